@@ -1,0 +1,79 @@
+import { DuckDBConnection, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { sqlText } from './sql-files.ts';
+
+export type Params = Record<string, DuckDBValue>;
+export type Types = Record<string, DuckDBType | undefined>;
+
+/**
+ * One DuckDB file, a small pool of read connections (queries run off the event loop, one
+ * connection per concurrent request) and one connection reserved for writes.
+ */
+export class Database {
+  private idle: DuckDBConnection[] = [];
+  private waiting: ((c: DuckDBConnection) => void)[] = [];
+  private statements = new WeakMap<DuckDBConnection, Map<string, Promise<import('@duckdb/node-api').DuckDBPreparedStatement>>>();
+
+  private constructor(
+    readonly path: string,
+    readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, poolSize = 4): Promise<Database> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const instance = await DuckDBInstance.create(path);
+    const writer = await instance.connect();
+    await writer.run(sqlText('schema'));
+    await writer.run(sqlText('macros'));
+    const db = new Database(path, instance, writer);
+    for (let i = 0; i < poolSize; i++) db.idle.push(await instance.connect());
+    return db;
+  }
+
+  /** Runs `fn` with a pooled connection; at most poolSize run at once, the rest queue. */
+  async withConnection<T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+    const con = this.idle.pop() ?? (await new Promise<DuckDBConnection>((r) => this.waiting.push(r)));
+    try {
+      return await fn(con);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(con);
+      else this.idle.push(con);
+    }
+  }
+
+  /** Rows of a query as JSON-safe objects; prepared statements are cached per connection. */
+  async query<T = Record<string, unknown>>(sql: string, params: Params = {}, types: Types = {}): Promise<T[]> {
+    return this.withConnection(async (con) => {
+      const stmt = await this.prepared(con, sql);
+      if (Object.keys(params).length > 0) stmt.bind(params, types);
+      const reader = await stmt.runAndReadAll();
+      return reader.getRowObjectsJson() as T[];
+    });
+  }
+
+  private prepared(con: DuckDBConnection, sql: string) {
+    let byText = this.statements.get(con);
+    if (!byText) this.statements.set(con, (byText = new Map()));
+    let stmt = byText.get(sql);
+    if (!stmt) {
+      stmt = con.prepare(sql);
+      stmt.catch(() => byText.delete(sql));
+      byText.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  /** The connection for writes (ingest); callers serialise their own transactions. */
+  get writeConnection(): DuckDBConnection {
+    return this.writer;
+  }
+
+  close(): void {
+    for (const c of this.idle) c.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The only reader of process.env; CLI flags override these. */
+const EnvSchema = z.object({
+  HANGUP_DB: z.string().min(1).default('data/hangup.duckdb'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  HANGUP_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
+  HANGUP_EARLY_SECONDS: z.coerce.number().positive().max(600).default(10),
+  HANGUP_UPLOAD_TOKEN: z.string().min(16).optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new Error(`environment variable ${String(first.path[0])}: ${first.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,38 @@
+/** The canonical CDR columns (DESIGN.md), in file order. */
+export const CANONICAL_COLUMNS = [
+  'call_id', 'started_at', 'answered_at', 'ended_at', 'ring_seconds', 'talk_seconds',
+  'disposition', 'answered_by', 'hangup_by', 'hangup_cause', 'campaign', 'script_id',
+  'agent_id', 'caller_number', 'number_tag', 'callee_id', 'segment', 'age_band', 'outcome',
+] as const;
+export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
+
+/** Columns a file must have; `ended_at` or `talk_seconds` is checked separately. */
+export const REQUIRED_COLUMNS: CanonicalColumn[] = ['call_id', 'started_at', 'disposition'];
+
+export const DISPOSITIONS = ['answered', 'no_answer', 'busy', 'rejected', 'failed'] as const;
+export const ANSWERED_BY = ['human', 'machine'] as const;
+export const HANGUP_BY = ['callee', 'agent', 'system'] as const;
+
+/** Header names compare case- and space-insensitively: "Call ID" and "call_id" are one column. */
+export function normaliseHeader(name: string): string {
+  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** Maps a file's header to canonical names; anything else is kept as an extra column. */
+export function mapHeader(header: string[]): { names: string[]; extras: string[]; missing: string[] } {
+  const canonical = new Set<string>(CANONICAL_COLUMNS);
+  const taken = new Set<string>();
+  const extras: string[] = [];
+  const names = header.map((h, i) => {
+    const n = normaliseHeader(h);
+    if (canonical.has(n) && !taken.has(n)) {
+      taken.add(n);
+      return n;
+    }
+    extras.push(h);
+    return `extra_${i}`;
+  });
+  const missing: string[] = REQUIRED_COLUMNS.filter((c) => !taken.has(c));
+  if (!taken.has('ended_at') && !taken.has('talk_seconds')) missing.push('ended_at or talk_seconds');
+  return { names, extras, missing };
+}

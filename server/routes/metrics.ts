@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DimensionSchema, FiltersSchema } from '../contract/filters.ts';
+import type { Database } from '../db/database.ts';
+import { breakdown, dimensions, heatmap, summary, type Settings } from '../metrics.ts';
+import { parseQuery } from './query-input.ts';
+
+const BreakdownQuery = z.intersection(FiltersSchema, z.object({ by: DimensionSchema }));
+const HeatmapQuery = z.intersection(
+  FiltersSchema,
+  z.object({ x: DimensionSchema.default('hour'), y: DimensionSchema.default('weekday') }),
+);
+
+/** The metric routes of DESIGN.md; every number comes from queries/*.sql. */
+export function metricRoutes(db: Database, settings: Settings) {
+  return new Hono()
+    .get('/summary', async (c) => c.json(await summary(db, parseQuery(c, FiltersSchema), settings)))
+    .get('/breakdown', async (c) => {
+      const q = parseQuery(c, BreakdownQuery);
+      return c.json({ by: q.by, rows: await breakdown(db, q.by, q, settings) });
+    })
+    .get('/heatmap', async (c) => {
+      const q = parseQuery(c, HeatmapQuery);
+      return c.json({ x: q.x, y: q.y, cells: await heatmap(db, q.x, q.y, q, settings) });
+    })
+    .get('/dimensions', async (c) => c.json(await dimensions(db)));
+}
