@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { CANONICAL_COLUMNS, mapHeader } from './canonical.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
-import { sniffFile, UnreadableFileError, type Sniffed } from './sniff.ts';
+import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { gb18030ToUtf8 } from './transcode.ts';
 
 export interface IngestOptions {
@@ -144,10 +144,10 @@ class MissingColumnsError extends Error {}
 /** Fills the `staged` table from the file; returns the extra (non-canonical) columns. */
 async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Promise<string[]> {
   if (sniffed.format === 'csv') {
-    const header = (await con.runAndReadAll(sqlText('ingest_header_csv'), { path })).columnNames();
+    const { delimiter, names: header } = splitHeader(sniffed.firstLine);
     const { names, extras, missing } = mapHeader(header);
     if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`);
-    await con.run(sqlText('ingest_stage_csv'), { path, names: listValue(names) }, { names: LIST(VARCHAR) });
+    await con.run(sqlText('ingest_stage_csv'), { path, names: listValue(names), delim: delimiter }, { names: LIST(VARCHAR) });
     await con.run(sqlText('ingest_stage_csv_rejects'));
     return extras;
   }
