@@ -43,10 +43,14 @@ WITH typed AS (
          THEN 'talk_seconds: missing for an answered call (give talk_seconds, or answered_at and ended_at)' END
   ), '') AS reason
   FROM typed
+-- Repeated ids are rare: find them with one hash aggregate, and order only those rows.
+), repeated AS (
+  SELECT v_call_id, min(line_no) AS first_line FROM judged WHERE reason IS NULL
+  GROUP BY v_call_id HAVING count(*) > 1
 )
-SELECT *,
-  CASE WHEN reason IS NOT NULL THEN 'rejected'
-       WHEN row_number() OVER (PARTITION BY v_call_id, reason IS NULL ORDER BY line_no) > 1 THEN 'duplicate'
-       WHEN v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
+SELECT j.*,
+  CASE WHEN j.reason IS NOT NULL THEN 'rejected'
+       WHEN r.first_line IS NOT NULL AND j.line_no > r.first_line THEN 'duplicate'
+       WHEN j.v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
        ELSE 'inserted' END AS bucket
-FROM judged;
+FROM judged j LEFT JOIN repeated r ON j.reason IS NULL AND j.v_call_id = r.v_call_id;

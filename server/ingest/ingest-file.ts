@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.ts';
-import { sqlText } from '../db/sql-files.ts';
+import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
 import { CANONICAL_COLUMNS, mapHeader } from './canonical.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
@@ -101,6 +101,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       phase('reading');
       await con.run(sqlText('ingest_prepare'));
       report.extraColumns = await stage(con, readable, sniffed);
+      for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { col }));
       phase('checking');
       await con.run(sqlText('ingest_check'));
       const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
@@ -148,7 +149,8 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Pro
     const { names, extras, missing } = mapHeader(header);
     if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`);
     await con.run(sqlText('ingest_stage_csv'), { path, names: listValue(names), delim: delimiter }, { names: LIST(VARCHAR) });
-    await con.run(sqlText('ingest_stage_csv_rejects'));
+    const [rej] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM ingest_reject_errors')).getRowObjectsJson()) as { n: number }[];
+    if (Number(rej!.n) > 0) await con.run(sqlText('ingest_stage_csv_rejects'));
     return extras;
   }
   if (sniffed.format === 'json') {
