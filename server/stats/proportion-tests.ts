@@ -7,13 +7,7 @@
  */
 import { chiSquareSf } from './chi-square';
 import { normalSf } from './normal';
-import { assertCounts } from './wilson';
-
-/** One arm's counts: events (hang-ups) out of n calls. */
-export interface ArmCounts {
-  events: number;
-  n: number;
-}
+import { type ArmCounts, assertCounts } from './counts';
 
 /** Result of the pooled two-proportion z-test; z and p are NaN when either n is 0. */
 export interface TwoProportionZTest {

@@ -4,6 +4,7 @@
  * 0 or n events, and has close to nominal coverage even for small n — which matters for
  * hang-up rates of small agents or thin segments.
  */
+import { assertCounts } from './counts';
 import { Z_95 } from './normal';
 
 /** A proportion with its interval. All fields are NaN when n = 0 (no calls: rate undefined). */
@@ -11,13 +12,6 @@ export interface ProportionInterval {
   estimate: number;
   lower: number;
   upper: number;
-}
-
-/** Throws RangeError for impossible counts (a bug upstream, not an edge case to paper over). */
-export function assertCounts(events: number, n: number): void {
-  if (!Number.isFinite(events) || !Number.isFinite(n) || events < 0 || n < 0 || events > n) {
-    throw new RangeError(`invalid counts: events=${events}, n=${n}`);
-  }
 }
 
 /**
