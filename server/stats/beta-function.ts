@@ -29,8 +29,11 @@ export function logBeta(a: number, b: number): number {
   if (p >= 10) {
     const corr = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q);
     return (
-      -0.5 * Math.log(q) + HALF_LOG_2PI + corr +
-      (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q))
+      -0.5 * Math.log(q) +
+      HALF_LOG_2PI +
+      corr +
+      (p - 0.5) * Math.log(p / (p + q)) +
+      q * Math.log1p(-p / (p + q))
     );
   }
   if (q >= 10) {
@@ -54,9 +57,7 @@ export function logPowerOverBeta(x: number, a: number, b: number): number {
   // a·log(x/x0) + b·log(y/y0) = −(a·r(−λ/a) + b·r(λ/b)) with r(e) = e − log(1+e) >= 0.
   const r = (e: number) => e - Math.log1p(e);
   const corr = stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(a + b);
-  return (
-    -(a * r(-lambda / a) + b * r(lambda / b)) + 0.5 * Math.log(b * x0) - HALF_LOG_2PI - corr
-  );
+  return -(a * r(-lambda / a) + b * r(lambda / b)) + 0.5 * Math.log(b * x0) - HALF_LOG_2PI - corr;
 }
 
 /** Both tails of I_x(a, b): lower = P(X <= x), upper = P(X > x) for X ~ Beta(a, b). */

@@ -33,12 +33,22 @@ function fittedA(r1: number, c1: number, n: number, psi: number): number {
 }
 
 /** Breslow–Day homogeneity test. Reference: UCB admissions, 18.8255 on 5 df (p 0.00207). */
-export function breslowDay(strata: Table2x2[], options: { tarone?: boolean } = {}): BreslowDayResult {
+export function breslowDay(
+  strata: Table2x2[],
+  options: { tarone?: boolean } = {},
+): BreslowDayResult {
   const tarone = options.tarone ?? false;
   const { used, usage } = splitStrata(strata);
   const psi = mantelHaenszelOddsRatio(strata).oddsRatio;
   const df = used.length - 1;
-  const fail = { statistic: Number.NaN, df, pValue: Number.NaN, tarone, commonOddsRatio: psi, ...usage };
+  const fail = {
+    statistic: Number.NaN,
+    df,
+    pValue: Number.NaN,
+    tarone,
+    commonOddsRatio: psi,
+    ...usage,
+  };
   if (df < 1 || !(psi > 0 && Number.isFinite(psi))) return fail;
   let statistic = 0;
   let sumA = 0;

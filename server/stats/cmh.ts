@@ -55,7 +55,10 @@ export function isInformative({ a, b, c, d }: Table2x2): boolean {
 export function splitStrata(strata: Table2x2[]): { used: Table2x2[]; usage: StrataUsage } {
   const skippedIndices = strata.flatMap((t, i) => (isInformative(t) ? [] : [i]));
   const used = strata.filter(isInformative);
-  return { used, usage: { strataUsed: used.length, strataSkipped: skippedIndices.length, skippedIndices } };
+  return {
+    used,
+    usage: { strataUsed: used.length, strataSkipped: skippedIndices.length, skippedIndices },
+  };
 }
 
 /**
@@ -102,8 +105,15 @@ export function mantelHaenszelOddsRatio(strata: Table2x2[], z: number = Z_95): M
     qs += qi * si;
   }
   const oddsRatio = r === 0 && s === 0 ? Number.NaN : r / s;
-  if (!(r > 0 && s > 0)) return { oddsRatio, lower: Number.NaN, upper: Number.NaN, logSe: Number.NaN, ...usage };
+  if (!(r > 0 && s > 0))
+    return { oddsRatio, lower: Number.NaN, upper: Number.NaN, logSe: Number.NaN, ...usage };
   const logSe = Math.sqrt(pr / (2 * r * r) + prqs / (2 * r * s) + qs / (2 * s * s));
   const log = Math.log(oddsRatio);
-  return { oddsRatio, lower: Math.exp(log - z * logSe), upper: Math.exp(log + z * logSe), logSe, ...usage };
+  return {
+    oddsRatio,
+    lower: Math.exp(log - z * logSe),
+    upper: Math.exp(log + z * logSe),
+    logSe,
+    ...usage,
+  };
 }

@@ -30,7 +30,8 @@ export function generalizedCmh(strata: ArmCounts[][]): GeneralizedCmhResult {
   const v = d.map(() => new Array<number>(k).fill(0));
   const skippedIndices: number[] = [];
   strata.forEach((arms, h) => {
-    if (arms.length !== k) throw new RangeError(`stratum ${h} has ${arms.length} arms, expected ${k}`);
+    if (arms.length !== k)
+      throw new RangeError(`stratum ${h} has ${arms.length} arms, expected ${k}`);
     arms.forEach((arm) => assertCounts(arm.events, arm.n));
     const n = arms.reduce((s, arm) => s + arm.n, 0);
     const e = arms.reduce((s, arm) => s + arm.events, 0);
@@ -46,7 +47,11 @@ export function generalizedCmh(strata: ArmCounts[][]): GeneralizedCmhResult {
       });
     });
   });
-  const usage = { strataUsed: strata.length - skippedIndices.length, strataSkipped: skippedIndices.length, skippedIndices };
+  const usage = {
+    strataUsed: strata.length - skippedIndices.length,
+    strataSkipped: skippedIndices.length,
+    skippedIndices,
+  };
   const { value, rank } = pseudoInverseQuadraticForm(d, v);
   if (rank === 0) return { statistic: Number.NaN, df: 0, pValue: Number.NaN, ...usage };
   return { statistic: value, df: rank, pValue: chiSquareSf(value, rank), ...usage };

@@ -39,7 +39,10 @@ export interface KaplanMeierResult {
 }
 
 /** Kaplan–Meier estimate with one point per distinct event time; throws on a negative/NaN time. */
-export function kaplanMeier(observations: SurvivalObservation[], z: number = Z_95): KaplanMeierResult {
+export function kaplanMeier(
+  observations: SurvivalObservation[],
+  z: number = Z_95,
+): KaplanMeierResult {
   for (const o of observations) {
     if (!(o.time >= 0)) throw new RangeError(`invalid survival time ${o.time}`);
   }
@@ -87,7 +90,10 @@ function interval(survival: number, greenwood: number, z: number) {
   };
 }
 
-function firstTimeAtOrBelow(points: KaplanMeierPoint[], value: (p: KaplanMeierPoint) => number): number | null {
+function firstTimeAtOrBelow(
+  points: KaplanMeierPoint[],
+  value: (p: KaplanMeierPoint) => number,
+): number | null {
   return points.find((p) => value(p) <= 0.5)?.t ?? null;
 }
 

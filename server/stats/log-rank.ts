@@ -54,6 +54,14 @@ export function logRankTest(groups: SurvivalObservation[][]): LogRankResult {
   const emptyGroups = groups.flatMap((g, i) => (g.length === 0 ? [i] : []));
   const diff = observed.map((o, g) => o - expected[g]);
   const { value, rank } = pseudoInverseQuadraticForm(diff, v);
-  if (rank === 0) return { statistic: Number.NaN, df: 0, pValue: Number.NaN, observed, expected, emptyGroups };
-  return { statistic: value, df: rank, pValue: chiSquareSf(value, rank), observed, expected, emptyGroups };
+  if (rank === 0)
+    return { statistic: Number.NaN, df: 0, pValue: Number.NaN, observed, expected, emptyGroups };
+  return {
+    statistic: value,
+    df: rank,
+    pValue: chiSquareSf(value, rank),
+    observed,
+    expected,
+    emptyGroups,
+  };
 }

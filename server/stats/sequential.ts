@@ -80,9 +80,15 @@ export function alwaysValidDifference(
   options: SequentialOptions = {},
 ): SequentialResult {
   const { tau2 = 0.001, alpha = 0.05, minPerArm = 100 } = options;
-  if (!(tau2 > 0) || !(alpha > 0 && alpha < 1)) throw new RangeError('tau2 > 0 and 0 < alpha < 1 required');
+  if (!(tau2 > 0) || !(alpha > 0 && alpha < 1))
+    throw new RangeError('tau2 > 0 and 0 < alpha < 1 required');
   let state: SequentialPoint = {
-    difference: Number.NaN, variance: Number.NaN, pValue: 1, lower: -1, upper: 1, significant: false,
+    difference: Number.NaN,
+    variance: Number.NaN,
+    pValue: 1,
+    lower: -1,
+    upper: 1,
+    significant: false,
   };
   const points = looks.map(({ arm, control }) => {
     assertCounts(arm.events, arm.n);

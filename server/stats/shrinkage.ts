@@ -62,9 +62,16 @@ export function shrinkRates(units: ArmCounts[], credibility = 0.95): ShrinkageRe
   const rhoHat = momentRho(units);
   if (!(rhoHat > 0)) {
     return {
-      method: 'pooled', teamRate, prior: null, rho: 0,
+      method: 'pooled',
+      teamRate,
+      prior: null,
+      rho: 0,
       units: units.map((u) => ({
-        rawRate: rawRate(u), shrunkRate: teamRate, lower: teamRate, upper: teamRate, probAboveTeam: Number.NaN,
+        rawRate: rawRate(u),
+        shrunkRate: teamRate,
+        lower: teamRate,
+        upper: teamRate,
+        probAboveTeam: Number.NaN,
       })),
     };
   }
@@ -74,7 +81,10 @@ export function shrinkRates(units: ArmCounts[], credibility = 0.95): ShrinkageRe
   const beta = (1 - teamRate) * concentration;
   const tail = (1 - credibility) / 2;
   return {
-    method: 'method-of-moments', teamRate, prior: { alpha, beta }, rho,
+    method: 'method-of-moments',
+    teamRate,
+    prior: { alpha, beta },
+    rho,
     units: units.map((u) => {
       const a = alpha + u.events;
       const b = beta + u.n - u.events;

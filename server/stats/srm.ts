@@ -29,7 +29,8 @@ export function sampleRatioMismatch(
   weights: number[],
   threshold = 0.001,
 ): SrmResult {
-  if (observed.length !== weights.length) throw new RangeError('observed and weights differ in length');
+  if (observed.length !== weights.length)
+    throw new RangeError('observed and weights differ in length');
   if (weights.some((w) => !(w >= 0)) || observed.some((o) => !(o >= 0))) {
     throw new RangeError('counts and weights must be non-negative');
   }

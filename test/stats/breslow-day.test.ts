@@ -18,7 +18,10 @@ describe('breslowDay', () => {
     expect(r.statistic).toBeCloseTo(18.8255012520527, 8);
   });
   it('identical odds ratios in every stratum give 0; < 2 strata give NaN', () => {
-    const r = breslowDay([{ a: 10, b: 20, c: 5, d: 10 }, { a: 30, b: 60, c: 15, d: 30 }]);
+    const r = breslowDay([
+      { a: 10, b: 20, c: 5, d: 10 },
+      { a: 30, b: 60, c: 15, d: 30 },
+    ]);
     expect(r.statistic).toBeCloseTo(0, 12);
     expect(breslowDay([ucb[0], ...uninformative]).statistic).toBeNaN();
     expect(breslowDay([ucb[0], ...uninformative]).strataSkipped).toBe(4);

@@ -41,13 +41,19 @@ describe('mantelHaenszelOddsRatio with the Robins–Breslow–Greenland interval
     expect(r.upper).toBeCloseTo(1.06032976443666, 10);
   });
   it('hand-derived: Σ(ad/n) / Σ(bc/n) and R interval 0.30644–1.54706', () => {
-    const r = mantelHaenszelOddsRatio([{ a: 10, b: 15, c: 20, d: 25 }, { a: 5, b: 8, c: 12, d: 9 }]);
+    const r = mantelHaenszelOddsRatio([
+      { a: 10, b: 15, c: 20, d: 25 },
+      { a: 5, b: 8, c: 12, d: 9 },
+    ]);
     expect(r.oddsRatio).toBeCloseTo((250 / 70 + 45 / 34) / (300 / 70 + 96 / 34), 14);
     expect(r.lower).toBeCloseTo(0.306439220650654, 10);
     expect(r.upper).toBeCloseTo(1.547058670545197, 10);
   });
   it('skips empty strata; a zero diagonal everywhere gives OR 0 or Infinity with NaN interval', () => {
-    expect(mantelHaenszelOddsRatio([...ucb, ...uninformative]).oddsRatio).toBeCloseTo(0.904696828258623, 12);
+    expect(mantelHaenszelOddsRatio([...ucb, ...uninformative]).oddsRatio).toBeCloseTo(
+      0.904696828258623,
+      12,
+    );
     const zero = mantelHaenszelOddsRatio([{ a: 0, b: 5, c: 3, d: 4 }]);
     expect(zero.oddsRatio).toBe(0);
     expect(zero.lower).toBeNaN();

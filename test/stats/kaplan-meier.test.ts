@@ -51,12 +51,20 @@ describe('kaplanMeier edge cases', () => {
   });
   it('no observations, or no events: no points and median null', () => {
     expect(kaplanMeier([])).toMatchObject({ points: [], n: 0, events: 0, median: null });
-    const censoredOnly = kaplanMeier([{ time: 3, event: false }, { time: 5, event: false }]);
+    const censoredOnly = kaplanMeier([
+      { time: 3, event: false },
+      { time: 5, event: false },
+    ]);
     expect(censoredOnly.points).toEqual([]);
     expect(censoredOnly.median).toBeNull();
   });
   it('events before censorings at a tied time (hand-derived)', () => {
-    const km = kaplanMeier([{ time: 2, event: false }, { time: 2, event: true }, { time: 4, event: true }, { time: 5, event: false }]);
+    const km = kaplanMeier([
+      { time: 2, event: false },
+      { time: 2, event: true },
+      { time: 4, event: true },
+      { time: 5, event: false },
+    ]);
     expect(km.points[0]).toMatchObject({ t: 2, atRisk: 4, events: 1, censored: 1 });
     expect(km.points[0].survival).toBeCloseTo(0.75, 14);
     expect(km.points[1]).toMatchObject({ t: 4, atRisk: 2, events: 1 });

@@ -15,7 +15,11 @@ describe('twoProportionZTest', () => {
     expect(t.z).toBeCloseTo(-0.1 / Math.sqrt(0.15 * 0.85 * 0.02), 12);
   });
   it('0 events everywhere or all events everywhere: z = 0, p = 1 (identical observed rates)', () => {
-    expect(twoProportionZTest({ events: 0, n: 50 }, { events: 0, n: 70 })).toEqual({ difference: 0, z: 0, pValue: 1 });
+    expect(twoProportionZTest({ events: 0, n: 50 }, { events: 0, n: 70 })).toEqual({
+      difference: 0,
+      z: 0,
+      pValue: 1,
+    });
     expect(twoProportionZTest({ events: 50, n: 50 }, { events: 70, n: 70 }).pValue).toBe(1);
   });
   it('an arm with n = 0 gives NaN', () => {
@@ -45,16 +49,27 @@ describe('chiSquareIndependence (2 x k)', () => {
     expect(chiSquareIndependence([a, b]).statistic).toBeCloseTo(z * z, 10);
   });
   it('drops arms with n = 0 and reports them; one arm left gives NaN', () => {
-    const t = chiSquareIndependence([{ events: 5, n: 10 }, { events: 0, n: 0 }, { events: 9, n: 12 }]);
+    const t = chiSquareIndependence([
+      { events: 5, n: 10 },
+      { events: 0, n: 0 },
+      { events: 9, n: 12 },
+    ]);
     expect(t.droppedArms).toEqual([1]);
     expect(t.df).toBe(1);
-    const one = chiSquareIndependence([{ events: 5, n: 10 }, { events: 0, n: 0 }]);
+    const one = chiSquareIndependence([
+      { events: 5, n: 10 },
+      { events: 0, n: 0 },
+    ]);
     expect(one.statistic).toBeNaN();
     expect(one.pValue).toBeNaN();
     expect(chiSquareIndependence([]).df).toBeNaN();
   });
   it('0 events in every arm: statistic 0, p 1', () => {
-    const t = chiSquareIndependence([{ events: 0, n: 10 }, { events: 0, n: 20 }, { events: 0, n: 5 }]);
+    const t = chiSquareIndependence([
+      { events: 0, n: 10 },
+      { events: 0, n: 20 },
+      { events: 0, n: 5 },
+    ]);
     expect(t).toMatchObject({ statistic: 0, df: 2, pValue: 1 });
   });
 });

@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { twoProportionZTest } from '../../server/stats/proportion-tests';
 import {
-  alwaysValidDifference, confidenceSequenceHalfWidth, mixtureLikelihoodRatio, type SequentialLook,
+  alwaysValidDifference,
+  confidenceSequenceHalfWidth,
+  mixtureLikelihoodRatio,
+  type SequentialLook,
 } from '../../server/stats/sequential';
 
 /** mulberry32: small seeded PRNG so the simulation is reproducible. */
@@ -20,7 +23,13 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function simulatePath(rand: () => number, pArm: number, pControl: number, looks: number, batch: number): SequentialLook[] {
+function simulatePath(
+  rand: () => number,
+  pArm: number,
+  pControl: number,
+  looks: number,
+  batch: number,
+): SequentialLook[] {
   const arm = { events: 0, n: 0 };
   const control = { events: 0, n: 0 };
   const path: SequentialLook[] = [];

@@ -8,7 +8,11 @@ describe('method-of-moments fit (hand-derived)', () => {
   // k = 1, 4, 10 of n = 10, 10, 20: μ = 15/40 = 0.375, rates 0.1, 0.4, 0.5.
   // S = 10·0.275² + 10·0.025² + 20·0.125² = 1.075; μ(1 − μ) = 0.234375;
   // N − Σn²/N − (K − 1) = 40 − 600/40 − 2 = 23; ρ = (1.075/0.234375 − 2)/23 = 0.1124638.
-  const units = [{ events: 1, n: 10 }, { events: 4, n: 10 }, { events: 10, n: 20 }];
+  const units = [
+    { events: 1, n: 10 },
+    { events: 4, n: 10 },
+    { events: 10, n: 20 },
+  ];
   const rho = (1.075 / 0.234375 - 2) / 23;
   it('ρ, α and β', () => {
     expect(momentRho(units)).toBeCloseTo(rho, 14);
@@ -55,7 +59,11 @@ describe('shrinkage strength follows the data', () => {
 
 describe('fallbacks and edge cases', () => {
   it('no excess variance: shrink fully to the pooled rate, P(above) NaN', () => {
-    const r = shrinkRates([{ events: 25, n: 100 }, { events: 25, n: 100 }, { events: 50, n: 200 }]);
+    const r = shrinkRates([
+      { events: 25, n: 100 },
+      { events: 25, n: 100 },
+      { events: 50, n: 200 },
+    ]);
     expect(r.method).toBe('pooled');
     expect(r.prior).toBeNull();
     r.units.forEach((u) => {
@@ -65,14 +73,24 @@ describe('fallbacks and edge cases', () => {
     });
   });
   it('0 events everywhere, one unit, no units: pooled without crashing', () => {
-    expect(shrinkRates([{ events: 0, n: 10 }, { events: 0, n: 30 }]).units[0].shrunkRate).toBe(0);
+    expect(
+      shrinkRates([
+        { events: 0, n: 10 },
+        { events: 0, n: 30 },
+      ]).units[0].shrunkRate,
+    ).toBe(0);
     expect(shrinkRates([{ events: 3, n: 10 }]).method).toBe('pooled');
     const empty = shrinkRates([]);
     expect(empty.teamRate).toBeNaN();
     expect(empty.units).toEqual([]);
   });
   it('a unit with n = 0 gets the prior (raw rate NaN)', () => {
-    const r = shrinkRates([{ events: 1, n: 10 }, { events: 4, n: 10 }, { events: 10, n: 20 }, { events: 0, n: 0 }]);
+    const r = shrinkRates([
+      { events: 1, n: 10 },
+      { events: 4, n: 10 },
+      { events: 10, n: 20 },
+      { events: 0, n: 0 },
+    ]);
     expect(r.units[3].rawRate).toBeNaN();
     expect(r.units[3].shrunkRate).toBeCloseTo(0.375, 12);
   });
