@@ -17,7 +17,7 @@ export interface SurvivalObservation {
 export interface KaplanMeierPoint {
   t: number;
   survival: number;
-  /** Greenwood standard error of S(t). */
+  /** Greenwood standard error of S(t); NaN once survival reaches 0. */
   standardError: number;
   /** Log-log interval; NaN once survival reaches 0 (the transform is undefined there). */
   ciLow: number;
@@ -79,7 +79,8 @@ export function kaplanMeier(
 }
 
 function interval(survival: number, greenwood: number, z: number) {
-  if (survival === 0) return { standardError: 0, ciLow: Number.NaN, ciHigh: Number.NaN };
+  // Greenwood is 0·∞ once everyone at risk has had the event: report it as undefined.
+  if (survival === 0) return { standardError: Number.NaN, ciLow: Number.NaN, ciHigh: Number.NaN };
   const standardError = survival * Math.sqrt(greenwood);
   // se of log(−log S) is sqrt(Σ d/(n(n−d))) / |log S|; back-transform S^exp(±z·se).
   const seLogLog = Math.sqrt(greenwood) / Math.abs(Math.log(survival));

@@ -46,6 +46,8 @@ describe('probabilityLower: P(rate_arm < rate_control)', () => {
     [30, 30, 27, 30],
     [120, 500, 110, 480],
     [3, 4, 0, 0],
+    [0, 1_000_000, 1, 1_000_000],
+    [0, 1_000_000, 0, 10],
   ])('arm %d/%d vs control %d/%d matches the closed-form sum to 1e-10', (x1, n1, x2, n2) => {
     // P(arm < control) = P(p_control > p_arm): B = control, A = arm.
     const exact = millerProbGreater(1 + x1, 1 + n1 - x1, 1 + x2, 1 + n2 - x2);

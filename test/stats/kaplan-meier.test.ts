@@ -48,6 +48,7 @@ describe('kaplanMeier edge cases', () => {
     expect(last.survival).toBe(0);
     expect(last.ciLow).toBeNaN();
     expect(last.ciHigh).toBeNaN();
+    expect(last.standardError).toBeNaN();
   });
   it('no observations, or no events: no points and median null', () => {
     expect(kaplanMeier([])).toMatchObject({ points: [], n: 0, events: 0, median: null });
