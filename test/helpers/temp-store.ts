@@ -36,7 +36,7 @@ export const HEADER =
   'call_id,started_at,answered_at,ended_at,ring_seconds,talk_seconds,disposition,answered_by,hangup_by,hangup_cause,campaign,script_id,agent_id,caller_number,number_tag,callee_id,segment,age_band,outcome';
 
 /** A canonical CSV from rows of partial column values (missing columns left empty). */
-export function csv(rows: Record<string, string | number>[]): string {
+export function csv(rows: Record<string, string | number | undefined>[]): string {
   const cols = HEADER.split(',');
   return [HEADER, ...rows.map((r) => cols.map((c) => (r[c] === undefined ? '' : String(r[c]))).join(','))].join('\n') + '\n';
 }
