@@ -27,10 +27,11 @@ describe('canonical ingest: nothing lost, nothing doubled', () => {
       ok('a6', { hangup_by: 'robot', ended_at: '2026-09-07T09:00:00+08:00' }),
       ok('', {}),
       ok('a7'),
+      ok('a9', { talk_seconds: 'abc' }),
     ]) + 'a8,2026-09-07T10:00:00+08:00,too,few\n';
     const r = await ingestText(store, 'mixed.csv', text);
     expect(r.message).toBeNull();
-    expect(r).toMatchObject({ status: 'loaded', rowsRead: 10, inserted: 2, duplicates: 1, rejected: 7 });
+    expect(r).toMatchObject({ status: 'loaded', rowsRead: 11, inserted: 2, duplicates: 1, rejected: 8 });
     expect(r.rowsRead).toBe(r.inserted + r.duplicates + r.rejected);
     expect(await count()).toBe(2);
     const rejects = readFileSync(r.rejectsPath!, 'utf8');
@@ -40,7 +41,8 @@ describe('canonical ingest: nothing lost, nothing doubled', () => {
     expect(rejects).toContain('talk_seconds: missing for an answered call');
     expect(rejects).toMatch(/hangup_by: unknown value ""robot""; ended_at: before started_at|ended_at: before started_at; .*hangup_by/);
     expect(rejects).toContain('call_id: missing');
-    expect(rejects).toMatch(/11,line 11: missing columns/); // the short row, with its line number
+    expect(rejects).toMatch(/\n12,line 12: missing columns \(Expected Number of Columns: 19 Found: 4\),/);
+    expect(rejects).toContain('11,"talk_seconds: not a number: ""abc"""'); // the short row, with its line number
     expect(rejects.split('\n')[0]).toMatch(/^line,reason,call_id/);
     expect(rejects).toMatch(/\n3,"started_at/); // a2 is on line 3 (header = line 1)
     expect(r.rejectsPath!.startsWith(join(store.dataDir, 'rejects'))).toBe(true);
