@@ -10,18 +10,8 @@ import {
   mixtureLikelihoodRatio,
   type SequentialLook,
 } from '../../server/stats/sequential';
+import { mulberry32 } from '../../sample-data/prng.ts';
 
-/** mulberry32: small seeded PRNG so the simulation is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function simulatePath(
   rand: () => number,
