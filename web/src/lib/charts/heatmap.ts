@@ -51,7 +51,8 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
     const y = yi.get(cell.y);
     if (x === undefined || y === undefined) continue;
     const rate = m.rate(cell);
-    if (rate === null || m.den(cell) < minN) small.push({ value: [x, y, rate], cell });
+    // A grey cell's value only positions it (no rate may exist at all); tooltips read the cell.
+    if (rate === null || m.den(cell) < minN) small.push({ value: [x, y, 0], cell });
     else readable.push({ value: [x, y, rate], cell, label: { color: labelColorOn((rate - lo) / (hi - lo || 1)) } });
   }
 
@@ -89,7 +90,7 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
       axisLine: { show: false },
       axisLabel: { color: INK, fontSize: compact ? 10 : 12 },
     },
-    visualMap: {
+    visualMap: [{
       type: 'continuous',
       seriesIndex: 0,
       min: lo,
@@ -105,6 +106,8 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
       inRange: { color: [...VIRIDIS] },
       textStyle: { color: MUTED, fontFamily: FONT_STACK },
     },
+    // ECharts wants every heatmap series under a visualMap: the grey one gets a constant grey.
+    { type: 'continuous', seriesIndex: 1, show: false, min: 0, max: 1, inRange: { color: [SMALL_SAMPLE_GREY, SMALL_SAMPLE_GREY] } }],
     series: [
       {
         type: 'heatmap',
