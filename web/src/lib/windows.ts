@@ -4,7 +4,7 @@ import { MEASURES, type RateMetric } from './charts/measures.ts';
 
 /**
  * The best and worst hour x weekday windows for a rate, among cells with enough calls to read.
- * "Best" is the lowest hang-up rate or the highest connect rate.
+ * "Best" is the lowest hang-up rate or the highest connect rate; no cell is in both lists.
  */
 export function bestAndWorst(cells: readonly HeatCell[], metric: RateMetric, minSample: number, k = 5): { best: HeatCell[]; worst: HeatCell[] } {
   const m = MEASURES[metric];
@@ -14,7 +14,10 @@ export function bestAndWorst(cells: readonly HeatCell[], metric: RateMetric, min
     .derive({ rate: escape((d: HeatCell) => m.rate(d)) });
   const ascending = readable.orderby('rate').objects() as (HeatCell & { rate: number })[];
   const strip = ({ rate: _rate, ...c }: HeatCell & { rate: number }) => c as HeatCell;
-  const low = ascending.slice(0, k).map(strip);
-  const high = ascending.slice(-k).reverse().map(strip);
+  // With few readable cells the two lists split them rather than show the same cells twice.
+  const nLow = Math.min(k, Math.ceil(ascending.length / 2));
+  const nHigh = Math.min(k, ascending.length - nLow);
+  const low = ascending.slice(0, nLow).map(strip);
+  const high = ascending.slice(ascending.length - nHigh).reverse().map(strip);
   return metric === 'hangupRate' ? { best: low, worst: high } : { best: high, worst: low };
 }
