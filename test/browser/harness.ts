@@ -56,9 +56,14 @@ export async function buildWebIfStale(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
       continue;
     }
+    // Vitest sets NODE_ENV=test, which Vite would honour with a non-production build (dev
+    // checks, other chunks). Build exactly what `npm start` ships, since it reuses this dist.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
     try {
-      if (webBuildStale()) await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+      if (webBuildStale()) await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
     } finally {
+      process.env.NODE_ENV = nodeEnv;
       rmSync(lock, { recursive: true, force: true });
     }
   }

@@ -85,3 +85,12 @@ describe('hourRange', () => {
     expect(hourRange([])).toEqual([]);
   });
 });
+
+describe('buildHeatmapOption on narrow screens', () => {
+  it('drops cell labels and thins hour labels when columns are narrow', () => {
+    const wide = buildHeatmapOption(cells, { ...base, xs: [9, 10, 11], columnPx: 60 }) as any;
+    const narrow = buildHeatmapOption(cells, { ...base, xs: [9, 10, 11], columnPx: 22 }) as any;
+    expect([wide.series[0].label.show, wide.xAxis.axisLabel.interval]).toEqual([true, 0]);
+    expect([narrow.series[0].label.show, narrow.xAxis.axisLabel.interval]).toEqual([false, 1]);
+  });
+});

@@ -28,6 +28,8 @@ export interface HeatmapOptions {
   text: HeatmapText;
   /** Small multiple: no value labels, no colour legend, tighter margins. */
   compact?: boolean;
+  /** Width of one column in px, when known: narrow columns drop cell labels and thin out hour labels. */
+  columnPx?: number;
   minSample?: number;
 }
 
@@ -69,6 +71,9 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
   };
 
   const compact = o.compact ?? false;
+  const px = o.columnPx ?? Infinity;
+  const cellLabels = !compact && px >= 34; // "35%" needs ~30 px at 11 px type
+  const hourEvery = compact || px < 42 ? (px < 21 ? 2 : 1) : 0; // ECharts interval: labels skipped between shown ones
   const cellBorder = { borderColor: '#ffffff', borderWidth: 1 };
   return {
     animation: false,
@@ -80,7 +85,7 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
       data: o.xs.map((v) => o.xLabel(v)),
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { color: MUTED, fontSize: compact ? 10 : 12, interval: compact ? 1 : 0 },
+      axisLabel: { color: MUTED, fontSize: compact ? 10 : 12, interval: hourEvery },
     },
     yAxis: {
       type: 'category',
@@ -114,7 +119,7 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
         name: o.text.metric,
         data: readable as never,
         itemStyle: cellBorder,
-        label: { show: !compact, fontSize: 11, formatter: ((p: { data: Item }) => o.pct(p.data.value[2], 0)) as never },
+        label: { show: cellLabels, fontSize: 11, formatter: ((p: { data: Item }) => o.pct(p.data.value[2], 0)) as never },
         emphasis: { itemStyle: { borderColor: INK, borderWidth: 2 } },
       },
       {
