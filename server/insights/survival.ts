@@ -35,7 +35,9 @@ export async function survival(db: Database, by: SurvivalGroup, filters: Filters
     return {
       key, n: km.n, events: km.events, median: km.median,
       at: Object.fromEntries([3, 5, 10, 30].map((t) => [`s${t}`, num(survivalAt(km.points, t))])),
-      points: km.points.map((p) => ({ t: p.t, survival: p.survival, ciLow: num(p.ciLow), ciHigh: num(p.ciHigh), atRisk: p.atRisk })),
+      // standardError (Greenwood) lets a client compare two curves at a time: the log-log band is
+      // asymmetric, so its width is only a rough stand-in for the SE.
+      points: km.points.map((p) => ({ t: p.t, survival: p.survival, standardError: num(p.standardError), ciLow: num(p.ciLow), ciHigh: num(p.ciHigh), atRisk: p.atRisk })),
     };
   });
   const lr = logRankTest(keys.map((k) => groups.get(k)!));

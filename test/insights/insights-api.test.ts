@@ -54,6 +54,18 @@ describe('statistics routes on generated data where the truth is planted', () =>
     expect(body.logRank.pValue).toBeLessThan(0.001);
   });
 
+  it('survival points carry the Greenwood standard error, inside the log-log band', async () => {
+    const { body } = await getJson(app, '/api/survival?by=script');
+    for (const g of body.groups) {
+      for (const p of g.points.filter((x: any) => x.survival > 0)) {
+        expect(p.standardError).toBeGreaterThan(0);
+        // a 95% band spans about 2 x 1.96 standard errors; log-log is asymmetric, so loosely
+        expect((p.ciHigh - p.ciLow) / (2 * 1.96 * p.standardError)).toBeGreaterThan(0.8);
+        expect((p.ciHigh - p.ciLow) / (2 * 1.96 * p.standardError)).toBeLessThan(1.25);
+      }
+    }
+  });
+
   it('recommendations: planted bad agents flagged, the 5-call agent not; white-collar evening recommended', async () => {
     const { body } = await getJson(app, '/api/recommendations');
     expect(body.agentsToCoach.map((a: any) => a.agent).sort()).toEqual(['a07', 'a19', 'a33']);
