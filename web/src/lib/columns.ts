@@ -1,6 +1,10 @@
 import type { MessageKey } from './i18n.ts';
 
-export type ColumnKind = 'text' | 'int' | 'pct' | 'datetime';
+/** pp: a difference of rates shown in percentage points; p: a p-value; prob: a probability. */
+export type ColumnKind = 'text' | 'int' | 'pct' | 'pp' | 'p' | 'prob' | 'ratio' | 'datetime';
+
+/** Kinds shown right-aligned (numbers). */
+export const NUMERIC_KINDS: readonly ColumnKind[] = ['int', 'pct', 'pp', 'p', 'prob', 'ratio'];
 
 /** A column of a table view and of its CSV: how to read the value and how to show it. */
 export interface Column<R> {

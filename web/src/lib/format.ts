@@ -6,9 +6,17 @@ export interface Format {
   pct(r: number | null | undefined, digits?: number): string;
   /** A change in percentage points, signed: "+1.2". */
   pp(delta: number): string;
+  /** Percentage points, one decimal, signed only when negative: "4.1", "-1.0". */
+  points(delta: number): string;
   /** A relative change, signed: "+5.3%". */
   change(ratio: number): string;
   interval(low: number | null | undefined, high: number | null | undefined): string;
+  /** A p-value: three decimals, "< 0.001" below that (more digits there are noise, not news). */
+  p(x: number | null | undefined): string;
+  /** A probability as a percentage, clamped to [0, 1]: "> 99.9%" rather than a false 100%. */
+  prob(x: number | null | undefined): string;
+  /** A ratio such as an odds ratio, two decimals. */
+  ratio(x: number | null | undefined): string;
   /** A YYYY-MM-DD date, e.g. "9月7日" / "Sep 7". */
   day(iso: string): string;
   /** A YYYY-MM-DD date with the year, e.g. "2026年9月7日" / "Sep 7, 2026". */
@@ -22,6 +30,7 @@ export function createFormat(lang: Lang): Format {
   const int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   const pctFmt = [0, 1, 2].map((d) => new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }));
   const signed1 = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const plain1 = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const signedPct = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   // Dates are calendar days in the business timezone already: format them in UTC so the
   // viewer's own timezone never shifts a day.
@@ -30,12 +39,23 @@ export function createFormat(lang: Lang): Format {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const asDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const pct = (r: number | null | undefined, digits = 1) => (r == null || Number.isNaN(r) ? DASH : pctFmt[digits]!.format(r));
+  const dec = [2, 3].map((d) => new Intl.NumberFormat(lang, { minimumFractionDigits: d, maximumFractionDigits: d }));
+  const blank = (x: number | null | undefined): x is null | undefined => x == null || Number.isNaN(x);
   return {
     int: (n) => (n == null ? DASH : int.format(n)),
     pct,
     pp: (delta) => signed1.format(delta * 100),
+    points: (delta) => plain1.format(delta * 100),
     change: (ratio) => signedPct.format(ratio),
     interval: (low, high) => (low == null || high == null ? DASH : `${pct(low)} – ${pct(high)}`),
+    p: (x) => (blank(x) ? DASH : x < 0.001 ? `< ${dec[1]!.format(0.001)}` : dec[1]!.format(Math.min(1, x))),
+    prob: (x) => {
+      if (blank(x)) return DASH;
+      // Numerical integration can land a hair outside [0, 1] (1.0000000000000024).
+      const c = Math.min(1, Math.max(0, x));
+      return c > 0.999 ? `> ${pct(0.999)}` : c < 0.001 ? `< ${pct(0.001)}` : pct(c);
+    },
+    ratio: (x) => (blank(x) ? DASH : dec[0]!.format(x)),
     day: (iso) => day.format(asDate(iso)),
     date: (iso) => date.format(asDate(iso)),
     dateTime: (iso) => {
