@@ -1,0 +1,85 @@
+import { ADJUST_KEYS, type AbArm, type AbResult, type AdjustKey } from './api-types.ts';
+
+/** Without an `adjust` parameter the page adjusts for hour and segment: the two confounders every dialer has. */
+export const DEFAULT_ADJUST: readonly AdjustKey[] = ['hour', 'segment'];
+
+/**
+ * The strata from the URL: absent = the default, empty (`adjust=`) = crude only; unknown names
+ * are dropped and the order is fixed, so equal choices make equal API URLs (one cache entry).
+ */
+export function parseAdjust(param: string | null): AdjustKey[] {
+  if (param === null) return [...DEFAULT_ADJUST];
+  const picked = new Set(param.split(',').map((s) => s.trim()));
+  return ADJUST_KEYS.filter((k) => picked.has(k));
+}
+
+/** One row of the forest plot: an arm's difference to the control (arm − control, hang-up rate). */
+export interface ForestRow {
+  script: string;
+  diff: number;
+  low: number;
+  high: number;
+  /** The always-valid confidence sequence at the latest daily look, when asked for. */
+  seqLow: number | null;
+  seqHigh: number | null;
+  answered: number;
+  /** The Newcombe interval excludes 0. */
+  clear: boolean;
+}
+
+export function forestRows(arms: readonly AbArm[]): ForestRow[] {
+  return arms.flatMap((a) => {
+    if (a.isControl || a.diff == null || a.diffCiLow == null || a.diffCiHigh == null) return [];
+    return [{
+      script: a.script, diff: a.diff, low: a.diffCiLow, high: a.diffCiHigh,
+      seqLow: a.sequential?.lower ?? null, seqHigh: a.sequential?.upper ?? null,
+      answered: a.answered, clear: a.diffCiLow > 0 || a.diffCiHigh < 0,
+    }];
+  });
+}
+
+/** An arm whose crude and adjusted comparisons point in opposite directions (the API's `simpsonWarning`). */
+export interface SimpsonCase {
+  script: string;
+  /** How the arm looks against the control over all calls. */
+  crude: 'worse' | 'better';
+  rate: number;
+  controlRate: number;
+  oddsRatio: number;
+  orLow: number;
+  orHigh: number;
+}
+
+export function simpsonCases(result: AbResult): SimpsonCase[] {
+  const control = result.arms.find((a) => a.isControl);
+  if (!control || control.hangupRate == null) return [];
+  return result.arms.flatMap((a) => {
+    if (!a.simpsonWarning || a.hangupRate == null || a.oddsRatio == null || a.orCiLow == null || a.orCiHigh == null) return [];
+    return [{
+      script: a.script, crude: a.hangupRate > control.hangupRate! ? 'worse' : 'better', rate: a.hangupRate,
+      controlRate: control.hangupRate!, oddsRatio: a.oddsRatio, orLow: a.orCiLow, orHigh: a.orCiHigh,
+    }];
+  });
+}
+
+/**
+ * Whether the test has the answered calls it needs to detect the difference seen so far
+ * (α 0.05, power 0.8): both the arm and the control must reach `requiredPerArm`.
+ */
+export function sampleStatus(arm: AbArm, control: AbArm | undefined): { required: number; have: number; enough: boolean } | null {
+  if (arm.isControl || arm.requiredPerArm == null || !control) return null;
+  const have = Math.min(arm.answered, control.answered);
+  return { required: arm.requiredPerArm, have, enough: have >= arm.requiredPerArm };
+}
+
+/** The hang-up rate over every arm together, drawn as the reference line. */
+export function pooledRate(arms: readonly AbArm[]): number | null {
+  const n = arms.reduce((s, a) => s + a.answered, 0);
+  return n ? arms.reduce((s, a) => s + a.earlyHangups, 0) / n : null;
+}
+
+/** "hours", "hours and segments", "hours, segments and number tags" (separators from the messages). */
+export function joinWords(words: readonly string[], sep: string, and: string): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(sep)}${and}${words[words.length - 1]}`;
+}

@@ -1,0 +1,56 @@
+import type { SurvivalPoint } from './api-types.ts';
+
+const Z_95 = 1.959963984540054;
+
+/** S(t) and its standard error read off the step function (right-continuous, 1 before the first event). */
+export function survivalAtWithSe(points: readonly SurvivalPoint[], t: number): { survival: number; se: number; fromBand: boolean } {
+  let at: SurvivalPoint | undefined;
+  for (const p of points) {
+    if (p.t > t) break;
+    at = p;
+  }
+  if (!at) return { survival: 1, se: 0, fromBand: false };
+  if (at.standardError != null) return { survival: at.survival, se: at.standardError, fromBand: false };
+  // An older server without standardError: the band's width over 2·1.96 (the log-log band is
+  // asymmetric, so this is only an approximation of Greenwood's SE).
+  const se = at.ciLow != null && at.ciHigh != null ? (at.ciHigh - at.ciLow) / (2 * Z_95) : Number.NaN;
+  return { survival: at.survival, se, fromBand: true };
+}
+
+export interface SurvivalDifference {
+  /** S_arm(t) − S_control(t): the share of callees still on the line past t, arm minus control. */
+  diff: number;
+  se: number;
+  low: number;
+  high: number;
+  /** True when a standard error came from the band width instead of Greenwood. */
+  approximate: boolean;
+}
+
+/**
+ * Difference of two independent Kaplan–Meier estimates at t with a normal 95% interval:
+ * se = sqrt(se₁² + se₂²) from Greenwood. Crude: the curves are not adjusted for hour or segment.
+ */
+export function survivalDifference(arm: readonly SurvivalPoint[], control: readonly SurvivalPoint[], t: number): SurvivalDifference {
+  const a = survivalAtWithSe(arm, t);
+  const c = survivalAtWithSe(control, t);
+  const diff = a.survival - c.survival;
+  const se = Math.sqrt(a.se ** 2 + c.se ** 2);
+  return { diff, se, low: diff - Z_95 * se, high: diff + Z_95 * se, approximate: a.fromBand || c.fromBand };
+}
+
+/** The message and its values for one sentence: "B keeps 4.1 points more callees past 10 s than A (95% CI 2.0 to 6.2 …)". */
+export function survivalSentence(
+  d: SurvivalDifference,
+  names: { arm: string; control: string },
+  t: number,
+  points: (x: number) => string,
+): { key: 'km.more' | 'km.fewer'; vars: Record<string, string | number> } {
+  // The interval is told in the sentence's own direction: "fewer (95% CI 2.0 to 6.2)".
+  const more = d.diff >= 0;
+  const [lo, hi] = more ? [d.low, d.high] : [-d.high, -d.low];
+  return {
+    key: more ? 'km.more' : 'km.fewer',
+    vars: { arm: names.arm, control: names.control, t, d: points(Math.abs(d.diff)), low: points(lo), high: points(hi) },
+  };
+}
