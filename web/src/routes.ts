@@ -15,6 +15,7 @@ export const ROUTES: Route[] = [
   { path: '/scripts', title: 'nav.scripts', load: () => import('./pages/Scripts.svelte') },
   { path: '/numbers', title: 'nav.numbers', load: () => import('./pages/Numbers.svelte') },
   { path: '/agents', title: 'nav.agents', load: () => import('./pages/Agents.svelte') },
+  { path: '/insights', title: 'nav.insights', load: () => import('./pages/Insights.svelte') },
   { path: '/frequency', title: 'nav.frequency', load: () => import('./pages/Frequency.svelte') },
   { path: '/data', title: 'nav.data', load: () => import('./pages/Data.svelte') },
 ];

@@ -51,6 +51,13 @@ class UrlState {
     scrollTo(0, 0);
   }
 
+  /** Follows an in-app link that names its own query (e.g. a recommendation's chart), as given. */
+  open(href: string) {
+    const [path, query = ''] = href.split('?', 2) as [string, string?];
+    this.#write(path, new URLSearchParams(query), false);
+    scrollTo(0, 0);
+  }
+
   /** The link to `path` that go(path) would follow, for real <a href>s (open in new tab works). */
   href(path: string): string {
     const next = new URLSearchParams();

@@ -1,0 +1,128 @@
+import type { AgentRec, FrequencyCapRec, NumberRec, WindowRec } from './api-types.ts';
+import { FILTER_KEYS } from './filters.ts';
+import type { Format } from './format.ts';
+import type { Lang, MessageKey } from './i18n.ts';
+
+/**
+ * The page behind a recommendation (`link` from the API, e.g. "/when?segment=white_collar")
+ * with the current view's filters and language kept. The link's own parameters win: they name
+ * what backs the finding.
+ */
+export function linkWithView(link: string, current: URLSearchParams): string {
+  const [path, query = ''] = link.split('?', 2) as [string, string?];
+  const own = new URLSearchParams(query);
+  const next = new URLSearchParams();
+  for (const [k, v] of current) {
+    if (((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') && !own.has(k)) next.append(k, v);
+  }
+  for (const [k, v] of own) next.append(k, v);
+  const q = next.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+/**
+ * The API's explanation in the page's language. The server writes stored values as they are
+ * ("white_collar"); the dashboard swaps in their labels ("白领") for the values the item names.
+ */
+export function explain(item: { explanation: { zh: string; en: string } }, lang: Lang, values: readonly { raw: string | null | undefined; label: string }[] = []): string {
+  let text = lang === 'zh-CN' ? item.explanation.zh : item.explanation.en;
+  for (const v of values) {
+    if (!v.raw || v.raw === v.label) continue;
+    // A Chinese label needs no spaces next to Chinese text: "拨打 blue_collar 客群" -> "拨打蓝领客群".
+    const cjk = HAN.test(v.label);
+    const re = new RegExp(`(\\p{Script=Han}?)(\\s?)${escapeRegExp(v.raw)}(\\s?)(?=(\\p{Script=Han}?))`, 'gu');
+    text = text.replace(re, (_m, before: string, sp1: string, sp2: string, after: string) =>
+      `${before}${before && cjk ? '' : sp1}${v.label}${after && cjk ? '' : sp2}`,
+    );
+  }
+  return text;
+}
+
+const HAN = /\p{Script=Han}/u;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a page needs to turn recommendations into text: the language's translator and formats. */
+export interface RecContext {
+  lang: Lang;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  fmt: Format;
+  label: (dim: string, value: string | number | null) => string;
+  /** The current query, whose filters and language the links keep. */
+  params: URLSearchParams;
+}
+
+/** One recommendation as shown: its sentence, its evidence as label/value pairs, the link behind it. */
+export interface RecItem {
+  id: string;
+  /** A heading the item sits under (the segment, for call windows). */
+  group?: string;
+  badge?: { text: string; good: boolean };
+  text: string;
+  evidence: { label: string; value: string }[];
+  href: string;
+}
+
+export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[] {
+  const { t, fmt } = c;
+  return rows.map((w) => {
+    const segment = c.label('segment', w.segment);
+    return {
+      id: `${w.segment}-${w.hour}`, group: segment,
+      badge: { text: `${t(w.kind === 'best' ? 'insights.best' : 'insights.worst')} ${c.label('hour', w.hour)}`, good: w.kind === 'best' },
+      text: explain(w, c.lang, [{ raw: w.segment, label: segment }]),
+      evidence: [
+        { label: t('ev.rate'), value: `${fmt.pct(w.hangupRate)} (${fmt.interval(w.ciLow, w.ciHigh)})` },
+        { label: t('ev.answered'), value: fmt.int(w.answered) },
+        { label: t('ev.segmentRate'), value: fmt.pct(w.segmentRate) },
+        { label: t('ev.pAdj'), value: fmt.p(w.pValueAdjusted) },
+      ],
+      href: linkWithView(w.link, c.params),
+    };
+  });
+}
+
+export function capItems(cap: FrequencyCapRec | null, c: RecContext): RecItem[] {
+  if (!cap) return [];
+  const { t, fmt } = c;
+  return [{
+    id: `cap-${cap.capAt}`, text: explain(cap, c.lang),
+    evidence: [
+      { label: t('ev.callN', { n: cap.capAt }), value: `${fmt.pct(cap.hangupRate)} · ${t('ev.answered')} ${fmt.int(cap.answered)}` },
+      { label: t('ev.firstCall'), value: fmt.pct(cap.firstCallRate) },
+      { label: t('ev.diff'), value: `${fmt.pp(cap.diff)} (${fmt.pp(cap.diffCiLow)} – ${fmt.pp(cap.diffCiHigh)})` },
+      { label: t('ev.pAdj'), value: fmt.p(cap.pValueAdjusted) },
+    ],
+    href: linkWithView(cap.link, c.params),
+  }];
+}
+
+export function numberItems(rows: readonly NumberRec[], c: RecContext): RecItem[] {
+  const { t, fmt } = c;
+  const span = (recent: number, prior: number) => `${fmt.pct(recent)} (${t('ev.was', { v: fmt.pct(prior) })})`;
+  return rows.map((n) => ({
+    id: n.callerNumber, text: explain(n, c.lang),
+    badge: n.numberTag ? { text: c.label('number_tag', n.numberTag), good: false } : undefined,
+    evidence: [
+      { label: t('ev.recentAnswer'), value: span(n.recentAnswerRate, n.priorAnswerRate) },
+      { label: t('ev.recentReject'), value: span(n.recentRejectionRate, n.priorRejectionRate) },
+      { label: t('ev.dials'), value: `${fmt.int(n.recentDials)} / ${fmt.int(n.priorDials)}` },
+      { label: t('ev.pAdj'), value: fmt.p(Math.min(n.answerPValueAdjusted, n.rejectionPValueAdjusted)) },
+    ],
+    href: linkWithView(n.link, c.params),
+  }));
+}
+
+export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] {
+  const { t, fmt } = c;
+  return rows.map((a) => ({
+    id: a.agent, text: explain(a, c.lang),
+    evidence: [
+      { label: t('ev.shrunk'), value: `${fmt.pct(a.shrunkRate)} (${fmt.interval(a.shrunkCiLow, a.shrunkCiHigh)})` },
+      { label: t('ev.raw'), value: fmt.pct(a.rawRate) },
+      { label: t('ev.answered'), value: fmt.int(a.answered) },
+      { label: t('ev.team'), value: fmt.pct(a.teamRate) },
+      { label: t('ev.probAbove'), value: fmt.prob(a.probAboveTeam) },
+    ],
+    href: linkWithView(a.link, c.params),
+  }));
+}
