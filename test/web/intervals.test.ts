@@ -53,6 +53,16 @@ describe('buildIntervalPlot', () => {
   });
 });
 
+describe('buildIntervalPlot with shrunk rates', () => {
+  it('adds a tick at each shrunk rate under the dots, and names it in the tooltip', () => {
+    const shrunkRows = rows.map((r, i) => ({ ...r, shrunk: [0.475, 0.301, 0.314, null][i] }));
+    const o = buildIntervalPlot(shrunkRows, { width: 640, pct, int, text: { ...text, shrunk: 'Shrunk rate' } });
+    const marks = marksOf(o);
+    expect(marks.map((m) => m.ariaLabel)).toEqual(['x-grid', 'rule', 'tick', 'dot']);
+    expect(marks[2]!.data.map((r) => r.label)).toEqual(['a07', 'a01', 'a41']);
+  });
+});
+
 describe('labelWidth', () => {
   it('counts CJK glyphs as wide', () => {
     expect(labelWidth('白领')).toBeGreaterThan(labelWidth('ab'));

@@ -48,6 +48,29 @@ describe('format', () => {
     expect(en.interval(0.1, 0.2)).toBe('10.0% – 20.0%');
     expect(en.dateTime('2026-11-29T07:45:00+00')).not.toBe('2026-11-29T07:45:00+00'); // DuckDB's short offset parses
   });
+
+  it('formats p-values, probabilities, ratios and points without false precision', () => {
+    const en = createFormat('en');
+    expect(en.p(0.41826)).toBe('0.418');
+    expect(en.p(0.0012)).toBe('0.001');
+    expect(en.p(1.7e-51)).toBe('< 0.001');
+    expect(en.p(null)).toBe('–');
+    // Exact integration can overshoot 1 by a rounding error; never print 100% or 0% as certain.
+    expect(en.prob(1.0000000000000024)).toBe('> 99.9%');
+    expect(en.prob(8e-26)).toBe('< 0.1%');
+    expect(en.prob(0.79085)).toBe('79.1%');
+    expect(en.ratio(0.87538)).toBe('0.88');
+    expect(en.points(0.04139)).toBe('4.1');
+    expect(en.points(-0.0046)).toBe('-0.5');
+  });
+});
+
+describe('rateColumns', () => {
+  it('puts the shrunk rate and its interval next to the raw rate when asked', () => {
+    const keys = rateColumns<ReturnType<typeof row>>((k) => k, 30, { shrunk: true }).map((c) => c.key);
+    expect(keys.slice(-6)).toEqual(['hangupRate', 'ciLow', 'ciHigh', 'shrunkRate', 'shrunkCiLow', 'shrunkCiHigh']);
+    expect(rateColumns<ReturnType<typeof row>>((k) => k, 30).map((c) => c.key)).not.toContain('shrunkRate');
+  });
 });
 
 describe('i18n', () => {

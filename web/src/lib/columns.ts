@@ -26,6 +26,10 @@ export interface RateFields {
   ciHigh: number | null;
   connectRate: number | null;
   rejectionRate?: number | null;
+  /** Agent and caller-number rows: the empirical-Bayes shrunk rate and its credible interval. */
+  shrunkRate?: number | null;
+  shrunkCiLow?: number | null;
+  shrunkCiHigh?: number | null;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface RateFields {
 export function rateColumns<R extends RateFields>(
   t: (k: MessageKey) => string,
   minSample: number,
-  opts: { rejection?: boolean } = {},
+  opts: { rejection?: boolean; shrunk?: boolean } = {},
 ): Column<R>[] {
   const small = (r: R) => r.answered < minSample;
   const cols: Column<R>[] = [
@@ -47,6 +51,14 @@ export function rateColumns<R extends RateFields>(
     { key: 'ciLow', label: t('metric.ciLow'), kind: 'pct', value: (r) => r.ciLow, muted: small },
     { key: 'ciHigh', label: t('metric.ciHigh'), kind: 'pct', value: (r) => r.ciHigh, muted: small },
   ];
+  if (opts.shrunk) {
+    // Next to the raw rate, not muted: shrinkage is what makes a small sample readable.
+    cols.push(
+      { key: 'shrunkRate', label: t('metric.shrunkRate'), kind: 'pct', value: (r) => r.shrunkRate ?? null },
+      { key: 'shrunkCiLow', label: t('metric.shrunkLow'), kind: 'pct', value: (r) => r.shrunkCiLow ?? null },
+      { key: 'shrunkCiHigh', label: t('metric.shrunkHigh'), kind: 'pct', value: (r) => r.shrunkCiHigh ?? null },
+    );
+  }
   if (opts.rejection) cols.splice(2, 0, { key: 'rejectionRate', label: t('metric.rejectionRate'), kind: 'pct', value: (r) => r.rejectionRate ?? null });
   return cols;
 }

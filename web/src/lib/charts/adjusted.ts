@@ -63,18 +63,20 @@ export function buildRateShiftPlot(rows: readonly AdjustedRow[], o: Common & { p
   };
 }
 
-const RATIO_TICKS = [0.1, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.33, 1.5, 2, 3, 4, 5, 10];
+// Finer to coarser sets of ratio ticks, each closed under 1/x (roughly), so the axis reads the same both ways.
+const RATIO_TICKS = [
+  [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.33, 1.5, 2],
+  [0.1, 0.2, 0.25, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 4, 5, 10],
+  [0.1, 0.2, 0.5, 1, 2, 5, 10],
+];
 
 /**
  * Ticks for a log-scale ratio axis: Plot's own log ticks label only powers of ten, which a
- * range like 0.8–1.25 never reaches. Reciprocal pairs keep the axis symmetric around 1.
+ * range like 0.8–1.25 never reaches. The finest set that gives at most `max` ticks in view.
  */
 export function ratioTicks(domain: readonly [number, number], max = 7): number[] {
-  const inside = RATIO_TICKS.filter((x) => x >= domain[0] && x <= domain[1]);
-  if (inside.length <= max) return inside;
-  // Too many: keep 1 and every other tick out from it on each side.
-  const one = inside.indexOf(1);
-  return inside.filter((_, i) => (i - one) % 2 === 0);
+  const inView = (set: number[]) => set.filter((x) => x >= domain[0] && x <= domain[1]);
+  return RATIO_TICKS.map(inView).find((ticks) => ticks.length <= max) ?? inView(RATIO_TICKS.at(-1)!);
 }
 
 /** Mantel–Haenszel odds ratio vs the control with its 95% interval, log scale, line at 1. */

@@ -10,13 +10,15 @@ export interface IntervalRow {
   high: number | null;
   /** The rate's denominator. */
   n: number;
+  /** Optional empirical-Bayes shrunk rate, drawn as a tick next to the raw dot. */
+  shrunk?: number | null;
 }
 
 export interface IntervalOptions {
   width: number;
   pct: (r: number | null) => string;
   int: (n: number) => string;
-  text: { rate: string; interval: string; n: string; smallSample: string };
+  text: { rate: string; interval: string; n: string; smallSample: string; shrunk?: string };
   /** Row order (labels); defaults to the order of `rows`. */
   order?: readonly string[];
   /** A dashed reference line, e.g. the rate over all selected calls. */
@@ -26,6 +28,8 @@ export interface IntervalOptions {
 
 const ROW_PX = 24;
 const FILL = '#31688e'; // viridis blue-teal: dark enough for 4.5:1 on white
+/** The shrunk-rate tick: viridis green, apart from the blue dot yet from the same scale. */
+export const SHRUNK_COLOR = '#1f9e89';
 
 /** Rough width of a label in px: CJK glyphs are about twice as wide as Latin ones at 12px. */
 export function labelWidth(label: string): number {
@@ -43,9 +47,10 @@ export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptio
   const small = (r: IntervalRow) => r.n < minN;
   // Readable rows set the scale: one agent with 5 calls (interval 6%–80%) must not squash the rest.
   const readable = data.filter((r) => !small(r));
-  const maxHigh = Math.max(0.05, ...readable.map((r) => r.high ?? 0), ...data.map((r) => r.rate ?? 0));
+  const maxHigh = Math.max(0.05, ...readable.map((r) => r.high ?? 0), ...data.map((r) => Math.max(r.rate ?? 0, r.shrunk ?? 0)));
   const title = (r: IntervalRow) =>
     [`${r.facet ? `${r.facet} · ` : ''}${r.label}`, `${o.text.rate}: ${o.pct(r.rate)}`, `${o.text.interval}: ${o.pct(r.low)} – ${o.pct(r.high)}`, `${o.text.n}: ${o.int(r.n)}`]
+      .concat(r.shrunk != null && o.text.shrunk ? [`${o.text.shrunk}: ${o.pct(r.shrunk)}`] : [])
       .concat(small(r) ? [o.text.smallSample] : [])
       .join('\n');
   const fy = facets.length > 0 ? 'facet' : undefined;
@@ -60,6 +65,9 @@ export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptio
       title, tip: true,
     }),
   ];
+  const shrunk = data.filter((r) => r.shrunk != null);
+  // Under the dot, so the raw rate stays on top; a tick, so the two never read as one point.
+  if (shrunk.length) marks.splice(2, 0, Plot.tickX(shrunk, { x: 'shrunk', y: 'label', fy, stroke: SHRUNK_COLOR, strokeWidth: 3 }));
   if (o.reference != null) marks.unshift(Plot.ruleX([o.reference], { stroke: MUTED, strokeDasharray: '4,3' }));
   const labelPx = Math.max(48, ...labels.map(labelWidth)) + 12;
   return {

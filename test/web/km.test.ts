@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { kaplanMeier, type SurvivalObservation } from '../../server/stats/index.ts';
+import type { SurvivalGroup, SurvivalPoint } from '../../web/src/lib/api-types.ts';
+import { buildKmPlot, kmSteps, viridisCategories } from '../../web/src/lib/charts/survival.ts';
+import { translate } from '../../web/src/lib/i18n.ts';
+import { createFormat } from '../../web/src/lib/format.ts';
+import { survivalAtWithSe, survivalDifference, survivalSentence } from '../../web/src/lib/km-compare.ts';
+
+const obs = (spec: [time: number, event: boolean, count: number][]): SurvivalObservation[] =>
+  spec.flatMap(([time, event, count]) => Array.from({ length: count }, () => ({ time, event })));
+/** The API's points for a set of observations (server/insights/survival.ts maps them the same way). */
+const points = (o: SurvivalObservation[]): SurvivalPoint[] =>
+  kaplanMeier(o).points.map((p) => ({ t: p.t, survival: p.survival, standardError: p.standardError, ciLow: p.ciLow, ciHigh: p.ciHigh, atRisk: p.atRisk }));
+
+// Control: 10 calls; 2 hang-ups at 2 s, 1 censored at 4 s, 1 hang-up at 5 s, 6 still talking at 20 s.
+//   S(10) = (8/10)(6/7) = 0.685714; Greenwood: 2/(10·8) + 1/(7·6) = 0.0488095; se = S·sqrt(...) = 0.151494.
+// Arm: 10 calls; 1 hang-up at 3 s, 9 still talking at 20 s.
+//   S(10) = 0.9; Greenwood 1/(10·9); se = 0.9·sqrt(1/90) = 0.0948683.
+// Difference 0.214286, se sqrt(0.151494² + 0.0948683²) = 0.178747, 95% CI 0.214286 ± 1.959964·0.178747.
+const control = points(obs([[2, true, 2], [4, false, 1], [5, true, 1], [20, false, 6]]));
+const arm = points(obs([[3, true, 1], [20, false, 9]]));
+
+describe('Kaplan–Meier difference at t (hand-computed)', () => {
+  it('reads S(t) and Greenwood SE off the step function', () => {
+    expect(survivalAtWithSe(control, 10)).toMatchObject({ fromBand: false });
+    expect(survivalAtWithSe(control, 10).survival).toBeCloseTo(0.685714, 6);
+    expect(survivalAtWithSe(control, 10).se).toBeCloseTo(0.151494, 6);
+    expect(survivalAtWithSe(control, 4.99).survival).toBeCloseTo(0.8, 10); // before the 5 s step
+    expect(survivalAtWithSe(control, 5).survival).toBeCloseTo(0.685714, 6); // right-continuous: the step at 5 counts
+    expect(survivalAtWithSe(control, 1)).toEqual({ survival: 1, se: 0, fromBand: false }); // before any event
+  });
+
+  it('differs two independent curves with a normal interval on sqrt(se1² + se2²)', () => {
+    const d = survivalDifference(arm, control, 10);
+    expect(d.diff).toBeCloseTo(0.214286, 6);
+    expect(d.se).toBeCloseTo(0.178747, 6);
+    expect(d.low).toBeCloseTo(-0.136052, 6);
+    expect(d.high).toBeCloseTo(0.564623, 6);
+    expect(d.approximate).toBe(false);
+  });
+
+  it('falls back to the band width over 2·1.96 when the API gives no standard error', () => {
+    const a: SurvivalPoint[] = [{ t: 8, survival: 0.75, ciLow: 0.75 - 0.0294, ciHigh: 0.75 + 0.0294, atRisk: 400 }];
+    const c: SurvivalPoint[] = [{ t: 8, survival: 0.7, ciLow: 0.7 - 0.0392, ciHigh: 0.7 + 0.0392, atRisk: 400 }];
+    // se 0.015 and 0.02 (to 4 digits: 0.0294 / 3.92, 0.0392 / 3.92), joint 0.025: 0.05 ± 0.049
+    const d = survivalDifference(a, c, 10);
+    expect(d.approximate).toBe(true);
+    expect(d.diff).toBeCloseTo(0.05, 10);
+    expect(d.se).toBeCloseTo(0.025, 4);
+    expect(d.low).toBeCloseTo(0.001, 3);
+    expect(d.high).toBeCloseTo(0.099, 3);
+  });
+
+  it('tells the difference in points, in the direction of the estimate, in both languages', () => {
+    const en = createFormat('en');
+    const more = survivalSentence(survivalDifference(arm, control, 10), { arm: 'Line B', control: 'Line A' }, 10, en.points);
+    expect(translate('en', more.key, more.vars)).toBe('Line B keeps 21.4 points more callees past 10 s than Line A (95% CI -13.6 to 56.5; crude, not adjusted).');
+    const fewer = survivalSentence(survivalDifference(control, arm, 10), { arm: 'Line A', control: 'Line B' }, 10, en.points);
+    expect(translate('en', fewer.key, fewer.vars)).toBe('Line A keeps 21.4 points fewer callees past 10 s than Line B (95% CI -13.6 to 56.5; crude, not adjusted).');
+    const zh = survivalSentence(survivalDifference(arm, control, 10), { arm: '话术 B', control: '话术 A' }, 10, createFormat('zh-CN').points);
+    expect(translate('zh-CN', zh.key, zh.vars)).toBe('话术 B 在接通 10 秒后仍在通话的被叫比 话术 A 多 21.4 个百分点（95% 区间 -13.6 至 56.5；未校正）。');
+  });
+});
+
+describe('kmSteps / buildKmPlot', () => {
+  const group = (key: string, pts: SurvivalPoint[]): SurvivalGroup => ({ key, n: 10, events: 3, median: null, at: { s3: null, s5: null, s10: null, s30: null }, points: pts });
+  const withLate = [...control, { t: 75, survival: 0.3, standardError: 0.1, ciLow: 0.1, ciHigh: 0.5, atRisk: 3 }];
+  const steps = kmSteps([group('A', withLate), group('B', arm)], 60, (k) => `Line ${k}`);
+
+  it('starts every curve at (0, 100%), cuts it at maxT and carries the last value to maxT', () => {
+    const a = steps.filter((s) => s.key === 'A');
+    expect(a.map((s) => s.t)).toEqual([0, 2, 5, 60]);
+    expect(a[0]).toMatchObject({ survival: 1, low: 1, high: 1, label: 'Line A' });
+    expect(a[3]!.survival).toBeCloseTo(0.685714, 6);
+    expect(steps.filter((s) => s.key === 'B').map((s) => s.t)).toEqual([0, 3, 60]);
+  });
+
+  it('draws step-after bands and lines with a viridis colour per group and a mark at t', () => {
+    const o = buildKmPlot(steps, { width: 800, maxT: 60, mark: 10, labels: ['Line A', 'Line B'], pct: (r) => `${Math.round(r * 100)}%`, text: { x: 's', y: 'S', survival: 'S', interval: 'CI', atRisk: 'n' } });
+    const marks = o.marks as unknown as { ariaLabel: string; curve?: unknown }[];
+    expect(marks.map((m) => m.ariaLabel)).toEqual(['area', 'line', 'rule', 'tip']);
+    expect((o.color as { range: string[] }).range).toEqual(viridisCategories(2));
+    expect((o.x as { domain: number[] }).domain).toEqual([0, 60]);
+    // The lowest band in view is control's at 5 s; the axis starts at the tenth below it.
+    const lowest = Math.min(...steps.map((s) => s.low));
+    expect((o.y as { domain: number[] }).domain).toEqual([Math.floor((lowest - 0.02) * 10) / 10, 1]);
+  });
+
+  it('viridisCategories stays off the light yellow end', () => {
+    expect(viridisCategories(4)).toHaveLength(4);
+    expect(viridisCategories(4)[0]).toBe('#440154');
+    expect(viridisCategories(4).at(-1)).not.toBe('#fde725');
+  });
+});
