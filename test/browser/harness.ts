@@ -127,11 +127,11 @@ export function chartTexts(page: Page, selector: string): Promise<string[]> {
 }
 
 /**
- * Registers the shared set-up of a browser test file (Chromium, build, server) and returns its
- * getter. A set-up failure, such as Chromium missing, is rethrown by every test, so each test
+ * Registers the shared set-up of a browser test file (Chromium, build, server over `calls`
+ * generated calls, 30,000 by default) and returns its getter. A set-up failure, such as Chromium missing, is rethrown by every test, so each test
  * fails with the install message instead of being reported as skipped.
  */
-export function useDashboard(): () => { server: TestServer; browser: Browser } {
+export function useDashboard(opts: { calls?: number } = {}): () => { server: TestServer; browser: Browser } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let failure: unknown;
@@ -139,7 +139,7 @@ export function useDashboard(): () => { server: TestServer; browser: Browser } {
     try {
       browser = await launchChromium();
       await buildWebIfStale();
-      server = await startServer();
+      server = await startServer(opts.calls);
     } catch (err) {
       failure = err;
     }

@@ -25,7 +25,16 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
       expect(await p.locator('[data-chart=heatmap] svg').count()).toBe(1);
     },
   },
-  { path: '/scripts', check: async (p) => expect(await p.locator('[data-chart=intervals] svg circle').count()).toBe(4 + 12) },
+  {
+    path: '/scripts',
+    check: async (p) => {
+      expect(await p.locator('[data-chart=intervals] svg circle').count()).toBe(4 + 12);
+      expect(await p.locator('[data-chart=forest] svg circle').count()).toBe(3);
+      expect(await p.locator('[data-chart=survival] svg').count()).toBeGreaterThanOrEqual(1);
+      expect(await p.locator('[data-km-sentences] li').count()).toBe(3);
+      expect(await p.locator('table[data-table=ab-decision] tbody tr').count()).toBe(4);
+    },
+  },
   {
     path: '/numbers',
     check: async (p) => {
@@ -34,6 +43,13 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
     },
   },
   { path: '/agents', check: async (p) => expect(await p.locator('table[data-table=agents] tbody tr').count()).toBeGreaterThanOrEqual(40) },
+  {
+    path: '/insights',
+    check: async (p) => {
+      expect(await p.locator('[data-card=rec-agents] [data-rec]').count()).toBeGreaterThanOrEqual(1);
+      expect(await p.locator('[data-card=rec-windows] [data-rec]').count()).toBeGreaterThanOrEqual(1);
+    },
+  },
   { path: '/frequency', check: async (p) => expect(await p.locator('[data-chart=frequency] svg').count()).toBe(1) },
   { path: '/data', check: async (p) => expect(await p.locator('table[data-table=ingests] tbody tr').count()).toBe(1) },
 ];
