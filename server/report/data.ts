@@ -12,7 +12,7 @@ import { breakdownSql, heatmapSql, type Settings } from '../metrics.ts';
 import { decompose, type Decomposition } from './decomposition.ts';
 import { weeklyAb, weeklyRecommendations, type AbResult, type Recommendations, type Section } from './insights-adapter.ts';
 import { newcombeInterval, twoProportionZTest } from './interim-stats.ts';
-import { addDays, shiftWeek, type IsoWeek } from './week.ts';
+import { addDays, localDateTime, shiftWeek, type IsoWeek } from './week.ts';
 
 /** The report's filters: the standard ones without from/to (the week sets the period). */
 export type ReportFilters = Omit<Filters, 'from' | 'to'>;
@@ -82,7 +82,9 @@ export interface ReportData {
   previousWeek: IsoWeek;
   filters: ReportFilters;
   settings: Settings;
+  /** ISO instant, and the same as local time in the business timezone for people. */
   generatedAt: string;
+  generatedLocal: string;
   current: SummaryRow;
   previous: SummaryRow;
   kpis: Kpi[];
@@ -201,6 +203,7 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
 
   return {
     week, previousWeek, filters: o.filters, settings, generatedAt: (o.now ?? new Date()).toISOString(),
+    generatedLocal: localDateTime(o.now ?? new Date(), settings.timezone),
     current: current!, previous: previous!, kpis: buildKpis(current!, previous!), decompositions,
     daily, heatmap: cells, scripts,
     ab, recommendations, recommendationsPeriod, ingestedThisWeek, sources,

@@ -88,3 +88,12 @@ export function previousWeek(now: Date, timeZone: string): IsoWeek {
 export function addDays(date: string, days: number): string {
   return ymd(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
 }
+
+/** 'YYYY-MM-DD HH:MM' at instant `now` in `timeZone`. */
+export function localDateTime(now: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(now).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
