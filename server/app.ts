@@ -4,23 +4,27 @@ import type { Database } from './db/database.ts';
 import { sqlText } from './db/sql-files.ts';
 import type { Settings } from './metrics.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { BadRequest } from './routes/query-input.ts';
 
 export interface AppDeps {
   db: Database;
   settings: Settings;
+  /** Chromium for PDF reports (default /usr/bin/chromium). */
+  chromiumPath?: string;
   /** Optional extra mounting (static web app, ingest routes) done by the caller. */
   extend?: (app: Hono) => void;
 }
 
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
-export function createApp({ db, settings, extend }: AppDeps): Hono {
+export function createApp({ db, settings, chromiumPath, extend }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/health', async (c) => {
     const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
     return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });
   });
   app.route('/api', metricRoutes(db, settings));
+  app.route('/api/reports', reportRoutes(db, settings, { chromiumPath }));
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   extend?.(app);
   app.onError((err, c) => {

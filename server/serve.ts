@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
+import { startReportSchedule, type ScheduleSetting } from './report/schedule.ts';
 import type { Store } from './store.ts';
 import { WEB_DIST } from './web-build.ts';
 
@@ -10,6 +11,9 @@ export interface ServeOptions {
   port: number;
   host: string;
   uploadToken?: string;
+  chromiumPath?: string;
+  /** The weekly report schedule; off when absent or when its cron is null. */
+  reportSchedule?: ScheduleSetting;
 }
 
 /** Serves the API and, when built, the dashboard (unknown paths fall back to index.html). */
@@ -17,6 +21,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   const app = createApp({
     db: store.db,
     settings: store.settings,
+    chromiumPath: opts.chromiumPath,
     extend: (a) => {
       if (!existsSync(join(WEB_DIST, 'index.html'))) return;
       const root = relative(process.cwd(), WEB_DIST) || '.';
@@ -27,7 +32,14 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   const server = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host });
   await new Promise<void>((r) => server.once('listening', () => r()));
   console.log(`Hangup Insight on http://${opts.host}:${opts.port}  (database ${store.db.path})`);
+  const schedule = opts.reportSchedule?.cron
+    ? startReportSchedule(store.db, store.settings, {
+        setting: { ...opts.reportSchedule, cron: opts.reportSchedule.cron }, outDir: join(store.dataDir, 'reports'), chromiumPath: opts.chromiumPath,
+      })
+    : null;
+  if (schedule) console.log(`Weekly report: "${opts.reportSchedule!.cron}" (${store.settings.timezone}), next run ${schedule.nextRun()?.toISOString() ?? 'never'}, files in ${join(store.dataDir, 'reports')}`);
   const stop = () => {
+    schedule?.stop();
     server.close();
     store.db.close();
     process.exit(0);

@@ -35,7 +35,16 @@ export interface PdfOptions {
   footerTitle: string;
 }
 
-export async function renderPdf(htmlText: string, o: PdfOptions): Promise<Buffer> {
+// One Chromium at a time: each print takes a few hundred MB and most of a core.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function renderPdf(htmlText: string, o: PdfOptions): Promise<Buffer> {
+  const run = queue.then(() => printNow(htmlText, o));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function printNow(htmlText: string, o: PdfOptions): Promise<Buffer> {
   const path = o.executablePath || DEFAULT_CHROMIUM;
   if (!existsSync(path)) throw new ChromiumMissingError(path);
   let browser;
