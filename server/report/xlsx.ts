@@ -67,7 +67,8 @@ export async function renderXlsx(tables: ReportTable[], meta: { title: string; c
       });
     });
     ws.columns.forEach((col, i) => {
-      col.width = Math.max(8, Math.min(60, (widths[i] ?? 8) + 2));
+      // At least 10: exceljs leaves out a width of exactly 9 (its default), and readers then guess.
+      col.width = Math.max(10, Math.min(60, (widths[i] ?? 8) + 2));
     });
     if (table.note) {
       ws.addRow([]);
