@@ -7,9 +7,9 @@ WITH t AS (
     "{{x}}"                                AS x,
     "{{y}}"                                AS y,
     count(*)::INTEGER                      AS dials,
-    count_if(is_answered)::INTEGER         AS answered,
-    count_if(early)::INTEGER               AS early_hangups,
-    count_if(disposition = 'rejected')::INTEGER AS rejected
+    count(*) FILTER (WHERE is_answered)::INTEGER         AS answered,
+    count(*) FILTER (WHERE early)::INTEGER               AS early_hangups,
+    count(*) FILTER (WHERE disposition = 'rejected')::INTEGER AS rejected
   FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],
                       $number_tag::VARCHAR[], $agent::VARCHAR[], $early_seconds::DOUBLE)
   GROUP BY ALL

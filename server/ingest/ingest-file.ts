@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.ts';
-import { sqlText } from '../db/sql-files.ts';
-import { CANONICAL_COLUMNS, mapHeader } from './canonical.ts';
+import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
+import { CANONICAL_COLUMNS, mapHeader, stagingType } from './canonical.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
-import { sniffFile, UnreadableFileError, type Sniffed } from './sniff.ts';
+import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { gb18030ToUtf8 } from './transcode.ts';
 
 export interface IngestOptions {
@@ -101,20 +101,22 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       phase('reading');
       await con.run(sqlText('ingest_prepare'));
       report.extraColumns = await stage(con, readable, sniffed);
+      for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
       phase('checking');
-      await con.run(sqlText('ingest_check'));
+      const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
+      await con.run(
+        sqlText('ingest_check'),
+        { business_tz: opts.businessTimezone, ipad: blobValue(ipad), opad: blobValue(opad) },
+        { ipad: BLOB, opad: BLOB },
+      );
+      await con.run(sqlText('ingest_repeats'));
       const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
       Object.assign(report, {
         rowsRead: Number(counts.rowsRead), inserted: Number(counts.inserted),
         duplicates: Number(counts.duplicates), rejected: Number(counts.rejected),
       });
       phase('storing');
-      const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
-      await con.run(
-        sqlText('ingest_insert'),
-        { ingest_id: report.ingestId, business_tz: opts.businessTimezone, early_seconds: opts.earlySeconds, ipad: blobValue(ipad), opad: blobValue(opad) },
-        { ipad: BLOB, opad: BLOB },
-      );
+      await con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
       await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
       report.status = 'loaded';
       if (report.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, fileName);
@@ -144,11 +146,16 @@ class MissingColumnsError extends Error {}
 /** Fills the `staged` table from the file; returns the extra (non-canonical) columns. */
 async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Promise<string[]> {
   if (sniffed.format === 'csv') {
-    const header = (await con.runAndReadAll(sqlText('ingest_header_csv'), { path })).columnNames();
+    const { delimiter, names: header } = splitHeader(sniffed.firstLine);
     const { names, extras, missing } = mapHeader(header);
     if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`);
-    await con.run(sqlText('ingest_stage_csv'), { path, names: listValue(names) }, { names: LIST(VARCHAR) });
-    await con.run(sqlText('ingest_stage_csv_rejects'));
+    await con.run(
+      sqlText('ingest_stage_csv'),
+      { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter },
+      { names: LIST(VARCHAR), types: LIST(VARCHAR) },
+    );
+    const [rej] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM ingest_reject_errors')).getRowObjectsJson()) as { n: number }[];
+    if (Number(rej!.n) > 0) await con.run(sqlText('ingest_stage_csv_rejects'));
     return extras;
   }
   if (sniffed.format === 'json') {
@@ -156,6 +163,7 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Pro
     const { extras, missing } = mapHeader(keys);
     if (missing.length) throw new MissingColumnsError(`missing required field ${missing.join(', ')} in every JSON line`);
     await con.run(sqlText('ingest_stage_json'), { path });
+    await con.run(sqlText('ingest_type_text'));
     return extras;
   }
   const header = (await con.runAndReadAll(sqlText('ingest_header_parquet'), { path })).columnNames();
@@ -163,6 +171,8 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Pro
   const { missing } = mapHeader(header.filter((h) => canonical.has(h)));
   if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (Parquet column names must be canonical)`);
   await con.run(sqlText('ingest_stage_parquet'), { path });
+  for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged_text', col, type: 'varchar' }));
+  await con.run(sqlText('ingest_type_text'));
   return header.filter((h) => !canonical.has(h));
 }
 
