@@ -7,10 +7,10 @@
 -- returns per key: n0, k0 (answered, early hang-ups before $split), n1, k1 (from $split on).
 SELECT
   "{{dim}}"                                                   AS key,
-  count_if(local_date < $split::DATE)::INTEGER                AS n0,
-  count_if(early AND local_date < $split::DATE)::INTEGER      AS k0,
-  count_if(local_date >= $split::DATE)::INTEGER               AS n1,
-  count_if(early AND local_date >= $split::DATE)::INTEGER     AS k1
+  count(*) FILTER (WHERE local_date < $split::DATE)::INTEGER          AS n0,
+  count(*) FILTER (WHERE early AND local_date < $split::DATE)::INTEGER AS k0,
+  count(*) FILTER (WHERE local_date >= $split::DATE)::INTEGER         AS n1,
+  count(*) FILTER (WHERE early AND local_date >= $split::DATE)::INTEGER AS k1
 FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],
                     $number_tag::VARCHAR[], $agent::VARCHAR[], $early_seconds::DOUBLE)
 WHERE is_answered

@@ -10,8 +10,8 @@ import { filterParams } from '../db/filter-params.ts';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
 import { breakdownSql, heatmapSql, type Settings } from '../metrics.ts';
 import { decompose, type Decomposition } from './decomposition.ts';
-import { weeklyAb, weeklyRecommendations, type AbResult, type Recommendations, type Section } from './insights-adapter.ts';
-import { newcombeInterval, twoProportionZTest } from './interim-stats.ts';
+import { newcombeInterval, twoProportionZTest } from '../stats/index.ts';
+import { weeklyAb, weeklyRecommendations, type AbView, type Recommendations, type Section } from './insights.ts';
 import { addDays, localDateTime, shiftWeek, type IsoWeek } from './week.ts';
 
 /** The report's filters: the standard ones without from/to (the week sets the period). */
@@ -93,7 +93,7 @@ export interface ReportData {
   daily: BreakdownRow[];
   heatmap: HeatmapCell[];
   scripts: BreakdownRow[];
-  ab: Section<AbResult>;
+  ab: Section<AbView>;
   recommendations: Section<Recommendations>;
   /** The period issue 4's recommendations were computed over. */
   recommendationsPeriod: { from: string; to: string };

@@ -8,7 +8,9 @@ import { MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
 import type { Decomposition } from './decomposition.ts';
 import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
 import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, type Lang } from './i18n.ts';
-import { recommendationItems, REC_KEYS, sectionNote } from './insight-rows.ts';
+import { abSentence, isSignificant, recommendationItems, REC_KEYS, sectionNote, verdictWord } from './insight-rows.ts';
+import type { AbArm, AbView } from './insights.ts';
+import { wilsonInterval } from '../stats/index.ts';
 import { buildTables, definitionRows, filterEntries, reproduceUrl, type ReportTable } from './tables.ts';
 
 const WIDTH = 680; // px of an A4 page between 14 mm margins at 96 dpi
@@ -26,7 +28,8 @@ table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 6px 0; b
 tr { break-inside: avoid; }
 th, td { padding: 3px 6px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
 th { background: #e8eef5; font-weight: 600; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
 .sub { display: block; color: #6b7783; font-size: 8pt; }
 .sig { color: #b3261e; font-weight: 600; }
 .nsig { color: #6b7783; }
@@ -38,6 +41,7 @@ figure { margin: 6px 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 section { break-inside: auto; }
 .keep { break-inside: avoid; }
+table.small { font-size: 8pt; }
 ul.recs { margin: 4px 0; padding-left: 18px; }
 code { font-size: 8.5pt; word-break: break-all; }
 `;
@@ -130,15 +134,32 @@ function heatmapSection(d: ReportData, lang: Lang): Raw {
 <figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang), WIDTH, 290))}</figure></section>`;
 }
 
+function abTable(ab: AbView, lang: Lang): Raw {
+  const t = dict(lang);
+  const or = (a: AbArm) => (typeof a.oddsRatio === 'number'
+    ? html`${a.oddsRatio.toFixed(2)}<span class="sub">${a.orCiLow?.toFixed(2) ?? '—'}–${a.orCiHigh?.toFixed(2) ?? '—'}</span>` : '—');
+  return html`<table class="small"><thead><tr><th>${t.script}</th><th class="n">${t.hangupRate}</th><th class="n">${t.diff}</th><th class="n">${t.pAdjusted}</th>
+<th class="n">${t.chanceToBeat}</th><th class="n">${t.standardisedRate}</th><th class="n">${t.oddsRatio}</th><th class="n">${t.cmhP}</th><th>${t.verdict}</th></tr></thead><tbody>
+${ab.arms.map((a) => html`<tr><td>${a.script}${a.isControl ? ` (${t.control})` : ''}</td>
+<td class="n">${fmtPct(a.hangupRate)}<span class="sub">${fmtInt(a.earlyHangups)} / ${fmtInt(a.answered)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span></td>
+<td class="n">${a.isControl ? '—' : fmtPp(a.diff, lang)}${a.isControl ? '' : html`<span class="sub">${fmtPpRange(a.diffCiLow, a.diffCiHigh)}</span>`}</td>
+<td class="n">${a.isControl ? '—' : fmtP(a.pValueAdjusted)}</td><td class="n">${a.isControl ? '—' : fmtPct(a.chanceToBeatControl)}</td>
+<td class="n">${fmtPct(a.standardisedRate)}</td><td class="n">${a.isControl ? '—' : or(a)}</td><td class="n">${a.isControl ? '—' : fmtP(a.cmhPValueAdjusted)}</td>
+<td>${a.isControl ? '' : html`<span class="${isSignificant(a) ? 'sig' : 'nsig'}">${verdictWord(a, lang)}</span>`}${a.simpsonWarning ? html` <span class="warn">${t.simpson}</span>` : ''}</td></tr>`)}
+</tbody></table>`;
+}
+
 function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
-  const ab = tables.find((x) => x.id === 'ab')!;
-  const warnings = d.ab.status === 'ok' ? d.ab.value.arms.filter((a) => a.simpsonWarning) : [];
-  return html`<h2>${t.scriptsTitle}</h2><h3>${t.scriptsCrude}</h3>${tableHtml(tables.find((x) => x.id === 'scripts')!, lang)}
-<h3>${t.abTitle}</h3>${d.ab.status === 'ok'
-    ? html`${tableHtml({ ...ab, columns: ab.columns.slice(0, -1), rows: ab.rows.map((r) => r.slice(0, -1)) }, lang)}
-${warnings.map((a) => html`<p class="warn">${a.script}: ${t.simpsonWarning}</p>`)}`
-    : html`<p class="unavailable">${sectionNote(d.ab, lang)}</p>`}`;
+  const scripts = html`<div class="keep"><h2>${t.scriptsTitle}</h2><h3>${t.scriptsCrude}</h3>${tableHtml(tables.find((x) => x.id === 'scripts')!, lang)}</div><h3>${t.abTitle}</h3>`;
+  if (d.ab.status !== 'ok') return html`${scripts}<p class="unavailable">${sectionNote(d.ab, lang)}</p>`;
+  const ab = d.ab.value;
+  if (!ab.control || ab.arms.length < 2) return html`${scripts}<p class="note">${t.noAb}</p>`;
+  const arms = ab.arms.filter((a) => !a.isControl);
+  return html`${scripts}<ul class="recs">${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang)}</li>`)}</ul>
+${arms.filter((a) => a.simpsonWarning).map((a) => html`<p class="warn">${a.script}: ${t.simpsonWarning}</p>`)}
+${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''}
+${abTable(ab, lang)}${note(t.abNote)}`;
 }
 
 function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
@@ -151,8 +172,8 @@ ${REC_KEYS.map((key) => {
   const items = recommendationItems(recs, key);
   const table = tables.find((x) => x.id === key)!;
   return html`<div class="keep"><h3>${t[key]}</h3>${items.length === 0 ? html`<p class="note">${t.noItems}</p>`
-    : html`<ul class="recs">${items.map((i) => html`<li>${i.explanation?.[lang] ?? ''}</li>`)}</ul>
-${tableHtml({ ...table, columns: table.columns.slice(1), rows: table.rows.map((r) => r.slice(1)) }, lang)}`}</div>`;
+    : html`<ul class="recs">${items.map((i) => html`<li>${i.explanation[lang]}</li>`)}</ul>
+${tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: table.rows.map((r) => r.slice(0, -1)) }, lang, { className: 'small' })}`}</div>`;
 })}`;
 }
 
@@ -167,10 +188,8 @@ function qualitySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
 
 /** Wilson 95% bounds for the data-quality share (the summary query gives the share only). */
 function wilsonPair(k: number, n: number): [number | null, number | null] {
-  if (!n) return [null, null];
-  const z = 1.959963984540054, p = k / n, d = 1 + (z * z) / n;
-  const c = (p + (z * z) / (2 * n)) / d, h = (z / d) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [Math.max(0, c - h), Math.min(1, c + h)];
+  const ci = wilsonInterval(k, n);
+  return Number.isFinite(ci.lower) ? [ci.lower, ci.upper] : [null, null];
 }
 
 function definitionsSection(d: ReportData, lang: Lang): Raw {

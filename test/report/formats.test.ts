@@ -150,11 +150,37 @@ describe('HTML', () => {
     expect(zh).toContain('lang="zh-CN"');
   });
 
-  it('shows the issue-4 sections as not available rather than inventing numbers', async () => {
-    const en = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=en`)).text();
-    // Either the real modules are merged (sections render) or the sections say they are missing.
-    const merged = !en.includes('Not available in this build');
-    if (!merged) expect(en.match(/Not available in this build/g)!.length).toBe(2);
+});
+
+describe('issue 4 sections', () => {
+  it('carry the numbers of /api/ab for the week and /api/recommendations for the 4 weeks ending with it', async () => {
+    type Arm = { script: string; answered: number; earlyHangups: number; hangupRate: number; pValueAdjusted?: number; oddsRatio?: number };
+    const ab = await getJson<{ control: string; arms: Arm[] }>(fx.app, `/api/ab?from=${WEEK_FROM}&to=${WEEK_TO}&adjust=hour,segment,number_tag`);
+    const rec = await getJson<Record<string, unknown[] | unknown | null>>(fx.app, `/api/recommendations?from=2026-08-24&to=${WEEK_TO}`);
+    const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
+    const sheet = wb.getWorksheet('AB verdicts')!;
+    for (const arm of ab.arms) {
+      const label = arm.script === ab.control ? `${arm.script} (Control)` : arm.script;
+      const r = rowByLabel(sheet, /^[=+\-@]/.test(label) ? `'${label}` : label);
+      expect(r.getCell(2).value).toBe(arm.answered);
+      expect(r.getCell(3).value).toBe(arm.earlyHangups);
+      expect(r.getCell(4).value).toBe(arm.hangupRate);
+      if (arm.script !== ab.control) {
+        expect(r.getCell(11).value ?? null).toBe(arm.pValueAdjusted ?? null);
+        expect(r.getCell(14).value ?? null).toBe(arm.oddsRatio ?? null);
+      }
+    }
+    const count = (v: unknown) => (v == null ? 0 : Array.isArray(v) ? v.length : 1);
+    for (const [key, name] of [['windows', 'Call windows'], ['frequencyCap', 'Frequency cap'], ['numbersToRest', 'Numbers to rest'], ['agentsToCoach', 'Agents to coach']] as const) {
+      const ws = wb.getWorksheet(name)!;
+      const n = count(rec[key]);
+      // Header, the items, then (after a blank row) the footnote.
+      expect(ws.rowCount).toBe(1 + n + 2);
+    }
+    const html = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=zh`)).text();
+    for (const item of [...(rec.agentsToCoach as { explanation: { zh: string } }[]), ...((rec.windows as { explanation: { zh: string } }[]) ?? [])]) {
+      expect(html).toContain(item.explanation.zh.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    }
   });
 });
 
