@@ -1,11 +1,13 @@
 /**
  * PDF: the report's HTML printed by the system Chromium through playwright-core (never a
- * downloaded browser). A4, page numbers in the footer, CJK text from the system's Noto CJK fonts.
+ * downloaded browser). A4, page numbers in the footer, CJK text from the system's Noto CJK fonts,
+ * with the text layer repaired so Chinese can be searched and copied (pdf-text-fix.ts).
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { FONT_STACK } from './charts.ts';
 import { dict, type Lang } from './i18n.ts';
+import { fixPdfToUnicode } from './pdf-text-fix.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export const INSTALL_HINT = 'apt-get install -y chromium fonts-noto-cjk';
@@ -69,7 +71,8 @@ async function printNow(htmlText: string, o: PdfOptions): Promise<Buffer> {
       headerTemplate: '<div></div>', footerTemplate: footer,
       margin: { top: '14mm', right: '0', bottom: '16mm', left: '0' },
     });
-    return Buffer.from(pdf);
+    // Chinese search and copy: see pdf-text-fix.ts.
+    return fixPdfToUnicode(Buffer.from(pdf));
   } finally {
     await browser.close();
   }

@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM))('PDF
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     // A4 is 595 x 842 pt.
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.\d+ 842\.\d+\]/);
-    const { pages } = await pdfText(bytes);
+    const pages = await pdfText(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const text = pages.join('\n');
     for (const label of ['外呼挂断率周报', '核心指标', '外呼量', '接通率', '挂断率', '拒接率', '转化率', '结构效应', '组内效应', '每日趋势', '数据质量', '指标定义']) {
@@ -33,13 +33,16 @@ describe.skipIf(!existsSync(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM))('PDF
     }
     expect(text).toContain(`本周挂断率 ${pct(cur.hangupRate!)}（${int(cur.earlyHangups!)}/${int(cur.answered!)}）`);
     for (const n of [int(cur.dials!), pct(cur.connectRate!), pct(cur.rejectionRate!), pct(cur.conversionRate!)]) expect(text).toContain(n);
+    // Ideographs, not the look-alike radicals Skia's ToUnicode maps pick (比 not ⽐, 页 not ⻚).
+    expect(text).not.toMatch(/[\u2e80-\u2fdf]/);
+    expect(text).toContain('对比周期');
     // Page numbers from the footer template, on every page.
     pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
   });
 
   it('prints English too', async () => {
     const res = await getReport(fx.app, `week=${WEEK}&format=pdf&lang=en`);
-    const { pages } = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    const pages = await pdfText(new Uint8Array(await res.arrayBuffer()));
     expect(pages[0]).toContain('Weekly hang-up report');
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   });
