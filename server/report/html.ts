@@ -109,7 +109,7 @@ function driverSentence(dim: string, r: Decomposition, lang: Lang): string {
 function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const usable = d.decompositions.filter((x) => Number.isFinite(x.result.change));
-  if (usable.length === 0) return html`<h2>${t.driversTitle}</h2><p class="unavailable">${t.noData}: ${t.previousWeek}</p>`;
+  if (usable.length === 0) return html`<h2>${t.driversTitle}</h2><p class="unavailable">${t.driversNoData}</p>`;
   const drivers = tables.find((x) => x.id === 'drivers')!;
   const parts = usable.map(({ dimension, result }) => {
     const dimName = t.dimensions[dimension];
@@ -202,7 +202,7 @@ function definitionsSection(d: ReportData, lang: Lang): Raw {
 export function renderHtml(d: ReportData, lang: Lang): string {
   const t = dict(lang);
   const tables = buildTables(d, lang);
-  const filters = Object.entries(filterEntries(d)).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ') || t.noFilters;
+  const filters = Object.entries(filterEntries(d)).map(([k, v]) => `${t.filterNames[k] ?? k}: ${v.join(', ')}`).join('; ') || t.noFilters;
   const body = html`<header><h1>${t.title} · ${d.week.label}</h1>
 <p class="meta">${t.period} ${d.week.from} – ${d.week.days[6]} · ${t.previousPeriod} ${d.previousWeek.from} – ${d.previousWeek.days[6]} · ${t.timezone} ${d.settings.timezone}</p>
 <p class="meta">${t.filters}: ${filters} · ${t.generatedAt} ${d.generatedLocal} (${d.settings.timezone})</p></header>

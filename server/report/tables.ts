@@ -165,7 +165,7 @@ export function definitionRows(d: ReportData, lang: Lang): CellValue[][] {
   for (const [key, text] of Object.entries(t.definitions)) rows.push([t.kpis[key as keyof typeof t.kpis], fill(text, { T: d.settings.earlySeconds })]);
   rows.push([lang === 'zh' ? '周' : 'Weeks', fill(t.weekRule, { tz: d.settings.timezone })]);
   rows.push([t.ci95, t.intervalRule]);
-  for (const [key, values] of Object.entries(filterEntries(d))) rows.push([`${t.filters}: ${key}`, values.join(', ')]);
+  for (const [key, values] of Object.entries(filterEntries(d))) rows.push([`${t.filters}: ${t.filterNames[key] ?? key}`, values.join(', ')]);
   if (Object.keys(filterEntries(d)).length === 0) rows.push([t.filters, t.noFilters]);
   rows.push([t.reproduce.replace(/[:：]\s*$/, ''), reproduceUrl(d)]);
   return rows;

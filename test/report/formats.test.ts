@@ -184,6 +184,17 @@ describe('issue 4 sections', () => {
   });
 });
 
+describe('weeks without data', () => {
+  it.each(['2026-W30', '2026-W37'])('%s renders every format without inventing numbers', async (week) => {
+    for (const format of ['html', 'xlsx', 'csv']) expect((await getReport(fx.app, `week=${week}&format=${format}&lang=en`)).status).toBe(200);
+    const html = await (await getReport(fx.app, `week=${week}&format=html&lang=en`)).text();
+    if (week === '2026-W30') expect(html).toContain('No answered calls this week');
+    // W37 is the first week of the sample: nothing to compare with.
+    else expect(html).toContain('the previous week has no answered calls to compare with');
+    expect(html).toContain('The decomposition needs answered calls in both weeks.');
+  });
+});
+
 describe('week boundaries follow the business timezone', () => {
   it('counts a 23:30 Sunday call (local) in that week and a 00:10 Monday call in the next', async () => {
     expect(EXTRA_ROWS.length).toBeGreaterThan(3);
