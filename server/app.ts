@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Database } from './db/database.ts';
 import { sqlText } from './db/sql-files.ts';
 import type { Settings } from './metrics.ts';
+import { ingestRoutes } from './routes/ingests.ts';
 import { insightRoutes } from './routes/insights.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -26,6 +27,7 @@ export function createApp({ db, settings, chromiumPath, extend }: AppDeps): Hono
   });
   app.route('/api', metricRoutes(db, settings));
   app.route('/api', insightRoutes(db, settings));
+  app.route('/api', ingestRoutes(db));
   app.route('/api/reports', reportRoutes(db, settings, { chromiumPath }));
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   extend?.(app);

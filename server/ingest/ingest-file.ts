@@ -136,6 +136,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       : `could not be read: ${firstLine(err)}`;
     return await finish(con, report, t0);
   } finally {
+    db.markWritten();
     await con.run(`SET TimeZone = '${tzLiteral(opts.businessTimezone)}'`).catch(() => undefined);
     if (tmpFile) rmSync(tmpFile, { force: true });
   }
