@@ -27,6 +27,7 @@ export function formatCell(v: CellValue, fmt: Fmt, lang: Lang): string {
     case 'pct': return fmtPct(v);
     case 'pp': return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
     case 'p': return fmtP(v);
+    case 'prob': return v.toFixed(3);
     case 'num': return Number.isInteger(v) ? fmtInt(v) : v.toFixed(3);
     default: return String(v);
   }

@@ -8,7 +8,7 @@ import { MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
 import type { Decomposition } from './decomposition.ts';
 import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
 import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, type Lang } from './i18n.ts';
-import { abSentence, isSignificant, recommendationItems, REC_KEYS, sectionNote, verdictWord } from './insight-rows.ts';
+import { abSentence, abWarning, isSignificant, recommendationItems, REC_KEYS, sectionNote, verdictWord } from './insight-rows.ts';
 import type { AbArm, AbView } from './insights.ts';
 import { wilsonInterval } from '../stats/index.ts';
 import { buildTables, definitionRows, filterEntries, reproduceUrl, type ReportTable } from './tables.ts';
@@ -145,7 +145,7 @@ ${ab.arms.map((a) => html`<tr><td>${a.script}${a.isControl ? ` (${t.control})` :
 <td class="n">${a.isControl ? '—' : fmtPp(a.diff, lang)}${a.isControl ? '' : html`<span class="sub">${fmtPpRange(a.diffCiLow, a.diffCiHigh)}</span>`}</td>
 <td class="n">${a.isControl ? '—' : fmtP(a.pValueAdjusted)}</td><td class="n">${a.isControl ? '—' : fmtPct(a.chanceToBeatControl)}</td>
 <td class="n">${fmtPct(a.standardisedRate)}</td><td class="n">${a.isControl ? '—' : or(a)}</td><td class="n">${a.isControl ? '—' : fmtP(a.cmhPValueAdjusted)}</td>
-<td>${a.isControl ? '' : html`<span class="${isSignificant(a) ? 'sig' : 'nsig'}">${verdictWord(a, lang)}</span>`}${a.simpsonWarning ? html` <span class="warn">${t.simpson}</span>` : ''}</td></tr>`)}
+<td>${a.isControl ? '' : html`<span class="${isSignificant(a) ? 'sig' : 'nsig'}">${verdictWord(a, lang)}</span>`}${abWarning(a, lang) ? html` <span class="warn">!</span>` : ''}</td></tr>`)}
 </tbody></table>`;
 }
 
@@ -157,7 +157,7 @@ function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): 
   if (!ab.control || ab.arms.length < 2) return html`${scripts}<p class="note">${t.noAb}</p>`;
   const arms = ab.arms.filter((a) => !a.isControl);
   return html`${scripts}<ul class="recs">${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang)}</li>`)}</ul>
-${arms.filter((a) => a.simpsonWarning).map((a) => html`<p class="warn">${a.script}: ${t.simpsonWarning}</p>`)}
+${arms.map((a) => [a, abWarning(a, lang)] as const).filter(([, w]) => w).map(([a, w]) => html`<p class="warn">${a.script}: ${w}</p>`)}
 ${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''}
 ${abTable(ab, lang)}${note(t.abNote)}`;
 }
@@ -171,9 +171,10 @@ function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]
 ${REC_KEYS.map((key) => {
   const items = recommendationItems(recs, key);
   const table = tables.find((x) => x.id === key)!;
-  return html`<div class="keep"><h3>${t[key]}</h3>${items.length === 0 ? html`<p class="note">${t.noItems}</p>`
-    : html`<ul class="recs">${items.map((i) => html`<li>${i.explanation[lang]}</li>`)}</ul>
-${tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: table.rows.map((r) => r.slice(0, -1)) }, lang, { className: 'small' })}`}</div>`;
+  // Call windows are many and alike: their table says it all. The others get their sentences too.
+  const sentences = key === 'windows' ? '' : html`<ul class="recs">${items.map((i) => html`<li>${i.explanation[lang]}</li>`)}</ul>`;
+  return html`<div class="${items.length <= 3 ? 'keep' : ''}"><h3>${t[key]}</h3>${items.length === 0 ? html`<p class="note">${t.noItems}</p>`
+    : html`${sentences}${tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: table.rows.map((r) => r.slice(0, -1)) }, lang, { className: 'small' })}`}</div>`;
 })}`;
 }
 

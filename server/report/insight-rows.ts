@@ -39,9 +39,30 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
     a.isControl ? `${a.script} (${t.control})` : a.script, a.answered, a.earlyHangups, num(a.hangupRate), num(a.ciLow), num(a.ciHigh),
     points(num(a.diff)), points(num(a.diffCiLow)), points(num(a.diffCiHigh)), num(a.pValue), num(a.pValueAdjusted),
     num(a.chanceToBeatControl), num(a.standardisedRate), num(a.oddsRatio), num(a.orCiLow), num(a.orCiHigh), num(a.cmhPValueAdjusted),
-    a.isControl ? null : verdictWord(a, lang), a.simpsonWarning ? t.simpsonWarning : null,
+    a.isControl ? null : verdictWord(a, lang), abWarning(a, lang),
   ]);
   return table;
+}
+
+/** The crude verdict: Holm-adjusted pooled z-test, direction of the crude difference. */
+export function crudeVerdictWord(a: AbArm, lang: Lang): string {
+  const t = dict(lang);
+  if (!(typeof a.pValueAdjusted === 'number' && a.pValueAdjusted < 0.05)) return t.noDifference;
+  return (a.diff ?? 0) > 0 ? t.worse : t.better;
+}
+
+/**
+ * The warning for an arm, if any: the Simpson warning of abAnalysis (opposite directions, the
+ * adjusted one credible), or, milder, a crude verdict that does not survive the adjustment.
+ */
+export function abWarning(a: AbArm, lang: Lang): string | null {
+  const t = dict(lang);
+  if (a.isControl) return null;
+  if (a.simpsonWarning) return t.simpsonWarning;
+  if (typeof a.oddsRatio !== 'number') return null;
+  const crude = crudeVerdictWord(a, lang);
+  const adjusted = verdictWord(a, lang);
+  return crude === adjusted ? null : fill(t.crudeAdjustedDisagree, { crude, adjusted });
 }
 
 /** better / worse / no credible difference, from the adjusted test. */
@@ -98,7 +119,7 @@ const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
     ['agent', '坐席', 'Agent', 'text'], ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
     ['rawRate', '原始挂断率', 'Raw rate', 'pct'], ['shrunkRate', '收缩后挂断率', 'Shrunk rate', 'pct'],
     ['shrunkCiLow', '可信区间下限', 'Credible low', 'pct'], ['shrunkCiHigh', '可信区间上限', 'Credible high', 'pct'],
-    ['teamRate', '团队挂断率', 'Team rate', 'pct'], ['probAboveTeam', '高于团队的概率', 'P(above team)', 'num'],
+    ['teamRate', '团队挂断率', 'Team rate', 'pct'], ['probAboveTeam', '高于团队的概率', 'P(above team)', 'prob'],
   ],
 };
 

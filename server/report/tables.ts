@@ -7,8 +7,8 @@ import type { ReportData, Kpi } from './data.ts';
 import { recommendationRows, abRows } from './insight-rows.ts';
 import { dict, fill, type Lang } from './i18n.ts';
 
-/** pct: a proportion shown as %; pp: percentage points (already ×100); p: a p-value. */
-export type Fmt = 'text' | 'int' | 'pct' | 'pp' | 'p' | 'num';
+/** pct: a proportion shown as %; pp: percentage points (already ×100); p: a p-value; prob: a probability, 3 decimals. */
+export type Fmt = 'text' | 'int' | 'pct' | 'pp' | 'p' | 'prob' | 'num';
 export type CellValue = string | number | boolean | null;
 export interface Column {
   header: string;

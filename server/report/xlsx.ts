@@ -13,6 +13,7 @@ const NUM_FMT: Record<Fmt, string | undefined> = {
   pct: '0.0%',
   pp: '+0.00;-0.00;0.00',
   p: '0.0000',
+  prob: '0.000',
   num: '0.000',
 };
 
