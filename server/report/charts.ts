@@ -80,7 +80,11 @@ export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCor
       text: [`${vmax}%`, `${vmin}%`], inRange: { color: ['#f4f8fb', '#9ecae1', '#3182bd', '#08306b'] }, textStyle: { fontSize: 10 },
     }, { seriesIndex: 1, show: false, min: 0, max: 100, inRange: { color: [COLORS.grey, COLORS.grey] } }],
     series: [
-      { type: 'heatmap', data: readable.map(point), label: { show: true, fontSize: 9, formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
+      // White labels on the darker half of the scale, dark ones on the lighter half.
+      { type: 'heatmap', data: readable.map((c) => {
+        const value = point(c);
+        return { value, label: { color: (value[2]! - vmin) / Math.max(1, vmax - vmin) > 0.55 ? '#fff' : '#1d2733' } };
+      }), label: { show: true, fontSize: 9, formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
       { type: 'heatmap', data: thin.map(point), label: { show: true, fontSize: 9, color: '#a8a8a8', formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
     ],
   };
