@@ -6,17 +6,20 @@ import type { Settings } from './metrics.ts';
 import { ingestRoutes } from './routes/ingests.ts';
 import { insightRoutes } from './routes/insights.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { BadRequest } from './routes/query-input.ts';
 
 export interface AppDeps {
   db: Database;
   settings: Settings;
+  /** Chromium for PDF reports (default /usr/bin/chromium). */
+  chromiumPath?: string;
   /** Optional extra mounting (static web app, ingest routes) done by the caller. */
   extend?: (app: Hono) => void;
 }
 
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
-export function createApp({ db, settings, extend }: AppDeps): Hono {
+export function createApp({ db, settings, chromiumPath, extend }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/health', async (c) => {
     const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
@@ -25,6 +28,7 @@ export function createApp({ db, settings, extend }: AppDeps): Hono {
   app.route('/api', metricRoutes(db, settings));
   app.route('/api', insightRoutes(db, settings));
   app.route('/api', ingestRoutes(db));
+  app.route('/api/reports', reportRoutes(db, settings, { chromiumPath }));
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   extend?.(app);
   app.onError((err, c) => {

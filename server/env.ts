@@ -8,6 +8,13 @@ const EnvSchema = z.object({
   HANGUP_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
   HANGUP_EARLY_SECONDS: z.coerce.number().positive().max(600).default(10),
   HANGUP_UPLOAD_TOKEN: z.string().min(16).optional(),
+  /** Chromium for PDF export (default /usr/bin/chromium). */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Weekly report schedule: unset or "off" = off; "on" = Monday 08:00 business time; else a cron expression. */
+  HANGUP_REPORT_CRON: z.string().trim().default('off'),
+  /** Formats and languages the schedule writes, comma-separated. */
+  HANGUP_REPORT_FORMATS: z.string().default('pdf,xlsx,csv,html'),
+  HANGUP_REPORT_LANGS: z.string().default('zh'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

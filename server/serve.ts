@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
+import { startReportSchedule, type ScheduleSetting } from './report/schedule.ts';
 import type { Store } from './store.ts';
 import { WEB_DIST } from './web-build.ts';
 
@@ -11,6 +12,9 @@ export interface ServeOptions {
   port: number;
   host: string;
   uploadToken?: string;
+  chromiumPath?: string;
+  /** The weekly report schedule; off when absent or when its cron is null. */
+  reportSchedule?: ScheduleSetting;
 }
 
 /** Mounts the built dashboard, if any: its files, and index.html for every other path (page routes). */
@@ -23,11 +27,18 @@ export function mountWeb(a: Hono): void {
 
 /** Serves the API and, when built, the dashboard (unknown paths fall back to index.html). */
 export async function serve(store: Store, opts: ServeOptions): Promise<void> {
-  const app = createApp({ db: store.db, settings: store.settings, extend: mountWeb });
+  const app = createApp({ db: store.db, settings: store.settings, chromiumPath: opts.chromiumPath, extend: mountWeb });
   const server = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host });
   await new Promise<void>((r) => server.once('listening', () => r()));
   console.log(`Hangup Insight on http://${opts.host}:${opts.port}  (database ${store.db.path})`);
+  const schedule = opts.reportSchedule?.cron
+    ? startReportSchedule(store.db, store.settings, {
+        setting: { ...opts.reportSchedule, cron: opts.reportSchedule.cron }, outDir: join(store.dataDir, 'reports'), chromiumPath: opts.chromiumPath,
+      })
+    : null;
+  if (schedule) console.log(`Weekly report: "${opts.reportSchedule!.cron}" (${store.settings.timezone}), next run ${schedule.nextRun()?.toISOString() ?? 'never'}, files in ${join(store.dataDir, 'reports')}`);
   const stop = () => {
+    schedule?.stop();
     server.close();
     store.db.close();
     process.exit(0);
