@@ -76,13 +76,13 @@ export interface TestServer {
 }
 
 /** The real app (API + built dashboard) on a random port, over a temporary database of generated calls. */
-export async function startServer(calls = 30_000): Promise<TestServer> {
+export async function startServer(calls = 30_000, opts: { chromiumPath?: string } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hangup-browser-'));
   const settings = { timezone: 'Asia/Shanghai', earlySeconds: 10 };
   const store = await openStore(join(dir, 'calls.duckdb'), settings);
   const report = await loadSample(store, { calls, seed: 42 });
   if (report.status !== 'loaded') throw new Error(`sample did not load: ${report.message}`);
-  const app = createApp({ db: store.db, settings, extend: mountWeb });
+  const app = createApp({ db: store.db, settings, chromiumPath: opts.chromiumPath, extend: mountWeb });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -128,10 +128,11 @@ export function chartTexts(page: Page, selector: string): Promise<string[]> {
 
 /**
  * Registers the shared set-up of a browser test file (Chromium, build, server over `calls`
- * generated calls, 30,000 by default) and returns its getter. A set-up failure, such as Chromium missing, is rethrown by every test, so each test
+ * generated calls, 30,000 by default; `chromiumPath` for the server's PDF export) and returns
+ * its getter. A set-up failure, such as Chromium missing, is rethrown by every test, so each test
  * fails with the install message instead of being reported as skipped.
  */
-export function useDashboard(opts: { calls?: number } = {}): () => { server: TestServer; browser: Browser } {
+export function useDashboard(opts: { calls?: number; chromiumPath?: string } = {}): () => { server: TestServer; browser: Browser } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let failure: unknown;
@@ -139,7 +140,7 @@ export function useDashboard(opts: { calls?: number } = {}): () => { server: Tes
     try {
       browser = await launchChromium();
       await buildWebIfStale();
-      server = await startServer(opts.calls);
+      server = await startServer(opts.calls, { chromiumPath: opts.chromiumPath });
     } catch (err) {
       failure = err;
     }

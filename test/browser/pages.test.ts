@@ -51,6 +51,13 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
     },
   },
   { path: '/frequency', check: async (p) => expect(await p.locator('[data-chart=frequency] svg').count()).toBe(1) },
+  {
+    path: '/reports',
+    check: async (p) => {
+      await expect.poll(() => p.frameLocator('iframe[data-report-preview]').locator('h1').textContent()).toContain('2026-W44');
+      expect(await p.locator('[data-download]').count()).toBe(4);
+    },
+  },
   { path: '/data', check: async (p) => expect(await p.locator('table[data-table=ingests] tbody tr').count()).toBe(1) },
 ];
 

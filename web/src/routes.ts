@@ -17,6 +17,7 @@ export const ROUTES: Route[] = [
   { path: '/agents', title: 'nav.agents', load: () => import('./pages/Agents.svelte') },
   { path: '/insights', title: 'nav.insights', load: () => import('./pages/Insights.svelte') },
   { path: '/frequency', title: 'nav.frequency', load: () => import('./pages/Frequency.svelte') },
+  { path: '/reports', title: 'nav.reports', load: () => import('./pages/Reports.svelte') },
   { path: '/data', title: 'nav.data', load: () => import('./pages/Data.svelte') },
 ];
 

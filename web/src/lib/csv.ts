@@ -19,9 +19,14 @@ export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): str
 
 export function downloadCsv<R>(fileName: string, columns: readonly Column<R>[], rows: readonly R[]): void {
   const blob = new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' });
+  saveBlob(blob, fileName.endsWith('.csv') ? fileName : `${fileName}.csv`);
+}
+
+/** Hands a file made or fetched in the page to the browser's download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = fileName.endsWith('.csv') ? fileName : `${fileName}.csv`;
+  a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
+
+// No Chromium for the server's PDF export: the page must say so and keep the other formats.
+const env = useDashboard({ chromiumPath: '/nonexistent/chromium' });
+
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await env().browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const problems = watch(page);
+  await page.goto(`${env().server.url}${path}`);
+  await settled(page);
+  return { page, problems };
+}
+const preview = (page: Page) => page.frameLocator('iframe[data-report-preview]');
+
+describe('/reports', () => {
+  it('defaults to the last complete week, previews it sandboxed, steps through weeks in the URL', async () => {
+    const { page, problems } = await open('/reports?lang=en');
+    expect(await page.locator('[data-week]').inputValue()).toBe('2026-W44');
+    await expect.poll(() => preview(page).locator('h1').textContent()).toBe('Weekly hang-up report · 2026-W44');
+    expect(await page.locator('iframe[data-report-preview]').getAttribute('sandbox')).toBe('');
+    await page.click('[data-week-step="-1"]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('week')).toBe('2026-W43');
+    await expect.poll(() => preview(page).locator('h1').textContent()).toBe('Weekly hang-up report · 2026-W43');
+    // the report's own language switch; the dashboard stays in English
+    await page.click('[data-report-lang=zh]');
+    await expect.poll(() => preview(page).locator('h1').textContent()).toContain('2026-W43');
+    expect(await preview(page).locator('h1').textContent()).toMatch(/周报/);
+    expect(await page.locator('main h1').textContent()).toBe('Weekly report');
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => page.locator('[data-week]').inputValue()).toBe('2026-W44');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['xlsx', 'csv'])('downloads the %s with the server’s file name and the filters', async (format) => {
+    const { page, problems } = await open('/reports?lang=en&segment=retired&from=2026-10-01');
+    // the date filter does not apply to a weekly report, and the page says so instead of failing
+    expect(await page.locator('[data-dates-ignored]').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download=${format}]`)]);
+    expect(download.suggestedFilename()).toBe(`hangup-report-2026-W44-en-filtered.${format}`);
+    const bytes = readFileSync((await download.path())!);
+    if (format === 'xlsx') expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container
+    else expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // UTF-8 BOM
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('without Chromium on the server, the PDF button turns off with the server’s message', async () => {
+    const { page, problems } = await open('/reports?lang=zh-CN');
+    await page.click('[data-download=pdf]');
+    const message = page.locator('[data-pdf-unavailable]');
+    await expect.poll(() => message.count()).toBe(1);
+    expect(await message.textContent()).toContain('apt-get install -y chromium fonts-noto-cjk');
+    expect(await page.isDisabled('[data-download=pdf]')).toBe(true);
+    expect(await page.isEnabled('[data-download=xlsx]')).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'reports-no-pdf-zh-CN.png'), fullPage: true });
+    // The 503 is the answer the page handles (Chromium logs every failed fetch as a console
+    // error too); nothing else may fail.
+    expect(problems.filter((p) => !/\b503\b/.test(p))).toEqual([]);
+    expect(problems.filter((p) => /\b503\b/.test(p))).toHaveLength(2);
+    await page.close();
+  });
+});
