@@ -1,3 +1,4 @@
+import '../../web/src/lib/messages/analysis.ts';
 import { describe, expect, it } from 'vitest';
 import { forestRows, joinWords, parseAdjust, pooledRate, sampleStatus, simpsonCases } from '../../web/src/lib/ab.ts';
 import type { AbArm, AbResult } from '../../web/src/lib/api-types.ts';

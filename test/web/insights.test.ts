@@ -1,3 +1,4 @@
+import '../../web/src/lib/messages/analysis.ts';
 import { describe, expect, it } from 'vitest';
 import type { AgentRec, WindowRec } from '../../web/src/lib/api-types.ts';
 import { createFormat } from '../../web/src/lib/format.ts';

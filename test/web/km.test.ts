@@ -1,3 +1,4 @@
+import '../../web/src/lib/messages/analysis.ts';
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier, type SurvivalObservation } from '../../server/stats/index.ts';
 import type { SurvivalGroup, SurvivalPoint } from '../../web/src/lib/api-types.ts';

@@ -7,6 +7,9 @@ import { createFormat } from '../../web/src/lib/format.ts';
 import { detectLang, translate, valueLabel } from '../../web/src/lib/i18n.ts';
 import { en } from '../../web/src/lib/messages/en.ts';
 import { zhCN } from '../../web/src/lib/messages/zh-CN.ts';
+import { analysisEn } from '../../web/src/lib/messages/analysis.en.ts';
+import { analysisZhCN } from '../../web/src/lib/messages/analysis.zh-CN.ts';
+import '../../web/src/lib/messages/analysis.ts';
 import { addDays, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
 import { bestAndWorst } from '../../web/src/lib/windows.ts';
 import { cell, row } from './fixtures.ts';
@@ -75,11 +78,18 @@ describe('rateColumns', () => {
 
 describe('i18n', () => {
   it('has every English text in Chinese, non-empty and with the same placeholders', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(zhCN[key], key).toBeTruthy();
-      const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(vars(zhCN[key]), key).toEqual(vars(en[key]));
+    const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [enTexts, zhTexts] of [[en, zhCN], [analysisEn, analysisZhCN]] as [Record<string, string>, Record<string, string>][]) {
+      for (const key of Object.keys(enTexts)) {
+        expect(zhTexts[key], key).toBeTruthy();
+        expect(vars(zhTexts[key]!), key).toEqual(vars(enTexts[key]!));
+      }
     }
+  });
+
+  it('analysis texts are not in the core set (the first page load does not carry them)', () => {
+    expect(Object.keys(analysisEn).filter((k) => k in en)).toEqual([]);
+    expect(translate('en', 'ab.control')).toBe('Control'); // registered by the import above
   });
 
   it('picks zh-CN for any Chinese browser, English otherwise, and fills placeholders', () => {

@@ -1,11 +1,18 @@
-import { en, type MessageKey } from './messages/en.ts';
+import type { AnalysisMessageKey } from './messages/analysis.en.ts';
+import { en, type MessageKey as CoreMessageKey } from './messages/en.ts';
 import { zhCN } from './messages/zh-CN.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-export type { MessageKey };
+/** Core texts (every page) and analysis texts (loaded with the pages that use them). */
+export type MessageKey = CoreMessageKey | AnalysisMessageKey;
 
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+const MESSAGES: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, 'zh-CN': { ...zhCN } };
+
+/** Adds texts that a lazily loaded page brings (messages/analysis.ts). */
+export function extendMessages(extra: Record<Lang, Partial<Record<MessageKey, string>>>): void {
+  for (const lang of LANGS) Object.assign(MESSAGES[lang], extra[lang]);
+}
 
 export function parseLang(value: string | null | undefined): Lang | undefined {
   return LANGS.find((l) => l.toLowerCase() === value?.toLowerCase());
@@ -23,7 +30,8 @@ export function detectLang(preferred: readonly string[]): Lang {
 
 /** The text for `key` in `lang`, with {name} placeholders filled. */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const text = MESSAGES[lang][key] ?? en[key];
+  // A key whose texts are not loaded shows as itself: visible in a test, never a crash.
+  const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
