@@ -2,7 +2,7 @@ import '../../web/src/lib/messages/analysis.ts';
 import { describe, expect, it } from 'vitest';
 import { forestRows, joinWords, parseAdjust, pooledRate, sampleStatus, simpsonCases } from '../../web/src/lib/ab.ts';
 import type { AbArm, AbResult } from '../../web/src/lib/api-types.ts';
-import { adjustedRows, buildOddsRatioPlot, buildRateShiftPlot, ratioTicks } from '../../web/src/lib/charts/adjusted.ts';
+import { adjustedRows, buildOddsRatioPlot, buildRateShiftPlot, ratioTicks, tickCount } from '../../web/src/lib/charts/adjusted.ts';
 import { buildForestPlot, forestDomain } from '../../web/src/lib/charts/forest.ts';
 import { translate } from '../../web/src/lib/i18n.ts';
 
@@ -120,5 +120,12 @@ describe('crude vs adjusted', () => {
     expect(ratioTicks([0.7, 1.43])).toEqual([0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.33]);
     expect(ratioTicks([0.5, 2])).toEqual([0.5, 0.67, 0.8, 1, 1.25, 1.5, 2]);
     expect(ratioTicks([0.1, 10])).toEqual([0.1, 0.2, 0.5, 1, 2, 5, 10]);
+  });
+
+  it('fewer ticks on a narrow screen, so labels never overlap', () => {
+    expect(tickCount(360)).toBe(3);
+    expect(tickCount(1400)).toBe(7);
+    const narrow = buildOddsRatioPlot(rows, { width: 360, axis: 'or', ratio: (x) => x.toFixed(2), text: { or: 'or', interval: 'ci' } });
+    expect((narrow.x as { ticks: number[] }).ticks.length).toBeLessThanOrEqual(3);
   });
 });

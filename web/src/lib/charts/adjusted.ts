@@ -30,6 +30,8 @@ interface Common {
   axis: string;
 }
 const ROW_PX = 34;
+/** About one labelled tick per 80 px of plot width, so labels such as "26.0%" never overlap. */
+export const tickCount = (width: number) => Math.max(3, Math.min(7, Math.floor((width - 120) / 80)));
 const FILL = VIRIDIS[3]!;
 const WARN = '#b34700'; // --bad: Simpson rows, with the text warning above the chart carrying it too
 
@@ -53,9 +55,9 @@ export function buildRateShiftPlot(rows: readonly AdjustedRow[], o: Common & { p
   const title = (r: AdjustedRow) => `${r.label}\n${o.text.crude}: ${r.crude === null ? '–' : o.pct(r.crude)}\n${o.text.standardised}: ${r.standardised === null ? '–' : o.pct(r.standardised)}`;
   return {
     ...frame(rows, o),
-    x: { domain: [Math.max(0, lo - pad), Math.min(1, hi + pad)], tickFormat: (v: number) => o.pct(v), label: o.axis, labelAnchor: 'center', labelArrow: 'none', ticks: 5 },
+    x: { domain: [Math.max(0, lo - pad), Math.min(1, hi + pad)], tickFormat: (v: number) => o.pct(v), label: o.axis, labelAnchor: 'center', labelArrow: 'none', ticks: tickCount(o.width) },
     marks: [
-      Plot.gridX({ stroke: '#eceef0', strokeOpacity: 1, ticks: 5 }),
+      Plot.gridX({ stroke: '#eceef0', strokeOpacity: 1, ticks: tickCount(o.width) }),
       Plot.arrow(both, { y: 'label', x1: 'crude', x2: 'standardised', stroke: (r: AdjustedRow) => (r.simpson ? WARN : MUTED), headLength: 7, insetStart: 6, insetEnd: 6 }),
       Plot.dot(rows.filter((r) => r.crude !== null), { x: 'crude', y: 'label', r: 5, fill: '#ffffff', stroke: FILL, strokeWidth: 1.5, title, tip: true }),
       Plot.dot(rows.filter((r) => r.standardised !== null), { x: 'standardised', y: 'label', r: 5, fill: FILL, title }),
@@ -85,12 +87,13 @@ export function buildOddsRatioPlot(rows: readonly AdjustedRow[], o: Common & { r
   const xs = [1, ...withCi.flatMap((r) => [r.orLow!, r.orHigh!])];
   // Symmetric on the log scale around 1, so "half as likely" and "twice as likely" look alike.
   const span = Math.max(1.1, ...xs.map((x) => Math.max(x, 1 / x))) * 1.04;
+  const ticks = ratioTicks([1 / span, span], tickCount(o.width));
   const title = (r: AdjustedRow) => `${r.label}\n${o.text.or}: ${r.oddsRatio === null ? '–' : o.ratio(r.oddsRatio)}\n${o.text.interval}: ${r.orLow === null ? '–' : `${o.ratio(r.orLow)} – ${o.ratio(r.orHigh!)}`}`;
   return {
     ...frame(rows, o),
-    x: { type: 'log', domain: [1 / span, span], tickFormat: (v: number) => o.ratio(v), label: o.axis, labelAnchor: 'center', labelArrow: 'none', ticks: ratioTicks([1 / span, span]) },
+    x: { type: 'log', domain: [1 / span, span], tickFormat: (v: number) => o.ratio(v), label: o.axis, labelAnchor: 'center', labelArrow: 'none', ticks },
     marks: [
-      Plot.gridX(ratioTicks([1 / span, span]), { stroke: '#eceef0', strokeOpacity: 1 }),
+      Plot.gridX(ticks, { stroke: '#eceef0', strokeOpacity: 1 }),
       Plot.ruleX([1], { stroke: INK }),
       Plot.ruleY(withCi, { y: 'label', x1: 'orLow', x2: 'orHigh', stroke: (r: AdjustedRow) => (r.simpson ? WARN : INK), strokeWidth: 2 }),
       Plot.dot(rows.filter((r) => r.oddsRatio !== null && !r.isControl), { x: 'oddsRatio', y: 'label', r: 5, fill: FILL, title, tip: true }),

@@ -51,7 +51,7 @@ export const analysisEn = {
   'ab.coverage': 'Strata covered',
   'ab.rateAxis': 'Early hang-up rate',
   'ab.orAxis': 'Odds ratio vs control, adjusted (log scale)',
-  'ab.shiftLegend': 'Left: hollow dot = overall rate, filled dot = standardised rate (as if every line had been dialled to the same mix). Right: below 1 = fewer early hang-ups than the control within the same strata. Orange: overall and adjusted disagree.',
+  'ab.shiftLegend': 'Rates: hollow dot = overall rate, filled dot = standardised rate (as if every line had been dialled to the same mix). Odds ratios: below 1 = fewer early hang-ups than the control within the same strata. Orange: overall and adjusted disagree.',
   'ab.decision': 'Which line to keep',
   'ab.decisionNote': 'p-values adjusted for comparing {k} lines with the control ({method}). Chance to beat the control and expected loss: Bayesian, Beta(1,1) priors, computed exactly. Expected loss: how many points of hang-up rate you would give up, on average, if you switched to the line and it is in fact worse.',
   'ab.holm': 'Holm',
