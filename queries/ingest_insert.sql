@@ -7,7 +7,8 @@ INSERT INTO calls BY NAME
 WITH fresh AS (
   SELECT
     v_call_id AS call_id, v_started AS started_at, v_answered AS answered_at, v_ended AS ended_at,
-    coalesce(v_ring, epoch(coalesce(v_answered, v_ended) - v_started)) AS ring_seconds,
+    -- An answered call without an answer time has no derivable ring time (not end - start).
+    coalesce(v_ring, epoch(v_answered - v_started), CASE WHEN v_disposition <> 'answered' THEN epoch(v_ended - v_started) END) AS ring_seconds,
     CASE WHEN v_disposition <> 'answered' THEN coalesce(v_talk, 0)
          ELSE coalesce(v_talk, epoch(v_ended - v_answered)) END AS talk_seconds,
     v_disposition AS disposition, v_answered_by AS answered_by, v_hangup_by AS hangup_by,

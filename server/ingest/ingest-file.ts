@@ -1,6 +1,6 @@
 import { BLOB, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
@@ -8,6 +8,13 @@ import { CANONICAL_COLUMNS, mapHeader } from './canonical.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { sniffFile, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { gb18030ToUtf8 } from './transcode.ts';
+import { applyDimensionsToIngest, loadDimension } from './dimensions.ts';
+import { planFromMapping, type Mapping } from './formats/mapping-file.ts';
+import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
+import { sampleOf } from './formats/sample.ts';
+import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
+import type { FormatPlan } from './formats/types.ts';
+import { withQueryProgress, type ProgressFn } from './progress.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -18,6 +25,12 @@ export interface IngestOptions {
   /** Name to report and log; defaults to the path's base name (uploads pass the client's name). */
   fileName?: string;
   onPhase?: (phase: string) => void;
+  /** Phase plus fraction done where measurable (hashing, transcoding, DuckDB steps). */
+  onProgress?: ProgressFn;
+  /** A format name from FORMAT_NAMES instead of detection. */
+  format?: string;
+  /** A validated mapping file (formats/mapping-file.ts); wins over `format`. */
+  mapping?: Mapping;
 }
 
 export interface IngestReport {
@@ -28,12 +41,21 @@ export interface IngestReport {
   encoding: string | null;
   status: 'loaded' | 'repeated' | 'failed';
   message: string | null;
+  /** calls (file) | dimension (scripts, numbers, customers) | evidence (Voice Insights). */
+  kind: 'calls' | 'dimension' | 'evidence';
+  /** Source rows; rowsRead = calls + folded, calls = inserted + duplicates + rejected. */
   rowsRead: number;
+  calls: number;
+  folded: number;
+  foldNotes: FoldNote[];
   inserted: number;
   duplicates: number;
   rejected: number;
   rejectsPath: string | null;
   extraColumns: string[];
+  /** Answered calls stored without a hang-up party (the source did not say). */
+  unknownParty: number;
+  sourceTimezone: string | null;
   durationMs: number;
 }
 
@@ -42,9 +64,15 @@ export function safeStem(name: string): string {
   return basename(name).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 80) || 'file';
 }
 
-async function sha256Of(path: string): Promise<string> {
+async function sha256Of(path: string, progress: ProgressFn): Promise<string> {
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  const size = statSync(path).size || 1;
+  let done = 0;
+  for await (const chunk of createReadStream(path)) {
+    h.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    progress('hashing', done / size);
+  }
   return h.digest('hex');
 }
 
@@ -66,18 +94,20 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
   const t0 = Date.now();
   const con = db.writeConnection;
   const fileName = basename(opts.fileName ?? path);
-  const phase = opts.onPhase ?? (() => {});
+  const progress: ProgressFn = (p, f) => {
+    opts.onProgress?.(p, f);
+    if (f === undefined || f === 0) opts.onPhase?.(p);
+  };
   const [{ id }] = (await (await con.runAndReadAll(sqlText('ingest_next_id'))).getRowObjectsJson()) as { id: number }[];
   const report: IngestReport = {
-    ingestId: Number(id), fileName, sha256: '', format: 'unknown', encoding: null, status: 'failed',
-    message: null, rowsRead: 0, inserted: 0, duplicates: 0, rejected: 0, rejectsPath: null,
-    extraColumns: [], durationMs: 0,
+    ingestId: Number(id), fileName, sha256: '', format: 'unknown', encoding: null, status: 'failed', kind: 'calls',
+    message: null, rowsRead: 0, calls: 0, folded: 0, foldNotes: [], inserted: 0, duplicates: 0, rejected: 0,
+    rejectsPath: null, extraColumns: [], unknownParty: 0, sourceTimezone: null, durationMs: 0,
   };
   const tmpDir = join(opts.dataDir, 'tmp');
   let tmpFile: string | null = null;
   try {
-    phase('hashing');
-    report.sha256 = await sha256Of(path);
+    report.sha256 = await sha256Of(path, progress);
     const seen = (await (await con.runAndReadAll(sqlText('ingest_seen'), { sha256: report.sha256 })).getRowObjectsJson())[0];
     if (seen) {
       report.status = 'repeated';
@@ -85,39 +115,31 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       return await finish(con, report, t0);
     }
     const sniffed = await sniffFile(path, fileName);
-    report.format = sniffed.format;
+    const sample = sampleOf(sniffed.text, sniffed.format === 'json' ? 'json' : 'csv');
+    const detected = chooseFormat(sniffed, sample, opts);
+    const plan = detected.kind === 'calls' ? (opts.mapping ? planFromMapping(opts.mapping, sample) : detected.format.plan(sample)) : null;
+    report.format = plan?.name ?? (detected.kind === 'canonical' ? sniffed.format : detected.kind === 'calls' ? detected.format.name : detected.name);
+    report.kind = detected.kind === 'dimension' ? 'dimension' : detected.kind === 'evidence' ? 'evidence' : 'calls';
     report.encoding = sniffed.encoding;
     let readable = path;
     if (sniffed.encoding === 'gb18030') {
-      phase('transcoding GB18030');
+      progress('transcoding GB18030');
       mkdirSync(tmpDir, { recursive: true });
       tmpFile = join(tmpDir, `${report.ingestId}-${safeStem(fileName)}.utf8`);
       await gb18030ToUtf8(path, tmpFile, sniffed.gzip);
       readable = tmpFile;
     }
-    await con.run(`SET TimeZone = '${tzLiteral(opts.timezone ?? opts.businessTimezone)}'`);
+    const zone = opts.timezone ?? plan?.timezone ?? opts.businessTimezone;
+    report.sourceTimezone = zone;
+    await con.run(`SET TimeZone = '${tzLiteral(zone)}'`);
     await con.run('BEGIN TRANSACTION');
     try {
-      phase('reading');
-      await con.run(sqlText('ingest_prepare'));
-      report.extraColumns = await stage(con, readable, sniffed);
-      phase('checking');
-      await con.run(sqlText('ingest_check'));
-      const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
-      Object.assign(report, {
-        rowsRead: Number(counts.rowsRead), inserted: Number(counts.inserted),
-        duplicates: Number(counts.duplicates), rejected: Number(counts.rejected),
-      });
-      phase('storing');
-      const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
-      await con.run(
-        sqlText('ingest_insert'),
-        { ingest_id: report.ingestId, business_tz: opts.businessTimezone, early_seconds: opts.earlySeconds, ipad: blobValue(ipad), opad: blobValue(opad) },
-        { ipad: BLOB, opad: BLOB },
-      );
-      await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
+      if (detected.kind === 'dimension' || detected.kind === 'evidence') {
+        await loadSupplement(con, readable, detected, report, opts, progress);
+      } else {
+        await loadCalls(con, readable, sniffed, plan, report, opts, progress);
+      }
       report.status = 'loaded';
-      if (report.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, fileName);
       await finish(con, report, t0);
       await con.run('COMMIT');
     } catch (err) {
@@ -127,7 +149,8 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     return report;
   } catch (err) {
     report.status = 'failed';
-    report.rowsRead = report.inserted = report.duplicates = report.rejected = 0;
+    report.rowsRead = report.calls = report.folded = report.inserted = report.duplicates = report.rejected = report.unknownParty = 0;
+    report.foldNotes = [];
     report.rejectsPath = null;
     report.message = err instanceof UnreadableFileError || err instanceof MissingColumnsError
       ? err.message
@@ -137,6 +160,83 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     await con.run(`SET TimeZone = '${tzLiteral(opts.businessTimezone)}'`).catch(() => undefined);
     if (tmpFile) rmSync(tmpFile, { force: true });
   }
+}
+
+/** --mapping, then --format, then detection from the first lines. */
+function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opts: IngestOptions): Detected {
+  if (opts.mapping) return { kind: 'calls', format: { name: 'mapping', detect: () => true, plan: (s) => planFromMapping(opts.mapping!, s) } };
+  if (opts.format) {
+    const named = formatByName(opts.format);
+    if (!named) throw new UnreadableFileError(`unknown format "${opts.format}"`);
+    return named;
+  }
+  return sniffed.format === 'parquet' ? { kind: 'canonical' } : detectFormat(sample);
+}
+
+/** A CDR file: stage, check, store; every source row ends up counted once. */
+async function loadCalls(
+  con: DuckDBConnection, path: string, sniffed: Sniffed, plan: FormatPlan | null, report: IngestReport,
+  opts: IngestOptions, progress: ProgressFn,
+): Promise<void> {
+  await con.run(sqlText('ingest_prepare'));
+  await withQueryProgress(con, 'reading', progress, async () => {
+    if (plan) {
+      const staged = await stageMapped(con, path, plan);
+      report.extraColumns = staged.extras;
+      report.foldNotes = staged.notes;
+      report.folded = staged.notes.reduce((s, n) => s + n.rows, 0);
+    } else {
+      report.extraColumns = await stage(con, path, sniffed);
+    }
+  });
+  await withQueryProgress(con, 'checking', progress, () => con.run(sqlText('ingest_check')));
+  const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
+  Object.assign(report, {
+    calls: Number(counts.rowsRead), rowsRead: Number(counts.rowsRead) + report.folded, inserted: Number(counts.inserted),
+    duplicates: Number(counts.duplicates), rejected: Number(counts.rejected),
+  });
+  const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
+  await withQueryProgress(con, 'storing', progress, () => con.run(
+    sqlText('ingest_insert'),
+    { ingest_id: report.ingestId, business_tz: opts.businessTimezone, early_seconds: opts.earlySeconds, ipad: blobValue(ipad), opad: blobValue(opad) },
+    { ipad: BLOB, opad: BLOB },
+  ));
+  await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
+  await applyDimensionsToIngest(con, report.ingestId);
+  const [u] = (await (await con.runAndReadAll(sqlText('ingest_unknown_party'), { ingest_id: report.ingestId })).getRowObjectsJson());
+  report.unknownParty = Number(u!.unknown);
+  if (report.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName);
+}
+
+/** Dimension files and Voice Insights: they describe calls rather than add them. */
+async function loadSupplement(
+  con: DuckDBConnection, path: string, detected: Extract<Detected, { kind: 'dimension' | 'evidence' }>, report: IngestReport,
+  opts: IngestOptions, progress: ProgressFn,
+): Promise<void> {
+  progress('reading', 0);
+  if (detected.kind === 'evidence') {
+    await con.run(sqlText('format_read_json'), { path });
+    await con.run(sqlText('insights_upsert'), { ingest_id: report.ingestId });
+    await con.run(sqlText('insights_apply'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
+    const [{ rows }] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS rows FROM raw')).getRowObjectsJson()) as { rows: number }[];
+    const [{ matched }] = (await (await con.runAndReadAll(sqlText('insights_matched'), { ingest_id: report.ingestId })).getRowObjectsJson()) as { matched: number }[];
+    // Summaries are not calls: every row is folded into the call it explains (stored or future).
+    Object.assign(report, { rowsRead: Number(rows), folded: Number(rows), foldNotes: [{ reason: 'Voice Insights summaries joined to calls by CallSid', rows: Number(rows) }] });
+    report.message = `hang-up party and ring time set on ${matched} stored call(s); summaries of calls not loaded yet apply when they arrive`;
+    return;
+  }
+  const delim = /\t/.test(await firstLineOf(path)) ? '\t' : ',';
+  const dialect = { path, delim, quote: '"', escape: '"', skip: 0 };
+  const header = (await con.runAndReadAll(sqlText('format_header_csv'), dialect)).columnNames();
+  await con.run(sqlText('format_read_csv'), { ...dialect, first_line: 2 });
+  const r = await loadDimension(con, detected.name, header, report.ingestId, opts.dataDir);
+  Object.assign(report, { rowsRead: r.rowsRead, calls: 0, inserted: r.stored, duplicates: r.duplicates, rejected: r.rejected, message: r.message });
+  report.sourceTimezone = null;
+}
+
+async function firstLineOf(path: string): Promise<string> {
+  for await (const chunk of createReadStream(path, { end: 64 * 1024 })) return String(chunk).split(/\r?\n/)[0] ?? '';
+  return '';
 }
 
 class MissingColumnsError extends Error {}
@@ -182,8 +282,9 @@ async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promi
     ingest_id: r.ingestId, file_name: r.fileName, sha256: r.sha256, format: r.format, encoding: r.encoding,
     status: r.status, message: r.message, rows_read: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates,
     rejected: r.rejected, rejects_path: r.rejectsPath, extra_columns: r.extraColumns.join(', ') || null,
-    duration_ms: r.durationMs,
-  }, { encoding: VARCHAR, message: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR });
+    duration_ms: r.durationMs, folded: r.folded, fold_notes: r.foldNotes.map((n) => `${n.reason}: ${n.rows}`).join('; ') || null,
+    source_timezone: r.sourceTimezone, unknown_party: r.unknownParty, kind: r.kind,
+  }, { encoding: VARCHAR, message: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR, fold_notes: VARCHAR, source_timezone: VARCHAR });
   return r;
 }
 

@@ -10,6 +10,8 @@ export interface Sniffed {
   /** null for Parquet (binary by design). */
   encoding: TextEncoding | null;
   bom: boolean;
+  /** The decoded start of the text (for format detection); '' for Parquet. */
+  text: string;
 }
 
 /** A file we refuse before reading any rows; the message names the file and the reason. */
@@ -75,7 +77,7 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   const body = gzip ? inflateHead(raw) : raw;
   if (body.subarray(0, 4).toString('latin1') === 'PAR1') {
     if (gzip) throw new UnreadableFileError('gzip-compressed Parquet is not supported; Parquet compresses itself');
-    return { format: 'parquet', gzip, encoding: null, bom: false };
+    return { format: 'parquet', gzip, encoding: null, bom: false, text: '' };
   }
   if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
     throw new UnreadableFileError('UTF-16 text is not supported: save the export as UTF-8 or GB18030');
@@ -100,7 +102,7 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   const first = decoded.trimStart()[0];
   const jsonByName = /\.(jsonl|ndjson|json)(\.gz)?$/i.test(fileName);
   const format: FileFormat = first === '{' || (jsonByName && first === '[') ? 'json' : 'csv';
-  return { format, gzip, encoding, bom };
+  return { format, gzip, encoding, bom, text: decoded };
 }
 
 function firstInvalidUtf8(b: Buffer): number {
