@@ -3,24 +3,28 @@ import { HTTPException } from 'hono/http-exception';
 import type { Database } from './db/database.ts';
 import { sqlText } from './db/sql-files.ts';
 import type { Settings } from './metrics.ts';
+import { ingestRoutes, type IngestDeps } from './routes/ingest.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { BadRequest } from './routes/query-input.ts';
 
 export interface AppDeps {
   db: Database;
   settings: Settings;
-  /** Optional extra mounting (static web app, ingest routes) done by the caller. */
+  /** Optional extra mounting (static web app) done by the caller. */
   extend?: (app: Hono) => void;
+  /** Upload, ingest history, rejects and deletion routes (absent: read-only API). */
+  ingest?: Omit<IngestDeps, 'db' | 'settings'>;
 }
 
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
-export function createApp({ db, settings, extend }: AppDeps): Hono {
+export function createApp({ db, settings, extend, ingest }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/health', async (c) => {
     const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
     return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });
   });
   app.route('/api', metricRoutes(db, settings));
+  if (ingest) app.route('/api', ingestRoutes({ ...ingest, db, settings }));
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   extend?.(app);
   app.onError((err, c) => {

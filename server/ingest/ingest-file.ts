@@ -85,7 +85,12 @@ let queue: Promise<unknown> = Promise.resolve();
  * Files that cannot be read at all come back with status 'failed' and a one-line reason.
  */
 export function ingestFile(db: Database, path: string, opts: IngestOptions): Promise<IngestReport> {
-  const run = queue.then(() => ingestNow(db, path, opts));
+  return exclusive(() => ingestNow(db, path, opts));
+}
+
+/** Runs `work` after every queued write (ingest, delete) and before the next one. */
+export function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work);
   queue = run.catch(() => undefined);
   return run;
 }
