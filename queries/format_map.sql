@@ -11,20 +11,46 @@
 -- params: one rule STRUCT per column ($call_id ... $total_seconds) and $opts STRUCT(
 --   answered_when_answer_time BOOLEAN, system_causes VARCHAR[]).
 CREATE OR REPLACE TEMP TABLE mapped AS
-WITH picked AS (
+-- Three steps (read, extract, map) so each rule expression is planned once, not nested.
+WITH got AS (
   SELECT rec_no, line_no, rec,
-    pick(rec, $call_id) AS call_id, pick(rec, $started_at) AS started_at, pick(rec, $answered_at) AS answered_at,
-    pick(rec, $ended_at) AS ended_at, pick(rec, $ring_seconds) AS ring_seconds, pick(rec, $talk_seconds) AS talk_seconds,
-    pick(rec, $disposition) AS disposition, pick(rec, $answered_by) AS answered_by, pick(rec, $hangup_by) AS hangup_by,
-    pick(rec, $hangup_cause) AS hangup_cause, pick(rec, $campaign) AS campaign, pick(rec, $script_id) AS script_id,
-    pick(rec, $agent_id) AS agent_id, pick(rec, $caller_number) AS caller_number, pick(rec, $number_tag) AS number_tag,
-    pick(rec, $callee_id) AS callee_id, pick(rec, $segment) AS segment, pick(rec, $age_band) AS age_band,
-    pick(rec, $outcome) AS outcome,
-    pick(rec, $fold_key) AS fold_key, pick(rec, $leg) AS leg, pick(rec, $version) AS version,
-    pick(rec, $record_id) AS record_id, pick(rec, $skip) AS skip, pick(rec, $reject) AS reject,
-    pick(rec, $party_source) AS party_source, pick(rec, $party_callee) AS party_callee, pick(rec, $party_agent) AS party_agent,
-    pick(rec, $total_seconds) AS total_seconds
+    rule_raw(rec, $call_id) AS call_id, rule_raw(rec, $started_at) AS started_at, rule_raw(rec, $answered_at) AS answered_at,
+    rule_raw(rec, $ended_at) AS ended_at, rule_raw(rec, $ring_seconds) AS ring_seconds, rule_raw(rec, $talk_seconds) AS talk_seconds,
+    rule_raw(rec, $disposition) AS disposition, rule_raw(rec, $answered_by) AS answered_by, rule_raw(rec, $hangup_by) AS hangup_by,
+    rule_raw(rec, $hangup_cause) AS hangup_cause, rule_raw(rec, $campaign) AS campaign, rule_raw(rec, $script_id) AS script_id,
+    rule_raw(rec, $agent_id) AS agent_id, rule_raw(rec, $caller_number) AS caller_number, rule_raw(rec, $number_tag) AS number_tag,
+    rule_raw(rec, $callee_id) AS callee_id, rule_raw(rec, $segment) AS segment, rule_raw(rec, $age_band) AS age_band,
+    rule_raw(rec, $outcome) AS outcome, rule_raw(rec, $fold_key) AS fold_key, rule_raw(rec, $leg) AS leg,
+    rule_raw(rec, $version) AS version, rule_raw(rec, $record_id) AS record_id, rule_raw(rec, $skip) AS skip,
+    rule_raw(rec, $reject) AS reject, rule_raw(rec, $party_source) AS party_source, rule_raw(rec, $party_callee) AS party_callee,
+    rule_raw(rec, $party_agent) AS party_agent, rule_raw(rec, $total_seconds) AS total_seconds
   FROM raw
+), extracted AS (
+  SELECT rec_no, line_no, rec,
+    rule_extract(call_id, $call_id) AS call_id, rule_extract(started_at, $started_at) AS started_at, rule_extract(answered_at, $answered_at) AS answered_at,
+    rule_extract(ended_at, $ended_at) AS ended_at, rule_extract(ring_seconds, $ring_seconds) AS ring_seconds, rule_extract(talk_seconds, $talk_seconds) AS talk_seconds,
+    rule_extract(disposition, $disposition) AS disposition, rule_extract(answered_by, $answered_by) AS answered_by, rule_extract(hangup_by, $hangup_by) AS hangup_by,
+    rule_extract(hangup_cause, $hangup_cause) AS hangup_cause, rule_extract(campaign, $campaign) AS campaign, rule_extract(script_id, $script_id) AS script_id,
+    rule_extract(agent_id, $agent_id) AS agent_id, rule_extract(caller_number, $caller_number) AS caller_number, rule_extract(number_tag, $number_tag) AS number_tag,
+    rule_extract(callee_id, $callee_id) AS callee_id, rule_extract(segment, $segment) AS segment, rule_extract(age_band, $age_band) AS age_band,
+    rule_extract(outcome, $outcome) AS outcome, rule_extract(fold_key, $fold_key) AS fold_key, rule_extract(leg, $leg) AS leg,
+    rule_extract(version, $version) AS version, rule_extract(record_id, $record_id) AS record_id, rule_extract(skip, $skip) AS skip,
+    rule_extract(reject, $reject) AS reject, rule_extract(party_source, $party_source) AS party_source, rule_extract(party_callee, $party_callee) AS party_callee,
+    rule_extract(party_agent, $party_agent) AS party_agent, rule_extract(total_seconds, $total_seconds) AS total_seconds
+  FROM got
+), picked AS (
+  SELECT rec_no, line_no, rec,
+    rule_map(call_id, $call_id) AS call_id, rule_map(started_at, $started_at) AS started_at, rule_map(answered_at, $answered_at) AS answered_at,
+    rule_map(ended_at, $ended_at) AS ended_at, rule_map(ring_seconds, $ring_seconds) AS ring_seconds, rule_map(talk_seconds, $talk_seconds) AS talk_seconds,
+    rule_map(disposition, $disposition) AS disposition, rule_map(answered_by, $answered_by) AS answered_by, rule_map(hangup_by, $hangup_by) AS hangup_by,
+    rule_map(hangup_cause, $hangup_cause) AS hangup_cause, rule_map(campaign, $campaign) AS campaign, rule_map(script_id, $script_id) AS script_id,
+    rule_map(agent_id, $agent_id) AS agent_id, rule_map(caller_number, $caller_number) AS caller_number, rule_map(number_tag, $number_tag) AS number_tag,
+    rule_map(callee_id, $callee_id) AS callee_id, rule_map(segment, $segment) AS segment, rule_map(age_band, $age_band) AS age_band,
+    rule_map(outcome, $outcome) AS outcome, rule_map(fold_key, $fold_key) AS fold_key, rule_map(leg, $leg) AS leg,
+    rule_map(version, $version) AS version, rule_map(record_id, $record_id) AS record_id, rule_map(skip, $skip) AS skip,
+    rule_map(reject, $reject) AS reject, rule_map(party_source, $party_source) AS party_source, rule_map(party_callee, $party_callee) AS party_callee,
+    rule_map(party_agent, $party_agent) AS party_agent, rule_map(total_seconds, $total_seconds) AS total_seconds
+  FROM extracted
 ), timed AS (
   SELECT * REPLACE (norm_ts(started_at) AS started_at, norm_ts(answered_at) AS answered_at, norm_ts(ended_at) AS ended_at,
                     norm_dur(ring_seconds) AS ring_seconds, norm_dur(talk_seconds) AS talk_seconds,
