@@ -1,10 +1,12 @@
 -- dim_stage: the rows of a dimension file (read by format_read_csv into raw) as key k and
 -- attributes a, b, c picked by rules (format_macros.sql), each with the reason it is refused, if any.
--- params: $k, $a, $b, $c (rule STRUCTs), $require_a (the file is useless without a: number_tag),
+-- params: $paths (VARCHAR[]), $k, $a, $b, $c (rule STRUCTs indexing into $paths), $require_a (the file is useless without a: number_tag),
 --         $c_is_date (c is a from-date: caller numbers).
 CREATE OR REPLACE TEMP TABLE dim_rows AS
-WITH p AS (
-  SELECT rec_no, line_no, rec, pick(rec, $k) AS k, pick(rec, $a) AS a, pick(rec, $b) AS b, pick(rec, $c) AS c FROM raw
+WITH v AS (
+  SELECT rec_no, line_no, rec, json_extract_string(rec, $paths) AS vals FROM raw
+), p AS (
+  SELECT rec_no, line_no, rec, pick(vals, $k) AS k, pick(vals, $a) AS a, pick(vals, $b) AS b, pick(vals, $c) AS c FROM v
 )
 SELECT *,
   CASE WHEN $c_is_date THEN coalesce(try_cast(c AS DATE), try_strptime(c, ['%Y/%m/%d', '%Y%m%d', '%d.%m.%Y'])::DATE) END AS c_date,

@@ -8,13 +8,16 @@ INSERT INTO staged BY NAME
 WITH live AS (
   SELECT *, coalesce(fold_key, call_id) AS g FROM mapped WHERE skip IS NULL AND reject IS NULL
 ), ranked AS (
+  -- One window (one sort) for the group size, the group's first start and the speaker.
   SELECT *,
-    count(*) OVER (PARTITION BY g) AS n,
-    arg_min(started_at, try_cast(started_at AS TIMESTAMPTZ)) OVER (PARTITION BY g) AS first_start,
-    row_number() OVER (PARTITION BY g ORDER BY coalesce(record_id = fold_key, false) DESC,
-                       coalesce(leg = 'child', false), disposition = 'answered' DESC NULLS LAST,
-                       version DESC NULLS LAST, try_cast(ended_at AS TIMESTAMPTZ) DESC NULLS LAST, rec_no DESC) AS pos
+    count(*) OVER w AS n,
+    arg_min(started_at, try_cast(started_at AS TIMESTAMPTZ)) OVER w AS first_start,
+    row_number() OVER w AS pos
   FROM live
+  WINDOW w AS (PARTITION BY g ORDER BY coalesce(record_id = fold_key, false) DESC,
+               coalesce(leg = 'child', false), disposition = 'answered' DESC NULLS LAST,
+               version DESC NULLS LAST, try_cast(ended_at AS TIMESTAMPTZ) DESC NULLS LAST, rec_no DESC
+               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
 SELECT rec_no, line_no, NULL AS parse_error, raw_line, g AS call_id,
   coalesce(first_start, started_at) AS started_at, answered_at, ended_at,

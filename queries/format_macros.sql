@@ -1,22 +1,25 @@
 -- format_macros: helpers that turn one dialer record (JSON object `rec`) into canonical text.
 -- TEMP macros on the write connection (the only one that ingests); run once when it opens.
--- A rule `r` is STRUCT(paths VARCHAR[], sep VARCHAR, re VARCHAR, keys VARCHAR[], vals VARCHAR[], dflt VARCHAR),
+-- A rule `r` is STRUCT(idx INTEGER[], sep VARCHAR, re VARCHAR, keys VARCHAR[], vals VARCHAR[], dflt VARCHAR)
+-- (idx: positions in the record's extracted values, see rule_raw),
 -- bound as a parameter: user mapping text is data here, never SQL.
 
 -- Values that mean "empty" in exports: blank, Excel's '-'/'--', MySQL/VICIdial NULL and \N.
 CREATE OR REPLACE TEMP MACRO blank_to_null(v) AS
-  CASE WHEN trim(v, E' \t\r\n') IN ('', '-', '--', 'NULL', '\N') THEN NULL
+  CASE WHEN v IS NULL OR trim(v, E' \t\r\n') IN ('', '-', '--', 'NULL', '\N') THEN NULL
        -- Excel text markers: a leading apostrophe or TAB before a number (stops 1.38E+10).
-       ELSE regexp_replace(trim(v, E' \t\r\n'), '^''([+0-9])', '\1') END;
+       -- (starts_with first: a regex on every value of every column costs seconds per million rows)
+       WHEN starts_with(ltrim(v, E' \t'), '''') THEN regexp_replace(trim(v, E' \t\r\n'), '^''([+0-9])', '\1')
+       ELSE trim(v, E' \t\r\n') END;
 
--- The raw value: one path, the first non-empty of several (list_aggregate any_value skips NULLs),
--- or several joined by `sep`. One JSON parse per rule (multi-path json_extract_string); no lambdas,
--- which keeps planning fast with ~30 rules per statement.
-CREATE OR REPLACE TEMP MACRO rule_raw(rec, r) AS
-  CASE WHEN len(r.paths) = 0 THEN NULL
-       WHEN len(r.paths) = 1 THEN blank_to_null(json_extract_string(rec, r.paths[1]))
-       WHEN r.sep IS NULL THEN blank_to_null(list_aggregate(json_extract_string(rec, r.paths), 'any_value'))
-       ELSE blank_to_null(array_to_string(json_extract_string(rec, r.paths), r.sep)) END;
+-- The raw value of a rule from `vals`, the record's values at every path any rule reads (one
+-- multi-path json_extract_string per record, so a record is parsed once, not once per rule):
+-- one index, the first non-empty of several (any_value skips NULLs), or several joined by `sep`.
+CREATE OR REPLACE TEMP MACRO rule_raw(vals, r) AS
+  CASE WHEN len(r.idx) = 0 THEN NULL
+       WHEN len(r.idx) = 1 THEN blank_to_null(vals[r.idx[1]])
+       WHEN r.sep IS NULL THEN list_aggregate(list_transform(list_select(vals, r.idx), x -> blank_to_null(x)), 'any_value')
+       ELSE blank_to_null(array_to_string(list_select(vals, r.idx), r.sep)) END;
 
 -- Regex extraction: capture group 1 (the caller wraps a pattern without a group).
 CREATE OR REPLACE TEMP MACRO rule_extract(v, r) AS
@@ -31,7 +34,7 @@ CREATE OR REPLACE TEMP MACRO rule_map(v, r) AS coalesce(
        ELSE v END, r.dflt);
 
 -- All three steps for one rule (dimension files: a few rules, so nesting is cheap there).
-CREATE OR REPLACE TEMP MACRO pick(rec, r) AS rule_map(rule_extract(rule_raw(rec, r), r), r);
+CREATE OR REPLACE TEMP MACRO pick(vals, r) AS rule_map(rule_extract(rule_raw(vals, r), r), r);
 
 -- Timestamps as text the ingest check can cast: offset-aware ones are written in UTC with +00,
 -- naive ones stay naive (read later in the file's timezone). Unparseable text passes through
@@ -39,9 +42,9 @@ CREATE OR REPLACE TEMP MACRO pick(rec, r) AS rule_map(rule_extract(rule_raw(rec,
 CREATE OR REPLACE TEMP MACRO utc_text(ts) AS strftime(timezone('UTC', ts), '%Y-%m-%d %H:%M:%S') || '+00';
 CREATE OR REPLACE TEMP MACRO norm_ts(v) AS
   CASE WHEN v IS NULL THEN NULL
+       WHEN try_cast(v AS TIMESTAMPTZ) IS NOT NULL THEN v                                                 -- ISO 8601 (most files)
        WHEN regexp_full_match(v, '[0-9]{9,10}(\.[0-9]+)?') THEN utc_text(to_timestamp(v::DOUBLE))        -- Unix seconds
        WHEN regexp_full_match(v, '[0-9]{12,13}') THEN utc_text(to_timestamp(v::DOUBLE / 1000))         -- Unix milliseconds
-       WHEN try_cast(v AS TIMESTAMPTZ) IS NOT NULL THEN v
        WHEN try_strptime(v, '%a, %d %b %Y %H:%M:%S %z') IS NOT NULL                                     -- RFC 2822 (Twilio)
          THEN utc_text(try_strptime(v, '%a, %d %b %Y %H:%M:%S %z'))
        ELSE coalesce(strftime(try_strptime(v, ['%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y-%m-%d %H:%M',

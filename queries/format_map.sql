@@ -8,23 +8,26 @@
 --   reject        non-null: the row is a call we refuse, with this reason
 --   party_*       hang-up party by channel comparison (Asterisk hangupsource vs channel/dstchannel)
 --   total_seconds start-to-end duration; ring = total - talk when ring is not given
--- params: one rule STRUCT per column ($call_id ... $total_seconds) and $opts STRUCT(
+-- params: $paths (VARCHAR[]: every JSON path the rules read), one rule STRUCT per column
+-- ($call_id ... $total_seconds, indexing into $paths) and $opts STRUCT(
 --   answered_when_answer_time BOOLEAN, system_causes VARCHAR[]).
 CREATE OR REPLACE TEMP TABLE mapped AS
 -- Three steps (read, extract, map) so each rule expression is planned once, not nested.
-WITH got AS (
+WITH parsed AS (
+  SELECT rec_no, line_no, rec, json_extract_string(rec, $paths) AS vals FROM raw
+), got AS (
   SELECT rec_no, line_no, rec,
-    rule_raw(rec, $call_id) AS call_id, rule_raw(rec, $started_at) AS started_at, rule_raw(rec, $answered_at) AS answered_at,
-    rule_raw(rec, $ended_at) AS ended_at, rule_raw(rec, $ring_seconds) AS ring_seconds, rule_raw(rec, $talk_seconds) AS talk_seconds,
-    rule_raw(rec, $disposition) AS disposition, rule_raw(rec, $answered_by) AS answered_by, rule_raw(rec, $hangup_by) AS hangup_by,
-    rule_raw(rec, $hangup_cause) AS hangup_cause, rule_raw(rec, $campaign) AS campaign, rule_raw(rec, $script_id) AS script_id,
-    rule_raw(rec, $agent_id) AS agent_id, rule_raw(rec, $caller_number) AS caller_number, rule_raw(rec, $number_tag) AS number_tag,
-    rule_raw(rec, $callee_id) AS callee_id, rule_raw(rec, $segment) AS segment, rule_raw(rec, $age_band) AS age_band,
-    rule_raw(rec, $outcome) AS outcome, rule_raw(rec, $fold_key) AS fold_key, rule_raw(rec, $leg) AS leg,
-    rule_raw(rec, $version) AS version, rule_raw(rec, $record_id) AS record_id, rule_raw(rec, $skip) AS skip,
-    rule_raw(rec, $reject) AS reject, rule_raw(rec, $party_source) AS party_source, rule_raw(rec, $party_callee) AS party_callee,
-    rule_raw(rec, $party_agent) AS party_agent, rule_raw(rec, $total_seconds) AS total_seconds
-  FROM raw
+    rule_raw(vals, $call_id) AS call_id, rule_raw(vals, $started_at) AS started_at, rule_raw(vals, $answered_at) AS answered_at,
+    rule_raw(vals, $ended_at) AS ended_at, rule_raw(vals, $ring_seconds) AS ring_seconds, rule_raw(vals, $talk_seconds) AS talk_seconds,
+    rule_raw(vals, $disposition) AS disposition, rule_raw(vals, $answered_by) AS answered_by, rule_raw(vals, $hangup_by) AS hangup_by,
+    rule_raw(vals, $hangup_cause) AS hangup_cause, rule_raw(vals, $campaign) AS campaign, rule_raw(vals, $script_id) AS script_id,
+    rule_raw(vals, $agent_id) AS agent_id, rule_raw(vals, $caller_number) AS caller_number, rule_raw(vals, $number_tag) AS number_tag,
+    rule_raw(vals, $callee_id) AS callee_id, rule_raw(vals, $segment) AS segment, rule_raw(vals, $age_band) AS age_band,
+    rule_raw(vals, $outcome) AS outcome, rule_raw(vals, $fold_key) AS fold_key, rule_raw(vals, $leg) AS leg,
+    rule_raw(vals, $version) AS version, rule_raw(vals, $record_id) AS record_id, rule_raw(vals, $skip) AS skip,
+    rule_raw(vals, $reject) AS reject, rule_raw(vals, $party_source) AS party_source, rule_raw(vals, $party_callee) AS party_callee,
+    rule_raw(vals, $party_agent) AS party_agent, rule_raw(vals, $total_seconds) AS total_seconds
+  FROM parsed
 ), extracted AS (
   SELECT rec_no, line_no, rec,
     rule_extract(call_id, $call_id) AS call_id, rule_extract(started_at, $started_at) AS started_at, rule_extract(answered_at, $answered_at) AS answered_at,

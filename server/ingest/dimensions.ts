@@ -1,7 +1,8 @@
-import { BLOB, BOOLEAN, DuckDBConnection, LIST, STRUCT, VARCHAR, blobValue, listValue, structValue, type DuckDBValue } from '@duckdb/node-api';
+import { BLOB, BOOLEAN, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
 import { sqlText } from '../db/sql-files.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { looseName } from './formats/csv-line.ts';
+import { PathList, resolver, RULE, ruleValue } from './formats/stage-mapped.ts';
 
 export type DimensionKind = 'dim_scripts' | 'dim_caller_numbers' | 'dim_customers';
 
@@ -11,7 +12,6 @@ const ROLES: Record<DimensionKind, { k: string[]; a: string[]; b: string[]; c: s
   dim_caller_numbers: { k: ['caller_number'], a: ['number_tag'], b: [], c: ['from_date', 'valid_from', 'effective_from', 'from'] },
   dim_customers: { k: ['callee_id', 'phone', 'callee_phone'], a: ['segment'], b: ['age_band', 'ageband', 'age'], c: [] },
 };
-const RULE = STRUCT({ paths: LIST(VARCHAR), sep: VARCHAR, re: VARCHAR, keys: LIST(VARCHAR), vals: LIST(VARCHAR), dflt: VARCHAR });
 
 export interface DimensionResult {
   rowsRead: number;
@@ -39,17 +39,15 @@ export async function loadDimension(
     const actual = header.find((h) => wanted.has(looseName(h)));
     return actual;
   };
-  const rule = (names: string[]): DuckDBValue => {
-    const actual = find(names);
-    return structValue({
-      paths: listValue(actual && !actual.includes('"') ? [`$."${actual}"`] : []),
-      sep: null, re: null, keys: listValue([]), vals: listValue([]), dflt: null,
-    });
-  };
+  const paths = new PathList();
+  const resolve = resolver(header);
+  // One role may be spelled several ways; the first spelling present in the header is read.
+  const rule = (names: string[]) => ruleValue({ column: find(names) ? [find(names)!] : [] }, resolve, paths);
+  const rules = { k: rule(roles.k), a: rule(roles.a), b: rule(roles.b), c: rule(roles.c) };
   await con.run(
     sqlText('dim_stage'),
-    { k: rule(roles.k), a: rule(roles.a), b: rule(roles.b), c: rule(roles.c), require_a: kind === 'dim_caller_numbers', c_is_date: kind === 'dim_caller_numbers' },
-    { k: RULE, a: RULE, b: RULE, c: RULE, require_a: BOOLEAN, c_is_date: BOOLEAN },
+    { ...rules, paths: paths.bound, require_a: kind === 'dim_caller_numbers', c_is_date: kind === 'dim_caller_numbers' },
+    { k: RULE, a: RULE, b: RULE, c: RULE, paths: LIST(VARCHAR), require_a: BOOLEAN, c_is_date: BOOLEAN },
   );
   const [counts] = (await (await con.runAndReadAll(sqlText('dim_counts'), { with_c: kind === 'dim_caller_numbers' })).getRowObjectsJson()) as Record<string, unknown>[];
   const rowsRead = Number(counts!.rowsRead);

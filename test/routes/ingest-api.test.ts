@@ -10,7 +10,7 @@ const TOKEN = 'test-token-0123456789abcdef';
 function form(file: string | Buffer, name: string, fields: Record<string, string> = {}): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  fd.append('file', new Blob([typeof file === 'string' ? readFileSync(join(FORMATS_DIR, file)) : file]), name);
+  fd.append('file', new Blob([new Uint8Array(typeof file === 'string' ? readFileSync(join(FORMATS_DIR, file)) : file)]), name);
   return fd;
 }
 
@@ -66,10 +66,11 @@ describe('POST /api/ingest and the ingest history', () => {
     expect((await waitJob(t, up.body.jobId)).report).toMatchObject({ format: 'acme_dialer', inserted: 5, sourceTimezone: 'Europe/London' });
     const forced = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_cdr_csv_21.csv', 'm.csv', { format: 'asterisk_cdr_csv', timezone: 'UTC' }) });
     expect((await waitJob(t, forced.body.jobId)).report).toMatchObject({ format: 'asterisk_cdr_csv', sourceTimezone: 'UTC' });
-    for (const fields of [{ format: 'nope' }, { timezone: 'Mars/Base' }, { mapping: 'fields: { started_at: { regex: "(?=x)" } }' }]) {
-      const bad = await t.api<{ error: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'x.csv', fields) });
-      expect(bad.status).toBe(400);
-      expect(bad.body.error).toMatch(/format|timezone|regular expression/);
+    const bad: Record<string, string>[] = [{ format: 'nope' }, { timezone: 'Mars/Base' }, { mapping: 'fields: { started_at: { regex: "(?=x)" } }' }];
+    for (const fields of bad) {
+      const res = await t.api<{ error: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'x.csv', fields) });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatch(/format|timezone|regular expression/);
     }
     expect((await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(400);
   });

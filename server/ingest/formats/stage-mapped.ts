@@ -1,10 +1,10 @@
-import { BOOLEAN, DuckDBConnection, LIST, STRUCT, VARCHAR, listValue, structValue, type DuckDBValue } from '@duckdb/node-api';
+import { BOOLEAN, DuckDBConnection, INTEGER, LIST, STRUCT, VARCHAR, listValue, structValue, type DuckDBValue } from '@duckdb/node-api';
 import { sqlText } from '../../db/sql-files.ts';
 import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
 
-const RULE = STRUCT({ paths: LIST(VARCHAR), sep: VARCHAR, re: VARCHAR, keys: LIST(VARCHAR), vals: LIST(VARCHAR), dflt: VARCHAR });
+export const RULE = STRUCT({ idx: LIST(INTEGER), sep: VARCHAR, re: VARCHAR, keys: LIST(VARCHAR), vals: LIST(VARCHAR), dflt: VARCHAR });
 const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR) });
 
 export interface FoldNote {
@@ -22,7 +22,7 @@ function keyPath(parts: string[]): string {
  * (case, spaces, underscores; names absent from the file drop out); for JSON, dotted paths into
  * nested objects (Agent.Username). Names containing a double quote cannot be addressed and drop out.
  */
-function resolver(header: string[] | null): (name: string) => string | null {
+export function resolver(header: string[] | null): (name: string) => string | null {
   if (!header) return (name) => (name.includes('"') ? null : keyPath(name.split('.')));
   const byLoose = new Map<string, string>();
   for (const h of header) if (!byLoose.has(looseName(h))) byLoose.set(looseName(h), h);
@@ -32,15 +32,29 @@ function resolver(header: string[] | null): (name: string) => string | null {
   };
 }
 
-function ruleValue(rule: FieldRule | undefined, resolve: (n: string) => string | null): DuckDBValue {
+/** Every distinct JSON path the rules read, in order; rules refer to them by 1-based position. */
+export class PathList {
+  readonly paths: string[] = [];
+  index(path: string): number {
+    let i = this.paths.indexOf(path);
+    if (i < 0) i = this.paths.push(path) - 1;
+    return i + 1;
+  }
+  /** The list to bind: never empty (a multi-path extract needs at least one path). */
+  get bound(): DuckDBValue {
+    return listValue(this.paths.length ? this.paths : ['$."-"']);
+  }
+}
+
+export function ruleValue(rule: FieldRule | undefined, resolve: (n: string) => string | null, paths: PathList): DuckDBValue {
   const r = typeof rule === 'string' ? { column: rule } : rule ?? {};
   const names = r.concat ?? (r.column === undefined ? [] : Array.isArray(r.column) ? r.column : [r.column]);
-  const paths = names.map(resolve).filter((p): p is string => p !== null);
+  const idx = names.map(resolve).filter((p): p is string => p !== null).map((p) => paths.index(p));
   const values = Object.entries(r.values ?? {});
   // A pattern without a capture group keeps its whole match.
   const re = r.regex === undefined ? null : /\((?!\?)/.test(r.regex) ? r.regex : `(${r.regex})`;
   return structValue({
-    paths: listValue(paths),
+    idx: listValue(idx),
     sep: r.concat ? '|' : null,
     re,
     keys: listValue(values.map(([k]) => k.toLowerCase())),
@@ -83,11 +97,14 @@ export async function stageMapped(con: DuckDBConnection, path: string, plan: For
   }
   const resolve = resolver(header);
   const params: Record<string, DuckDBValue> = {};
-  const types: Record<string, typeof RULE | typeof OPTS> = {};
+  const types: Record<string, typeof RULE | typeof OPTS | ReturnType<typeof LIST>> = {};
+  const paths = new PathList();
   for (const col of [...CANONICAL_COLUMNS, ...HELPER_COLUMNS]) {
-    params[col] = ruleValue(plan.rules[col], resolve);
+    params[col] = ruleValue(plan.rules[col], resolve, paths);
     types[col] = RULE;
   }
+  params.paths = paths.bound;
+  types.paths = LIST(VARCHAR);
   params.opts = structValue({
     answered_when_answer_time: plan.answeredWhenAnswerTime ?? false,
     system_causes: listValue((plan.systemHangupCauses ?? []).map((c) => c.toUpperCase())),
@@ -96,7 +113,9 @@ export async function stageMapped(con: DuckDBConnection, path: string, plan: For
   await con.run(sqlText('format_map'), params, types);
   for (const step of plan.beforeFold ?? []) await con.run(sqlText(step));
   await con.run(sqlText('format_fold_count'), { fold_reason: plan.foldReason ?? 'rows of one call' });
-  await con.run(sqlText('format_fold'));
+  // Most files have one row per call: then the ranking windows of format_fold are not needed.
+  const [{ merging }] = (await (await con.runAndReadAll(sqlText('format_fold_needed'))).getRowObjectsJson()) as { merging: boolean }[];
+  await con.run(sqlText(merging ? 'format_fold' : 'format_fold_single'));
   if (reader.kind === 'csv') await con.run(sqlText('format_read_rejects'));
   for (const step of plan.afterFold ?? []) await con.run(sqlText(step));
   const notes = (await (await con.runAndReadAll(sqlText('format_fold_notes'))).getRowObjectsJson()).map((r) => ({
