@@ -4,7 +4,7 @@
 -- the newest version, the latest end. The call starts at the group's first start; when rows were
 -- merged, ring time is left to be derived from that start.
 -- No parameters; format_fold_count.sql counts what this merges.
-INSERT INTO staged BY NAME
+INSERT INTO staged_text BY NAME
 WITH live AS (
   SELECT *, coalesce(fold_key, call_id) AS g FROM mapped WHERE skip IS NULL AND reject IS NULL
 ), ranked AS (

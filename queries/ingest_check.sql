@@ -1,52 +1,62 @@
--- ingest_check: types and validates every staged row and puts it in exactly one bucket:
--- 'rejected' (reason names each bad column), 'duplicate' (call_id repeated in the file or
--- already stored), or 'inserted'. Naive timestamps are read in the session TimeZone, which the
--- caller sets to the file's timezone.
+-- ingest_check: validates every staged row and puts it in exactly one bucket: 'rejected'
+-- (reason names each bad column), 'duplicate' (call_id already stored; repeats inside the file are
+-- marked by ingest_repeats), or 'inserted'. params: $business_tz, $ipad, $opad (BLOB: HMAC pads). Durations that did not cast were named by the reader
+-- (parse_error); timestamps are cast here, naive ones in the session TimeZone (the file's zone).
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH typed AS (
-  SELECT *,
-    nullif(trim(call_id), '')                          AS v_call_id,
-    try_cast(trim(started_at) AS TIMESTAMPTZ)          AS v_started,
-    try_cast(nullif(trim(answered_at), '') AS TIMESTAMPTZ) AS v_answered,
-    try_cast(nullif(trim(ended_at), '') AS TIMESTAMPTZ)    AS v_ended,
-    try_cast(nullif(trim(ring_seconds), '') AS DOUBLE) AS v_ring,
-    try_cast(nullif(trim(talk_seconds), '') AS DOUBLE) AS v_talk,
-    lower(trim(disposition))                           AS v_disposition,
-    lower(nullif(trim(answered_by), ''))               AS v_answered_by,
-    lower(nullif(trim(hangup_by), ''))                 AS v_hangup_by
+  SELECT * EXCLUDE (started_at, answered_at, ended_at),
+    started_at AS started_at_text, answered_at AS answered_at_text, ended_at AS ended_at_text,
+    try_cast(trim(started_at) AS TIMESTAMPTZ)                AS started_at,
+    try_cast(nullif(trim(answered_at), '') AS TIMESTAMPTZ)   AS answered_at,
+    try_cast(nullif(trim(ended_at), '') AS TIMESTAMPTZ)      AS ended_at
   FROM staged
 ), judged AS (
-  SELECT *, nullif(concat_ws('; ',
-    parse_error,
-    CASE WHEN parse_error IS NULL AND v_call_id IS NULL THEN 'call_id: missing' END,
-    CASE WHEN parse_error IS NOT NULL THEN NULL
-         WHEN nullif(trim(started_at), '') IS NULL THEN 'started_at: missing'
-         WHEN v_started IS NULL THEN 'started_at: not a timestamp: "' || started_at || '"' END,
-    CASE WHEN nullif(trim(answered_at), '') IS NOT NULL AND v_answered IS NULL
-         THEN 'answered_at: not a timestamp: "' || answered_at || '"'
-         WHEN v_answered < v_started THEN 'answered_at: before started_at' END,
-    CASE WHEN nullif(trim(ended_at), '') IS NOT NULL AND v_ended IS NULL
-         THEN 'ended_at: not a timestamp: "' || ended_at || '"'
-         WHEN v_ended < v_started THEN 'ended_at: before started_at' END,
-    CASE WHEN nullif(trim(ring_seconds), '') IS NOT NULL AND (v_ring IS NULL OR v_ring < 0 OR isinf(v_ring))
-         THEN 'ring_seconds: not a non-negative number: "' || ring_seconds || '"' END,
-    CASE WHEN nullif(trim(talk_seconds), '') IS NOT NULL AND (v_talk IS NULL OR v_talk < 0 OR isinf(v_talk))
-         THEN 'talk_seconds: not a non-negative number: "' || talk_seconds || '"' END,
-    CASE WHEN parse_error IS NOT NULL THEN NULL
-         WHEN v_disposition IS NULL OR v_disposition = '' THEN 'disposition: missing'
-         WHEN v_disposition NOT IN ('answered', 'no_answer', 'busy', 'rejected', 'failed')
-         THEN 'disposition: unknown value "' || disposition || '"' END,
-    CASE WHEN v_answered_by NOT IN ('human', 'machine') THEN 'answered_by: unknown value "' || answered_by || '"' END,
-    CASE WHEN v_hangup_by NOT IN ('callee', 'agent', 'system') THEN 'hangup_by: unknown value "' || hangup_by || '"' END,
-    CASE WHEN v_disposition = 'answered' AND nullif(trim(talk_seconds), '') IS NULL
-          AND (v_answered IS NULL OR v_ended IS NULL)
-         THEN 'talk_seconds: missing for an answered call (give talk_seconds, or answered_at and ended_at)' END
-  ), '') AS reason
+  SELECT *,
+    nullif(trim(call_id), '')              AS v_call_id,
+    lower(trim(disposition))               AS v_disposition,
+    lower(nullif(trim(answered_by), ''))   AS v_answered_by,
+    lower(nullif(trim(hangup_by), ''))     AS v_hangup_by,
+    CASE WHEN parse_error IS NOT NULL THEN parse_error ELSE nullif(concat_ws('; ',
+      CASE WHEN nullif(trim(call_id), '') IS NULL THEN 'call_id: missing' END,
+      CASE WHEN nullif(trim(started_at_text), '') IS NULL THEN 'started_at: missing'
+           WHEN started_at IS NULL THEN 'started_at: not a timestamp: "' || started_at_text || '"' END,
+      CASE WHEN nullif(trim(answered_at_text), '') IS NOT NULL AND answered_at IS NULL
+           THEN 'answered_at: not a timestamp: "' || answered_at_text || '"'
+           WHEN answered_at < started_at THEN 'answered_at: before started_at' END,
+      CASE WHEN nullif(trim(ended_at_text), '') IS NOT NULL AND ended_at IS NULL
+           THEN 'ended_at: not a timestamp: "' || ended_at_text || '"'
+           WHEN ended_at < started_at THEN 'ended_at: before started_at' END,
+      CASE WHEN ring_seconds < 0 OR isinf(ring_seconds) THEN 'ring_seconds: not a non-negative number: "' || ring_seconds || '"' END,
+      CASE WHEN talk_seconds < 0 OR isinf(talk_seconds) THEN 'talk_seconds: not a non-negative number: "' || talk_seconds || '"' END,
+      CASE WHEN nullif(trim(disposition), '') IS NULL THEN 'disposition: missing'
+           WHEN lower(trim(disposition)) NOT IN ('answered', 'no_answer', 'busy', 'rejected', 'failed')
+           THEN 'disposition: unknown value "' || disposition || '"' END,
+      CASE WHEN lower(nullif(trim(answered_by), '')) NOT IN ('human', 'machine')
+           THEN 'answered_by: unknown value "' || answered_by || '"' END,
+      CASE WHEN lower(nullif(trim(hangup_by), '')) NOT IN ('callee', 'agent', 'system')
+           THEN 'hangup_by: unknown value "' || hangup_by || '"' END,
+      CASE WHEN lower(trim(disposition)) = 'answered' AND talk_seconds IS NULL AND (answered_at IS NULL OR ended_at IS NULL)
+           THEN 'talk_seconds: missing for an answered call (give talk_seconds, or answered_at and ended_at)' END
+    ), '') END AS reason
   FROM typed
 )
+-- Cleaned values of the rows that pass, computed in the same pass (one copy of the file, not two):
+-- phone-like callee ids become 'h:' + 96 bits of HMAC-SHA-256(key, digits, with a mainland
+-- mobile's 86 / 0086 prefix dropped); other ids are opaque customer keys and kept.
 SELECT *,
   CASE WHEN reason IS NOT NULL THEN 'rejected'
-       WHEN row_number() OVER (PARTITION BY v_call_id, reason IS NULL ORDER BY line_no) > 1 THEN 'duplicate'
        WHEN v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
-       ELSE 'inserted' END AS bucket
+       ELSE 'inserted' END AS bucket,
+  -- An answered call with no answer time has no derivable ring time (end - start would include talk).
+  CASE WHEN reason IS NULL THEN coalesce(ring_seconds, epoch(answered_at - started_at),
+    CASE WHEN v_disposition <> 'answered' THEN epoch(ended_at - started_at) END) END AS c_ring_seconds,
+  CASE WHEN reason IS NULL THEN
+    CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
+         ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END END AS c_talk_seconds,
+  CASE WHEN reason IS NOT NULL THEN NULL
+       WHEN regexp_full_match(trim(callee_id), '\+?[0-9][0-9 ()-]{5,24}')
+       THEN 'h:' || left(sha256($opad::BLOB || unhex(sha256($ipad::BLOB || encode(
+              regexp_replace(regexp_replace(trim(callee_id), '[^0-9]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\2'))))), 24)
+       ELSE nullif(trim(callee_id), '') END AS c_callee_id,
+  CASE WHEN reason IS NULL THEN timezone($business_tz::VARCHAR, started_at) END AS c_local_ts
 FROM judged;

@@ -1,6 +1,7 @@
 -- ingest_stage_csv_rejects: numbers the CSV rows by their record line (header = line 1) and adds
 -- the rows the reader rejected, so every record read is in `staged`.
 -- A parsed record n follows every rejected line L_k with L_k - k - 1 < n (k = rank of the reject).
+-- Only run when the reader rejected lines (the caller checks): otherwise line_no = rec_no + 1.
 UPDATE staged SET line_no = rec_no + 1 + (
   SELECT count(*) FROM (
     SELECT line - row_number() OVER (ORDER BY line) - 1 AS parsed_before
@@ -8,5 +9,11 @@ UPDATE staged SET line_no = rec_no + 1 + (
   ) r WHERE r.parsed_before < staged.rec_no
 );
 INSERT INTO staged (line_no, parse_error, raw_line)
-SELECT line, 'line ' || line || ': ' || lower(first(error_type)) || ' (' || first(error_message) || ')', first(csv_line)
+-- A cast error names the column and value; a row the reader could not split is reported once,
+-- by its first complaint (DuckDB logs one entry per missing column).
+SELECT line, coalesce(
+    string_agg(CASE WHEN error_type = 'CAST' THEN column_name || ': not a number: "'
+      || regexp_extract(error_message, 'Could not convert string "(.*)" to', 1) || '"' END, '; '),
+    'line ' || line || ': ' || lower(arg_min(error_type, column_idx)) || ' (' || arg_min(error_message, column_idx) || ')'),
+  first(csv_line)
 FROM ingest_reject_errors GROUP BY line;

@@ -1,6 +1,6 @@
 -- ingest_stage_json: reads JSON lines one line at a time (a bad line is rejected, not fatal),
 -- and pulls the canonical fields out as text. params: $path.
-INSERT INTO staged BY NAME
+CREATE OR REPLACE TEMP TABLE staged_text AS
 WITH lines AS (
   SELECT row_number() OVER () AS rec_no, line
   FROM read_csv($path, columns = {'line': 'VARCHAR'}, header = false, delim = E'\x01', quote = '',

@@ -2,7 +2,7 @@
 -- calls: one row per dial attempt, canonical columns plus the columns derived at ingest
 -- (local_date/hour/weekday in the business timezone, durations, flags, nth_call_30d).
 CREATE TABLE IF NOT EXISTS calls (
-  call_id          VARCHAR PRIMARY KEY,
+  call_id          VARCHAR NOT NULL,  -- unique by ingest_check (no index: an ART index on 10 M ids costs more than the checks)
   started_at       TIMESTAMPTZ NOT NULL,
   answered_at      TIMESTAMPTZ,
   ended_at         TIMESTAMPTZ,

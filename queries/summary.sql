@@ -6,13 +6,13 @@
 WITH t AS (
   SELECT
     count(*)::INTEGER                                            AS dials,
-    count_if(is_answered)::INTEGER                               AS answered,
-    count_if(is_callee_hangup)::INTEGER                          AS hangups,
-    count_if(early)::INTEGER                                     AS early_hangups,
-    count_if(disposition = 'rejected')::INTEGER                  AS rejected,
-    count_if(is_answered AND outcome = 'converted')::INTEGER     AS converted,
-    count_if(is_answered AND answered_by = 'machine')::INTEGER   AS machine_answered,
-    count_if(is_answered AND hangup_by IS NULL)::INTEGER         AS unknown_party,
+    count(*) FILTER (WHERE is_answered)::INTEGER                               AS answered,
+    count(*) FILTER (WHERE is_callee_hangup)::INTEGER                          AS hangups,
+    count(*) FILTER (WHERE early)::INTEGER                                     AS early_hangups,
+    count(*) FILTER (WHERE disposition = 'rejected')::INTEGER                  AS rejected,
+    count(*) FILTER (WHERE is_answered AND outcome = 'converted')::INTEGER     AS converted,
+    count(*) FILTER (WHERE is_answered AND answered_by = 'machine')::INTEGER   AS machine_answered,
+    count(*) FILTER (WHERE is_answered AND hangup_by IS NULL)::INTEGER         AS unknown_party,
     min(local_date)                                              AS first_date,
     max(local_date)                                              AS last_date
   FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],

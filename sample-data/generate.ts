@@ -4,6 +4,7 @@ import {
   AGE_BANDS, AGE_EFFECT, AGENT_COUNT, BAD_AGENTS, BAD_AGENT_EFFECT, BASE_LOGIT, BURNED_NUMBER, CAMPAIGNS,
   FREQUENCY_EFFECT, NEW_AGENT, NUMBER_TAGS, SCRIPTS, SEGMENTS, numberTagOf, segmentHourEffect, type ScriptId,
 } from './model.ts';
+import { mulberry32 as rng } from './prng.ts';
 
 export interface SampleOptions {
   calls: number;
@@ -18,18 +19,6 @@ export const SAMPLE_DEFAULTS = { calls: 200_000, seed: 42, start: '2026-09-07', 
 export const CSV_HEADER =
   'call_id,started_at,answered_at,ended_at,ring_seconds,talk_seconds,disposition,answered_by,hangup_by,' +
   'hangup_cause,campaign,script_id,agent_id,caller_number,number_tag,callee_id,segment,age_band,outcome';
-
-/** mulberry32: small, fast, seedable; plenty for simulation. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T,>(r: number, items: readonly T[], weights: readonly number[]): T => {
   let acc = 0;

@@ -3,7 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { Database } from './db/database.ts';
 import { sqlText } from './db/sql-files.ts';
 import type { Settings } from './metrics.ts';
-import { ingestRoutes, type IngestDeps } from './routes/ingest.ts';
+import { ingestRoutes } from './routes/ingests.ts';
+import { insightRoutes } from './routes/insights.ts';
+import { uploadRoutes, type UploadDeps } from './routes/uploads.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { BadRequest } from './routes/query-input.ts';
 
@@ -13,7 +15,7 @@ export interface AppDeps {
   /** Optional extra mounting (static web app) done by the caller. */
   extend?: (app: Hono) => void;
   /** Upload, ingest history, rejects and deletion routes (absent: read-only API). */
-  ingest?: Omit<IngestDeps, 'db' | 'settings'>;
+  ingest?: Omit<UploadDeps, 'db' | 'settings'>;
 }
 
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
@@ -24,7 +26,9 @@ export function createApp({ db, settings, extend, ingest }: AppDeps): Hono {
     return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });
   });
   app.route('/api', metricRoutes(db, settings));
-  if (ingest) app.route('/api', ingestRoutes({ ...ingest, db, settings }));
+  app.route('/api', insightRoutes(db, settings));
+  app.route('/api', ingestRoutes(db));
+  if (ingest) app.route('/api', uploadRoutes({ ...ingest, db, settings }));
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   extend?.(app);
   app.onError((err, c) => {

@@ -1,5 +1,6 @@
 import { serve as nodeServe } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
@@ -19,6 +20,14 @@ export interface ServeOptions {
   inboxStableMs: number;
 }
 
+/** Mounts the built dashboard, if any: its files, and index.html for every other path (page routes). */
+export function mountWeb(a: Hono): void {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) return;
+  const root = relative(process.cwd(), WEB_DIST) || '.';
+  a.use('/*', serveStatic({ root }));
+  a.get('*', (c) => c.html(readFileSync(join(WEB_DIST, 'index.html'), 'utf8')));
+}
+
 /** Serves the API and, when built, the dashboard (unknown paths fall back to index.html). */
 export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   const jobs = new IngestJobs();
@@ -29,12 +38,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
       dataDir: store.dataDir, policy: { host: opts.host, token: opts.uploadToken }, maxUploadBytes: opts.maxUploadBytes,
       jobs, inbox: opts.inbox,
     },
-    extend: (a) => {
-      if (!existsSync(join(WEB_DIST, 'index.html'))) return;
-      const root = relative(process.cwd(), WEB_DIST) || '.';
-      a.use('/*', serveStatic({ root }));
-      a.get('*', (c) => c.html(readFileSync(join(WEB_DIST, 'index.html'), 'utf8')));
-    },
+    extend: mountWeb,
   });
   const server = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host });
   await new Promise<void>((r) => server.once('listening', () => r()));

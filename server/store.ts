@@ -27,6 +27,7 @@ export async function openStore(path: string, settings: Settings): Promise<Store
   if (stored !== settings.timezone) {
     if (stored) await con.run(sqlText('rederive_local_time'), { business_tz: settings.timezone });
     await con.run(sqlText('meta_set'), { key: 'business_timezone', value: settings.timezone });
+    db.markWritten();
   }
   return { db, dataDir, settings };
 }

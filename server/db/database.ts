@@ -14,6 +14,13 @@ export class Database {
   private idle: DuckDBConnection[] = [];
   private waiting: ((c: DuckDBConnection) => void)[] = [];
   private statements = new WeakMap<DuckDBConnection, Map<string, Promise<import('@duckdb/node-api').DuckDBPreparedStatement>>>();
+  /**
+   * Bumped after every write. A statement prepared before rows arrive can read garbage
+   * afterwards (@duckdb/node-api 1.5.6: prepared on an empty table, it returned corrupt strings
+   * once rows were inserted), so cached statements are only reused within one generation.
+   */
+  private generation = 0;
+  private preparedIn = new WeakMap<DuckDBConnection, number>();
 
   private constructor(
     readonly path: string,
@@ -59,7 +66,10 @@ export class Database {
 
   private prepared(con: DuckDBConnection, sql: string) {
     let byText = this.statements.get(con);
-    if (!byText) this.statements.set(con, (byText = new Map()));
+    if (!byText || this.preparedIn.get(con) !== this.generation) {
+      this.statements.set(con, (byText = new Map()));
+      this.preparedIn.set(con, this.generation);
+    }
     let stmt = byText.get(sql);
     if (!stmt) {
       stmt = con.prepare(sql);
@@ -67,6 +77,11 @@ export class Database {
       byText.set(sql, stmt);
     }
     return stmt;
+  }
+
+  /** Call after any write, so later queries prepare their statements again. */
+  markWritten(): void {
+    this.generation++;
   }
 
   /** The connection for writes (ingest); callers serialise their own transactions. */

@@ -6,6 +6,17 @@ export const CANONICAL_COLUMNS = [
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
 
+/**
+ * Storage type of each canonical column while staging; everything not listed is text. Durations
+ * are typed by DuckDB's reader (a bad value becomes a named reject). Timestamps stay text until
+ * ingest_check: the reader turns an invalid TIMESTAMPTZ into NULL without a reject (DuckDB
+ * 1.5.6), which would hide the bad value.
+ */
+export const TYPED_COLUMNS: Partial<Record<CanonicalColumn, 'double'>> = {
+  ring_seconds: 'double', talk_seconds: 'double',
+};
+export const stagingType = (col: string) => TYPED_COLUMNS[col as CanonicalColumn] ?? 'varchar';
+
 /** Columns a file must have; `ended_at` or `talk_seconds` is checked separately. */
 export const REQUIRED_COLUMNS: CanonicalColumn[] = ['call_id', 'started_at', 'disposition'];
 

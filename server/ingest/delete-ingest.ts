@@ -26,6 +26,8 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     } catch (err) {
       await con.run('ROLLBACK');
       throw err;
+    } finally {
+      db.markWritten();
     }
     return { ok: true, deleted: Number(row.inserted) };
   });

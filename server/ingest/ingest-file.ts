@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.ts';
-import { sqlText } from '../db/sql-files.ts';
-import { CANONICAL_COLUMNS, mapHeader } from './canonical.ts';
+import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
+import { CANONICAL_COLUMNS, mapHeader, stagingType } from './canonical.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
-import { sniffFile, UnreadableFileError, type Sniffed } from './sniff.ts';
+import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { gb18030ToUtf8 } from './transcode.ts';
 import { applyDimensionsToIngest, loadDimension } from './dimensions.ts';
 import { planFromMapping, type Mapping } from './formats/mapping-file.ts';
@@ -122,7 +122,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     const sniffed = await sniffFile(path, fileName);
     const sample = sampleOf(sniffed.text, sniffed.format === 'json' ? 'json' : 'csv');
     const detected = chooseFormat(sniffed, sample, opts);
-    const plan = detected.kind === 'calls' ? (opts.mapping ? planFromMapping(opts.mapping, sample) : detected.format.plan(sample)) : null;
+    const plan = detected.kind === 'calls' ? detected.format.plan(sample) : null;
     report.format = plan?.name ?? (detected.kind === 'canonical' ? sniffed.format : detected.kind === 'calls' ? detected.format.name : detected.name);
     report.kind = detected.kind === 'dimension' ? 'dimension' : detected.kind === 'evidence' ? 'evidence' : 'calls';
     report.encoding = sniffed.encoding;
@@ -135,10 +135,11 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       readable = tmpFile;
     }
     const zone = opts.timezone ?? plan?.timezone ?? opts.businessTimezone;
-    report.sourceTimezone = zone;
+    report.sourceTimezone = detected.kind === 'dimension' ? null : zone;
     await con.run(`SET TimeZone = '${tzLiteral(zone)}'`);
     await con.run('BEGIN TRANSACTION');
     try {
+      await con.run(sqlText('ingest_prepare'));
       if (detected.kind === 'dimension' || detected.kind === 'evidence') {
         await loadSupplement(con, readable, detected, report, opts, progress);
       } else {
@@ -162,12 +163,13 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       : `could not be read: ${firstLine(err)}`;
     return await finish(con, report, t0);
   } finally {
+    db.markWritten();
     await con.run(`SET TimeZone = '${tzLiteral(opts.businessTimezone)}'`).catch(() => undefined);
     if (tmpFile) rmSync(tmpFile, { force: true });
   }
 }
 
-/** --mapping, then --format, then detection from the first lines. */
+/** --mapping, then --format, then detection from the first lines (never the file name). */
 function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opts: IngestOptions): Detected {
   if (opts.mapping) return { kind: 'calls', format: { name: 'mapping', detect: () => true, plan: (s) => planFromMapping(opts.mapping!, s) } };
   if (opts.format) {
@@ -183,10 +185,11 @@ async function loadCalls(
   con: DuckDBConnection, path: string, sniffed: Sniffed, plan: FormatPlan | null, report: IngestReport,
   opts: IngestOptions, progress: ProgressFn,
 ): Promise<void> {
-  await con.run(sqlText('ingest_prepare'));
   await withQueryProgress(con, 'reading', progress, async () => {
     if (plan) {
+      // Dialer formats stage text into staged_text, typed like JSON lines by ingest_type_text.
       const staged = await stageMapped(con, path, plan);
+      await con.run(sqlText('ingest_type_text'));
       report.extraColumns = staged.extras;
       report.foldNotes = staged.notes;
       report.folded = staged.notes.reduce((s, n) => s + n.rows, 0);
@@ -194,18 +197,22 @@ async function loadCalls(
       report.extraColumns = await stage(con, path, sniffed);
     }
   });
-  await withQueryProgress(con, 'checking', progress, () => con.run(sqlText('ingest_check')));
+  for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
+  const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
+  await withQueryProgress(con, 'checking', progress, async () => {
+    await con.run(
+      sqlText('ingest_check'),
+      { business_tz: opts.businessTimezone, ipad: blobValue(ipad), opad: blobValue(opad) },
+      { ipad: BLOB, opad: BLOB },
+    );
+    await con.run(sqlText('ingest_repeats'));
+  });
   const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
   Object.assign(report, {
     calls: Number(counts.rowsRead), rowsRead: Number(counts.rowsRead) + report.folded, inserted: Number(counts.inserted),
     duplicates: Number(counts.duplicates), rejected: Number(counts.rejected),
   });
-  const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
-  await withQueryProgress(con, 'storing', progress, () => con.run(
-    sqlText('ingest_insert'),
-    { ingest_id: report.ingestId, business_tz: opts.businessTimezone, early_seconds: opts.earlySeconds, ipad: blobValue(ipad), opad: blobValue(opad) },
-    { ipad: BLOB, opad: BLOB },
-  ));
+  await withQueryProgress(con, 'storing', progress, () => con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }));
   await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
   await applyDimensionsToIngest(con, report.ingestId);
   const [u] = (await (await con.runAndReadAll(sqlText('ingest_unknown_party'), { ingest_id: report.ingestId })).getRowObjectsJson());
@@ -249,11 +256,16 @@ class MissingColumnsError extends Error {}
 /** Fills the `staged` table from the file; returns the extra (non-canonical) columns. */
 async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Promise<string[]> {
   if (sniffed.format === 'csv') {
-    const header = (await con.runAndReadAll(sqlText('ingest_header_csv'), { path })).columnNames();
+    const { delimiter, names: header } = splitHeader(sniffed.firstLine);
     const { names, extras, missing } = mapHeader(header);
     if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`);
-    await con.run(sqlText('ingest_stage_csv'), { path, names: listValue(names) }, { names: LIST(VARCHAR) });
-    await con.run(sqlText('ingest_stage_csv_rejects'));
+    await con.run(
+      sqlText('ingest_stage_csv'),
+      { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter },
+      { names: LIST(VARCHAR), types: LIST(VARCHAR) },
+    );
+    const [rej] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM ingest_reject_errors')).getRowObjectsJson()) as { n: number }[];
+    if (Number(rej!.n) > 0) await con.run(sqlText('ingest_stage_csv_rejects'));
     return extras;
   }
   if (sniffed.format === 'json') {
@@ -261,6 +273,7 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Pro
     const { extras, missing } = mapHeader(keys);
     if (missing.length) throw new MissingColumnsError(`missing required field ${missing.join(', ')} in every JSON line`);
     await con.run(sqlText('ingest_stage_json'), { path });
+    await con.run(sqlText('ingest_type_text'));
     return extras;
   }
   const header = (await con.runAndReadAll(sqlText('ingest_header_parquet'), { path })).columnNames();
@@ -268,6 +281,8 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Pro
   const { missing } = mapHeader(header.filter((h) => canonical.has(h)));
   if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (Parquet column names must be canonical)`);
   await con.run(sqlText('ingest_stage_parquet'), { path });
+  for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged_text', col, type: 'varchar' }));
+  await con.run(sqlText('ingest_type_text'));
   return header.filter((h) => !canonical.has(h));
 }
 

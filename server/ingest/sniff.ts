@@ -10,6 +10,8 @@ export interface Sniffed {
   /** null for Parquet (binary by design). */
   encoding: TextEncoding | null;
   bom: boolean;
+  /** First line of the decoded text (CSV header), without BOM or line end. */
+  firstLine: string;
   /** The decoded start of the text (for format detection); '' for Parquet. */
   text: string;
 }
@@ -77,7 +79,7 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   const body = gzip ? inflateHead(raw) : raw;
   if (body.subarray(0, 4).toString('latin1') === 'PAR1') {
     if (gzip) throw new UnreadableFileError('gzip-compressed Parquet is not supported; Parquet compresses itself');
-    return { format: 'parquet', gzip, encoding: null, bom: false, text: '' };
+    return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '', text: '' };
   }
   if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
     throw new UnreadableFileError('UTF-16 text is not supported: save the export as UTF-8 or GB18030');
@@ -101,8 +103,10 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   if (!looksLikeText(decoded)) throw new UnreadableFileError('binary content: not a CDR text file');
   const first = decoded.trimStart()[0];
   const jsonByName = /\.(jsonl|ndjson|json)(\.gz)?$/i.test(fileName);
-  const format: FileFormat = first === '{' || (jsonByName && first === '[') ? 'json' : 'csv';
-  return { format, gzip, encoding, bom, text: decoded };
+  if (first === '[') throw new UnreadableFileError('a JSON array file: write one JSON object per line (JSON lines) instead');
+  if (first !== '{' && jsonByName) throw new UnreadableFileError('not JSON lines: the first line is not a JSON object');
+  const format: FileFormat = first === '{' ? 'json' : 'csv';
+  return { format, gzip, encoding, bom, firstLine: decoded.split(/\r?\n/, 1)[0]!, text: decoded };
 }
 
 function firstInvalidUtf8(b: Buffer): number {
@@ -113,5 +117,32 @@ function firstInvalidUtf8(b: Buffer): number {
     if (decodes(trimPartialUtf8(b.subarray(0, mid)), 'utf-8') === null) hi = mid;
     else lo = mid;
   }
-  return lo;
+  return hi - 1;
+}
+
+const DELIMITERS = [',', '\t', ';', '|'];
+
+/**
+ * Splits a CSV header line (quotes honoured) on the delimiter that yields the most columns.
+ * Done here rather than by DuckDB's sniffer, which can misjudge a file whose rows are broken,
+ * and a broken row must become a reject, not a refused file.
+ */
+export function splitHeader(line: string): { delimiter: string; names: string[] } {
+  let best = { delimiter: ',', names: [line] };
+  for (const d of DELIMITERS) {
+    const names: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (ch === '"') {
+        if (quoted && line[i + 1] === '"') (cur += '"'), i++;
+        else quoted = !quoted;
+      } else if (ch === d && !quoted) names.push(cur), (cur = '');
+      else cur += ch;
+    }
+    names.push(cur);
+    if (names.length > best.names.length) best = { delimiter: d, names };
+  }
+  return best;
 }

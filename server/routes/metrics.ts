@@ -4,6 +4,7 @@ import { DimensionSchema, FiltersSchema } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
 import { breakdown, breakdownByAttribute, dimensions, heatmap, summary, type Settings } from '../metrics.ts';
 import { parseQuery } from './query-input.ts';
+import { withShrunkRates } from '../insights/recommendations.ts';
 
 const BreakdownQuery = z.intersection(FiltersSchema, z.object({ by: DimensionSchema }));
 const AttributeQuery = z.intersection(FiltersSchema, z.object({ name: z.string().trim().min(1).max(200) }));
@@ -18,7 +19,9 @@ export function metricRoutes(db: Database, settings: Settings) {
     .get('/summary', async (c) => c.json(await summary(db, parseQuery(c, FiltersSchema), settings)))
     .get('/breakdown', async (c) => {
       const q = parseQuery(c, BreakdownQuery);
-      return c.json({ by: q.by, rows: await breakdown(db, q.by, q, settings) });
+      const rows = await breakdown(db, q.by, q, settings);
+      const shrink = q.by === 'agent' || q.by === 'caller_number';
+      return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows as any[]) : rows });
     })
     // Customer attributes from customers files (names listed by /api/dimensions customerAttributes).
     .get('/breakdown/attribute', async (c) => {

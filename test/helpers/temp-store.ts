@@ -1,46 +1,42 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
-import { ingestFile, type IngestOptions, type IngestReport } from '../../server/ingest/ingest-file.ts';
-import { IngestJobs } from '../../server/ingest/jobs.ts';
+import { ingestFile, type IngestOptions } from '../../server/ingest/ingest-file.ts';
 import { openStore, type Store } from '../../server/store.ts';
 
-export const FORMATS_DIR = resolve('sample-data/formats');
 export const SETTINGS = { timezone: 'Asia/Shanghai', earlySeconds: 10 };
 
-export interface TempStore {
-  store: Store;
-  dir: string;
-  ingest(file: string, opts?: Partial<IngestOptions>): Promise<IngestReport>;
-  api<T = Record<string, unknown>>(path: string, init?: RequestInit): Promise<{ status: number; body: T }>;
-  app: ReturnType<typeof createApp>;
-  close(): void;
+/** A store in a fresh temporary folder; `cleanup` closes and deletes it. */
+export async function tempStore(settings = SETTINGS): Promise<Store & { dir: string; cleanup: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hangup-test-'));
+  const store = await openStore(join(dir, 'hangup.duckdb'), settings);
+  return { ...store, dir, cleanup: () => (store.db.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
-/** A fresh DuckDB file in a temp folder with the real app on top (no HTTP server, no mocks). */
-export async function tempStore(opts: { host?: string; token?: string; maxUploadBytes?: number } = {}): Promise<TempStore> {
-  const dir = mkdtempSync(join(tmpdir(), 'hangup-test-'));
-  const store = await openStore(join(dir, 'hangup.duckdb'), SETTINGS);
-  const app = createApp({
-    db: store.db, settings: store.settings,
-    ingest: {
-      dataDir: store.dataDir, policy: { host: opts.host ?? '127.0.0.1', token: opts.token },
-      maxUploadBytes: opts.maxUploadBytes ?? 10 * 1048576, jobs: new IngestJobs(), inbox: null,
-    },
+/** Writes `content` into the store's folder and ingests it. */
+export async function ingestText(store: Store & { dir: string }, name: string, content: string | Buffer, opts: Partial<IngestOptions> = {}) {
+  const path = join(store.dir, name);
+  writeFileSync(path, content);
+  return ingestFile(store.db, path, {
+    dataDir: store.dataDir, businessTimezone: store.settings.timezone, earlySeconds: store.settings.earlySeconds, ...opts,
   });
-  return {
-    store, dir, app,
-    ingest: (file, o = {}) => ingestFile(store.db, file.includes('/') ? file : join(FORMATS_DIR, file), {
-      dataDir: store.dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, ...o,
-    }),
-    async api(path, init) {
-      const res = await app.request(path, init);
-      return { status: res.status, body: (await res.json()) as never };
-    },
-    close() {
-      store.db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+}
+
+export function appFor(store: Store) {
+  return createApp({ db: store.db, settings: store.settings });
+}
+
+export async function getJson(app: ReturnType<typeof createApp>, url: string): Promise<{ status: number; body: any }> {
+  const res = await app.request(url);
+  return { status: res.status, body: await res.json() };
+}
+
+export const HEADER =
+  'call_id,started_at,answered_at,ended_at,ring_seconds,talk_seconds,disposition,answered_by,hangup_by,hangup_cause,campaign,script_id,agent_id,caller_number,number_tag,callee_id,segment,age_band,outcome';
+
+/** A canonical CSV from rows of partial column values (missing columns left empty). */
+export function csv(rows: Record<string, string | number | undefined>[]): string {
+  const cols = HEADER.split(',');
+  return [HEADER, ...rows.map((r) => cols.map((c) => (r[c] === undefined ? '' : String(r[c]))).join(','))].join('\n') + '\n';
 }

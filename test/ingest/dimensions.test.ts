@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempStore, type TempStore } from '../helpers/temp-store.ts';
+import { formatStore, type TempStore } from '../helpers/format-store.ts';
 
 /** Scripts, caller numbers (with from-dates) and customers files, and what they do to calls. */
 describe('dimension files', () => {
@@ -10,7 +10,7 @@ describe('dimension files', () => {
   );
 
   it('scripts: opening lines in /api/dimensions', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('dim_calls.csv');
     const r = await t.ingest('dim_scripts.csv');
     expect(r).toMatchObject({ status: 'loaded', format: 'dim_scripts', kind: 'dimension', rowsRead: 2, inserted: 2, rejected: 0 });
@@ -23,7 +23,7 @@ describe('dimension files', () => {
   });
 
   it('caller numbers: a tag applies from its date; a newer file re-tags past calls; later calls get it too', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('dim_calls.csv');
     expect(await tags()).toEqual({ D1: 'verified', D2: null, D3: null, D4: 'unmarked' });
     const v1 = await t.ingest('dim_caller_numbers_v1.csv');
@@ -41,7 +41,7 @@ describe('dimension files', () => {
   });
 
   it('customers: phones hash like calls; segment and age band re-derived; other columns are attributes', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('dim_calls.csv');
     const r = await t.ingest('dim_customers.csv');
     expect(r).toMatchObject({ format: 'dim_customers', rowsRead: 2, inserted: 2, rejected: 0 });

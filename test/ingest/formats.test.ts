@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMapping } from '../../server/ingest/formats/mapping-file.ts';
-import { FORMATS_DIR, tempStore, type TempStore } from '../helpers/temp-store.ts';
+import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
 
 /**
  * Every example file in sample-data/formats with the numbers worked out by hand from its rows:
@@ -62,7 +62,7 @@ describe('dialer formats: example files', () => {
   afterEach(() => t?.close());
 
   it.each(CASES)('$file', async (c) => {
-    t = await tempStore();
+    t = await formatStore();
     const r = await t.ingest(c.file, { timezone: c.timezone, mapping: c.mapping ? loadMapping(`${FORMATS_DIR}/${c.mapping}`) : undefined });
     expect(r.status, r.message ?? '').toBe('loaded');
     expect(r.format).toBe(c.format);

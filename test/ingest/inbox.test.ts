@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { watchInbox, type Inbox } from '../../server/ingest/inbox.ts';
-import { FORMATS_DIR, SETTINGS, tempStore, type TempStore } from '../helpers/temp-store.ts';
+import { FORMATS_DIR, SETTINGS, formatStore, type TempStore } from '../helpers/format-store.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const STABLE_MS = 700;
@@ -32,7 +32,7 @@ describe('inbox folder', () => {
   });
 
   async function start() {
-    t = await tempStore();
+    t = await formatStore();
     const dirs = { inbox: join(t.dir, 'inbox'), archive: join(t.dir, 'archive'), quarantine: join(t.dir, 'quarantine') };
     inbox = watchInbox({
       ...dirs, stableMs: STABLE_MS,

@@ -6,7 +6,7 @@ import { splitCsvLine } from '../../server/ingest/formats/csv-line.ts';
 import { MappingError, parseMapping } from '../../server/ingest/formats/mapping-file.ts';
 import { detectFormat } from '../../server/ingest/formats/registry.ts';
 import { sampleOf } from '../../server/ingest/formats/sample.ts';
-import { FORMATS_DIR } from '../helpers/temp-store.ts';
+import { FORMATS_DIR } from '../helpers/format-store.ts';
 
 const EXPECTED: Record<string, string> = {
   'asterisk_cdr_csv_21.csv': 'asterisk_cdr_csv', 'asterisk_cdr_csv_21_sales2.csv': 'asterisk_cdr_csv',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store.ts';
-import { FORMATS_DIR, SETTINGS } from '../helpers/temp-store.ts';
+import { FORMATS_DIR, SETTINGS } from '../helpers/format-store.ts';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
 
 /** A database written before issue 5 (ingest_log without folded/kind/...) opens and keeps working. */

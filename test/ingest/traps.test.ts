@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempStore, type TempStore } from '../helpers/temp-store.ts';
+import { formatStore, type TempStore } from '../helpers/format-store.ts';
 
 /** The traps of CDR-FORMATS.md, each checked on the stored calls, not just the counts. */
 describe('format traps', () => {
@@ -11,7 +11,7 @@ describe('format traps', () => {
      FROM calls WHERE call_id = $id`, { id }))[0] as Record<string, unknown> | undefined;
 
   it('Asterisk: a fork is one call from the first start; usegmtime files need --timezone UTC', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('asterisk_cdr_csv_21.csv', { timezone: 'UTC' });
     expect(await call('1726536600.1')).toMatchObject({
       started_utc: '2024-09-17 01:30:00', hour: 9, disposition: 'answered', hangup_by: 'callee', hangup_cause: '16',
@@ -25,26 +25,26 @@ describe('format traps', () => {
   });
 
   it('Asterisk: naive times default to the business timezone', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('asterisk_cdr_csv_21.csv');
     expect(await call('1726536600.1')).toMatchObject({ started_utc: '2024-09-16 17:30:00', hour: 1 });
   });
 
   it('Asterisk: the <accountcode>.csv copy of Master.csv rows is recognised as duplicates', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('asterisk_cdr_csv_21.csv');
     const r = await t.ingest('asterisk_cdr_csv_21_sales2.csv');
     expect(r).toMatchObject({ status: 'loaded', rowsRead: 2, calls: 2, inserted: 0, duplicates: 2, rejected: 0 });
   });
 
   it('Asterisk: 16 columns without uniqueid fold forks by calling channel and start', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('asterisk_cdr_csv_16.csv');
     expect(await call('SIP/1001-00000010|2024-09-17 09:00:00')).toMatchObject({ disposition: 'answered', talk_seconds: 8, ring_seconds: 7 });
   });
 
   it('FreeSWITCH: "&" destination is no number, quoted names survive, MEDIA_TIMEOUT is the system', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('freeswitch_default.csv');
     expect(await call('6f1c2a10-0001-4000-8000-000000000002')).toMatchObject({ disposition: 'no_answer', callee_id: null });
     expect(await call('6f1c2a10-0001-4000-8000-000000000003')).toMatchObject({ disposition: 'busy', campaign: 'campA' });
@@ -54,7 +54,7 @@ describe('format traps', () => {
   });
 
   it('FreeSWITCH: sip_hangup_disposition on the customer leg', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('freeswitch_example_disposition.csv');
     const got = await t.store.db.query<{ call_id: string; disposition: string; hangup_by: string | null }>(
       'SELECT call_id, disposition, hangup_by FROM calls ORDER BY call_id');
@@ -64,14 +64,14 @@ describe('format traps', () => {
   });
 
   it('FreeSWITCH: Excel-resaved timestamps without seconds', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('freeswitch_excel_resaved.csv', { timezone: 'UTC' });
     expect(await call('6f1c2a10-0003-4000-8000-000000000001')).toMatchObject({ started_utc: '2020-02-10 22:41:00', talk_seconds: 28 });
   });
 
   for (const order of ['insights first', 'calls first']) {
     it(`Twilio: Voice Insights say who hung up (${order})`, async () => {
-      t = await tempStore();
+      t = await formatStore();
       const files = ['twilio_insights.jsonl', 'twilio_calls_rest.csv'];
       const reports = [];
       for (const f of order === 'insights first' ? files : files.reverse()) reports.push(await t.ingest(f));
@@ -87,7 +87,7 @@ describe('format traps', () => {
   }
 
   it('Connect: newest re-delivery wins, a transfer chain is one call ending with its last contact', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('connect_ctr.jsonl');
     expect(await call('c1')).toMatchObject({ disposition: 'answered', hangup_by: 'callee', talk_seconds: 7, ring_seconds: 8, agent_id: 'ana', answered_by: 'human' });
     expect(await call('c2a')).toMatchObject({ disposition: 'answered', hangup_by: 'callee', hangup_cause: 'CUSTOMER_DISCONNECT', talk_seconds: 160 });
@@ -98,7 +98,7 @@ describe('format traps', () => {
   });
 
   it('Chinese export: tab-prefixed numbers, masked numbers, 1分12秒, 2024/9/17 9:03', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('cn_export_gbk.csv');
     const rows = await t.store.db.query<Record<string, unknown>>(
       `SELECT strftime(started_at AT TIME ZONE 'Asia/Shanghai', '%Y-%m-%d %H:%M:%S') AS local, callee_id, caller_number, talk_seconds, hangup_by, disposition, agent_id, campaign
@@ -111,7 +111,7 @@ describe('format traps', () => {
   });
 
   it('VICIdial: CALLER is the customer, VDAD is no agent, NULL is empty', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('vicidial_log.tsv');
     expect(await call('1726534800.1001')).toMatchObject({ hangup_by: 'callee', talk_seconds: 120, agent_id: 'agent01', answered_by: 'human' });
     expect(await call('1726535000.1003')).toMatchObject({ disposition: 'no_answer', agent_id: null, ring_seconds: 30 });
@@ -120,7 +120,7 @@ describe('format traps', () => {
   });
 
   it('a mapping file sets the timezone of naive timestamps', async () => {
-    t = await tempStore();
+    t = await formatStore();
     const { loadMapping } = await import('../../server/ingest/formats/mapping-file.ts');
     const r = await t.ingest('acme_dialer.csv', { mapping: loadMapping('sample-data/formats/acme_dialer.mapping.yaml') });
     expect(r.sourceTimezone).toBe('Europe/London');
@@ -130,7 +130,7 @@ describe('format traps', () => {
   });
 
   it('unknown party is reported, never counted as "not the callee", and warned about', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('vicidial_export.tsv');
     const { body: s } = await t.api<{ unknownParty: number; unknownPartyShare: number; hangups: number; warnings: { code: string }[] }>('/api/summary');
     expect(s).toMatchObject({ unknownParty: 2, unknownPartyShare: 1, hangups: 0 });
@@ -140,7 +140,7 @@ describe('format traps', () => {
   });
 
   it('no warning when the source says who hung up', async () => {
-    t = await tempStore();
+    t = await formatStore();
     await t.ingest('freeswitch_example_disposition.csv');
     const { body: s } = await t.api<{ warnings: unknown[] }>('/api/summary');
     expect(s.warnings).toEqual([]);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestJob } from '../../server/ingest/jobs.ts';
-import { FORMATS_DIR, tempStore, type TempStore } from '../helpers/temp-store.ts';
+import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TOKEN = 'test-token-0123456789abcdef';
@@ -27,14 +27,14 @@ describe('POST /api/ingest and the ingest history', () => {
   afterEach(() => t?.close());
 
   it('loads an upload as a job, lists it, serves its rejects, deletes its calls', async () => {
-    t = await tempStore();
+    t = await formatStore();
     const up = await t.api<{ jobId: string; statusUrl: string }>('/api/ingest', { method: 'POST', body: form('twilio_calls_rest.csv', 'calls.csv') });
     expect(up.status).toBe(202);
     const job = await waitJob(t, up.body.jobId);
     expect(job).toMatchObject({ state: 'done', source: 'upload', fileName: 'calls.csv' });
     expect(job.report).toMatchObject({ format: 'twilio_calls', rowsRead: 9, calls: 7, folded: 2, inserted: 6, rejected: 1 });
     const { body: h } = await t.api<{ ingests: Record<string, unknown>[] }>('/api/ingests');
-    expect(h.ingests[0]).toMatchObject({ ingestId: job.report!.ingestId, fileName: 'calls.csv', hasRejects: true, foldNotes: expect.stringMatching(/child legs/) });
+    expect(h.ingests[0]).toMatchObject({ ingestId: job.report!.ingestId, fileName: 'calls.csv', rejectsFile: expect.stringMatching(/^calls\.csv\..*\.csv$/), foldNotes: expect.stringMatching(/child legs/) });
     expect(h.ingests[0]).not.toHaveProperty('rejectsPath'); // server paths stay on the server
     const rejects = await t.app.request(`/api/ingests/${job.report!.ingestId}/rejects`);
     expect(rejects.status).toBe(200);
@@ -52,7 +52,7 @@ describe('POST /api/ingest and the ingest history', () => {
   });
 
   it('never uses the client file name as a path', async () => {
-    t = await tempStore();
+    t = await formatStore();
     const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', '../../../../tmp/evil.csv') });
     const job = await waitJob(t, up.body.jobId);
     expect(job.report).toMatchObject({ status: 'loaded', fileName: 'evil.csv', inserted: 3 });
@@ -60,7 +60,7 @@ describe('POST /api/ingest and the ingest history', () => {
   });
 
   it('passes format, timezone and mapping fields; refuses bad ones with 400', async () => {
-    t = await tempStore();
+    t = await formatStore();
     const mapping = readFileSync(join(FORMATS_DIR, 'acme_dialer.mapping.yaml'), 'utf8');
     const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('acme_dialer.csv', 'acme.csv', { mapping }) });
     expect((await waitJob(t, up.body.jobId)).report).toMatchObject({ format: 'acme_dialer', inserted: 5, sourceTimezone: 'Europe/London' });
@@ -76,7 +76,7 @@ describe('POST /api/ingest and the ingest history', () => {
   });
 
   it('answers 413 with a clear message over the size limit', async () => {
-    t = await tempStore({ maxUploadBytes: 2048 });
+    t = await formatStore({ maxUploadBytes: 2048 });
     const big = Buffer.alloc(8192, 'a');
     const streamed = await t.api<{ error: string; maxUploadBytes: number }>('/api/ingest', { method: 'POST', body: form(big, 'big.csv') });
     expect(streamed.status).toBe(413);
@@ -87,7 +87,7 @@ describe('POST /api/ingest and the ingest history', () => {
   });
 
   it('rejects download: ids only, 404 when there is nothing', async () => {
-    t = await tempStore();
+    t = await formatStore();
     expect((await t.api('/api/ingests/abc/rejects')).status).toBe(400);
     expect((await t.api('/api/ingests/999/rejects')).status).toBe(404);
     expect((await t.api('/api/ingest/jobs/nope')).status).toBe(404);
@@ -99,12 +99,12 @@ describe('write rules (upload token)', () => {
   afterEach(() => t?.close());
 
   it('on loopback, writes need no token', async () => {
-    t = await tempStore({ host: '127.0.0.1' });
+    t = await formatStore({ host: '127.0.0.1' });
     expect((await t.api('/api/ingest/status')).body).toMatchObject({ uploadsEnabled: true, tokenRequired: false });
   });
 
   it('on another address without a configured token, uploads are off and the API says why', async () => {
-    t = await tempStore({ host: '0.0.0.0' });
+    t = await formatStore({ host: '0.0.0.0' });
     const status = await t.api<{ uploadsEnabled: boolean; reason: string }>('/api/ingest/status');
     expect(status.body).toMatchObject({ uploadsEnabled: false, tokenRequired: true });
     expect(status.body.reason).toMatch(/HANGUP_UPLOAD_TOKEN/);
@@ -116,7 +116,7 @@ describe('write rules (upload token)', () => {
   });
 
   it('on another address with a token, writes need it', async () => {
-    t = await tempStore({ host: '0.0.0.0', token: TOKEN });
+    t = await formatStore({ host: '0.0.0.0', token: TOKEN });
     expect((await t.api('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv') })).status).toBe(401);
     expect((await t.api('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
     const ok = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { authorization: `Bearer ${TOKEN}` } });

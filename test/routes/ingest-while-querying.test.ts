@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestJob } from '../../server/ingest/jobs.ts';
-import { tempStore, type TempStore } from '../helpers/temp-store.ts';
+import { formatStore, type TempStore } from '../helpers/format-store.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A FreeSWITCH example-template file of n calls (about 215 bytes a row). */
-function bigFreeswitch(n: number): Uint8Array {
+function bigFreeswitch(n: number): Uint8Array<ArrayBuffer> {
   const ts = (x: number) => new Date(x * 1000).toISOString().slice(0, 19).replace('T', ' ');
   const rows: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -17,7 +17,10 @@ function bigFreeswitch(n: number): Uint8Array {
         `"6f1c2a10-0000-4000-8000-${String(i).padStart(12, '0')}","","campX","PCMA","PCMA","${answered ? (i % 2 ? 'recv_bye' : 'send_bye') : 'send_cancel'}"`,
     );
   }
-  return new TextEncoder().encode(rows.join('\n') + '\n');
+  const bytes = Buffer.from(rows.join('\n') + '\n');
+  const out = new Uint8Array(new ArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
 }
 
 describe('a large upload', () => {
@@ -25,7 +28,7 @@ describe('a large upload', () => {
   afterEach(() => t?.close());
 
   it('loads in the background with progress while queries keep being answered', { timeout: 240_000 }, async () => {
-    t = await tempStore({ maxUploadBytes: 200 * 1048576 });
+    t = await formatStore({ maxUploadBytes: 200 * 1048576 });
     const base = await t.ingest('freeswitch_example_disposition.csv'); // something to query meanwhile
     expect(base.inserted).toBe(6);
     const n = 150_000;

@@ -15,7 +15,7 @@ import { BadUpload, receiveUpload, UploadTooLarge } from '../ingest/upload.ts';
 import type { Settings } from '../metrics.ts';
 import { writeGuard, writeStatus, type WritePolicy } from './write-guard.ts';
 
-export interface IngestDeps {
+export interface UploadDeps {
   db: Database;
   dataDir: string;
   settings: Settings;
@@ -41,8 +41,8 @@ const UploadFields = z.object({
 });
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 
-/** Upload, progress, history, rejects download and deletion (README "API"). */
-export function ingestRoutes(d: IngestDeps) {
+/** Upload, progress, rejects download and deletion (README "API"); the history is routes/ingests.ts. */
+export function uploadRoutes(d: UploadDeps) {
   const guard = writeGuard(d.policy);
   const tooLarge = () => ({ error: `file larger than the upload limit of ${Math.round(d.maxUploadBytes / 1048576)} MiB`, maxUploadBytes: d.maxUploadBytes });
   return new Hono()
@@ -85,7 +85,6 @@ export function ingestRoutes(d: IngestDeps) {
       const job = d.jobs.get(c.req.param('id'));
       return job ? c.json(job) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
     })
-    .get('/ingests', async (c) => c.json({ ingests: await d.db.query(sqlText('ingest_history')) }))
     .get('/ingests/:id/rejects', async (c) => {
       const id = IdParam.safeParse(c.req.param('id'));
       if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);

@@ -1,0 +1,156 @@
+import type { Filters } from '../contract/filters.ts';
+import type { Database } from '../db/database.ts';
+import { filterParams } from '../db/filter-params.ts';
+import { sqlText } from '../db/sql-files.ts';
+import type { Settings } from '../metrics.ts';
+import {
+  alwaysValidDifference, benjaminiHochbergAdjust, breslowDay, chiSquareIndependence, cochranMantelHaenszel,
+  compareArmToControl, generalizedCmh, holmAdjust, mantelHaenszelOddsRatio, newcombeInterval, probabilityBest,
+  sampleRatioMismatch, sampleSizeTwoProportions, SEQUENTIAL_METHOD, standardiseRates, table2x2,
+  twoProportionZTest, wilsonInterval, type ArmCounts,
+} from '../stats/index.ts';
+
+export const ADJUST_KEYS = ['hour', 'segment', 'number_tag'] as const;
+export type AdjustKey = (typeof ADJUST_KEYS)[number];
+
+export interface AbQuery {
+  filters: Filters;
+  control?: string;
+  adjust: AdjustKey[];
+  correction?: 'holm' | 'bh';
+  sequential?: boolean;
+}
+
+interface StratumRow { script: string; hour: number; segment: string; numberTag: string; dials: number; answered: number; earlyHangups: number }
+
+const FIELD: Record<AdjustKey, keyof StratumRow> = { hour: 'hour', segment: 'segment', number_tag: 'numberTag' };
+const nanToNull = (x: number) => (Number.isFinite(x) ? x : null);
+
+/**
+ * A/B/n comparison of opening lines on early hang-ups among answered calls: crude rates with
+ * Wilson intervals, Newcombe differences and pooled z-tests against the control (Holm or BH across
+ * arms), overall chi-square, SRM against an equal split, exact Bayesian comparisons, and, when
+ * `adjust` names strata, the Mantel–Haenszel odds ratio with CMH and Breslow–Day tests and
+ * directly standardised rates, with a Simpson warning where adjusted and crude directions differ.
+ */
+export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
+  const { params, types } = filterParams(q.filters, settings.earlySeconds);
+  const rows = await db.query<StratumRow>(sqlText('ab_strata'), params, types);
+  const scripts = [...new Set(rows.map((r) => r.script))].sort();
+  if (scripts.length === 0) return { arms: [], control: null, message: 'no calls with a script match these filters' };
+  const control = q.control && scripts.includes(q.control) ? q.control : scripts[0]!;
+  const ordered = [control, ...scripts.filter((s) => s !== control)];
+  const crude = new Map<string, ArmCounts & { dials: number }>(ordered.map((s) => [s, { events: 0, n: 0, dials: 0 }]));
+  for (const r of rows) {
+    const c = crude.get(r.script)!;
+    c.events += r.earlyHangups;
+    c.n += r.answered;
+    c.dials += r.dials;
+  }
+  const counts = ordered.map((s) => crude.get(s)!);
+  const ctl = counts[0]!;
+  const tests = counts.slice(1).map((a) => twoProportionZTest(a, ctl));
+  const adjust = (q.correction === 'bh' ? benjaminiHochbergAdjust : holmAdjust)(tests.map((t) => t.pValue));
+  const best = probabilityBest(counts);
+  const strata = q.adjust.length ? stratify(rows, ordered, q.adjust) : null;
+  const standardised = strata ? standardiseRates(strata.cells) : null;
+  const daily = q.sequential ? await sequentialLooks(db, params, types, control, ordered) : null;
+
+  const arms = ordered.map((script, i) => {
+    const c = counts[i]!;
+    const ci = wilsonInterval(c.events, c.n);
+    const base = {
+      script, dials: c.dials, answered: c.n, earlyHangups: c.events, hangupRate: nanToNull(ci.estimate),
+      ciLow: nanToNull(ci.lower), ciHigh: nanToNull(ci.upper), probBest: nanToNull(best[i]!), isControl: i === 0,
+    };
+    if (i === 0) return { ...base, standardisedRate: standardised ? nanToNull(standardised.arms[0]!.rate) : undefined };
+    const diff = newcombeInterval(c.events, c.n, ctl.events, ctl.n);
+    const bayes = compareArmToControl(c, ctl);
+    const need = sampleSizeTwoProportions(ctl.events / ctl.n, c.events / c.n);
+    const out: Record<string, unknown> = {
+      ...base,
+      diff: nanToNull(diff.difference), diffCiLow: nanToNull(diff.lower), diffCiHigh: nanToNull(diff.upper),
+      pValue: nanToNull(tests[i - 1]!.pValue), pValueAdjusted: nanToNull(adjust[i - 1]!),
+      chanceToBeatControl: nanToNull(bayes.probabilityArmBetter), expectedLoss: nanToNull(bayes.expectedLossArm),
+      requiredPerArm: nanToNull(need.n1),
+    };
+    if (strata && standardised) {
+      const tables = strata.cells[i]!.map((a, s) => table2x2(a, strata.cells[0]![s]!));
+      const or = mantelHaenszelOddsRatio(tables);
+      const cmh = cochranMantelHaenszel(tables);
+      const bd = breslowDay(tables);
+      const crudeDir = Math.sign(diff.difference);
+      const adjDir = Math.sign(Math.log(or.oddsRatio));
+      Object.assign(out, {
+        oddsRatio: nanToNull(or.oddsRatio), orCiLow: nanToNull(or.lower), orCiHigh: nanToNull(or.upper),
+        cmhChiSquare: nanToNull(cmh.statistic), cmhPValue: nanToNull(cmh.pValue),
+        breslowDay: { chiSquare: nanToNull(bd.statistic), df: bd.df, pValue: nanToNull(bd.pValue) },
+        strataUsed: or.strataUsed, strataSkipped: or.strataSkipped,
+        standardisedRate: nanToNull(standardised.arms[i]!.rate), standardisedCoverage: standardised.arms[i]!.coverage,
+        // Opposite signs, and the adjusted effect is itself credible (its interval excludes 1).
+        simpsonWarning: crudeDir !== 0 && adjDir !== 0 && crudeDir !== adjDir && (or.lower > 1 || or.upper < 1),
+      });
+    }
+    if (daily) Object.assign(out, { sequential: daily.get(script) ?? null });
+    return out;
+  });
+  const chi = chiSquareIndependence(counts);
+  const srm = sampleRatioMismatch(counts.map((c) => c.dials), counts.map(() => 1));
+  return {
+    outcome: `early hang-up (callee hung up within ${settings.earlySeconds} s) among answered calls`,
+    control, correction: q.correction ?? 'holm', adjust: q.adjust, arms,
+    chiSquare: { statistic: nanToNull(chi.statistic), df: chi.df, pValue: nanToNull(chi.pValue) },
+    srm: { chiSquare: nanToNull(srm.statistic), df: srm.df, pValue: nanToNull(srm.pValue), mismatch: srm.mismatch, intendedSplit: 'equal' },
+    ...(strata ? { generalizedCmh: gcmh(strata.cells), strata: strata.keys.length } : {}),
+    ...(daily ? { sequentialMethod: SEQUENTIAL_METHOD } : {}),
+  };
+}
+
+function gcmh(cells: ArmCounts[][]) {
+  const byStratum = cells[0]!.map((_, s) => cells.map((arm) => arm[s]!));
+  const g = generalizedCmh(byStratum);
+  return { chiSquare: nanToNull(g.statistic), df: g.df, pValue: nanToNull(g.pValue) };
+}
+
+/** cells[arm][stratum] counts over the strata formed by the chosen columns. */
+function stratify(rows: StratumRow[], arms: string[], keys: AdjustKey[]) {
+  const index = new Map<string, number>();
+  const cells: ArmCounts[][] = arms.map(() => []);
+  for (const r of rows) {
+    const k = keys.map((key) => String(r[FIELD[key]])).join('|');
+    let s = index.get(k);
+    if (s === undefined) {
+      index.set(k, (s = index.size));
+      for (const arm of cells) arm.push({ events: 0, n: 0 });
+    }
+    const c = cells[arms.indexOf(r.script)]![s]!;
+    c.events += r.earlyHangups;
+    c.n += r.answered;
+  }
+  return { cells, keys: [...index.keys()] };
+}
+
+/** Cumulative daily looks per arm against the control, through the mSPRT. */
+async function sequentialLooks(db: Database, params: any, types: any, control: string, arms: string[]) {
+  const rows = await db.query<{ script: string; date: string; answered: number; earlyHangups: number }>(sqlText('ab_daily'), params, types);
+  const dates = [...new Set(rows.map((r) => r.date))].sort();
+  const cum = new Map(arms.map((a) => [a, { events: 0, n: 0 }]));
+  const looks = new Map<string, { arm: ArmCounts; control: ArmCounts }[]>(arms.map((a) => [a, []]));
+  for (const d of dates) {
+    for (const r of rows.filter((x) => x.date === d)) {
+      const c = cum.get(r.script)!;
+      c.events += r.earlyHangups;
+      c.n += r.answered;
+    }
+    for (const a of arms.slice(1)) looks.get(a)!.push({ arm: { ...cum.get(a)! }, control: { ...cum.get(control)! } });
+  }
+  const out = new Map<string, unknown>();
+  for (const a of arms.slice(1)) {
+    const r = alwaysValidDifference(looks.get(a)!);
+    out.set(a, {
+      method: r.method, tau2: r.tau2, alpha: r.alpha, looks: r.points.length,
+      pValue: nanToNull(r.latest.pValue), lower: nanToNull(r.latest.lower), upper: nanToNull(r.latest.upper), significant: r.latest.significant,
+    });
+  }
+  return out;
+}

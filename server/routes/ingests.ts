@@ -1,0 +1,22 @@
+import { basename } from 'node:path';
+import { Hono } from 'hono';
+import type { Database } from '../db/database.ts';
+import { sqlText } from '../db/sql-files.ts';
+
+interface IngestRow {
+  rejectsPath: string | null;
+  [column: string]: unknown;
+}
+
+/** GET /ingests: the ingest history (queries/ingest_history.sql), newest first. */
+export function ingestRoutes(db: Database) {
+  return new Hono().get('/ingests', async (c) => {
+    const rows = await db.query(sqlText('ingest_history'));
+    // Only the file name of the rejects file leaves the server: its folder is server layout.
+    const ingests = (rows as unknown as IngestRow[]).map(({ rejectsPath, ...r }) => ({
+      ...r,
+      rejectsFile: rejectsPath ? basename(rejectsPath) : null,
+    }));
+    return c.json({ ingests });
+  });
+}

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { FiltersSchema } from '../contract/filters.ts';
+import type { Database } from '../db/database.ts';
+import { abAnalysis, ADJUST_KEYS } from '../insights/ab.ts';
+import { recommendations } from '../insights/recommendations.ts';
+import { survival, SURVIVAL_GROUPS } from '../insights/survival.ts';
+import type { Settings } from '../metrics.ts';
+import { parseQuery } from './query-input.ts';
+
+const AbQuery = z.intersection(
+  FiltersSchema,
+  z.object({
+    control: z.string().trim().min(1).max(200).optional(),
+    adjust: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s.split(',').map((x) => x.trim()) : []))
+      .pipe(z.array(z.enum(ADJUST_KEYS)).max(3)),
+    correction: z.enum(['holm', 'bh']).default('holm'),
+    sequential: z.enum(['0', '1']).default('0').transform((s) => s === '1'),
+  }),
+);
+const SurvivalQuery = z.intersection(FiltersSchema, z.object({ by: z.enum(SURVIVAL_GROUPS).default('script') }));
+
+/** Issue 4: statistics routes. Numbers from queries/*.sql, statistics from server/stats. */
+export function insightRoutes(db: Database, settings: Settings) {
+  return new Hono()
+    .get('/ab', async (c) => {
+      const q = parseQuery(c, AbQuery);
+      return c.json(await abAnalysis(db, { filters: q, control: q.control, adjust: q.adjust, correction: q.correction, sequential: q.sequential }, settings));
+    })
+    .get('/survival', async (c) => {
+      const q = parseQuery(c, SurvivalQuery);
+      return c.json(await survival(db, q.by, q, settings));
+    })
+    .get('/recommendations', async (c) => c.json(await recommendations(db, parseQuery(c, FiltersSchema), settings)));
+}

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
+
+const env = useDashboard();
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** What each page must show once loaded, beyond "no errors". */
+const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
+  {
+    path: '/',
+    check: async (p) => {
+      await expect.poll(() => p.locator('[data-kpi]').count()).toBe(5);
+      expect(await p.locator('[data-chart=trend] svg path').count()).toBeGreaterThan(2);
+      expect(await p.locator('[data-chart=bars]').count()).toBe(2);
+    },
+  },
+  { path: '/when', check: async (p) => expect(await p.locator('[data-chart=heatmap] svg').count()).toBe(1) },
+  {
+    path: '/segments',
+    check: async (p) => {
+      expect(await p.locator('[data-chart=intervals] svg').count()).toBeGreaterThanOrEqual(2);
+      expect(await p.locator('[data-chart=heatmap] svg').count()).toBe(1);
+    },
+  },
+  { path: '/scripts', check: async (p) => expect(await p.locator('[data-chart=intervals] svg circle').count()).toBe(4 + 12) },
+  {
+    path: '/numbers',
+    check: async (p) => {
+      expect(await p.locator('[data-chart=grouped-bars] svg').count()).toBe(1);
+      expect(await p.locator('table[data-table=numbers] tbody tr').count()).toBe(40);
+    },
+  },
+  { path: '/agents', check: async (p) => expect(await p.locator('table[data-table=agents] tbody tr').count()).toBeGreaterThanOrEqual(40) },
+  { path: '/frequency', check: async (p) => expect(await p.locator('[data-chart=frequency] svg').count()).toBe(1) },
+  { path: '/data', check: async (p) => expect(await p.locator('table[data-table=ingests] tbody tr').count()).toBe(1) },
+];
+
+describe.each(['zh-CN', 'en'] as const)('every page in %s', (lang) => {
+  it.each(PAGES)('$path loads with no console error and no failed request', async ({ path, check }) => {
+    const { browser, server } = env();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: lang });
+    const problems = watch(page);
+    await page.goto(`${server.url}${path}?lang=${lang}`);
+    await settled(page);
+    await check(page);
+    expect(await page.locator('[role=alert]').count()).toBe(0);
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    const name = path === '/' ? 'overview' : path.slice(1);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('on every page', () => {
+  it('the glossary is one click away and states the metric definitions', async () => {
+    const { browser, server } = env();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems = watch(page);
+    for (const { path } of PAGES) {
+      await page.goto(`${server.url}${path}?lang=en`);
+      await settled(page);
+      await page.click('[data-action=glossary]');
+      const dialog = page.locator('dialog[data-glossary]');
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await expect.poll(() => dialog.textContent()).toContain('hung up within 10 seconds of answering');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+    }
+    await page.goto(`${server.url}/when?lang=zh-CN`);
+    await page.click('[data-action=glossary]');
+    await expect.poll(() => page.locator('dialog[data-glossary]').textContent()).toContain('挂断率');
+    await page.screenshot({ path: join(SCREENSHOTS, 'glossary-zh-CN.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an unknown path shows the not-found page inside the app', async () => {
+    const { browser, server } = env();
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/no-such-page?lang=en`);
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Page not found');
+    await page.close();
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { labelColorOn, rateRange, viridis, VIRIDIS } from '../../web/src/lib/charts/palette.ts';
+import { rateColumns } from '../../web/src/lib/columns.ts';
+import { toCsv } from '../../web/src/lib/csv.ts';
+import { filterQuery, hasFilters, readFilters } from '../../web/src/lib/filters.ts';
+import { createFormat } from '../../web/src/lib/format.ts';
+import { detectLang, translate, valueLabel } from '../../web/src/lib/i18n.ts';
+import { en } from '../../web/src/lib/messages/en.ts';
+import { zhCN } from '../../web/src/lib/messages/zh-CN.ts';
+import { addDays, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
+import { bestAndWorst } from '../../web/src/lib/windows.ts';
+import { cell, row } from './fixtures.ts';
+
+describe('filters in the URL', () => {
+  it('read the API filter names, repeated for lists, and write them back in a stable order', () => {
+    const f = readFilters(new URLSearchParams('segment=retired&from=2026-09-01&segment=student&lang=en&to=bad&agent='));
+    expect(f).toEqual({ from: '2026-09-01', campaign: [], script: [], segment: ['retired', 'student'], numberTag: [], agent: [] });
+    expect(filterQuery(f, { by: 'hour' })).toBe('by=hour&from=2026-09-01&segment=retired&segment=student');
+    expect(hasFilters(f)).toBe(true);
+    expect(hasFilters(readFilters(new URLSearchParams('lang=en')))).toBe(false);
+  });
+});
+
+describe('period', () => {
+  it('closes open ends with the stored bounds and finds the previous window of equal length', () => {
+    const p = selectedPeriod({}, { firstDate: '2026-09-07', lastDate: '2026-11-01' })!;
+    expect(p).toEqual({ from: '2026-09-07', to: '2026-11-02', days: 56 });
+    expect(previousPeriod(p)).toEqual({ from: '2026-07-13', to: '2026-09-07', days: 56 });
+    expect(selectedPeriod({ from: '2026-10-01', to: '2026-10-08' }, undefined)).toEqual({ from: '2026-10-01', to: '2026-10-08', days: 7 });
+    expect(selectedPeriod({}, undefined)).toBeNull();
+    expect(lastDays('2026-11-01', 7)).toEqual({ from: '2026-10-26', to: '2026-11-02', days: 7 });
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('format', () => {
+  it('formats for each locale', () => {
+    const zh = createFormat('zh-CN');
+    const en = createFormat('en');
+    expect(en.pct(0.31525)).toBe('31.5%');
+    expect(en.int(200000)).toBe('200,000');
+    expect(en.pp(-0.0123)).toBe('-1.2');
+    expect(en.change(0.053)).toBe('+5.3%');
+    expect(en.day('2026-09-07')).toBe('Sep 7');
+    expect(zh.day('2026-09-07')).toBe('9月7日');
+    expect(zh.date('2026-09-07')).toBe('2026年9月7日');
+    expect(en.pct(null)).toBe('–');
+    expect(en.interval(0.1, 0.2)).toBe('10.0% – 20.0%');
+    expect(en.dateTime('2026-11-29T07:45:00+00')).not.toBe('2026-11-29T07:45:00+00'); // DuckDB's short offset parses
+  });
+});
+
+describe('i18n', () => {
+  it('has every English text in Chinese, non-empty and with the same placeholders', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(zhCN[key], key).toBeTruthy();
+      const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(vars(zhCN[key]), key).toEqual(vars(en[key]));
+    }
+  });
+
+  it('picks zh-CN for any Chinese browser, English otherwise, and fills placeholders', () => {
+    expect(detectLang(['zh-TW', 'en'])).toBe('zh-CN');
+    expect(detectLang(['de-DE', 'en-GB'])).toBe('en');
+    expect(detectLang([])).toBe('en');
+    expect(translate('zh-CN', 'kpi.vsPrevious', { days: 7 })).toBe('较前 7 天');
+  });
+
+  it('labels known values and shows unknown ones as stored', () => {
+    expect(valueLabel('zh-CN', 'weekday', 1)).toBe('周一');
+    expect(valueLabel('en', 'segment', 'retired')).toBe('Retired');
+    expect(valueLabel('zh-CN', 'numberTag', 'marked_spam')).toBe('被标为骚扰');
+    expect(valueLabel('en', 'hour', 9)).toBe('09:00');
+    expect(valueLabel('en', 'campaign', 'spring_promo')).toBe('spring_promo');
+    expect(valueLabel('en', 'agent', null)).toBe('(none)');
+  });
+});
+
+describe('palette', () => {
+  it('runs viridis from dark purple to yellow and picks readable label colours', () => {
+    expect(viridis(0)).toBe(VIRIDIS[0]);
+    expect(viridis(1)).toBe(VIRIDIS[9]);
+    expect(viridis(2)).toBe(VIRIDIS[9]);
+    expect(labelColorOn(0.1)).toBe('#ffffff');
+    expect(labelColorOn(0.9)).not.toBe('#ffffff');
+  });
+
+  it('pads a flat range so equal rates still get a colour', () => {
+    expect(rateRange([0.2, 0.4, 0.3])).toEqual([0.2, 0.4]);
+    const [lo, hi] = rateRange([0.3, 0.3]);
+    expect(lo).toBeLessThan(0.3);
+    expect(hi).toBeGreaterThan(0.3);
+  });
+});
+
+describe('csv', () => {
+  it('writes localized headers, raw values, quoting and a BOM for Excel', () => {
+    const cols = rateColumns<ReturnType<typeof row>>((k) => k, 30).slice(0, 2);
+    const csv = toCsv([{ key: 'k', label: '客群', kind: 'text', value: (r: ReturnType<typeof row>) => String(r.key) }, ...cols], [row('a,"b"', 10, 4, 1)]);
+    expect(csv.startsWith('\uFEFF客群,metric.dials,metric.connectRate\r\n')).toBe(true);
+    expect(csv).toContain('"a,""b""",10,0.4\r\n');
+  });
+});
+
+describe('bestAndWorst', () => {
+  it('ranks readable cells only: lowest hang-up rate is best, highest connect rate is best', () => {
+    const cells = [cell(9, 1, 100, 50, 10), cell(10, 1, 100, 50, 25), cell(11, 1, 100, 10, 0), cell(12, 1, 100, 80, 20)];
+    const h = bestAndWorst(cells, 'hangupRate', 30, 2);
+    expect(h.best.map((c) => c.x)).toEqual([9, 12]);
+    expect(h.worst.map((c) => c.x)).toEqual([10]); // 3 readable cells: never listed twice
+    expect(h.best[0]).not.toHaveProperty('rate');
+    const c = bestAndWorst(cells, 'connectRate', 30, 1);
+    expect(c.best.map((x) => x.x)).toEqual([12]);
+    expect(c.worst.map((x) => x.x)).toEqual([11]);
+  });
+});

@@ -1,0 +1,94 @@
+import { init } from 'echarts/core';
+import type { EChartsOption } from 'echarts';
+import { describe, expect, it } from 'vitest';
+import { buildGroupedRatesOption, buildShareBarsOption } from '../../web/src/lib/charts/bars.ts';
+import '../../web/src/lib/charts/echarts-setup.ts';
+import { buildRateLinesOption } from '../../web/src/lib/charts/lines.ts';
+import { int, pct } from './fixtures.ts';
+
+/** Renders an option the way the server does for reports: catches options ECharts rejects. */
+function renderSvg(option: EChartsOption): string {
+  const chart = init(null as never, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+  chart.setOption(option);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+describe('buildRateLinesOption', () => {
+  const line = {
+    name: 'Hang-up rate',
+    color: '#0072B2',
+    points: [
+      { x: '2026-09-07', rate: 0.3, low: 0.25, high: 0.35, n: 400 },
+      { x: '2026-09-08', rate: 0.5, low: 0.2, high: 0.8, n: 10 },
+    ],
+  };
+  const opts = { xLabel: (x: string | number) => `d${x}`, pct, int, text: { interval: '95%', n: 'n', smallSample: 'small sample' } };
+  const option = buildRateLinesOption([line], opts) as any;
+
+  it('draws the 95% band as an invisible lower bound plus the stacked interval width', () => {
+    const [low, band, rate] = option.series;
+    expect(low.stack).toBe(band.stack);
+    expect(low.lineStyle.opacity).toBe(0);
+    expect(low.data).toEqual([0.25, 0.2]);
+    expect(band.data[0]).toBeCloseTo(0.1);
+    expect(band.data[1]).toBeCloseTo(0.6);
+    expect(band.areaStyle.color).toBe('#0072B2');
+    expect(rate.data.map((d: any) => d.value)).toEqual([0.3, 0.5]);
+  });
+
+  it('draws points on too few calls hollow and says so in the tooltip', () => {
+    const [, , rate] = option.series;
+    expect(rate.data[0].itemStyle).toBeUndefined();
+    expect(rate.data[1].itemStyle.color).toBe('#ffffff');
+    const tip = option.tooltip.formatter([{ dataIndex: 1 }]);
+    expect(tip).toContain('d2026-09-08');
+    expect(tip).toContain('<b>50.0%</b>');
+    expect(tip).toContain('20.0% – 80.0%');
+    expect(tip).toContain('small sample');
+  });
+
+  it('starts the rate axis at zero and adds a legend only for several lines', () => {
+    expect(option.yAxis.min).toBe(0);
+    expect(option.legend).toBeUndefined();
+    const two = buildRateLinesOption([line, { ...line, name: 'Connect rate' }], opts) as any;
+    expect(two.legend.data).toEqual(['Hang-up rate', 'Connect rate']);
+    expect(two.series).toHaveLength(6);
+  });
+
+  it('renders in ECharts', () => {
+    expect(renderSvg(option)).toContain('d2026-09-07');
+  });
+});
+
+describe('buildShareBarsOption', () => {
+  const rows = [{ label: 'Busy', count: 10 }, { label: 'Answered', count: 60 }, { label: 'No answer', count: 30 }];
+  const option = buildShareBarsOption(rows, { pct, int, text: { count: 'Dials', share: 'Share' } }) as any;
+
+  it('shows each category as a share of the total, largest first', () => {
+    expect(option.yAxis.data).toEqual(['Answered', 'No answer', 'Busy']);
+    expect(option.series[0].data).toEqual([0.6, 0.3, 0.1]);
+    expect(option.tooltip.formatter({ dataIndex: 2 })).toContain('Dials: 10');
+  });
+
+  it('renders in ECharts, labels included', () => {
+    const svg = renderSvg(option);
+    expect(svg).toContain('Answered');
+    expect(svg).toContain('60.0%');
+  });
+
+  it('copes with nothing to split', () => {
+    expect((buildShareBarsOption([], { pct, int, text: { count: 'c', share: 's' } }) as any).series[0].data).toEqual([]);
+  });
+});
+
+describe('buildGroupedRatesOption', () => {
+  it('puts one bar series per rate over the categories', () => {
+    const o = buildGroupedRatesOption(['Verified', 'Spam'], [{ name: 'Connect', values: [0.6, 0.3] }, { name: 'Hang-up', values: [0.25, null] }], { pct }) as any;
+    expect(o.xAxis.data).toEqual(['Verified', 'Spam']);
+    expect(o.series.map((s: any) => s.name)).toEqual(['Connect', 'Hang-up']);
+    expect(o.series[0].itemStyle.color).not.toBe(o.series[1].itemStyle.color);
+    expect(renderSvg(o)).toContain('Verified');
+  });
+});

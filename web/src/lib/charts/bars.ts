@@ -1,0 +1,66 @@
+import type { EChartsOption } from 'echarts';
+import { CATEGORICAL, FONT_STACK, INK, MUTED, escapeHtml } from './theme.ts';
+
+export interface ShareRow {
+  label: string;
+  count: number;
+}
+
+export interface ShareBarsOptions {
+  pct: (r: number | null) => string;
+  int: (n: number) => string;
+  text: { count: string; share: string };
+  color?: string;
+}
+
+/** How a total splits over categories (e.g. dispositions): horizontal bars of share, largest first. */
+export function buildShareBarsOption(rows: readonly ShareRow[], o: ShareBarsOptions): EChartsOption {
+  const total = rows.reduce((s, r) => s + r.count, 0);
+  const sorted = [...rows].sort((a, b) => b.count - a.count);
+  const share = (r: ShareRow) => (total > 0 ? r.count / total : 0);
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT_STACK, color: INK },
+    tooltip: {
+      trigger: 'item',
+      formatter: ((p: { dataIndex: number }) => {
+        const r = sorted[p.dataIndex]!;
+        return `<b>${escapeHtml(r.label)}</b><br>${escapeHtml(o.text.count)}: ${o.int(r.count)}<br>${escapeHtml(o.text.share)}: ${o.pct(share(r))}`;
+      }) as never,
+    },
+    grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
+    xAxis: { type: 'value', max: 1, show: false },
+    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.label), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: INK } },
+    series: [
+      {
+        type: 'bar',
+        data: sorted.map(share),
+        itemStyle: { color: o.color ?? CATEGORICAL[0] },
+        barMaxWidth: 18,
+        label: { show: true, position: 'right', color: MUTED, formatter: ((p: { value: number }) => o.pct(p.value)) as never },
+      },
+    ],
+  };
+}
+
+export interface GroupedBarsOptions {
+  pct: (r: number | null) => string;
+}
+
+/** Several rates side by side per category (e.g. connect / rejection / hang-up rate per number tag). */
+export function buildGroupedRatesOption(
+  categories: readonly string[],
+  series: readonly { name: string; values: readonly (number | null)[] }[],
+  o: GroupedBarsOptions,
+): EChartsOption {
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT_STACK, color: INK },
+    legend: { top: 0, left: 0, textStyle: { fontFamily: FONT_STACK } },
+    tooltip: { trigger: 'axis', valueFormatter: ((v: number | null) => o.pct(v)) as never, confine: true },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: [...categories], axisTick: { show: false }, axisLabel: { color: INK } },
+    yAxis: { type: 'value', min: 0, axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never }, splitLine: { lineStyle: { color: '#eceef0' } } },
+    series: series.map((s, i) => ({ type: 'bar' as const, name: s.name, data: [...s.values], itemStyle: { color: CATEGORICAL[i % CATEGORICAL.length] }, barMaxWidth: 28 })),
+  };
+}

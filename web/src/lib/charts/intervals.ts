@@ -1,0 +1,79 @@
+import * as Plot from '@observablehq/plot';
+import { FONT_STACK, INK, MIN_SAMPLE, MUTED, SMALL_SAMPLE_GREY } from './theme.ts';
+
+export interface IntervalRow {
+  label: string;
+  /** Optional facet (e.g. campaign): one panel per value, stacked. */
+  facet?: string;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+  /** The rate's denominator. */
+  n: number;
+}
+
+export interface IntervalOptions {
+  width: number;
+  pct: (r: number | null) => string;
+  int: (n: number) => string;
+  text: { rate: string; interval: string; n: string; smallSample: string };
+  /** Row order (labels); defaults to the order of `rows`. */
+  order?: readonly string[];
+  /** A dashed reference line, e.g. the rate over all selected calls. */
+  reference?: number | null;
+  minSample?: number;
+}
+
+const ROW_PX = 24;
+const FILL = '#31688e'; // viridis blue-teal: dark enough for 4.5:1 on white
+
+/** Rough width of a label in px: CJK glyphs are about twice as wide as Latin ones at 12px. */
+export function labelWidth(label: string): number {
+  let w = 0;
+  for (const ch of label) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12.5 : 7;
+  return Math.ceil(w);
+}
+
+/** A dot per rate with its 95% interval as a line (Observable Plot options; pure until Plot.plot). */
+export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptions): Plot.PlotOptions {
+  const minN = o.minSample ?? MIN_SAMPLE;
+  const data = rows.filter((r) => r.rate !== null);
+  const facets = [...new Set(data.map((r) => r.facet).filter((f): f is string => f !== undefined))];
+  const labels = o.order ?? [...new Set(data.map((r) => r.label))];
+  const small = (r: IntervalRow) => r.n < minN;
+  // Readable rows set the scale: one agent with 5 calls (interval 6%–80%) must not squash the rest.
+  const readable = data.filter((r) => !small(r));
+  const maxHigh = Math.max(0.05, ...readable.map((r) => r.high ?? 0), ...data.map((r) => r.rate ?? 0));
+  const title = (r: IntervalRow) =>
+    [`${r.facet ? `${r.facet} · ` : ''}${r.label}`, `${o.text.rate}: ${o.pct(r.rate)}`, `${o.text.interval}: ${o.pct(r.low)} – ${o.pct(r.high)}`, `${o.text.n}: ${o.int(r.n)}`]
+      .concat(small(r) ? [o.text.smallSample] : [])
+      .join('\n');
+  const fy = facets.length > 0 ? 'facet' : undefined;
+  const panelRows = labels.length;
+  const marks: Plot.Markish[] = [
+    Plot.gridX({ stroke: '#eceef0', strokeOpacity: 1 }),
+    Plot.ruleY(data, { y: 'label', x1: 'low', x2: 'high', fy, clip: true, stroke: (r: IntervalRow) => (small(r) ? SMALL_SAMPLE_GREY : INK), strokeWidth: 2 }),
+    Plot.dot(data, {
+      x: 'rate', y: 'label', fy, r: 4.5,
+      fill: (r: IntervalRow) => (small(r) ? '#ffffff' : FILL),
+      stroke: (r: IntervalRow) => (small(r) ? MUTED : FILL),
+      title, tip: true,
+    }),
+  ];
+  if (o.reference != null) marks.unshift(Plot.ruleX([o.reference], { stroke: MUTED, strokeDasharray: '4,3' }));
+  const labelPx = Math.max(48, ...labels.map(labelWidth)) + 12;
+  return {
+    width: o.width,
+    height: Math.max(1, facets.length) * (panelRows * ROW_PX + (fy ? 28 : 0)) + 40,
+    marginLeft: labelPx,
+    // fy labels (e.g. campaigns) sit right of each panel.
+    marginRight: fy ? Math.max(...facets.map(labelWidth)) + 20 : 16,
+    marginTop: fy ? 24 : 8,
+    style: { fontFamily: FONT_STACK, fontSize: '12px', color: INK, background: 'transparent' },
+    x: { domain: [0, Math.min(1, maxHigh * 1.08)], tickFormat: (v: number) => o.pct(v), label: null, grid: false },
+    y: { domain: [...labels], label: null, tickSize: 0 },
+    fy: fy ? { domain: facets, label: null, axis: 'right', tickSize: 0 } : undefined,
+    facet: fy ? { label: null } : undefined,
+    marks,
+  };
+}

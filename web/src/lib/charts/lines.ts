@@ -1,0 +1,99 @@
+import type { EChartsOption, SeriesOption } from 'echarts';
+import { FONT_STACK, INK, MIN_SAMPLE, MUTED, escapeHtml } from './theme.ts';
+
+export interface RatePoint {
+  x: string | number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+  /** The rate's denominator. */
+  n: number;
+}
+
+export interface RateLine {
+  name: string;
+  color: string;
+  points: readonly RatePoint[];
+}
+
+export interface RateLinesOptions {
+  xLabel: (x: string | number) => string;
+  pct: (r: number | null) => string;
+  int: (n: number) => string;
+  text: { interval: string; n: string; smallSample: string };
+  minSample?: number;
+  /** Axis name under the x axis (e.g. "calls to this person in 30 days"). */
+  xName?: string;
+}
+
+/**
+ * Rates along an ordered axis (days, call counts), each line with its 95% band. The band is
+ * drawn as two stacked series: an invisible lower bound, then the interval width filled on top.
+ */
+export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOptions): EChartsOption {
+  const minN = o.minSample ?? MIN_SAMPLE;
+  const xs = [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))];
+  const series: SeriesOption[] = [];
+  lines.forEach((line, i) => {
+    const at = new Map(line.points.map((p) => [p.x, p]));
+    const pts = xs.map((x) => at.get(x));
+    const stack = `band-${i}`;
+    const band = { type: 'line' as const, stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } };
+    series.push(
+      { ...band, name: `${line.name} low`, data: pts.map((p) => p?.low ?? null) },
+      {
+        ...band,
+        name: `${line.name} band`,
+        data: pts.map((p) => (p?.low != null && p.high != null ? p.high - p.low : null)),
+        areaStyle: { color: line.color, opacity: 0.18 },
+      },
+      {
+        type: 'line',
+        name: line.name,
+        color: line.color,
+        symbol: 'circle',
+        symbolSize: 6,
+        lineStyle: { width: 2 },
+        // Points on too few calls are hollow: the band around them says how little they mean.
+        data: pts.map((p) => ({
+          value: p?.rate ?? null,
+          itemStyle: p && p.n < minN ? { color: '#ffffff', borderColor: line.color, borderWidth: 1.5 } : undefined,
+        })),
+      },
+    );
+  });
+
+  const tooltip = (params: { axisIndex: number; dataIndex: number }[]) => {
+    const idx = params[0]?.dataIndex ?? 0;
+    const x = xs[idx]!;
+    const rows = lines.map((l) => {
+      const p = l.points.find((q) => q.x === x);
+      if (!p) return '';
+      const small = p.n < minN ? ` <i>(${escapeHtml(o.text.smallSample)})</i>` : '';
+      return `<span style="color:${l.color}">●</span> ${escapeHtml(l.name)}: <b>${o.pct(p.rate)}</b>` +
+        ` <span style="color:${MUTED}">${escapeHtml(o.text.interval)} ${o.pct(p.low)} – ${o.pct(p.high)}, ${escapeHtml(o.text.n)} ${o.int(p.n)}</span>${small}`;
+    });
+    return [`<b>${escapeHtml(o.xLabel(x))}</b>`, ...rows.filter(Boolean)].join('<br>');
+  };
+
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT_STACK, color: INK },
+    legend: lines.length > 1 ? { top: 0, left: 0, data: lines.map((l) => l.name), textStyle: { fontFamily: FONT_STACK } } : undefined,
+    tooltip: { trigger: 'axis', formatter: tooltip as never, confine: true },
+    grid: { left: 8, right: 16, top: lines.length > 1 ? 36 : 12, bottom: o.xName ? 36 : 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: xs.map((x) => o.xLabel(x)),
+      boundaryGap: false,
+      name: o.xName,
+      nameLocation: 'middle',
+      nameGap: 28,
+      axisLabel: { color: MUTED },
+      axisLine: { lineStyle: { color: '#c8ccd1' } },
+    },
+    // A rate axis starts at 0, so a small wobble is not drawn as a cliff.
+    yAxis: { type: 'value', min: 0, axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never }, splitLine: { lineStyle: { color: '#eceef0' } } },
+    series,
+  };
+}

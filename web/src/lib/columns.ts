@@ -1,0 +1,48 @@
+import type { MessageKey } from './i18n.ts';
+
+export type ColumnKind = 'text' | 'int' | 'pct' | 'datetime';
+
+/** A column of a table view and of its CSV: how to read the value and how to show it. */
+export interface Column<R> {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+  value: (row: R) => string | number | null;
+  /** Greys the cell, e.g. a rate on too few calls. */
+  muted?: (row: R) => boolean;
+}
+
+/** The fields every rate row (breakdown row or heatmap cell) carries. */
+export interface RateFields {
+  dials: number;
+  answered: number;
+  earlyHangups: number;
+  hangupRate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  connectRate: number | null;
+  rejectionRate?: number | null;
+}
+
+/**
+ * The standard numeric columns of a rate row: every rate next to its numerator, denominator
+ * and interval, so no rate is ever shown without its sample size.
+ */
+export function rateColumns<R extends RateFields>(
+  t: (k: MessageKey) => string,
+  minSample: number,
+  opts: { rejection?: boolean } = {},
+): Column<R>[] {
+  const small = (r: R) => r.answered < minSample;
+  const cols: Column<R>[] = [
+    { key: 'dials', label: t('metric.dials'), kind: 'int', value: (r) => r.dials },
+    { key: 'connectRate', label: t('metric.connectRate'), kind: 'pct', value: (r) => r.connectRate },
+    { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
+    { key: 'earlyHangups', label: t('metric.earlyHangups'), kind: 'int', value: (r) => r.earlyHangups },
+    { key: 'hangupRate', label: t('metric.hangupRate'), kind: 'pct', value: (r) => r.hangupRate, muted: small },
+    { key: 'ciLow', label: t('metric.ciLow'), kind: 'pct', value: (r) => r.ciLow, muted: small },
+    { key: 'ciHigh', label: t('metric.ciHigh'), kind: 'pct', value: (r) => r.ciHigh, muted: small },
+  ];
+  if (opts.rejection) cols.splice(2, 0, { key: 'rejectionRate', label: t('metric.rejectionRate'), kind: 'pct', value: (r) => r.rejectionRate ?? null });
+  return cols;
+}

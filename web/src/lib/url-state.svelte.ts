@@ -1,0 +1,71 @@
+import { FILTER_KEYS, readFilters } from './filters.ts';
+import { detectLang, parseLang, type Lang } from './i18n.ts';
+
+type ParamValue = string | readonly string[] | null | undefined;
+
+/**
+ * The whole view lives in the URL: path = page, query = filters, lang and page toggles.
+ * Every change pushes a history entry, so a copied link reproduces the view and
+ * back/forward step through it.
+ */
+class UrlState {
+  path = $state(location.pathname);
+  search = $state(location.search);
+  params = $derived(new URLSearchParams(this.search));
+  filters = $derived(readFilters(this.params));
+  lang: Lang = $derived(parseLang(this.params.get('lang')) ?? detectLang(navigator.languages));
+
+  constructor() {
+    addEventListener('popstate', () => this.#sync());
+  }
+
+  #sync() {
+    this.path = location.pathname;
+    this.search = location.search;
+  }
+
+  get(key: string): string | null {
+    return this.params.get(key);
+  }
+
+  getAll(key: string): string[] {
+    return this.params.getAll(key);
+  }
+
+  /** Sets (or, with null/[]/undefined, removes) query parameters; other parameters stay. */
+  update(changes: Record<string, ParamValue>, opts: { replace?: boolean } = {}) {
+    const next = new URLSearchParams(this.search);
+    for (const [key, value] of Object.entries(changes)) {
+      next.delete(key);
+      if (value == null) continue;
+      for (const v of typeof value === 'string' ? [value] : value) next.append(key, v);
+    }
+    this.#write(this.path, next, opts.replace);
+  }
+
+  /** Another page with the same filters and language; the old page's toggles are dropped. */
+  go(path: string) {
+    const next = new URLSearchParams();
+    for (const [k, v] of this.params) if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
+    this.#write(path, next, false);
+    scrollTo(0, 0);
+  }
+
+  /** The link to `path` that go(path) would follow, for real <a href>s (open in new tab works). */
+  href(path: string): string {
+    const next = new URLSearchParams();
+    for (const [k, v] of this.params) if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
+    const q = next.toString();
+    return q ? `${path}?${q}` : path;
+  }
+
+  #write(path: string, params: URLSearchParams, replace = false) {
+    const q = params.toString();
+    const target = q ? `${path}?${q}` : path;
+    if (target === location.pathname + location.search) return;
+    history[replace ? 'replaceState' : 'pushState'](null, '', target);
+    this.#sync();
+  }
+}
+
+export const url = new UrlState();
