@@ -9,10 +9,12 @@ export type ProgressFn = (phase: string, fraction?: number) => void;
  */
 export async function withQueryProgress<T>(con: DuckDBConnection, phase: string, progress: ProgressFn, step: () => Promise<T>): Promise<T> {
   progress(phase, 0);
+  // A phase may run several statements, each restarting DuckDB's count: never move backwards.
+  let shown = 0;
   const timer = setInterval(() => {
     try {
-      const p = con.progress.percentage;
-      if (p >= 0) progress(phase, Math.min(p / 100, 0.99));
+      const p = Math.min(con.progress.percentage / 100, 0.99);
+      if (p > shown) progress(phase, (shown = p));
     } catch {
       // progress is best effort
     }
