@@ -243,6 +243,7 @@ async function loadSupplement(
   await con.run(sqlText('format_read_csv'), { ...dialect, first_line: 2 });
   const r = await loadDimension(con, detected.name, header, report.ingestId, opts.dataDir);
   Object.assign(report, { rowsRead: r.rowsRead, calls: 0, inserted: r.stored, duplicates: r.duplicates, rejected: r.rejected, message: r.message });
+  if (r.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName, 'dim_rejects');
   report.sourceTimezone = null;
 }
 
@@ -286,13 +287,13 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Pro
   return header.filter((h) => !canonical.has(h));
 }
 
-async function writeRejects(con: DuckDBConnection, dataDir: string, fileName: string): Promise<string> {
+async function writeRejects(con: DuckDBConnection, dataDir: string, fileName: string, query = 'ingest_rejects'): Promise<string> {
   const dir = join(dataDir, 'rejects');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = join(dir, `${safeStem(fileName)}.${stamp}.csv`);
   // COPY takes no bound path; `out` is built here from a sanitised stem, never from raw input.
-  await con.run(`COPY (${sqlText('ingest_rejects')}) TO '${out.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
+  await con.run(`COPY (${sqlText(query)}) TO '${out.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
   return out;
 }
 

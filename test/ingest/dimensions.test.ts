@@ -30,6 +30,8 @@ describe('dimension files', () => {
     // The row without a number is refused with its reason.
     expect(v1).toMatchObject({ rowsRead: 2, inserted: 1, rejected: 1 });
     expect(v1.message).toMatch(/key column missing/);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(v1.rejectsPath!, 'utf8')).toMatch(/^line,reason,raw_line\n3,key column missing or empty,/);
     // Before 2024-09-10 the call keeps the tag its CDR carried.
     expect(await tags()).toEqual({ D1: 'verified', D2: 'marked_spam', D3: 'marked_spam', D4: 'unmarked' });
     await t.ingest('dim_caller_numbers_v2.csv');
