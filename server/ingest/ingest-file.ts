@@ -8,7 +8,10 @@ import { CANONICAL_COLUMNS, mapHeader, stagingType } from './canonical.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { gb18030ToUtf8 } from './transcode.ts';
-import { applyDimensionsToIngest, loadDimension } from './dimensions.ts';
+import { applyDimensionsToIngest } from './dimensions.ts';
+import { writeRejects } from './rejects.ts';
+import { safeStem } from './safe-stem.ts';
+import { loadSupplement } from './supplement.ts';
 import { planFromMapping, type Mapping } from './formats/mapping-file.ts';
 import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
 import { sampleOf } from './formats/sample.ts';
@@ -59,10 +62,7 @@ export interface IngestReport {
   durationMs: number;
 }
 
-/** Safe file-name stem: never a path, never quotes. */
-export function safeStem(name: string): string {
-  return basename(name).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 80) || 'file';
-}
+export { safeStem } from './safe-stem.ts';
 
 async function sha256Of(path: string, progress: ProgressFn): Promise<string> {
   const h = createHash('sha256');
@@ -220,37 +220,7 @@ async function loadCalls(
   if (report.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName);
 }
 
-/** Dimension files and Voice Insights: they describe calls rather than add them. */
-async function loadSupplement(
-  con: DuckDBConnection, path: string, detected: Extract<Detected, { kind: 'dimension' | 'evidence' }>, report: IngestReport,
-  opts: IngestOptions, progress: ProgressFn,
-): Promise<void> {
-  progress('reading', 0);
-  if (detected.kind === 'evidence') {
-    await con.run(sqlText('format_read_json'), { path });
-    await con.run(sqlText('insights_upsert'), { ingest_id: report.ingestId });
-    await con.run(sqlText('insights_apply'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
-    const [{ rows }] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS rows FROM raw')).getRowObjectsJson()) as { rows: number }[];
-    const [{ matched }] = (await (await con.runAndReadAll(sqlText('insights_matched'), { ingest_id: report.ingestId })).getRowObjectsJson()) as { matched: number }[];
-    // Summaries are not calls: every row is folded into the call it explains (stored or future).
-    Object.assign(report, { rowsRead: Number(rows), folded: Number(rows), foldNotes: [{ reason: 'Voice Insights summaries joined to calls by CallSid', rows: Number(rows) }] });
-    report.message = `hang-up party and ring time set on ${matched} stored call(s); summaries of calls not loaded yet apply when they arrive`;
-    return;
-  }
-  const delim = /\t/.test(await firstLineOf(path)) ? '\t' : ',';
-  const dialect = { path, delim, quote: '"', escape: '"', skip: 0 };
-  const header = (await con.runAndReadAll(sqlText('format_header_csv'), dialect)).columnNames();
-  await con.run(sqlText('format_read_csv'), { ...dialect, first_line: 2 });
-  const r = await loadDimension(con, detected.name, header, report.ingestId, opts.dataDir);
-  Object.assign(report, { rowsRead: r.rowsRead, calls: 0, inserted: r.stored, duplicates: r.duplicates, rejected: r.rejected, message: r.message });
-  if (r.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName, 'dim_rejects');
-  report.sourceTimezone = null;
-}
 
-async function firstLineOf(path: string): Promise<string> {
-  for await (const chunk of createReadStream(path, { end: 64 * 1024 })) return String(chunk).split(/\r?\n/)[0] ?? '';
-  return '';
-}
 
 class MissingColumnsError extends Error {}
 
@@ -287,15 +257,6 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Pro
   return header.filter((h) => !canonical.has(h));
 }
 
-async function writeRejects(con: DuckDBConnection, dataDir: string, fileName: string, query = 'ingest_rejects'): Promise<string> {
-  const dir = join(dataDir, 'rejects');
-  mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const out = join(dir, `${safeStem(fileName)}.${stamp}.csv`);
-  // COPY takes no bound path; `out` is built here from a sanitised stem, never from raw input.
-  await con.run(`COPY (${sqlText(query)}) TO '${out.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
-  return out;
-}
 
 async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promise<IngestReport> {
   r.durationMs = Date.now() - t0;
