@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createReadStream, existsSync, rmSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { deleteIngest } from '../ingest/delete-ingest.ts';
 import { MappingError, parseMapping } from '../ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
 import { ingestFile } from '../ingest/ingest-file.ts';
-import type { IngestJobs } from '../ingest/jobs.ts';
+import type { IngestJob, IngestJobs } from '../ingest/jobs.ts';
 import { BadUpload, receiveUpload, UploadTooLarge } from '../ingest/upload.ts';
 import type { Settings } from '../metrics.ts';
 import { writeGuard, writeStatus, type WritePolicy } from './write-guard.ts';
@@ -40,6 +40,13 @@ const UploadFields = z.object({
   mapping: z.string().max(200_000).optional(),
 });
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** A job as clients see it: like GET /api/ingests, only the rejects file's name leaves the server. */
+function publicJob(job: IngestJob) {
+  if (!job.report) return job;
+  const { rejectsPath, ...report } = job.report;
+  return { ...job, report: { ...report, rejectsFile: rejectsPath ? basename(rejectsPath) : null } };
+}
 
 /** Upload, progress, rejects download and deletion (README "API"); the history is routes/ingests.ts. */
 export function uploadRoutes(d: UploadDeps) {
@@ -78,12 +85,12 @@ export function uploadRoutes(d: UploadDeps) {
         dataDir: d.dataDir, businessTimezone: d.settings.timezone, earlySeconds: d.settings.earlySeconds,
         fileName: upload.clientName, format: fields.data!.format, timezone: fields.data!.timezone, mapping, onProgress: progress,
       })).finally(() => rmSync(path, { force: true }));
-      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job }, 202);
+      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job) }, 202);
     })
-    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list() }))
+    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map(publicJob) }))
     .get('/ingest/jobs/:id', (c) => {
       const job = d.jobs.get(c.req.param('id'));
-      return job ? c.json(job) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
+      return job ? c.json(publicJob(job)) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
     })
     .get('/ingests/:id/rejects', async (c) => {
       const id = IdParam.safeParse(c.req.param('id'));

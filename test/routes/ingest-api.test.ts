@@ -33,6 +33,8 @@ describe('POST /api/ingest and the ingest history', () => {
     const job = await waitJob(t, up.body.jobId);
     expect(job).toMatchObject({ state: 'done', source: 'upload', fileName: 'calls.csv' });
     expect(job.report).toMatchObject({ format: 'twilio_calls', rowsRead: 9, calls: 7, folded: 2, inserted: 6, rejected: 1 });
+    expect(job.report).not.toHaveProperty('rejectsPath');
+    expect((job.report as unknown as { rejectsFile: string }).rejectsFile).toMatch(/^calls\.csv\./);
     const { body: h } = await t.api<{ ingests: Record<string, unknown>[] }>('/api/ingests');
     expect(h.ingests[0]).toMatchObject({ ingestId: job.report!.ingestId, fileName: 'calls.csv', rejectsFile: expect.stringMatching(/^calls\.csv\..*\.csv$/), foldNotes: expect.stringMatching(/child legs/) });
     expect(h.ingests[0]).not.toHaveProperty('rejectsPath'); // server paths stay on the server
