@@ -10,7 +10,7 @@
 --   total_seconds start-to-end duration; ring = total - talk when ring is not given
 -- params: $paths (VARCHAR[]: every JSON path the rules read), one rule STRUCT per column
 -- ($call_id ... $total_seconds, indexing into $paths) and $opts STRUCT(
---   answered_when_answer_time BOOLEAN, system_causes VARCHAR[]).
+--   answered_when_answer_time BOOLEAN, system_causes VARCHAR[], reject_answer_at_start BOOLEAN).
 CREATE OR REPLACE TEMP TABLE mapped AS
 -- Three steps (read, extract, map) so each rule expression is planned once, not nested.
 WITH parsed AS (
@@ -79,5 +79,8 @@ SELECT rec_no, line_no, rec::VARCHAR AS raw_line,
        WHEN party_source IS NOT NULL AND party_source = party_agent THEN 'agent'
   END AS hangup_by,
   hangup_cause, campaign, script_id, agent_id, caller_number, number_tag, callee_id, segment, age_band, outcome,
-  fold_key, leg, version, record_id, skip, reject
+  fold_key, leg, version, record_id, skip,
+  -- Asterisk writes inbound calls the PBX itself answered with answer = start: not an outbound dial.
+  coalesce(reject, CASE WHEN $opts.reject_answer_at_start AND answered_at = started_at
+                        THEN 'answer time equals start time: the PBX answered (an inbound call), not an outbound dial' END) AS reject
 FROM timed;

@@ -20,6 +20,8 @@ const CASES: Case[] = [
   // 21 columns (newcdrcolumns): a forked Dial of 3 rows is one call; userfield HANGUPCAUSE|hangupsource;
   // "Smith, John" clid and Dial args with commas; unquoted empty answer; billsec 0 answered; system-name uniqueid.
   { file: 'asterisk_cdr_csv_21.csv', timezone: 'UTC', format: 'asterisk_cdr_csv', rows: 9, calls: 7, folded: 2, inserted: 7, rejected: 0, answered: 4, hangups: 2, early: 1, unknown: 1 },
+  // An inbound row the PBX answered itself (answer = start) is refused with its reason.
+  { file: 'asterisk_cdr_csv_inbound.csv', format: 'asterisk_cdr_csv', rows: 2, calls: 2, folded: 0, inserted: 1, rejected: 1, answered: 1, hangups: 1, early: 1, unknown: 0 },
   // 16 columns (defaults): no uniqueid, so the fork is grouped by channel + start.
   { file: 'asterisk_cdr_csv_16.csv', format: 'asterisk_cdr_csv', rows: 4, calls: 3, folded: 1, inserted: 3, rejected: 0, answered: 2, hangups: 0, early: 0, unknown: 2 },
   // cdr_custom legacy Master.csv: clid first, numbers quoted, empty answer quoted, bare sequence.

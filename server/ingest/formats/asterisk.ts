@@ -69,7 +69,7 @@ export const asteriskCdrCsv = {
   },
   plan(s: Sample): FormatPlan {
     const names = cdrCsvNames(splitCsvLine(s.lines[0] ?? '')) ?? CDR_CSV_BASE;
-    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD };
+    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, rejectAnswerAtStart: true };
   },
 };
 
@@ -80,7 +80,7 @@ export const asteriskCdrCustom = {
     return f.length === 19 && STAMP.test(f[8]!) && DISPOSITION.test(f[13]!);
   },
   plan(): FormatPlan {
-    return { name: this.name, reader: { ...DIALECT, names: CDR_CUSTOM }, rules: rules((n) => CDR_CUSTOM.includes(n), ['start']), foldReason: FOLD };
+    return { name: this.name, reader: { ...DIALECT, names: CDR_CUSTOM }, rules: rules((n) => CDR_CUSTOM.includes(n), ['start']), foldReason: FOLD, rejectAnswerAtStart: true };
   },
 };
 
@@ -101,6 +101,7 @@ export const asteriskDb = {
       reader: { kind: 'csv', delimiter, quote: delimiter === '\t' ? '' : '"', escape: delimiter === '\t' ? '' : '"' },
       rules: rules(has, ['start', 'calldate']),
       foldReason: FOLD,
+      rejectAnswerAtStart: true,
     };
   },
 };

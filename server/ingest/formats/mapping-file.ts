@@ -55,6 +55,7 @@ export const MappingSchema = z.object({
   foldReason: z.string().max(200).optional(),
   answeredWhenAnswerTime: z.boolean().optional(),
   systemHangupCauses: z.array(z.string().max(100)).max(100).optional(),
+  rejectAnswerAtStart: z.boolean().optional(),
 }).strict();
 export type Mapping = z.infer<typeof MappingSchema>;
 
@@ -109,5 +110,6 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
     foldReason: m.foldReason ?? plan.foldReason ?? 'rows sharing a fold key',
     answeredWhenAnswerTime: m.answeredWhenAnswerTime ?? plan.answeredWhenAnswerTime,
     systemHangupCauses: m.systemHangupCauses ?? plan.systemHangupCauses,
+    rejectAnswerAtStart: m.rejectAnswerAtStart ?? plan.rejectAnswerAtStart,
   };
 }

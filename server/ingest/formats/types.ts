@@ -52,6 +52,8 @@ export interface FormatPlan {
   answeredWhenAnswerTime?: boolean;
   /** Hang-up causes that mean the platform ended an answered call (FreeSWITCH MEDIA_TIMEOUT, ...). */
   systemHangupCauses?: string[];
+  /** Refuse rows whose answer time equals their start (Asterisk: the PBX answered an inbound call). */
+  rejectAnswerAtStart?: boolean;
   /** Report text for rows merged by fold_key. */
   foldReason?: string;
   /** queries/ files run on `mapped` before folding (format-specific, trusted). */
