@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { readEnv } from './env.ts';
@@ -9,6 +9,10 @@ import { FORMAT_NAMES } from './ingest/formats/registry.ts';
 import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { FORMATS, generateReport, type Format } from './report/generate.ts';
+import { LANGS, type Lang } from './report/i18n.ts';
+import { parseScheduleSetting } from './report/schedule.ts';
+import { parseIsoWeek, previousWeek } from './report/week.ts';
 import { SAMPLE_DEFAULTS, writeSampleCsv } from '../sample-data/generate.ts';
 
 const USAGE = `Hangup Insight — hang-up rate analytics for outbound calling
@@ -21,6 +25,13 @@ usage: npm run hangup -- <command> [options]
           --timezone: zone of naive timestamps in the files (default: the mapping's, else HANGUP_TIMEZONE)
           --format: ${FORMAT_NAMES.join(', ')}
   sample  [--calls N] [--seed S] [--out FILE.csv | --db PATH]
+  report  [--week 2026-W37] [--format pdf|xlsx|csv|html] [--lang zh|en] [--out FILE] [--db PATH]
+          [--campaign C]... [--script S]... [--segment S]... [--number-tag T]... [--agent A]...
+          (default: last complete week, pdf, zh, ./hangup-report-<week>-<lang>.<format>)
+
+  environment: HANGUP_DB, PORT, HOST, HANGUP_TIMEZONE, HANGUP_EARLY_SECONDS, CHROMIUM_PATH,
+  HANGUP_REPORT_CRON (off | on = Monday 08:00 business time | a cron expression),
+  HANGUP_REPORT_FORMATS (pdf,xlsx,csv,html), HANGUP_REPORT_LANGS (zh)
 `;
 
 function fail(message: string): never {
@@ -100,7 +111,10 @@ async function main(argv: string[]): Promise<void> {
     options: {
       db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, timezone: { type: 'string' },
       'early-seconds': { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
-      format: { type: 'string' }, mapping: { type: 'string' },
+      week: { type: 'string' }, format: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' },
+      campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
+      segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
+      agent: { type: 'string', multiple: true },
     },
   });
   const settings = {
@@ -123,9 +137,11 @@ async function main(argv: string[]): Promise<void> {
         });
         printReport(r);
       }
+      const reportSchedule = parseScheduleSetting(env.HANGUP_REPORT_CRON, env.HANGUP_REPORT_FORMATS, env.HANGUP_REPORT_LANGS);
       const inbox = env.HANGUP_INBOX === 'off' ? null : resolve(env.HANGUP_INBOX ?? join(store.dataDir, 'inbox'));
       await serve(store, {
         port: num(values.port, 'port', env.PORT), host: values.host ?? env.HOST, uploadToken: env.HANGUP_UPLOAD_TOKEN,
+        chromiumPath: env.CHROMIUM_PATH, reportSchedule,
         maxUploadBytes: Math.round(env.HANGUP_MAX_UPLOAD_MB * 1048576), inbox, inboxStableMs: env.HANGUP_INBOX_STABLE_MS,
       });
       return;
@@ -177,6 +193,39 @@ async function main(argv: string[]): Promise<void> {
       printReport(r);
       store.db.close();
       process.exitCode = r.status === 'failed' ? 1 : 0;
+      return;
+    }
+    case 'report': {
+      let week;
+      try {
+        week = values.week ? parseIsoWeek(values.week) : previousWeek(new Date(), settings.timezone);
+      } catch (err) {
+        fail(`--week: ${(err as Error).message}`);
+      }
+      const format = (values.format ?? 'pdf') as Format;
+      if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+      const lang = (values.lang ?? 'zh') as Lang;
+      if (!LANGS.includes(lang)) fail(`--lang must be one of ${LANGS.join(', ')}, got "${values.lang}"`);
+      if (!existsSync(resolve(dbPath))) fail(`no database at ${dbPath} (run \`npm run hangup -- sample\` or ingest files first)`);
+      const filters = {
+        campaign: values.campaign ?? [], script: values.script ?? [], segment: values.segment ?? [],
+        numberTag: values['number-tag'] ?? [], agent: values.agent ?? [],
+      };
+      const store = await openStore(dbPath, settings);
+      const t0 = Date.now();
+      const steps = ['headline metrics', 'mix vs rate decomposition', 'daily trend, heatmap and opening lines', 'A/B verdicts and recommendations', 'data quality'];
+      const total = steps.length + (format === 'pdf' ? 3 : 2);
+      let n = 0;
+      const progress = (step: string) => process.stderr.write(`[${++n}/${total}] ${step}… (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+      try {
+        const file = await generateReport(store.db, settings, { week, format, lang, filters }, { chromiumPath: env.CHROMIUM_PATH, onProgress: progress });
+        const out = values.out ?? file.fileName;
+        progress(`writing ${out}`);
+        writeFileSync(out, file.body);
+        console.log(`${out}: ${week.label} (${week.from} – ${week.days[6]}), ${format}, ${lang}, ${(file.body.length / 1024).toFixed(0)} KiB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      } finally {
+        store.db.close();
+      }
       return;
     }
     default:

@@ -14,6 +14,13 @@ const EnvSchema = z.object({
   HANGUP_INBOX: z.string().min(1).optional(),
   /** How long a dropped file's size must stay unchanged before it is read. */
   HANGUP_INBOX_STABLE_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** Chromium for PDF export (default /usr/bin/chromium). */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Weekly report schedule: unset or "off" = off; "on" = Monday 08:00 business time; else a cron expression. */
+  HANGUP_REPORT_CRON: z.string().trim().default('off'),
+  /** Formats and languages the schedule writes, comma-separated. */
+  HANGUP_REPORT_FORMATS: z.string().default('pdf,xlsx,csv,html'),
+  HANGUP_REPORT_LANGS: z.string().default('zh'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

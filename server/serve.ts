@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { watchInbox } from './ingest/inbox.ts';
 import { IngestJobs } from './ingest/jobs.ts';
+import { startReportSchedule, type ScheduleSetting } from './report/schedule.ts';
 import type { Store } from './store.ts';
 import { WEB_DIST } from './web-build.ts';
 
@@ -18,6 +19,9 @@ export interface ServeOptions {
   /** Watched folder, or null for none. */
   inbox: string | null;
   inboxStableMs: number;
+  chromiumPath?: string;
+  /** The weekly report schedule; off when absent or when its cron is null. */
+  reportSchedule?: ScheduleSetting;
 }
 
 /** Mounts the built dashboard, if any: its files, and index.html for every other path (page routes). */
@@ -38,6 +42,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
       dataDir: store.dataDir, policy: { host: opts.host, token: opts.uploadToken }, maxUploadBytes: opts.maxUploadBytes,
       jobs, inbox: opts.inbox,
     },
+    chromiumPath: opts.chromiumPath,
     extend: mountWeb,
   });
   const server = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host });
@@ -60,7 +65,14 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
       })
     : null;
   if (opts.inbox) console.log(`Watching ${opts.inbox} for CDR and dimension files`);
+  const schedule = opts.reportSchedule?.cron
+    ? startReportSchedule(store.db, store.settings, {
+        setting: { ...opts.reportSchedule, cron: opts.reportSchedule.cron }, outDir: join(store.dataDir, 'reports'), chromiumPath: opts.chromiumPath,
+      })
+    : null;
+  if (schedule) console.log(`Weekly report: "${opts.reportSchedule!.cron}" (${store.settings.timezone}), next run ${schedule.nextRun()?.toISOString() ?? 'never'}, files in ${join(store.dataDir, 'reports')}`);
   const stop = () => {
+    schedule?.stop();
     void inbox?.close();
     server.close();
     store.db.close();

@@ -1,0 +1,113 @@
+/**
+ * Report charts: pure option builders (rows -> ECharts option) and one server-side SVG
+ * renderer. ECharts' SSR mode needs no DOM; the SVG string is inlined in the HTML, so the
+ * report reads without any script or network.
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { BreakdownRow, HeatmapCell, ReportData } from './data.ts';
+import { MIN_DENOMINATOR } from './data.ts';
+import { dict, type Lang } from './i18n.ts';
+
+echarts.use([BarChart, HeatmapChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
+
+// Latin from a TrueType face first: Chromium embeds it as a real font, while the CFF-based Noto
+// CJK faces become Type 3 glyphs and print about five times slower. CJK falls through to Noto.
+export const FONT_STACK = '"Liberation Sans", Arial, "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const COLORS = { current: '#1f5fa8', previous: '#9aa7b4', bars: '#d5e2f0', mix: '#e39b2d', rate: '#1f5fa8', grey: '#e6e6e6' };
+
+export function renderSvg(option: EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: FONT_STACK }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+const pct = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 1000) / 10 : null);
+
+/** This week's daily hang-up rate against the same weekday last week, with this week's dials as bars. */
+export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
+  const t = dict(lang);
+  const byDate = new Map<string, BreakdownRow>(d.daily.map((r) => [String(r.key), r]));
+  const cur = d.week.days.map((day) => byDate.get(day));
+  const prev = d.previousWeek.days.map((day) => byDate.get(day));
+  // A rate over too few answered calls is not drawn (gap), rather than drawn as if it meant something.
+  const rate = (r: BreakdownRow | undefined) => (r && r.answered >= MIN_DENOMINATOR ? pct(r.hangupRate) : null);
+  return {
+    color: [COLORS.current, COLORS.previous, COLORS.bars],
+    legend: { top: 0, data: [`${t.hangupRate} · ${t.thisWeek}`, `${t.hangupRate} · ${t.previousWeek}`, `${t.dials} · ${t.thisWeek}`] },
+    grid: { left: 48, right: 56, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: d.week.days.map((day, i) => `${t.weekdays[i]} ${day.slice(5)}`) },
+    yAxis: [
+      { type: 'value', name: '%', min: 0, axisLabel: { formatter: '{value}%' } },
+      { type: 'value', name: t.dials, splitLine: { show: false } },
+    ],
+    series: [
+      { name: `${t.hangupRate} · ${t.thisWeek}`, type: 'line', data: cur.map(rate), label: { show: true, formatter: '{c}%', fontSize: 10 }, lineStyle: { width: 2.5 }, z: 3 },
+      { name: `${t.hangupRate} · ${t.previousWeek}`, type: 'line', data: prev.map(rate), lineStyle: { type: 'dashed' }, z: 2 },
+      { name: `${t.dials} · ${t.thisWeek}`, type: 'bar', yAxisIndex: 1, data: cur.map((r) => r?.dials ?? 0), barWidth: '45%', z: 1 },
+    ],
+  };
+}
+
+/** Hour x weekday heatmap of the hang-up rate; cells with too few answered calls in grey. */
+export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCoreOption {
+  const t = dict(lang);
+  const hours = cells.map((c) => Number(c.x)).filter((h) => Number.isInteger(h));
+  const lo = hours.length ? Math.min(...hours) : 8;
+  const hi = hours.length ? Math.max(...hours) : 21;
+  const xs = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const readable = cells.filter((c) => c.answered >= MIN_DENOMINATOR && c.hangupRate !== null);
+  const thin = cells.filter((c) => c.answered > 0 && c.answered < MIN_DENOMINATOR);
+  const point = (c: HeatmapCell) => [xs.indexOf(Number(c.x)), Number(c.y) - 1, pct(c.hangupRate)];
+  const rates = readable.map((c) => pct(c.hangupRate)!);
+  const vmin = rates.length ? Math.floor(Math.min(...rates)) : 0;
+  const vmax = rates.length ? Math.ceil(Math.max(...rates)) : 100;
+  return {
+    grid: { left: 44, right: 16, top: 8, bottom: 64 },
+    xAxis: { type: 'category', data: xs.map((h) => `${h}`), name: t.hour, nameLocation: 'middle', nameGap: 22, splitArea: { show: true } },
+    yAxis: { type: 'category', data: t.weekdays, inverse: true, splitArea: { show: true } },
+    // Every heatmap series needs a visualMap; the second one only paints thin cells grey.
+    visualMap: [{
+      seriesIndex: 0, min: vmin, max: vmax,
+      orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220, itemWidth: 10, calculable: false,
+      text: [`${vmax}%`, `${vmin}%`], inRange: { color: ['#f4f8fb', '#9ecae1', '#3182bd', '#08306b'] }, textStyle: { fontSize: 10 },
+    }, { seriesIndex: 1, show: false, min: 0, max: 100, inRange: { color: [COLORS.grey, COLORS.grey] } }],
+    series: [
+      // White labels on the darker half of the scale, dark ones on the lighter half.
+      { type: 'heatmap', data: readable.map((c) => {
+        const value = point(c);
+        return { value, label: { color: (value[2]! - vmin) / Math.max(1, vmax - vmin) > 0.55 ? '#fff' : '#1d2733' } };
+      }), label: { show: true, fontSize: 9, formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
+      { type: 'heatmap', data: thin.map(point), label: { show: true, fontSize: 9, color: '#a8a8a8', formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
+    ],
+  };
+}
+
+/** A bar label only where the bar is wide enough to hold it (about 7% of the axis span). */
+const fits = (span: number) => (p: { value: number }) => (Math.abs(p.value) >= span * 0.07 ? `${p.value > 0 ? '+' : ''}${p.value}` : '');
+
+/** Mix and rate parts of the hang-up rate change, one bar per dimension, in points. */
+export function buildDriversOption(d: ReportData, lang: Lang): EChartsCoreOption {
+  const t = dict(lang);
+  const ok = d.decompositions.filter((x) => Number.isFinite(x.result.change));
+  const pts = (x: number) => Math.round(x * 1000) / 10;
+  const span = Math.max(1, ...ok.flatMap((x) => [Math.abs(pts(x.result.mix)) + Math.abs(pts(x.result.rate))]));
+  return {
+    color: [COLORS.mix, COLORS.rate],
+    legend: { top: 0, data: [t.mix, t.rateEffect] },
+    grid: { left: 96, right: 24, top: 30, bottom: 24 },
+    xAxis: { type: 'value', name: t.pt, axisLabel: { formatter: '{value}' } },
+    yAxis: { type: 'category', data: ok.map((x) => t.dimensions[x.dimension]), inverse: true },
+    series: [
+      { name: t.mix, type: 'bar', stack: 'change', data: ok.map((x) => pts(x.result.mix)), label: { show: true, position: 'inside', fontSize: 10, formatter: fits(span) } },
+      { name: t.rateEffect, type: 'bar', stack: 'change', data: ok.map((x) => pts(x.result.rate)), label: { show: true, position: 'inside', fontSize: 10, color: '#fff', formatter: fits(span) } },
+    ],
+  };
+}

@@ -1,0 +1,44 @@
+/** Small HTML building blocks for the report: escaping, tables, notes. No data logic here. */
+import { fmtInt, fmtP, fmtPct, type Lang } from './i18n.ts';
+import type { CellValue, Fmt, ReportTable } from './tables.ts';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for element content and quoted attributes. */
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/** Tagged template: interpolated values are escaped unless wrapped in raw(). */
+export class Raw {
+  constructor(readonly html: string) {}
+}
+export const raw = (html: string) => new Raw(html);
+type Part = string | number | Raw | null | undefined | false | Part[];
+const part = (v: Part): string =>
+  v === null || v === undefined || v === false ? '' : v instanceof Raw ? v.html : Array.isArray(v) ? v.map(part).join('') : esc(String(v));
+export function html(strings: TemplateStringsArray, ...values: Part[]): Raw {
+  return raw(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]!) : ''), ''));
+}
+
+export function formatCell(v: CellValue, fmt: Fmt, lang: Lang): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
+  if (typeof v === 'string') return v;
+  switch (fmt) {
+    case 'int': return fmtInt(v);
+    case 'pct': return fmtPct(v);
+    case 'pp': return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
+    case 'p': return fmtP(v);
+    case 'prob': return v.toFixed(3);
+    case 'num': return Number.isInteger(v) ? fmtInt(v) : v.toFixed(3);
+    default: return String(v);
+  }
+}
+
+/** A report table as HTML; numeric columns right-aligned. `limit` keeps long tables short on paper. */
+export function tableHtml(t: ReportTable, lang: Lang, opts: { limit?: number; className?: string } = {}): Raw {
+  const rows = opts.limit ? t.rows.slice(0, opts.limit) : t.rows;
+  const numeric = t.columns.map((c) => c.fmt !== 'text');
+  return html`<table class="${opts.className ?? ''}"><thead><tr>${t.columns.map((c, i) => html`<th class="${numeric[i] ? 'n' : ''}">${c.header}</th>`)}</tr></thead>
+<tbody>${rows.map((row, r) => html`<tr>${row.map((v, c) => html`<td class="${numeric[c] ? 'n' : ''}">${formatCell(v, t.cellFmt?.[`${r}:${c}`] ?? t.columns[c]!.fmt, lang)}</td>`)}</tr>`)}</tbody></table>`;
+}
+
+export const note = (text: string | null | undefined) => (text ? html`<p class="note">${text}</p>` : '');

@@ -1,0 +1,226 @@
+/**
+ * The weekly report as one self-contained HTML document: inline CSS, charts as inline SVG
+ * rendered on the server, no script, no external reference. It is also what Chromium prints
+ * to PDF, so the CSS is written for A4 paper first.
+ */
+import { buildDriversOption, buildHeatmapOption, buildTrendOption, FONT_STACK, renderSvg } from './charts.ts';
+import { MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
+import type { Decomposition } from './decomposition.ts';
+import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
+import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, type Lang } from './i18n.ts';
+import { abSentence, abWarning, isSignificant, recommendationItems, REC_KEYS, sectionNote, verdictWord } from './insight-rows.ts';
+import type { AbArm, AbView } from './insights.ts';
+import { wilsonInterval } from '../stats/index.ts';
+import { buildTables, definitionRows, filterEntries, reproduceUrl, type ReportTable } from './tables.ts';
+
+const WIDTH = 680; // px of an A4 page between 14 mm margins at 96 dpi
+
+const CSS = `
+@page { size: A4; margin: 14mm 0 16mm; } /* side margins come from the centred body */
+* { box-sizing: border-box; }
+body { font-family: ${FONT_STACK}; color: #1d2733; font-size: 10.5pt; line-height: 1.45; margin: 0 auto; max-width: ${WIDTH + 40}px; padding: 16px 20px; }
+h1 { font-size: 19pt; margin: 0 0 4px; color: #12355b; }
+h2 { font-size: 13pt; margin: 22px 0 6px; padding-bottom: 3px; border-bottom: 2px solid #12355b; color: #12355b; break-after: avoid; }
+h3 { font-size: 11pt; margin: 14px 0 4px; break-after: avoid; }
+.meta { color: #4a5866; font-size: 9pt; margin: 0; }
+.headline { font-size: 11.5pt; background: #f1f5fa; border-left: 4px solid #1f5fa8; padding: 8px 12px; margin: 12px 0; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 6px 0; break-inside: auto; }
+tr { break-inside: avoid; }
+th, td { padding: 3px 6px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
+th { background: #e8eef5; font-weight: 600; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+.sub { display: block; color: #6b7783; font-size: 8pt; }
+.sig { color: #b3261e; font-weight: 600; }
+.nsig { color: #6b7783; }
+.thin { color: #a0a8b0; }
+.note { color: #5b6772; font-size: 8.5pt; margin: 4px 0; }
+.warn { color: #8a4b00; background: #fff4e0; padding: 2px 6px; }
+.unavailable { color: #5b6772; border: 1px dashed #b9c3cc; padding: 6px 10px; font-size: 9pt; }
+figure { margin: 6px 0; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+section { break-inside: auto; }
+.keep { break-inside: avoid; }
+table.small { font-size: 8pt; }
+ul.recs { margin: 4px 0; padding-left: 18px; }
+code { font-size: 8.5pt; word-break: break-all; }
+`;
+
+function sigLabel(k: Kpi, lang: Lang): Raw {
+  const t = dict(lang);
+  if (k.kind === 'count') return html`—`;
+  if (k.significant === null) return html`<span class="nsig">${t.notTestable}</span>`;
+  return k.significant ? html`<span class="sig">${t.significant}</span>` : html`<span class="nsig">${t.notSignificant}</span>`;
+}
+
+function kpiCell(k: Kpi, which: 'current' | 'previous'): Raw {
+  const p = k[which];
+  if (k.kind === 'count') return html`${fmtInt(p.value)}`;
+  const thin = (p.denominator ?? 0) < MIN_DENOMINATOR;
+  return html`<span class="${thin ? 'thin' : ''}">${fmtPct(p.value)}</span><span class="sub">${fmtInt(p.numerator)} / ${fmtInt(p.denominator)}</span>`;
+}
+
+function kpiTable(d: ReportData, lang: Lang): Raw {
+  const t = dict(lang);
+  return html`<table class="kpi"><thead><tr><th>${t.metric}</th><th class="n">${t.thisWeek}</th><th class="n">${t.previousWeek}</th>
+<th class="n">${t.change}</th><th class="n">${t.ci95}</th><th class="n">${t.pValue}</th><th>${t.significance}</th></tr></thead><tbody>
+${d.kpis.map((k) => {
+  const change = k.kind === 'count'
+    ? `${k.change! >= 0 ? '+' : '−'}${fmtInt(Math.abs(k.change!))}${k.relativeChange === null ? '' : ` (${k.relativeChange >= 0 ? '+' : '−'}${fmtPct(Math.abs(k.relativeChange))})`}`
+    : fmtPp(k.change, lang);
+  return html`<tr><td>${t.kpis[k.key]}</td><td class="n">${kpiCell(k, 'current')}</td><td class="n">${kpiCell(k, 'previous')}</td>
+<td class="n">${change}</td><td class="n">${k.kind === 'rate' ? fmtPpRange(k.changeCiLow, k.changeCiHigh) : '—'}</td>
+<td class="n">${fmtP(k.pValue)}</td><td>${sigLabel(k, lang)}</td></tr>`;
+})}</tbody></table>`;
+}
+
+/** One sentence on the headline rate: level, change, interval, significance. */
+export function headlineSentence(d: ReportData, lang: Lang): string {
+  const t = dict(lang);
+  const k = d.kpis.find((x) => x.key === 'hangupRate')!;
+  const cur = `${fmtPct(k.current.value)}（${fmtInt(k.current.numerator)}/${fmtInt(k.current.denominator)}）`;
+  if (k.current.denominator === 0) return lang === 'zh' ? '本周没有接通的通话，无法计算挂断率。' : 'No answered calls this week: no hang-up rate to report.';
+  if (k.change === null) {
+    return lang === 'zh'
+      ? `本周挂断率 ${cur}；上周没有接通的通话，无法比较。`
+      : `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered); the previous week has no answered calls to compare with.`;
+  }
+  const sig = k.significant ? t.significant : t.notSignificant;
+  if (lang === 'zh') {
+    const dir = k.change > 0 ? '上升' : k.change < 0 ? '下降' : '持平';
+    return `本周挂断率 ${cur}，上周 ${fmtPct(k.previous.value)}，${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点），差异${sig}（p ${fmtP(k.pValue).startsWith('<') ? fmtP(k.pValue) : `= ${fmtP(k.pValue)}`}）。`;
+  }
+  const dir = k.change > 0 ? 'up' : k.change < 0 ? 'down' : 'unchanged at';
+  return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (p ${fmtP(k.pValue).startsWith('<') ? fmtP(k.pValue) : `= ${fmtP(k.pValue)}`}).`;
+}
+
+function driverSentence(dim: string, r: Decomposition, lang: Lang): string {
+  const t = dict(lang);
+  const top = r.segments[0];
+  const who = top ? (top.key === null ? t.none : String(top.key)) : null;
+  if (lang === 'zh') {
+    return `按${dim}：结构效应 ${fmtPp(r.mix, lang)}，组内效应 ${fmtPp(r.rate, lang)}` +
+      (top ? `；贡献最大的是 ${who}（${fmtPp(top.total, lang)}，其中组内 ${fmtPp(top.rate, lang)}）。` : '。');
+  }
+  return `By ${dim.toLowerCase()}: mix ${fmtPp(r.mix, lang)}, rate ${fmtPp(r.rate, lang)}` +
+    (top ? `; the largest contributor is ${who} (${fmtPp(top.total, lang)}, of which ${fmtPp(top.rate, lang)} within it).` : '.');
+}
+
+function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
+  const t = dict(lang);
+  const usable = d.decompositions.filter((x) => Number.isFinite(x.result.change));
+  if (usable.length === 0) return html`<h2>${t.driversTitle}</h2><p class="unavailable">${t.driversNoData}</p>`;
+  const drivers = tables.find((x) => x.id === 'drivers')!;
+  const parts = usable.map(({ dimension, result }) => {
+    const dimName = t.dimensions[dimension];
+    const rows = drivers.rows.filter((r) => r[0] === dimName && r[1] !== t.total).slice(0, 6);
+    return html`<div class="keep"><h3>${t.topContributors} · ${dimName}</h3><p>${driverSentence(dimName, result, lang)}</p>
+${tableHtml({ ...drivers, columns: drivers.columns.slice(1), rows: rows.map((r) => r.slice(1)) }, lang)}</div>`;
+  });
+  return html`<h2>${t.driversTitle}</h2>${note(t.driversNote)}
+<figure>${raw(renderSvg(buildDriversOption(d, lang), WIDTH, 150))}</figure>${parts}`;
+}
+
+function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
+  const t = dict(lang);
+  const daily = tables.find((x) => x.id === 'daily')!;
+  const thisWeek = { ...daily, columns: daily.columns.slice(1), rows: daily.rows.filter((r) => r[0] === d.week.label).map((r) => r.slice(1)) };
+  return html`<section class="keep"><h2>${t.dailyTitle}</h2><figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>${tableHtml(thisWeek, lang)}</section>`;
+}
+
+function heatmapSection(d: ReportData, lang: Lang): Raw {
+  const t = dict(lang);
+  return html`<section class="keep"><h2>${t.heatmapTitle}</h2>${note(fill(t.heatmapNote, { min: MIN_DENOMINATOR }))}
+<figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang), WIDTH, 290))}</figure></section>`;
+}
+
+function abTable(ab: AbView, lang: Lang): Raw {
+  const t = dict(lang);
+  const or = (a: AbArm) => (typeof a.oddsRatio === 'number'
+    ? html`${a.oddsRatio.toFixed(2)}<span class="sub">${a.orCiLow?.toFixed(2) ?? '—'}–${a.orCiHigh?.toFixed(2) ?? '—'}</span>` : '—');
+  return html`<table class="small"><thead><tr><th>${t.script}</th><th class="n">${t.hangupRate}</th><th class="n">${t.diff}</th><th class="n">${t.pAdjusted}</th>
+<th class="n">${t.chanceToBeat}</th><th class="n">${t.standardisedRate}</th><th class="n">${t.oddsRatio}</th><th class="n">${t.cmhP}</th><th>${t.verdict}</th></tr></thead><tbody>
+${ab.arms.map((a) => html`<tr><td>${a.script}${a.isControl ? ` (${t.control})` : ''}</td>
+<td class="n">${fmtPct(a.hangupRate)}<span class="sub">${fmtInt(a.earlyHangups)} / ${fmtInt(a.answered)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span></td>
+<td class="n">${a.isControl ? '—' : fmtPp(a.diff, lang)}${a.isControl ? '' : html`<span class="sub">${fmtPpRange(a.diffCiLow, a.diffCiHigh)}</span>`}</td>
+<td class="n">${a.isControl ? '—' : fmtP(a.pValueAdjusted)}</td><td class="n">${a.isControl ? '—' : fmtPct(a.chanceToBeatControl)}</td>
+<td class="n">${fmtPct(a.standardisedRate)}</td><td class="n">${a.isControl ? '—' : or(a)}</td><td class="n">${a.isControl ? '—' : fmtP(a.cmhPValueAdjusted)}</td>
+<td>${a.isControl ? '' : html`<span class="${isSignificant(a) ? 'sig' : 'nsig'}">${verdictWord(a, lang)}</span>`}${abWarning(a, lang) ? html` <span class="warn">!</span>` : ''}</td></tr>`)}
+</tbody></table>`;
+}
+
+function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
+  const t = dict(lang);
+  const scripts = html`<div class="keep"><h2>${t.scriptsTitle}</h2><h3>${t.scriptsCrude}</h3>${tableHtml(tables.find((x) => x.id === 'scripts')!, lang)}</div><h3>${t.abTitle}</h3>`;
+  if (d.ab.status !== 'ok') return html`${scripts}<p class="unavailable">${sectionNote(d.ab, lang)}</p>`;
+  const ab = d.ab.value;
+  if (!ab.control || ab.arms.length < 2) return html`${scripts}<p class="note">${t.noAb}</p>`;
+  const arms = ab.arms.filter((a) => !a.isControl);
+  return html`${scripts}<ul class="recs">${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang)}</li>`)}</ul>
+${arms.map((a) => [a, abWarning(a, lang)] as const).filter(([, w]) => w).map(([a, w]) => html`<p class="warn">${a.script}: ${w}</p>`)}
+${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''}
+${abTable(ab, lang)}${note(t.abNote)}`;
+}
+
+function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
+  const t = dict(lang);
+  const head = html`<h2>${t.recommendationsTitle}</h2>`;
+  if (d.recommendations.status !== 'ok') return html`${head}<p class="unavailable">${sectionNote(d.recommendations, lang)}</p>`;
+  const recs = d.recommendations.value;
+  return html`${head}${note(fill(t.recommendationsPeriod, { from: d.recommendationsPeriod.from, to: d.week.days[6]! }))}
+${REC_KEYS.map((key) => {
+  const items = recommendationItems(recs, key);
+  const table = tables.find((x) => x.id === key)!;
+  // Call windows are many and alike: their table says it all. The others get their sentences too.
+  const sentences = key === 'windows' ? '' : html`<ul class="recs">${items.map((i) => html`<li>${i.explanation[lang]}</li>`)}</ul>`;
+  return html`<div class="${items.length <= 3 ? 'keep' : ''}"><h3>${t[key]}</h3>${items.length === 0 ? html`<p class="note">${t.noItems}</p>`
+    : html`${sentences}${tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: table.rows.map((r) => r.slice(0, -1)) }, lang, { className: 'small' })}`}</div>`;
+})}`;
+}
+
+function qualitySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
+  const t = dict(lang);
+  const byId = (id: string) => tables.find((x) => x.id === id)!;
+  return html`<h2>${t.qualityTitle}</h2>
+<p>${t.unknownPartyShare}: <b>${fmtPct(d.current.unknownPartyShare)}</b> (${fmtInt(d.current.unknownParty)} / ${fmtInt(d.current.answered)}, ${t.ci95} ${fmtPctRange(...wilsonPair(d.current.unknownParty, d.current.answered))}) · ${t.machineAnswered}: ${fmtInt(d.current.machineAnswered)}</p>
+<h3>${t.filesThisWeek}</h3>${d.ingestedThisWeek.length ? tableHtml(byId('ingest'), lang) : html`<p class="note">${t.noFilesThisWeek}</p>`}
+<h3>${t.sourcesTitle}</h3>${tableHtml(byId('sources'), lang)}`;
+}
+
+/** Wilson 95% bounds for the data-quality share (the summary query gives the share only). */
+function wilsonPair(k: number, n: number): [number | null, number | null] {
+  const ci = wilsonInterval(k, n);
+  return Number.isFinite(ci.lower) ? [ci.lower, ci.upper] : [null, null];
+}
+
+function definitionsSection(d: ReportData, lang: Lang): Raw {
+  const t = dict(lang);
+  const rows = definitionRows(d, lang).filter((r) => !String(r[1]).startsWith('/api/'));
+  return html`<h2>${t.definitionsTitle}</h2><table><tbody>${rows.map((r) => html`<tr><td>${String(r[0])}</td><td>${String(r[1] ?? '')}</td></tr>`)}</tbody></table>
+<p class="note">${t.reproduce}<code>${reproduceUrl(d)}</code></p>`;
+}
+
+export function renderHtml(d: ReportData, lang: Lang): string {
+  const t = dict(lang);
+  const tables = buildTables(d, lang);
+  const filters = Object.entries(filterEntries(d)).map(([k, v]) => `${t.filterNames[k] ?? k}: ${v.join(', ')}`).join('; ') || t.noFilters;
+  const body = html`<header><h1>${t.title} · ${d.week.label}</h1>
+<p class="meta">${t.period} ${d.week.from} – ${d.week.days[6]} · ${t.previousPeriod} ${d.previousWeek.from} – ${d.previousWeek.days[6]} · ${t.timezone} ${d.settings.timezone}</p>
+<p class="meta">${t.filters}: ${filters} · ${t.generatedAt} ${d.generatedLocal} (${d.settings.timezone})</p></header>
+<p class="headline">${headlineSentence(d, lang)}</p>
+<section class="keep"><h2>${t.kpiTitle}</h2>${kpiTable(d, lang)}${note(t.kpiNote)}</section>
+${driversSection(d, lang, tables)}
+${dailySection(d, lang, tables)}
+${heatmapSection(d, lang)}
+${openingLinesSection(d, lang, tables)}
+${recommendationsSection(d, lang, tables)}
+${qualitySection(d, lang, tables)}
+${definitionsSection(d, lang)}`;
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(`${t.title} ${d.week.label}`)}</title>
+<style>${CSS}</style></head>
+<body>${body.html}</body></html>
+`;
+}

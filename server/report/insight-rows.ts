@@ -1,0 +1,150 @@
+/**
+ * Issue 4's A/B verdicts and recommendations as report tables and sentences. Each table names
+ * the evidence fields it shows, with headers in both languages.
+ */
+import type { ReportData } from './data.ts';
+import { dict, fill, fmtP, fmtPct, fmtPp, fmtPpRange, type Lang } from './i18n.ts';
+import type { AbArm, AbView, Recommendations, Section } from './insights.ts';
+import { points, type CellValue, type Fmt, type ReportTable } from './tables.ts';
+
+const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+export function sectionNote(s: Section<unknown>, lang: Lang): string | null {
+  return s.status === 'ok' ? null : dict(lang).failed + s.reason;
+}
+
+/** The p-value the verdict reads: confounder-adjusted (CMH, Holm) when strata were used, else crude (Holm). */
+export const verdictP = (a: AbArm) => (typeof a.cmhPValueAdjusted === 'number' ? a.cmhPValueAdjusted : num(a.pValueAdjusted));
+export const isSignificant = (a: AbArm) => (verdictP(a) ?? 1) < 0.05;
+/** Direction of the verdict: the adjusted odds ratio when there is one, else the crude difference. */
+const worseThanControl = (a: AbArm) => (typeof a.oddsRatio === 'number' ? a.oddsRatio > 1 : (a.diff ?? 0) > 0);
+
+export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
+  const t = dict(lang);
+  const table: ReportTable = {
+    id: 'ab', name: t.sheetNames.ab, title: t.abTitle,
+    columns: [
+      { header: t.script, fmt: 'text' }, { header: t.answered, fmt: 'int' }, { header: t.earlyHangups, fmt: 'int' },
+      { header: t.hangupRate, fmt: 'pct' }, { header: t.ciLow, fmt: 'pct' }, { header: t.ciHigh, fmt: 'pct' },
+      { header: t.diff, fmt: 'pp' }, { header: `${t.diff} ${t.ciLow}`, fmt: 'pp' }, { header: `${t.diff} ${t.ciHigh}`, fmt: 'pp' },
+      { header: t.pValue, fmt: 'p' }, { header: t.pAdjusted, fmt: 'p' }, { header: t.chanceToBeat, fmt: 'pct' },
+      { header: t.standardisedRate, fmt: 'pct' }, { header: t.oddsRatio, fmt: 'num' }, { header: `OR ${t.ciLow}`, fmt: 'num' },
+      { header: `OR ${t.ciHigh}`, fmt: 'num' }, { header: t.cmhP, fmt: 'p' }, { header: t.verdict, fmt: 'text' }, { header: t.simpson, fmt: 'text' },
+    ],
+    rows: [],
+    note: sectionNote(s, lang) ?? t.abNote,
+  };
+  if (s.status !== 'ok') return table;
+  table.rows = s.value.arms.map((a) => [
+    a.isControl ? `${a.script} (${t.control})` : a.script, a.answered, a.earlyHangups, num(a.hangupRate), num(a.ciLow), num(a.ciHigh),
+    points(num(a.diff)), points(num(a.diffCiLow)), points(num(a.diffCiHigh)), num(a.pValue), num(a.pValueAdjusted),
+    num(a.chanceToBeatControl), num(a.standardisedRate), num(a.oddsRatio), num(a.orCiLow), num(a.orCiHigh), num(a.cmhPValueAdjusted),
+    a.isControl ? null : verdictWord(a, lang), abWarning(a, lang),
+  ]);
+  return table;
+}
+
+/** The crude verdict: Holm-adjusted pooled z-test, direction of the crude difference. */
+export function crudeVerdictWord(a: AbArm, lang: Lang): string {
+  const t = dict(lang);
+  if (!(typeof a.pValueAdjusted === 'number' && a.pValueAdjusted < 0.05)) return t.noDifference;
+  return (a.diff ?? 0) > 0 ? t.worse : t.better;
+}
+
+/**
+ * The warning for an arm, if any: the Simpson warning of abAnalysis (opposite directions, the
+ * adjusted one credible), or, milder, a crude verdict that does not survive the adjustment.
+ */
+export function abWarning(a: AbArm, lang: Lang): string | null {
+  const t = dict(lang);
+  if (a.isControl) return null;
+  if (a.simpsonWarning) return t.simpsonWarning;
+  if (typeof a.oddsRatio !== 'number') return null;
+  const crude = crudeVerdictWord(a, lang);
+  const adjusted = verdictWord(a, lang);
+  return crude === adjusted ? null : fill(t.crudeAdjustedDisagree, { crude, adjusted });
+}
+
+/** better / worse / no credible difference, from the adjusted test. */
+export function verdictWord(a: AbArm, lang: Lang): string {
+  const t = dict(lang);
+  if (!isSignificant(a)) return t.noDifference;
+  return worseThanControl(a) ? t.worse : t.better;
+}
+
+/** One sentence per arm: the crude difference, then the adjusted odds ratio and the verdict. */
+export function abSentence(a: AbArm, control: string, lang: Lang): string {
+  const pv = (p: number | null | undefined) => (fmtP(p).startsWith('<') ? `p ${fmtP(p)}` : `p = ${fmtP(p)}`);
+  const f2 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(2) : '—');
+  const hasOr = typeof a.oddsRatio === 'number';
+  if (lang === 'zh') {
+    return `${a.script} 对比 ${control}：未调整挂断率 ${fmtPct(a.hangupRate)}，差异 ${fmtPp(a.diff, lang)}（95% 区间 ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}，校正后 ${pv(a.pValueAdjusted)}）` +
+      (hasOr ? `；调整后比值比 ${f2(a.oddsRatio)}（${f2(a.orCiLow)}–${f2(a.orCiHigh)}，校正后 ${pv(a.cmhPValueAdjusted)}）` : '') + `：${verdictWord(a, lang)}。`;
+  }
+  return `${a.script} vs ${control}: crude hang-up rate ${fmtPct(a.hangupRate)}, ${fmtPp(a.diff, lang)} (95% CI ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}, adjusted ${pv(a.pValueAdjusted)})` +
+    (hasOr ? `; adjusted odds ratio ${f2(a.oddsRatio)} (${f2(a.orCiLow)}–${f2(a.orCiHigh)}, ${pv(a.cmhPValueAdjusted)})` : '') + `: ${verdictWord(a, lang)}.`;
+}
+
+type RecKey = 'windows' | 'frequencyCap' | 'numbersToRest' | 'agentsToCoach';
+export const REC_KEYS: RecKey[] = ['windows', 'frequencyCap', 'numbersToRest', 'agentsToCoach'];
+
+type Item = Record<string, unknown> & { explanation: { zh: string; en: string } };
+export function recommendationItems(r: Recommendations, key: RecKey): Item[] {
+  const v = r[key] as Item | Item[] | null;
+  return v == null ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** Evidence columns per kind of recommendation: field, header (zh, en), format. */
+const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
+  windows: [
+    ['segment', '客户分群', 'Segment', 'text'], ['kind', '类型', 'Kind', 'text'], ['hour', '小时', 'Hour', 'int'],
+    ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'], ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
+    ['ciLow', '区间下限', 'CI low', 'pct'], ['ciHigh', '区间上限', 'CI high', 'pct'], ['segmentRate', '分群平均', 'Segment average', 'pct'],
+    ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
+  ],
+  frequencyCap: [
+    ['capAt', '自第几次起', 'From call #', 'int'], ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    ['hangupRate', '挂断率', 'Hang-up rate', 'pct'], ['firstCallRate', '首次拨打挂断率', 'First-call rate', 'pct'],
+    ['diff', '差异', 'Difference', 'pp'], ['diffCiLow', '差异下限', 'Diff. CI low', 'pp'], ['diffCiHigh', '差异上限', 'Diff. CI high', 'pp'],
+    ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
+  ],
+  numbersToRest: [
+    ['callerNumber', '外显号码', 'Caller number', 'text'], ['numberTag', '号码标签', 'Number tag', 'text'],
+    ['recentDials', '近 7 天外呼', 'Dials, last 7 d', 'int'], ['recentAnswerRate', '近 7 天接通率', 'Answer rate, last 7 d', 'pct'],
+    ['priorAnswerRate', '此前 21 天接通率', 'Answer rate, 21 d before', 'pct'], ['recentRejectionRate', '近 7 天拒接率', 'Rejection, last 7 d', 'pct'],
+    ['priorRejectionRate', '此前 21 天拒接率', 'Rejection, 21 d before', 'pct'], ['answerPValueAdjusted', '接通率校正后 p', 'Answer adj. p', 'p'],
+    ['rejectionPValueAdjusted', '拒接率校正后 p', 'Rejection adj. p', 'p'],
+  ],
+  agentsToCoach: [
+    ['agent', '坐席', 'Agent', 'text'], ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    ['rawRate', '原始挂断率', 'Raw rate', 'pct'], ['shrunkRate', '收缩后挂断率', 'Shrunk rate', 'pct'],
+    ['shrunkCiLow', '可信区间下限', 'Credible low', 'pct'], ['shrunkCiHigh', '可信区间上限', 'Credible high', 'pct'],
+    ['teamRate', '团队挂断率', 'Team rate', 'pct'], ['probAboveTeam', '高于团队的概率', 'P(above team)', 'prob'],
+  ],
+};
+
+export function recommendationRows(s: Section<Recommendations>, lang: Lang, d: ReportData): ReportTable[] {
+  const t = dict(lang);
+  const periodNote = fill(t.recommendationsPeriod, { from: d.recommendationsPeriod.from, to: d.week.days[6]! });
+  return REC_KEYS.map((key) => {
+    const spec = EVIDENCE[key];
+    const table: ReportTable = {
+      id: key, name: t.sheetNames[key], title: t[key],
+      columns: [...spec.map(([, zh, en, fmt]) => ({ header: lang === 'zh' ? zh : en, fmt })), { header: t.explanation, fmt: 'text' as const }],
+      rows: [], note: sectionNote(s, lang) ?? periodNote,
+    };
+    if (s.status !== 'ok') return table;
+    const items = recommendationItems(s.value, key);
+    table.rows = items.map((item): CellValue[] => [
+      ...spec.map(([field, , , fmt]) => {
+        const v = item[field];
+        if (field === 'kind') return v === 'best' ? t.bestWindow : v === 'worst' ? t.worstWindow : String(v ?? '');
+        if (fmt === 'pp') return points(num(v));
+        return typeof v === 'number' ? num(v) : v == null ? null : String(v);
+      }),
+      item.explanation[lang],
+    ]);
+    if (items.length === 0) table.note = `${periodNote} ${t.noItems}`;
+    return table;
+  });
+}

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { FiltersSchema } from '../contract/filters.ts';
+import type { Database } from '../db/database.ts';
+import type { Settings } from '../metrics.ts';
+import { FORMATS, generateReport } from '../report/generate.ts';
+import { LANGS } from '../report/i18n.ts';
+import { ChromiumMissingError } from '../report/pdf.ts';
+import { parseIsoWeek } from '../report/week.ts';
+import { BadRequest, parseQuery } from './query-input.ts';
+
+/** `week=2026-W37`, checked as a real ISO week (2025-W53 does not exist). */
+const WeekSchema = z.string().superRefine((s, ctx) => {
+  try {
+    parseIsoWeek(s);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+});
+
+export const WeeklyReportQuerySchema = z.intersection(
+  FiltersSchema,
+  z.object({
+    week: WeekSchema,
+    format: z.enum(FORMATS).default('html'),
+    lang: z.enum(LANGS).default('zh'),
+    /** HTML is served inline (for a preview frame) unless download=1; other formats are always attachments. */
+    download: z.enum(['0', '1']).default('0'),
+  }),
+);
+
+// The report is static: no script, no fetch. Say so to the browser too.
+const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+
+/** GET /reports/weekly: the weekly report for an ISO week and the standard filters (without from/to). */
+export function reportRoutes(db: Database, settings: Settings, opts: { chromiumPath?: string } = {}) {
+  return new Hono().get('/weekly', async (c) => {
+    const q = parseQuery(c, WeeklyReportQuerySchema);
+    const stray = (['from', 'to'] as const).filter((k) => q[k] !== undefined);
+    if (stray.length) throw new BadRequest(stray.map((param) => ({ param, message: 'the week sets the period; drop from/to' })));
+    const { campaign, script, segment, numberTag, agent } = q;
+    let file;
+    try {
+      file = await generateReport(db, settings, {
+        week: parseIsoWeek(q.week), format: q.format, lang: q.lang, filters: { campaign, script, segment, numberTag, agent },
+      }, { chromiumPath: opts.chromiumPath });
+    } catch (err) {
+      if (err instanceof ChromiumMissingError) throw new HTTPException(503, { message: err.message });
+      throw err;
+    }
+    const inline = q.format === 'html' && q.download === '0';
+    c.header('Content-Type', file.contentType);
+    // File names are ASCII by construction (week label, lang, format), so no RFC 5987 form is needed.
+    c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${file.fileName}"`);
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (q.format === 'html') c.header('Content-Security-Policy', HTML_CSP);
+    return c.body(new Uint8Array(file.body));
+  });
+}

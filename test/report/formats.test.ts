@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTRA_ROWS, INJECTION_SCRIPTS, WEEK, WEEK_FROM, WEEK_TO, getJson, getReport, readXlsx, reportFixture, rowByLabel, type Fixture } from './fixture.ts';
+
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await reportFixture();
+});
+afterAll(() => fx?.close());
+
+type Summary = Record<string, number>;
+const PREV_FROM = '2026-09-07';
+
+describe('GET /api/reports/weekly: files, names, content types', () => {
+  it.each([
+    ['html', 'text/html; charset=utf-8', 'inline'],
+    ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'attachment'],
+    ['csv', 'text/csv; charset=utf-8', 'attachment'],
+  ])('%s', async (format, type, disposition) => {
+    const res = await getReport(fx.app, `week=${WEEK}&format=${format}&lang=zh`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('content-disposition')).toBe(`${disposition}; filename="hangup-report-${WEEK}-zh.${format}"`);
+  });
+
+  it('offers the HTML as a download on request and marks filtered reports in the name', async () => {
+    const res = await getReport(fx.app, `week=${WEEK}&format=html&lang=en&download=1&campaign=car_renewal`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="hangup-report-${WEEK}-en-filtered.html"`);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it.each([
+    ['week=2026-37', 'week'],
+    ['week=2025-W53', 'week'],
+    ['format=html', 'week'],
+    [`week=${WEEK}&format=docx`, 'format'],
+    [`week=${WEEK}&lang=fr`, 'lang'],
+    [`week=${WEEK}&from=2026-09-01`, 'from'],
+    [`week=${WEEK}&week=2026-W39`, 'week'],
+  ])('400 for %s, naming %s', async (query, param) => {
+    const res = await getReport(fx.app, query);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { issues: { param: string }[] };
+    expect(body.issues.map((i) => i.param)).toContain(param);
+  });
+});
+
+describe('XLSX', () => {
+  it('has KPI cells equal to /api/summary for the week and the week before', async () => {
+    const [cur, prev] = await Promise.all([
+      getJson<Summary>(fx.app, `/api/summary?from=${WEEK_FROM}&to=${WEEK_TO}`),
+      getJson<Summary>(fx.app, `/api/summary?from=${PREV_FROM}&to=${WEEK_FROM}`),
+    ]);
+    const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=zh`)).arrayBuffer());
+    const ws = wb.getWorksheet('核心指标')!;
+    expect(ws).toBeDefined();
+    const expectRow = (label: string, key: string, fmt: string) => {
+      const r = rowByLabel(ws, label);
+      expect(r.getCell(2).value).toBe(cur[key]);
+      expect(r.getCell(3).value).toBe(prev[key]);
+      expect(r.getCell(2).numFmt).toBe(fmt);
+    };
+    expectRow('外呼量', 'dials', '#,##0');
+    expectRow('接通率', 'connectRate', '0.0%');
+    expectRow('挂断率', 'hangupRate', '0.0%');
+    expectRow('拒接率', 'rejectionRate', '0.0%');
+    expectRow('转化率', 'conversionRate', '0.0%');
+    const hang = rowByLabel(ws, '挂断率');
+    expect(hang.getCell(11).value).toBe(cur.earlyHangups);
+    expect(hang.getCell(12).value).toBe(cur.answered);
+    // Change in points, the same number the two rates give.
+    expect(hang.getCell(4).value as number).toBeCloseTo((cur.hangupRate! - prev.hangupRate!) * 100, 10);
+    expect(typeof hang.getCell(7).value).toBe('number'); // p-value stored as a number
+  });
+
+  it('has one sheet per table, frozen header rows and set column widths', async () => {
+    const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['KPIs', 'Drivers', 'Daily', 'Heatmap', 'Opening lines', 'AB verdicts', 'Data quality', 'Definitions']));
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getRow(1).font?.bold).toBe(true);
+      for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(10);
+    }
+    const hm = wb.getWorksheet('Heatmap')!;
+    expect(hm.getCell('F2').numFmt).toBe('0.0%');
+    expect(typeof hm.getCell('F2').value).toBe('number');
+  });
+});
+
+describe('CSV', () => {
+  it('is UTF-8 with a BOM and carries the KPI table and each breakdown', async () => {
+    const buf = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=zh`)).arrayBuffer());
+    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = buf.toString('utf8').slice(1);
+    const cur = await getJson<Summary>(fx.app, `/api/summary?from=${WEEK_FROM}&to=${WEEK_TO}`);
+    expect(text).toContain(`挂断率,${cur.hangupRate},`);
+    expect(text).toContain(`外呼量,${cur.dials},`);
+    for (const title of ['核心指标', '变化来自哪里', '每日趋势', '时段 × 星期', '开场白', '数据质量', '指标定义']) expect(text).toContain(title);
+  });
+});
+
+describe('formula injection', () => {
+  it('comes out inert in CSV: every dangerous script name starts with an apostrophe', async () => {
+    const text = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=en`)).arrayBuffer()).toString('utf8');
+    const fields = text.split(/\r\n/).flatMap((l) => l.match(/("([^"]|"")*"|[^,]*)/g) ?? []).map((f) => (f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f));
+    for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x))) {
+      expect(fields).toContain(`'${s}`);
+      expect(fields).not.toContain(s);
+    }
+    // No text field anywhere begins with a formula character (numbers such as -0.2 are numbers).
+    const live = fields.filter((f) => /^[=+@\t\r]/.test(f) || (/^-/.test(f) && Number.isNaN(Number(f))));
+    expect(live).toEqual([]);
+  });
+
+  it('comes out inert in XLSX: text cells, apostrophe first, no formulas', async () => {
+    const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
+    const ws = wb.getWorksheet('Opening lines')!;
+    const names: unknown[] = [];
+    ws.eachRow((r, i) => i > 1 && names.push(r.getCell(1).value));
+    for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x))) expect(names).toContain(`'${s}`);
+    for (const sheet of wb.worksheets) {
+      sheet.eachRow((r) => r.eachCell((c) => {
+        expect(c.type).not.toBe(6); // ExcelJS.ValueType.Formula
+        if (typeof c.value === 'string') expect(c.value).not.toMatch(/^[=+\-@\t\r]/);
+      }));
+    }
+  });
+});
+
+describe('HTML', () => {
+  it.each(['zh', 'en'])('is self-contained (%s): no external references, no script', async (lang) => {
+    const res = await getReport(fx.app, `week=${WEEK}&format=html&lang=${lang}`);
+    const html = await res.text();
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/<(iframe|object|embed|img)\b/i); // the injected <img> is escaped
+    expect(html).not.toMatch(/\b(src|href|xlink:href|action|poster)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
+    expect(html).toContain('&lt;img src=&quot;https://evil.example/x.png&quot;&gt;');
+    expect((html.match(/<svg\b/g) ?? []).length).toBe(3); // drivers, daily trend, heatmap
+  });
+
+  it('says it in Chinese and in English', async () => {
+    const zh = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=zh`)).text();
+    const en = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=en`)).text();
+    for (const label of ['外呼挂断率周报', '核心指标', '挂断率', '结构效应', '组内效应', '时段 × 星期', '数据质量', '指标定义']) expect(zh).toContain(label);
+    for (const label of ['Weekly hang-up report', 'Headline metrics', 'Hang-up rate', 'What drove the change', 'Data quality']) expect(en).toContain(label);
+    expect(zh).toContain('lang="zh-CN"');
+  });
+
+});
+
+describe('issue 4 sections', () => {
+  it('carry the numbers of /api/ab for the week and /api/recommendations for the 4 weeks ending with it', async () => {
+    type Arm = { script: string; answered: number; earlyHangups: number; hangupRate: number; pValueAdjusted?: number; oddsRatio?: number };
+    const ab = await getJson<{ control: string; arms: Arm[] }>(fx.app, `/api/ab?from=${WEEK_FROM}&to=${WEEK_TO}&adjust=hour,segment,number_tag`);
+    const rec = await getJson<Record<string, unknown[] | unknown | null>>(fx.app, `/api/recommendations?from=2026-08-24&to=${WEEK_TO}`);
+    const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
+    const sheet = wb.getWorksheet('AB verdicts')!;
+    for (const arm of ab.arms) {
+      const label = arm.script === ab.control ? `${arm.script} (Control)` : arm.script;
+      const r = rowByLabel(sheet, /^[=+\-@]/.test(label) ? `'${label}` : label);
+      expect(r.getCell(2).value).toBe(arm.answered);
+      expect(r.getCell(3).value).toBe(arm.earlyHangups);
+      expect(r.getCell(4).value).toBe(arm.hangupRate);
+      if (arm.script !== ab.control) {
+        expect(r.getCell(11).value ?? null).toBe(arm.pValueAdjusted ?? null);
+        expect(r.getCell(14).value ?? null).toBe(arm.oddsRatio ?? null);
+      }
+    }
+    const count = (v: unknown) => (v == null ? 0 : Array.isArray(v) ? v.length : 1);
+    for (const [key, name] of [['windows', 'Call windows'], ['frequencyCap', 'Frequency cap'], ['numbersToRest', 'Numbers to rest'], ['agentsToCoach', 'Agents to coach']] as const) {
+      const ws = wb.getWorksheet(name)!;
+      const n = count(rec[key]);
+      // Header, the items, then (after a blank row) the footnote.
+      expect(ws.rowCount).toBe(1 + n + 2);
+    }
+    const html = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=zh`)).text();
+    for (const item of [...(rec.agentsToCoach as { explanation: { zh: string } }[]), ...((rec.windows as { explanation: { zh: string } }[]) ?? [])]) {
+      expect(html).toContain(item.explanation.zh.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    }
+  });
+});
+
+describe('weeks without data', () => {
+  it.each(['2026-W30', '2026-W37'])('%s renders every format without inventing numbers', async (week) => {
+    for (const format of ['html', 'xlsx', 'csv']) expect((await getReport(fx.app, `week=${week}&format=${format}&lang=en`)).status).toBe(200);
+    const html = await (await getReport(fx.app, `week=${week}&format=html&lang=en`)).text();
+    if (week === '2026-W30') expect(html).toContain('No answered calls this week');
+    // W37 is the first week of the sample: nothing to compare with.
+    else expect(html).toContain('the previous week has no answered calls to compare with');
+    expect(html).toContain('The decomposition needs answered calls in both weeks.');
+  });
+});
+
+describe('week boundaries follow the business timezone', () => {
+  it('counts a 23:30 Sunday call (local) in that week and a 00:10 Monday call in the next', async () => {
+    expect(EXTRA_ROWS.length).toBeGreaterThan(3);
+    const dials = async (week: string) => {
+      const wb = await readXlsx(await (await getReport(fx.app, `week=${week}&format=xlsx&lang=en&campaign=tz_probe`)).arrayBuffer());
+      return rowByLabel(wb.getWorksheet('KPIs')!, 'Dials').getCell(2).value;
+    };
+    expect(await dials('2026-W38')).toBe(2); // 23:30 with offset, 23:45 naive local
+    expect(await dials('2026-W39')).toBe(1); // 16:10 UTC Sunday = 00:10 Monday local
+    const wb = await readXlsx(await (await getReport(fx.app, `week=2026-W38&format=xlsx&lang=en&campaign=tz_probe`)).arrayBuffer());
+    const daily = wb.getWorksheet('Daily')!;
+    const dates: unknown[] = [];
+    daily.eachRow((r, i) => i > 1 && r.getCell(2).value && dates.push(r.getCell(2).value));
+    expect(dates).toContain('2026-09-20');
+    expect(dates).not.toContain('2026-09-21');
+  });
+});
