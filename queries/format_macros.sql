@@ -42,6 +42,8 @@ CREATE OR REPLACE TEMP MACRO pick(vals, r) AS rule_map(rule_extract(rule_raw(val
 CREATE OR REPLACE TEMP MACRO utc_text(ts) AS strftime(timezone('UTC', ts), '%Y-%m-%d %H:%M:%S') || '+00';
 CREATE OR REPLACE TEMP MACRO norm_ts(v) AS
   CASE WHEN v IS NULL THEN NULL
+       -- "no time": MySQL zero dates (DB dumps), epoch 0 (very old FreeSWITCH), a bare 0
+       WHEN v = '0' OR starts_with(v, '0000-00-00') OR starts_with(v, '1970-01-01') THEN NULL
        WHEN try_cast(v AS TIMESTAMPTZ) IS NOT NULL THEN v                                                 -- ISO 8601 (most files)
        WHEN regexp_full_match(v, '[0-9]{9,10}(\.[0-9]+)?') THEN utc_text(to_timestamp(v::DOUBLE))        -- Unix seconds
        WHEN regexp_full_match(v, '[0-9]{12,13}') THEN utc_text(to_timestamp(v::DOUBLE / 1000))         -- Unix milliseconds

@@ -53,6 +53,20 @@ describe('format traps', () => {
     expect(await call('6f1c2a10-0001-4000-8000-000000000005')).toMatchObject({ disposition: 'answered', talk_seconds: 45, hangup_cause: 'NORMAL_CLEARING' });
   });
 
+  it('zero dates mean "no time": MySQL 0000-00-00, epoch 0 of old FreeSWITCH', async () => {
+    t = await formatStore();
+    const { writeFileSync } = await import('node:fs');
+    const path = `${t.dir}/old-fs.csv`;
+    writeFileSync(path, [
+      '"Outbound Call","02150009999","13800138901","default","2024-09-17 09:00:00","1970-01-01 08:00:00","2024-09-17 09:00:30","30","0","NO_ANSWER","6f1c2a10-0009-4000-8000-000000000001","", "campZ"',
+      '"Outbound Call","02150009999","13800138902","default","2024-09-17 09:01:00","0000-00-00 00:00:00","2024-09-17 09:01:20","20","0","USER_BUSY","6f1c2a10-0009-4000-8000-000000000002","", "campZ"',
+    ].join('\n') + '\n');
+    const r = await t.ingest(path);
+    expect(r).toMatchObject({ format: 'freeswitch_cdr_csv', inserted: 2, rejected: 0 });
+    expect(await call('6f1c2a10-0009-4000-8000-000000000001')).toMatchObject({ disposition: 'no_answer', ring_seconds: 30 });
+    expect(await call('6f1c2a10-0009-4000-8000-000000000002')).toMatchObject({ disposition: 'busy' });
+  });
+
   it('FreeSWITCH: sip_hangup_disposition on the customer leg', async () => {
     t = await formatStore();
     await t.ingest('freeswitch_example_disposition.csv');
