@@ -34,7 +34,11 @@ function dimensionOf(s: Sample): Detected | null {
   if (h.has('startedat') || h.has('callid')) return null;
   if (h.has('scriptid') && ['openingline', 'openinglinetext', 'text', 'scripttext', 'opening'].some((n) => h.has(n))) return { kind: 'dimension', name: 'dim_scripts' };
   if (h.has('callernumber') && h.has('numbertag')) return { kind: 'dimension', name: 'dim_caller_numbers' };
-  if ((h.has('calleeid') || h.has('phone') || h.has('calleephone')) && h.size >= 2) return { kind: 'dimension', name: 'dim_customers' };
+  // A customers file must say something about segments: a bare phone list could be anything
+  // (load it with --format dim_customers).
+  if ((h.has('calleeid') || h.has('phone') || h.has('calleephone')) && (h.has('segment') || h.has('ageband') || h.has('age'))) {
+    return { kind: 'dimension', name: 'dim_customers' };
+  }
   return null;
 }
 
