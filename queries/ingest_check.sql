@@ -47,7 +47,9 @@ SELECT *,
   CASE WHEN reason IS NOT NULL THEN 'rejected'
        WHEN v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
        ELSE 'inserted' END AS bucket,
-  CASE WHEN reason IS NULL THEN coalesce(ring_seconds, epoch(coalesce(answered_at, ended_at) - started_at)) END AS c_ring_seconds,
+  -- An answered call with no answer time has no derivable ring time (end - start would include talk).
+  CASE WHEN reason IS NULL THEN coalesce(ring_seconds, epoch(answered_at - started_at),
+    CASE WHEN v_disposition <> 'answered' THEN epoch(ended_at - started_at) END) END AS c_ring_seconds,
   CASE WHEN reason IS NULL THEN
     CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
          ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END END AS c_talk_seconds,

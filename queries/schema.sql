@@ -54,3 +54,57 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 
 -- settings the stored derived columns depend on (business timezone, early hang-up T at ingest).
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+
+-- Issue 5 (dialer formats). ADD COLUMN IF NOT EXISTS so databases made before it upgrade in place.
+-- folded: source rows that were not calls of their own (legs, forks, re-deliveries, totals rows);
+-- rows_read = calls + folded and calls = inserted + duplicates + rejected.
+ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS folded INTEGER DEFAULT 0;
+ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS fold_notes VARCHAR;
+ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS source_timezone VARCHAR;
+-- answered calls of this file whose hang-up party the source did not say (shown in the history).
+ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS unknown_party INTEGER DEFAULT 0;
+ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'calls';   -- calls | dimension | evidence
+
+-- The number tag the CDR itself carried, kept so caller-number files can be re-applied (a newer
+-- numbers file re-tags past calls, and calls before a tag's from-date fall back to this).
+ALTER TABLE calls ADD COLUMN IF NOT EXISTS number_tag_cdr VARCHAR;
+
+-- Twilio Voice Insights summaries: who hung up, for calls loaded before or after them.
+CREATE TABLE IF NOT EXISTS twilio_insights (
+  call_sid     VARCHAR PRIMARY KEY,
+  hangup_by    VARCHAR,
+  ring_seconds DOUBLE,
+  call_state   VARCHAR,
+  ingest_id    INTEGER NOT NULL
+);
+
+-- Dimension files (keys described by data teams). See README "Dimension files".
+CREATE TABLE IF NOT EXISTS dim_scripts (
+  script_id    VARCHAR PRIMARY KEY,
+  campaign     VARCHAR,
+  opening_line VARCHAR,
+  ingest_id    INTEGER NOT NULL
+);
+-- One row per (number, from_date): the tag applies from that local date until the next row.
+CREATE TABLE IF NOT EXISTS dim_caller_numbers (
+  caller_number VARCHAR NOT NULL,
+  from_date     DATE NOT NULL,
+  number_tag    VARCHAR NOT NULL,
+  ingest_id     INTEGER NOT NULL,
+  PRIMARY KEY (caller_number, from_date)
+);
+-- callee_id is stored the way calls store it (phones as the keyed hash).
+CREATE TABLE IF NOT EXISTS dim_customers (
+  callee_id VARCHAR PRIMARY KEY,
+  segment   VARCHAR,
+  age_band  VARCHAR,
+  ingest_id INTEGER NOT NULL
+);
+-- Any other customer column, long form, so a new attribute needs no schema change.
+CREATE TABLE IF NOT EXISTS dim_customer_attrs (
+  callee_id VARCHAR NOT NULL,
+  name      VARCHAR NOT NULL,
+  value     VARCHAR,
+  ingest_id INTEGER NOT NULL,
+  PRIMARY KEY (callee_id, name)
+);

@@ -5,6 +5,7 @@ import { sqlText } from './db/sql-files.ts';
 import type { Settings } from './metrics.ts';
 import { ingestRoutes } from './routes/ingests.ts';
 import { insightRoutes } from './routes/insights.ts';
+import { uploadRoutes, type UploadDeps } from './routes/uploads.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { BadRequest } from './routes/query-input.ts';
@@ -14,12 +15,14 @@ export interface AppDeps {
   settings: Settings;
   /** Chromium for PDF reports (default /usr/bin/chromium). */
   chromiumPath?: string;
-  /** Optional extra mounting (static web app, ingest routes) done by the caller. */
+  /** Optional extra mounting (static web app) done by the caller. */
   extend?: (app: Hono) => void;
+  /** Upload, ingest history, rejects and deletion routes (absent: read-only API). */
+  ingest?: Omit<UploadDeps, 'db' | 'settings'>;
 }
 
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
-export function createApp({ db, settings, chromiumPath, extend }: AppDeps): Hono {
+export function createApp({ db, settings, chromiumPath, extend, ingest }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/health', async (c) => {
     const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
@@ -28,6 +31,7 @@ export function createApp({ db, settings, chromiumPath, extend }: AppDeps): Hono
   app.route('/api', metricRoutes(db, settings));
   app.route('/api', insightRoutes(db, settings));
   app.route('/api', ingestRoutes(db));
+  if (ingest) app.route('/api', uploadRoutes({ ...ingest, db, settings }));
   app.route('/api/reports', reportRoutes(db, settings, { chromiumPath }));
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   extend?.(app);

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { readEnv } from './env.ts';
 import { ingestFile, type IngestReport } from './ingest/ingest-file.ts';
+import { loadMapping, MappingError } from './ingest/formats/mapping-file.ts';
+import { FORMAT_NAMES } from './ingest/formats/registry.ts';
 import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -19,7 +21,9 @@ usage: npm run hangup -- <command> [options]
 
   serve   [--db PATH] [--port 8787] [--host 127.0.0.1] [--timezone Asia/Shanghai] [--early-seconds 10]
   start   build the dashboard if missing or stale, then serve (same options)
-  ingest  FILE... [--db PATH] [--timezone ZONE]
+  ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json]
+          --timezone: zone of naive timestamps in the files (default: the mapping's, else HANGUP_TIMEZONE)
+          --format: ${FORMAT_NAMES.join(', ')}
   sample  [--calls N] [--seed S] [--out FILE.csv | --db PATH]
   report  [--week 2026-W37] [--format pdf|xlsx|csv|html] [--lang zh|en] [--out FILE] [--db PATH]
           [--campaign C]... [--script S]... [--segment S]... [--number-tag T]... [--agent A]...
@@ -56,6 +60,28 @@ function progressBar(label: string) {
   };
 }
 
+// Files smaller than this load in a blink: a bar would only flicker.
+const BAR_MIN_BYTES = 5 * 1024 * 1024;
+
+/** A per-file progress bar (phase and percent) for large files; phase lines on stderr otherwise. */
+function fileProgress(file: string) {
+  if (statSync(file).size < BAR_MIN_BYTES || !process.stderr.isTTY) {
+    let last = '';
+    return {
+      update: (phase: string) => {
+        if (phase !== last) process.stderr.write(`  ${file}: ${phase}…\n`), (last = phase);
+      },
+      stop: () => {},
+    };
+  }
+  const bar = new SingleBar({ format: `${file} {phase} [{bar}] {percentage}%`, hideCursor: true, stream: process.stderr }, Presets.shades_classic);
+  bar.start(100, 0, { phase: 'hashing'.padEnd(10) });
+  return {
+    update: (phase: string, fraction?: number) => bar.update(Math.round((fraction ?? 0) * 100), { phase: phase.padEnd(10) }),
+    stop: () => bar.stop(),
+  };
+}
+
 export function printReport(r: IngestReport): void {
   if (r.status === 'failed') {
     console.error(`${r.fileName}: FAILED: ${r.message}`);
@@ -66,9 +92,12 @@ export function printReport(r: IngestReport): void {
     return;
   }
   console.log(
-    `${r.fileName}: read ${r.rowsRead}, inserted ${r.inserted}, duplicates ${r.duplicates}, rejected ${r.rejected}` +
+    `${r.fileName}: read ${r.rowsRead} rows = ${r.calls} calls + ${r.folded} folded; inserted ${r.inserted}, duplicates ${r.duplicates}, rejected ${r.rejected}` +
       ` (${r.format}, ${r.encoding ?? 'binary'}, ${(r.durationMs / 1000).toFixed(1)} s)`,
   );
+  for (const n of r.foldNotes) console.log(`  folded: ${n.reason}: ${n.rows}`);
+  if (r.kind === 'calls' && r.unknownParty) console.log(`  answered calls with unknown hang-up party: ${r.unknownParty}`);
+  if (r.message) console.log(`  ${r.message}`);
   if (r.rejectsPath) console.log(`  rejected rows and reasons: ${r.rejectsPath}`);
   if (r.extraColumns.length) console.log(`  extra columns not stored: ${r.extraColumns.join(', ')}`);
 }
@@ -82,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, timezone: { type: 'string' },
       'early-seconds': { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
-      week: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' },
+      week: { type: 'string' }, format: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' },
       campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
       segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
       agent: { type: 'string', multiple: true },
@@ -109,14 +138,23 @@ async function main(argv: string[]): Promise<void> {
         printReport(r);
       }
       const reportSchedule = parseScheduleSetting(env.HANGUP_REPORT_CRON, env.HANGUP_REPORT_FORMATS, env.HANGUP_REPORT_LANGS);
+      const inbox = env.HANGUP_INBOX === 'off' ? null : resolve(env.HANGUP_INBOX ?? join(store.dataDir, 'inbox'));
       await serve(store, {
         port: num(values.port, 'port', env.PORT), host: values.host ?? env.HOST, uploadToken: env.HANGUP_UPLOAD_TOKEN,
         chromiumPath: env.CHROMIUM_PATH, reportSchedule,
+        maxUploadBytes: Math.round(env.HANGUP_MAX_UPLOAD_MB * 1048576), inbox, inboxStableMs: env.HANGUP_INBOX_STABLE_MS,
       });
       return;
     }
     case 'ingest': {
       if (positionals.length === 0) fail('ingest needs at least one FILE');
+      if (values.format && !(FORMAT_NAMES as readonly string[]).includes(values.format)) fail(`--format must be one of ${FORMAT_NAMES.join(', ')}`);
+      let mapping;
+      try {
+        mapping = values.mapping ? loadMapping(values.mapping) : undefined;
+      } catch (err) {
+        fail(err instanceof MappingError ? err.message : `--mapping: ${(err as Error).message}`);
+      }
       const store = await openStore(dbPath, settings);
       let failed = 0;
       for (const file of positionals) {
@@ -125,10 +163,12 @@ async function main(argv: string[]): Promise<void> {
           failed++;
           continue;
         }
+        const bar = fileProgress(file);
         const r = await ingestFile(store.db, file, {
           dataDir: store.dataDir, businessTimezone: settings.timezone, timezone: values.timezone,
-          earlySeconds: settings.earlySeconds, onPhase: (p) => process.stderr.write(`  ${file}: ${p}…\n`),
+          earlySeconds: settings.earlySeconds, format: values.format, mapping, onProgress: bar.update,
         });
+        bar.stop();
         printReport(r);
         if (r.status === 'failed') failed++;
       }

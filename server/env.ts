@@ -8,6 +8,12 @@ const EnvSchema = z.object({
   HANGUP_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
   HANGUP_EARLY_SECONDS: z.coerce.number().positive().max(600).default(10),
   HANGUP_UPLOAD_TOKEN: z.string().min(16).optional(),
+  /** Largest accepted upload (POST /api/ingest), in MiB. */
+  HANGUP_MAX_UPLOAD_MB: z.coerce.number().positive().max(100_000).default(512),
+  /** Watched drop folder; default <data dir>/inbox; "off" disables watching. */
+  HANGUP_INBOX: z.string().min(1).optional(),
+  /** How long a dropped file's size must stay unchanged before it is read. */
+  HANGUP_INBOX_STABLE_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   /** Chromium for PDF export (default /usr/bin/chromium). */
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** Weekly report schedule: unset or "off" = off; "on" = Monday 08:00 business time; else a cron expression. */

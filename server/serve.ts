@@ -4,6 +4,9 @@ import type { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
+import { ingestFile } from './ingest/ingest-file.ts';
+import { watchInbox } from './ingest/inbox.ts';
+import { IngestJobs } from './ingest/jobs.ts';
 import { startReportSchedule, type ScheduleSetting } from './report/schedule.ts';
 import type { Store } from './store.ts';
 import { WEB_DIST } from './web-build.ts';
@@ -12,6 +15,10 @@ export interface ServeOptions {
   port: number;
   host: string;
   uploadToken?: string;
+  maxUploadBytes: number;
+  /** Watched folder, or null for none. */
+  inbox: string | null;
+  inboxStableMs: number;
   chromiumPath?: string;
   /** The weekly report schedule; off when absent or when its cron is null. */
   reportSchedule?: ScheduleSetting;
@@ -27,10 +34,37 @@ export function mountWeb(a: Hono): void {
 
 /** Serves the API and, when built, the dashboard (unknown paths fall back to index.html). */
 export async function serve(store: Store, opts: ServeOptions): Promise<void> {
-  const app = createApp({ db: store.db, settings: store.settings, chromiumPath: opts.chromiumPath, extend: mountWeb });
+  const jobs = new IngestJobs();
+  const app = createApp({
+    db: store.db,
+    settings: store.settings,
+    ingest: {
+      dataDir: store.dataDir, policy: { host: opts.host, token: opts.uploadToken }, maxUploadBytes: opts.maxUploadBytes,
+      jobs, inbox: opts.inbox,
+    },
+    chromiumPath: opts.chromiumPath,
+    extend: mountWeb,
+  });
   const server = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host });
   await new Promise<void>((r) => server.once('listening', () => r()));
   console.log(`Hangup Insight on http://${opts.host}:${opts.port}  (database ${store.db.path})`);
+  const inbox = opts.inbox
+    ? watchInbox({
+        inbox: opts.inbox, archive: join(opts.inbox, '..', 'archive'), quarantine: join(opts.inbox, '..', 'quarantine'),
+        stableMs: opts.inboxStableMs, log: (l) => console.log(l),
+        // Inbox files show in the job list too, so the /data page sees their progress.
+        ingest: async (path, fileName) => {
+          const job = jobs.create(fileName, 'inbox');
+          const done = await jobs.run(job, (progress) => ingestFile(store.db, path, {
+            dataDir: store.dataDir, businessTimezone: store.settings.timezone, earlySeconds: store.settings.earlySeconds,
+            fileName, onProgress: progress,
+          }));
+          if (!done.report) throw new Error(done.error ?? 'ingest failed');
+          return done.report;
+        },
+      })
+    : null;
+  if (opts.inbox) console.log(`Watching ${opts.inbox} for CDR and dimension files`);
   const schedule = opts.reportSchedule?.cron
     ? startReportSchedule(store.db, store.settings, {
         setting: { ...opts.reportSchedule, cron: opts.reportSchedule.cron }, outDir: join(store.dataDir, 'reports'), chromiumPath: opts.chromiumPath,
@@ -39,6 +73,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   if (schedule) console.log(`Weekly report: "${opts.reportSchedule!.cron}" (${store.settings.timezone}), next run ${schedule.nextRun()?.toISOString() ?? 'never'}, files in ${join(store.dataDir, 'reports')}`);
   const stop = () => {
     schedule?.stop();
+    void inbox?.close();
     server.close();
     store.db.close();
     process.exit(0);

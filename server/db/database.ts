@@ -34,6 +34,9 @@ export class Database {
     const writer = await instance.connect();
     await writer.run(sqlText('schema'));
     await writer.run(sqlText('macros'));
+    // Dialer-format helpers (TEMP: only the writer ingests) and query progress for long loads.
+    await writer.run(sqlText('format_macros'));
+    await writer.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
     const db = new Database(path, instance, writer);
     for (let i = 0; i < poolSize; i++) db.idle.push(await instance.connect());
     return db;

@@ -12,6 +12,8 @@ export interface Sniffed {
   bom: boolean;
   /** First line of the decoded text (CSV header), without BOM or line end. */
   firstLine: string;
+  /** The decoded start of the text (for format detection); '' for Parquet. */
+  text: string;
 }
 
 /** A file we refuse before reading any rows; the message names the file and the reason. */
@@ -77,7 +79,7 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   const body = gzip ? inflateHead(raw) : raw;
   if (body.subarray(0, 4).toString('latin1') === 'PAR1') {
     if (gzip) throw new UnreadableFileError('gzip-compressed Parquet is not supported; Parquet compresses itself');
-    return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '' };
+    return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '', text: '' };
   }
   if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
     throw new UnreadableFileError('UTF-16 text is not supported: save the export as UTF-8 or GB18030');
@@ -104,7 +106,7 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   if (first === '[') throw new UnreadableFileError('a JSON array file: write one JSON object per line (JSON lines) instead');
   if (first !== '{' && jsonByName) throw new UnreadableFileError('not JSON lines: the first line is not a JSON object');
   const format: FileFormat = first === '{' ? 'json' : 'csv';
-  return { format, gzip, encoding, bom, firstLine: decoded.split(/\r?\n/, 1)[0]! };
+  return { format, gzip, encoding, bom, firstLine: decoded.split(/\r?\n/, 1)[0]!, text: decoded };
 }
 
 function firstInvalidUtf8(b: Buffer): number {

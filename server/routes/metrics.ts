@@ -2,11 +2,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { DimensionSchema, FiltersSchema } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import { breakdown, dimensions, heatmap, summary, type Settings } from '../metrics.ts';
+import { breakdown, breakdownByAttribute, dimensions, heatmap, summary, type Settings } from '../metrics.ts';
 import { parseQuery } from './query-input.ts';
 import { withShrunkRates } from '../insights/recommendations.ts';
 
 const BreakdownQuery = z.intersection(FiltersSchema, z.object({ by: DimensionSchema }));
+const AttributeQuery = z.intersection(FiltersSchema, z.object({ name: z.string().trim().min(1).max(200) }));
 const HeatmapQuery = z.intersection(
   FiltersSchema,
   z.object({ x: DimensionSchema.default('hour'), y: DimensionSchema.default('weekday') }),
@@ -21,6 +22,11 @@ export function metricRoutes(db: Database, settings: Settings) {
       const rows = await breakdown(db, q.by, q, settings);
       const shrink = q.by === 'agent' || q.by === 'caller_number';
       return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows as any[]) : rows });
+    })
+    // Customer attributes from customers files (names listed by /api/dimensions customerAttributes).
+    .get('/breakdown/attribute', async (c) => {
+      const q = parseQuery(c, AttributeQuery);
+      return c.json({ by: `attribute:${q.name}`, rows: await breakdownByAttribute(db, q.name, q, settings) });
     })
     .get('/heatmap', async (c) => {
       const q = parseQuery(c, HeatmapQuery);

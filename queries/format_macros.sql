@@ -1,0 +1,74 @@
+-- format_macros: helpers that turn one dialer record (JSON object `rec`) into canonical text.
+-- TEMP macros on the write connection (the only one that ingests); run once when it opens.
+-- A rule `r` is STRUCT(idx INTEGER[], sep VARCHAR, re VARCHAR, keys VARCHAR[], vals VARCHAR[], dflt VARCHAR)
+-- (idx: positions in the record's extracted values, see rule_raw),
+-- bound as a parameter: user mapping text is data here, never SQL.
+
+-- Values that mean "empty" in exports: blank, Excel's '-'/'--', MySQL/VICIdial NULL and \N.
+CREATE OR REPLACE TEMP MACRO blank_to_null(v) AS
+  CASE WHEN v IS NULL OR trim(v, E' \t\r\n') IN ('', '-', '--', 'NULL', '\N') THEN NULL
+       -- Excel text markers: a leading apostrophe or TAB before a number (stops 1.38E+10).
+       -- (starts_with first: a regex on every value of every column costs seconds per million rows)
+       WHEN starts_with(ltrim(v, E' \t'), '''') THEN regexp_replace(trim(v, E' \t\r\n'), '^''([+0-9])', '\1')
+       ELSE trim(v, E' \t\r\n') END;
+
+-- The raw value of a rule from `vals`, the record's values at every path any rule reads (one
+-- multi-path json_extract_string per record, so a record is parsed once, not once per rule):
+-- one index, the first non-empty of several (any_value skips NULLs), or several joined by `sep`.
+CREATE OR REPLACE TEMP MACRO rule_raw(vals, r) AS
+  CASE WHEN len(r.idx) = 0 THEN NULL
+       WHEN len(r.idx) = 1 THEN blank_to_null(vals[r.idx[1]])
+       WHEN r.sep IS NULL THEN list_aggregate(list_transform(list_select(vals, r.idx), x -> blank_to_null(x)), 'any_value')
+       ELSE blank_to_null(array_to_string(list_select(vals, r.idx), r.sep)) END;
+
+-- Regex extraction: capture group 1 (the caller wraps a pattern without a group).
+CREATE OR REPLACE TEMP MACRO rule_extract(v, r) AS
+  CASE WHEN r.re IS NULL THEN v ELSE nullif(trim(regexp_extract(v, r.re, 1)), '') END;
+
+-- The value map (keys are lower-case; '*' catches the rest; a mapped '' means "no value");
+-- unmapped values pass through so validation can name them. Then the default.
+CREATE OR REPLACE TEMP MACRO rule_map(v, r) AS coalesce(
+  CASE WHEN v IS NULL OR len(r.keys) = 0 THEN v
+       WHEN list_position(r.keys, lower(v)) IS NOT NULL THEN nullif(r.vals[list_position(r.keys, lower(v))], '')
+       WHEN list_position(r.keys, '*') IS NOT NULL THEN nullif(r.vals[list_position(r.keys, '*')], '')
+       ELSE v END, r.dflt);
+
+-- All three steps for one rule (dimension files: a few rules, so nesting is cheap there).
+CREATE OR REPLACE TEMP MACRO pick(vals, r) AS rule_map(rule_extract(rule_raw(vals, r), r), r);
+
+-- Timestamps as text the ingest check can cast: offset-aware ones are written in UTC with +00,
+-- naive ones stay naive (read later in the file's timezone). Unparseable text passes through
+-- unchanged so the check rejects it with the original value.
+CREATE OR REPLACE TEMP MACRO utc_text(ts) AS strftime(timezone('UTC', ts), '%Y-%m-%d %H:%M:%S') || '+00';
+CREATE OR REPLACE TEMP MACRO norm_ts(v) AS
+  CASE WHEN v IS NULL THEN NULL
+       -- "no time": MySQL zero dates (DB dumps), epoch 0 (very old FreeSWITCH), a bare 0
+       WHEN v = '0' OR starts_with(v, '0000-00-00') OR starts_with(v, '1970-01-01') THEN NULL
+       WHEN try_cast(v AS TIMESTAMPTZ) IS NOT NULL THEN v                                                 -- ISO 8601 (most files)
+       WHEN regexp_full_match(v, '[0-9]{9,10}(\.[0-9]+)?') THEN utc_text(to_timestamp(v::DOUBLE))        -- Unix seconds
+       WHEN regexp_full_match(v, '[0-9]{12,13}') THEN utc_text(to_timestamp(v::DOUBLE / 1000))         -- Unix milliseconds
+       WHEN try_strptime(v, '%a, %d %b %Y %H:%M:%S %z') IS NOT NULL                                     -- RFC 2822 (Twilio)
+         THEN utc_text(try_strptime(v, '%a, %d %b %Y %H:%M:%S %z'))
+       ELSE coalesce(strftime(try_strptime(v, ['%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y-%m-%d %H:%M',
+                                                '%Y年%m月%d日 %H:%M:%S', '%Y年%m月%d日 %H:%M', '%Y%m%d%H%M%S']),
+                              '%Y-%m-%d %H:%M:%S'), v) END;
+
+-- Durations as seconds: plain numbers, H:MM:SS, M:SS, and Chinese 1时2分3秒 / 2分钟3秒 / 45秒.
+CREATE OR REPLACE TEMP MACRO norm_dur(v) AS
+  CASE WHEN v IS NULL THEN NULL
+       WHEN try_cast(v AS DOUBLE) IS NOT NULL THEN v
+       WHEN regexp_full_match(v, '[0-9]+:[0-9]{1,2}(:[0-9]{1,2})?') THEN
+         CAST(list_reduce(list_transform(string_split(v, ':'), x -> x::INTEGER), (a, b) -> a * 60 + b) AS VARCHAR)
+       WHEN regexp_full_match(v, '(([0-9]+)(小时|时))?(([0-9]+)分钟?)?(([0-9]+)秒)?') THEN
+         CAST(coalesce(try_cast(regexp_extract(v, '([0-9]+)(小时|时)', 1) AS INTEGER), 0) * 3600
+            + coalesce(try_cast(regexp_extract(v, '([0-9]+)分', 1) AS INTEGER), 0) * 60
+            + coalesce(try_cast(regexp_extract(v, '([0-9]+)秒', 1) AS INTEGER), 0) AS VARCHAR)
+       ELSE v END;
+
+-- The callee key stored in calls.callee_id: the same HMAC as queries/ingest_insert.sql, for
+-- dimension files (customers by phone) that must land on the same key.
+CREATE OR REPLACE TEMP MACRO callee_key(v, ipad, opad) AS
+  CASE WHEN regexp_full_match(trim(v), '\+?[0-9][0-9 ()-]{5,24}')
+       THEN 'h:' || left(sha256(opad || unhex(sha256(ipad || encode(
+              regexp_replace(regexp_replace(trim(v), '[^0-9]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\2'))))), 24)
+       ELSE nullif(trim(v), '') END;

@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { sqlText } from '../db/sql-files.ts';
+import { deleteIngest } from '../ingest/delete-ingest.ts';
+import { MappingError, parseMapping } from '../ingest/formats/mapping-file.ts';
+import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
+import { ingestFile } from '../ingest/ingest-file.ts';
+import type { IngestJob, IngestJobs } from '../ingest/jobs.ts';
+import { BadUpload, receiveUpload, UploadTooLarge } from '../ingest/upload.ts';
+import type { Settings } from '../metrics.ts';
+import { writeGuard, writeStatus, type WritePolicy } from './write-guard.ts';
+
+export interface UploadDeps {
+  db: Database;
+  dataDir: string;
+  settings: Settings;
+  policy: WritePolicy;
+  maxUploadBytes: number;
+  jobs: IngestJobs;
+  /** The watched inbox folder, if any (shown by /api/ingest/status). */
+  inbox?: string | null;
+}
+
+const zone = z.string().max(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return /^[A-Za-z0-9_+\-/]+$/.test(tz);
+  } catch {
+    return false;
+  }
+}, 'not an IANA timezone name');
+const UploadFields = z.object({
+  format: z.enum(FORMAT_NAMES as unknown as [string, ...string[]]).optional(),
+  timezone: zone.optional(),
+  mapping: z.string().max(200_000).optional(),
+});
+const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** A job as clients see it: like GET /api/ingests, only the rejects file's name leaves the server. */
+function publicJob(job: IngestJob) {
+  if (!job.report) return job;
+  const { rejectsPath, ...report } = job.report;
+  return { ...job, report: { ...report, rejectsFile: rejectsPath ? basename(rejectsPath) : null } };
+}
+
+/** Upload, progress, rejects download and deletion (README "API"); the history is routes/ingests.ts. */
+export function uploadRoutes(d: UploadDeps) {
+  const guard = writeGuard(d.policy);
+  const tooLarge = () => ({ error: `file larger than the upload limit of ${Math.round(d.maxUploadBytes / 1048576)} MiB`, maxUploadBytes: d.maxUploadBytes });
+  return new Hono()
+    .get('/ingest/status', (c) => c.json({
+      ...writeStatus(d.policy), maxUploadBytes: d.maxUploadBytes, formats: FORMAT_NAMES, inbox: d.inbox ? 'watching' : 'off',
+    }))
+    .post('/ingest', guard, async (c) => {
+      const length = Number(c.req.header('content-length') ?? 0);
+      // Multipart framing adds a little; anything far above the limit is refused before reading.
+      if (length > d.maxUploadBytes + 1_048_576) return c.json(tooLarge(), 413);
+      const type = c.req.header('content-type') ?? '';
+      if (!type.startsWith('multipart/form-data')) return c.json({ error: 'send multipart/form-data with the file in a field named "file"' }, 400);
+      let upload;
+      try {
+        upload = await receiveUpload(c.req.raw.body as WebReadableStream<Uint8Array> | null, type, join(d.dataDir, 'uploads'), d.maxUploadBytes);
+      } catch (err) {
+        if (err instanceof UploadTooLarge) return c.json(tooLarge(), 413);
+        if (err instanceof BadUpload) return c.json({ error: err.message }, 400);
+        throw err;
+      }
+      const fields = UploadFields.safeParse(upload.fields);
+      let mapping;
+      try {
+        if (!fields.success) throw new MappingError(fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        mapping = fields.data.mapping ? parseMapping(fields.data.mapping, 'mapping') : undefined;
+      } catch (err) {
+        rmSync(upload.path, { force: true });
+        return c.json({ error: (err as Error).message }, 400);
+      }
+      const job = d.jobs.create(upload.clientName, 'upload');
+      const path = upload.path;
+      void d.jobs.run(job, (progress) => ingestFile(d.db, path, {
+        dataDir: d.dataDir, businessTimezone: d.settings.timezone, earlySeconds: d.settings.earlySeconds,
+        fileName: upload.clientName, format: fields.data!.format, timezone: fields.data!.timezone, mapping, onProgress: progress,
+      })).finally(() => rmSync(path, { force: true }));
+      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job) }, 202);
+    })
+    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map(publicJob) }))
+    .get('/ingest/jobs/:id', (c) => {
+      const job = d.jobs.get(c.req.param('id'));
+      return job ? c.json(publicJob(job)) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
+    })
+    .get('/ingests/:id/rejects', async (c) => {
+      const id = IdParam.safeParse(c.req.param('id'));
+      if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
+      const [row] = await d.db.query<{ rejectsPath: string | null; fileName: string }>(sqlText('ingest_get'), { ingest_id: id.data });
+      // The path comes from the database row, and must still lie in <dataDir>/rejects.
+      const root = resolve(d.dataDir, 'rejects');
+      const path = row?.rejectsPath ? resolve(row.rejectsPath) : null;
+      if (!path || relative(root, path).startsWith('..') || !path.startsWith(root + sep) || !existsSync(path)) {
+        return c.json({ error: `ingest #${id.data} has no rejected rows to download` }, 404);
+      }
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="ingest-${id.data}-rejects.csv"`);
+      return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream);
+    })
+    .delete('/ingests/:id', guard, async (c) => {
+      const id = IdParam.safeParse(c.req.param('id'));
+      if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
+      const out = await deleteIngest(d.db, id.data);
+      return out.ok ? c.json({ ingestId: id.data, deleted: out.deleted }) : c.json({ error: out.error }, out.status);
+    });
+}
