@@ -54,7 +54,7 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
   {
     path: '/reports',
     check: async (p) => {
-      await expect.poll(() => p.frameLocator('iframe[data-report-preview]').locator('h1').textContent()).toContain('2026-W44');
+      await expect.poll(() => p.frameLocator('iframe[data-report-preview]').locator('h1').textContent(), { timeout: 20_000 }).toContain('2026-W44');
       expect(await p.locator('[data-download]').count()).toBe(4);
     },
   },

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
 
 // No Chromium for the server's PDF export: the page must say so and keep the other formats.
+// Polls that wait on the server generating something (a report, an A/B analysis) get time
+// for a loaded CI machine; expect.poll's default is one second.
+const SERVER_WORK = { timeout: 20_000 };
 const env = useDashboard({ chromiumPath: '/nonexistent/chromium' });
 
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
@@ -20,14 +23,14 @@ describe('/reports', () => {
   it('defaults to the last complete week, previews it sandboxed, steps through weeks in the URL', async () => {
     const { page, problems } = await open('/reports?lang=en');
     expect(await page.locator('[data-week]').inputValue()).toBe('2026-W44');
-    await expect.poll(() => preview(page).locator('h1').textContent()).toBe('Weekly hang-up report · 2026-W44');
+    await expect.poll(() => preview(page).locator('h1').textContent(), SERVER_WORK).toBe('Weekly hang-up report · 2026-W44');
     expect(await page.locator('iframe[data-report-preview]').getAttribute('sandbox')).toBe('');
     await page.click('[data-week-step="-1"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('week')).toBe('2026-W43');
-    await expect.poll(() => preview(page).locator('h1').textContent()).toBe('Weekly hang-up report · 2026-W43');
+    await expect.poll(() => preview(page).locator('h1').textContent(), SERVER_WORK).toBe('Weekly hang-up report · 2026-W43');
     // the report's own language switch; the dashboard stays in English
     await page.click('[data-report-lang=zh]');
-    await expect.poll(() => preview(page).locator('h1').textContent()).toContain('2026-W43');
+    await expect.poll(() => preview(page).locator('h1').textContent(), SERVER_WORK).toContain('2026-W43');
     expect(await preview(page).locator('h1').textContent()).toMatch(/周报/);
     expect(await page.locator('main h1').textContent()).toBe('Weekly report');
     await page.goBack();
@@ -54,7 +57,7 @@ describe('/reports', () => {
     const { page, problems } = await open('/reports?lang=zh-CN');
     await page.click('[data-download=pdf]');
     const message = page.locator('[data-pdf-unavailable]');
-    await expect.poll(() => message.count()).toBe(1);
+    await expect.poll(() => message.count(), SERVER_WORK).toBe(1);
     expect(await message.textContent()).toContain('apt-get install -y chromium fonts-noto-cjk');
     expect(await page.isDisabled('[data-download=pdf]')).toBe(true);
     expect(await page.isEnabled('[data-download=xlsx]')).toBe(true);

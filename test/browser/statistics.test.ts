@@ -8,6 +8,9 @@ import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
 
 // 100,000 calls: on 30,000 the confounded line C's adjusted odds ratio still spans 1, so the
 // API rightly raises no Simpson warning there; from about 80,000 calls (seed 42) it is credible.
+// Polls that wait on the server generating something (a report, an A/B analysis) get time
+// for a loaded CI machine; expect.poll's default is one second.
+const SERVER_WORK = { timeout: 20_000 };
 const env = useDashboard({ calls: 100_000 });
 const base = () => env().server.url;
 const api = async <T>(path: string) => (await (await fetch(`${base()}${path}`)).json()) as T;
@@ -27,7 +30,7 @@ describe('/scripts: opening lines compared honestly', () => {
   ])('shows the Simpson warning for C against control A, adjusted for hour and segment (%s)', async (lang, ...phrases) => {
     const { page, problems } = await open(`/scripts?lang=${lang}&control=A`);
     const warning = page.locator('[data-warning=simpson]');
-    await expect.poll(() => warning.count()).toBe(1);
+    await expect.poll(() => warning.count(), SERVER_WORK).toBe(1);
     expect(await warning.getAttribute('data-script')).toBe('C');
     const text = (await warning.textContent())!;
     for (const p of phrases) expect(text).toContain(p);
@@ -64,7 +67,7 @@ describe('/scripts: opening lines compared honestly', () => {
     await page.selectOption('[data-control]', 'B');
     await expect.poll(() => new URL(page.url()).searchParams.get('control')).toBe('B');
     await settled(page);
-    await expect.poll(() => page.locator('[data-chart=forest] svg g[aria-label="y-axis tick label"] text').allTextContents()).toEqual(['Line A', 'Line C', 'Line D']);
+    await expect.poll(() => page.locator('[data-chart=forest] svg g[aria-label="y-axis tick label"] text').allTextContents(), SERVER_WORK).toEqual(['Line A', 'Line C', 'Line D']);
     await page.click('[data-adjust=number_tag]');
     await expect.poll(() => new URL(page.url()).searchParams.get('adjust')).toBe('hour,segment,number_tag');
     await settled(page);
