@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, chartTexts, settled, useDashboard, watch } from './harness.ts';
 
+// Polls that wait on a new API answer get time for a loaded CI machine (the ingest tests run
+// alongside); expect.poll's default is one second.
+const SERVER_WORK = { timeout: 20_000 };
 const env = useDashboard();
 const base = () => env().server.url;
 
@@ -27,7 +30,7 @@ describe('the URL holds the view', () => {
     await page.click('[data-filter=segment] summary');
     await page.check('[data-filter=segment] input[value=retired]');
     await expect.poll(() => new URL(page.url()).searchParams.getAll('segment')).toEqual(['retired']);
-    await expect.poll(() => kpi(page, 'dials')).not.toBe(before);
+    await expect.poll(() => kpi(page, 'dials'), SERVER_WORK).not.toBe(before);
     await settled(page);
     const filtered = await kpi(page, 'dials');
     const filteredRate = await kpi(page, 'hangupRate');
@@ -43,9 +46,9 @@ describe('the URL holds the view', () => {
 
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.has('segment')).toBe(false);
-    await expect.poll(() => kpi(page, 'dials')).toBe(before);
+    await expect.poll(() => kpi(page, 'dials'), SERVER_WORK).toBe(before);
     await page.goForward();
-    await expect.poll(() => kpi(page, 'dials')).toBe(filtered);
+    await expect.poll(() => kpi(page, 'dials'), SERVER_WORK).toBe(filtered);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -76,7 +79,7 @@ describe('the /when heatmap', () => {
     await page.click('[data-split=segment]');
     await settled(page);
     const panels = page.locator('[data-chart=heatmap-small]');
-    await expect.poll(() => panels.count()).toBe(5);
+    await expect.poll(() => panels.count(), SERVER_WORK).toBe(5);
     for (let i = 0; i < 5; i++) {
       const t = await panels.nth(i).locator('svg text').allTextContents();
       expect(t.filter((x) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/.test(x))).toHaveLength(7);
@@ -91,7 +94,7 @@ describe('the /when heatmap', () => {
     const cells = (await api<{ cells: unknown[] }>('/api/heatmap?x=hour&y=weekday&segment=student')).cells;
     await page.click('[data-card=heatmap] [data-action=table]');
     await expect.poll(() => new URL(page.url()).searchParams.getAll('table')).toEqual(['heatmap']);
-    await expect.poll(() => page.locator('table[data-table=heatmap] tbody tr').count()).toBe(cells.length);
+    await expect.poll(() => page.locator('table[data-table=heatmap] tbody tr').count(), SERVER_WORK).toBe(cells.length);
     expect(await page.locator('table[data-table=heatmap] td.muted').count()).toBeGreaterThan(0); // students: small cells
     await page.screenshot({ path: join(SCREENSHOTS, 'when-table-en.png'), fullPage: true });
 
@@ -168,7 +171,7 @@ describe('states', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'error-en.png'), fullPage: true });
     await page.unroute('**/api/breakdown?*by=date*');
     await alert.locator('button').click();
-    await expect.poll(() => page.locator('[data-chart=trend] svg').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-chart=trend] svg').count(), SERVER_WORK).toBe(1);
     await page.close();
   });
 });
