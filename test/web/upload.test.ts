@@ -4,7 +4,7 @@ import { translate, valueLabel } from '../../web/src/lib/i18n.ts';
 import { deletable, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import type { MessageKey } from '../../web/src/lib/messages/en.ts';
 import {
-  failureText, formatBytes, formatDuration, phaseOf, PHASE_KEYS, progressOf, repeatedOf, tokenHeaders, type UploadFailure,
+  failureText, formatBytes, formatDuration, offReason, phaseOf, PHASE_KEYS, progressOf, repeatedOf, tokenHeaders, type UploadFailure,
 } from '../../web/src/lib/upload.ts';
 import type { IngestRow } from '../../web/src/lib/upload-types.ts';
 
@@ -74,6 +74,14 @@ describe('what a failed upload says', () => {
     expect(say({ kind: 'lost' }, 'zh-CN')).toMatch(/找不到此次上传/);
   });
 
+  it('gives the server’s reason for uploads being off without repeating the headline', () => {
+    expect(offReason('uploads and deletions are off: the server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set')).toBe(
+      'The server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set',
+    );
+    expect(offReason('maintenance until 18:00')).toBe('Maintenance until 18:00');
+    expect(offReason(null)).toBe('');
+  });
+
   it('finds the earlier ingest of a repeated file', () => {
     expect(repeatedOf('already ingested as #12 (calls.csv, 2026-11-29 17:17:54+08); nothing added')).toBe(12);
     expect(repeatedOf(null)).toBeNull();
@@ -91,6 +99,7 @@ describe('upload formatting and headers', () => {
     expect(formatDuration(29_405, 'en')).toBe('29 sec');
     expect(formatDuration(125_000, 'en')).toBe('2 min 5 sec');
     expect(formatDuration(120_000, 'zh-CN')).toBe('2分钟');
+    expect(formatDuration(13, 'en')).toBe('0.01 sec');
     expect(formatDuration(null, 'en')).toBe('–');
   });
 
@@ -121,6 +130,7 @@ describe('ingest history columns', () => {
     expect(csv[1]).toBe('2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,1.911,');
     const zh = ingestColumns((k) => translate('zh-CN', k), (d, v) => valueLabel('zh-CN', d, v), 'zh-CN');
     expect(zh.find((c) => c.key === 'status')!.value({ ...ROW, status: 'deleted' })).toBe('已删除');
+    expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown' })).toBeNull();
   });
 
   it('offer deletion only for loaded call files that added calls', () => {

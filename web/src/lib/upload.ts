@@ -114,10 +114,19 @@ export function formatDuration(ms: number | null | undefined, lang: Lang): strin
   const unit = (u: 'second' | 'minute', digits = 0) =>
     new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits });
   const s = ms / 1000;
-  if (s < 60) return unit('second', s < 10 ? 1 : 0).format(s);
+  if (s < 60) return unit('second', s < 1 ? 2 : s < 10 ? 1 : 0).format(s);
   const min = Math.floor(s / 60);
   const rest = Math.round(s - min * 60);
   return rest ? `${unit('minute').format(min)} ${unit('second').format(rest)}` : unit('minute').format(min);
+}
+
+/**
+ * The server's reason for refusing writes, shown under the page's own (translated) headline
+ * "uploads and deletions are off": without repeating those words.
+ */
+export function offReason(reason: string | null): string {
+  const rest = (reason ?? '').replace(/^uploads and deletions are off:\s*/i, '').trim();
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** The header that carries the upload token on writes (README: the write rule). */

@@ -177,7 +177,7 @@ export const en = {
   'data.unknownParty': 'Unknown hang-up party',
   'data.duration': 'Time taken',
   'data.actions': 'Rejects · actions',
-  'data.rejectsDownload': '↓ Rejected rows',
+  'data.rejectsDownload': '↓ Rejects',
   'data.delete': 'Delete calls',
   'data.deleteTitle': 'Delete the calls of {file}?',
   'data.deleteBody': 'This removes the {n} calls that ingest #{id} added. The file stays in the history as “deleted” and can be uploaded again.',
