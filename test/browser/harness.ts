@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { IngestJobs } from '../../server/ingest/jobs.ts';
 import { mountWeb } from '../../server/serve.ts';
 import { loadSample, openStore, type Store } from '../../server/store.ts';
 import { webBuildStale } from '../../server/web-build.ts';
@@ -82,7 +83,9 @@ export async function startServer(calls = 30_000, opts: { chromiumPath?: string 
   const store = await openStore(join(dir, 'calls.duckdb'), settings);
   const report = await loadSample(store, { calls, seed: 42 });
   if (report.status !== 'loaded') throw new Error(`sample did not load: ${report.message}`);
-  const app = createApp({ db: store.db, settings, chromiumPath: opts.chromiumPath, extend: mountWeb });
+  // The upload routes as `serve` mounts them on loopback (open writes, the default 512 MiB limit).
+  const ingest = { dataDir: store.dataDir, policy: { host: '127.0.0.1' }, maxUploadBytes: 512 * 1_048_576, jobs: new IngestJobs() };
+  const app = createApp({ db: store.db, settings, chromiumPath: opts.chromiumPath, extend: mountWeb, ingest });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -61,3 +61,13 @@ export function getJson<T>(url: string): Promise<T> {
 export function clearCache(): void {
   cache.clear();
 }
+
+// data page: upload
+/** URLs of the ingest routes (README "Ingest routes"); writes go through lib/upload-client.ts. */
+export const ingestApi = {
+  status: () => '/api/ingest/status',
+  upload: () => '/api/ingest',
+  job: (jobId: string) => `/api/ingest/jobs/${encodeURIComponent(jobId)}`,
+  ingest: (ingestId: number) => `/api/ingests/${ingestId}`,
+  rejects: (ingestId: number) => `/api/ingests/${ingestId}/rejects`,
+};

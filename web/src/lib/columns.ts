@@ -14,6 +14,8 @@ export interface Column<R> {
   value: (row: R) => string | number | null;
   /** Greys the cell, e.g. a rate on too few calls. */
   muted?: (row: R) => boolean;
+  /** How the table shows the value, when its kind's format does not fit (the CSV keeps `value`). */
+  display?: (row: R) => string;
 }
 
 /** The fields every rate row (breakdown row or heatmap cell) carries. */

@@ -63,7 +63,7 @@ const VALUE_LABELS: Record<string, Record<string, [zh: string, en: string]>> = {
     family_protect: ['家庭保障', 'Family protection'],
   },
   status: {
-    loaded: ['已导入', 'loaded'], repeated: ['重复文件', 'repeated'], failed: ['失败', 'failed'],
+    loaded: ['已导入', 'loaded'], repeated: ['重复文件', 'repeated'], failed: ['失败', 'failed'], deleted: ['已删除', 'deleted'],
   },
 };
 // Filter keys (camelCase, as in the API) name the same value sets.

@@ -1,4 +1,14 @@
-import { getJson } from './api.ts';
+import { clearCache, getJson } from './api.ts';
+
+// Bumped when the data changed under the open page (an upload, a deletion): every live
+// Resource, the filter bar's menus included, loads again past the API client's cache.
+let dataVersion = $state(0);
+
+/** Forgets cached answers and reloads every Resource on screen. */
+export function refreshAll(): void {
+  clearCache();
+  dataVersion++;
+}
 
 /**
  * Data behind a page element: refetches when `key()` changes (a URL, or null to wait) and keeps
@@ -17,6 +27,7 @@ export class Resource<T> {
     $effect(() => {
       const k = key();
       void this.#retries;
+      void dataVersion;
       if (k === null) return;
       const seq = ++this.#seq;
       this.loading = true;

@@ -1,0 +1,206 @@
+import { serve } from '@hono/node-server';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { IngestJobs } from '../../server/ingest/jobs.ts';
+import type { WritePolicy } from '../../server/routes/write-guard.ts';
+import { mountWeb } from '../../server/serve.ts';
+import { ROOT, SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
+
+const env = useDashboard();
+const WITH_REJECTS = join(ROOT, 'sample-data', 'examples', 'with-rejects.csv');
+const GBK = join(ROOT, 'sample-data', 'formats', 'cn_export_gbk.csv');
+const TOKEN = 'browser-test-token-0123456789';
+// A file loads in a second or two next to the 30,000 sample calls; expect.poll waits 1 s by default.
+const SLOW = { timeout: 20_000 };
+
+async function open(path: string, base = env().server.url): Promise<{ page: Page; problems: string[] }> {
+  const page = await env().browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const problems = watch(page);
+  await page.goto(`${base}${path}`);
+  await settled(page);
+  return { page, problems };
+}
+
+/** Drops files on the zone the way a browser does: a drop event carrying a DataTransfer. */
+async function drop(page: Page, files: { name: string; bytes?: number[]; size?: number }[]): Promise<void> {
+  const dt = await page.evaluateHandle((list) => {
+    const t = new DataTransfer();
+    // `size` makes a file of that many bytes in the page, rather than sending them over.
+    for (const f of list) t.items.add(new File([f.bytes ? new Uint8Array(f.bytes) : new Uint8Array(f.size!).fill(97)], f.name, { type: 'text/csv' }));
+    return t;
+  }, files);
+  await page.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer: dt });
+}
+
+const item = (page: Page) => page.locator('[data-upload-item]').first();
+const count = (page: Page, key: string) => item(page).locator(`[data-count=${key}]`).getAttribute('data-value');
+const storedCalls = (page: Page) => page.locator('[data-facts] dd[data-value]').getAttribute('data-value');
+
+/** The same store served again under another write policy (as on a non-loopback address). */
+async function policyServer(policy: WritePolicy, maxUploadBytes = 512 * 1_048_576) {
+  const { store } = env().server;
+  const ingest = { dataDir: store.dataDir, policy, maxUploadBytes, jobs: new IngestJobs() };
+  const server = serve({ fetch: createApp({ db: store.db, settings: store.settings, extend: mountWeb, ingest }).fetch, port: 0, hostname: '127.0.0.1' });
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('uploading on /data', () => {
+  it('shows the live bar, the result, the history row with its rejects, and a repeat as already ingested', async () => {
+    const { page, problems } = await open('/data?lang=en');
+    const before = Number(await storedCalls(page));
+    expect(await page.locator('table[data-table=ingests] tbody tr').count()).toBe(1);
+
+    // Hold the job at "checking" for a moment, so the bar can be seen and photographed.
+    let polls = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/ingest/jobs/*', async (route) => {
+      polls++;
+      if (polls === 1) {
+        const response = await route.fetch();
+        const job = await response.json();
+        return route.fulfill({ response, json: { ...job, state: 'running', phase: 'checking', fraction: 0.6, report: null } });
+      }
+      if (polls === 2) await held;
+      return route.continue();
+    });
+    await page.setInputFiles('[data-upload-input]', WITH_REJECTS);
+    const bar = item(page).locator('[role=progressbar]');
+    await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('79');
+    expect(await item(page).locator('.phase').textContent()).toBe('Checking rows · 79%');
+    await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-progress-en.png') });
+    release();
+
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    await page.unroute('**/api/ingest/jobs/*');
+    expect(await count(page, 'rowsRead')).toBe('8');
+    expect(await count(page, 'inserted')).toBe('3');
+    expect(await count(page, 'duplicates')).toBe('1');
+    expect(await count(page, 'rejected')).toBe('4');
+    expect(await count(page, 'unknownParty')).toBe('0');
+    expect(await item(page).locator('.ok').textContent()).toMatch(/^Loaded as #2 · csv · [\d.]+ sec$/);
+
+    // The history and the stored-calls count refresh without a reload.
+    const rows = page.locator('table[data-table=ingests] tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(async () => Number(await storedCalls(page))).toBe(before + 3);
+    await settled(page);
+    const row = rows.filter({ hasText: 'with-rejects.csv' });
+    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['with-rejects.csv', 'loaded', 'csv · utf-8', '8', '3', '1', '4']));
+    const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-rejects]').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toBe('ingest-2-rejects.csv');
+    expect(csv).toContain('disposition: unknown value');
+    expect(csv.trimEnd().split('\n')).toHaveLength(5); // header + the 4 rejected rows
+    await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-result-en.png'), fullPage: true });
+
+    // The same bytes again, dropped on the zone this time: recognised, nothing added.
+    await drop(page, [{ name: 'with-rejects.csv', bytes: [...readFileSync(WITH_REJECTS)] }]);
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('repeated');
+    expect(await item(page).locator('[data-repeated]').textContent()).toContain('Already ingested as #2: nothing added.');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(Number(await storedCalls(page))).toBe(before + 3);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('in Chinese: a GBK export loads through the transcoding step; deleting its calls asks first', async () => {
+    const { page, problems } = await open('/data?lang=zh-CN');
+    const before = Number(await storedCalls(page));
+    await page.setInputFiles('[data-upload-input]', GBK);
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    const inserted = Number(await count(page, 'inserted'));
+    expect(inserted).toBeGreaterThan(0);
+    expect(await item(page).locator('.ok').textContent()).toMatch(/^已导入为 #\d+ · cn_export · [\d.]+秒$/);
+    await expect.poll(async () => Number(await storedCalls(page))).toBe(before + inserted);
+    await settled(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-result-zh-CN.png'), fullPage: true });
+
+    const row = page.locator('table[data-table=ingests] tbody tr').filter({ hasText: 'cn_export_gbk.csv' });
+    await row.locator('[data-delete]').click();
+    const dialog = page.locator('dialog[data-confirm-delete]');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain(`删除 ${inserted} 条通话`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'data-delete-confirm-zh-CN.png') });
+    await dialog.locator('[data-action=confirm-delete]').click();
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toBe(`已删除 cn_export_gbk.csv 的 ${inserted} 条通话。`);
+    await expect.poll(async () => Number(await storedCalls(page))).toBe(before);
+    await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('已删除');
+    expect(await row.locator('[data-delete]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the write rule on /data', () => {
+  it('with no token configured off loopback, the zone is disabled and says why', async () => {
+    const srv = await policyServer({ host: '0.0.0.0' });
+    try {
+      const { page, problems } = await open('/data?lang=en', srv.url);
+      const off = page.locator('[data-upload-off]');
+      await expect.poll(() => off.textContent()).toBe(
+        'Uploads and deletions are off on this server.\nThe server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set',
+      );
+      expect(await page.locator('[data-dropzone]').getAttribute('aria-disabled')).toBe('true');
+      expect(await page.isDisabled('[data-action=choose-files]')).toBe(true);
+      expect(await page.isDisabled('[data-upload-input]')).toBe(true);
+      expect(await page.locator('[data-delete]').count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-off-en.png') });
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('with a token: asks for it, keeps it in sessionStorage only, says so when it is wrong, and refuses files over the limit', async () => {
+    const srv = await policyServer({ host: '0.0.0.0', token: TOKEN }, 1_048_576);
+    try {
+      const { page, problems } = await open('/data?lang=en', srv.url);
+      const tokenInput = page.locator('[data-upload-token]');
+      await expect.poll(() => tokenInput.count()).toBe(1);
+      expect(await page.locator('[data-upload-off]').textContent()).toBe('Enter the upload token first.');
+      expect(await page.isDisabled('[data-upload-input]')).toBe(true);
+
+      await tokenInput.fill('wrong-token-0123456789');
+      await tokenInput.press('Enter');
+      await page.setInputFiles('[data-upload-input]', WITH_REJECTS);
+      await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
+      expect(await item(page).locator('[role=alert]').textContent()).toContain('The upload token is missing or wrong');
+      // The refused request is the one expected problem (Chromium logs it to the console too).
+      expect(problems.splice(0)).toEqual([expect.stringMatching(/^HTTP 401: .*\/api\/ingest$/), expect.stringMatching(/^console error: .*401/)]);
+
+      await tokenInput.fill(TOKEN);
+      await tokenInput.blur();
+      await drop(page, [{ name: 'big.csv', size: 1_100_000 }]);
+      await expect.poll(() => item(page).locator('[role=alert]').textContent()).toBe('The file is larger than the upload limit of 1 MiB.');
+      await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-errors-en.png') });
+
+      // Once the file settles, the page reloads what it shows (past the API client's cache).
+      const refreshed = Promise.all(
+        ['/api/dimensions', '/api/health', '/api/ingests', '/api/ingest/status'].map((path) =>
+          page.waitForResponse((r) => new URL(r.url()).pathname === path, SLOW).then((r) => r.finished()),
+        ),
+      );
+      await page.setInputFiles('[data-upload-input]', join(ROOT, 'sample-data', 'examples', 'canonical-small.csv'));
+      await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+      await refreshed;
+      expect(await page.evaluate(() => [sessionStorage.getItem('hangup.uploadToken'), localStorage.length])).toEqual([TOKEN, 0]);
+      expect(page.url()).not.toContain(TOKEN);
+      // A reload in the same tab keeps the token.
+      await page.reload();
+      await settled(page);
+      expect(await page.locator('[data-upload-token]').inputValue()).toBe(TOKEN);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await srv.close();
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../web/src/lib/csv.ts';
+import { translate, valueLabel } from '../../web/src/lib/i18n.ts';
+import { deletable, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
+import type { MessageKey } from '../../web/src/lib/messages/en.ts';
+import {
+  failureText, formatBytes, formatDuration, offReason, phaseOf, PHASE_KEYS, progressOf, repeatedOf, tokenHeaders, type UploadFailure,
+} from '../../web/src/lib/upload.ts';
+import type { IngestRow } from '../../web/src/lib/upload-types.ts';
+
+const http = (status: number, body: { error?: string; maxUploadBytes?: number } | null = null): UploadFailure => ({ kind: 'http', status, body });
+const say = (f: UploadFailure, lang: 'en' | 'zh-CN' = 'en', limit?: number) => {
+  const { key, vars } = failureText(f, lang, limit);
+  return translate(lang, key, vars);
+};
+
+describe('upload progress', () => {
+  it('names the server phases, "transcoding GB18030" included', () => {
+    expect(phaseOf({ state: 'queued', phase: null })).toBe('queued');
+    expect(phaseOf({ state: 'running', phase: 'hashing' })).toBe('hashing');
+    expect(phaseOf({ state: 'running', phase: 'transcoding GB18030' })).toBe('transcoding');
+    expect(phaseOf({ state: 'running', phase: 'storing' })).toBe('storing');
+    expect(phaseOf({ state: 'running', phase: 'something new' })).toBe('working');
+    expect(phaseOf({ state: 'running', phase: null })).toBe('working');
+    expect(phaseOf({ state: 'done', phase: null })).toBe('done');
+    expect(phaseOf({ state: 'failed', phase: 'reading' })).toBe('done');
+  });
+
+  it('fills one bar across sending and loading, never moving back', () => {
+    expect(progressOf('uploading', 0).overall).toBe(0);
+    expect(progressOf('uploading', 0.5).overall).toBeCloseTo(0.15);
+    expect(progressOf('hashing', 1).overall).toBeCloseTo(0.4);
+    expect(progressOf('checking', 0.5).overall).toBeCloseTo(0.775);
+    expect(progressOf('storing', 1).overall).toBe(1);
+    expect(progressOf('done', null).overall).toBe(1);
+    // Not measurable: wait at the phase's start; out-of-range fractions are clamped.
+    expect(progressOf('reading', null).overall).toBeCloseTo(0.5);
+    expect(progressOf('reading', 7).overall).toBeCloseTo(0.7);
+    expect(progressOf('reading', -1).overall).toBeCloseTo(0.5);
+    // DuckDB restarts its count per statement: the bar holds instead of jumping back.
+    expect(progressOf('reading', 0.1, 0.66).overall).toBe(0.66);
+    for (const phase of Object.keys(PHASE_KEYS) as (keyof typeof PHASE_KEYS)[]) {
+      expect(translate('zh-CN', PHASE_KEYS[phase])).not.toBe(translate('en', PHASE_KEYS[phase]));
+    }
+  });
+});
+
+describe('what a failed upload says', () => {
+  it('413 states the limit, from the answer or from /api/ingest/status', () => {
+    expect(say(http(413, { error: 'file larger than the upload limit of 512 MiB', maxUploadBytes: 512 * 1_048_576 }))).toBe(
+      'The file is larger than the upload limit of 512 MiB.',
+    );
+    expect(say(http(413), 'en', 2 * 1_048_576)).toBe('The file is larger than the upload limit of 2 MiB.');
+    expect(say(http(413), 'zh-CN', 64 * 1024)).toBe('文件超过上传上限 64 KiB。');
+    expect(say(http(413))).toBe('The file is larger than the server’s upload limit.');
+  });
+
+  it('token missing or wrong (401), uploads off with the server’s reason (403)', () => {
+    expect(say(http(401, { error: 'upload token missing or wrong' }))).toMatch(/upload token is missing or wrong/);
+    const reason = 'uploads and deletions are off: the server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set';
+    expect(say(http(403, { error: reason }))).toBe(`Uploads and deletions are off on this server: ${reason}`);
+    expect(say(http(403, { error: reason }), 'zh-CN')).toBe(`此服务器已关闭上传和删除：${reason}`);
+  });
+
+  it('an unreadable file gives its reason; other answers their status', () => {
+    expect(say({ kind: 'unreadable', reason: 'not UTF-8 or GB18030/GBK text (invalid byte 0x20 at offset 1)' })).toBe(
+      'The file could not be read: not UTF-8 or GB18030/GBK text (invalid byte 0x20 at offset 1)',
+    );
+    expect(say(http(400, { error: 'format: Invalid option' }))).toBe('The server refused: format: Invalid option');
+    expect(say(http(409, { error: 'ingest #3 is deleted: no calls to delete' }))).toBe('The server refused: ingest #3 is deleted: no calls to delete');
+    expect(say(http(500, { error: 'internal error' }))).toBe('The server answered HTTP 500: internal error');
+    expect(say(http(502, null))).toBe('The server answered HTTP 502: –');
+    expect(say({ kind: 'network', message: 'the connection failed' })).toBe('Could not reach the server: the connection failed');
+    expect(say({ kind: 'lost' }, 'zh-CN')).toMatch(/找不到此次上传/);
+  });
+
+  it('gives the server’s reason for uploads being off without repeating the headline', () => {
+    expect(offReason('uploads and deletions are off: the server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set')).toBe(
+      'The server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set',
+    );
+    expect(offReason('maintenance until 18:00')).toBe('Maintenance until 18:00');
+    expect(offReason(null)).toBe('');
+  });
+
+  it('finds the earlier ingest of a repeated file', () => {
+    expect(repeatedOf('already ingested as #12 (calls.csv, 2026-11-29 17:17:54+08); nothing added')).toBe(12);
+    expect(repeatedOf(null)).toBeNull();
+    expect(repeatedOf('something else')).toBeNull();
+  });
+});
+
+describe('upload formatting and headers', () => {
+  it('sizes and durations, per language', () => {
+    expect(formatBytes(512 * 1_048_576, 'en')).toBe('512 MiB');
+    expect(formatBytes(1.5 * 1_048_576, 'en')).toBe('1.5 MiB');
+    expect(formatBytes(2048, 'zh-CN')).toBe('2 KiB');
+    expect(formatDuration(1911, 'en')).toBe('1.9 sec');
+    expect(formatDuration(1911, 'zh-CN')).toBe('1.9秒');
+    expect(formatDuration(29_405, 'en')).toBe('29 sec');
+    expect(formatDuration(125_000, 'en')).toBe('2 min 5 sec');
+    expect(formatDuration(120_000, 'zh-CN')).toBe('2分钟');
+    expect(formatDuration(13, 'en')).toBe('0.01 sec');
+    expect(formatDuration(null, 'en')).toBe('–');
+  });
+
+  it('sends the token as a bearer token, and nothing without one', () => {
+    expect(tokenHeaders(' secret-token-0123456789 ')).toEqual({ authorization: 'Bearer secret-token-0123456789' });
+    expect(tokenHeaders('')).toEqual({});
+    expect(tokenHeaders(null)).toEqual({});
+  });
+});
+
+const ROW: IngestRow = {
+  ingestId: 2, fileName: 'with-rejects.csv', sha256: 'a6', format: 'csv', encoding: 'utf-8', status: 'loaded', kind: 'calls',
+  message: null, rowsRead: 8, calls: 8, folded: 0, foldNotes: null, inserted: 3, duplicates: 1, rejected: 4, unknownParty: 0,
+  rejectsFile: 'with-rejects.csv.2026.csv', sourceTimezone: 'Asia/Shanghai', extraColumns: null, startedAt: '2026-11-29T09:17:54+00', durationMs: 1911,
+};
+
+describe('ingest history columns', () => {
+  it('show the counts of issue 5 and keep seconds in the CSV', () => {
+    const t = (k: MessageKey) => translate('en', k);
+    const cols = ingestColumns(t, (d, v) => valueLabel('en', d, v), 'en');
+    expect(cols.map((c) => c.label)).toEqual([
+      'Ingested at', 'File', 'Status', 'Detected format', 'Rows read', 'Calls', 'Folded rows', 'Inserted', 'Duplicates', 'Rejected',
+      'Unknown hang-up party', 'Time taken', 'Message',
+    ]);
+    const duration = cols.find((c) => c.key === 'duration')!;
+    expect(duration.display!(ROW)).toBe('1.9 sec');
+    const csv = toCsv(cols, [ROW]).slice(1).split('\r\n');
+    expect(csv[1]).toBe('2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,1.911,');
+    const zh = ingestColumns((k) => translate('zh-CN', k), (d, v) => valueLabel('zh-CN', d, v), 'zh-CN');
+    expect(zh.find((c) => c.key === 'status')!.value({ ...ROW, status: 'deleted' })).toBe('已删除');
+    expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown' })).toBeNull();
+  });
+
+  it('offer deletion only for loaded call files that added calls', () => {
+    expect(deletable(ROW)).toBe(true);
+    expect(deletable({ ...ROW, status: 'repeated' })).toBe(false);
+    expect(deletable({ ...ROW, status: 'deleted' })).toBe(false);
+    expect(deletable({ ...ROW, kind: 'dimension' })).toBe(false);
+    expect(deletable({ ...ROW, inserted: 0 })).toBe(false);
+  });
+});

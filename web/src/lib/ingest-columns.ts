@@ -1,0 +1,34 @@
+import type { Column } from './columns.ts';
+import type { Lang, MessageKey } from './i18n.ts';
+import { formatDuration } from './upload.ts';
+import type { IngestRow } from './upload-types.ts';
+
+/** The columns of the ingest history (/data), for its table and its CSV. */
+export function ingestColumns(
+  t: (k: MessageKey) => string,
+  label: (dim: string, value: string) => string,
+  lang: Lang,
+): Column<IngestRow>[] {
+  return [
+    { key: 'startedAt', label: t('data.when'), kind: 'datetime', value: (r) => r.startedAt },
+    { key: 'fileName', label: t('data.file'), kind: 'text', value: (r) => r.fileName },
+    { key: 'status', label: t('data.status'), kind: 'text', value: (r) => label('status', r.status) },
+    // A repeated file is recognised by its hash before any detection: no format to show.
+    { key: 'format', label: t('data.detectedFormat'), kind: 'text', value: (r) => (r.status === 'repeated' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')) },
+    { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
+    { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => r.calls },
+    { key: 'folded', label: t('data.folded'), kind: 'int', value: (r) => r.folded },
+    { key: 'inserted', label: t('data.inserted'), kind: 'int', value: (r) => r.inserted },
+    { key: 'duplicates', label: t('data.duplicates'), kind: 'int', value: (r) => r.duplicates },
+    { key: 'rejected', label: t('data.rejected'), kind: 'int', value: (r) => r.rejected },
+    { key: 'unknownParty', label: t('data.unknownParty'), kind: 'int', value: (r) => r.unknownParty },
+    // Seconds in the CSV (a number a spreadsheet can sum), a readable duration on screen.
+    { key: 'duration', label: t('data.duration'), kind: 'int', value: (r) => r.durationMs / 1000, display: (r) => formatDuration(r.durationMs, lang) },
+    { key: 'message', label: t('data.message'), kind: 'text', value: (r) => r.message ?? '' },
+  ];
+}
+
+/** Whether a history row's calls can be deleted (DELETE /api/ingests/:id answers 409 otherwise). */
+export function deletable(r: Pick<IngestRow, 'kind' | 'status' | 'inserted'>): boolean {
+  return r.kind === 'calls' && r.status === 'loaded' && r.inserted > 0;
+}

@@ -1,0 +1,65 @@
+// Shapes of the ingest routes (README "Ingest routes"; server/routes/uploads.ts, ingests.ts).
+import type { Ingest } from './api-types.ts';
+
+/** GET /api/ingest/status: whether this page may write, and why not. */
+export interface UploadStatus {
+  uploadsEnabled: boolean;
+  tokenRequired: boolean;
+  /** Set when uploads are off, e.g. a non-loopback server without HANGUP_UPLOAD_TOKEN. */
+  reason: string | null;
+  maxUploadBytes: number;
+  /** Names accepted by the `format` field (detection is skipped when one is given). */
+  formats: string[];
+  inbox: 'watching' | 'off';
+}
+
+/** One row of GET /api/ingests (the history), beyond the fields the first /data page used. */
+export interface IngestRow extends Omit<Ingest, 'status'> {
+  status: 'loaded' | 'repeated' | 'failed' | 'deleted';
+  kind: 'calls' | 'dimension' | 'evidence';
+  sha256: string;
+  /** Rows read = calls + folded; calls = inserted + duplicates + rejected. */
+  calls: number;
+  folded: number;
+  foldNotes: string | null;
+  /** Answered calls of this file with no known hang-up party. */
+  unknownParty: number;
+  sourceTimezone: string | null;
+}
+
+/** The report of a finished job (job.report): the same counts as a history row. */
+export interface IngestReport {
+  ingestId: number;
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  status: 'loaded' | 'repeated' | 'failed';
+  kind: 'calls' | 'dimension' | 'evidence';
+  message: string | null;
+  rowsRead: number;
+  calls: number;
+  folded: number;
+  foldNotes: { reason: string; rows: number }[];
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  rejectsFile: string | null;
+  unknownParty: number;
+  durationMs: number;
+}
+
+/** GET /api/ingest/jobs/:id: one file loading in the background. */
+export interface IngestJob {
+  id: string;
+  fileName: string;
+  source: 'upload' | 'inbox';
+  state: 'queued' | 'running' | 'done' | 'failed';
+  /** "hashing", "transcoding GB18030", "reading", "checking", "storing"; null before and after. */
+  phase: string | null;
+  /** Fraction of the phase done (0..1), where measurable. */
+  fraction: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  report: IngestReport | null;
+  error: string | null;
+}

@@ -1,0 +1,136 @@
+// Pure logic of the /data upload: progress of one file, and what to say when it fails.
+import type { Lang, MessageKey } from './i18n.ts';
+
+/** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
+export type Phase = 'uploading' | 'queued' | 'hashing' | 'transcoding' | 'reading' | 'checking' | 'storing' | 'working' | 'done';
+
+// Share of the bar each phase fills. Sending dominates for remote servers, storing for big files;
+// a fixed split keeps the bar moving forward only, which matters more than exact proportions.
+const BANDS: Record<Phase, [number, number]> = {
+  uploading: [0, 0.3],
+  queued: [0.3, 0.3],
+  hashing: [0.3, 0.4],
+  transcoding: [0.4, 0.5],
+  reading: [0.5, 0.7],
+  checking: [0.7, 0.85],
+  storing: [0.85, 1],
+  working: [0.3, 0.3],
+  done: [1, 1],
+};
+
+/** The phase of a job as the server names it ("transcoding GB18030" is one phase). */
+export function phaseOf(job: { state: string; phase: string | null }): Phase {
+  if (job.state === 'done' || job.state === 'failed') return 'done';
+  if (job.phase === null) return job.state === 'queued' ? 'queued' : 'working';
+  const name = job.phase.split(' ')[0]!;
+  return name in BANDS ? (name as Phase) : 'working';
+}
+
+export interface Progress {
+  phase: Phase;
+  /** 0..1 of the whole file (upload and load). */
+  overall: number;
+}
+
+/**
+ * The bar for a phase and the fraction of it done (null: not measurable, the bar waits at the
+ * phase's start). `previous` keeps it from moving back when DuckDB restarts its count.
+ */
+export function progressOf(phase: Phase, fraction: number | null, previous = 0): Progress {
+  const [from, to] = BANDS[phase];
+  const f = fraction === null || Number.isNaN(fraction) ? 0 : Math.min(1, Math.max(0, fraction));
+  return { phase, overall: Math.max(previous, from + (to - from) * f) };
+}
+
+/** The message key of each phase, shown next to the bar. */
+export const PHASE_KEYS: Record<Phase, MessageKey> = {
+  uploading: 'upload.phase.uploading',
+  queued: 'upload.phase.queued',
+  hashing: 'upload.phase.hashing',
+  transcoding: 'upload.phase.transcoding',
+  reading: 'upload.phase.reading',
+  checking: 'upload.phase.checking',
+  storing: 'upload.phase.storing',
+  working: 'upload.phase.working',
+  done: 'upload.phase.done',
+};
+
+/** Why a file did not load, in terms the page can explain. */
+export type UploadFailure =
+  /** The API answered with an error (413, 400, 401, 403, 5xx); `body` is its JSON, if any. */
+  | { kind: 'http'; status: number; body: { error?: string | null; maxUploadBytes?: number } | null }
+  /** No answer at all (server down, connection cut). */
+  | { kind: 'network'; message: string }
+  /** The job ran and the file could not be read (job.error names the reason). */
+  | { kind: 'unreadable'; reason: string | null }
+  /** The server no longer knows the job (restarted). */
+  | { kind: 'lost' };
+
+export interface Text {
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+}
+
+/** What to say for a failure; `limitBytes` is the server's upload limit when the 413 body lacks it. */
+export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): Text {
+  if (f.kind === 'network') return { key: 'upload.err.network', vars: { reason: f.message } };
+  if (f.kind === 'lost') return { key: 'upload.err.lost' };
+  if (f.kind === 'unreadable') return { key: 'upload.err.unreadable', vars: { reason: f.reason ?? '' } };
+  const reason = f.body?.error ?? '';
+  switch (f.status) {
+    case 413: {
+      const limit = f.body?.maxUploadBytes ?? limitBytes;
+      return limit ? { key: 'upload.err.tooLarge', vars: { limit: formatBytes(limit, lang) } } : { key: 'upload.err.tooLargeNoLimit' };
+    }
+    case 401:
+      return { key: 'upload.err.token' };
+    case 403:
+      return { key: 'upload.err.off', vars: { reason } };
+    case 400:
+    case 404:
+    case 409:
+      return { key: 'upload.err.refused', vars: { reason } };
+    default:
+      return { key: 'upload.err.server', vars: { status: f.status, reason: reason || '–' } };
+  }
+}
+
+/** The ingest a repeated file matched ("already ingested as #12 (…)"), or null. */
+export function repeatedOf(message: string | null): number | null {
+  const m = /already ingested as #(\d+)/.exec(message ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** A size limit in MiB, as the server states it ("512 MiB"); KiB below 1 MiB. */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const [value, unit] = bytes < 1_048_576 ? [bytes / 1024, 'KiB'] : [bytes / 1_048_576, 'MiB'];
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return `${n} ${unit}`;
+}
+
+/** Time an ingest took: "0.4 s" / "1 min 5 s" (localized units). */
+export function formatDuration(ms: number | null | undefined, lang: Lang): string {
+  if (ms == null || Number.isNaN(ms)) return '–';
+  const unit = (u: 'second' | 'minute', digits = 0) =>
+    new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits });
+  const s = ms / 1000;
+  if (s < 60) return unit('second', s < 1 ? 2 : s < 10 ? 1 : 0).format(s);
+  const min = Math.floor(s / 60);
+  const rest = Math.round(s - min * 60);
+  return rest ? `${unit('minute').format(min)} ${unit('second').format(rest)}` : unit('minute').format(min);
+}
+
+/**
+ * The server's reason for refusing writes, shown under the page's own (translated) headline
+ * "uploads and deletions are off": without repeating those words.
+ */
+export function offReason(reason: string | null): string {
+  const rest = (reason ?? '').replace(/^uploads and deletions are off:\s*/i, '').trim();
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** The header that carries the upload token on writes (README: the write rule). */
+export function tokenHeaders(token: string | null | undefined): Record<string, string> {
+  const t = token?.trim();
+  return t ? { authorization: `Bearer ${t}` } : {};
+}

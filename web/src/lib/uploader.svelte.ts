@@ -1,0 +1,77 @@
+import { getJob, postFile, UploadError } from './upload-client.ts';
+import { phaseOf, progressOf, type Phase, type UploadFailure } from './upload.ts';
+import type { IngestReport } from './upload-types.ts';
+
+/** One dropped file on its way in: its bar while loading, then its report or its failure. */
+export interface UploadItem {
+  key: number;
+  fileName: string;
+  phase: Phase;
+  /** 0..1 of the whole way (sending + loading). */
+  overall: number;
+  report: IngestReport | null;
+  failure: UploadFailure | null;
+}
+
+export interface UploadOptions {
+  format: string | null;
+  token: string | null;
+  /** The server's limit: larger files are refused here, before sending them. */
+  maxBytes: number;
+}
+
+const POLL_MS = 300;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Uploads files one after the other (the server loads one at a time anyway), polling each
+ * job for the live bar. `onsettled` runs after every file, so the page can reload its data.
+ */
+export class Uploader {
+  /** Newest first. */
+  items = $state<UploadItem[]>([]);
+  busy = $derived(this.items.some((i) => !i.report && !i.failure));
+  #queue: Promise<void> = Promise.resolve();
+  #next = 0;
+
+  constructor(private readonly onsettled: () => void) {}
+
+  add(files: readonly File[], opts: UploadOptions): void {
+    for (const file of files) {
+      this.items.unshift({ key: ++this.#next, fileName: file.name, phase: 'queued', overall: 0, report: null, failure: null });
+      const item = this.items[0]!; // the reactive proxy: changes to it redraw the page
+      this.#queue = this.#queue.then(() => this.#load(item, file, opts)).then(this.onsettled);
+    }
+  }
+
+  dismiss(key: number): void {
+    this.items = this.items.filter((i) => i.key !== key);
+  }
+
+  #show(item: UploadItem, phase: Phase, fraction: number | null) {
+    const p = progressOf(phase, fraction, item.overall);
+    item.phase = p.phase;
+    item.overall = p.overall;
+  }
+
+  async #load(item: UploadItem, file: File, opts: UploadOptions): Promise<void> {
+    try {
+      if (file.size > opts.maxBytes) throw new UploadError({ kind: 'http', status: 413, body: { maxUploadBytes: opts.maxBytes } });
+      this.#show(item, 'uploading', 0);
+      const { jobId } = await postFile(file, { format: opts.format, token: opts.token, onProgress: (f) => this.#show(item, 'uploading', f) });
+      for (;;) {
+        const job = await getJob(jobId);
+        if (job.state === 'done' || job.state === 'failed') {
+          if (job.state === 'failed') throw new UploadError({ kind: 'unreadable', reason: job.error ?? job.report?.message ?? null });
+          this.#show(item, 'done', 1);
+          item.report = job.report;
+          return;
+        }
+        this.#show(item, phaseOf(job), job.fraction);
+        await sleep(POLL_MS);
+      }
+    } catch (err) {
+      item.failure = err instanceof UploadError ? err.failure : { kind: 'network', message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
