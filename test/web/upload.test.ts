@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../web/src/lib/csv.ts';
 import { translate, valueLabel } from '../../web/src/lib/i18n.ts';
 import { deletable, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
-import type { MessageKey } from '../../web/src/lib/messages/en.ts';
+import type { MessageKey } from '../../web/src/lib/i18n.ts';
 import {
   failureText, formatBytes, formatDuration, offReason, phaseOf, PHASE_KEYS, progressOf, repeatedOf, tokenHeaders, type UploadFailure,
 } from '../../web/src/lib/upload.ts';
