@@ -106,6 +106,12 @@ describe('uploading on /data', () => {
     expect(await item(page).locator('[data-repeated]').textContent()).toContain('Already ingested as #2: nothing added.');
     await expect.poll(() => rows.count()).toBe(3);
     expect(Number(await storedCalls(page))).toBe(before + 3);
+
+    // UTF-16 text is refused with the reason the server gives.
+    await drop(page, [{ name: 'utf16.csv', bytes: [0xff, 0xfe, 0x63, 0x00, 0x61, 0x00, 0x6c, 0x00, 0x6c, 0x00] }]);
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
+    expect(await item(page).locator('[role=alert]').textContent()).toMatch(/^The file could not be read: .*UTF-8/);
+    await expect.poll(() => rows.count()).toBe(4);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -113,6 +119,9 @@ describe('uploading on /data', () => {
   it('in Chinese: a GBK export loads through the transcoding step; deleting its calls asks first', async () => {
     const { page, problems } = await open('/data?lang=zh-CN');
     const before = Number(await storedCalls(page));
+    // The format override lists the server's formats; naming the one detection would pick is harmless.
+    expect(await page.locator('[data-upload-format] option').count()).toBeGreaterThan(10);
+    await page.selectOption('[data-upload-format]', 'cn_export');
     await page.setInputFiles('[data-upload-input]', GBK);
     await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
     const inserted = Number(await count(page, 'inserted'));

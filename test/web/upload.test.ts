@@ -130,7 +130,8 @@ describe('ingest history columns', () => {
     expect(csv[1]).toBe('2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,1.911,');
     const zh = ingestColumns((k) => translate('zh-CN', k), (d, v) => valueLabel('zh-CN', d, v), 'zh-CN');
     expect(zh.find((c) => c.key === 'status')!.value({ ...ROW, status: 'deleted' })).toBe('已删除');
-    expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown' })).toBeNull();
+    expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown', encoding: null })).toBeNull();
+    expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'failed', format: 'cn_export', encoding: 'gb18030' })).toBe('cn_export · gb18030');
   });
 
   it('offer deletion only for loaded call files that added calls', () => {

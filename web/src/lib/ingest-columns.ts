@@ -13,8 +13,8 @@ export function ingestColumns(
     { key: 'startedAt', label: t('data.when'), kind: 'datetime', value: (r) => r.startedAt },
     { key: 'fileName', label: t('data.file'), kind: 'text', value: (r) => r.fileName },
     { key: 'status', label: t('data.status'), kind: 'text', value: (r) => label('status', r.status) },
-    // A repeated file is recognised by its hash before any detection: no format to show.
-    { key: 'format', label: t('data.detectedFormat'), kind: 'text', value: (r) => (r.status === 'repeated' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')) },
+    // "unknown": never detected (a repeated file is recognised by its hash first, or unreadable).
+    { key: 'format', label: t('data.detectedFormat'), kind: 'text', value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')) },
     { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
     { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => r.calls },
     { key: 'folded', label: t('data.folded'), kind: 'int', value: (r) => r.folded },

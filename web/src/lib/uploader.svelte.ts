@@ -25,12 +25,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Uploads files one after the other (the server loads one at a time anyway), polling each
- * job for the live bar. `onsettled` runs after every file, so the page can reload its data.
+ * job for the live bar. `onsettled` runs after every file the server took (loaded, repeated or
+ * unreadable: each adds a history row), so the page can reload its data.
  */
 export class Uploader {
   /** Newest first. */
   items = $state<UploadItem[]>([]);
-  busy = $derived(this.items.some((i) => !i.report && !i.failure));
   #queue: Promise<void> = Promise.resolve();
   #next = 0;
 
@@ -40,7 +40,9 @@ export class Uploader {
     for (const file of files) {
       this.items.unshift({ key: ++this.#next, fileName: file.name, phase: 'queued', overall: 0, report: null, failure: null });
       const item = this.items[0]!; // the reactive proxy: changes to it redraw the page
-      this.#queue = this.#queue.then(() => this.#load(item, file, opts)).then(this.onsettled);
+      this.#queue = this.#queue.then(async () => {
+        if (await this.#load(item, file, opts)) this.onsettled();
+      });
     }
   }
 
@@ -54,18 +56,21 @@ export class Uploader {
     item.overall = p.overall;
   }
 
-  async #load(item: UploadItem, file: File, opts: UploadOptions): Promise<void> {
+  /** Loads one file; answers whether it reached the server (and so may have changed the data). */
+  async #load(item: UploadItem, file: File, opts: UploadOptions): Promise<boolean> {
+    let reached = false;
     try {
       if (file.size > opts.maxBytes) throw new UploadError({ kind: 'http', status: 413, body: { maxUploadBytes: opts.maxBytes } });
       this.#show(item, 'uploading', 0);
       const { jobId } = await postFile(file, { format: opts.format, token: opts.token, onProgress: (f) => this.#show(item, 'uploading', f) });
+      reached = true;
       for (;;) {
         const job = await getJob(jobId);
         if (job.state === 'done' || job.state === 'failed') {
           if (job.state === 'failed') throw new UploadError({ kind: 'unreadable', reason: job.error ?? job.report?.message ?? null });
           this.#show(item, 'done', 1);
           item.report = job.report;
-          return;
+          return true;
         }
         this.#show(item, phaseOf(job), job.fraction);
         await sleep(POLL_MS);
@@ -73,5 +78,6 @@ export class Uploader {
     } catch (err) {
       item.failure = err instanceof UploadError ? err.failure : { kind: 'network', message: err instanceof Error ? err.message : String(err) };
     }
+    return reached;
   }
 }
