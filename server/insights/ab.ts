@@ -25,6 +25,8 @@ interface StratumRow { script: string; hour: number; segment: string; numberTag:
 
 const FIELD: Record<AdjustKey, keyof StratumRow> = { hour: 'hour', segment: 'segment', number_tag: 'numberTag' };
 const nanToNull = (x: number) => (Number.isFinite(x) ? x : null);
+// Quadrature can overshoot a probability by ~1e-15; a probability shown as 1.0000000000000024 is wrong.
+const prob = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : null);
 
 /**
  * A/B/n comparison of opening lines on early hang-ups among answered calls: crude rates with
@@ -61,7 +63,7 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
     const ci = wilsonInterval(c.events, c.n);
     const base = {
       script, dials: c.dials, answered: c.n, earlyHangups: c.events, hangupRate: nanToNull(ci.estimate),
-      ciLow: nanToNull(ci.lower), ciHigh: nanToNull(ci.upper), probBest: nanToNull(best[i]!), isControl: i === 0,
+      ciLow: nanToNull(ci.lower), ciHigh: nanToNull(ci.upper), probBest: prob(best[i]!), isControl: i === 0,
     };
     if (i === 0) return { ...base, standardisedRate: standardised ? nanToNull(standardised.arms[0]!.rate) : undefined };
     const diff = newcombeInterval(c.events, c.n, ctl.events, ctl.n);
@@ -71,7 +73,7 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
       ...base,
       diff: nanToNull(diff.difference), diffCiLow: nanToNull(diff.lower), diffCiHigh: nanToNull(diff.upper),
       pValue: nanToNull(tests[i - 1]!.pValue), pValueAdjusted: nanToNull(adjust[i - 1]!),
-      chanceToBeatControl: nanToNull(bayes.probabilityArmBetter), expectedLoss: nanToNull(bayes.expectedLossArm),
+      chanceToBeatControl: prob(bayes.probabilityArmBetter), expectedLoss: nanToNull(bayes.expectedLossArm),
       requiredPerArm: nanToNull(need.n1),
     };
     if (strata && standardised) {

@@ -8,6 +8,7 @@ import { holmAdjust, newcombeInterval, shrinkRates, twoProportionZTest, wilsonIn
 /** Windows need this many answered calls before they are ranked. */
 export const MIN_WINDOW_ANSWERED = 100;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
 
 /**
  * Actionable findings, each with its evidence and a one-sentence explanation in zh and en:
@@ -76,8 +77,8 @@ export function frequencyCap(rows: { key: number; answered: number; earlyHangups
     capAt: r.key, answered: r.answered, earlyHangups: r.earlyHangups, hangupRate: rate, firstCallRate: base,
     diff: d.difference, diffCiLow: d.lower, diffCiHigh: d.upper, pValue: tests[i]!.pValue, pValueAdjusted: adj[i], link: '/frequency',
     explanation: {
-      en: `From call #${r.key} within 30 days the hang-up rate is ${pct(rate)} vs ${pct(base)} on the first call (+${pct(d.difference)}, 95% CI ${pct(d.lower)} to ${pct(d.upper)}): cap at ${r.key - 1} calls per 30 days.`,
-      zh: `30 天内第 ${r.key} 次拨打的挂断率为 ${pct(rate)}，首次拨打为 ${pct(base)}（高 ${pct(d.difference)}，95% 区间 ${pct(d.lower)} 至 ${pct(d.upper)}）：建议每 30 天最多拨打 ${r.key - 1} 次。`,
+      en: `From call #${r.key} within 30 days the hang-up rate is ${pct(rate)} vs ${pct(base)} on the first call (${pts(d.difference)} points, 95% CI ${pts(d.lower)} to ${pts(d.upper)}): cap at ${r.key - 1} call${r.key - 1 === 1 ? '' : 's'} per callee per 30 days.`,
+      zh: `30 天内第 ${r.key} 次拨打的挂断率为 ${pct(rate)}，首次拨打为 ${pct(base)}（相差 ${pts(d.difference)} 个百分点，95% 区间 ${pts(d.lower)} 至 ${pts(d.upper)}）：建议每位客户每 30 天最多拨打 ${r.key - 1} 次。`,
     },
   };
 }
