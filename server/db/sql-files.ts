@@ -1,28 +1,57 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Folder of the `.sql` files: one metric or ingest question per file. */
+/** Folder of the `.sql` files: one metric or ingest question per file, in subfolders by purpose. */
 export const QUERIES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'queries');
 
+/**
+ * Maps each query's base name (`summary` for `queries/metrics/summary.sql`) to its path. Callers
+ * name a query by its base name only, so files can move between subfolders without touching a
+ * caller; that only works while base names are unique, so a repeated one is an error here.
+ */
+export function indexQueryFiles(root: string): Map<string, string> {
+  const index = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.sql')) {
+        const name = entry.name.slice(0, -4);
+        const first = index.get(name);
+        if (first !== undefined) {
+          throw new Error(
+            `two query files are named ${name}.sql: ${relative(root, first)} and ${relative(root, path)}; ` +
+              'queries are looked up by base name, so rename one',
+          );
+        }
+        index.set(name, path);
+      }
+    }
+  };
+  walk(root);
+  return index;
+}
+
+// Built when the module loads, so a duplicate name stops the server, the CLI and the tests at start-up.
+const QUERY_FILES = indexQueryFiles(QUERIES_DIR);
 const cache = new Map<string, string>();
 
-/** The text of `queries/<name>.sql`, read once. */
+/** The text of the query file `<name>.sql`, wherever it sits under `queries/`, read once. */
 export function sqlText(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(join(QUERIES_DIR, `${name}.sql`), 'utf8');
+    const path = QUERY_FILES.get(name);
+    if (path === undefined) throw new Error(`no query file ${name}.sql under queries/`);
+    text = readFileSync(path, 'utf8');
     cache.set(name, text);
   }
   return text;
 }
 
-/** Every query name in `queries/`, for the start-up check. */
+/** Every query's base name, sorted (the house test checks each name a caller uses is among them). */
 export function allQueryNames(): string[] {
-  return readdirSync(QUERIES_DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .map((f) => f.slice(0, -4))
-    .sort();
+  return [...QUERY_FILES.keys()].sort();
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;

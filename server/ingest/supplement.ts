@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { sqlText } from '../db/sql-files.ts';
 import { loadDimension } from './dimensions.ts';
 import type { Detected } from './formats/registry.ts';
-import type { IngestOptions, IngestReport } from './ingest-file.ts';
+import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import type { ProgressFn } from './progress.ts';
 import { writeRejects } from './rejects.ts';
 

@@ -5,7 +5,7 @@
 import type { ReportData } from './data.ts';
 import { dict, fill, fmtP, fmtPct, fmtPp, fmtPpRange, type Lang } from './i18n.ts';
 import type { AbArm, AbView, Recommendations, Section } from './insights.ts';
-import { points, type CellValue, type Fmt, type ReportTable } from './tables.ts';
+import { points, type CellValue, type Fmt, type ReportTable } from './table-model.ts';
 
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 

@@ -6,29 +6,11 @@
 import type { ReportData, Kpi } from './data.ts';
 import { recommendationRows, abRows } from './insight-rows.ts';
 import { dict, fill, type Lang } from './i18n.ts';
-
-/** pct: a proportion shown as %; pp: percentage points (already ×100); p: a p-value; prob: a probability, 3 decimals. */
-export type Fmt = 'text' | 'int' | 'pct' | 'pp' | 'p' | 'prob' | 'num';
-export type CellValue = string | number | boolean | null;
-export interface Column {
-  header: string;
-  fmt: Fmt;
-}
-export interface ReportTable {
-  id: string;
-  /** Sheet name (≤ 31 characters, no []:*?/\). */
-  name: string;
-  title: string;
-  columns: Column[];
-  rows: CellValue[][];
-  /** Per-cell format overrides, keyed `row:col` (e.g. the dials row of the KPI table). */
-  cellFmt?: Record<string, Fmt>;
-  note?: string;
-}
+import { points, type CellValue, type ReportTable } from './table-model.ts';
+export type { CellValue, Column, Fmt, ReportTable } from './table-model.ts';
+export { points } from './table-model.ts';
 
 const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-/** A difference of proportions in percentage points (0.038 -> 3.8), so no reader takes it for a relative %. */
-export const points = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x * 100 : null);
 
 export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
   const t = dict(lang);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -12,6 +13,18 @@ const cli = (...args: string[]) =>
   run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli.ts', 'ingest', '--db', db, ...args], { env: { ...process.env, HANGUP_INBOX: 'off' } })
     .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }));
+
+/** Rows of a query on the CLI's database, read after the CLI process has closed it. */
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const con = await instance.connect();
+  try {
+    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
 
 describe('CLI ingest --format / --mapping / --timezone', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,20 +39,36 @@ describe('CLI ingest --format / --mapping / --timezone', () => {
   it('takes a mapping file and a timezone', async () => {
     const r = await cli('sample-data/formats/acme_dialer.csv', '--mapping', 'sample-data/formats/acme_dialer.mapping.yaml', '--timezone', 'UTC');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/inserted 5, .* \(acme_dialer/);
+    expect(r.out).toMatch(/acme_dialer\.csv: read \d+ rows = \d+ calls \+ \d+ folded; inserted 5, duplicates 0, rejected 0 \(acme_dialer, /);
+    // The mapping says Europe/London (BST in September: 09:00 local = 08:00Z); --timezone UTC wins.
+    const [call] = await query(`SELECT epoch(started_at)::BIGINT AS s, hour FROM calls WHERE call_id = 'ACME-1'`);
+    expect(Number(call!.s)).toBe(Date.UTC(2024, 8, 17, 9, 0, 0) / 1000);
+    expect(Number(call!.hour)).toBe(17); // 09:00Z in the business timezone, Asia/Shanghai
+    const [log] = await query(`SELECT format, source_timezone AS tz FROM ingest_log WHERE file_name = 'acme_dialer.csv'`);
+    expect(log).toEqual({ format: 'acme_dialer', tz: 'UTC' });
   });
 
   it('refuses an unknown format or a bad mapping before touching the database', async () => {
+    const logged = async () => Number((await query('SELECT count(*) AS n FROM ingest_log'))[0]!.n);
+    const before = await logged();
     const bad = await cli('sample-data/formats/asterisk_db.csv', '--format', 'nope');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--format must be one of canonical, /);
     const badMap = await cli('sample-data/formats/asterisk_db.csv', '--mapping', 'sample-data/formats/asterisk_db.csv');
     expect(badMap.code).toBe(2);
     expect(badMap.err).toMatch(/asterisk_db\.csv: /);
+    expect(await logged()).toBe(before);
   });
 
-  it('--format forces a reader', async () => {
+  it('--format forces a reader, even a wrong one', async () => {
+    // A headerless Asterisk file forced through the canonical reader: detection is not consulted,
+    // so the file fails (exit code 1) for want of the canonical header. (First: a failed file is
+    // not stored, so the same bytes can be loaded right after.)
+    const forced = await cli('sample-data/formats/asterisk_cdr_csv_16.csv', '--format', 'canonical');
+    expect(forced.code).toBe(1);
+    expect(forced.err).toMatch(/asterisk_cdr_csv_16\.csv: FAILED: missing required column call_id/);
     const r = await cli('sample-data/formats/asterisk_cdr_csv_16.csv', '--format', 'asterisk_cdr_csv');
-    expect(r.out).toMatch(/read 4 rows = 3 calls \+ 1 folded/);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/read 4 rows = 3 calls \+ 1 folded; inserted 3, duplicates 0, rejected 0 \(asterisk_cdr_csv, /);
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * What an ingest is asked to do and what it answers: shared by ingest-file.ts, which runs an
+ * ingest, and supplement.ts, which loads dimension and Voice Insights files for it, so neither
+ * imports the other back.
+ */
+import type { Mapping } from './formats/mapping-file.ts';
+import type { FoldNote } from './formats/stage-mapped.ts';
+import type { ProgressFn } from './progress.ts';
+
+export interface IngestOptions {
+  dataDir: string;
+  /** Zone of naive timestamps in the file (default: the business timezone). */
+  timezone?: string;
+  businessTimezone: string;
+  earlySeconds: number;
+  /** Name to report and log; defaults to the path's base name (uploads pass the client's name). */
+  fileName?: string;
+  onPhase?: (phase: string) => void;
+  /** Phase plus fraction done where measurable (hashing, transcoding, DuckDB steps). */
+  onProgress?: ProgressFn;
+  /** A format name from FORMAT_NAMES instead of detection. */
+  format?: string;
+  /** A validated mapping file (formats/mapping-file.ts); wins over `format`. */
+  mapping?: Mapping;
+}
+
+export interface IngestReport {
+  ingestId: number;
+  fileName: string;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  status: 'loaded' | 'repeated' | 'failed';
+  message: string | null;
+  /** calls (file) | dimension (scripts, numbers, customers) | evidence (Voice Insights). */
+  kind: 'calls' | 'dimension' | 'evidence';
+  /** Source rows; rowsRead = calls + folded, calls = inserted + duplicates + rejected. */
+  rowsRead: number;
+  calls: number;
+  folded: number;
+  foldNotes: FoldNote[];
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  rejectsPath: string | null;
+  extraColumns: string[];
+  /** Answered calls stored without a hang-up party (the source did not say). */
+  unknownParty: number;
+  sourceTimezone: string | null;
+  durationMs: number;
+}
