@@ -73,9 +73,15 @@ describe('the built dashboard', () => {
   it('keeps ECharts, Observable Plot and arquero out of the first download', () => {
     const initialModules = initialChunks().flatMap((c) => c.moduleIds);
     for (const [lib, from] of Object.entries(HEAVY)) {
-      expect(initialModules.filter((m) => from.test(m)), lib).toEqual([]);
+      expect(
+        initialModules.filter((m) => from.test(m)),
+        lib,
+      ).toEqual([]);
       // The library is in the build at all (so the check above looks at real module paths).
-      expect(chunks.some((c) => c.moduleIds.some((m) => from.test(m))), lib).toBe(true);
+      expect(
+        chunks.some((c) => c.moduleIds.some((m) => from.test(m))),
+        lib,
+      ).toBe(true);
     }
   });
 

@@ -10,7 +10,9 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'hangup-cli-'));
 const db = join(dir, 'cli.duckdb');
 const cli = (...args: string[]) =>
-  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli.ts', 'ingest', '--db', db, ...args], { env: { ...process.env, HANGUP_INBOX: 'off' } })
+  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli.ts', 'ingest', '--db', db, ...args], {
+    env: { ...process.env, HANGUP_INBOX: 'off' },
+  })
     .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }));
 
@@ -37,14 +39,24 @@ describe('CLI ingest --format / --mapping / --timezone', () => {
   });
 
   it('takes a mapping file and a timezone', async () => {
-    const r = await cli('sample-data/formats/acme_dialer.csv', '--mapping', 'sample-data/formats/acme_dialer.mapping.yaml', '--timezone', 'UTC');
+    const r = await cli(
+      'sample-data/formats/acme_dialer.csv',
+      '--mapping',
+      'sample-data/formats/acme_dialer.mapping.yaml',
+      '--timezone',
+      'UTC',
+    );
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/acme_dialer\.csv: read \d+ rows = \d+ calls \+ \d+ folded; inserted 5, duplicates 0, rejected 0 \(acme_dialer, /);
+    expect(r.out).toMatch(
+      /acme_dialer\.csv: read \d+ rows = \d+ calls \+ \d+ folded; inserted 5, duplicates 0, rejected 0 \(acme_dialer, /,
+    );
     // The mapping says Europe/London (BST in September: 09:00 local = 08:00Z); --timezone UTC wins.
     const [call] = await query(`SELECT epoch(started_at)::BIGINT AS s, hour FROM calls WHERE call_id = 'ACME-1'`);
     expect(Number(call!.s)).toBe(Date.UTC(2024, 8, 17, 9, 0, 0) / 1000);
     expect(Number(call!.hour)).toBe(17); // 09:00Z in the business timezone, Asia/Shanghai
-    const [log] = await query(`SELECT format, source_timezone AS tz FROM ingest_log WHERE file_name = 'acme_dialer.csv'`);
+    const [log] = await query(
+      `SELECT format, source_timezone AS tz FROM ingest_log WHERE file_name = 'acme_dialer.csv'`,
+    );
     expect(log).toEqual({ format: 'acme_dialer', tz: 'UTC' });
   });
 
@@ -69,6 +81,8 @@ describe('CLI ingest --format / --mapping / --timezone', () => {
     expect(forced.err).toMatch(/asterisk_cdr_csv_16\.csv: FAILED: missing required column call_id/);
     const r = await cli('sample-data/formats/asterisk_cdr_csv_16.csv', '--format', 'asterisk_cdr_csv');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/read 4 rows = 3 calls \+ 1 folded; inserted 3, duplicates 0, rejected 0 \(asterisk_cdr_csv, /);
+    expect(r.out).toMatch(
+      /read 4 rows = 3 calls \+ 1 folded; inserted 3, duplicates 0, rejected 0 \(asterisk_cdr_csv, /,
+    );
   });
 });

@@ -18,7 +18,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 /** Each PDF test fails, never skips, without Chromium (the README says so), naming the fix. */
 function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}; the PDF tests need it. Install it: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}; the PDF tests need it. Install it: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH).`,
+    );
   }
 }
 
@@ -37,11 +39,25 @@ describe('PDF (system Chromium)', () => {
     const pages = await pdfText(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const text = pages.join('\n');
-    for (const label of ['外呼挂断率周报', '核心指标', '外呼量', '接通率', '挂断率', '拒接率', '转化率', '结构效应', '组内效应', '每日趋势', '数据质量', '指标定义']) {
+    for (const label of [
+      '外呼挂断率周报',
+      '核心指标',
+      '外呼量',
+      '接通率',
+      '挂断率',
+      '拒接率',
+      '转化率',
+      '结构效应',
+      '组内效应',
+      '每日趋势',
+      '数据质量',
+      '指标定义',
+    ]) {
       expect(text).toContain(label);
     }
     expect(text).toContain(`本周挂断率 ${pct(cur.hangupRate!)}（${int(cur.earlyHangups!)}/${int(cur.answered!)}）`);
-    for (const n of [int(cur.dials!), pct(cur.connectRate!), pct(cur.rejectionRate!), pct(cur.conversionRate!)]) expect(text).toContain(n);
+    for (const n of [int(cur.dials!), pct(cur.connectRate!), pct(cur.rejectionRate!), pct(cur.conversionRate!)])
+      expect(text).toContain(n);
     // Ideographs, not the look-alike radicals Skia's ToUnicode maps pick (比 not ⽐, 页 not ⻚).
     expect(text).not.toMatch(/[\u2e80-\u2fdf]/);
     expect(text).toContain('对比周期');

@@ -34,14 +34,18 @@ describe('server/stats index', () => {
   });
 
   it('no two modules export a function of the same name', async () => {
-    const clashes = [...(await moduleFunctions())].filter(([, v]) => v.from.length > 1).map(([k, v]) => `${k}: ${v.from.join(', ')}`);
+    const clashes = [...(await moduleFunctions())]
+      .filter(([, v]) => v.from.length > 1)
+      .map(([k, v]) => `${k}: ${v.from.join(', ')}`);
     expect(clashes).toEqual([]);
   });
 
   it('hands out exactly the modules’ functions, each the module’s own', async () => {
     const functions = await moduleFunctions();
     const barrel = stats as Record<string, unknown>;
-    const barrelFunctions = Object.keys(barrel).filter((k) => typeof barrel[k] === 'function').sort();
+    const barrelFunctions = Object.keys(barrel)
+      .filter((k) => typeof barrel[k] === 'function')
+      .sort();
     expect(barrelFunctions).toEqual([...functions.keys()].sort());
     for (const [name, { fn }] of functions) expect(barrel[name], name).toBe(fn);
   });

@@ -1,0 +1,49 @@
+// The lint gate against import cycles works: with the project's own eslint.config.js, a pair of
+// files importing each other fails `import-x/no-cycle`, a one-way import passes, and the two
+// pairs that used to import each other (ingest-file/supplement, tables/insight-rows) pass.
+import { ESLint } from 'eslint';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** import-x/no-cycle findings per file (relative path), with the project's config. */
+async function cycleFindings(files: string[]): Promise<Record<string, number>> {
+  // ignore: false, because eslint.config.js keeps the fixtures out of `npm run lint`.
+  const eslint = new ESLint({ cwd: ROOT, ignore: false, ruleFilter: ({ ruleId }) => ruleId === 'import-x/no-cycle' });
+  const results = await eslint.lintFiles(files.map((f) => join(ROOT, f)));
+  return Object.fromEntries(
+    results.map((r) => [
+      r.filePath.slice(ROOT.length + 1),
+      r.messages.filter((m) => m.ruleId === 'import-x/no-cycle').length,
+    ]),
+  );
+}
+
+describe('import-x/no-cycle in eslint.config.js', () => {
+  it('fails on two files that import each other, passes a one-way import', async () => {
+    const found = await cycleFindings([
+      'test/house/fixtures/cycle/first.ts',
+      'test/house/fixtures/cycle/second.ts',
+      'test/house/fixtures/acyclic/root.ts',
+      'test/house/fixtures/acyclic/leaf.ts',
+    ]);
+    expect(found).toEqual({
+      'test/house/fixtures/cycle/first.ts': 1,
+      'test/house/fixtures/cycle/second.ts': 1,
+      'test/house/fixtures/acyclic/root.ts': 0,
+      'test/house/fixtures/acyclic/leaf.ts': 0,
+    });
+  });
+
+  it('finds no cycle in the pairs that had one', async () => {
+    const found = await cycleFindings([
+      'server/ingest/ingest-file.ts',
+      'server/ingest/supplement.ts',
+      'server/report/tables.ts',
+      'server/report/insight-rows.ts',
+    ]);
+    expect(Object.values(found)).toEqual([0, 0, 0, 0]);
+  });
+});
