@@ -3,12 +3,12 @@
  * writer (one block per table) both render. Numbers stay numbers here; `fmt` says how to show
  * them (percent, percentage points, count, p-value).
  */
-import type { ReportData, Kpi } from './data.ts';
-import { recommendationRows, abRows } from './insight-rows.ts';
-import { dict, fill, type Lang } from './i18n.ts';
 import { points, type CellValue, type ReportTable } from './table-model.ts';
 export type { CellValue, Column, Fmt, ReportTable } from './table-model.ts';
 export { points } from './table-model.ts';
+import type { ReportData, Kpi } from './data.ts';
+import { recommendationRows, abRows } from './insight-rows.ts';
+import { dict, fill, type Lang } from './i18n.ts';
 
 const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
