@@ -37,13 +37,18 @@ export function indexQueryFiles(root: string): Map<string, string> {
 const QUERY_FILES = indexQueryFiles(QUERIES_DIR);
 const cache = new Map<string, string>();
 
+/** Where the query file `<name>.sql` sits under `queries/` (for code that reads or regenerates the file itself). */
+export function queryPath(name: string): string {
+  const path = QUERY_FILES.get(name);
+  if (path === undefined) throw new Error(`no query file ${name}.sql under queries/`);
+  return path;
+}
+
 /** The text of the query file `<name>.sql`, wherever it sits under `queries/`, read once. */
 export function sqlText(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    const path = QUERY_FILES.get(name);
-    if (path === undefined) throw new Error(`no query file ${name}.sql under queries/`);
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(queryPath(name), 'utf8');
     cache.set(name, text);
   }
   return text;
