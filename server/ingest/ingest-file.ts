@@ -10,15 +10,15 @@ import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sni
 import { gb18030ToUtf8 } from './transcode.ts';
 import { applyDimensionsToIngest } from './dimensions.ts';
 import { writeRejects } from './rejects.ts';
+import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import { safeStem } from './safe-stem.ts';
 import { loadSupplement } from './supplement.ts';
-import { planFromMapping } from './formats/mapping-file.ts';
+import { planFromMapping, type Mapping } from './formats/mapping-file.ts';
 import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
 import { sampleOf } from './formats/sample.ts';
-import { stageMapped } from './formats/stage-mapped.ts';
+import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
-import type { IngestOptions, IngestReport } from './ingest-types.ts';
 
 export type { IngestOptions, IngestReport } from './ingest-types.ts';
 
