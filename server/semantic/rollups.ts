@@ -17,7 +17,7 @@ export interface RollupDef {
 }
 
 /** Bumped whenever a grain or a count changes: stored rollups are then rebuilt at open. */
-export const ROLLUP_VERSION = '1';
+export const ROLLUP_VERSION = '2';
 
 /** Candidates in order of expected size, smallest first (the planner also reads actual sizes). */
 export const ROLLUPS: readonly RollupDef[] = [
@@ -27,13 +27,17 @@ export const ROLLUPS: readonly RollupDef[] = [
     serves: '/agents, agent filter with date, campaign and script' },
   { name: 'rollup_caller', columns: ['local_date', 'weekday', 'caller_number', 'number_tag', 'campaign'],
     serves: '/numbers: caller numbers and their tags' },
+  // nth_call_30d of stored calls changes when a file brings calls of the same callee up to 30 days
+  // earlier: the hooks refresh those later dates too (queries/touched_dates_*.sql).
+  { name: 'rollup_freq', columns: ['local_date', 'weekday', 'nth_call_30d', 'campaign', 'script_id', 'segment', 'number_tag'],
+    serves: '/frequency and the frequency cap: rates by calls to the callee in 30 days' },
   { name: 'rollup_hour', columns: ['local_date', 'weekday', 'hour', 'campaign', 'script_id', 'segment', 'number_tag'],
     serves: '/when and /segments heatmaps (hour x weekday, segment x hour) with any filter but agent' },
 ];
 
 const COLUMN_TYPES: Record<string, string> = {
   local_date: 'DATE', weekday: 'TINYINT', hour: 'TINYINT', campaign: 'VARCHAR', script_id: 'VARCHAR', segment: 'VARCHAR',
-  age_band: 'VARCHAR', number_tag: 'VARCHAR', agent_id: 'VARCHAR', caller_number: 'VARCHAR',
+  age_band: 'VARCHAR', number_tag: 'VARCHAR', agent_id: 'VARCHAR', caller_number: 'VARCHAR', nth_call_30d: 'INTEGER',
 };
 
 /** DuckDB DDL of one rollup table (dimension columns, then one INTEGER per count). */
