@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dimension, Filters } from '../../server/contract/filters.ts';
 import { rebuildRollups } from '../../server/db/derived.ts';
+import { sqlText } from '../../server/db/sql-files.ts';
 import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
 import { breakdown, heatmap, plannerState, summary } from '../../server/metrics.ts';
 import { duckdb } from '../../server/semantic/dialect.ts';
@@ -96,6 +97,20 @@ describe('rollups: incremental maintenance and the planner', () => {
 
   it('ingests keep the rollups equal to a rebuild (overlapping dates)', async () => {
     await expectRollupsFresh(store);
+  });
+
+  it('filter menus and date bounds (read from rollups) count the calls', async () => {
+    const menus = await store.db.query<{ dimension: string; value: string; calls: number }>(sqlText('dimension_values'));
+    const cols = { campaign: 'campaign', script: 'script_id', segment: 'segment', numberTag: 'number_tag', agent: 'agent_id', ageBand: 'age_band', callerNumber: 'caller_number' };
+    const base = [];
+    for (const [dimension, col] of Object.entries(cols)) {
+      base.push(...await store.db.query(`SELECT '${dimension}' AS dimension, ${col} AS value, count(*)::INTEGER AS calls FROM calls WHERE ${col} IS NOT NULL GROUP BY ALL`));
+    }
+    const key = (r: any) => `${r.dimension}|${r.value}`;
+    expect(menus.map((r) => `${key(r)}|${r.calls}`).sort()).toEqual(base.map((r: any) => `${key(r)}|${r.calls}`).sort());
+    const [bounds] = await store.db.query(sqlText('date_bounds'));
+    const [direct] = await store.db.query(`SELECT strftime(min(local_date), '%Y-%m-%d') AS "firstDate", strftime(max(local_date), '%Y-%m-%d') AS "lastDate", count(*)::INTEGER AS calls FROM calls`);
+    expect(bounds).toEqual(direct);
   });
 
   it('answers from rollups equal answers from calls over random filters and dimensions', async () => {
