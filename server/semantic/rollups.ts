@@ -58,7 +58,8 @@ export function rollupFillSql(d: Dialect, r: RollupDef, dateSource: string | nul
   const counts = COUNTS.map((c) => `${c.flag === null ? d.countAll() : d.countIf(d.ident(c.flag))} AS ${d.ident(c.rollupColumn)}`);
   const where = dateSource ? `\nWHERE local_date IN (${dateSource})` : '';
   return `INSERT INTO ${d.ident(r.name)} (${[...dims, ...COUNTS.map((c) => d.ident(c.rollupColumn))].join(', ')})\n` +
-    `SELECT ${[...dims, ...counts].join(', ')}\nFROM calls${where}\nGROUP BY ${dims.join(', ')}`;
+    // Stored in date order, so zone maps skip the row groups outside a requested date range.
+    `SELECT ${[...dims, ...counts].join(', ')}\nFROM calls${where}\nGROUP BY ${dims.join(', ')}\nORDER BY local_date`;
 }
 
 /** Removes the rows of the given dates (or all rows) before a refill. */
