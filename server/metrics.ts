@@ -1,7 +1,6 @@
 import type { Dimension, Filters } from './contract/filters.ts';
 import { DIMENSION_COLUMNS } from './contract/filters.ts';
-import type { BreakdownRow, DataWarning, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
-export type { DataWarning } from './contract/metrics.ts';
+import type { BreakdownRow, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
 import { duckParams } from './db/bound.ts';
 import type { Database } from './db/database.ts';
 import { sqlText } from './db/sql-files.ts';
@@ -19,6 +18,13 @@ export interface Settings {
 
 /** Above this share of answered calls with no known hang-up party, the summary warns. */
 export const UNKNOWN_PARTY_WARNING_SHARE = 0.2;
+
+export interface DataWarning {
+  code: 'unknown_hangup_party';
+  share: number;
+  message: string;
+  messageZh: string;
+}
 
 /** Data-quality warnings for a summary row (README "Who hung up"). */
 export function summaryWarnings(row: { unknownPartyShare?: number | null }): DataWarning[] {

@@ -23,15 +23,13 @@ const num = (x: number) => (Number.isFinite(x) ? x : null);
 export function survivalSql(dl: Dialect, by: SurvivalGroup, metric: Headline, filters: Filters) {
   const { where, params } = whereOf(dl, filters);
   const col = dl.ident(DIMENSIONS[by].column);
+  const key = `coalesce(${dl.toText(col)}, '(none)')`;
   const rows = metric === 'hangup' ? dl.ident('is_known_party') : dl.ident('is_answered');
   const events = metric === 'hangup' ? dl.countIf(dl.ident('is_callee_hangup')) : dl.countAll();
-  // Group on the stored column first; the key's text form is made once per group, not per call.
-  const sql = `SELECT coalesce(${dl.toText('g')}, '(none)') AS ${dl.ident('key')}, t, events, n FROM (
-  SELECT ${col} AS g, talk_seconds AS t, ${events} AS events, ${dl.countAll()} AS n
-  FROM calls
-  WHERE ${[rows, ...where].join('\n    AND ')}
-  GROUP BY ${col}, talk_seconds
-) s`;
+  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${events} AS ${dl.ident('events')}, ${dl.countAll()} AS ${dl.ident('n')}
+FROM calls
+WHERE ${[rows, ...where].join('\n  AND ')}
+GROUP BY ${key}, talk_seconds`;
   return { sql, params };
 }
 
