@@ -30,9 +30,7 @@ export interface DerivationSettings {
 }
 
 async function metaGet(con: DuckDBConnection, key: string): Promise<string | undefined> {
-  const rows = (await (await con.runAndReadAll(sqlText('meta_get'), { key })).getRowObjectsJson()) as {
-    value: string;
-  }[];
+  const rows = (await con.runAndReadAll(sqlText('meta_get'), { key })).getRowObjectsJson() as { value: string }[];
   return rows[0]?.value;
 }
 const metaSet = (con: DuckDBConnection, key: string, value: string) => con.run(sqlText('meta_set'), { key, value });
