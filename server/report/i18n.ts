@@ -2,6 +2,7 @@
  * Every word of the report in zh-CN and English, and the number formats. One formatter per
  * kind of number, so the HTML, PDF, XLSX and CSV agree on what "32.0%" means.
  */
+import { createFormat, DASH, type Format } from '../contract/format.ts';
 import type { KpiKey } from './data.ts';
 
 export type Lang = 'zh' | 'en';
@@ -254,20 +255,21 @@ export const dict = (lang: Lang): Dict => DICTS[lang];
 export const fill = (text: string, vars: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 
-const ok = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+// Number formats come from the one module the dashboard uses too (server/contract/format.ts).
+const F = { zh: createFormat('zh'), en: createFormat('en') };
+export const reportFormat = (lang: Lang): Format => F[lang];
 
 /** 12,345 — grouping with commas in both languages (common in zh-CN business documents). */
-export const fmtInt = (x: number | null | undefined) => (ok(x) ? Math.round(x).toLocaleString('en-US') : '—');
+export const fmtInt = (x: number | null | undefined) => F.en.int(x);
 /** 0.3202 -> "32.0%". */
-export const fmtPct = (x: number | null | undefined, digits = 1) => (ok(x) ? `${(x * 100).toFixed(digits)}%` : '—');
-/** A difference of proportions in percentage points, signed: "+3.8 pt" / "+3.8 个百分点". */
-export const fmtPp = (x: number | null | undefined, lang: Lang, digits = 1) =>
-  ok(x) ? `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(digits)} ${dict(lang).pt}` : '—';
+export const fmtPct = (x: number | null | undefined, digits = 1) => F.en.pct(x, digits);
+/** A difference of proportions in percentage points, signed: "+3.8 pt" / "+3.8 个百分点" (never "−0.0"). */
+export const fmtPp = (x: number | null | undefined, lang: Lang) => (x == null || !Number.isFinite(x) ? DASH : `${F.en.pp(x)} ${dict(lang).pt}`);
 /** Interval of a difference, in points: "0.1 – 7.4". */
-export const fmtPpRange = (lo: number | null | undefined, hi: number | null | undefined, digits = 1) =>
-  ok(lo) && ok(hi) ? `${signed(lo * 100, digits)} – ${signed(hi * 100, digits)}` : '—';
-export const fmtPctRange = (lo: number | null | undefined, hi: number | null | undefined, digits = 1) =>
-  ok(lo) && ok(hi) ? `${(lo * 100).toFixed(digits)}–${(hi * 100).toFixed(digits)}%` : '—';
-/** p-values: three decimals, "< 0.001" below that. */
-export const fmtP = (p: number | null | undefined) => (ok(p) ? (p < 0.001 ? '< 0.001' : p.toFixed(3)) : '—');
-const signed = (x: number, digits: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
+export const fmtPpRange = (lo: number | null | undefined, hi: number | null | undefined) =>
+  lo == null || hi == null || !Number.isFinite(lo) || !Number.isFinite(hi) ? DASH : `${F.en.points(lo)} – ${F.en.points(hi)}`;
+export const fmtPctRange = (lo: number | null | undefined, hi: number | null | undefined) => F.en.interval(lo, hi);
+/** p-values: "< 0.001", else three significant digits. */
+export const fmtP = (p: number | null | undefined) => F.en.p(p);
+/** "p < 0.001" / "p = 0.0123" inside a sentence. */
+export const fmtPIs = (p: number | null | undefined) => F.en.pIs(p);

@@ -55,7 +55,7 @@ describe('format', () => {
   it('formats p-values, probabilities, ratios and points without false precision', () => {
     const en = createFormat('en');
     expect(en.p(0.41826)).toBe('0.418');
-    expect(en.p(0.0012)).toBe('0.001');
+    expect(en.p(0.0012)).toBe('0.0012');
     expect(en.p(1.7e-51)).toBe('< 0.001');
     expect(en.p(null)).toBe('–');
     // Exact integration can overshoot 1 by a rounding error; never print 100% or 0% as certain.
