@@ -1,3 +1,5 @@
+import { valueLabel } from '../../server/contract/labels.ts';
+import { agentText } from '../../server/contract/rec-text.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTRA_ROWS, INJECTION_SCRIPTS, WEEK, WEEK_FROM, WEEK_TO, getJson, getReport, readXlsx, reportFixture, rowByLabel, type Fixture } from './fixture.ts';
 
@@ -103,8 +105,9 @@ describe('formula injection', () => {
   it('comes out inert in CSV: every dangerous script name starts with an apostrophe', async () => {
     const text = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=en`)).arrayBuffer()).toString('utf8');
     const fields = text.split(/\r\n/).flatMap((l) => l.match(/("([^"]|"")*"|[^,]*)/g) ?? []).map((f) => (f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f));
+    // Script names reach the report through the dictionary ("Line <name>"), so none starts a cell.
     for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x))) {
-      expect(fields).toContain(`'${s}`);
+      expect(fields).toContain(valueLabel('en', 'script', s));
       expect(fields).not.toContain(s);
     }
     // No text field anywhere begins with a formula character (numbers such as -0.2 are numbers).
@@ -117,7 +120,7 @@ describe('formula injection', () => {
     const ws = wb.getWorksheet('Opening lines')!;
     const names: unknown[] = [];
     ws.eachRow((r, i) => i > 1 && names.push(r.getCell(1).value));
-    for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x))) expect(names).toContain(`'${s}`);
+    for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x))) expect(names).toContain(valueLabel('en', 'script', s));
     for (const sheet of wb.worksheets) {
       sheet.eachRow((r) => r.eachCell((c) => {
         expect(c.type).not.toBe(6); // ExcelJS.ValueType.Formula
@@ -160,7 +163,8 @@ describe('issue 4 sections', () => {
     const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
     const sheet = wb.getWorksheet('AB verdicts')!;
     for (const arm of ab.arms) {
-      const label = arm.script === ab.control ? `${arm.script} (Control)` : arm.script;
+      const name = valueLabel('en', 'script', arm.script);
+      const label = arm.script === ab.control ? `${name} (Control)` : name;
       const r = rowByLabel(sheet, /^[=+\-@]/.test(label) ? `'${label}` : label);
       expect(r.getCell(2).value).toBe(arm.answered);
       expect(r.getCell(3).value).toBe(arm.earlyHangups);
@@ -171,15 +175,20 @@ describe('issue 4 sections', () => {
       }
     }
     const count = (v: unknown) => (v == null ? 0 : Array.isArray(v) ? v.length : 1);
-    for (const [key, name] of [['windows', 'Call windows'], ['frequencyCap', 'Frequency cap'], ['numbersToRest', 'Numbers to rest'], ['agentsToCoach', 'Agents to coach']] as const) {
+    const windows = (rec.windows as { kind: string }[] | null) ?? [];
+    const counts: [string, number][] = [
+      ['Best windows', windows.filter((w) => w.kind === 'best').length], ['Windows to avoid', windows.filter((w) => w.kind !== 'best').length],
+      ['Frequency cap', count(rec.frequencyCap)], ['Numbers to rest', count(rec.numbersToRest)], ['Agents to coach', count(rec.agentsToCoach)],
+    ];
+    for (const [name, n] of counts) {
       const ws = wb.getWorksheet(name)!;
-      const n = count(rec[key]);
       // Header, the items, then (after a blank row) the footnote.
       expect(ws.rowCount).toBe(1 + n + 2);
     }
     const html = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=zh`)).text();
-    for (const item of [...(rec.agentsToCoach as { explanation: { zh: string } }[]), ...((rec.windows as { explanation: { zh: string } }[]) ?? [])]) {
-      expect(html).toContain(item.explanation.zh.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    // The body shows the first five of each list, written from the fields with the shared formats and labels.
+    for (const item of (rec.agentsToCoach as Parameters<typeof agentText>[0][]).slice(0, 5)) {
+      expect(html).toContain(agentText(item, 'zh').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
     }
   });
 });

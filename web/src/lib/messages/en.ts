@@ -191,6 +191,13 @@ export const en = {
   'data.cancel': 'Cancel',
   'data.deleted': 'Deleted {n} calls of {file}.',
   'data.deleteFailed': 'Could not delete: {message}',
+  'heat.better': 'better',
+  'heat.worse': 'worse',
+  'heat.overall': '{metric} overall {rate}',
+  'metric.shortCallRate': 'Short-call rate',
+  'metric.shortCalls': 'Short calls',
+  'metric.knownParty': 'Answered, hang-up party known',
+  'when.titleShort': 'Short-call rate by hour and weekday',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -193,4 +193,11 @@ export const zhCN: Record<MessageKey, string> = {
   'data.cancel': '取消',
   'data.deleted': '已删除 {file} 的 {n} 条通话。',
   'data.deleteFailed': '删除失败：{message}',
+  'heat.better': '好',
+  'heat.worse': '差',
+  'heat.overall': '整体{metric} {rate}',
+  'metric.shortCallRate': '短通话占比',
+  'metric.shortCalls': '短通话数',
+  'metric.knownParty': '接通且挂断方已知',
+  'when.titleShort': '时段 × 星期 短通话占比',
 };
