@@ -37,6 +37,22 @@ describe('/scripts: opening lines compared honestly', () => {
     expect(await page.locator('[data-adjust=hour]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('[data-adjust=segment]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('[data-adjust=number_tag]').getAttribute('aria-pressed')).toBe('false');
+    // One verdict per line, from the adjusted analysis: C is better than A once hour and segment
+    // are held equal, and the decision table says so too (no "<0.1% chance to beat" beside it).
+    const c = page.locator('[data-verdicts] [data-verdict-arm=C]');
+    expect(await c.getAttribute('data-verdict')).toBe('better');
+    expect(await c.getAttribute('data-analysis')).toBe('adjusted');
+    expect(await c.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
+    const ab = await api<{ arms: { script: string; verdict?: string; chanceToBeatControl?: number }[] }>('/api/ab?control=A&adjust=hour,segment&sequential=1');
+    const armC = ab.arms.find((a) => a.script === 'C')!;
+    expect(armC.verdict).toBe('better');
+    expect(armC.chanceToBeatControl).toBeGreaterThan(0.5);
+    const row = page.locator('table[data-table=ab-decision] tbody tr', { hasText: lang === 'en' ? 'Line C' : '话术 C' });
+    expect(await row.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
+    // Method details are folded away until asked for.
+    expect(await page.locator('[data-chart=forest]').count()).toBe(0);
+    await page.click('[data-details] summary');
+    await settled(page);
     // the always-valid method is named with its tuning parameter
     expect(await page.locator('[data-sequential]').textContent()).toMatch(/mSPRT.*τ² = 0\.001/s);
     // Holm is stated in the decision table
@@ -64,6 +80,7 @@ describe('/scripts: opening lines compared honestly', () => {
 
   it('the control and the strata live in the URL; back restores them', async () => {
     const { page, problems } = await open('/scripts?lang=en');
+    await page.click('[data-details] summary');
     await page.selectOption('[data-control]', 'B');
     await expect.poll(() => new URL(page.url()).searchParams.get('control')).toBe('B');
     await settled(page);

@@ -1,3 +1,4 @@
+import { addDays, defaultWeek } from '../../server/report/week.ts';
 import { valueLabel } from '../../server/contract/labels.ts';
 import { agentText } from '../../server/contract/rec-text.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,10 +31,20 @@ describe('GET /api/reports/weekly: files, names, content types', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
+  it('without week= reports the last week with data, and that week has calls', async () => {
+    const res = await getReport(fx.app, 'format=csv&lang=en');
+    expect(res.status).toBe(200);
+    const [, label] = /hangup-report-(\d{4}-W\d{2})-en\.csv/.exec(res.headers.get('content-disposition') ?? '')!;
+    const bounds = await getJson<{ lastDate: string }>(fx.app, '/api/dimensions');
+    const week = defaultWeek({ firstDate: null, lastDate: bounds.lastDate }, new Date(), 'Asia/Shanghai');
+    expect(label).toBe(week.label);
+    const summary = await getJson<Summary>(fx.app, `/api/summary?from=${week.from}&to=${addDays(week.from, 7)}`);
+    expect(summary.dials).toBeGreaterThan(0);
+  });
+
   it.each([
     ['week=2026-37', 'week'],
     ['week=2025-W53', 'week'],
-    ['format=html', 'week'],
     [`week=${WEEK}&format=docx`, 'format'],
     [`week=${WEEK}&lang=fr`, 'lang'],
     [`week=${WEEK}&from=2026-09-01`, 'from'],
