@@ -3,7 +3,7 @@
  * rendered on the server, no script, no external reference. It is also what Chromium prints
  * to PDF, so the CSS is written for A4 paper first.
  */
-import { buildDriversOption, buildHeatmapOption, buildTrendOption, FONT_STACK, renderSvg } from './charts.ts';
+import { buildHeatmapOption, buildTrendOption, FONT_STACK, renderSvg } from './charts.ts';
 import { MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
 import type { Decomposition } from './decomposition.ts';
 import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
@@ -127,15 +127,17 @@ function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
     return html`<div class="keep"><h3>${t.topContributors} · ${dimName}</h3><p>${driverSentence(dimName, dimension, result, lang)}</p>
 ${tableHtml({ ...drivers, columns: drivers.columns.slice(1), rows: rows.map((r) => r.slice(1)) }, lang)}</div>`;
   });
-  return html`<h2>${t.driversTitle}</h2>${note(t.driversNote)}
-<figure>${raw(renderSvg(buildDriversOption(d, lang), WIDTH, 150))}</figure>${parts}`;
+  // No chart here: the mix + rate bars of every dimension add up to the same total change, so
+  // they looked like three identical bars; the sentences and tables say which part moved.
+  return html`<h2>${t.driversTitle}</h2>${note(t.driversNote)}${parts}`;
 }
 
 function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const daily = tables.find((x) => x.id === 'daily')!;
   const thisWeek = { ...daily, columns: daily.columns.slice(1), rows: daily.rows.filter((r) => r[0] === d.week.label).map((r) => r.slice(1)) };
-  return html`<section class="keep"><h2>${t.dailyTitle}</h2><figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>${tableHtml(thisWeek, lang)}</section>`;
+  // Not one unbreakable block: a chart and a table kept together pushed whole half pages ahead.
+  return html`<section><h2>${t.dailyTitle}</h2><figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>${tableHtml(thisWeek, lang)}</section>`;
 }
 
 function heatmapSection(d: ReportData, lang: Lang): Raw {
