@@ -118,6 +118,18 @@ describe('/insights: recommendations with their evidence', () => {
       expect(await items.first().locator('dd').count()).toBeGreaterThanOrEqual(3);
       expect(await items.first().locator('a[data-link]').getAttribute('href')).toContain(`lang=${lang}`);
     }
+    // Each list shows its three strongest items; "show all" opens the rest, windows in hour order.
+    const windows = page.locator('[data-card=rec-windows]');
+    expect(await windows.locator('[data-rec]').count()).toBeLessThanOrEqual(3);
+    await windows.locator('[data-show-all]').click();
+    const hours = await windows.locator('[data-rec]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')!));
+    expect(hours.length).toBeGreaterThan(3);
+    const bySegment = new Map<string, number[]>();
+    for (const id of hours) {
+      const [, seg, h] = /^(.*)-(\d+)$/.exec(id)!;
+      bySegment.set(seg!, [...(bySegment.get(seg!) ?? []), Number(h)]);
+    }
+    for (const hs of bySegment.values()) expect(hs).toEqual([...hs].sort((a, b) => a - b));
     // the planted white-collar evening window
     const white = lang === 'en' ? 'White-collar' : '白领';
     expect(await page.locator('[data-card=rec-windows] [data-rec="white_collar-19"]').textContent()).toContain(white);

@@ -49,11 +49,15 @@ export interface RecItem {
   text: string;
   evidence: { label: string; value: string }[];
   href: string;
+  /** Strength of the evidence for "top 3" (lower = stronger: an adjusted p, or minus a probability). */
+  rank: number;
 }
 
 export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[] {
   const { t, fmt } = c;
-  return rows.map((w) => {
+  // By segment, then in hour order: a day reads from morning to evening.
+  const ordered = [...rows].sort((a, b) => c.label('segment', a.segment).localeCompare(c.label('segment', b.segment), c.lang) || a.hour - b.hour);
+  return ordered.map((w) => {
     const segment = c.label('segment', w.segment);
     return {
       id: `${w.segment}-${w.hour}`, group: segment,
@@ -66,6 +70,7 @@ export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[
         { label: t('ev.pAdj'), value: fmt.p(w.pValueAdjusted) },
       ],
       href: linkWithView(w.link, c.params),
+      rank: w.pValueAdjusted ?? 1,
     };
   });
 }
@@ -82,6 +87,7 @@ export function capItems(cap: FrequencyCapRec | null, c: RecContext): RecItem[] 
       { label: t('ev.pAdj'), value: fmt.p(cap.pValueAdjusted) },
     ],
     href: linkWithView(cap.link, c.params),
+    rank: cap.pValueAdjusted ?? 1,
   }];
 }
 
@@ -98,6 +104,7 @@ export function numberItems(rows: readonly NumberRec[], c: RecContext): RecItem[
       { label: t('ev.pAdj'), value: fmt.p(Math.min(n.answerPValueAdjusted, n.rejectionPValueAdjusted)) },
     ],
     href: linkWithView(n.link, c.params),
+    rank: Math.min(n.answerPValueAdjusted, n.rejectionPValueAdjusted),
   }));
 }
 
@@ -113,5 +120,13 @@ export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] 
       { label: t('ev.probAbove'), value: fmt.prob(a.probAboveTeam) },
     ],
     href: linkWithView(a.link, c.params),
+    rank: -a.probAboveTeam,
   }));
+}
+
+/** The `n` strongest items, kept in the list's own order (segment, hour). */
+export function topItems(items: readonly RecItem[], n: number): RecItem[] {
+  if (items.length <= n) return [...items];
+  const keep = new Set([...items].sort((a, b) => a.rank - b.rank).slice(0, n).map((i) => i.id));
+  return items.filter((i) => keep.has(i.id));
 }

@@ -153,6 +153,8 @@ export const analysisEn = {
   'ab.decisionNoteAdjusted': 'Chance to beat the control, expected loss and chance to be best are Bayesian (Beta(1,1) priors, exact) on each line’s rate standardised to the same mix of {strata}, so they agree with the verdict above. p: the adjusted (CMH) test, corrected for comparing {k} lines with the control ({method}).',
   'ab.verdictCol': 'Verdict',
   'ab.seqMethodName': 'mSPRT with a normal mixture (always-valid p-value, Johari et al. 2017)',
+  'insights.showAll': 'Show all {n}',
+  'insights.showTop': 'Show the top {n} only',
 } as const;
 
 export type AnalysisMessageKey = keyof typeof analysisEn;

@@ -152,4 +152,6 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.decisionNoteAdjusted': '胜过对照组的概率、期望损失与成为最佳的概率：贝叶斯方法（Beta(1,1) 先验，精确计算），基于按{strata}标准化后的挂断率，因此与上方结论一致。p 值：调整后（CMH）检验，已按 {k} 条开场白与对照组的多重比较校正（{method}）。',
   'ab.verdictCol': '结论',
   'ab.seqMethodName': 'mSPRT 正态混合（随时有效的 p 值，Johari 等 2017）',
+  'insights.showAll': '显示全部 {n} 条',
+  'insights.showTop': '只显示前 {n} 条',
 };

@@ -198,6 +198,7 @@ export const en = {
   'metric.shortCalls': 'Short calls',
   'metric.knownParty': 'Answered, hang-up party known',
   'when.titleShort': 'Short-call rate by hour and weekday',
+  'header.menu': 'Menu',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -200,4 +200,5 @@ export const zhCN: Record<MessageKey, string> = {
   'metric.shortCalls': '短通话数',
   'metric.knownParty': '接通且挂断方已知',
   'when.titleShort': '时段 × 星期 短通话占比',
+  'header.menu': '菜单',
 };
