@@ -100,6 +100,9 @@ describe('the /when heatmap', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-card=heatmap] button.csv')]);
     const csv = readFileSync((await download.path())!, 'utf8');
+    // <chart>-<from>_<to>[-filters].csv: the data's range (no dates picked) and the segment filter.
+    const bounds = await api<{ firstDate: string; lastDate: string }>('/api/dimensions');
+    expect(download.suggestedFilename()).toBe(`heatmap-${bounds.firstDate}_${bounds.lastDate}-segment=student.csv`);
     expect(csv.startsWith('\uFEFF')).toBe(true); // BOM: Excel then reads UTF-8 Chinese correctly
     const lines = csv.slice(1).trimEnd().split(/\r\n/);
     expect(lines[0]).toBe('Weekday,Hour,Hang-up rate,Early hang-ups,Answered,95% low,95% high');

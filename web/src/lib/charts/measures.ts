@@ -40,7 +40,7 @@ export const MEASURES: Record<RateMetric, Measure> = {
 
 /** The words of each metric: its name, numerator, denominator and the unit of the small-sample note. */
 export const METRIC_TEXT: Record<RateMetric, { label: MessageKey; num: MessageKey; den: MessageKey; unit: MessageKey; title: MessageKey }> = {
-  hangupRate: { label: 'metric.hangupRate', num: 'metric.earlyHangups', den: 'metric.knownParty', unit: 'sample.answered', title: 'when.title' },
+  hangupRate: { label: 'metric.hangupRate', num: 'metric.earlyHangups', den: 'metric.answered', unit: 'sample.answered', title: 'when.title' },
   shortCallRate: { label: 'metric.shortCallRate', num: 'metric.shortCalls', den: 'metric.answered', unit: 'sample.answered', title: 'when.titleShort' },
   connectRate: { label: 'metric.connectRate', num: 'metric.answered', den: 'metric.dials', unit: 'sample.dials', title: 'when.titleConnect' },
 };
@@ -66,4 +66,14 @@ export function mapRange(rows: readonly (HeatCell | RateRow)[], metric: RateMetr
   const m = MEASURES[metric];
   const rates = rows.filter((r) => m.den(r) >= minSample && m.rate(r) !== null).map((r) => m.rate(r)!);
   return centeredRange(rates, center ?? pooled(rows, metric));
+}
+
+/**
+ * The words of a metric for these rows: once the server sends `knownParty` (issue 9), the
+ * hang-up rate's denominator is the answered calls whose hang-up party is known, and says so.
+ */
+export function metricText(metric: RateMetric, rows: readonly object[]) {
+  const text = METRIC_TEXT[metric];
+  const known = metric === 'hangupRate' && rows.some((r) => withShort(r).knownParty !== undefined);
+  return known ? { ...text, den: 'metric.knownParty' as MessageKey } : text;
 }

@@ -196,7 +196,7 @@ export const en = {
   'heat.overall': '{metric} overall {rate}',
   'metric.shortCallRate': 'Short-call rate',
   'metric.shortCalls': 'Short calls',
-  'metric.knownParty': 'Answered, hang-up party known',
+  'metric.knownParty': 'Known party',
   'when.titleShort': 'Short-call rate by hour and weekday',
   'header.menu': 'Menu',
 } as const;

@@ -198,7 +198,7 @@ export const zhCN: Record<MessageKey, string> = {
   'heat.overall': '整体{metric} {rate}',
   'metric.shortCallRate': '短通话占比',
   'metric.shortCalls': '短通话数',
-  'metric.knownParty': '接通且挂断方已知',
+  'metric.knownParty': '挂断方已知',
   'when.titleShort': '时段 × 星期 短通话占比',
   'header.menu': '菜单',
 };
