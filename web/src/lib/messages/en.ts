@@ -199,6 +199,8 @@ export const en = {
   'metric.knownParty': 'Known party',
   'when.titleShort': 'Short-call rate by hour and weekday',
   'header.menu': 'Menu',
+  'kpi.noEarlier': 'no earlier data to compare',
+  'headline.short': 'Your CDRs do not say who hung up for {share} of answered calls: showing calls shorter than {t} s (short-call rate) as the headline.',
 } as const;
 
 export type MessageKey = keyof typeof en;

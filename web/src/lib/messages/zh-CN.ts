@@ -201,4 +201,6 @@ export const zhCN: Record<MessageKey, string> = {
   'metric.knownParty': '挂断方已知',
   'when.titleShort': '时段 × 星期 短通话占比',
   'header.menu': '菜单',
+  'kpi.noEarlier': '没有更早的数据可比较',
+  'headline.short': '您的话单中有 {share} 的接通通话没有记录挂断方：核心指标改为通话不足 {t} 秒的占比（短通话占比）。',
 };
