@@ -4,7 +4,7 @@
  * to PDF, so the CSS is written for A4 paper first.
  */
 import { buildHeatmapOption, buildTrendOption, FONT_STACK, renderSvg } from './charts.ts';
-import { MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
+import { headlineOf, MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
 import type { Decomposition } from './decomposition.ts';
 import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
 import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
@@ -50,7 +50,7 @@ code { font-size: 8.5pt; word-break: break-all; }
 `;
 
 /** Which direction of each KPI is good news. */
-const UP_IS_GOOD: Record<string, boolean> = { connectRate: true, conversionRate: true, hangupRate: false, rejectionRate: false, dials: true };
+const UP_IS_GOOD: Record<string, boolean> = { connectRate: true, conversionRate: true, hangupRate: false, shortCallRate: false, rejectionRate: false, dials: true };
 
 function sigLabel(k: Kpi, lang: Lang): Raw {
   const t = dict(lang);
@@ -87,6 +87,7 @@ ${d.kpis.map((k) => {
 /** One sentence on the headline rate: level, change, interval, significance. */
 export function headlineSentence(d: ReportData, lang: Lang): string {
   const t = dict(lang);
+  if (headlineOf(d.current) === 'short') return shortHeadline(d, lang);
   const k = d.kpis.find((x) => x.key === 'hangupRate')!;
   const cur = `${fmtPct(k.current.value)}（${fmtInt(k.current.numerator)}/${fmtInt(k.current.denominator)}）`;
   if (k.current.denominator === 0) return lang === 'zh' ? '本周没有接通的通话，无法计算挂断率。' : 'No answered calls this week: no hang-up rate to report.';
@@ -98,10 +99,24 @@ export function headlineSentence(d: ReportData, lang: Lang): string {
   const sig = k.significant ? t.significant : t.notSignificant;
   if (lang === 'zh') {
     const dir = k.change > 0 ? '上升' : k.change < 0 ? '下降' : '持平';
-    return `本周挂断率 ${cur}，上周 ${fmtPct(k.previous.value)}，${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点），差异${sig}（p ${fmtP(k.pValue).startsWith('<') ? fmtP(k.pValue) : `= ${fmtP(k.pValue)}`}）。`;
+    return `本周挂断率 ${cur}，上周 ${fmtPct(k.previous.value)}，${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点），差异${sig}（${reportFormat(lang).pIs(k.pValue)}）。`;
   }
   const dir = k.change > 0 ? 'up' : k.change < 0 ? 'down' : 'unchanged at';
-  return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (p ${fmtP(k.pValue).startsWith('<') ? fmtP(k.pValue) : `= ${fmtP(k.pValue)}`}).`;
+  return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (${reportFormat(lang).pIs(k.pValue)}).`;
+}
+
+/** The headline when the CDRs mostly do not say who hung up: why, then the short-call rate and its change. */
+function shortHeadline(d: ReportData, lang: Lang): string {
+  const t = dict(lang);
+  const f = reportFormat(lang);
+  const k = d.kpis.find((x) => x.key === 'shortCallRate')!;
+  const unknown = d.current.answered ? 1 - (d.current.knownParty ?? 0) / d.current.answered : null;
+  const why = fill(t.headlineShort, { share: f.pct(unknown), T: d.settings.earlySeconds });
+  const rate = `${f.pct(k.current.value)} (${f.int(k.current.numerator)}/${f.int(k.current.denominator)})`;
+  if (k.change === null) return lang === 'zh' ? `${why} 本周短通话占比 ${rate}。` : `${why} This week: ${rate}.`;
+  return lang === 'zh'
+    ? `${why} 本周短通话占比 ${rate}，上周 ${f.pct(k.previous.value)}，变化 ${fmtPp(k.change, lang)}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点，${f.pIs(k.pValue)}）。`
+    : `${why} This week: ${rate} against ${f.pct(k.previous.value)} the week before, ${fmtPp(k.change, lang)} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt, ${f.pIs(k.pValue)}).`;
 }
 
 function driverSentence(dim: string, dimKey: string, r: Decomposition, lang: Lang): string {
