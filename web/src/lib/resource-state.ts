@@ -24,3 +24,16 @@ export function combined(...rs: ResourceState[]): ResourceState {
 
 /** A card with nothing to load (its data came with the page). */
 export const READY: ResourceState = { loading: false };
+
+/** Loading only until the first answer: a reload keeps showing the rows it has (history tables). */
+export function keepWhileReloading(r: ResourceState & { readonly data?: unknown }): ResourceState {
+  return {
+    get loading() {
+      return r.loading && r.data === undefined;
+    },
+    get error() {
+      return r.error;
+    },
+    retry: () => r.retry?.(),
+  };
+}
