@@ -109,6 +109,6 @@ describe('dates on a rate line', () => {
       { x: 'a', rate: 0.3, low: 0.28, high: 0.33, n: 500 },
       { x: 'b', rate: 1, low: 0.2, high: 1, n: 2 },
     ] };
-    expect(rateAxisMax([line], 30)).toBe(0.35);
+    expect(rateAxisMax([line], 30)).toBe(0.4);
   });
 });

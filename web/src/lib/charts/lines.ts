@@ -51,7 +51,8 @@ export function dayAxis(dates: readonly string[], maxDays = 3660): { days: strin
 export function rateAxisMax(lines: readonly RateLine[], minN: number): number | undefined {
   const highs = lines.flatMap((l) => l.points.filter((p) => p.n >= minN).map((p) => p.high ?? p.rate ?? 0));
   if (highs.length === 0) return undefined;
-  return Math.min(1, Math.ceil((Math.max(...highs) + 0.02) * 20 - 1e-9) / 20);
+  // Whole tens of percent: ECharts then lands its ticks on the top, no label squeezed under it.
+  return Math.min(1, Math.ceil((Math.max(...highs) + 0.02) * 10 - 1e-9) / 10);
 }
 
 /**
