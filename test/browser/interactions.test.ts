@@ -84,6 +84,18 @@ describe('the /when heatmap', () => {
       const t = await panels.nth(i).locator('svg text').allTextContents();
       expect(t.filter((x) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/.test(x))).toHaveLength(7);
     }
+    // One colour scale on the screen: the combined map and the panels show the same key, centred
+    // on the overall rate of the view.
+    const keys = await page.locator('[data-heat-legend]').allTextContents();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const summary = await api<{ hangupRate: number }>('/api/summary');
+    expect(keys[0]).toContain(`Hang-up rate overall ${(summary.hangupRate * 100).toFixed(1)}%`);
+    expect(keys[0]).toMatch(/better ←.*→ worse/s);
+    // Hovering a cell shows its tooltip and nothing else: no stray value on a colour bar.
+    const box = (await page.locator('[data-chart=heatmap] svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    expect(await page.locator('[data-chart=heatmap] svg text').allTextContents()).not.toContain('0');
     await page.screenshot({ path: join(SCREENSHOTS, 'when-by-segment-en.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
