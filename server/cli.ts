@@ -8,26 +8,28 @@ import { loadMapping, MappingError } from './ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from './ingest/formats/registry.ts';
 import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { BUILD_COMMAND, ensureWebBuild, webBuildStale } from './web-build.ts';
 import { FORMATS, generateReport, type Format } from './report/generate.ts';
 import { LANGS, type Lang } from './report/i18n.ts';
 import { parseScheduleSetting } from './report/schedule.ts';
-import { parseIsoWeek, previousWeek } from './report/week.ts';
+import { lastWeekWithData } from './report/default-week.ts';
+import { parseIsoWeek } from './report/week.ts';
 import { SAMPLE_DEFAULTS, writeSampleCsv } from '../sample-data/generate.ts';
 
 const USAGE = `Hangup Insight — hang-up rate analytics for outbound calling
 
 usage: npm run hangup -- <command> [options]
 
-  serve   [--db PATH] [--port 8787] [--host 127.0.0.1] [--timezone Asia/Shanghai] [--early-seconds 10]
-  start   build the dashboard if missing or stale, then serve (same options)
+  serve   [--db PATH] [--port 8787] [--host 127.0.0.1] [--timezone Asia/Shanghai] [--early-seconds 10] [--no-build]
+          builds the dashboard first when it is missing or stale; --no-build serves a page saying how to build it
+  start   the same as serve (npm start)
   ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json]
           --timezone: zone of naive timestamps in the files (default: the mapping's, else HANGUP_TIMEZONE)
           --format: ${FORMAT_NAMES.join(', ')}
   sample  [--calls N] [--seed S] [--out FILE.csv | --db PATH]
   report  [--week 2026-W37] [--format pdf|xlsx|csv|html] [--lang zh|en] [--out FILE] [--db PATH]
           [--campaign C]... [--script S]... [--segment S]... [--number-tag T]... [--agent A]...
-          (default: last complete week, pdf, zh, ./hangup-report-<week>-<lang>.<format>)
+          (default: the last week with data, pdf, zh, ./hangup-report-<week>-<lang>.<format>)
 
   environment: HANGUP_DB, PORT, HOST, HANGUP_TIMEZONE, HANGUP_EARLY_SECONDS, CHROMIUM_PATH,
   HANGUP_REPORT_CRON (off | on = Monday 08:00 business time | a cron expression),
@@ -102,6 +104,24 @@ export function printReport(r: IngestReport): void {
   if (r.extraColumns.length) console.log(`  extra columns not stored: ${r.extraColumns.join(', ')}`);
 }
 
+/**
+ * DuckDB lets one process open a database file for writing. While `serve` holds it, say what to
+ * do instead of printing DuckDB's lock message.
+ */
+async function openReportStore(dbPath: string, settings: { timezone: string; earlySeconds: number }) {
+  try {
+    return await openStore(dbPath, settings);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!/lock/i.test(message)) throw err;
+    const pid = /PID (\d+)/.exec(message)?.[1];
+    fail(
+      `the server is using this database (${dbPath}${pid ? `, process ${pid}` : ''}): stop it, or get the report from the running server: ` +
+        `GET /api/reports/weekly?week=<YYYY-Www>&format=pdf&lang=zh (e.g. curl -OJ "http://127.0.0.1:8787/api/reports/weekly?format=pdf&download=1")`,
+    );
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const env = readEnv();
@@ -114,7 +134,7 @@ async function main(argv: string[]): Promise<void> {
       week: { type: 'string' }, format: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' },
       campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
       segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
-      agent: { type: 'string', multiple: true },
+      agent: { type: 'string', multiple: true }, 'no-build': { type: 'boolean' },
     },
   });
   const settings = {
@@ -125,7 +145,10 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'start':
     case 'serve': {
-      if (command === 'start') await ensureWebBuild();
+      // Both build a missing or stale dashboard; `--no-build` serves a page that says how instead.
+      if (values['no-build']) {
+        if (webBuildStale()) console.log(`--no-build: the dashboard is not built (or older than its sources); pages answer with how to build it: ${BUILD_COMMAND}`);
+      } else await ensureWebBuild();
       const fresh = !existsSync(resolve(dbPath));
       const store = await openStore(dbPath, settings);
       if (fresh) {
@@ -196,9 +219,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'report': {
-      let week;
+      let named;
       try {
-        week = values.week ? parseIsoWeek(values.week) : previousWeek(new Date(), settings.timezone);
+        named = values.week ? parseIsoWeek(values.week) : undefined;
       } catch (err) {
         fail(`--week: ${(err as Error).message}`);
       }
@@ -211,7 +234,9 @@ async function main(argv: string[]): Promise<void> {
         campaign: values.campaign ?? [], script: values.script ?? [], segment: values.segment ?? [],
         numberTag: values['number-tag'] ?? [], agent: values.agent ?? [],
       };
-      const store = await openStore(dbPath, settings);
+      const store = await openReportStore(dbPath, settings);
+      const week = named ?? (await lastWeekWithData(store.db, new Date(), settings.timezone));
+      if (!named) console.log(`No --week given: reporting ${week.label} (${week.from} – ${week.days[6]}), the last week with data.`);
       const t0 = Date.now();
       const steps = ['headline metrics', 'mix vs rate decomposition', 'daily trend, heatmap and opening lines', 'A/B verdicts and recommendations', 'data quality'];
       const total = steps.length + (format === 'pdf' ? 3 : 2);

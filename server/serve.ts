@@ -9,7 +9,7 @@ import { watchInbox } from './ingest/inbox.ts';
 import { IngestJobs } from './ingest/jobs.ts';
 import { startReportSchedule, type ScheduleSetting } from './report/schedule.ts';
 import type { Store } from './store.ts';
-import { WEB_DIST } from './web-build.ts';
+import { buildHintPage, WEB_DIST } from './web-build.ts';
 
 export interface ServeOptions {
   port: number;
@@ -26,7 +26,8 @@ export interface ServeOptions {
 
 /** Mounts the built dashboard, if any: its files, and index.html for every other path (page routes). */
 export function mountWeb(a: Hono): void {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) return;
+  // ux: no build yet (serve --no-build) -> every page says how to build, not a bare 404.
+  if (!existsSync(join(WEB_DIST, 'index.html'))) return void a.get('*', (c) => c.html(buildHintPage(), 503));
   const root = relative(process.cwd(), WEB_DIST) || '.';
   a.use('/*', serveStatic({ root }));
   a.get('*', (c) => c.html(readFileSync(join(WEB_DIST, 'index.html'), 'utf8')));

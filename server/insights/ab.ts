@@ -34,6 +34,8 @@ const prob = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 
  * arms), overall chi-square, SRM against an equal split, exact Bayesian comparisons, and, when
  * `adjust` names strata, the Mantel–Haenszel odds ratio with CMH and Breslow–Day tests and
  * directly standardised rates, with a Simpson warning where adjusted and crude directions differ.
+ * Each arm carries one `verdict` (better / worse / no_evidence / too_few) from the adjusted
+ * analysis when there is one, else the crude one, with `verdictFrom` naming it and its numbers.
  */
 export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   const { params, types } = filterParams(q.filters, settings.earlySeconds);
@@ -53,9 +55,21 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   const ctl = counts[0]!;
   const tests = counts.slice(1).map((a) => twoProportionZTest(a, ctl));
   const adjust = (q.correction === 'bh' ? benjaminiHochbergAdjust : holmAdjust)(tests.map((t) => t.pValue));
-  const best = probabilityBest(counts);
   const strata = q.adjust.length ? stratify(rows, ordered, q.adjust) : null;
   const standardised = strata ? standardiseRates(strata.cells) : null;
+  // The decision numbers (chance to beat the control, expected loss, chance to be best, calls
+  // needed) follow the analysis the page is set to: on the adjusted comparison each arm's
+  // counts are its directly standardised rate over its own answered calls, so the Bayesian
+  // figures cannot contradict the adjusted verdict the way crude ones did (issue 12).
+  const decisionFrom: Analysis = standardised && standardised.arms.every((a) => Number.isFinite(a.rate)) ? 'adjusted' : 'crude';
+  const decisionCounts = decisionFrom === 'adjusted'
+    ? counts.map((c, i) => ({ events: standardised!.arms[i]!.rate * c.n, n: c.n }))
+    : counts;
+  const dCtl = decisionCounts[0]!;
+  const best = probabilityBest(decisionCounts);
+  const armTables = strata ? counts.map((_, i) => strata.cells[i]!.map((a, s) => table2x2(a, strata.cells[0]![s]!))) : null;
+  const cmhP = armTables ? armTables.slice(1).map((tables) => cochranMantelHaenszel(tables).pValue) : [];
+  const cmhAdjusted = strata ? (q.correction === 'bh' ? benjaminiHochbergAdjust : holmAdjust)(cmhP.map((p) => (Number.isFinite(p) ? p : 1))) : [];
   const daily = q.sequential ? await sequentialLooks(db, params, types, control, ordered) : null;
 
   const arms = ordered.map((script, i) => {
@@ -67,8 +81,9 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
     };
     if (i === 0) return { ...base, standardisedRate: standardised ? nanToNull(standardised.arms[0]!.rate) : undefined };
     const diff = newcombeInterval(c.events, c.n, ctl.events, ctl.n);
-    const bayes = compareArmToControl(c, ctl);
-    const need = sampleSizeTwoProportions(ctl.events / ctl.n, c.events / c.n);
+    const d = decisionCounts[i]!;
+    const bayes = compareArmToControl(d, dCtl);
+    const need = sampleSizeTwoProportions(dCtl.events / dCtl.n, d.events / d.n);
     const out: Record<string, unknown> = {
       ...base,
       diff: nanToNull(diff.difference), diffCiLow: nanToNull(diff.lower), diffCiHigh: nanToNull(diff.upper),
@@ -76,8 +91,9 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
       chanceToBeatControl: prob(bayes.probabilityArmBetter), expectedLoss: nanToNull(bayes.expectedLossArm),
       requiredPerArm: nanToNull(need.n1),
     };
+    const crudeVerdict = verdictOf('crude', c.n, ctl.n, diff.difference, diff.lower, diff.upper, adjust[i - 1]!);
     if (strata && standardised) {
-      const tables = strata.cells[i]!.map((a, s) => table2x2(a, strata.cells[0]![s]!));
+      const tables = armTables![i]!;
       const or = mantelHaenszelOddsRatio(tables);
       const cmh = cochranMantelHaenszel(tables);
       const bd = breslowDay(tables);
@@ -91,7 +107,12 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
         standardisedRate: nanToNull(standardised.arms[i]!.rate), standardisedCoverage: standardised.arms[i]!.coverage,
         // Opposite signs, and the adjusted effect is itself credible (its interval excludes 1).
         simpsonWarning: crudeDir !== 0 && adjDir !== 0 && crudeDir !== adjDir && (or.lower > 1 || or.upper < 1),
+        cmhPValueAdjusted: nanToNull(cmhAdjusted[i - 1]!),
       });
+      const adjusted = verdictOf('adjusted', c.n, ctl.n, or.oddsRatio, or.lower, or.upper, cmhAdjusted[i - 1]!, or.strataUsed);
+      Object.assign(out, { verdict: adjusted.verdict, verdictFrom: adjusted, crudeVerdict: crudeVerdict.verdict });
+    } else {
+      Object.assign(out, { verdict: crudeVerdict.verdict, verdictFrom: crudeVerdict, crudeVerdict: crudeVerdict.verdict });
     }
     if (daily) Object.assign(out, { sequential: daily.get(script) ?? null });
     return out;
@@ -100,12 +121,35 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   const srm = sampleRatioMismatch(counts.map((c) => c.dials), counts.map(() => 1));
   return {
     outcome: `early hang-up (callee hung up within ${settings.earlySeconds} s) among answered calls`,
-    control, correction: q.correction ?? 'holm', adjust: q.adjust, arms,
+    control, correction: q.correction ?? 'holm', adjust: q.adjust, decisionFrom, minAnswered: MIN_ANSWERED, arms,
     chiSquare: { statistic: nanToNull(chi.statistic), df: chi.df, pValue: nanToNull(chi.pValue) },
     srm: { chiSquare: nanToNull(srm.statistic), df: srm.df, pValue: nanToNull(srm.pValue), mismatch: srm.mismatch, intendedSplit: 'equal' },
     ...(strata ? { generalizedCmh: gcmh(strata.cells), strata: strata.keys.length } : {}),
     ...(daily ? { sequentialMethod: SEQUENTIAL_METHOD } : {}),
   };
+}
+
+export type Analysis = 'adjusted' | 'crude';
+export type Verdict = 'better' | 'worse' | 'no_evidence' | 'too_few';
+/** Below this many answered calls in the arm or the control, no verdict (the UI greys such rates too). */
+export const MIN_ANSWERED = 30;
+
+/**
+ * One verdict per arm against the control (lower hang-up rate = better), from one analysis:
+ * `adjusted` reads the Mantel–Haenszel odds ratio (its 95% interval) and the multiplicity-
+ * adjusted CMH p; `crude` reads the Newcombe difference and the adjusted z-test p. Better or
+ * worse needs the adjusted p below 0.05; the estimate and its interval are the number shown.
+ */
+export function verdictOf(
+  analysis: Analysis, answered: number, controlAnswered: number,
+  estimate: number, low: number, high: number, pValueAdjusted: number, strataUsed?: number,
+): { verdict: Verdict; analysis: Analysis; measure: 'odds_ratio' | 'difference'; estimate: number | null; low: number | null; high: number | null; pValueAdjusted: number | null } {
+  const measure = analysis === 'adjusted' ? 'odds_ratio' : 'difference';
+  const none = analysis === 'adjusted' ? 1 : 0;
+  const out = { analysis, measure, estimate: nanToNull(estimate), low: nanToNull(low), high: nanToNull(high), pValueAdjusted: nanToNull(pValueAdjusted) } as const;
+  if (answered < MIN_ANSWERED || controlAnswered < MIN_ANSWERED || strataUsed === 0 || !Number.isFinite(estimate)) return { verdict: 'too_few', ...out };
+  if (!(pValueAdjusted < 0.05)) return { verdict: 'no_evidence', ...out };
+  return { verdict: estimate > none ? 'worse' : estimate < none ? 'better' : 'no_evidence', ...out };
 }
 
 function gcmh(cells: ArmCounts[][]) {

@@ -10,7 +10,8 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { BreakdownRow, HeatmapCell, ReportData } from './data.ts';
 import { MIN_DENOMINATOR } from './data.ts';
-import { dict, type Lang } from './i18n.ts';
+import { centeredRange, inkOn, rampFor } from '../contract/palette.ts';
+import { dict, reportFormat, type Lang } from './i18n.ts';
 
 echarts.use([BarChart, HeatmapChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
 
@@ -56,7 +57,11 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
   };
 }
 
-/** Hour x weekday heatmap of the hang-up rate; cells with too few answered calls in grey. */
+/**
+ * Hour x weekday heatmap of the hang-up rate on the dashboard's diverging palette: blue better
+ * than the week's overall rate, red worse, centred on it; cells with too few answered calls grey.
+ * Hours read "10:00"; the legend says which end is good.
+ */
 export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCoreOption {
   const t = dict(lang);
   const hours = cells.map((c) => Number(c.x)).filter((h) => Number.isInteger(h));
@@ -66,24 +71,27 @@ export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCor
   const readable = cells.filter((c) => c.answered >= MIN_DENOMINATOR && c.hangupRate !== null);
   const thin = cells.filter((c) => c.answered > 0 && c.answered < MIN_DENOMINATOR);
   const point = (c: HeatmapCell) => [xs.indexOf(Number(c.x)), Number(c.y) - 1, pct(c.hangupRate)];
-  const rates = readable.map((c) => pct(c.hangupRate)!);
-  const vmin = rates.length ? Math.floor(Math.min(...rates)) : 0;
-  const vmax = rates.length ? Math.ceil(Math.max(...rates)) : 100;
+  const answered = cells.reduce((s, c) => s + c.answered, 0);
+  const overall = answered ? cells.reduce((s, c) => s + c.earlyHangups, 0) / answered : null;
+  const [rlo, rhi] = centeredRange(readable.map((c) => c.hangupRate!), overall);
+  const vmin = rlo * 100;
+  const vmax = rhi * 100;
+  const f = reportFormat(lang);
   return {
     grid: { left: 44, right: 16, top: 8, bottom: 64 },
-    xAxis: { type: 'category', data: xs.map((h) => `${h}`), name: t.hour, nameLocation: 'middle', nameGap: 22, splitArea: { show: true } },
+    xAxis: { type: 'category', data: xs.map((h) => f.hour(h)), name: t.hour, nameLocation: 'middle', nameGap: 22, splitArea: { show: true } },
     yAxis: { type: 'category', data: t.weekdays, inverse: true, splitArea: { show: true } },
     // Every heatmap series needs a visualMap; the second one only paints thin cells grey.
     visualMap: [{
       seriesIndex: 0, min: vmin, max: vmax,
       orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220, itemWidth: 10, calculable: false,
-      text: [`${vmax}%`, `${vmin}%`], inRange: { color: ['#f4f8fb', '#9ecae1', '#3182bd', '#08306b'] }, textStyle: { fontSize: 10 },
+      text: [`${t.heatWorse} ${f.pct(rhi)}`, `${f.pct(Math.max(0, rlo))} ${t.heatBetter}`],
+      inRange: { color: rampFor('hangupRate') }, textStyle: { fontSize: 10 },
     }, { seriesIndex: 1, show: false, min: 0, max: 100, inRange: { color: [COLORS.grey, COLORS.grey] } }],
     series: [
-      // White labels on the darker half of the scale, dark ones on the lighter half.
       { type: 'heatmap', data: readable.map((c) => {
         const value = point(c);
-        return { value, label: { color: (value[2]! - vmin) / Math.max(1, vmax - vmin) > 0.55 ? '#fff' : '#1d2733' } };
+        return { value, label: { color: inkOn((value[2]! - vmin) / Math.max(1e-9, vmax - vmin)) } };
       }), label: { show: true, fontSize: 9, formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
       { type: 'heatmap', data: thin.map(point), label: { show: true, fontSize: 9, color: '#a8a8a8', formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
     ],

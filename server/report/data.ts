@@ -20,13 +20,27 @@ export type ReportFilters = Omit<Filters, 'from' | 'to'>;
 export interface SummaryRow {
   dials: number; answered: number; hangups: number; earlyHangups: number; rejected: number; converted: number;
   machineAnswered: number; unknownParty: number; firstDate: string | null; lastDate: string | null;
-  /** Issue 9: the hang-up rate's denominator (answered calls whose hang-up party is known). */
-  knownParty?: number;
   connectRate: number | null; connectRateCiLow: number | null; connectRateCiHigh: number | null;
   hangupRate: number | null; ciLow: number | null; ciHigh: number | null;
   rejectionRate: number | null; rejectionRateCiLow: number | null; rejectionRateCiHigh: number | null;
   conversionRate: number | null; conversionRateCiLow: number | null; conversionRateCiHigh: number | null;
   unknownPartyShare: number | null;
+  // Issue 9 (the semantic branch's summary.sql): optional until it lands.
+  knownParty?: number; shortCalls?: number; shortCallRate?: number | null;
+  shortCallRateCiLow?: number | null; shortCallRateCiHigh?: number | null;
+  hangupRateCiLow?: number | null; hangupRateCiHigh?: number | null;
+  headline?: 'hangup' | 'short';
+}
+
+/**
+ * The headline metric of a week (DESIGN.md): the hang-up rate when at least half of the answered
+ * calls have a known hang-up party, else the short-call rate. The server's `headline` when it
+ * sends one; without `knownParty` (older summary.sql) the hang-up rate.
+ */
+export function headlineOf(s: SummaryRow): 'hangup' | 'short' {
+  if (s.headline) return s.headline;
+  if (s.knownParty === undefined || s.shortCallRate === undefined || !s.answered) return 'hangup';
+  return s.knownParty / s.answered >= 0.5 ? 'hangup' : 'short';
 }
 
 export interface BreakdownRow {
@@ -41,7 +55,7 @@ export interface HeatmapCell {
   hangupRate: number | null; ciLow: number | null; ciHigh: number | null;
 }
 
-export type KpiKey = 'dials' | 'connectRate' | 'hangupRate' | 'rejectionRate' | 'conversionRate';
+export type KpiKey = 'dials' | 'connectRate' | 'hangupRate' | 'shortCallRate' | 'rejectionRate' | 'conversionRate';
 
 export interface KpiPeriod {
   value: number | null;
@@ -113,7 +127,15 @@ function rateKpi(key: KpiKey, cur: SummaryRow, prev: SummaryRow): Kpi {
   const pick = (s: SummaryRow): KpiPeriod => {
     switch (key) {
       case 'connectRate': return { value: s.connectRate, numerator: s.answered, denominator: s.dials, ciLow: s.connectRateCiLow, ciHigh: s.connectRateCiHigh };
-      case 'hangupRate': return { value: s.hangupRate, numerator: s.earlyHangups, denominator: s.knownParty ?? s.answered, ciLow: s.ciLow, ciHigh: s.ciHigh };
+      // Over the known-party calls when the summary says how many (issue 9).
+      case 'hangupRate': return {
+        value: s.hangupRate, numerator: s.earlyHangups, denominator: s.knownParty ?? s.answered,
+        ciLow: s.hangupRateCiLow ?? s.ciLow, ciHigh: s.hangupRateCiHigh ?? s.ciHigh,
+      };
+      case 'shortCallRate': return {
+        value: s.shortCallRate ?? null, numerator: s.shortCalls ?? 0, denominator: s.answered,
+        ciLow: s.shortCallRateCiLow ?? null, ciHigh: s.shortCallRateCiHigh ?? null,
+      };
       case 'rejectionRate': return { value: s.rejectionRate, numerator: s.rejected, denominator: s.dials, ciLow: s.rejectionRateCiLow, ciHigh: s.rejectionRateCiHigh };
       case 'conversionRate': return { value: s.conversionRate, numerator: s.converted, denominator: s.answered, ciLow: s.conversionRateCiLow, ciHigh: s.conversionRateCiHigh };
       default: throw new Error(`not a rate: ${key}`);
@@ -140,7 +162,10 @@ export function buildKpis(cur: SummaryRow, prev: SummaryRow): Kpi[] {
     change: cur.dials - prev.dials, relativeChange: prev.dials > 0 ? cur.dials / prev.dials - 1 : null,
     changeCiLow: null, changeCiHigh: null, pValue: null, significant: null,
   };
-  return [dials, ...(['connectRate', 'hangupRate', 'rejectionRate', 'conversionRate'] as const).map((k) => rateKpi(k, cur, prev))];
+  const rates: KpiKey[] = cur.shortCallRate !== undefined
+    ? ['connectRate', 'hangupRate', 'shortCallRate', 'rejectionRate', 'conversionRate']
+    : ['connectRate', 'hangupRate', 'rejectionRate', 'conversionRate'];
+  return [dials, ...rates.map((k) => rateKpi(k, cur, prev))];
 }
 
 export interface GatherOptions {

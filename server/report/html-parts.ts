@@ -1,5 +1,5 @@
 /** Small HTML building blocks for the report: escaping, tables, notes. No data logic here. */
-import { fmtInt, fmtP, fmtPct, type Lang } from './i18n.ts';
+import { reportFormat, type Lang } from './i18n.ts';
 import type { CellValue, Fmt, ReportTable } from './tables.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -22,13 +22,15 @@ export function formatCell(v: CellValue, fmt: Fmt, lang: Lang): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
   if (typeof v === 'string') return v;
+  const f = reportFormat(lang);
   switch (fmt) {
-    case 'int': return fmtInt(v);
-    case 'pct': return fmtPct(v);
-    case 'pp': return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
-    case 'p': return fmtP(v);
-    case 'prob': return v.toFixed(3);
-    case 'num': return Number.isInteger(v) ? fmtInt(v) : v.toFixed(3);
+    case 'int': return f.int(v);
+    case 'pct': return f.pct(v);
+    // 'pp' cells already hold points (×100).
+    case 'pp': return f.pp(v / 100);
+    case 'p': return f.p(v);
+    case 'prob': return f.prob(v);
+    case 'num': return Number.isInteger(v) ? f.int(v) : f.ratio(v);
     default: return String(v);
   }
 }

@@ -3,15 +3,16 @@
  * rendered on the server, no script, no external reference. It is also what Chromium prints
  * to PDF, so the CSS is written for A4 paper first.
  */
-import { buildDriversOption, buildHeatmapOption, buildTrendOption, FONT_STACK, renderSvg } from './charts.ts';
-import { MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
+import { buildHeatmapOption, buildTrendOption, FONT_STACK, renderSvg } from './charts.ts';
+import { headlineOf, MIN_DENOMINATOR, type Kpi, type ReportData } from './data.ts';
 import type { Decomposition } from './decomposition.ts';
 import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
-import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, type Lang } from './i18n.ts';
-import { abSentence, abWarning, isSignificant, recommendationItems, REC_KEYS, sectionNote, verdictWord } from './insight-rows.ts';
+import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
+import { abSentence, abWarning, recommendationItems, recommendationText, REC_KEYS, sectionNote, verdictClass, verdictWord } from './insight-rows.ts';
+import { valueLabel } from '../contract/labels.ts';
 import type { AbArm, AbView } from './insights.ts';
 import { wilsonInterval } from '../stats/index.ts';
-import { buildTables, definitionRows, filterEntries, reproduceUrl, type ReportTable } from './tables.ts';
+import { buildTables, definitionRows, filterEntries, reproduceUrl, groupLabel, type CellValue, type ReportTable } from './tables.ts';
 
 const WIDTH = 680; // px of an A4 page between 14 mm margins at 96 dpi
 
@@ -31,7 +32,9 @@ th { background: #e8eef5; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.n { white-space: nowrap; }
 .sub { display: block; color: #6b7783; font-size: 8pt; }
-.sig { color: #b3261e; font-weight: 600; }
+.sig { font-weight: 600; }
+.good { color: #1b7a3a; font-weight: 600; }
+.bad { color: #b3261e; font-weight: 600; }
 .nsig { color: #6b7783; }
 .thin { color: #a0a8b0; }
 .note { color: #5b6772; font-size: 8.5pt; margin: 4px 0; }
@@ -46,11 +49,18 @@ ul.recs { margin: 4px 0; padding-left: 18px; }
 code { font-size: 8.5pt; word-break: break-all; }
 `;
 
+/** Which direction of each KPI is good news. */
+const UP_IS_GOOD: Record<string, boolean> = { connectRate: true, conversionRate: true, hangupRate: false, shortCallRate: false, rejectionRate: false, dials: true };
+
 function sigLabel(k: Kpi, lang: Lang): Raw {
   const t = dict(lang);
   if (k.kind === 'count') return html`—`;
   if (k.significant === null) return html`<span class="nsig">${t.notTestable}</span>`;
-  return k.significant ? html`<span class="sig">${t.significant}</span>` : html`<span class="nsig">${t.notSignificant}</span>`;
+  if (!k.significant) return html`<span class="nsig">${t.notSignificant}</span>`;
+  // Colour says good or bad, not "significant": a significant rise in the connect rate is good news.
+  const up = (k.change ?? 0) > 0;
+  const good = UP_IS_GOOD[k.key] === up;
+  return html`<span class="${good ? 'good' : 'bad'}">${t.significant}</span>`;
 }
 
 function kpiCell(k: Kpi, which: 'current' | 'previous'): Raw {
@@ -77,6 +87,7 @@ ${d.kpis.map((k) => {
 /** One sentence on the headline rate: level, change, interval, significance. */
 export function headlineSentence(d: ReportData, lang: Lang): string {
   const t = dict(lang);
+  if (headlineOf(d.current) === 'short') return shortHeadline(d, lang);
   const k = d.kpis.find((x) => x.key === 'hangupRate')!;
   const cur = `${fmtPct(k.current.value)}（${fmtInt(k.current.numerator)}/${fmtInt(k.current.denominator)}）`;
   if (k.current.denominator === 0) return lang === 'zh' ? '本周没有接通的通话，无法计算挂断率。' : 'No answered calls this week: no hang-up rate to report.';
@@ -88,16 +99,30 @@ export function headlineSentence(d: ReportData, lang: Lang): string {
   const sig = k.significant ? t.significant : t.notSignificant;
   if (lang === 'zh') {
     const dir = k.change > 0 ? '上升' : k.change < 0 ? '下降' : '持平';
-    return `本周挂断率 ${cur}，上周 ${fmtPct(k.previous.value)}，${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点），差异${sig}（p ${fmtP(k.pValue).startsWith('<') ? fmtP(k.pValue) : `= ${fmtP(k.pValue)}`}）。`;
+    return `本周挂断率 ${cur}，上周 ${fmtPct(k.previous.value)}，${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点），差异${sig}（${reportFormat(lang).pIs(k.pValue)}）。`;
   }
   const dir = k.change > 0 ? 'up' : k.change < 0 ? 'down' : 'unchanged at';
-  return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (p ${fmtP(k.pValue).startsWith('<') ? fmtP(k.pValue) : `= ${fmtP(k.pValue)}`}).`;
+  return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (${reportFormat(lang).pIs(k.pValue)}).`;
 }
 
-function driverSentence(dim: string, r: Decomposition, lang: Lang): string {
+/** The headline when the CDRs mostly do not say who hung up: why, then the short-call rate and its change. */
+function shortHeadline(d: ReportData, lang: Lang): string {
+  const t = dict(lang);
+  const f = reportFormat(lang);
+  const k = d.kpis.find((x) => x.key === 'shortCallRate')!;
+  const unknown = d.current.answered ? 1 - (d.current.knownParty ?? 0) / d.current.answered : null;
+  const why = fill(t.headlineShort, { share: f.pct(unknown), T: d.settings.earlySeconds });
+  const rate = `${f.pct(k.current.value)} (${f.int(k.current.numerator)}/${f.int(k.current.denominator)})`;
+  if (k.change === null) return lang === 'zh' ? `${why} 本周短通话占比 ${rate}。` : `${why} This week: ${rate}.`;
+  return lang === 'zh'
+    ? `${why} 本周短通话占比 ${rate}，上周 ${f.pct(k.previous.value)}，变化 ${fmtPp(k.change, lang)}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点，${f.pIs(k.pValue)}）。`
+    : `${why} This week: ${rate} against ${f.pct(k.previous.value)} the week before, ${fmtPp(k.change, lang)} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt, ${f.pIs(k.pValue)}).`;
+}
+
+function driverSentence(dim: string, dimKey: string, r: Decomposition, lang: Lang): string {
   const t = dict(lang);
   const top = r.segments[0];
-  const who = top ? (top.key === null ? t.none : String(top.key)) : null;
+  const who = top ? groupLabel(dimKey, top.key, lang) : null;
   if (lang === 'zh') {
     return `按${dim}：结构效应 ${fmtPp(r.mix, lang)}，组内效应 ${fmtPp(r.rate, lang)}` +
       (top ? `；贡献最大的是 ${who}（${fmtPp(top.total, lang)}，其中组内 ${fmtPp(top.rate, lang)}）。` : '。');
@@ -114,18 +139,20 @@ function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const parts = usable.map(({ dimension, result }) => {
     const dimName = t.dimensions[dimension];
     const rows = drivers.rows.filter((r) => r[0] === dimName && r[1] !== t.total).slice(0, 6);
-    return html`<div class="keep"><h3>${t.topContributors} · ${dimName}</h3><p>${driverSentence(dimName, result, lang)}</p>
+    return html`<div class="keep"><h3>${t.topContributors} · ${dimName}</h3><p>${driverSentence(dimName, dimension, result, lang)}</p>
 ${tableHtml({ ...drivers, columns: drivers.columns.slice(1), rows: rows.map((r) => r.slice(1)) }, lang)}</div>`;
   });
-  return html`<h2>${t.driversTitle}</h2>${note(t.driversNote)}
-<figure>${raw(renderSvg(buildDriversOption(d, lang), WIDTH, 150))}</figure>${parts}`;
+  // No chart here: the mix + rate bars of every dimension add up to the same total change, so
+  // they looked like three identical bars; the sentences and tables say which part moved.
+  return html`<h2>${t.driversTitle}</h2>${note(t.driversNote)}${parts}`;
 }
 
 function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const daily = tables.find((x) => x.id === 'daily')!;
   const thisWeek = { ...daily, columns: daily.columns.slice(1), rows: daily.rows.filter((r) => r[0] === d.week.label).map((r) => r.slice(1)) };
-  return html`<section class="keep"><h2>${t.dailyTitle}</h2><figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>${tableHtml(thisWeek, lang)}</section>`;
+  // Not one unbreakable block: a chart and a table kept together pushed whole half pages ahead.
+  return html`<section><h2>${t.dailyTitle}</h2><figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>${tableHtml(thisWeek, lang)}</section>`;
 }
 
 function heatmapSection(d: ReportData, lang: Lang): Raw {
@@ -134,18 +161,24 @@ function heatmapSection(d: ReportData, lang: Lang): Raw {
 <figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang), WIDTH, 290))}</figure></section>`;
 }
 
+/** The A/B table: verdict and the number that decides it first, the crude figures after. */
 function abTable(ab: AbView, lang: Lang): Raw {
   const t = dict(lang);
-  const or = (a: AbArm) => (typeof a.oddsRatio === 'number'
-    ? html`${a.oddsRatio.toFixed(2)}<span class="sub">${a.orCiLow?.toFixed(2) ?? '—'}–${a.orCiHigh?.toFixed(2) ?? '—'}</span>` : '—');
-  return html`<table class="small"><thead><tr><th>${t.script}</th><th class="n">${t.hangupRate}</th><th class="n">${t.diff}</th><th class="n">${t.pAdjusted}</th>
-<th class="n">${t.chanceToBeat}</th><th class="n">${t.standardisedRate}</th><th class="n">${t.oddsRatio}</th><th class="n">${t.cmhP}</th><th>${t.verdict}</th></tr></thead><tbody>
-${ab.arms.map((a) => html`<tr><td>${a.script}${a.isControl ? ` (${t.control})` : ''}</td>
-<td class="n">${fmtPct(a.hangupRate)}<span class="sub">${fmtInt(a.earlyHangups)} / ${fmtInt(a.answered)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span></td>
-<td class="n">${a.isControl ? '—' : fmtPp(a.diff, lang)}${a.isControl ? '' : html`<span class="sub">${fmtPpRange(a.diffCiLow, a.diffCiHigh)}</span>`}</td>
-<td class="n">${a.isControl ? '—' : fmtP(a.pValueAdjusted)}</td><td class="n">${a.isControl ? '—' : fmtPct(a.chanceToBeatControl)}</td>
-<td class="n">${fmtPct(a.standardisedRate)}</td><td class="n">${a.isControl ? '—' : or(a)}</td><td class="n">${a.isControl ? '—' : fmtP(a.cmhPValueAdjusted)}</td>
-<td>${a.isControl ? '' : html`<span class="${isSignificant(a) ? 'sig' : 'nsig'}">${verdictWord(a, lang)}</span>`}${abWarning(a, lang) ? html` <span class="warn">!</span>` : ''}</td></tr>`)}
+  const f = reportFormat(lang);
+  const basis = (a: AbArm) => {
+    const v = a.verdictFrom;
+    if (!v) return '—';
+    return v.measure === 'odds_ratio'
+      ? html`OR ${f.ratio(v.estimate)}<span class="sub">${f.ratio(v.low)}–${f.ratio(v.high)} · ${f.pIs(v.pValueAdjusted)}</span>`
+      : html`${fmtPp(a.diff, lang)}<span class="sub">${fmtPpRange(a.diffCiLow, a.diffCiHigh)} · ${f.pIs(v.pValueAdjusted)}</span>`;
+  };
+  return html`<table class="small"><thead><tr><th>${t.script}</th><th>${t.verdict}</th><th class="n">${t.verdictBasis}</th>
+<th class="n">${t.standardisedRate}</th><th class="n">${t.chanceToBeat}</th><th class="n">${t.hangupRate} (${t.crude})</th></tr></thead><tbody>
+${ab.arms.map((a) => html`<tr><td>${valueLabel(lang, 'script', a.script)}${a.isControl ? ` (${t.control})` : ''}</td>
+<td>${a.isControl ? '—' : html`<span class="${verdictClass(a)}">${verdictWord(a, lang)}</span>`}${abWarning(a, lang) ? html` <span class="warn">!</span>` : ''}</td>
+<td class="n">${a.isControl ? '—' : basis(a)}</td>
+<td class="n">${fmtPct(a.standardisedRate)}</td><td class="n">${a.isControl ? '—' : f.prob(a.chanceToBeatControl)}</td>
+<td class="n">${fmtPct(a.hangupRate)}<span class="sub">${fmtInt(a.earlyHangups)} / ${fmtInt(a.answered)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span></td></tr>`)}
 </tbody></table>`;
 }
 
@@ -157,9 +190,16 @@ function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): 
   if (!ab.control || ab.arms.length < 2) return html`${scripts}<p class="note">${t.noAb}</p>`;
   const arms = ab.arms.filter((a) => !a.isControl);
   return html`${scripts}<ul class="recs">${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang)}</li>`)}</ul>
-${arms.map((a) => [a, abWarning(a, lang)] as const).filter(([, w]) => w).map(([a, w]) => html`<p class="warn">${a.script}: ${w}</p>`)}
+${arms.map((a) => [a, abWarning(a, lang)] as const).filter(([, w]) => w).map(([a, w]) => html`<p class="warn">${valueLabel(lang, 'script', a.script)}: ${w}</p>`)}
 ${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''}
 ${abTable(ab, lang)}${note(t.abNote)}`;
+}
+
+/** Recommendation lists longer than this show their first rows in the body and all of them in the appendix. */
+const BODY_ROWS = 5;
+
+function recTable(table: ReportTable, rows: CellValue[][], lang: Lang): Raw {
+  return tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: rows.map((r) => r.slice(0, -1)) }, lang, { className: 'small' });
 }
 
 function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
@@ -171,11 +211,23 @@ function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]
 ${REC_KEYS.map((key) => {
   const items = recommendationItems(recs, key);
   const table = tables.find((x) => x.id === key)!;
+  const shown = items.slice(0, BODY_ROWS);
   // Call windows are many and alike: their table says it all. The others get their sentences too.
-  const sentences = key === 'windows' ? '' : html`<ul class="recs">${items.map((i) => html`<li>${i.explanation[lang]}</li>`)}</ul>`;
-  return html`<div class="${items.length <= 3 ? 'keep' : ''}"><h3>${t[key]}</h3>${items.length === 0 ? html`<p class="note">${t.noItems}</p>`
-    : html`${sentences}${tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: table.rows.map((r) => r.slice(0, -1)) }, lang, { className: 'small' })}`}</div>`;
+  const windows = key === 'windows' || key === 'windowsAvoid';
+  const sentences = windows ? '' : html`<ul class="recs">${shown.map((i) => html`<li>${recommendationText(key, i, lang)}</li>`)}</ul>`;
+  const more = items.length > BODY_ROWS ? html`<p class="note">${fill(t.moreInAppendix, { n: items.length - BODY_ROWS })}</p>` : '';
+  return html`<div class="keep"><h3>${t[key]}</h3>${items.length === 0 ? html`<p class="note">${t.noItems}</p>`
+    : html`${sentences}${recTable(table, table.rows.slice(0, BODY_ROWS), lang)}${more}`}</div>`;
 })}`;
+}
+
+/** Every recommendation row, for the lists cut short in the body. */
+function appendixSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
+  const t = dict(lang);
+  if (d.recommendations.status !== 'ok') return html``;
+  const long = REC_KEYS.map((key) => tables.find((x) => x.id === key)!).filter((table) => table.rows.length > BODY_ROWS);
+  if (long.length === 0) return html``;
+  return html`<h2 class="appendix">${t.appendixTitle}</h2>${long.map((table) => html`<h3>${table.title}</h3>${recTable(table, table.rows, lang)}`)}`;
 }
 
 function qualitySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
@@ -203,7 +255,7 @@ function definitionsSection(d: ReportData, lang: Lang): Raw {
 export function renderHtml(d: ReportData, lang: Lang): string {
   const t = dict(lang);
   const tables = buildTables(d, lang);
-  const filters = Object.entries(filterEntries(d)).map(([k, v]) => `${t.filterNames[k] ?? k}: ${v.join(', ')}`).join('; ') || t.noFilters;
+  const filters = Object.entries(filterEntries(d)).map(([k, v]) => `${t.filterNames[k] ?? k}: ${v.map((x) => valueLabel(lang, k, x)).join(', ')}`).join('; ') || t.noFilters;
   const body = html`<header><h1>${t.title} · ${d.week.label}</h1>
 <p class="meta">${t.period} ${d.week.from} – ${d.week.days[6]} · ${t.previousPeriod} ${d.previousWeek.from} – ${d.previousWeek.days[6]} · ${t.timezone} ${d.settings.timezone}</p>
 <p class="meta">${t.filters}: ${filters} · ${t.generatedAt} ${d.generatedLocal} (${d.settings.timezone})</p></header>
@@ -215,7 +267,8 @@ ${heatmapSection(d, lang)}
 ${openingLinesSection(d, lang, tables)}
 ${recommendationsSection(d, lang, tables)}
 ${qualitySection(d, lang, tables)}
-${definitionsSection(d, lang)}`;
+${definitionsSection(d, lang)}
+${appendixSection(d, lang, tables)}`;
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

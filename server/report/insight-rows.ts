@@ -3,7 +3,9 @@
  * the evidence fields it shows, with headers in both languages.
  */
 import type { ReportData } from './data.ts';
-import { dict, fill, fmtP, fmtPct, fmtPp, fmtPpRange, type Lang } from './i18n.ts';
+import { valueLabel } from '../contract/labels.ts';
+import { agentText, capText, numberText, windowText } from '../contract/rec-text.ts';
+import { dict, fill, fmtPct, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
 import type { AbArm, AbView, Recommendations, Section } from './insights.ts';
 import { points, type CellValue, type Fmt, type ReportTable } from './table-model.ts';
 
@@ -13,11 +15,11 @@ export function sectionNote(s: Section<unknown>, lang: Lang): string | null {
   return s.status === 'ok' ? null : dict(lang).failed + s.reason;
 }
 
-/** The p-value the verdict reads: confounder-adjusted (CMH, Holm) when strata were used, else crude (Holm). */
-export const verdictP = (a: AbArm) => (typeof a.cmhPValueAdjusted === 'number' ? a.cmhPValueAdjusted : num(a.pValueAdjusted));
-export const isSignificant = (a: AbArm) => (verdictP(a) ?? 1) < 0.05;
-/** Direction of the verdict: the adjusted odds ratio when there is one, else the crude difference. */
-const worseThanControl = (a: AbArm) => (typeof a.oddsRatio === 'number' ? a.oddsRatio > 1 : (a.diff ?? 0) > 0);
+/** The p-value the verdict reads: the one of the analysis it came from (adjusted CMH or crude, Holm). */
+export const verdictP = (a: AbArm) => a.verdictFrom?.pValueAdjusted ?? (typeof a.cmhPValueAdjusted === 'number' ? a.cmhPValueAdjusted : num(a.pValueAdjusted));
+export const isSignificant = (a: AbArm) => a.verdict === 'better' || a.verdict === 'worse';
+/** CSS class of a verdict: better is good (green), worse is bad (red), the rest muted. */
+export const verdictClass = (a: AbArm) => (a.verdict === 'better' ? 'good' : a.verdict === 'worse' ? 'bad' : 'nsig');
 
 export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
   const t = dict(lang);
@@ -36,7 +38,7 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
   };
   if (s.status !== 'ok') return table;
   table.rows = s.value.arms.map((a) => [
-    a.isControl ? `${a.script} (${t.control})` : a.script, a.answered, a.earlyHangups, num(a.hangupRate), num(a.ciLow), num(a.ciHigh),
+    a.isControl ? `${valueLabel(lang, 'script', a.script)} (${t.control})` : valueLabel(lang, 'script', a.script), a.answered, a.earlyHangups, num(a.hangupRate), num(a.ciLow), num(a.ciHigh),
     points(num(a.diff)), points(num(a.diffCiLow)), points(num(a.diffCiHigh)), num(a.pValue), num(a.pValueAdjusted),
     num(a.chanceToBeatControl), num(a.standardisedRate), num(a.oddsRatio), num(a.orCiLow), num(a.orCiHigh), num(a.cmhPValueAdjusted),
     a.isControl ? null : verdictWord(a, lang), abWarning(a, lang),
@@ -44,12 +46,16 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
   return table;
 }
 
-/** The crude verdict: Holm-adjusted pooled z-test, direction of the crude difference. */
+/** The crude verdict (Holm-adjusted pooled z-test, direction of the crude difference). */
 export function crudeVerdictWord(a: AbArm, lang: Lang): string {
-  const t = dict(lang);
-  if (!(typeof a.pValueAdjusted === 'number' && a.pValueAdjusted < 0.05)) return t.noDifference;
-  return (a.diff ?? 0) > 0 ? t.worse : t.better;
+  const v = a.crudeVerdict ?? (typeof a.pValueAdjusted === 'number' && a.pValueAdjusted < 0.05 ? ((a.diff ?? 0) > 0 ? 'worse' : 'better') : 'no_evidence');
+  return wordOf(v, lang);
 }
+
+const wordOf = (v: string | undefined, lang: Lang) => {
+  const t = dict(lang);
+  return v === 'better' ? t.better : v === 'worse' ? t.worse : v === 'too_few' ? t.tooFew : t.noDifference;
+};
 
 /**
  * The warning for an arm, if any: the Simpson warning of abAnalysis (opposite directions, the
@@ -65,39 +71,69 @@ export function abWarning(a: AbArm, lang: Lang): string | null {
   return crude === adjusted ? null : fill(t.crudeAdjustedDisagree, { crude, adjusted });
 }
 
-/** better / worse / no credible difference, from the adjusted test. */
+/** better / worse / no evidence yet / too few calls: abAnalysis's verdict for the arm. */
 export function verdictWord(a: AbArm, lang: Lang): string {
-  const t = dict(lang);
-  if (!isSignificant(a)) return t.noDifference;
-  return worseThanControl(a) ? t.worse : t.better;
+  return wordOf(a.verdict, lang);
 }
 
-/** One sentence per arm: the crude difference, then the adjusted odds ratio and the verdict. */
+/**
+ * One sentence per arm that leads with the verdict and the number that decides it (the adjusted
+ * odds ratio when strata were used, else the crude difference), then the crude rate for context.
+ */
 export function abSentence(a: AbArm, control: string, lang: Lang): string {
-  const pv = (p: number | null | undefined) => (fmtP(p).startsWith('<') ? `p ${fmtP(p)}` : `p = ${fmtP(p)}`);
-  const f2 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(2) : '—');
-  const hasOr = typeof a.oddsRatio === 'number';
+  const f = reportFormat(lang);
+  const arm = valueLabel(lang, 'script', a.script);
+  const ctl = valueLabel(lang, 'script', control);
+  const v = a.verdictFrom;
+  const word = verdictWord(a, lang);
   if (lang === 'zh') {
-    return `${a.script} 对比 ${control}：未调整挂断率 ${fmtPct(a.hangupRate)}，差异 ${fmtPp(a.diff, lang)}（95% 区间 ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}，校正后 ${pv(a.pValueAdjusted)}）` +
-      (hasOr ? `；调整后比值比 ${f2(a.oddsRatio)}（${f2(a.orCiLow)}–${f2(a.orCiHigh)}，校正后 ${pv(a.cmhPValueAdjusted)}）` : '') + `：${verdictWord(a, lang)}。`;
+    const basis = v?.measure === 'odds_ratio'
+      ? `调整后比值比 ${f.ratio(v.estimate)}（95% 区间 ${f.ratio(v.low)}–${f.ratio(v.high)}，校正后 ${f.pIs(v.pValueAdjusted)}）`
+      : `差异 ${fmtPp(a.diff, lang)}（95% 区间 ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}，校正后 ${f.pIs(a.pValueAdjusted)}）`;
+    return `${arm} 对比 ${ctl}：${word}。${basis}；未调整挂断率 ${fmtPct(a.hangupRate)}（${f.int(a.earlyHangups)}/${f.int(a.answered)}）。`;
   }
-  return `${a.script} vs ${control}: crude hang-up rate ${fmtPct(a.hangupRate)}, ${fmtPp(a.diff, lang)} (95% CI ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}, adjusted ${pv(a.pValueAdjusted)})` +
-    (hasOr ? `; adjusted odds ratio ${f2(a.oddsRatio)} (${f2(a.orCiLow)}–${f2(a.orCiHigh)}, ${pv(a.cmhPValueAdjusted)})` : '') + `: ${verdictWord(a, lang)}.`;
+  const basis = v?.measure === 'odds_ratio'
+    ? `adjusted odds ratio ${f.ratio(v.estimate)} (95% CI ${f.ratio(v.low)}–${f.ratio(v.high)}, adjusted ${f.pIs(v.pValueAdjusted)})`
+    : `difference ${fmtPp(a.diff, lang)} (95% CI ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}, adjusted ${f.pIs(a.pValueAdjusted)})`;
+  return `${arm} vs ${ctl}: ${word}. ${basis}; crude hang-up rate ${fmtPct(a.hangupRate)} (${f.int(a.earlyHangups)} of ${f.int(a.answered)}).`;
 }
 
-type RecKey = 'windows' | 'frequencyCap' | 'numbersToRest' | 'agentsToCoach';
-export const REC_KEYS: RecKey[] = ['windows', 'frequencyCap', 'numbersToRest', 'agentsToCoach'];
+/** Call windows come as one list from the API; the report splits them into best and avoid. */
+type RecKey = 'windows' | 'windowsAvoid' | 'frequencyCap' | 'numbersToRest' | 'agentsToCoach';
+export const REC_KEYS: RecKey[] = ['windows', 'windowsAvoid', 'frequencyCap', 'numbersToRest', 'agentsToCoach'];
 
 type Item = Record<string, unknown> & { explanation: { zh: string; en: string } };
 export function recommendationItems(r: Recommendations, key: RecKey): Item[] {
-  const v = r[key] as Item | Item[] | null;
-  return v == null ? [] : Array.isArray(v) ? v : [v];
+  const list = (k: keyof Recommendations) => {
+    const v = r[k] as unknown as Item | Item[] | null;
+    return v == null ? [] : Array.isArray(v) ? v : [v];
+  };
+  // Windows in hour order within each segment, as a reader scans a day.
+  const byHour = (a: Item, b: Item) => String(a.segment).localeCompare(String(b.segment)) || Number(a.hour) - Number(b.hour);
+  if (key === 'windows') return list('windows').filter((w) => w.kind === 'best').sort(byHour);
+  if (key === 'windowsAvoid') return list('windows').filter((w) => w.kind !== 'best').sort(byHour);
+  return list(key);
+}
+
+/** The sentence for an item, from its fields with the shared formats and labels (server/contract/rec-text.ts). */
+export function recommendationText(key: RecKey, item: Item, lang: Lang): string {
+  const f = item as any;
+  if (key === 'windows' || key === 'windowsAvoid') return windowText(f, lang);
+  if (key === 'frequencyCap') return capText(f, lang);
+  if (key === 'numbersToRest') return numberText(f, lang);
+  return agentText(f, lang);
 }
 
 /** Evidence columns per kind of recommendation: field, header (zh, en), format. */
 const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
   windows: [
-    ['segment', '客户分群', 'Segment', 'text'], ['kind', '类型', 'Kind', 'text'], ['hour', '小时', 'Hour', 'int'],
+    ['segment', '客户分群', 'Segment', 'text'], ['hour', '时段', 'Hours', 'text'],
+    ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'], ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
+    ['ciLow', '区间下限', 'CI low', 'pct'], ['ciHigh', '区间上限', 'CI high', 'pct'], ['segmentRate', '分群平均', 'Segment average', 'pct'],
+    ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
+  ],
+  windowsAvoid: [
+    ['segment', '客户分群', 'Segment', 'text'], ['hour', '时段', 'Hours', 'text'],
     ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'], ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
     ['ciLow', '区间下限', 'CI low', 'pct'], ['ciHigh', '区间上限', 'CI high', 'pct'], ['segmentRate', '分群平均', 'Segment average', 'pct'],
     ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
@@ -138,11 +174,13 @@ export function recommendationRows(s: Section<Recommendations>, lang: Lang, d: R
     table.rows = items.map((item): CellValue[] => [
       ...spec.map(([field, , , fmt]) => {
         const v = item[field];
-        if (field === 'kind') return v === 'best' ? t.bestWindow : v === 'worst' ? t.worstWindow : String(v ?? '');
+        if (field === 'hour') return reportFormat(lang).hours(num(v));
+        if (field === 'segment') return valueLabel(lang, 'segment', v as string | null);
+        if (field === 'numberTag') return valueLabel(lang, 'number_tag', v as string | null);
         if (fmt === 'pp') return points(num(v));
         return typeof v === 'number' ? num(v) : v == null ? null : String(v);
       }),
-      item.explanation[lang],
+      recommendationText(key, item, lang),
     ]);
     if (items.length === 0) table.note = `${periodNote} ${t.noItems}`;
     return table;

@@ -5,10 +5,9 @@
  */
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import { abAnalysis } from '../insights/ab.ts';
+import { abAnalysis, type Verdict } from '../insights/ab.ts';
 import { recommendations } from '../insights/recommendations.ts';
 import type { Settings } from '../metrics.ts';
-import { holmAdjust } from '../stats/index.ts';
 
 export type Bilingual = { zh: string; en: string };
 
@@ -39,6 +38,10 @@ export interface AbArm {
   /** Holm-adjusted across the arms, like the crude pValueAdjusted (computed here). */
   cmhPValueAdjusted?: number | null;
   simpsonWarning?: boolean;
+  /** server/insights/ab.ts verdictOf: from the adjusted analysis when strata were used. */
+  verdict?: Verdict;
+  verdictFrom?: { analysis: 'adjusted' | 'crude'; measure: 'odds_ratio' | 'difference'; estimate: number | null; low: number | null; high: number | null; pValueAdjusted: number | null };
+  crudeVerdict?: Verdict;
 }
 
 export interface AbView {
@@ -66,12 +69,9 @@ export const AB_ADJUST = ['hour', 'segment', 'number_tag'] as const;
 export function weeklyAb(db: Database, filters: Filters, settings: Settings): Promise<Section<AbView>> {
   return guarded(async () => {
     const r = await abAnalysis(db, { filters, adjust: [...AB_ADJUST] }, settings);
+    // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis, adjusted
+    // the same way as /scripts by default, so the report and the page cannot disagree.
     const arms = r.arms as AbArm[];
-    // The verdict follows the confounder-adjusted test, so it gets the same multiplicity
-    // correction across arms as the crude one.
-    const others = arms.filter((a) => !a.isControl);
-    const adjusted = holmAdjust(others.map((a) => (typeof a.cmhPValue === 'number' ? a.cmhPValue : NaN)));
-    others.forEach((a, i) => (a.cmhPValueAdjusted = Number.isFinite(adjusted[i]!) ? adjusted[i]! : null));
     return {
       control: r.control ?? null,
       correction: 'correction' in r ? r.correction : 'holm',

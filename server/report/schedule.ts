@@ -11,7 +11,8 @@ import type { Settings } from '../metrics.ts';
 import { gatherReportData, type ReportFilters } from './data.ts';
 import { FORMATS, reportFileName, renderFormat, type Format } from './generate.ts';
 import { LANGS, type Lang } from './i18n.ts';
-import { previousWeek, type IsoWeek } from './week.ts';
+import { lastWeekWithData } from './default-week.ts';
+import type { IsoWeek } from './week.ts';
 
 /** Monday 08:00 (minute hour day-of-month month day-of-week), read in the business timezone. */
 export const DEFAULT_CRON = '0 8 * * 1';
@@ -103,7 +104,8 @@ export function startReportSchedule(
 ): ReportSchedule {
   const log = o.log ?? ((line: string) => console.log(line));
   const run = async (now = new Date()) => {
-    const week = previousWeek(now, settings.timezone);
+    // The last week with data (as the CLI, the API and /reports pick it), never one still running.
+    const week = await lastWeekWithData(db, now, settings.timezone);
     const r = await writeWeeklyReports(db, settings, { week, outDir: o.outDir, formats: o.setting.formats, langs: o.setting.langs, chromiumPath: o.chromiumPath, now });
     log(`weekly report ${r.week}: wrote ${r.written.length} file(s) to ${o.outDir}`);
     for (const f of r.failed) log(`weekly report ${r.week}: ${f.file} FAILED: ${f.error}`);

@@ -8,9 +8,16 @@ export type { CellValue, Column, Fmt, ReportTable } from './table-model.ts';
 export { points } from './table-model.ts';
 import type { ReportData, Kpi } from './data.ts';
 import { recommendationRows, abRows } from './insight-rows.ts';
-import { dict, fill, type Lang } from './i18n.ts';
+import { valueLabel } from '../contract/labels.ts';
+import { dict, fill, reportFormat, type Lang } from './i18n.ts';
 
 const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+/** A decomposition group's name: hours as windows, stored codes through the shared dictionary. */
+export function groupLabel(dimension: string, key: string | number | null, lang: Lang): string {
+  if (key === null) return dict(lang).none;
+  return dimension === 'hour' ? reportFormat(lang).hours(key) : valueLabel(lang, dimension, key);
+}
 
 export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
   const t = dict(lang);
@@ -50,7 +57,7 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
   for (const { dimension, result } of d.decompositions) {
     drivers.rows.push([t.dimensions[dimension], t.total, null, null, num(result.rate0), num(result.rate1), points(result.mix), points(result.rate), points(result.change)]);
     for (const s of result.segments) {
-      drivers.rows.push([t.dimensions[dimension], s.key === null ? t.none : String(s.key), s.share0, s.share1, num(s.rate0), num(s.rate1), points(s.mix), points(s.rate), points(s.total)]);
+      drivers.rows.push([t.dimensions[dimension], groupLabel(dimension, s.key, lang), s.share0, s.share1, num(s.rate0), num(s.rate1), points(s.mix), points(s.rate), points(s.total)]);
     }
   }
   tables.push(drivers);
@@ -85,7 +92,7 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
       { header: t.script, fmt: 'text' }, { header: t.dials, fmt: 'int' }, { header: t.answered, fmt: 'int' }, { header: t.earlyHangups, fmt: 'int' },
       { header: t.hangupRate, fmt: 'pct' }, { header: t.ciLow, fmt: 'pct' }, { header: t.ciHigh, fmt: 'pct' },
     ],
-    rows: d.scripts.map((r) => [r.key === null ? t.none : String(r.key), r.dials, r.answered, r.earlyHangups, num(r.hangupRate), num(r.ciLow), num(r.ciHigh)]),
+    rows: d.scripts.map((r) => [valueLabel(lang, 'script', r.key), r.dials, r.answered, r.earlyHangups, num(r.hangupRate), num(r.ciLow), num(r.ciHigh)]),
   });
 
   tables.push(abRows(d.ab, lang));
@@ -113,7 +120,7 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
       { header: t.status, fmt: 'text' }, { header: t.rowsRead, fmt: 'int' }, { header: t.inserted, fmt: 'int' },
       { header: t.duplicates, fmt: 'int' }, { header: t.rejected, fmt: 'int' }, { header: lang === 'zh' ? '信息' : 'Message', fmt: 'text' },
     ],
-    rows: d.ingestedThisWeek.map((f) => [f.ingestId, f.fileName, f.ingestedAt, f.format, f.status, f.rowsRead, f.inserted, f.duplicates, f.rejected, f.message]),
+    rows: d.ingestedThisWeek.map((f) => [f.ingestId, f.fileName, f.ingestedAt, valueLabel(lang, 'format', f.format), valueLabel(lang, 'status', f.status), f.rowsRead, f.inserted, f.duplicates, f.rejected, f.message]),
   });
   tables.push({
     id: 'sources', name: t.sheetNames.sources, title: t.sourcesTitle,
@@ -147,7 +154,7 @@ export function definitionRows(d: ReportData, lang: Lang): CellValue[][] {
   for (const [key, text] of Object.entries(t.definitions)) rows.push([t.kpis[key as keyof typeof t.kpis], fill(text, { T: d.settings.earlySeconds })]);
   rows.push([lang === 'zh' ? '周' : 'Weeks', fill(t.weekRule, { tz: d.settings.timezone })]);
   rows.push([t.ci95, t.intervalRule]);
-  for (const [key, values] of Object.entries(filterEntries(d))) rows.push([`${t.filters}: ${t.filterNames[key] ?? key}`, values.join(', ')]);
+  for (const [key, values] of Object.entries(filterEntries(d))) rows.push([`${t.filters}: ${t.filterNames[key] ?? key}`, values.map((v) => valueLabel(lang, key, v)).join(', ')]);
   if (Object.keys(filterEntries(d)).length === 0) rows.push([t.filters, t.noFilters]);
   rows.push([t.reproduce.replace(/[:：]\s*$/, ''), reproduceUrl(d)]);
   return rows;

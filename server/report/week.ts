@@ -97,3 +97,22 @@ export function localDateTime(now: Date, timeZone: string): string {
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** The last week whose Sunday the data reaches: the newest week a report covers in full. */
+export function lastCompleteWeek(lastDate: string): IsoWeek {
+  const w = isoWeekOfDate(lastDate);
+  return w.days[6] === lastDate ? w : shiftWeek(w, -1);
+}
+
+/**
+ * The week a report covers when none is named (CLI, API, schedule, and the /reports page): the
+ * last week the data reaches to its Sunday, never one still running at `now`; with less than a
+ * week of data, the week of its last day; with no data, the previous calendar week.
+ */
+export function defaultWeek(bounds: { firstDate: string | null; lastDate: string | null }, now: Date, timeZone: string): IsoWeek {
+  const previous = previousWeek(now, timeZone);
+  if (!bounds.lastDate) return previous;
+  let w = lastCompleteWeek(bounds.lastDate);
+  if (bounds.firstDate && w.days[6]! < bounds.firstDate) w = isoWeekOfDate(bounds.lastDate);
+  return w.from > previous.from ? previous : w;
+}

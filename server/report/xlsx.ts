@@ -11,9 +11,9 @@ const NUM_FMT: Record<Fmt, string | undefined> = {
   text: undefined,
   int: '#,##0',
   pct: '0.0%',
-  pp: '+0.00;-0.00;0.00',
-  p: '0.0000',
-  prob: '0.000',
+  pp: '+0.0;-0.0;0.0',
+  p: '0.000',
+  prob: '0.0%',
   num: '0.000',
 };
 

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import type { Settings } from '../metrics.ts';
 import { FORMATS, generateReport } from '../report/generate.ts';
 import { LANGS } from '../report/i18n.ts';
+import { lastWeekWithData } from '../report/default-week.ts';
 import { ChromiumMissingError } from '../report/pdf.ts';
 import { parseIsoWeek } from '../report/week.ts';
 import { BadRequest, parseQuery } from './query-input.ts';
@@ -22,7 +23,7 @@ const WeekSchema = z.string().superRefine((s, ctx) => {
 export const WeeklyReportQuerySchema = z.intersection(
   FiltersSchema,
   z.object({
-    week: WeekSchema,
+    week: WeekSchema.optional(), // ux: absent = the last week with data (report/default-week.ts)
     format: z.enum(FORMATS).default('html'),
     lang: z.enum(LANGS).default('zh'),
     /** HTML is served inline (for a preview frame) unless download=1; other formats are always attachments. */
@@ -43,7 +44,7 @@ export function reportRoutes(db: Database, settings: Settings, opts: { chromiumP
     let file;
     try {
       file = await generateReport(db, settings, {
-        week: parseIsoWeek(q.week), format: q.format, lang: q.lang, filters: { campaign, script, segment, numberTag, agent },
+        week: q.week ? parseIsoWeek(q.week) : await lastWeekWithData(db, new Date(), settings.timezone), format: q.format, lang: q.lang, filters: { campaign, script, segment, numberTag, agent },
       }, { chromiumPath: opts.chromiumPath });
     } catch (err) {
       if (err instanceof ChromiumMissingError) throw new HTTPException(503, { message: err.message });

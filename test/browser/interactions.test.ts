@@ -84,6 +84,18 @@ describe('the /when heatmap', () => {
       const t = await panels.nth(i).locator('svg text').allTextContents();
       expect(t.filter((x) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/.test(x))).toHaveLength(7);
     }
+    // One colour scale on the screen: the combined map and the panels show the same key, centred
+    // on the overall rate of the view.
+    const keys = await page.locator('[data-heat-legend]').allTextContents();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const summary = await api<{ hangupRate: number }>('/api/summary');
+    expect(keys[0]).toContain(`Hang-up rate overall ${(summary.hangupRate * 100).toFixed(1)}%`);
+    expect(keys[0]).toMatch(/better ←.*→ worse/s);
+    // Hovering a cell shows its tooltip and nothing else: no stray value on a colour bar.
+    const box = (await page.locator('[data-chart=heatmap] svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    expect(await page.locator('[data-chart=heatmap] svg text').allTextContents()).not.toContain('0');
     await page.screenshot({ path: join(SCREENSHOTS, 'when-by-segment-en.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
@@ -100,6 +112,9 @@ describe('the /when heatmap', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-card=heatmap] button.csv')]);
     const csv = readFileSync((await download.path())!, 'utf8');
+    // <chart>-<from>_<to>[-filters].csv: the data's range (no dates picked) and the segment filter.
+    const bounds = await api<{ firstDate: string; lastDate: string }>('/api/dimensions');
+    expect(download.suggestedFilename()).toBe(`heatmap-${bounds.firstDate}_${bounds.lastDate}-segment=student.csv`);
     expect(csv.startsWith('\uFEFF')).toBe(true); // BOM: Excel then reads UTF-8 Chinese correctly
     const lines = csv.slice(1).trimEnd().split(/\r\n/);
     expect(lines[0]).toBe('Weekday,Hour,Hang-up rate,Early hang-ups,Answered,95% low,95% high');

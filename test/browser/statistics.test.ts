@@ -37,6 +37,22 @@ describe('/scripts: opening lines compared honestly', () => {
     expect(await page.locator('[data-adjust=hour]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('[data-adjust=segment]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('[data-adjust=number_tag]').getAttribute('aria-pressed')).toBe('false');
+    // One verdict per line, from the adjusted analysis: C is better than A once hour and segment
+    // are held equal, and the decision table says so too (no "<0.1% chance to beat" beside it).
+    const c = page.locator('[data-verdicts] [data-verdict-arm=C]');
+    expect(await c.getAttribute('data-verdict')).toBe('better');
+    expect(await c.getAttribute('data-analysis')).toBe('adjusted');
+    expect(await c.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
+    const ab = await api<{ arms: { script: string; verdict?: string; chanceToBeatControl?: number }[] }>('/api/ab?control=A&adjust=hour,segment&sequential=1');
+    const armC = ab.arms.find((a) => a.script === 'C')!;
+    expect(armC.verdict).toBe('better');
+    expect(armC.chanceToBeatControl).toBeGreaterThan(0.5);
+    const row = page.locator('table[data-table=ab-decision] tbody tr', { hasText: lang === 'en' ? 'Line C' : '话术 C' });
+    expect(await row.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
+    // Method details are folded away until asked for.
+    expect(await page.locator('[data-chart=forest]').count()).toBe(0);
+    await page.click('[data-details] summary');
+    await settled(page);
     // the always-valid method is named with its tuning parameter
     expect(await page.locator('[data-sequential]').textContent()).toMatch(/mSPRT.*τ² = 0\.001/s);
     // Holm is stated in the decision table
@@ -64,6 +80,7 @@ describe('/scripts: opening lines compared honestly', () => {
 
   it('the control and the strata live in the URL; back restores them', async () => {
     const { page, problems } = await open('/scripts?lang=en');
+    await page.click('[data-details] summary');
     await page.selectOption('[data-control]', 'B');
     await expect.poll(() => new URL(page.url()).searchParams.get('control')).toBe('B');
     await settled(page);
@@ -101,6 +118,18 @@ describe('/insights: recommendations with their evidence', () => {
       expect(await items.first().locator('dd').count()).toBeGreaterThanOrEqual(3);
       expect(await items.first().locator('a[data-link]').getAttribute('href')).toContain(`lang=${lang}`);
     }
+    // Each list shows its three strongest items; "show all" opens the rest, windows in hour order.
+    const windows = page.locator('[data-card=rec-windows]');
+    expect(await windows.locator('[data-rec]').count()).toBeLessThanOrEqual(3);
+    await windows.locator('[data-show-all]').click();
+    const hours = await windows.locator('[data-rec]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')!));
+    expect(hours.length).toBeGreaterThan(3);
+    const bySegment = new Map<string, number[]>();
+    for (const id of hours) {
+      const [, seg, h] = /^(.*)-(\d+)$/.exec(id)!;
+      bySegment.set(seg!, [...(bySegment.get(seg!) ?? []), Number(h)]);
+    }
+    for (const hs of bySegment.values()) expect(hs).toEqual([...hs].sort((a, b) => a - b));
     // the planted white-collar evening window
     const white = lang === 'en' ? 'White-collar' : '白领';
     expect(await page.locator('[data-card=rec-windows] [data-rec="white_collar-19"]').textContent()).toContain(white);

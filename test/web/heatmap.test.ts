@@ -2,7 +2,7 @@ import { init, type EChartsType } from 'echarts/core';
 import { describe, expect, it } from 'vitest';
 import '../../web/src/lib/charts/echarts-setup.ts';
 import { WEEKDAYS, buildHeatmapOption, hourRange } from '../../web/src/lib/charts/heatmap.ts';
-import { VIRIDIS } from '../../web/src/lib/charts/palette.ts';
+import { GOOD_TO_BAD, centeredRange } from '../../web/src/lib/charts/palette.ts';
 import { cell, int, pct } from './fixtures.ts';
 
 const WEEKDAY_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -38,13 +38,26 @@ describe('buildHeatmapOption', () => {
     expect(option.visualMap[1].inRange.color).toEqual([small.itemStyle.color, small.itemStyle.color]);
   });
 
-  it('colours with viridis over the given range and keeps cell labels readable', () => {
-    expect(option.visualMap[0].inRange.color).toEqual(VIRIDIS);
+  it('colours good to bad on a diverging scale, flipped for the connect rate, with no ECharts legend to hover', () => {
+    expect(option.visualMap[0].inRange.color).toEqual([...GOOD_TO_BAD]);
+    expect(option.visualMap[0].show).toBe(false);
     expect([option.visualMap[0].min, option.visualMap[0].max]).toEqual([0.2, 0.4]);
     const [mid, top, bottom] = option.series[0].data;
-    expect(mid.label.color).toBe('#ffffff'); // 0.3 of [0.2, 0.4]: mid viridis, still dark
-    expect(bottom.label.color).toBe('#ffffff'); // 0.2: dark purple
-    expect(top.label.color).not.toBe('#ffffff'); // 0.4: bright yellow needs dark text
+    expect(mid.label.color).not.toBe('#ffffff'); // 0.3: the centre, near white, needs dark text
+    expect(bottom.label.color).toBe('#ffffff'); // 0.2: strong blue
+    expect(top.label.color).toBe('#ffffff'); // 0.4: strong red
+    const connect = buildHeatmapOption(cells, { ...base, xs: hourRange(cells), metric: 'connectRate' }) as any;
+    expect(connect.visualMap[0].inRange.color).toEqual([...GOOD_TO_BAD].reverse());
+  });
+
+  it('centres the scale on the overall rate and widens it symmetrically to hold every cell', () => {
+    const [a, b] = centeredRange([0.1, 0.25], 0.2);
+    expect(a).toBeCloseTo(0.1, 12);
+    expect(b).toBeCloseTo(0.3, 12);
+    const [lo, hi] = centeredRange([0.21, 0.38, 0.3], 0.3);
+    expect((lo + hi) / 2).toBeCloseTo(0.3, 12);
+    expect(lo).toBeLessThanOrEqual(0.21);
+    expect(hi).toBeGreaterThanOrEqual(0.38);
   });
 
   it('tooltips give rate, numerator, denominator and interval, and flag small samples', () => {

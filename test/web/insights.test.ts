@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentRec, WindowRec } from '../../web/src/lib/api-types.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
 import { translate, valueLabel, type Lang } from '../../web/src/lib/i18n.ts';
-import { agentItems, explain, linkWithView, windowItems, type RecContext } from '../../web/src/lib/insights.ts';
+import { agentItems, explain, linkWithView, topItems, windowItems, type RecContext } from '../../web/src/lib/insights.ts';
 
 const ctx = (lang: Lang, query = ''): RecContext => ({
   lang, t: (k, v) => translate(lang, k, v), fmt: createFormat(lang), label: (d, v) => valueLabel(lang, d, v), params: new URLSearchParams(query),
@@ -47,19 +47,29 @@ describe('explanations', () => {
 describe('recommendation items', () => {
   it('windows: grouped by segment label, a badge with the hour, evidence with rate, interval, n and adjusted p', () => {
     const [item] = windowItems([window], ctx('en', 'lang=en'));
-    expect(item).toMatchObject({ id: 'blue_collar-19', group: 'Blue-collar', badge: { text: 'Call 19:00', good: true }, href: '/when?lang=en&segment=blue_collar' });
+    expect(item).toMatchObject({ id: 'blue_collar-19', group: 'Blue-collar', badge: { text: 'Call 19:00–20:00', good: true }, href: '/when?lang=en&segment=blue_collar' });
     expect(item!.evidence).toEqual([
       { label: 'Hang-up rate', value: '23.2% (21.3% – 25.1%)' },
       { label: 'Answered', value: '1,839' },
       { label: 'Segment average', value: '29.8%' },
       { label: 'Adjusted p', value: '< 0.001' },
     ]);
-    expect(windowItems([worst], ctx('zh-CN'))[0]!.badge).toEqual({ text: '避免 19:00', good: false });
+    expect(windowItems([worst], ctx('zh-CN'))[0]!.badge).toEqual({ text: '避免 19:00–20:00', good: false });
+    // The sentence is written from the fields with the shared formats and labels, not the API's raw text.
+    expect(windowItems([window], ctx('zh-CN'))[0]!.text).toBe('蓝领客群在 19:00–20:00 拨打：挂断率 23.2%（95% 区间 21.3%–25.1%），低于该客群平均 29.8%。');
   });
 
   it('agents: shrunk rate with its credible interval next to the raw rate, never a certain 100%', () => {
     const [item] = agentItems([agent], ctx('zh-CN'));
-    expect(item!.text).toBe('建议辅导 a07。');
+    expect(item!.text).toBe('建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,289 通接通电话，高于团队的概率为 > 99.9%。');
     expect(item!.evidence.map((e) => e.value)).toEqual(['47.5% (45.5% – 49.5%)', '48.2%', '2,289', '31.5%', '> 99.9%']);
+  });
+
+  it('top 3 by strength of evidence, kept in list order; windows by segment then hour', () => {
+    const w = (segment: string, hour: number, p: number) => ({ ...window, segment, hour, pValueAdjusted: p });
+    const items = windowItems([w('blue_collar', 20, 0.01), w('blue_collar', 9, 0.5), w('blue_collar', 11, 0.001), w('retired', 10, 0.0001), w('retired', 8, 0.2)], ctx('en'));
+    expect(items.map((i) => i.id)).toEqual(['blue_collar-9', 'blue_collar-11', 'blue_collar-20', 'retired-8', 'retired-10']);
+    expect(topItems(items, 3).map((i) => i.id)).toEqual(['blue_collar-11', 'blue_collar-20', 'retired-10']);
+    expect(topItems(items.slice(0, 2), 3)).toHaveLength(2);
   });
 });

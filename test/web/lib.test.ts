@@ -55,7 +55,7 @@ describe('format', () => {
   it('formats p-values, probabilities, ratios and points without false precision', () => {
     const en = createFormat('en');
     expect(en.p(0.41826)).toBe('0.418');
-    expect(en.p(0.0012)).toBe('0.001');
+    expect(en.p(0.0012)).toBe('0.0012');
     expect(en.p(1.7e-51)).toBe('< 0.001');
     expect(en.p(null)).toBe('–');
     // Exact integration can overshoot 1 by a rounding error; never print 100% or 0% as certain.
@@ -71,7 +71,9 @@ describe('format', () => {
 describe('rateColumns', () => {
   it('puts the shrunk rate and its interval next to the raw rate when asked', () => {
     const keys = rateColumns<ReturnType<typeof row>>((k) => k, 30, { shrunk: true }).map((c) => c.key);
-    expect(keys.slice(-6)).toEqual(['hangupRate', 'ciLow', 'ciHigh', 'shrunkRate', 'shrunkCiLow', 'shrunkCiHigh']);
+    // The rate leads (right after the key), its interval and the shrunk rate next to it, the counts after.
+    expect(keys.slice(0, 6)).toEqual(['hangupRate', 'ciLow', 'ciHigh', 'shrunkRate', 'shrunkCiLow', 'shrunkCiHigh']);
+    expect(keys.slice(6)).toEqual(['answered', 'earlyHangups', 'dials', 'connectRate']);
     expect(rateColumns<ReturnType<typeof row>>((k) => k, 30).map((c) => c.key)).not.toContain('shrunkRate');
   });
 });
@@ -128,7 +130,7 @@ describe('palette', () => {
 
 describe('csv', () => {
   it('writes localized headers, raw values, quoting and a BOM for Excel', () => {
-    const cols = rateColumns<ReturnType<typeof row>>((k) => k, 30).slice(0, 2);
+    const cols = rateColumns<ReturnType<typeof row>>((k) => k, 30).filter((c) => c.key === 'dials' || c.key === 'connectRate');
     const csv = toCsv([{ key: 'k', label: '客群', kind: 'text', value: (r: ReturnType<typeof row>) => String(r.key) }, ...cols], [row('a,"b"', 10, 4, 1)]);
     expect(csv.startsWith('\uFEFF客群,metric.dials,metric.connectRate\r\n')).toBe(true);
     expect(csv).toContain('"a,""b""",10,0.4\r\n');

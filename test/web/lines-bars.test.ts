@@ -92,3 +92,23 @@ describe('buildGroupedRatesOption', () => {
     expect(renderSvg(o)).toContain('Verified');
   });
 });
+
+describe('dates on a rate line', () => {
+  it('every day from first to last, so a gap is a gap; years flagged when the view spans them', async () => {
+    const { dayAxis } = await import('../../web/src/lib/charts/lines.ts');
+    expect(dayAxis(['2026-03-02', '2026-02-27'])).toEqual({ days: ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'], years: false });
+    const span = dayAxis(['2024-12-30', '2025-01-02']);
+    expect(span.years).toBe(true);
+    expect(span.days).toHaveLength(4);
+    expect(dayAxis([])).toEqual({ days: [], years: false });
+  });
+
+  it('the rate axis ends above the readable points, not at a thin day’s 100%', async () => {
+    const { rateAxisMax } = await import('../../web/src/lib/charts/lines.ts');
+    const line = { name: 'x', color: '#000', points: [
+      { x: 'a', rate: 0.3, low: 0.28, high: 0.33, n: 500 },
+      { x: 'b', rate: 1, low: 0.2, high: 1, n: 2 },
+    ] };
+    expect(rateAxisMax([line], 30)).toBe(0.4);
+  });
+});

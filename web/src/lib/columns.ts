@@ -44,11 +44,8 @@ export function rateColumns<R extends RateFields>(
   opts: { rejection?: boolean; shrunk?: boolean } = {},
 ): Column<R>[] {
   const small = (r: R) => r.answered < minSample;
+  // The rate and its interval first (after the key): the answer, then how sure, then the counts.
   const cols: Column<R>[] = [
-    { key: 'dials', label: t('metric.dials'), kind: 'int', value: (r) => r.dials },
-    { key: 'connectRate', label: t('metric.connectRate'), kind: 'pct', value: (r) => r.connectRate },
-    { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
-    { key: 'earlyHangups', label: t('metric.earlyHangups'), kind: 'int', value: (r) => r.earlyHangups },
     { key: 'hangupRate', label: t('metric.hangupRate'), kind: 'pct', value: (r) => r.hangupRate, muted: small },
     { key: 'ciLow', label: t('metric.ciLow'), kind: 'pct', value: (r) => r.ciLow, muted: small },
     { key: 'ciHigh', label: t('metric.ciHigh'), kind: 'pct', value: (r) => r.ciHigh, muted: small },
@@ -61,6 +58,12 @@ export function rateColumns<R extends RateFields>(
       { key: 'shrunkCiHigh', label: t('metric.shrunkHigh'), kind: 'pct', value: (r) => r.shrunkCiHigh ?? null },
     );
   }
-  if (opts.rejection) cols.splice(2, 0, { key: 'rejectionRate', label: t('metric.rejectionRate'), kind: 'pct', value: (r) => r.rejectionRate ?? null });
+  cols.push(
+    { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
+    { key: 'earlyHangups', label: t('metric.earlyHangups'), kind: 'int', value: (r) => r.earlyHangups },
+    { key: 'dials', label: t('metric.dials'), kind: 'int', value: (r) => r.dials },
+    { key: 'connectRate', label: t('metric.connectRate'), kind: 'pct', value: (r) => r.connectRate },
+  );
+  if (opts.rejection) cols.push({ key: 'rejectionRate', label: t('metric.rejectionRate'), kind: 'pct', value: (r) => r.rejectionRate ?? null });
   return cols;
 }

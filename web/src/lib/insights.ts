@@ -1,3 +1,5 @@
+import { relabel } from '../../../server/contract/labels.ts';
+import { agentText, capText, numberText, windowText } from '../../../server/contract/rec-text.ts';
 import type { AgentRec, FrequencyCapRec, NumberRec, WindowRec } from './api-types.ts';
 import { FILTER_KEYS } from './filters.ts';
 import type { Format } from './format.ts';
@@ -25,21 +27,8 @@ export function linkWithView(link: string, current: URLSearchParams): string {
  * ("white_collar"); the dashboard swaps in their labels ("白领") for the values the item names.
  */
 export function explain(item: { explanation: { zh: string; en: string } }, lang: Lang, values: readonly { raw: string | null | undefined; label: string }[] = []): string {
-  let text = lang === 'zh-CN' ? item.explanation.zh : item.explanation.en;
-  for (const v of values) {
-    if (!v.raw || v.raw === v.label) continue;
-    // A Chinese label needs no spaces next to Chinese text: "拨打 blue_collar 客群" -> "拨打蓝领客群".
-    const cjk = HAN.test(v.label);
-    const re = new RegExp(`(\\p{Script=Han}?)(\\s?)${escapeRegExp(v.raw)}(\\s?)(?=(\\p{Script=Han}?))`, 'gu');
-    text = text.replace(re, (_m, before: string, sp1: string, sp2: string, after: string) =>
-      `${before}${before && cjk ? '' : sp1}${v.label}${after && cjk ? '' : sp2}`,
-    );
-  }
-  return text;
+  return relabel(lang === 'zh-CN' ? item.explanation.zh : item.explanation.en, values);
 }
-
-const HAN = /\p{Script=Han}/u;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What a page needs to turn recommendations into text: the language's translator and formats. */
 export interface RecContext {
@@ -60,16 +49,20 @@ export interface RecItem {
   text: string;
   evidence: { label: string; value: string }[];
   href: string;
+  /** Strength of the evidence for "top 3" (lower = stronger: an adjusted p, or minus a probability). */
+  rank: number;
 }
 
 export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[] {
   const { t, fmt } = c;
-  return rows.map((w) => {
+  // By segment, then in hour order: a day reads from morning to evening.
+  const ordered = [...rows].sort((a, b) => c.label('segment', a.segment).localeCompare(c.label('segment', b.segment), c.lang) || a.hour - b.hour);
+  return ordered.map((w) => {
     const segment = c.label('segment', w.segment);
     return {
       id: `${w.segment}-${w.hour}`, group: segment,
-      badge: { text: `${t(w.kind === 'best' ? 'insights.best' : 'insights.worst')} ${c.label('hour', w.hour)}`, good: w.kind === 'best' },
-      text: explain(w, c.lang, [{ raw: w.segment, label: segment }]),
+      badge: { text: `${t(w.kind === 'best' ? 'insights.best' : 'insights.worst')} ${fmt.hours(w.hour)}`, good: w.kind === 'best' },
+      text: windowText(w, c.lang),
       evidence: [
         { label: t('ev.rate'), value: `${fmt.pct(w.hangupRate)} (${fmt.interval(w.ciLow, w.ciHigh)})` },
         { label: t('ev.answered'), value: fmt.int(w.answered) },
@@ -77,6 +70,7 @@ export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[
         { label: t('ev.pAdj'), value: fmt.p(w.pValueAdjusted) },
       ],
       href: linkWithView(w.link, c.params),
+      rank: w.pValueAdjusted ?? 1,
     };
   });
 }
@@ -85,7 +79,7 @@ export function capItems(cap: FrequencyCapRec | null, c: RecContext): RecItem[] 
   if (!cap) return [];
   const { t, fmt } = c;
   return [{
-    id: `cap-${cap.capAt}`, text: explain(cap, c.lang),
+    id: `cap-${cap.capAt}`, text: capText(cap, c.lang),
     evidence: [
       { label: t('ev.callN', { n: cap.capAt }), value: `${fmt.pct(cap.hangupRate)} · ${t('ev.answered')} ${fmt.int(cap.answered)}` },
       { label: t('ev.firstCall'), value: fmt.pct(cap.firstCallRate) },
@@ -93,6 +87,7 @@ export function capItems(cap: FrequencyCapRec | null, c: RecContext): RecItem[] 
       { label: t('ev.pAdj'), value: fmt.p(cap.pValueAdjusted) },
     ],
     href: linkWithView(cap.link, c.params),
+    rank: cap.pValueAdjusted ?? 1,
   }];
 }
 
@@ -100,7 +95,7 @@ export function numberItems(rows: readonly NumberRec[], c: RecContext): RecItem[
   const { t, fmt } = c;
   const span = (recent: number, prior: number) => `${fmt.pct(recent)} (${t('ev.was', { v: fmt.pct(prior) })})`;
   return rows.map((n) => ({
-    id: n.callerNumber, text: explain(n, c.lang),
+    id: n.callerNumber, text: numberText(n, c.lang),
     badge: n.numberTag ? { text: c.label('number_tag', n.numberTag), good: false } : undefined,
     evidence: [
       { label: t('ev.recentAnswer'), value: span(n.recentAnswerRate, n.priorAnswerRate) },
@@ -109,13 +104,14 @@ export function numberItems(rows: readonly NumberRec[], c: RecContext): RecItem[
       { label: t('ev.pAdj'), value: fmt.p(Math.min(n.answerPValueAdjusted, n.rejectionPValueAdjusted)) },
     ],
     href: linkWithView(n.link, c.params),
+    rank: Math.min(n.answerPValueAdjusted, n.rejectionPValueAdjusted),
   }));
 }
 
 export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] {
   const { t, fmt } = c;
   return rows.map((a) => ({
-    id: a.agent, text: explain(a, c.lang),
+    id: a.agent, text: agentText(a, c.lang),
     evidence: [
       { label: t('ev.shrunk'), value: `${fmt.pct(a.shrunkRate)} (${fmt.interval(a.shrunkCiLow, a.shrunkCiHigh)})` },
       { label: t('ev.raw'), value: fmt.pct(a.rawRate) },
@@ -124,5 +120,13 @@ export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] 
       { label: t('ev.probAbove'), value: fmt.prob(a.probAboveTeam) },
     ],
     href: linkWithView(a.link, c.params),
+    rank: -a.probAboveTeam,
   }));
+}
+
+/** The `n` strongest items, kept in the list's own order (segment, hour). */
+export function topItems(items: readonly RecItem[], n: number): RecItem[] {
+  if (items.length <= n) return [...items];
+  const keep = new Set([...items].sort((a, b) => a.rank - b.rank).slice(0, n).map((i) => i.id));
+  return items.filter((i) => keep.has(i.id));
 }

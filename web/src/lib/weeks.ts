@@ -1,6 +1,6 @@
 // ISO week arithmetic is shared with the report itself (pure, no node imports), so the page
 // and the server can never disagree on which dates "2026-W44" covers.
-import { isoWeekOfDate, shiftWeek, type IsoWeek } from '../../../server/report/week.ts';
+import { isoWeekOfDate, lastCompleteWeek, shiftWeek, type IsoWeek } from '../../../server/report/week.ts';
 import type { Filters } from './api-types.ts';
 import { filterQuery } from './filters.ts';
 import type { Lang } from './i18n.ts';
@@ -10,11 +10,8 @@ export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ReportLang = 'zh' | 'en';
 
-/** The last week whose Sunday the data reaches: the newest week a report covers in full. */
-export function lastCompleteWeek(lastDate: string): IsoWeek {
-  const w = isoWeekOfDate(lastDate);
-  return w.days[6] === lastDate ? w : shiftWeek(w, -1);
-}
+/** The last week whose Sunday the data reaches (shared with the report's default week). */
+export { lastCompleteWeek };
 
 /** Every week with data, newest first; `complete` is false for a week the data ends inside of. */
 export function weeksWithData(firstDate: string, lastDate: string): { week: IsoWeek; complete: boolean }[] {

@@ -19,5 +19,5 @@ export function bestAndWorst(cells: readonly HeatCell[], metric: RateMetric, min
   const nHigh = Math.min(k, ascending.length - nLow);
   const low = ascending.slice(0, nLow).map(strip);
   const high = ascending.slice(ascending.length - nHigh).reverse().map(strip);
-  return metric === 'hangupRate' ? { best: low, worst: high } : { best: high, worst: low };
+  return metric === 'connectRate' ? { best: high, worst: low } : { best: low, worst: high };
 }

@@ -58,8 +58,9 @@ export function buildGroupedRatesOption(
     textStyle: { fontFamily: FONT_STACK, color: INK },
     legend: { top: 0, left: 0, textStyle: { fontFamily: FONT_STACK } },
     tooltip: { trigger: 'axis', valueFormatter: ((v: number | null) => o.pct(v)) as never, confine: true },
-    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...categories], axisTick: { show: false }, axisLabel: { color: INK } },
+    // Room for a legend that wraps to two lines on a phone; every category labelled, long ones wrapped.
+    grid: { left: 8, right: 8, top: 60, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: [...categories], axisTick: { show: false }, axisLabel: { color: INK, interval: 0, width: 72, overflow: 'break' } },
     yAxis: { type: 'value', min: 0, axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never }, splitLine: { lineStyle: { color: '#eceef0' } } },
     series: series.map((s, i) => ({ type: 'bar' as const, name: s.name, data: [...s.values], itemStyle: { color: CATEGORICAL[i % CATEGORICAL.length] }, barMaxWidth: 28 })),
   };

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { HeatCell } from '../api-types.ts';
 import { MEASURES, type RateMetric } from './measures.ts';
-import { VIRIDIS, labelColorOn } from './palette.ts';
+import { inkOn, rampFor } from './palette.ts';
 import { FONT_STACK, INK, MIN_SAMPLE, MUTED, SMALL_SAMPLE_GREY, escapeHtml } from './theme.ts';
 
 type Key = string | number | null;
@@ -21,7 +21,10 @@ export interface HeatmapOptions {
   ys: readonly Key[];
   xLabel: (v: Key) => string;
   yLabel: (v: Key) => string;
-  /** Colour scale bounds, shared by small multiples so their colours compare. */
+  /**
+   * Colour scale bounds, centred on the view's overall rate (palette.ts centeredRange) and shared
+   * by the combined map and the per-segment panels so their colours compare.
+   */
   range: [number, number];
   pct: (r: number | null, digits?: number) => string;
   int: (n: number) => string;
@@ -55,7 +58,7 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
     const rate = m.rate(cell);
     // A grey cell's value only positions it (no rate may exist at all); tooltips read the cell.
     if (rate === null || m.den(cell) < minN) small.push({ value: [x, y, 0], cell });
-    else readable.push({ value: [x, y, rate], cell, label: { color: labelColorOn((rate - lo) / (hi - lo || 1)) } });
+    else readable.push({ value: [x, y, rate], cell, label: { color: inkOn((rate - lo) / (hi - lo || 1)) } });
   }
 
   const tooltip = (p: { data: Item }) => {
@@ -79,7 +82,7 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
     animation: false,
     textStyle: { fontFamily: FONT_STACK, color: INK },
     tooltip: { trigger: 'item', formatter: tooltip as never, confine: true },
-    grid: compact ? { left: 8, right: 8, top: 4, bottom: 4, containLabel: true } : { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
+    grid: compact ? { left: 8, right: 8, top: 4, bottom: 4, containLabel: true } : { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: o.xs.map((v) => o.xLabel(v)),
@@ -95,21 +98,16 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
       axisLine: { show: false },
       axisLabel: { color: INK, fontSize: compact ? 10 : 12 },
     },
+    // The colour legend is HTML beside the chart (HeatLegend: "better ← → worse"); ECharts' own
+    // visualMap stays hidden, which also keeps its hover marker from printing a stray value.
     visualMap: [{
       type: 'continuous',
       seriesIndex: 0,
       min: lo,
       max: hi,
-      show: !compact,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemHeight: 220,
-      itemWidth: 12,
-      calculable: false,
-      text: [o.pct(hi), o.pct(lo)], // high end first, as ECharts expects
-      inRange: { color: [...VIRIDIS] },
-      textStyle: { color: MUTED, fontFamily: FONT_STACK },
+      show: false,
+      hoverLink: false,
+      inRange: { color: rampFor(o.metric) },
     },
     // ECharts wants every heatmap series under a visualMap: the grey one gets a constant grey.
     { type: 'continuous', seriesIndex: 1, show: false, min: 0, max: 1, inRange: { color: [SMALL_SAMPLE_GREY, SMALL_SAMPLE_GREY] } }],

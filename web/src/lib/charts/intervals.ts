@@ -48,6 +48,10 @@ export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptio
   // Readable rows set the scale: one agent with 5 calls (interval 6%–80%) must not squash the rest.
   const readable = data.filter((r) => !small(r));
   const maxHigh = Math.max(0.05, ...readable.map((r) => r.high ?? 0), ...data.map((r) => Math.max(r.rate ?? 0, r.shrunk ?? 0)));
+  // The axis starts at the whole ten of percent below the lowest readable bound (0% when rates
+  // are low), so differences between 25% and 38% are not squeezed into the right third.
+  const minLow = Math.min(...readable.map((r) => r.low ?? 1), ...data.map((r) => Math.min(r.rate ?? 1, r.shrunk ?? 1)), o.reference ?? 1);
+  const start = Math.max(0, Math.floor(minLow * 10 - 1e-9) / 10);
   const title = (r: IntervalRow) =>
     [`${r.facet ? `${r.facet} · ` : ''}${r.label}`, `${o.text.rate}: ${o.pct(r.rate)}`, `${o.text.interval}: ${o.pct(r.low)} – ${o.pct(r.high)}`, `${o.text.n}: ${o.int(r.n)}`]
       .concat(r.shrunk != null && o.text.shrunk ? [`${o.text.shrunk}: ${o.pct(r.shrunk)}`] : [])
@@ -78,7 +82,7 @@ export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptio
     marginRight: fy ? Math.max(...facets.map(labelWidth)) + 20 : 16,
     marginTop: fy ? 24 : 8,
     style: { fontFamily: FONT_STACK, fontSize: '12px', color: INK, background: 'transparent' },
-    x: { domain: [0, Math.min(1, maxHigh * 1.08)], tickFormat: (v: number) => o.pct(v), label: null, grid: false },
+    x: { domain: [start, Math.min(1, maxHigh * 1.08)], tickFormat: (v: number) => o.pct(v), label: null, grid: false },
     y: { domain: [...labels], label: null, tickSize: 0 },
     fy: fy ? { domain: facets, label: null, axis: 'right', tickSize: 0 } : undefined,
     facet: fy ? { label: null } : undefined,

@@ -24,6 +24,35 @@ export interface RateLinesOptions {
   minSample?: number;
   /** Axis name under the x axis (e.g. "calls to this person in 30 days"). */
   xName?: string;
+  /** Every position of the axis, in order (days without calls included, drawn as gaps); default: the points' x values. */
+  xs?: readonly (string | number)[];
+}
+
+/**
+ * Every calendar day from the first to the last of `dates` (YYYY-MM-DD), and whether they span
+ * more than one year (then labels carry the year). Capped so a decade of gaps stays drawable.
+ */
+export function dayAxis(dates: readonly string[], maxDays = 3660): { days: string[]; years: boolean } {
+  if (dates.length === 0) return { days: [], years: false };
+  const sorted = [...dates].sort();
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const days: string[] = [];
+  for (let ms = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); ms <= end && days.length < maxDays; ms += 86_400_000) {
+    days.push(new Date(ms).toISOString().slice(0, 10));
+  }
+  return { days, years: first.slice(0, 4) !== last.slice(0, 4) };
+}
+
+/**
+ * The top of a rate axis: the highest interval bound among points with enough calls (plus a
+ * little room), so one 2-call day's 0–100% band does not flatten every other day.
+ */
+export function rateAxisMax(lines: readonly RateLine[], minN: number): number | undefined {
+  const highs = lines.flatMap((l) => l.points.filter((p) => p.n >= minN).map((p) => p.high ?? p.rate ?? 0));
+  if (highs.length === 0) return undefined;
+  // Whole tens of percent: ECharts then lands its ticks on the top, no label squeezed under it.
+  return Math.min(1, Math.ceil((Math.max(...highs) + 0.02) * 10 - 1e-9) / 10);
 }
 
 /**
@@ -32,7 +61,7 @@ export interface RateLinesOptions {
  */
 export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOptions): EChartsOption {
   const minN = o.minSample ?? MIN_SAMPLE;
-  const xs = [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))];
+  const xs = o.xs ? [...o.xs] : [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))];
   const series: SeriesOption[] = [];
   lines.forEach((line, i) => {
     const at = new Map(line.points.map((p) => [p.x, p]));
@@ -81,7 +110,7 @@ export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOpt
     textStyle: { fontFamily: FONT_STACK, color: INK },
     legend: lines.length > 1 ? { top: 0, left: 0, data: lines.map((l) => l.name), textStyle: { fontFamily: FONT_STACK } } : undefined,
     tooltip: { trigger: 'axis', formatter: tooltip as never, confine: true },
-    grid: { left: 8, right: 16, top: lines.length > 1 ? 36 : 12, bottom: o.xName ? 36 : 8, containLabel: true },
+    grid: { left: 8, right: 28, top: lines.length > 1 ? 36 : 12, bottom: o.xName ? 36 : 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: xs.map((x) => o.xLabel(x)),
@@ -89,11 +118,13 @@ export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOpt
       name: o.xName,
       nameLocation: 'middle',
       nameGap: 28,
-      axisLabel: { color: MUTED },
+      // hideOverlap: no two labels on top of each other; the last one stays inside the chart.
+      axisLabel: { color: MUTED, hideOverlap: true, margin: 10 },
       axisLine: { lineStyle: { color: '#c8ccd1' } },
     },
-    // A rate axis starts at 0, so a small wobble is not drawn as a cliff.
-    yAxis: { type: 'value', min: 0, axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never }, splitLine: { lineStyle: { color: '#eceef0' } } },
+    // A rate axis starts at 0, so a small wobble is not drawn as a cliff; its top follows the
+    // readable points (thin days may reach past it: their band is clipped, their dot is hollow).
+    yAxis: { type: 'value', min: 0, max: rateAxisMax(lines, minN), axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never }, splitLine: { lineStyle: { color: '#eceef0' } } },
     series,
   };
 }

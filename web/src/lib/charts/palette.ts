@@ -36,3 +36,6 @@ export function rateRange(rates: readonly number[]): [number, number] {
   }
   return [lo, hi];
 }
+
+// The diverging good/bad palette of every rate map (shared with the weekly report).
+export { GOOD_TO_BAD, centeredRange, colorAt, higherIsBetter, inkOn, rampFor } from '../../../../server/contract/palette.ts';

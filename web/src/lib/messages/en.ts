@@ -130,7 +130,8 @@ export const en = {
   'glossary.dials': 'Every dial attempt (one row of the call records).',
   'glossary.answered': 'Dials with disposition “answered”.',
   'glossary.connectRate': 'Answered ÷ dials.',
-  'glossary.hangupRate': 'Early hang-ups ÷ answered: the callee hung up within {t} seconds of answering. The headline metric.',
+  'glossary.hangupRate': 'Early hang-ups ÷ answered calls whose hang-up party is known: the callee hung up within {t} seconds of answering. The headline metric when at least half of the answered calls say who hung up.',
+  'glossary.shortCallRate': 'Answered calls shorter than {t} seconds, whoever hung up ÷ answered. The headline metric when most calls do not say who hung up (plain Asterisk and FreeSWITCH CSVs).',
   'glossary.rejectionRate': 'Dials declined while ringing ÷ dials.',
   'glossary.conversionRate': 'Answered calls with outcome “converted” ÷ answered.',
   'glossary.interval': '95% interval',
@@ -191,6 +192,16 @@ export const en = {
   'data.cancel': 'Cancel',
   'data.deleted': 'Deleted {n} calls of {file}.',
   'data.deleteFailed': 'Could not delete: {message}',
+  'heat.better': 'better',
+  'heat.worse': 'worse',
+  'heat.overall': '{metric} overall {rate}',
+  'metric.shortCallRate': 'Short-call rate',
+  'metric.shortCalls': 'Short calls',
+  'metric.knownParty': 'Known party',
+  'when.titleShort': 'Short-call rate by hour and weekday',
+  'header.menu': 'Menu',
+  'kpi.noEarlier': 'no earlier data to compare',
+  'headline.short': 'Your CDRs do not say who hung up for {share} of answered calls: showing calls shorter than {t} s (short-call rate) as the headline.',
 } as const;
 
 export type MessageKey = keyof typeof en;
