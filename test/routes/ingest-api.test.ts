@@ -77,7 +77,7 @@ describe('POST /api/ingest and the ingest history', () => {
       expect(res.status).toBe(400);
       expect(res.body.error).toMatch(/format|timezone|regular expression/);
     }
-    expect((await t.api('/api/ingest', { method: 'POST', headers: W, body: 'x', headers: { ...W, 'content-type': 'text/plain' } })).status).toBe(400);
+    expect((await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'text/plain' } })).status).toBe(400);
   });
 
   it('answers 413 with a clear message over the size limit', async () => {
@@ -86,7 +86,7 @@ describe('POST /api/ingest and the ingest history', () => {
     const streamed = await t.api<{ error: string; maxUploadBytes: number }>('/api/ingest', { method: 'POST', headers: W, body: form(big, 'big.csv') });
     expect(streamed.status).toBe(413);
     expect(streamed.body).toMatchObject({ maxUploadBytes: 2048, error: expect.stringMatching(/larger than the upload limit/) });
-    const declared = await t.api('/api/ingest', { method: 'POST', headers: W, body: 'x', headers: { ...W, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1048576) } });
+    const declared = await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1048576) } });
     expect(declared.status).toBe(413);
     expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]);
   });
