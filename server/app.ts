@@ -48,7 +48,7 @@ export function createApp({ db, settings, chromiumPath, extend, ingest, access }
   app.route('/api', authRoutes(db, policy, users));
   app.route('/api', metricRoutes(db, settings));
   app.route('/api', insightRoutes(db, settings));
-  app.route('/api', ingestRoutes(db));
+  app.route('/api', ingestRoutes(db, ingest?.dataDir));
   if (ingest) app.route('/api', uploadRoutes({ ...ingest, db, settings, users }));
   app.route('/api/reports', reportRoutes(db, settings, { chromiumPath }));
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));

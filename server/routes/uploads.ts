@@ -11,6 +11,7 @@ import { MappingError, parseMapping } from '../ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
 import { ingestFile } from '../ingest/ingest-file.ts';
 import type { IngestJob, IngestJobs } from '../ingest/jobs.ts';
+import { publicMessage } from '../ingest/public-message.ts';
 import { BadUpload, forgetUpload, receiveUpload, UploadStalled, UploadTooLarge } from '../ingest/upload.ts';
 import type { Settings } from '../metrics.ts';
 import { accessState, callerOf } from '../auth/access.ts';
@@ -49,10 +50,11 @@ const UploadFields = z.object({
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** A job as clients see it: like GET /api/ingests, only the rejects file's name leaves the server. */
-function publicJob(job: IngestJob) {
-  if (!job.report) return job;
+function publicJob(job: IngestJob, dataDir: string) {
+  const error = publicMessage(job.error, dataDir);
+  if (!job.report) return { ...job, error };
   const { rejectsPath, ...report } = job.report;
-  return { ...job, report: { ...report, rejectsFile: rejectsPath ? basename(rejectsPath) : null } };
+  return { ...job, error, report: { ...report, message: publicMessage(report.message, dataDir), rejectsFile: rejectsPath ? basename(rejectsPath) : null } };
 }
 
 /** Upload, progress, rejects download and deletion (README "API"); the history is routes/ingests.ts. */
@@ -100,12 +102,12 @@ export function uploadRoutes(d: UploadDeps) {
         sha256: done.report?.sha256, outcome: done.report?.status ?? 'failed',
         counts: done.report ? { inserted: done.report.inserted, duplicates: done.report.duplicates, rejected: done.report.rejected } : null,
       })).finally(() => forgetUpload(path));
-      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job) }, 202);
+      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job, d.dataDir) }, 202);
     })
-    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map(publicJob) }))
+    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map((j) => publicJob(j, d.dataDir)) }))
     .get('/ingest/jobs/:id', (c) => {
       const job = d.jobs.get(c.req.param('id'));
-      return job ? c.json(publicJob(job)) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
+      return job ? c.json(publicJob(job, d.dataDir)) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
     })
     // Rejected rows are source rows as the file had them: uploader and admin only.
     .get('/ingests/:id/rejects', requireRole('uploader'), async (c) => {
