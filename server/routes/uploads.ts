@@ -94,14 +94,18 @@ export function uploadRoutes(d: UploadDeps) {
       }
       const job = d.jobs.create(upload.clientName, 'upload');
       const path = upload.path;
-      void d.jobs.run(job, (progress) => ingestFile(d.db, path, {
-        dataDir: d.dataDir, businessTimezone: d.settings.timezone, earlySeconds: d.settings.earlySeconds,
-        fileName: upload.clientName, format: fields.data!.format, timezone: fields.data!.timezone, mapping, onProgress: progress,
-      })).then((done) => recordAudit(d.db, {
-        actor: caller.name, role: caller.role, action: 'upload', target: `ingest #${done.report?.ingestId ?? '-'}`, fileName: upload.clientName,
-        sha256: done.report?.sha256, outcome: done.report?.status ?? 'failed',
-        counts: done.report ? { inserted: done.report.inserted, duplicates: done.report.duplicates, rejected: done.report.rejected } : null,
-      })).finally(() => forgetUpload(path));
+      // The audit row is written before the job reads as done: whoever polls sees both.
+      void d.jobs.run(job, async (progress) => {
+        const r = await ingestFile(d.db, path, {
+          dataDir: d.dataDir, businessTimezone: d.settings.timezone, earlySeconds: d.settings.earlySeconds,
+          fileName: upload.clientName, format: fields.data!.format, timezone: fields.data!.timezone, mapping, onProgress: progress,
+        });
+        await recordAudit(d.db, {
+          actor: caller.name, role: caller.role, action: 'upload', target: `ingest #${r.ingestId}`, fileName: upload.clientName,
+          sha256: r.sha256, outcome: r.status, counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+        });
+        return r;
+      }).finally(() => forgetUpload(path));
       return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job, d.dataDir) }, 202);
     })
     .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map((j) => publicJob(j, d.dataDir)) }))
