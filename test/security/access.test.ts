@@ -100,7 +100,7 @@ describe('roles', () => {
     const stored = JSON.stringify(await t.store.db.query('SELECT * FROM users'));
     for (const tok of Object.values(tokens)) expect(stored).not.toContain(tok.split('_')[2]);
     const app = appWith(t, { host: '0.0.0.0', token: UPLOAD_TOKEN });
-    const as = (tok: string | null) => (tok ? { authorization: `Bearer ${tok}` } : {});
+    const as = (tok: string | null): Record<string, string> => (tok ? { authorization: `Bearer ${tok}` } : {});
     const status = async (path: string, tok: string | null, init: RequestInit = {}) =>
       (await app.request(path, { ...init, headers: { ...W, ...as(tok), ...(init.headers as Record<string, string>) } })).status;
 
