@@ -138,3 +138,5 @@ CREATE TABLE IF NOT EXISTS call_files (
   call_id   VARCHAR NOT NULL,
   ingest_id INTEGER NOT NULL
 );
+-- The script a scripts file marks `control: true` is the default control of /api/ab.
+ALTER TABLE dim_scripts ADD COLUMN IF NOT EXISTS is_control BOOLEAN DEFAULT false;
