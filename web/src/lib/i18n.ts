@@ -64,6 +64,7 @@ const VALUE_LABELS: Record<string, Record<string, [zh: string, en: string]>> = {
   },
   status: {
     loaded: ['已导入', 'loaded'], repeated: ['重复文件', 'repeated'], failed: ['失败', 'failed'], deleted: ['已删除', 'deleted'],
+    interrupted: ['已中断', 'interrupted'], // issue 11: an upload a stopped server never finished
   },
 };
 // Filter keys (camelCase, as in the API) name the same value sets.
