@@ -1,12 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * The dashboard's policy: its own scripts only (Vite emits no inline script), inline styles
+ * The dashboard's policy: its own scripts only (Vite emits no inline script; 'unsafe-eval'
+ * because arquero, used by web/src/lib/windows.ts, compiles its table expressions with
+ * `new Function`: no string from a request ever reaches it, and no inline or foreign script
+ * runs), inline styles
  * (Svelte and chart libraries set style attributes), data:/blob: images and downloads, and no
  * framing by anyone. Routes that set their own CSP (the HTML report) keep it.
  */
 export const DASHBOARD_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
   "font-src 'self' data:", "connect-src 'self'", "frame-src 'self'", "object-src 'none'", "base-uri 'none'",
   "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ');

@@ -1,7 +1,5 @@
 // Who this tab is signed in as. The token lives in this tab's sessionStorage only (never the URL,
 // never localStorage); the key is the one the upload token always used, so both are one thing.
-import { saveBlob } from './csv.ts';
-
 const TOKEN_KEY = 'hangup.uploadToken';
 export const WRITE_HEADERS = { 'x-requested-with': 'hangup' } as const;
 
@@ -138,7 +136,12 @@ export function installAuth(): void {
     void window.fetch(url).then(async (res) => {
       if (!res.ok) return;
       const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? (a.getAttribute('download') || 'download');
-      saveBlob(await res.blob(), name);
+      // Not csv.ts's saveBlob: this module is in the first download, csv.ts is not.
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await res.blob());
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     });
   });
 }
