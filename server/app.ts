@@ -14,7 +14,7 @@ import { insightRoutes } from './routes/insights.ts';
 import { uploadRoutes, type UploadDeps } from './routes/uploads.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { BadRequest } from './routes/query-input.ts';
+import { BadRequest, noQuery } from './routes/query-input.ts';
 
 export interface AppDeps {
   db: Database;
@@ -31,6 +31,9 @@ export interface AppDeps {
 
 // Paths anyone may call before signing in: the dashboard asks here whether it must.
 const OPEN_PATHS = new Set(['/api/session']);
+// GET routes that take no query parameters (the others check theirs with parseQuery): a stray one is a 400.
+const NO_QUERY = ['/api/health', '/api/session', '/api/dimensions', '/api/ingests', '/api/audit', '/api/users', '/api/ingest/status',
+  '/api/ingest/jobs', '/api/ingest/jobs/:id', '/api/ingests/:id/rejects'];
 
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
 export function createApp({ db, settings, chromiumPath, extend, ingest, access }: AppDeps): Hono {
@@ -41,6 +44,7 @@ export function createApp({ db, settings, chromiumPath, extend, ingest, access }
   app.use('*', hostGuard(policy));
   app.use('/api/*', crossSiteGuard(policy));
   app.use('/api/*', authenticate(policy, users, { open: (path) => OPEN_PATHS.has(path) }));
+  for (const path of NO_QUERY) app.get(path, noQuery());
   app.get('/api/health', async (c) => {
     const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
     return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });

@@ -91,3 +91,12 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S, lists: Se
   }
   return parsed.data;
 }
+
+/** For routes that take no query parameters: any given is a 400 naming it, like parseQuery's unknown names. */
+export function noQuery(): import('hono').MiddlewareHandler {
+  return async (c, next) => {
+    const names = Object.keys(c.req.queries());
+    if (names.length) throw new BadRequest(names.map((param) => ({ param: param.slice(0, 100), message: 'unknown parameter; this route takes none' })));
+    await next();
+  };
+}
