@@ -4,7 +4,9 @@ import type { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
+import { accessState } from './auth/access.ts';
 import { recordAudit } from './auth/audit.ts';
+import { UserDirectory } from './auth/users.ts';
 import { noteInHistory, recordOrphanUploads } from './ingest/history-note.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { watchInbox } from './ingest/inbox.ts';
@@ -62,6 +64,9 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   http.requestTimeout = 3_600_000;
   await new Promise<void>((r) => server.once('listening', () => r()));
   console.log(`Hangup Insight on http://${opts.host}:${opts.port}  (database ${store.db.path})`);
+  const access = await accessState({ host: opts.host, token: opts.uploadToken }, new UserDirectory(store.db));
+  if (access.closed) console.log(`Warning: ${access.closed}. Until then every /api route answers 401.`);
+  else if (access.required) console.log('Every /api route needs a token (users, or HANGUP_UPLOAD_TOKEN as an uploader): see README "Security".');
   const inbox = opts.inbox
     ? watchInbox({
         inbox: opts.inbox, archive: join(opts.inbox, '..', 'archive'), quarantine: join(opts.inbox, '..', 'quarantine'),
