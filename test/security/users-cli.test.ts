@@ -29,7 +29,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm run hangup -- users', () => {
   it('adds a user and prints its token once, lists, refuses bad roles and duplicates, removes', { timeout: 120_000 }, async () => {
     const added = spawned('add', 'ada', '--role', 'admin');
-    expect(added.status).toBe(0);
+    expect(added.status, added.stderr + added.stdout).toBe(0);
     const token = /(hgi_[0-9a-f]{12}_[A-Za-z0-9_-]{43})/.exec(added.stdout)?.[1];
     expect(token).toBeDefined();
     expect((await cli('add', 'bob', '--role', 'root')).status).toBe(2);
