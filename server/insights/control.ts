@@ -26,6 +26,16 @@ export function pickControl(candidates: readonly ControlCandidate[]): string | n
   return best?.script ?? null;
 }
 
+async function candidatesOf(db: Database, filters: Filters, settings: Settings): Promise<ControlCandidate[]> {
+  const { params, types } = filterParams(filters, settings.earlySeconds);
+  return (await db.query<ControlCandidate>(sqlText('ab_control_candidates'), params, types)).map((c) => ({ ...c, answered: Number(c.answered) }));
+}
+
+/** The default control for these filters, without checking them (the weekly report: same choice as /api/ab). */
+export async function defaultControl(db: Database, filters: Filters, settings: Settings): Promise<string | null> {
+  return pickControl(await candidatesOf(db, filters, settings));
+}
+
 /**
  * Checks the values of /api/ab against the data: each `script` filter value must be a script of
  * the chosen campaigns, and `control` one of the scripts in view. Returns the control to use
@@ -40,8 +50,7 @@ export async function resolveControl(db: Database, filters: Filters, settings: S
       throw new BadRequest([{ param: 'script', message: `no script ${stray.map((s) => `"${s.slice(0, 60)}"`).join(', ')} ${where}` }]);
     }
   }
-  const { params, types } = filterParams(filters, settings.earlySeconds);
-  const candidates = (await db.query<ControlCandidate>(sqlText('ab_control_candidates'), params, types)).map((c) => ({ ...c, answered: Number(c.answered) }));
+  const candidates = await candidatesOf(db, filters, settings);
   if (requested !== undefined) {
     if (!candidates.some((c) => c.script === requested)) {
       const list = candidates.slice(0, 20).map((c) => c.script).join(', ');
