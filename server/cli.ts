@@ -10,6 +10,7 @@ import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { usersCommand, USERS_USAGE } from './auth/users-cli.ts';
+import { auditCliIngest } from './auth/audit.ts';
 import { FORMATS, generateReport, type Format } from './report/generate.ts';
 import { LANGS, type Lang } from './report/i18n.ts';
 import { parseScheduleSetting } from './report/schedule.ts';
@@ -174,6 +175,7 @@ async function main(argv: string[]): Promise<void> {
         });
         bar.stop();
         printReport(r);
+        await auditCliIngest(store.db, r); // issue 11: every write is audited
         if (r.status === 'failed') failed++;
       }
       store.db.close();

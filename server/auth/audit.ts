@@ -1,9 +1,10 @@
 import { VARCHAR } from '@duckdb/node-api';
+import { userInfo } from 'node:os';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { exclusive } from '../ingest/ingest-file.ts';
 
-export type AuditAction = 'upload' | 'inbox' | 'delete' | 'user_add' | 'user_remove' | 'interrupted';
+export type AuditAction = 'upload' | 'inbox' | 'ingest' | 'delete' | 'user_add' | 'user_remove' | 'interrupted';
 
 export interface AuditEntry {
   actor: string;
@@ -47,4 +48,12 @@ export interface AuditRow {
 export async function recentAudit(db: Database, limit = 200): Promise<AuditRow[]> {
   const rows = await db.query<Omit<AuditRow, 'counts'> & { counts: string | null }>(sqlText('audit_recent'), { limit });
   return rows.map((r) => ({ ...r, auditId: Number(r.auditId), counts: r.counts ? (JSON.parse(r.counts) as AuditRow['counts']) : null }));
+}
+
+/** The audit row of a file loaded by `npm run hangup -- ingest` (actor cli:<os user>). */
+export function auditCliIngest(db: Database, r: { ingestId: number; fileName: string; sha256: string; status: string; inserted: number; duplicates: number; rejected: number }): Promise<void> {
+  return recordAudit(db, {
+    actor: `cli:${userInfo().username}`, action: 'ingest', target: `ingest #${r.ingestId}`, fileName: r.fileName, sha256: r.sha256,
+    outcome: r.status, counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+  });
 }

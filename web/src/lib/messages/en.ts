@@ -216,6 +216,7 @@ export const en = {
   'audit.outcome': 'Outcome',
   'audit.empty': 'Nothing has been written yet.',
   'audit.action.upload': 'upload',
+  'audit.action.ingest': 'command-line ingest',
   'audit.action.inbox': 'inbox file',
   'audit.action.delete': 'delete',
   'audit.action.user_add': 'user added',

@@ -218,6 +218,7 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.outcome': '结果',
   'audit.empty': '尚无任何写入。',
   'audit.action.upload': '上传',
+  'audit.action.ingest': '命令行导入',
   'audit.action.inbox': '收件箱文件',
   'audit.action.delete': '删除',
   'audit.action.user_add': '新增用户',
