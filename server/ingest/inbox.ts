@@ -155,15 +155,16 @@ export function watchInbox(o: InboxOptions): Inbox {
       o.onRefused?.(name, err.message);
       return;
     }
-    const report = await o.ingest(path, name);
+    // Every note written beside the file carries the capped, one-line message (public-message.ts).
+    const ingested = await o.ingest(path, name);
+    const report = { ...ingested, message: publicMessage(ingested.message, resolve(o.inbox, '..')) };
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const stem = `${report.ingestId}-${safeStem(name)}`;
     if (report.status === 'failed') {
       const dest = join(o.quarantine, `${stamp}-${stem}`);
       move(path, dest);
-      const why = publicMessage(report.message, resolve(o.inbox, '..'));
-      writeFileSync(`${dest}.errors.txt`, `This file could not be loaded.\n\nreason: ${why}\n\n${reportText({ ...report, message: why })}`);
-      log(`inbox: ${name} -> quarantine (${why})`);
+      writeFileSync(`${dest}.errors.txt`, `This file could not be loaded.\n\nreason: ${report.message}\n\n${reportText(report)}`);
+      log(`inbox: ${name} -> quarantine (${report.message})`);
       return;
     }
     const dir = join(o.archive, stamp.slice(0, 10));
