@@ -125,7 +125,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
   logged_at TIMESTAMPTZ NOT NULL,
   actor     VARCHAR NOT NULL,
   role      VARCHAR,
-  action    VARCHAR NOT NULL,       -- upload | inbox | delete | user_add | user_remove | interrupted
+  action    VARCHAR NOT NULL,       -- upload | inbox | ingest (CLI) | delete | user_add | user_remove | interrupted
   target    VARCHAR,
   file_name VARCHAR,
   sha256    VARCHAR,
