@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store.ts';
 import { csv } from '../helpers/temp-store.ts';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
+import { writeSampleCsv } from '../../sample-data/generate.ts';
 
 // kill -9 while an upload is arriving, then start again: the upload left in uploads/ is removed
 // and the history says `interrupted`; the stored calls are what ingest_log says.
@@ -93,5 +94,49 @@ describe('kill -9 during an upload, then restart', () => {
     await new Promise((r) => child!.once('exit', r));
     child = null;
     mkdirSync(uploads, { recursive: true });
+  });
+
+  it('kill -9 while a complete upload is being loaded: nothing half-stored, `interrupted`, and the same file loads cleanly after', { timeout: 240_000 }, async () => {
+    const port = await freePort();
+    child = await start(port);
+    const big = join(dir, 'big.csv');
+    await writeSampleCsv(big, { calls: 150_000, seed: 9 });
+    const fd = new FormData();
+    fd.append('file', new Blob([new Uint8Array(readFileSync(big))]), 'april.csv');
+    const up = await fetch(`http://127.0.0.1:${port}/api/ingest`, { method: 'POST', body: fd, headers: { 'x-requested-with': 'hangup' } });
+    expect(up.status).toBe(202);
+    const { jobId } = (await up.json()) as { jobId: string };
+    // Wait until DuckDB is working on it (past hashing), then kill.
+    const t0 = Date.now();
+    for (;;) {
+      const job = await getJson(port, `/api/ingest/jobs/${jobId}`);
+      if (['reading', 'checking', 'storing'].includes(String(job.phase).split(' ')[0])) break;
+      if (job.state === 'done' || job.state === 'failed' || Date.now() - t0 > 60_000) throw new Error(`job never seen loading: ${JSON.stringify(job)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+
+    child = await start(port);
+    expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
+    const { ingests } = await getJson(port, '/api/ingests');
+    expect(ingests[0]).toMatchObject({ fileName: 'april.csv', status: 'interrupted', inserted: 0 });
+    const loaded = () => getJson(port, '/api/ingests').then((b) => b.ingests.filter((i: { status: string }) => i.status === 'loaded').reduce((n: number, i: { inserted: number }) => n + i.inserted, 0));
+    expect(Number((await getJson(port, '/api/health')).calls)).toBe(await loaded());
+
+    // The same bytes load again in full: not "repeated", nothing doubled.
+    const again = await fetch(`http://127.0.0.1:${port}/api/ingest`, { method: 'POST', body: fd, headers: { 'x-requested-with': 'hangup' } });
+    const id = ((await again.json()) as { jobId: string }).jobId;
+    let job;
+    for (;;) {
+      job = await getJson(port, `/api/ingest/jobs/${id}`);
+      if (job.state === 'done' || job.state === 'failed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(job.report).toMatchObject({ status: 'loaded', inserted: 150_000, duplicates: 0 });
+    expect(Number((await getJson(port, '/api/health')).calls)).toBe(await loaded());
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+    child = null;
   });
 });
