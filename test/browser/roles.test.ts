@@ -69,6 +69,10 @@ describe('roles on the dashboard', () => {
     await page.goto(`${url}/when?lang=en`);
     await settled(page);
     expect(await page.locator('[data-signin-token]').count()).toBe(0);
+    // The report preview is fetched by its own component: the token goes along there too.
+    await page.goto(`${url}/reports?lang=en`);
+    await settled(page);
+    await expect.poll(() => page.locator('[data-report-preview]').count(), { timeout: 20_000 }).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
