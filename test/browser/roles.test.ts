@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 async function signedIn(role: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const problems = watch(page);
   await page.goto(`${url}/data?lang=en`);
   await page.locator('[data-signin-token]').fill(tokens[role]!);
@@ -89,6 +89,12 @@ describe('roles on the dashboard', () => {
     await expect.poll(() => page.locator('[data-notice]').count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(async () => (await page.locator('[data-card=audit] tbody tr').allTextContents()).join('\n'), { timeout: 20_000 })
       .toMatch(/ada \(admin\)delete[\s\S]*ada \(admin\)upload/);
+    // A rejects link is a plain <a href="/api/…">: the page fetches it with the token and saves it.
+    await page.setInputFiles('[data-upload-input]', join(ROOT, 'sample-data', 'examples', 'with-rejects.csv'));
+    const link = page.locator('[data-rejects-link]').first();
+    await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^ingest-\d+-rejects\.csv$/);
     expect(problems).toEqual([]);
     await page.close();
   });
