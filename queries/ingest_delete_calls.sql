@@ -1,2 +1,3 @@
--- ingest_delete_calls: removes the calls one file brought. params: $ingest_id.
-DELETE FROM calls WHERE ingest_id = $ingest_id::INTEGER;
+-- ingest_delete_calls: removes the calls of a deleted file that no other loaded file holds.
+-- No parameters; reads delete_members (ingest_delete_members).
+DELETE FROM calls WHERE call_id IN (SELECT call_id FROM delete_members WHERE other IS NULL);

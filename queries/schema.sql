@@ -123,3 +123,35 @@ CREATE TABLE IF NOT EXISTS dim_customer_attrs (
   ingest_id INTEGER NOT NULL,
   PRIMARY KEY (callee_id, name)
 );
+
+-- Issue 11 (hardening). Users: only a salted hash of each token is kept (server/auth/tokens.ts).
+CREATE TABLE IF NOT EXISTS users (
+  name       VARCHAR PRIMARY KEY,
+  role       VARCHAR NOT NULL,      -- viewer | uploader | admin
+  token_id   VARCHAR NOT NULL,      -- the public part of the token, to find the row without a scan of hashes
+  salt       VARCHAR NOT NULL,
+  token_hash VARCHAR NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL
+);
+-- Every write (upload, inbox file, delete, user change, interrupted upload): who, what, when.
+CREATE SEQUENCE IF NOT EXISTS audit_id_seq START 1;
+CREATE TABLE IF NOT EXISTS audit_log (
+  audit_id  INTEGER PRIMARY KEY,
+  logged_at TIMESTAMPTZ NOT NULL,
+  actor     VARCHAR NOT NULL,
+  role      VARCHAR,
+  action    VARCHAR NOT NULL,       -- upload | inbox | ingest (CLI) | delete | user_add | user_remove | interrupted
+  target    VARCHAR,
+  file_name VARCHAR,
+  sha256    VARCHAR,
+  counts    VARCHAR,                -- JSON object of the counts the action reported
+  outcome   VARCHAR NOT NULL
+);
+-- Which files brought which call: the file that inserted it AND every file that carried it again
+-- (a duplicate). A delete removes only calls no other live file holds.
+CREATE TABLE IF NOT EXISTS call_files (
+  call_id   VARCHAR NOT NULL,
+  ingest_id INTEGER NOT NULL
+);
+-- The script a scripts file marks `control: true` is the default control of /api/ab.
+ALTER TABLE dim_scripts ADD COLUMN IF NOT EXISTS is_control BOOLEAN DEFAULT false;

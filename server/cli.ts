@@ -9,6 +9,8 @@ import { FORMAT_NAMES } from './ingest/formats/registry.ts';
 import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
 import { BUILD_COMMAND, ensureWebBuild, webBuildStale } from './web-build.ts';
+import { usersCommand, USERS_USAGE } from './auth/users-cli.ts';
+import { auditCliIngest } from './auth/audit.ts';
 import { FORMATS, generateReport, type Format } from './report/generate.ts';
 import { LANGS, type Lang } from './report/i18n.ts';
 import { parseScheduleSetting } from './report/schedule.ts';
@@ -30,6 +32,8 @@ usage: npm run hangup -- <command> [options]
   report  [--week 2026-W37] [--format pdf|xlsx|csv|html] [--lang zh|en] [--out FILE] [--db PATH]
           [--campaign C]... [--script S]... [--segment S]... [--number-tag T]... [--agent A]...
           (default: the last week with data, pdf, zh, ./hangup-report-<week>-<lang>.<format>)
+
+${USERS_USAGE}
 
   environment: HANGUP_DB, PORT, HOST, HANGUP_TIMEZONE, HANGUP_EARLY_SECONDS, CHROMIUM_PATH,
   HANGUP_REPORT_CRON (off | on = Monday 08:00 business time | a cron expression),
@@ -125,6 +129,7 @@ async function openReportStore(dbPath: string, settings: { timezone: string; ear
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const env = readEnv();
+  if (command === 'users') return void (process.exitCode = await usersCommand(rest, env)); // issue 11: roles
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -163,7 +168,7 @@ async function main(argv: string[]): Promise<void> {
       const reportSchedule = parseScheduleSetting(env.HANGUP_REPORT_CRON, env.HANGUP_REPORT_FORMATS, env.HANGUP_REPORT_LANGS);
       const inbox = env.HANGUP_INBOX === 'off' ? null : resolve(env.HANGUP_INBOX ?? join(store.dataDir, 'inbox'));
       await serve(store, {
-        port: num(values.port, 'port', env.PORT), host: values.host ?? env.HOST, uploadToken: env.HANGUP_UPLOAD_TOKEN,
+        port: num(values.port, 'port', env.PORT), host: values.host ?? env.HOST, uploadToken: env.HANGUP_UPLOAD_TOKEN, allowedHosts: env.HANGUP_ALLOWED_HOSTS,
         chromiumPath: env.CHROMIUM_PATH, reportSchedule,
         maxUploadBytes: Math.round(env.HANGUP_MAX_UPLOAD_MB * 1048576), inbox, inboxStableMs: env.HANGUP_INBOX_STABLE_MS,
       });
@@ -193,6 +198,7 @@ async function main(argv: string[]): Promise<void> {
         });
         bar.stop();
         printReport(r);
+        await auditCliIngest(store.db, r); // issue 11: every write is audited
         if (r.status === 'failed') failed++;
       }
       store.db.close();

@@ -4,6 +4,10 @@ import type { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
+import { accessState } from './auth/access.ts';
+import { recordAudit } from './auth/audit.ts';
+import { UserDirectory } from './auth/users.ts';
+import { noteInHistory, recordOrphanUploads } from './ingest/history-note.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { watchInbox } from './ingest/inbox.ts';
 import { IngestJobs } from './ingest/jobs.ts';
@@ -15,6 +19,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   uploadToken?: string;
+  /** HANGUP_ALLOWED_HOSTS: names besides loopback that the Host header may carry. */
+  allowedHosts?: string[];
   maxUploadBytes: number;
   /** Watched folder, or null for none. */
   inbox: string | null;
@@ -36,23 +42,40 @@ export function mountWeb(a: Hono): void {
 /** Serves the API and, when built, the dashboard (unknown paths fall back to index.html). */
 export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   const jobs = new IngestJobs();
+  // Nothing can be in flight before the server listens: what is left in uploads/ was cut off.
+  for (const name of await recordOrphanUploads(store.db, join(store.dataDir, 'uploads'))) {
+    console.log(`Upload interrupted by the last stop: ${name} (removed; history row "interrupted")`);
+    await recordAudit(store.db, { actor: 'server', action: 'interrupted', fileName: name, outcome: 'interrupted: removed at start' });
+  }
   const app = createApp({
     db: store.db,
     settings: store.settings,
     ingest: {
-      dataDir: store.dataDir, policy: { host: opts.host, token: opts.uploadToken }, maxUploadBytes: opts.maxUploadBytes,
-      jobs, inbox: opts.inbox,
+      dataDir: store.dataDir, policy: { host: opts.host, token: opts.uploadToken, allowedHosts: opts.allowedHosts },
+      maxUploadBytes: opts.maxUploadBytes, jobs, inbox: opts.inbox,
     },
     chromiumPath: opts.chromiumPath,
     extend: mountWeb,
   });
   const server = nodeServe({ fetch: app.fetch, port: opts.port, hostname: opts.host });
+  // Headers must arrive promptly; a body may take long (a big upload on a slow line) but not
+  // stall: receiveUpload cuts a body that sends nothing for 30 s, and this caps the whole request.
+  const http = server as unknown as { headersTimeout: number; requestTimeout: number };
+  http.headersTimeout = 20_000;
+  http.requestTimeout = 3_600_000;
   await new Promise<void>((r) => server.once('listening', () => r()));
   console.log(`Hangup Insight on http://${opts.host}:${opts.port}  (database ${store.db.path})`);
+  const access = await accessState({ host: opts.host, token: opts.uploadToken }, new UserDirectory(store.db));
+  if (access.closed) console.log(`Warning: ${access.closed}. Until then every /api route answers 401.`);
+  else if (access.required) console.log('Every /api route needs a token (users, or HANGUP_UPLOAD_TOKEN as an uploader): see README "Security".');
   const inbox = opts.inbox
     ? watchInbox({
         inbox: opts.inbox, archive: join(opts.inbox, '..', 'archive'), quarantine: join(opts.inbox, '..', 'quarantine'),
         stableMs: opts.inboxStableMs, log: (l) => console.log(l),
+        onRefused: (fileName, reason) => {
+          void noteInHistory(store.db, fileName, 'failed', `inbox entry not read: ${reason}`);
+          void recordAudit(store.db, { actor: 'inbox', action: 'inbox', fileName, outcome: `refused: ${reason}` });
+        },
         // Inbox files show in the job list too, so the /data page sees their progress.
         ingest: async (path, fileName) => {
           const job = jobs.create(fileName, 'inbox');
@@ -61,7 +84,12 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
             fileName, onProgress: progress,
           }));
           if (!done.report) throw new Error(done.error ?? 'ingest failed');
-          return done.report;
+          const r = done.report;
+          await recordAudit(store.db, {
+            actor: 'inbox', action: 'inbox', target: `ingest #${r.ingestId}`, fileName, sha256: r.sha256, outcome: r.status,
+            counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+          });
+          return r;
         },
       })
     : null;

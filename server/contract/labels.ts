@@ -39,6 +39,7 @@ export const VALUE_LABELS: Record<string, Record<string, [zh: string, en: string
   },
   status: {
     loaded: ['已导入', 'loaded'], repeated: ['重复文件', 'repeated'], failed: ['失败', 'failed'], deleted: ['已删除', 'deleted'],
+    interrupted: ['已中断', 'interrupted'], // an upload a stopped server never finished
   },
   answered_by: { human: ['真人', 'Human'], machine: ['机器 / 语音信箱', 'Machine / voicemail'] },
   hangup_by: { callee: ['客户', 'Callee'], agent: ['坐席', 'Agent'], system: ['系统', 'System'] },

@@ -3,27 +3,47 @@ import { sqlText } from '../db/sql-files.ts';
 import { rollupsAfterDelete } from '../db/derived.ts';
 import { exclusive } from './ingest-file.ts';
 
+export interface KeptBy {
+  ingestId: number;
+  fileName: string;
+  calls: number;
+}
+
 export type DeleteOutcome =
-  | { ok: true; deleted: number }
+  | { ok: true; deleted: number; kept: number; keptBy: KeptBy[]; message: string; fileName: string; sha256: string }
   | { ok: false; status: 404 | 409; error: string };
 
-/** Removes the calls one loaded file brought, in one transaction, queued with ingests. */
+/**
+ * Deletes what one loaded file brought, in one transaction queued with ingests. A call belongs to
+ * every file that brought it (call_files): only the calls no other loaded file holds are removed;
+ * the others stay, now owned by the lowest-numbered such file, and the answer says so. The file's
+ * log row becomes `deleted`, so the same bytes can be ingested again.
+ */
 export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutcome> {
   return exclusive(async () => {
-    const [row] = await db.query<{ status: string; kind: string; inserted: number }>(sqlText('ingest_get'), { ingest_id: ingestId });
+    const [row] = await db.query<{ status: string; kind: string; fileName: string; sha256: string }>(sqlText('ingest_delete_target'), { ingest_id: ingestId });
     if (!row) return { ok: false, status: 404, error: `no ingest #${ingestId}` };
     if (row.kind !== 'calls') return { ok: false, status: 409, error: `ingest #${ingestId} is a ${row.kind} file; only call files can be deleted` };
     if (row.status !== 'loaded') return { ok: false, status: 409, error: `ingest #${ingestId} is ${row.status}: no calls to delete` };
     const con = db.writeConnection;
+    let deleted = 0;
+    let keptBy: KeptBy[] = [];
+    let message = '';
     await con.run('BEGIN TRANSACTION');
     try {
-      await con.run(sqlText('ingest_delete_scope'), { ingest_id: ingestId });
-      await con.run(sqlText('ingest_delete_calls'), { ingest_id: ingestId });
+      await con.run(sqlText('ingest_delete_members'), { ingest_id: ingestId });
+      const counts = (await (await con.runAndReadAll(sqlText('ingest_delete_counts'))).getRowObjectsJson()) as { ingestId: number | null; fileName: string | null; calls: number }[];
+      deleted = Number(counts.find((c) => c.ingestId === null)?.calls ?? 0);
+      keptBy = counts.filter((c) => c.ingestId !== null).map((c) => ({ ingestId: Number(c.ingestId), fileName: String(c.fileName), calls: Number(c.calls) }));
+      await con.run(sqlText('ingest_delete_scope'));
+      await con.run(sqlText('ingest_delete_calls'));
+      await con.run(sqlText('ingest_delete_reassign'), { ingest_id: ingestId });
+      await con.run(sqlText('ingest_delete_memberships'), { ingest_id: ingestId });
       await con.run(sqlText('ingest_delete_renumber'));
-      await rollupsAfterDelete(db, ingestId); // issue 10 hook: rollups of the deleted file's dates
-      await con.run(sqlText('ingest_delete_log'), {
-        ingest_id: ingestId, message: `calls deleted on ${new Date().toISOString()} (${row.inserted} call(s))`,
-      });
+      await con.run(sqlText('ingest_dates_reassigned'));
+      await rollupsAfterDelete(db, ingestId); // rollups of the deleted file's dates
+      message = deleteMessage(deleted, keptBy);
+      await con.run(sqlText('ingest_delete_log'), { ingest_id: ingestId, message: `${message} (${new Date().toISOString()})` });
       await con.run('COMMIT');
     } catch (err) {
       await con.run('ROLLBACK');
@@ -31,6 +51,16 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     } finally {
       db.markWritten();
     }
-    return { ok: true, deleted: Number(row.inserted) };
+    const kept = keptBy.reduce((s, k) => s + k.calls, 0);
+    return { ok: true, deleted, kept, keptBy, message, fileName: row.fileName, sha256: row.sha256 };
   });
+}
+
+/** "12 call(s) deleted; 5 kept because other loaded files also hold them: #3 full.csv (5)". */
+export function deleteMessage(deleted: number, keptBy: KeptBy[]): string {
+  const kept = keptBy.reduce((s, k) => s + k.calls, 0);
+  const head = `calls deleted: ${deleted}`;
+  if (!kept) return head;
+  const list = keptBy.slice(0, 5).map((k) => `#${k.ingestId} ${k.fileName} (${k.calls})`).join(', ');
+  return `${head}; kept: ${kept}, because other loaded files also hold them: ${list}${keptBy.length > 5 ? ', …' : ''}`;
 }

@@ -1,8 +1,14 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import {
+  closeSync, constants, copyFileSync, createReadStream, createWriteStream, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync,
+  realpathSync, renameSync, rmSync, writeFileSync, type Stats,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { IngestReport } from './ingest-file.ts';
 import { safeStem } from './ingest-file.ts';
+import { publicMessage } from './public-message.ts';
 
 export interface InboxOptions {
   /** Watched folder; archive/ and quarantine/ are its siblings unless given. */
@@ -13,6 +19,10 @@ export interface InboxOptions {
   stableMs: number;
   ingest: (path: string, fileName: string) => Promise<IngestReport>;
   log?: (line: string) => void;
+  /** Where a file is moved while it is read, owner-only (default: `processing` beside the inbox). */
+  processing?: string;
+  /** Called for an entry that is not read at all (not a regular file, outside the inbox). */
+  onRefused?: (fileName: string, reason: string) => void;
 }
 
 export interface Inbox {
@@ -31,6 +41,68 @@ function move(from: string, to: string): void {
     if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
     copyFileSync(from, to);
     rmSync(from);
+  }
+}
+
+/** Why an inbox entry is not a plain file of its own, or null when it is one. */
+function notRegular(st: Stats): string | null {
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isBlockDevice() || st.isCharacterDevice()) return 'a device';
+  if (st.isDirectory()) return 'a folder';
+  if (!st.isFile()) return 'not a regular file';
+  // A hard link to a file elsewhere (the callee key, say) is a regular file with a second name.
+  if (st.nlink > 1) return 'a hard link to a file that has other names';
+  return null;
+}
+
+export class RefusedEntry extends Error {}
+
+/**
+ * Takes one inbox entry for reading, or refuses it. The entry is opened with O_NOFOLLOW and
+ * O_NONBLOCK (a symlink fails to open, a FIFO does not block), checked on the open descriptor
+ * (regular file, one name, inside the inbox after realpath), then moved into the owner-only
+ * processing folder; a rename that moved anything but the inode just checked is refused. On
+ * another filesystem the bytes are copied from the checked descriptor.
+ */
+export async function claimInboxFile(path: string, inbox: string, processing: string): Promise<string> {
+  const name = basename(path);
+  const entry = lstatSync(path);
+  const bad = notRegular(entry);
+  if (bad) throw new RefusedEntry(`${bad}: only regular files are read from the inbox`);
+  const root = realpathSync(inbox);
+  const real = realpathSync(path);
+  if (dirname(real) !== root || relative(root, real).startsWith('..')) throw new RefusedEntry('resolves outside the inbox');
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new RefusedEntry(code === 'ELOOP' ? 'a symbolic link: only regular files are read from the inbox' : `cannot be opened (${code})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    const fault = notRegular(st) ?? (st.ino !== entry.ino || st.dev !== entry.dev ? 'changed while it was checked' : null);
+    if (fault) throw new RefusedEntry(`${fault}: only regular files are read from the inbox`);
+    mkdirSync(processing, { recursive: true, mode: 0o700 });
+    const dest = join(processing, `${randomUUID()}-${name}`);
+    try {
+      renameSync(path, dest);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      await pipeline(createReadStream('', { fd, autoClose: false, start: 0 }), createWriteStream(dest, { mode: 0o600 }));
+      rmSync(path, { force: true });
+      return dest;
+    }
+    const moved = lstatSync(dest);
+    if (moved.ino !== st.ino || moved.dev !== st.dev || notRegular(moved)) {
+      rmSync(dest, { force: true });
+      throw new RefusedEntry('was replaced while it was being taken: not read');
+    }
+    return dest;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -57,11 +129,35 @@ function reportText(r: IngestReport): string {
  */
 export function watchInbox(o: InboxOptions): Inbox {
   for (const d of [o.inbox, o.archive, o.quarantine]) mkdirSync(d, { recursive: true });
+  const processing = o.processing ?? join(o.inbox, '..', 'processing');
+  mkdirSync(processing, { recursive: true, mode: 0o700 });
   const log = o.log ?? (() => {});
+  // A file being read when the server stopped goes back to the inbox and is read again.
+  for (const f of readdirSync(processing)) {
+    const back = join(o.inbox, f.replace(/^[0-9a-f-]{36}-/, ''));
+    if (!existsSync(back)) renameSync(join(processing, f), back);
+  }
   const pending = new Set<Promise<void>>();
-  const handle = async (path: string) => {
-    const name = basename(path);
-    const report = await o.ingest(path, name);
+  const handle = async (entry: string) => {
+    const name = basename(entry);
+    let path: string;
+    try {
+      path = await claimInboxFile(entry, o.inbox, processing);
+    } catch (err) {
+      if (!(err instanceof RefusedEntry)) throw err;
+      // Not read, so nothing in the note comes from the entry. The entry is unlinked, never moved:
+      // a link or pipe holds no data of its own, and a hard link's data keeps its other name
+      // (moving it to quarantine would only give the linked file a readable second name there).
+      const dest = join(o.quarantine, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safeStem(name)}`);
+      rmSync(entry, { force: true });
+      writeFileSync(`${dest}.errors.txt`, `This inbox entry was not read and has been removed from the inbox.\n\nentry: ${safeStem(name)}\nreason: ${err.message}\n`);
+      log(`inbox: ${name} refused (${err.message})`);
+      o.onRefused?.(name, err.message);
+      return;
+    }
+    // Every note written beside the file carries the capped, one-line message (public-message.ts).
+    const ingested = await o.ingest(path, name);
+    const report = { ...ingested, message: publicMessage(ingested.message, resolve(o.inbox, '..')) };
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const stem = `${report.ingestId}-${safeStem(name)}`;
     if (report.status === 'failed') {
@@ -81,10 +177,13 @@ export function watchInbox(o: InboxOptions): Inbox {
   };
   const watcher: FSWatcher = watch(o.inbox, {
     depth: 0,
+    followSymlinks: false, // a link is reported as itself and refused, never read through
     ignoreInitial: false, // files dropped while the server was down are picked up at start
     ignored: (p: string) => IGNORED.test(basename(p)),
     awaitWriteFinish: { stabilityThreshold: o.stableMs, pollInterval: Math.max(50, Math.min(500, Math.round(o.stableMs / 4))) },
   });
+  // 'add' is a regular file or a followed link; 'raw' events are not needed: pipes and devices
+  // show up as 'add' too, and claimInboxFile refuses them without blocking.
   watcher.on('add', (path) => {
     const p = handle(path).catch((err) => log(`inbox: ${basename(path)}: ${(err as Error).message}`));
     pending.add(p);

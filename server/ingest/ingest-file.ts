@@ -175,6 +175,7 @@ async function loadCalls(
     duplicates: Number(counts.duplicates), rejected: Number(counts.rejected),
   });
   await withQueryProgress(con, 'storing', progress, () => con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }));
+  await con.run(sqlText('call_files_add'), { ingest_id: report.ingestId }); // hook (issue 11, harden): which files hold which calls
   await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
   await applyDimensionsToIngest(con, report.ingestId);
   const [u] = (await (await con.runAndReadAll(sqlText('ingest_unknown_party'), { ingest_id: report.ingestId })).getRowObjectsJson());

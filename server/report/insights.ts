@@ -3,6 +3,7 @@
  * recommendations. A failure there shows as a note in its section instead of failing the whole
  * report (the KPIs, drivers and data quality are still worth sending).
  */
+import { defaultControl } from '../insights/control.ts';
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
 import { abAnalysis, type Verdict } from '../insights/ab.ts';
@@ -68,7 +69,8 @@ export const AB_ADJUST = ['hour', 'segment', 'number_tag'] as const;
 /** The week's A/B/n verdicts over the filtered calls, adjusted for hour, segment and number tag. */
 export function weeklyAb(db: Database, filters: Filters, settings: Settings): Promise<Section<AbView>> {
   return guarded(async () => {
-    const r = await abAnalysis(db, { filters, adjust: [...AB_ADJUST] }, settings);
+    const control = (await defaultControl(db, filters, settings)) ?? undefined; // issue 11: the control /api/ab picks
+    const r = await abAnalysis(db, { filters, control, adjust: [...AB_ADJUST] }, settings);
     // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis, adjusted
     // the same way as /scripts by default, so the report and the page cannot disagree.
     const arms = r.arms as AbArm[];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FiltersSchema } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
 import { abAnalysis, ADJUST_KEYS } from '../insights/ab.ts';
+import { resolveControl } from '../insights/control.ts';
 import { recommendations } from '../insights/recommendations.ts';
 import { survival, SURVIVAL_GROUPS } from '../insights/survival.ts';
 import type { Settings } from '../metrics.ts';
@@ -28,7 +29,9 @@ export function insightRoutes(db: Database, settings: Settings) {
   return new Hono()
     .get('/ab', async (c) => {
       const q = parseQuery(c, AbQuery);
-      return c.json(await abAnalysis(db, { filters: q, control: q.control, adjust: q.adjust, correction: q.correction, sequential: q.sequential }, settings));
+      // Unknown scripts and controls are 400s; the default control is chosen by control.ts.
+      const control = (await resolveControl(db, q, settings, q.control)) ?? undefined;
+      return c.json(await abAnalysis(db, { filters: q, control, adjust: q.adjust, correction: q.correction, sequential: q.sequential }, settings));
     })
     .get('/survival', async (c) => {
       const q = parseQuery(c, SurvivalQuery);

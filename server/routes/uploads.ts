@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -11,9 +11,13 @@ import { MappingError, parseMapping } from '../ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
 import { ingestFile } from '../ingest/ingest-file.ts';
 import type { IngestJob, IngestJobs } from '../ingest/jobs.ts';
-import { BadUpload, receiveUpload, UploadTooLarge } from '../ingest/upload.ts';
+import { publicMessage } from '../ingest/public-message.ts';
+import { BadUpload, forgetUpload, receiveUpload, UploadStalled, UploadTooLarge } from '../ingest/upload.ts';
 import type { Settings } from '../metrics.ts';
-import { writeGuard, writeStatus, type WritePolicy } from './write-guard.ts';
+import { accessState, callerOf } from '../auth/access.ts';
+import { recordAudit } from '../auth/audit.ts';
+import type { UserDirectory } from '../auth/users.ts';
+import { requireRole, writeStatus, type WritePolicy } from './write-guard.ts';
 
 export interface UploadDeps {
   db: Database;
@@ -24,6 +28,10 @@ export interface UploadDeps {
   jobs: IngestJobs;
   /** The watched inbox folder, if any (shown by /api/ingest/status). */
   inbox?: string | null;
+  /** The users table (createApp passes it). */
+  users: UserDirectory;
+  /** A request body that sends nothing for this long is cut off (default 30 s). */
+  bodyIdleMs?: number;
 }
 
 const zone = z.string().max(64).refine((tz) => {
@@ -42,21 +50,23 @@ const UploadFields = z.object({
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** A job as clients see it: like GET /api/ingests, only the rejects file's name leaves the server. */
-function publicJob(job: IngestJob) {
-  if (!job.report) return job;
+function publicJob(job: IngestJob, dataDir: string) {
+  const error = publicMessage(job.error, dataDir);
+  if (!job.report) return { ...job, error };
   const { rejectsPath, ...report } = job.report;
-  return { ...job, report: { ...report, rejectsFile: rejectsPath ? basename(rejectsPath) : null } };
+  return { ...job, error, report: { ...report, message: publicMessage(report.message, dataDir), rejectsFile: rejectsPath ? basename(rejectsPath) : null } };
 }
 
 /** Upload, progress, rejects download and deletion (README "API"); the history is routes/ingests.ts. */
 export function uploadRoutes(d: UploadDeps) {
-  const guard = writeGuard(d.policy);
   const tooLarge = () => ({ error: `file larger than the upload limit of ${Math.round(d.maxUploadBytes / 1048576)} MiB`, maxUploadBytes: d.maxUploadBytes });
   return new Hono()
-    .get('/ingest/status', (c) => c.json({
-      ...writeStatus(d.policy), maxUploadBytes: d.maxUploadBytes, formats: FORMAT_NAMES, inbox: d.inbox ? 'watching' : 'off',
+    .get('/ingest/status', async (c) => c.json({
+      ...writeStatus(callerOf(c), await accessState(d.policy, d.users)), maxUploadBytes: d.maxUploadBytes, formats: FORMAT_NAMES,
+      inbox: d.inbox ? 'watching' : 'off',
     }))
-    .post('/ingest', guard, async (c) => {
+    .post('/ingest', requireRole('uploader'), async (c) => {
+      const caller = callerOf(c)!;
       const length = Number(c.req.header('content-length') ?? 0);
       // Multipart framing adds a little; anything far above the limit is refused before reading.
       if (length > d.maxUploadBytes + 1_048_576) return c.json(tooLarge(), 413);
@@ -64,9 +74,12 @@ export function uploadRoutes(d: UploadDeps) {
       if (!type.startsWith('multipart/form-data')) return c.json({ error: 'send multipart/form-data with the file in a field named "file"' }, 400);
       let upload;
       try {
-        upload = await receiveUpload(c.req.raw.body as WebReadableStream<Uint8Array> | null, type, join(d.dataDir, 'uploads'), d.maxUploadBytes);
+        upload = await receiveUpload(
+          c.req.raw.body as WebReadableStream<Uint8Array> | null, type, join(d.dataDir, 'uploads'), d.maxUploadBytes, d.bodyIdleMs,
+        );
       } catch (err) {
         if (err instanceof UploadTooLarge) return c.json(tooLarge(), 413);
+        if (err instanceof UploadStalled) return c.json({ error: err.message }, 408);
         if (err instanceof BadUpload) return c.json({ error: err.message }, 400);
         throw err;
       }
@@ -76,23 +89,32 @@ export function uploadRoutes(d: UploadDeps) {
         if (!fields.success) throw new MappingError(fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
         mapping = fields.data.mapping ? parseMapping(fields.data.mapping, 'mapping') : undefined;
       } catch (err) {
-        rmSync(upload.path, { force: true });
+        forgetUpload(upload.path);
         return c.json({ error: (err as Error).message }, 400);
       }
       const job = d.jobs.create(upload.clientName, 'upload');
       const path = upload.path;
-      void d.jobs.run(job, (progress) => ingestFile(d.db, path, {
-        dataDir: d.dataDir, businessTimezone: d.settings.timezone, earlySeconds: d.settings.earlySeconds,
-        fileName: upload.clientName, format: fields.data!.format, timezone: fields.data!.timezone, mapping, onProgress: progress,
-      })).finally(() => rmSync(path, { force: true }));
-      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job) }, 202);
+      // The audit row is written before the job reads as done: whoever polls sees both.
+      void d.jobs.run(job, async (progress) => {
+        const r = await ingestFile(d.db, path, {
+          dataDir: d.dataDir, businessTimezone: d.settings.timezone, earlySeconds: d.settings.earlySeconds,
+          fileName: upload.clientName, format: fields.data!.format, timezone: fields.data!.timezone, mapping, onProgress: progress,
+        });
+        await recordAudit(d.db, {
+          actor: caller.name, role: caller.role, action: 'upload', target: `ingest #${r.ingestId}`, fileName: upload.clientName,
+          sha256: r.sha256, outcome: r.status, counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+        });
+        return r;
+      }).finally(() => forgetUpload(path));
+      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job, d.dataDir) }, 202);
     })
-    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map(publicJob) }))
+    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map((j) => publicJob(j, d.dataDir)) }))
     .get('/ingest/jobs/:id', (c) => {
       const job = d.jobs.get(c.req.param('id'));
-      return job ? c.json(publicJob(job)) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
+      return job ? c.json(publicJob(job, d.dataDir)) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
     })
-    .get('/ingests/:id/rejects', async (c) => {
+    // Rejected rows are source rows as the file had them: uploader and admin only.
+    .get('/ingests/:id/rejects', requireRole('uploader'), async (c) => {
       const id = IdParam.safeParse(c.req.param('id'));
       if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
       const [row] = await d.db.query<{ rejectsPath: string | null; fileName: string }>(sqlText('ingest_get'), { ingest_id: id.data });
@@ -106,10 +128,18 @@ export function uploadRoutes(d: UploadDeps) {
       c.header('Content-Disposition', `attachment; filename="ingest-${id.data}-rejects.csv"`);
       return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream);
     })
-    .delete('/ingests/:id', guard, async (c) => {
+    .delete('/ingests/:id', requireRole('admin'), async (c) => {
       const id = IdParam.safeParse(c.req.param('id'));
       if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
+      const caller = callerOf(c)!;
       const out = await deleteIngest(d.db, id.data);
-      return out.ok ? c.json({ ingestId: id.data, deleted: out.deleted }) : c.json({ error: out.error }, out.status);
+      await recordAudit(d.db, {
+        actor: caller.name, role: caller.role, action: 'delete', target: `ingest #${id.data}`, fileName: out.ok ? out.fileName : null,
+        sha256: out.ok ? out.sha256 : null, outcome: out.ok ? 'deleted' : `refused: ${out.error}`,
+        counts: out.ok ? { deleted: out.deleted, kept: out.kept } : null,
+      });
+      return out.ok
+        ? c.json({ ingestId: id.data, deleted: out.deleted, kept: out.kept, keptBy: out.keptBy, message: out.message })
+        : c.json({ error: out.error }, out.status);
     });
 }

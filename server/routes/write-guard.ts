@@ -1,50 +1,36 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { AccessState } from '../auth/access.ts';
+import type { AccessPolicy } from '../auth/policy.ts';
+import { allows, type Caller } from '../auth/roles.ts';
 
-export interface WritePolicy {
-  /** The address the server listens on. */
-  host: string;
-  /** HANGUP_UPLOAD_TOKEN (read in env.ts only). */
-  token?: string;
+export { isLoopback } from '../auth/policy.ts';
+export { requireRole } from '../auth/access.ts';
+
+/** Where the server listens and the upload token (read in env.ts only); see auth/policy.ts. */
+export type WritePolicy = AccessPolicy;
+
+export interface WriteStatus {
+  uploadsEnabled: boolean;
+  deletesEnabled: boolean;
+  /** The page must ask for a token before it can write (nobody signed in on a server that needs one). */
+  tokenRequired: boolean;
+  reason: string | null;
+  /** Who the server took the request for, and with which role. */
+  user: string | null;
+  role: Caller['role'] | null;
 }
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-/** Whether writes are possible at all, and why not: what GET /api/ingest/status tells the /data page. */
-export function writeStatus(p: WritePolicy): { uploadsEnabled: boolean; tokenRequired: boolean; reason: string | null } {
-  if (isLoopback(p.host)) return { uploadsEnabled: true, tokenRequired: false, reason: null };
-  if (!p.token) {
+/** What GET /api/ingest/status tells the /data page: what this caller may write, and why not. */
+export function writeStatus(caller: Caller | null, state: AccessState): WriteStatus {
+  if (!caller) {
     return {
-      uploadsEnabled: false, tokenRequired: true,
-      reason: `uploads and deletions are off: the server listens on ${p.host} (not loopback) and HANGUP_UPLOAD_TOKEN is not set`,
+      uploadsEnabled: false, deletesEnabled: false, tokenRequired: true, user: null, role: null,
+      reason: `uploads and deletions are off: ${state.closed ?? 'sign in with a token of the uploader or admin role'}`,
     };
   }
-  return { uploadsEnabled: true, tokenRequired: true, reason: null };
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/**
- * Refuses writes (upload, delete) unless the server listens on loopback only, or the request
- * carries the upload token as `Authorization: Bearer <token>` or `X-Upload-Token: <token>`.
- */
-export function writeGuard(p: WritePolicy): MiddlewareHandler {
-  return async (c, next) => {
-    const status = writeStatus(p);
-    if (!status.uploadsEnabled) return c.json({ error: status.reason }, 403);
-    if (status.tokenRequired) {
-      const auth = c.req.header('authorization');
-      const given = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : c.req.header('x-upload-token');
-      if (!given || !sameToken(given, p.token!)) {
-        return c.json({ error: 'upload token missing or wrong: send Authorization: Bearer <HANGUP_UPLOAD_TOKEN>' }, 401);
-      }
-    }
-    await next();
+  const uploads = allows(caller.role, 'uploader');
+  return {
+    uploadsEnabled: uploads, deletesEnabled: allows(caller.role, 'admin'), tokenRequired: false,
+    user: caller.via === 'open' ? null : caller.name, role: caller.role,
+    reason: uploads ? null : `uploads and deletions are off: ${caller.name} is a ${caller.role} (uploads need the uploader role, deletions the admin role)`,
   };
 }

@@ -148,18 +148,14 @@ describe('uploading on /data', () => {
 });
 
 describe('the write rule on /data', () => {
-  it('with no token configured off loopback, the zone is disabled and says why', async () => {
+  // Issue 11: off loopback every /api route needs a token, so the page asks for one first.
+  it('with no users and no token off loopback, the page says nobody can sign in yet', async () => {
     const srv = await policyServer({ host: '0.0.0.0' });
     try {
       const { page, problems } = await open('/data?lang=en', srv.url);
-      const off = page.locator('[data-upload-off]');
-      await expect.poll(() => off.textContent()).toBe(
-        'Uploads and deletions are off on this server.\nThe server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set',
-      );
-      expect(await page.locator('[data-dropzone]').getAttribute('aria-disabled')).toBe('true');
-      expect(await page.isDisabled('[data-action=choose-files]')).toBe(true);
-      expect(await page.isDisabled('[data-upload-input]')).toBe(true);
-      expect(await page.locator('[data-delete]').count()).toBe(0);
+      await expect.poll(() => page.locator('[data-signin-closed]').textContent()).toContain('has no users: add one with `npm run hangup -- users add NAME --role admin`');
+      expect(await page.locator('[data-dropzone]').count()).toBe(0);
+      expect(await page.locator('[data-facts]').count()).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-off-en.png') });
       expect(problems).toEqual([]);
       await page.close();
@@ -168,25 +164,24 @@ describe('the write rule on /data', () => {
     }
   });
 
-  it('with a token: asks for it, keeps it in sessionStorage only, says so when it is wrong, and refuses files over the limit', async () => {
+  it('with the upload token: signs in as uploader, keeps it in sessionStorage only, says so when it is wrong, refuses files over the limit, cannot delete', async () => {
     const srv = await policyServer({ host: '0.0.0.0', token: TOKEN }, 1_048_576);
     try {
       const { page, problems } = await open('/data?lang=en', srv.url);
-      const tokenInput = page.locator('[data-upload-token]');
+      const tokenInput = page.locator('[data-signin-token]');
       await expect.poll(() => tokenInput.count()).toBe(1);
-      expect(await page.locator('[data-upload-off]').textContent()).toBe('Enter the upload token first.');
-      expect(await page.isDisabled('[data-upload-input]')).toBe(true);
 
       await tokenInput.fill('wrong-token-0123456789');
       await tokenInput.press('Enter');
-      await page.setInputFiles('[data-upload-input]', WITH_REJECTS);
-      await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
-      expect(await item(page).locator('[role=alert]').textContent()).toContain('The upload token is missing or wrong');
+      await expect.poll(() => page.locator('[data-signin-error]').textContent()).toBe('The server does not know this token.');
       // The refused request is the one expected problem (Chromium logs it to the console too).
-      expect(problems.splice(0)).toEqual([expect.stringMatching(/^HTTP 401: .*\/api\/ingest$/), expect.stringMatching(/^console error: .*401/)]);
+      expect(problems.splice(0)).toEqual([expect.stringMatching(/^HTTP 401: .*\/api\/session$/), expect.stringMatching(/^console error: .*401/)]);
 
       await tokenInput.fill(TOKEN);
-      await tokenInput.blur();
+      await tokenInput.press('Enter');
+      await expect.poll(() => page.locator('[data-facts]').count(), SLOW).toBe(1);
+      await settled(page);
+      expect(await page.locator('[data-signed-in]').getAttribute('data-signed-in')).toBe('uploader');
       await drop(page, [{ name: 'big.csv', size: 1_100_000 }]);
       await expect.poll(() => item(page).locator('[role=alert]').textContent()).toBe('The file is larger than the upload limit of 1 MiB.');
       await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-errors-en.png') });
@@ -202,11 +197,17 @@ describe('the write rule on /data', () => {
       await refreshed;
       expect(await page.evaluate(() => [sessionStorage.getItem('hangup.uploadToken'), localStorage.length])).toEqual([TOKEN, 0]);
       expect(page.url()).not.toContain(TOKEN);
-      // A reload in the same tab keeps the token.
+      // An uploader cannot delete: no delete buttons.
+      expect(await page.locator('[data-delete]').count()).toBe(0);
+      // A reload in the same tab keeps the sign-in.
       await page.reload();
       await settled(page);
-      expect(await page.locator('[data-upload-token]').inputValue()).toBe(TOKEN);
+      await expect.poll(() => page.locator('[data-facts]').count()).toBe(1);
       expect(problems).toEqual([]);
+      // Signing out forgets the token and asks again.
+      await page.locator('[data-sign-out]').click();
+      await expect.poll(() => page.locator('[data-signin-token]').count(), SLOW).toBe(1);
+      expect(await page.evaluate(() => sessionStorage.getItem('hangup.uploadToken'))).toBeNull();
       await page.close();
     } finally {
       await srv.close();

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestJob } from '../../server/ingest/jobs.ts';
 import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
 
+// Every write carries the header a cross-site form cannot send (issue 11).
+const W = { 'x-requested-with': 'hangup' };
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -14,9 +17,9 @@ function form(file: string | Buffer, name: string, fields: Record<string, string
   return fd;
 }
 
-async function waitJob(t: TempStore, id: string): Promise<IngestJob> {
+async function waitJob(t: TempStore, id: string, headers: Record<string, string> = {}): Promise<IngestJob> {
   for (;;) {
-    const { body } = await t.api<IngestJob>(`/api/ingest/jobs/${id}`);
+    const { body } = await t.api<IngestJob>(`/api/ingest/jobs/${id}`, { headers });
     if (body.state === 'done' || body.state === 'failed') return body;
     await sleep(50);
   }
@@ -28,7 +31,7 @@ describe('POST /api/ingest and the ingest history', () => {
 
   it('loads an upload as a job, lists it, serves its rejects, deletes its calls', async () => {
     t = await formatStore();
-    const up = await t.api<{ jobId: string; statusUrl: string }>('/api/ingest', { method: 'POST', body: form('twilio_calls_rest.csv', 'calls.csv') });
+    const up = await t.api<{ jobId: string; statusUrl: string }>('/api/ingest', { method: 'POST', headers: W, body: form('twilio_calls_rest.csv', 'calls.csv') });
     expect(up.status).toBe(202);
     const job = await waitJob(t, up.body.jobId);
     expect(job).toMatchObject({ state: 'done', source: 'upload', fileName: 'calls.csv' });
@@ -44,18 +47,18 @@ describe('POST /api/ingest and the ingest history', () => {
     expect(await rejects.text()).toMatch(/inbound call: not an outbound dial/);
     expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]); // the upload is removed once loaded
 
-    const del = await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE' });
-    expect(del).toEqual({ status: 200, body: { ingestId: job.report!.ingestId, deleted: 6 } });
+    const del = await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W });
+    expect(del).toMatchObject({ status: 200, body: { ingestId: job.report!.ingestId, deleted: 6, kept: 0, keptBy: [] } });
     expect((await t.api<{ dials: number }>('/api/summary')).body.dials).toBe(0);
-    expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE' })).status).toBe(409);
+    expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(409);
     // Deleted bytes may be loaded again (not "repeated").
-    const again = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('twilio_calls_rest.csv', 'calls.csv') });
+    const again = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('twilio_calls_rest.csv', 'calls.csv') });
     expect((await waitJob(t, again.body.jobId)).report).toMatchObject({ status: 'loaded', inserted: 6 });
   });
 
   it('never uses the client file name as a path', async () => {
     t = await formatStore();
-    const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', '../../../../tmp/evil.csv') });
+    const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', '../../../../tmp/evil.csv') });
     const job = await waitJob(t, up.body.jobId);
     expect(job.report).toMatchObject({ status: 'loaded', fileName: 'evil.csv', inserted: 3 });
     expect(existsSync('/tmp/evil.csv')).toBe(false);
@@ -64,26 +67,26 @@ describe('POST /api/ingest and the ingest history', () => {
   it('passes format, timezone and mapping fields; refuses bad ones with 400', async () => {
     t = await formatStore();
     const mapping = readFileSync(join(FORMATS_DIR, 'acme_dialer.mapping.yaml'), 'utf8');
-    const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('acme_dialer.csv', 'acme.csv', { mapping }) });
+    const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('acme_dialer.csv', 'acme.csv', { mapping }) });
     expect((await waitJob(t, up.body.jobId)).report).toMatchObject({ format: 'acme_dialer', inserted: 5, sourceTimezone: 'Europe/London' });
-    const forced = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_cdr_csv_21.csv', 'm.csv', { format: 'asterisk_cdr_csv', timezone: 'UTC' }) });
+    const forced = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_cdr_csv_21.csv', 'm.csv', { format: 'asterisk_cdr_csv', timezone: 'UTC' }) });
     expect((await waitJob(t, forced.body.jobId)).report).toMatchObject({ format: 'asterisk_cdr_csv', sourceTimezone: 'UTC' });
     const bad: Record<string, string>[] = [{ format: 'nope' }, { timezone: 'Mars/Base' }, { mapping: 'fields: { started_at: { regex: "(?=x)" } }' }];
     for (const fields of bad) {
-      const res = await t.api<{ error: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'x.csv', fields) });
+      const res = await t.api<{ error: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', 'x.csv', fields) });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatch(/format|timezone|regular expression/);
     }
-    expect((await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(400);
+    expect((await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'text/plain' } })).status).toBe(400);
   });
 
   it('answers 413 with a clear message over the size limit', async () => {
     t = await formatStore({ maxUploadBytes: 2048 });
     const big = Buffer.alloc(8192, 'a');
-    const streamed = await t.api<{ error: string; maxUploadBytes: number }>('/api/ingest', { method: 'POST', body: form(big, 'big.csv') });
+    const streamed = await t.api<{ error: string; maxUploadBytes: number }>('/api/ingest', { method: 'POST', headers: W, body: form(big, 'big.csv') });
     expect(streamed.status).toBe(413);
     expect(streamed.body).toMatchObject({ maxUploadBytes: 2048, error: expect.stringMatching(/larger than the upload limit/) });
-    const declared = await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1048576) } });
+    const declared = await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1048576) } });
     expect(declared.status).toBe(413);
     expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]);
   });
@@ -102,29 +105,31 @@ describe('write rules (upload token)', () => {
 
   it('on loopback, writes need no token', async () => {
     t = await formatStore({ host: '127.0.0.1' });
-    expect((await t.api('/api/ingest/status')).body).toMatchObject({ uploadsEnabled: true, tokenRequired: false });
+    expect((await t.api('/api/ingest/status')).body).toMatchObject({ uploadsEnabled: true, deletesEnabled: true, tokenRequired: false });
   });
 
-  it('on another address without a configured token, uploads are off and the API says why', async () => {
+  it('on another address without users or a token, everything is closed and the API says why', async () => {
     t = await formatStore({ host: '0.0.0.0' });
-    const status = await t.api<{ uploadsEnabled: boolean; reason: string }>('/api/ingest/status');
-    expect(status.body).toMatchObject({ uploadsEnabled: false, tokenRequired: true });
-    expect(status.body.reason).toMatch(/HANGUP_UPLOAD_TOKEN/);
-    const up = await t.api<{ error: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv') });
-    expect(up.status).toBe(403);
-    expect(up.body.error).toMatch(/HANGUP_UPLOAD_TOKEN is not set/);
-    expect((await t.api('/api/ingests/1', { method: 'DELETE' })).status).toBe(403);
-    expect((await t.api('/api/summary')).status).toBe(200); // reads stay open
+    const status = await t.api<{ error: string }>('/api/ingest/status');
+    expect(status.status).toBe(401);
+    expect(status.body.error).toMatch(/users add NAME/);
+    const up = await t.api<{ error: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', 'a.csv') });
+    expect(up.status).toBe(401);
+    expect((await t.api('/api/ingests/1', { method: 'DELETE', headers: W })).status).toBe(401);
+    expect((await t.api('/api/summary')).status).toBe(401); // reads are closed too (issue 11)
+    expect((await t.api<{ authRequired: boolean }>('/api/session')).body).toMatchObject({ authRequired: true, role: null });
   });
 
-  it('on another address with a token, writes need it', async () => {
+  it('on another address, HANGUP_UPLOAD_TOKEN works as an uploader: reads and uploads, no deletes', async () => {
     t = await formatStore({ host: '0.0.0.0', token: TOKEN });
-    expect((await t.api('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv') })).status).toBe(401);
-    expect((await t.api('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
-    const ok = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { authorization: `Bearer ${TOKEN}` } });
+    expect((await t.api('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', 'a.csv') })).status).toBe(401);
+    expect((await t.api('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { ...W, authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    const ok = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { ...W, authorization: `Bearer ${TOKEN}` } });
     expect(ok.status).toBe(202);
-    const job = await waitJob(t, ok.body.jobId);
-    expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE' })).status).toBe(401);
-    expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: { 'x-upload-token': TOKEN } })).status).toBe(200);
+    const job = await waitJob(t, ok.body.jobId, { authorization: `Bearer ${TOKEN}` });
+    expect((await t.api('/api/summary', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect((await t.api('/api/ingest/status', { headers: { 'x-upload-token': TOKEN } })).body).toMatchObject({ uploadsEnabled: true, deletesEnabled: false, role: 'uploader' });
+    expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(401);
+    expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: { ...W, 'x-upload-token': TOKEN } })).status).toBe(403);
   });
 });

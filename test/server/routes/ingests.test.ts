@@ -53,7 +53,7 @@ describe('GET /api/ingests', () => {
   });
 
   it('answers only GET', async () => {
-    const res = await app.request('/api/ingests', { method: 'DELETE' });
+    const res = await app.request('/api/ingests', { method: 'DELETE', headers: { 'x-requested-with': 'hangup' } });
     expect(res.status).toBe(404);
   });
 });

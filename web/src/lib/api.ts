@@ -1,4 +1,5 @@
 import type { AdjustKey, Dimension, Filters } from './api-types.ts';
+import { authHeaders } from './auth.svelte.ts';
 import { filterQuery } from './filters.ts';
 
 /** URLs of the API routes the dashboard reads (DESIGN.md); filters go through filterQuery. */
@@ -35,7 +36,7 @@ const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 async function fetchJson(url: string): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' } });
+    res = await fetch(url, { headers: { accept: 'application/json', ...authHeaders() } });
   } catch (err) {
     throw new ApiError(0, err instanceof Error ? err.message : String(err));
   }
@@ -70,4 +71,6 @@ export const ingestApi = {
   job: (jobId: string) => `/api/ingest/jobs/${encodeURIComponent(jobId)}`,
   ingest: (ingestId: number) => `/api/ingests/${ingestId}`,
   rejects: (ingestId: number) => `/api/ingests/${ingestId}/rejects`,
+  /** Every write: who, what, when (issue 11). */
+  audit: () => '/api/audit',
 };

@@ -1,20 +1,13 @@
+import { csvDocument } from '../../../server/contract/csv.ts';
 import type { Column } from './columns.ts';
-
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  const s = typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * CSV of a table: localized headers, raw values (rates as fractions, full precision to 6
- * places), so a spreadsheet can recompute anything. Starts with a BOM: Excel on Chinese
- * Windows reads UTF-8 only with it.
+ * places), so a spreadsheet can recompute anything. Written by the product's one CSV writer
+ * (server/contract/csv.ts): BOM, CRLF, and text that would run as a formula neutralised.
  */
 export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
-  const lines = [columns.map((c) => cell(c.label)).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => cell(c.value(r))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([columns.map((c) => c.label), ...rows.map((r) => columns.map((c) => c.value(r)))], { digits: 6 });
 }
 
 export function downloadCsv<R>(fileName: string, columns: readonly Column<R>[], rows: readonly R[]): void {

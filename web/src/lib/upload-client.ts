@@ -1,5 +1,6 @@
 // The writes of the /data page: upload with progress, job polling, deleting a file's calls.
 import { ingestApi } from './api.ts';
+import { auth, WRITE_HEADERS } from './auth.svelte.ts';
 import { tokenHeaders, type UploadFailure } from './upload.ts';
 import type { IngestJob } from './upload-types.ts';
 
@@ -30,7 +31,8 @@ export function postFile(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', ingestApi.upload());
     xhr.setRequestHeader('accept', 'application/json');
-    for (const [k, v] of Object.entries(tokenHeaders(opts.token))) xhr.setRequestHeader(k, v);
+    // Writes carry X-Requested-With (a cross-site form cannot) and the signed-in token.
+    for (const [k, v] of Object.entries({ ...WRITE_HEADERS, ...tokenHeaders(opts.token || auth.token) })) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => opts.onProgress?.(e.lengthComputable ? e.loaded / e.total : null);
     xhr.onload = () => {
       const body = parse(xhr.responseText);
@@ -49,7 +51,7 @@ export function postFile(
 export async function getJob(jobId: string): Promise<IngestJob> {
   let res: Response;
   try {
-    res = await fetch(ingestApi.job(jobId), { headers: { accept: 'application/json' }, cache: 'no-store' });
+    res = await fetch(ingestApi.job(jobId), { headers: { accept: 'application/json', ...tokenHeaders(auth.token) }, cache: 'no-store' });
   } catch (err) {
     throw new UploadError({ kind: 'network', message: err instanceof Error ? err.message : String(err) });
   }
@@ -59,11 +61,16 @@ export async function getJob(jobId: string): Promise<IngestJob> {
   return body as unknown as IngestJob;
 }
 
-/** DELETE /api/ingests/:id: removes the calls one file brought; answers how many. */
+/**
+ * DELETE /api/ingests/:id: removes the calls of one file that no other loaded file holds; answers
+ * how many went (the answer's `kept` and `message` say which stayed and why; the history row too).
+ */
 export async function deleteIngestCalls(ingestId: number, token: string | null): Promise<number> {
   let res: Response;
   try {
-    res = await fetch(ingestApi.ingest(ingestId), { method: 'DELETE', headers: { accept: 'application/json', ...tokenHeaders(token) } });
+    res = await fetch(ingestApi.ingest(ingestId), {
+      method: 'DELETE', headers: { accept: 'application/json', ...WRITE_HEADERS, ...tokenHeaders(token || auth.token) },
+    });
   } catch (err) {
     throw new UploadError({ kind: 'network', message: err instanceof Error ? err.message : String(err) });
   }

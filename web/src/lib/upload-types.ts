@@ -4,6 +4,11 @@ import type { Ingest } from './api-types.ts';
 /** GET /api/ingest/status: whether this page may write, and why not. */
 export interface UploadStatus {
   uploadsEnabled: boolean;
+  /** Deleting a file's calls needs the admin role (issue 11). */
+  deletesEnabled: boolean;
+  /** The caller's role; null before sign-in. */
+  role: 'viewer' | 'uploader' | 'admin' | null;
+  user: string | null;
   tokenRequired: boolean;
   /** Set when uploads are off, e.g. a non-loopback server without HANGUP_UPLOAD_TOKEN. */
   reason: string | null;

@@ -1,0 +1,29 @@
+import type { Database } from '../db/database.ts';
+import { sqlText } from '../db/sql-files.ts';
+import { exclusive } from './ingest-file.ts';
+import { sweepOrphanUploads } from './upload.ts';
+
+/** Adds a history row for a file that was never read (queued behind any running write). */
+export function noteInHistory(db: Database, fileName: string, status: 'interrupted' | 'failed', message: string): Promise<void> {
+  return exclusive(async () => {
+    try {
+      await db.writeConnection.run(sqlText('ingest_log_note'), { file_name: fileName.slice(0, 200), status, message });
+    } finally {
+      db.markWritten();
+    }
+  });
+}
+
+/**
+ * At start: every upload still in <dataDir>/uploads was cut off by a stop or crash (while being
+ * received or loaded). Each is removed and gets an `interrupted` history row, so the /data page
+ * says what happened instead of the job silently vanishing.
+ */
+export async function recordOrphanUploads(db: Database, uploadsDir: string): Promise<string[]> {
+  const orphans = sweepOrphanUploads(uploadsDir);
+  for (const o of orphans) {
+    const when = o.receivedAt ? ` (received from ${o.receivedAt})` : '';
+    await noteInHistory(db, o.clientName, 'interrupted', `the server stopped before this upload was loaded${when}; nothing was added: send the file again`);
+  }
+  return orphans.map((o) => o.clientName);
+}

@@ -1,0 +1,16 @@
+/**
+ * What an ingest message may show a reader (GET /api/ingests, the inbox's .errors.txt): one line,
+ * no control characters, no server paths, at most 300 characters. Messages name columns and
+ * quote at most a capped header excerpt (ingest-file.ts); this is the last fence in case a
+ * library's error text carries more.
+ */
+const MAX = 300;
+
+export function publicMessage(message: string | null, dataDir?: string): string | null {
+  if (message === null || message === undefined) return null;
+  let text = String(message).split(/\r?\n/)[0]!;
+  if (dataDir) text = text.split(dataDir).join('<data>');
+  // eslint-disable-next-line no-control-regex
+  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
+}
