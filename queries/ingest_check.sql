@@ -1,4 +1,5 @@
--- ingest_check: validates every staged row and puts it in exactly one bucket: 'rejected'
+-- ingest_check: validates every staged row and puts it in exactly one bucket: 'inbound' (not a
+-- dial: counted, never stored), 'rejected'
 -- (reason names each bad column), 'duplicate' (call_id already stored; repeats inside the file are
 -- marked by ingest_repeats), or 'inserted'. params: $business_tz, $ipad, $opad (BLOB: HMAC pads). Durations that did not cast were named by the reader
 -- (parse_error); timestamps are cast here, naive ones in the session TimeZone (the file's zone).
@@ -16,6 +17,7 @@ WITH typed AS (
     lower(trim(disposition))               AS v_disposition,
     lower(nullif(trim(answered_by), ''))   AS v_answered_by,
     lower(nullif(trim(hangup_by), ''))     AS v_hangup_by,
+    lower(nullif(trim(direction), ''))     AS v_direction,
     CASE WHEN parse_error IS NOT NULL THEN parse_error ELSE nullif(concat_ws('; ',
       CASE WHEN nullif(trim(call_id), '') IS NULL THEN 'call_id: missing' END,
       CASE WHEN nullif(trim(started_at_text), '') IS NULL THEN 'started_at: missing'
@@ -35,6 +37,8 @@ WITH typed AS (
            THEN 'answered_by: unknown value "' || answered_by || '"' END,
       CASE WHEN lower(nullif(trim(hangup_by), '')) NOT IN ('callee', 'agent', 'system')
            THEN 'hangup_by: unknown value "' || hangup_by || '"' END,
+      CASE WHEN lower(nullif(trim(direction), '')) NOT IN ('inbound', 'outbound')
+           THEN 'direction: unknown value "' || direction || '" (inbound or outbound)' END,
       CASE WHEN lower(trim(disposition)) = 'answered' AND talk_seconds IS NULL AND (answered_at IS NULL OR ended_at IS NULL)
            THEN 'talk_seconds: missing for an answered call (give talk_seconds, or answered_at and ended_at)' END
     ), '') END AS reason
@@ -43,8 +47,10 @@ WITH typed AS (
 -- Cleaned values of the rows that pass, computed in the same pass (one copy of the file, not two):
 -- phone-like callee ids become 'h:' + 96 bits of HMAC-SHA-256(key, digits, with a mainland
 -- mobile's 86 / 0086 prefix dropped); other ids are opaque customer keys and kept.
+-- An inbound call is counted apart whatever else is wrong with it: it is never a dial, never stored.
 SELECT *,
-  CASE WHEN reason IS NOT NULL THEN 'rejected'
+  CASE WHEN v_direction = 'inbound' THEN 'inbound'
+       WHEN reason IS NOT NULL THEN 'rejected'
        WHEN v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
        ELSE 'inserted' END AS bucket,
   -- An answered call with no answer time has no derivable ring time (end - start would include talk).

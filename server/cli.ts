@@ -93,6 +93,7 @@ export function printReport(r: IngestReport): void {
   }
   console.log(
     `${r.fileName}: read ${r.rowsRead} rows = ${r.calls} calls + ${r.folded} folded; inserted ${r.inserted}, duplicates ${r.duplicates}, rejected ${r.rejected}` +
+      (r.inbound ? `, inbound ${r.inbound} (not dials: not stored)` : '') +
       ` (${r.format}, ${r.encoding ?? 'binary'}, ${(r.durationMs / 1000).toFixed(1)} s)`,
   );
   for (const n of r.foldNotes) console.log(`  folded: ${n.reason}: ${n.rows}`);

@@ -46,7 +46,7 @@ export interface IngestReport {
   message: string | null;
   /** calls (file) | dimension (scripts, numbers, customers) | evidence (Voice Insights). */
   kind: 'calls' | 'dimension' | 'evidence';
-  /** Source rows; rowsRead = calls + folded, calls = inserted + duplicates + rejected. */
+  /** Source rows; rowsRead = calls + folded, calls = inserted + duplicates + rejected + inbound. */
   rowsRead: number;
   calls: number;
   folded: number;
@@ -54,11 +54,16 @@ export interface IngestReport {
   inserted: number;
   duplicates: number;
   rejected: number;
+  /** Inbound calls: counted apart, never stored, never in a metric. */
+  inbound: number;
   rejectsPath: string | null;
   extraColumns: string[];
   /** Answered calls stored without a hang-up party (the source did not say). */
   unknownParty: number;
+  /** The zone naive times were read in: an IANA name, or an offset such as +03:00 when inferred. */
   sourceTimezone: string | null;
+  /** sourceTimezone was inferred from the file (epochs or offsets beside its times), not given. */
+  timezoneInferred: boolean;
   durationMs: number;
 }
 
@@ -106,8 +111,8 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
   const [{ id }] = (await (await con.runAndReadAll(sqlText('ingest_next_id'))).getRowObjectsJson()) as { id: number }[];
   const report: IngestReport = {
     ingestId: Number(id), fileName, sha256: '', format: 'unknown', encoding: null, status: 'failed', kind: 'calls',
-    message: null, rowsRead: 0, calls: 0, folded: 0, foldNotes: [], inserted: 0, duplicates: 0, rejected: 0,
-    rejectsPath: null, extraColumns: [], unknownParty: 0, sourceTimezone: null, durationMs: 0,
+    message: null, rowsRead: 0, calls: 0, folded: 0, foldNotes: [], inserted: 0, duplicates: 0, rejected: 0, inbound: 0,
+    rejectsPath: null, extraColumns: [], unknownParty: 0, sourceTimezone: null, timezoneInferred: false, durationMs: 0,
   };
   const tmpDir = join(opts.dataDir, 'tmp');
   let tmpFile: string | null = null;
@@ -155,7 +160,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     return report;
   } catch (err) {
     report.status = 'failed';
-    report.rowsRead = report.calls = report.folded = report.inserted = report.duplicates = report.rejected = report.unknownParty = 0;
+    report.rowsRead = report.calls = report.folded = report.inserted = report.duplicates = report.rejected = report.unknownParty = report.inbound = 0;
     report.foldNotes = [];
     report.rejectsPath = null;
     report.message = err instanceof UnreadableFileError || err instanceof MissingColumnsError
@@ -210,7 +215,7 @@ async function loadCalls(
   const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
   Object.assign(report, {
     calls: Number(counts.rowsRead), rowsRead: Number(counts.rowsRead) + report.folded, inserted: Number(counts.inserted),
-    duplicates: Number(counts.duplicates), rejected: Number(counts.rejected),
+    duplicates: Number(counts.duplicates), rejected: Number(counts.rejected), inbound: Number(counts.inbound),
   });
   await withQueryProgress(con, 'storing', progress, () => con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }));
   await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
@@ -265,7 +270,8 @@ async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promi
     status: r.status, message: r.message, rows_read: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates,
     rejected: r.rejected, rejects_path: r.rejectsPath, extra_columns: r.extraColumns.join(', ') || null,
     duration_ms: r.durationMs, folded: r.folded, fold_notes: r.foldNotes.map((n) => `${n.reason}: ${n.rows}`).join('; ') || null,
-    source_timezone: r.sourceTimezone, unknown_party: r.unknownParty, kind: r.kind,
+    source_timezone: r.sourceTimezone, unknown_party: r.unknownParty, kind: r.kind, inbound: r.inbound,
+    timezone_inferred: r.timezoneInferred,
   }, { encoding: VARCHAR, message: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR, fold_notes: VARCHAR, source_timezone: VARCHAR });
   return r;
 }

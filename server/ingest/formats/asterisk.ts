@@ -34,6 +34,13 @@ export function cdrCsvNames(fields: string[]): string[] | null {
   return [...CDR_CSV_BASE, ...middle, ...newColumns];
 }
 
+/**
+ * Contexts where calls from the outside world enter a PBX (FreePBX from-pstn / from-trunk /
+ * ext-did, site names like stadion-pstn), or a FreePBX `did` column holding the number dialled in.
+ * The rule reads "dcontext|did" and keeps the whole match, so either alone marks the call inbound.
+ */
+const INBOUND = '(?i)^(?:(?:from-pstn|from-trunk|from-did|from-external|from-zaptel|from-dahdi|ext-did|ext-did-[0-9]+|incoming|inbound|[^|]*-pstn|[^|]*-did|[^|]*-incoming|[^|]*-inbound)(?:\\|.*)?|[^|]*\\|\\+?[0-9]{3,})$';
+
 /** Shared rules: who hung up comes from the site convention userfield = ${HANGUPCAUSE}|${CHANNEL(hangupsource)}. */
 function rules(names: (n: string) => boolean, start: string[]): Partial<Record<MappedColumn, FieldRule>> {
   const key = ['linkedid', 'uniqueid'].filter(names);
@@ -55,6 +62,12 @@ function rules(names: (n: string) => boolean, start: string[]): Partial<Record<M
     campaign: 'accountcode',
     caller_number: 'src',
     callee_id: 'dst',
+    // Per call after folding: the first leg's context decides (see INBOUND), else an answer at
+    // the first leg's own start (inboundWhenAnsweredAtStart).
+    direction: { concat: ['dcontext', 'did'], regex: INBOUND, values: { '*': 'inbound' } },
+    leg_id: 'uniqueid',
+    // uniqueid is "<epoch of the channel's creation>.<n>": beside `start` it tells the file's UTC offset.
+    epoch: { column: 'uniqueid', regex: '([0-9]{9,10})\\.[0-9]+$' },
   };
 }
 
@@ -69,7 +82,7 @@ export const asteriskCdrCsv = {
   },
   plan(s: Sample): FormatPlan {
     const names = cdrCsvNames(splitCsvLine(s.lines[0] ?? '')) ?? CDR_CSV_BASE;
-    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, rejectAnswerAtStart: true };
+    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
   },
 };
 
@@ -80,7 +93,7 @@ export const asteriskCdrCustom = {
     return f.length === 19 && STAMP.test(f[8]!) && DISPOSITION.test(f[13]!);
   },
   plan(): FormatPlan {
-    return { name: this.name, reader: { ...DIALECT, names: CDR_CUSTOM }, rules: rules((n) => CDR_CUSTOM.includes(n), ['start']), foldReason: FOLD, rejectAnswerAtStart: true };
+    return { name: this.name, reader: { ...DIALECT, names: CDR_CUSTOM }, rules: rules((n) => CDR_CUSTOM.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
   },
 };
 
@@ -101,7 +114,7 @@ export const asteriskDb = {
       reader: { kind: 'csv', delimiter, quote: delimiter === '\t' ? '' : '"', escape: delimiter === '\t' ? '' : '"' },
       rules: rules(has, ['start', 'calldate']),
       foldReason: FOLD,
-      rejectAnswerAtStart: true,
+      inboundWhenAnsweredAtStart: true,
     };
   },
 };

@@ -55,6 +55,8 @@ export const MappingSchema = z.object({
   foldReason: z.string().max(200).optional(),
   answeredWhenAnswerTime: z.boolean().optional(),
   systemHangupCauses: z.array(z.string().max(100)).max(100).optional(),
+  inboundWhenAnsweredAtStart: z.boolean().optional(),
+  /** Old name of inboundWhenAnsweredAtStart (such calls used to be refused; now they are counted as inbound). */
   rejectAnswerAtStart: z.boolean().optional(),
 }).strict();
 export type Mapping = z.infer<typeof MappingSchema>;
@@ -110,6 +112,6 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
     foldReason: m.foldReason ?? plan.foldReason ?? 'rows sharing a fold key',
     answeredWhenAnswerTime: m.answeredWhenAnswerTime ?? plan.answeredWhenAnswerTime,
     systemHangupCauses: m.systemHangupCauses ?? plan.systemHangupCauses,
-    rejectAnswerAtStart: m.rejectAnswerAtStart ?? plan.rejectAnswerAtStart,
+    inboundWhenAnsweredAtStart: m.inboundWhenAnsweredAtStart ?? m.rejectAnswerAtStart ?? plan.inboundWhenAnsweredAtStart,
   };
 }

@@ -5,7 +5,7 @@ import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
 
 export const RULE = STRUCT({ idx: LIST(INTEGER), sep: VARCHAR, re: VARCHAR, keys: LIST(VARCHAR), vals: LIST(VARCHAR), dflt: VARCHAR });
-const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR), reject_answer_at_start: BOOLEAN });
+const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR), inbound_answered_at_start: BOOLEAN });
 
 export interface FoldNote {
   reason: string;
@@ -108,7 +108,7 @@ export async function stageMapped(con: DuckDBConnection, path: string, plan: For
   params.opts = structValue({
     answered_when_answer_time: plan.answeredWhenAnswerTime ?? false,
     system_causes: listValue((plan.systemHangupCauses ?? []).map((c) => c.toUpperCase())),
-    reject_answer_at_start: plan.rejectAnswerAtStart ?? false,
+    inbound_answered_at_start: plan.inboundWhenAnsweredAtStart ?? false,
   });
   types.opts = OPTS;
   await con.run(sqlText('format_map'), params, types);

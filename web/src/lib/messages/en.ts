@@ -191,6 +191,10 @@ export const en = {
   'data.cancel': 'Cancel',
   'data.deleted': 'Deleted {n} calls of {file}.',
   'data.deleteFailed': 'Could not delete: {message}',
+  // Issue 9: inbound calls counted apart; the source timezone and whether it was inferred.
+  'data.inbound': 'Inbound (not dials)',
+  'data.sourceTimezone': 'Source timezone',
+  'data.timezoneInferred': 'inferred from the file',
 } as const;
 
 export type MessageKey = keyof typeof en;

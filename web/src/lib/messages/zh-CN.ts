@@ -193,4 +193,8 @@ export const zhCN: Record<MessageKey, string> = {
   'data.cancel': '取消',
   'data.deleted': '已删除 {file} 的 {n} 条通话。',
   'data.deleteFailed': '删除失败：{message}',
+  // Issue 9: inbound calls counted apart; the source timezone and whether it was inferred.
+  'data.inbound': '呼入（不计拨打）',
+  'data.sourceTimezone': '源时区',
+  'data.timezoneInferred': '由文件推断',
 };
