@@ -18,6 +18,7 @@ import { sampleOf } from './formats/sample.ts';
 import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
+import { decideZone, offsetEvidence, zoneOffsetAtFileStart } from './source-timezone.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -203,6 +204,7 @@ async function loadCalls(
     }
   });
   for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
+  await settleTimezone(con, plan, report, opts);
   const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
   await withQueryProgress(con, 'checking', progress, async () => {
     await con.run(
@@ -226,6 +228,22 @@ async function loadCalls(
 }
 
 
+
+/**
+ * Reads the file's own word on its UTC offset (issue 9 point 3) before naive times are cast:
+ * without a zone from the user, a file that agrees with itself is read in its offset.
+ */
+async function settleTimezone(con: DuckDBConnection, plan: FormatPlan | null, report: IngestReport, opts: IngestOptions): Promise<void> {
+  const given = opts.timezone ?? plan?.timezone ?? null;
+  const evidence = await offsetEvidence(con, plan !== null);
+  const givenOffset = given && evidence ? await zoneOffsetAtFileStart(con, given) : null;
+  const what = plan ? 'the epochs in the file (Asterisk uniqueid)' : 'the offsets written in started_at';
+  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, what);
+  if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);
+  report.sourceTimezone = d.sourceTimezone;
+  report.timezoneInferred = d.inferred;
+  if (d.note) report.message = report.message ? `${report.message}; ${d.note}` : d.note;
+}
 
 class MissingColumnsError extends Error {}
 
@@ -277,7 +295,7 @@ async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promi
 }
 
 function tzLiteral(tz: string): string {
-  if (!/^[A-Za-z0-9_+\-/]+$/.test(tz)) throw new UnreadableFileError(`bad timezone "${tz}"`);
+  if (!/^[A-Za-z0-9_+\-/:]+$/.test(tz)) throw new UnreadableFileError(`bad timezone "${tz}"`);
   return tz;
 }
 

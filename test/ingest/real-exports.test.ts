@@ -10,6 +10,8 @@ interface Case {
   format: string;
   rows: number; calls: number; folded: number; inserted: number; rejected: number; inbound: number;
   answered: number; unknown: number;
+  /** The offset the uniqueid epochs state (start - uniqueid, checked with `date -u -d @…`), or the business zone. */
+  zone: string; inferred: boolean;
 }
 
 const R = `${FORMATS_DIR}/real/`;
@@ -17,19 +19,20 @@ const CASES: Case[] = [
   // 40 rows, 13 distinct linkedids; every call's first leg (uniqueid = linkedid) is in context
   // `stadion-pstn`: 13 inbound calls, no dial stored (it used to store 6 dials, with the bridged
   // legs of 3 answered calls in the rejects file).
-  { file: 'asterisk_stadion_pstn.csv', format: 'asterisk_cdr_csv', rows: 40, calls: 13, folded: 27, inserted: 0, rejected: 0, inbound: 13, answered: 0, unknown: 0 },
+  { file: 'asterisk_stadion_pstn.csv', format: 'asterisk_cdr_csv', rows: 40, calls: 13, folded: 27, inserted: 0, rejected: 0, inbound: 13, answered: 0, unknown: 0, zone: '+00:00', inferred: true },
   // 5 rows with one uniqueid = one call; its first row was answered at its start: inbound.
   // (It used to say "5 rejected".)
-  { file: 'asterisk_testsuite_good.csv', format: 'asterisk_cdr_csv', rows: 5, calls: 1, folded: 4, inserted: 0, rejected: 0, inbound: 1, answered: 0, unknown: 0 },
+  { file: 'asterisk_testsuite_good.csv', format: 'asterisk_cdr_csv', rows: 5, calls: 1, folded: 4, inserted: 0, rejected: 0, inbound: 1, answered: 0, unknown: 0, zone: '+00:00', inferred: true },
   // 14 rows, 14 uniqueids, context `default`, answer after start: 14 outbound dials, 11 ANSWERED,
   // none says who hung up.
-  { file: 'asterisk_custom_utc3.csv', format: 'asterisk_cdr_custom', rows: 14, calls: 14, folded: 0, inserted: 14, rejected: 0, inbound: 0, answered: 11, unknown: 11 },
+  { file: 'asterisk_custom_utc3.csv', format: 'asterisk_cdr_custom', rows: 14, calls: 14, folded: 0, inserted: 14, rejected: 0, inbound: 0, answered: 11, unknown: 11, zone: '+03:00', inferred: true },
+  // (1690325492 = 2023-07-25 22:51:32 UTC, start 2023-07-26 01:51:32: UTC+3.)
   // 10 rows, uuid 7adced1a… three times: 8 calls; f1542038… NO_USER_RESPONSE unanswered; 7 answered,
   // RECOVERY_ON_TIMER_EXPIRE = the system ended it, the other 6 unknown.
-  { file: 'freeswitch_excel_minutes.csv', format: 'freeswitch_cdr_csv', rows: 10, calls: 8, folded: 2, inserted: 8, rejected: 0, inbound: 0, answered: 7, unknown: 6 },
+  { file: 'freeswitch_excel_minutes.csv', format: 'freeswitch_cdr_csv', rows: 10, calls: 8, folded: 2, inserted: 8, rejected: 0, inbound: 0, answered: 7, unknown: 6, zone: 'Asia/Shanghai', inferred: false },
   // 60 rows, 53 linkedids; 12 calls have a `did` (the number dialled in: 11 from the trunk context
   // VIOrig, 1 an extension calling the company's own DID): inbound. 41 dials, 28 of them ANSWERED.
-  { file: 'mysql_cdr_trunk_inbound.csv', format: 'asterisk_db', rows: 60, calls: 53, folded: 7, inserted: 41, rejected: 0, inbound: 12, answered: 28, unknown: 28 },
+  { file: 'mysql_cdr_trunk_inbound.csv', format: 'asterisk_db', rows: 60, calls: 53, folded: 7, inserted: 41, rejected: 0, inbound: 12, answered: 28, unknown: 28, zone: '-05:00', inferred: true },
 ];
 
 describe('real exports', () => {
@@ -45,9 +48,39 @@ describe('real exports', () => {
       .toEqual({ rows: c.rows, calls: c.calls, folded: c.folded, inserted: c.inserted, duplicates: 0, rejected: c.rejected, inbound: c.inbound });
     expect(r.calls).toBe(r.inserted + r.duplicates + r.rejected + r.inbound);
     expect(r.unknownParty).toBe(c.unknown);
+    expect({ zone: r.sourceTimezone, inferred: r.timezoneInferred }).toEqual({ zone: c.zone, inferred: c.inferred });
     const { body: s } = await t.api<Record<string, number>>('/api/summary');
     expect({ dials: s.dials, answered: s.answered }).toEqual({ dials: c.inserted, answered: c.answered });
     const { body: h } = await t.api<{ ingests: Record<string, unknown>[] }>('/api/ingests');
-    expect(h.ingests[0]).toMatchObject({ rowsRead: c.rows, calls: c.calls, inserted: c.inserted, inbound: c.inbound });
+    expect(h.ingests[0]).toMatchObject({
+      rowsRead: c.rows, calls: c.calls, inserted: c.inserted, inbound: c.inbound, sourceTimezone: c.zone, timezoneInferred: c.inferred,
+    });
+  });
+});
+
+describe('real exports: times', () => {
+  let t: TempStore;
+  afterEach(() => t?.close());
+  const startUtc = async (id: string) => ((await t.store.db.query(
+    `SELECT strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS s FROM calls WHERE call_id = $id`, { id }))[0] as { s: string }).s;
+
+  it('a UTC+3 Master.csv is stored at its true instant, and --timezone that disagrees is obeyed with a warning', async () => {
+    t = await formatStore();
+    const r = await t.ingest(R + 'asterisk_custom_utc3.csv');
+    expect(r.message).toBe('times read as UTC+03:00: the epochs in the file (Asterisk uniqueid) say +03:00 (14 of 14 rows)');
+    expect(await startUtc('1690325492.2')).toBe('2023-07-25 22:51:32');
+    t.close();
+    t = await formatStore();
+    const told = await t.ingest(R + 'asterisk_custom_utc3.csv', { timezone: 'UTC' });
+    expect(told).toMatchObject({ sourceTimezone: 'UTC', timezoneInferred: false });
+    expect(told.message).toBe('timezone: read in UTC as told, but the epochs in the file (Asterisk uniqueid) say +03:00 (14 of 14 rows)');
+    expect(await startUtc('1690325492.2')).toBe('2023-07-26 01:51:32');
+  });
+
+  it('a UTC-5 MySQL dump: 20:19:34 local is 01:19:34 UTC the next day', async () => {
+    t = await formatStore();
+    await t.ingest(R + 'mysql_cdr_trunk_inbound.csv');
+    // linkedid 1543540817.1 (the first outbound dial) = 2018-11-30 01:20:17 UTC, calldate 2018-11-29 20:20:17.
+    expect(await startUtc('1543540817.1')).toBe('2018-11-30 01:20:17');
   });
 });

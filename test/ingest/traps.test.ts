@@ -24,10 +24,17 @@ describe('format traps', () => {
     expect(await call('1726540200.15')).toMatchObject({ disposition: 'failed' });
   });
 
-  it('Asterisk: naive times default to the business timezone', async () => {
+  it('Asterisk: without --timezone, naive times are read in the offset the uniqueid epochs state', async () => {
     t = await formatStore();
-    await t.ingest('asterisk_cdr_csv_21.csv');
-    expect(await call('1726536600.1')).toMatchObject({ started_utc: '2024-09-16 17:30:00', hour: 1 });
+    const r = await t.ingest('asterisk_cdr_csv_21.csv');
+    expect(r).toMatchObject({ sourceTimezone: '+00:00', timezoneInferred: true });
+    expect(await call('1726536600.1')).toMatchObject({ started_utc: '2024-09-17 01:30:00', hour: 9 });
+  });
+
+  it('Asterisk: without epochs (16 columns), naive times default to the business timezone', async () => {
+    t = await formatStore();
+    const r = await t.ingest('asterisk_cdr_csv_16.csv');
+    expect(r).toMatchObject({ sourceTimezone: 'Asia/Shanghai', timezoneInferred: false });
   });
 
   it('Asterisk: the <accountcode>.csv copy of Master.csv rows is recognised as duplicates', async () => {
