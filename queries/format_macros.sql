@@ -72,3 +72,17 @@ CREATE OR REPLACE TEMP MACRO callee_key(v, ipad, opad) AS
        THEN 'h:' || left(sha256(opad || unhex(sha256(ipad || encode(
               regexp_replace(regexp_replace(trim(v), '[^0-9]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\2'))))), 24)
        ELSE nullif(trim(v), '') END;
+
+-- Day-first or month-first dates (1/9/2017 16:33:01): the file decides which (format_date_order.sql),
+-- dayfirst says how to read them; separators . and - are read like /. Other text: NULL (unchanged).
+CREATE OR REPLACE TEMP MACRO dm_text(v, dayfirst) AS
+  CASE WHEN v IS NULL OR dayfirst IS NULL OR NOT regexp_matches(v, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') THEN NULL
+       WHEN dayfirst THEN strftime(try_strptime(regexp_replace(trim(v), '^([0-9]{1,2})[.-]([0-9]{1,2})[.-]([0-9]{4})', '\1/\2/\3'),
+              ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']), '%Y-%m-%d %H:%M:%S')
+       ELSE strftime(try_strptime(regexp_replace(trim(v), '^([0-9]{1,2})[.-]([0-9]{1,2})[.-]([0-9]{4})', '\1/\2/\3'),
+              ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y']), '%Y-%m-%d %H:%M:%S') END;
+
+-- A user's dateFormat (strptime pattern, as DuckDB's): the parsed time as text, offset kept when
+-- the pattern has %z; NULL when the value does not match (the original is kept and named by the check).
+CREATE OR REPLACE TEMP MACRO fmt_text(v, fmt) AS
+  CASE WHEN v IS NULL OR fmt IS NULL THEN NULL ELSE try_strptime(trim(v), fmt)::VARCHAR END;

@@ -14,7 +14,8 @@
 --   epoch         Unix seconds written beside the wall-clock start (Asterisk uniqueid): source timezone
 -- params: $paths (VARCHAR[]: every JSON path the rules read), one rule STRUCT per column
 -- ($call_id ... $total_seconds, indexing into $paths) and $opts STRUCT(
---   answered_when_answer_time BOOLEAN, system_causes VARCHAR[], inbound_answered_at_start BOOLEAN).
+--   answered_when_answer_time BOOLEAN, system_causes VARCHAR[], inbound_answered_at_start BOOLEAN,
+--   date_format VARCHAR: the user's strptime pattern or NULL).
 CREATE OR REPLACE TEMP TABLE mapped AS
 -- Three steps (read, extract, map) so each rule expression is planned once, not nested.
 WITH parsed AS (
@@ -65,7 +66,10 @@ WITH parsed AS (
     rule_map(other_leg, $other_leg) AS other_leg, rule_map(epoch, $epoch) AS epoch
   FROM extracted
 ), timed AS (
-  SELECT * REPLACE (norm_ts(started_at) AS started_at, norm_ts(answered_at) AS answered_at, norm_ts(ended_at) AS ended_at,
+  -- A dateFormat the user gave reads the raw text first (fmt_text is NULL without one).
+  SELECT * REPLACE (coalesce(fmt_text(started_at, $opts.date_format), norm_ts(started_at)) AS started_at,
+                    coalesce(fmt_text(answered_at, $opts.date_format), norm_ts(answered_at)) AS answered_at,
+                    coalesce(fmt_text(ended_at, $opts.date_format), norm_ts(ended_at)) AS ended_at,
                     norm_dur(ring_seconds) AS ring_seconds, norm_dur(talk_seconds) AS talk_seconds,
                     norm_dur(total_seconds) AS total_seconds)
   FROM picked

@@ -21,8 +21,10 @@ usage: npm run hangup -- <command> [options]
 
   serve   [--db PATH] [--port 8787] [--host 127.0.0.1] [--timezone Asia/Shanghai] [--early-seconds 10]
   start   build the dashboard if missing or stale, then serve (same options)
-  ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json]
-          --timezone: zone of naive timestamps in the files (default: the mapping's, else HANGUP_TIMEZONE)
+  ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json] [--date-format PATTERN]
+          --timezone: zone of naive timestamps in the files (default: the mapping's, else the offset the
+            file itself states (Asterisk uniqueid, offsets in started_at), else HANGUP_TIMEZONE)
+          --date-format: strptime pattern of the times, e.g. "%d/%m/%Y %H:%M:%S" (day first)
           --format: ${FORMAT_NAMES.join(', ')}
   sample  [--calls N] [--seed S] [--out FILE.csv | --db PATH]
   report  [--week 2026-W37] [--format pdf|xlsx|csv|html] [--lang zh|en] [--out FILE] [--db PATH]
@@ -113,6 +115,7 @@ async function main(argv: string[]): Promise<void> {
       db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, timezone: { type: 'string' },
       'early-seconds': { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
       week: { type: 'string' }, format: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' },
+      'date-format': { type: 'string' },
       campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
       segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
       agent: { type: 'string', multiple: true },
@@ -150,6 +153,8 @@ async function main(argv: string[]): Promise<void> {
     case 'ingest': {
       if (positionals.length === 0) fail('ingest needs at least one FILE');
       if (values.format && !(FORMAT_NAMES as readonly string[]).includes(values.format)) fail(`--format must be one of ${FORMAT_NAMES.join(', ')}`);
+      const dateFormat = values['date-format'];
+      if (dateFormat !== undefined && (!dateFormat.includes('%') || dateFormat.length > 100)) fail(`--date-format must be a strptime pattern such as "%d/%m/%Y %H:%M:%S", got "${dateFormat}"`);
       let mapping;
       try {
         mapping = values.mapping ? loadMapping(values.mapping) : undefined;
@@ -168,6 +173,7 @@ async function main(argv: string[]): Promise<void> {
         const r = await ingestFile(store.db, file, {
           dataDir: store.dataDir, businessTimezone: settings.timezone, timezone: values.timezone,
           earlySeconds: settings.earlySeconds, format: values.format, mapping, onProgress: bar.update,
+          dateFormat: values['date-format'],
         });
         bar.stop();
         printReport(r);

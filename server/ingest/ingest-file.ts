@@ -18,6 +18,7 @@ import { sampleOf } from './formats/sample.ts';
 import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
+import { settleDates } from './dates.ts';
 import { decideZone, offsetEvidence, zoneOffsetAtFileStart } from './source-timezone.ts';
 
 export interface IngestOptions {
@@ -35,6 +36,8 @@ export interface IngestOptions {
   format?: string;
   /** A validated mapping file (formats/mapping-file.ts); wins over `format`. */
   mapping?: Mapping;
+  /** strptime pattern of the file's times (--date-format); wins over a mapping's dateFormat. */
+  dateFormat?: string;
 }
 
 export interface IngestReport {
@@ -128,7 +131,8 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     const sniffed = await sniffFile(path, fileName);
     const sample = sampleOf(sniffed.text, sniffed.format === 'json' ? 'json' : 'csv');
     const detected = chooseFormat(sniffed, sample, opts);
-    const plan = detected.kind === 'calls' ? detected.format.plan(sample) : null;
+    const planned = detected.kind === 'calls' ? detected.format.plan(sample) : null;
+    const plan = planned && opts.dateFormat ? { ...planned, dateFormat: opts.dateFormat } : planned;
     report.format = plan?.name ?? (detected.kind === 'canonical' ? sniffed.format : detected.kind === 'calls' ? detected.format.name : detected.name);
     report.kind = detected.kind === 'dimension' ? 'dimension' : detected.kind === 'evidence' ? 'evidence' : 'calls';
     report.encoding = sniffed.encoding;
@@ -204,6 +208,8 @@ async function loadCalls(
     }
   });
   for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
+  // Dialer formats settled their dates on `mapped` before folding (stage-mapped.ts).
+  if (!plan) await settleDates(con, 'staged', opts.dateFormat);
   await settleTimezone(con, plan, report, opts);
   const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
   await withQueryProgress(con, 'checking', progress, async () => {

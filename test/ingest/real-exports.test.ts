@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseMapping } from '../../server/ingest/formats/mapping-file.ts';
 import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
 
 /**
@@ -82,5 +84,35 @@ describe('real exports: times', () => {
     await t.ingest(R + 'mysql_cdr_trunk_inbound.csv');
     // linkedid 1543540817.1 (the first outbound dial) = 2018-11-30 01:20:17 UTC, calldate 2018-11-29 20:20:17.
     expect(await startUtc('1543540817.1')).toBe('2018-11-30 01:20:17');
+  });
+});
+
+describe('real exports: FreePBX day-first report with a mapping', () => {
+  let t: TempStore;
+  afterEach(() => t?.close());
+  const mappingText = readFileSync(`${FORMATS_DIR}/real/freepbx_dayfirst.mapping.yaml`, 'utf8');
+
+  it('refuses the ambiguous dates without dateFormat, with a reason that names it', async () => {
+    t = await formatStore();
+    const mapping = parseMapping(mappingText.replace(/^dateFormat:.*$/m, ''));
+    const r = await t.ingest(R + 'freepbx_dayfirst.csv', { mapping });
+    expect(r.status).toBe('failed');
+    expect(r.message).toMatch(/^dates such as "\d+\/9\/2017 [\d:]+" could be day-first or month-first \(no field above 12 in the file's 80 dates\); give the order with dateFormat in a mapping file or --date-format/);
+  });
+
+  it('loads with dateFormat: call ids from uniqueid, not the channel; day-first; UTC+1 from the epochs', async () => {
+    t = await formatStore();
+    const r = await t.ingest(R + 'freepbx_dayfirst.csv', { mapping: parseMapping(mappingText) });
+    // 80 rows, 80 distinct uniqueids (linkedid empty); one call in from-pstn: inbound.
+    // 61 ANSWERED, one of them the inbound call: 60 answered dials, none says who hung up.
+    expect(r).toMatchObject({
+      status: 'loaded', format: 'freepbx_cdr_report', rowsRead: 80, calls: 80, folded: 0, inserted: 79, rejected: 0, inbound: 1,
+      unknownParty: 60, sourceTimezone: '+01:00', timezoneInferred: true,
+    });
+    // 4/9/2017 12:16:42 at UTC+1 = 11:16:42 UTC; uniqueid 1504523802 = 2017-09-04 11:16:42 UTC.
+    const [c] = await t.store.db.query(`SELECT call_id, strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS s FROM calls WHERE call_id = '1504523802.74'`);
+    expect(c).toEqual({ call_id: '1504523802.74', s: '2017-09-04 11:16:42' });
+    const [n] = await t.store.db.query(`SELECT count(*)::INTEGER AS n FROM calls WHERE call_id LIKE 'SIP/%' OR call_id LIKE '%|%'`);
+    expect(n).toEqual({ n: 0 });
   });
 });

@@ -41,6 +41,11 @@ export function cdrCsvNames(fields: string[]): string[] | null {
  */
 const INBOUND = '(?i)^(?:(?:from-pstn|from-trunk|from-did|from-external|from-zaptel|from-dahdi|ext-did|ext-did-[0-9]+|incoming|inbound|[^|]*-pstn|[^|]*-did|[^|]*-incoming|[^|]*-inbound)(?:\\|.*)?|[^|]*\\|\\+?[0-9]{3,})$';
 
+/** A line of column names rather than a record: no time stamps, and it names a start column. */
+function namesLine(fields: string[]): boolean {
+  return !fields.some((f) => STAMP.test(f)) && fields.some((f) => ['start', 'calldate'].includes(f.toLowerCase()));
+}
+
 /** Shared rules: who hung up comes from the site convention userfield = ${HANGUPCAUSE}|${CHANNEL(hangupsource)}. */
 function rules(names: (n: string) => boolean, start: string[]): Partial<Record<MappedColumn, FieldRule>> {
   const key = ['linkedid', 'uniqueid'].filter(names);
@@ -81,7 +86,9 @@ export const asteriskCdrCsv = {
     return f.length >= 16 && f.length <= 21 && STAMP.test(f[9]!) && DISPOSITION.test(f[14]!) && !STAMP.test(f[8]!);
   },
   plan(s: Sample): FormatPlan {
-    const names = cdrCsvNames(splitCsvLine(s.lines[0] ?? '')) ?? CDR_CSV_BASE;
+    const first = splitCsvLine(s.lines[0] ?? '');
+    // A mapping with header: false + columns puts its column names first (mapping-file.ts).
+    const names = namesLine(first) ? first : cdrCsvNames(first) ?? CDR_CSV_BASE;
     return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
   },
 };
@@ -92,8 +99,10 @@ export const asteriskCdrCustom = {
     const f = s.kind === 'csv' && s.lines[0] ? splitCsvLine(s.lines[0]) : [];
     return f.length === 19 && STAMP.test(f[8]!) && DISPOSITION.test(f[13]!);
   },
-  plan(): FormatPlan {
-    return { name: this.name, reader: { ...DIALECT, names: CDR_CUSTOM }, rules: rules((n) => CDR_CUSTOM.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
+  plan(s: Sample): FormatPlan {
+    const first = splitCsvLine(s.lines[0] ?? '');
+    const names = namesLine(first) ? first : CDR_CUSTOM;
+    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
   },
 };
 

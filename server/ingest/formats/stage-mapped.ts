@@ -3,9 +3,10 @@ import { sqlText } from '../../db/sql-files.ts';
 import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
+import { settleDates } from '../dates.ts';
 
 export const RULE = STRUCT({ idx: LIST(INTEGER), sep: VARCHAR, re: VARCHAR, keys: LIST(VARCHAR), vals: LIST(VARCHAR), dflt: VARCHAR });
-const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR), inbound_answered_at_start: BOOLEAN });
+const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR), inbound_answered_at_start: BOOLEAN, date_format: VARCHAR });
 
 export interface FoldNote {
   reason: string;
@@ -109,9 +110,11 @@ export async function stageMapped(con: DuckDBConnection, path: string, plan: For
     answered_when_answer_time: plan.answeredWhenAnswerTime ?? false,
     system_causes: listValue((plan.systemHangupCauses ?? []).map((c) => c.toUpperCase())),
     inbound_answered_at_start: plan.inboundWhenAnsweredAtStart ?? false,
+    date_format: plan.dateFormat ?? null,
   });
   types.opts = OPTS;
   await con.run(sqlText('format_map'), params, types);
+  await settleDates(con, 'mapped', plan.dateFormat);
   for (const step of plan.beforeFold ?? []) await con.run(sqlText(step));
   await con.run(sqlText('format_fold_count'), { fold_reason: plan.foldReason ?? 'rows of one call' });
   // Most files have one row per call: then the ranking windows of format_fold are not needed.

@@ -65,6 +65,8 @@ export interface FormatPlan {
   afterFold?: string[];
   /** Zone of naive timestamps when the user gives none (else the business timezone). */
   timezone?: string;
+  /** strptime pattern of the file's times (DuckDB's), when detection cannot tell (day-first dates). */
+  dateFormat?: string;
 }
 
 /** What detection sees: the decoded first lines of a text file, or the first JSON object. */
