@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { readEnv } from './env.ts';
 import { ingestFile, type IngestReport } from './ingest/ingest-file.ts';
-import { loadMapping, MappingError } from './ingest/formats/mapping-file.ts';
+import { loadMapping, MappingError, parseMapping } from './ingest/formats/mapping-file.ts';
+import { draftMapping } from './ingest/draft-mapping.ts';
 import { FORMAT_NAMES } from './ingest/formats/registry.ts';
 import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
@@ -26,6 +27,9 @@ usage: npm run hangup -- <command> [options]
             file itself states (Asterisk uniqueid, offsets in started_at), else HANGUP_TIMEZONE)
           --date-format: strptime pattern of the times, e.g. "%d/%m/%Y %H:%M:%S" (day first)
           --format: ${FORMAT_NAMES.join(', ')}
+  mapping FILE [--out FILE.mapping.yaml]
+          write a draft mapping for an export no format reads (columns guessed from names and
+          values); edit it, then ingest FILE --mapping FILE.mapping.yaml
   sample  [--calls N] [--seed S] [--out FILE.csv | --db PATH]
   report  [--week 2026-W37] [--format pdf|xlsx|csv|html] [--lang zh|en] [--out FILE] [--db PATH]
           [--campaign C]... [--script S]... [--segment S]... [--number-tag T]... [--agent A]...
@@ -181,6 +185,24 @@ async function main(argv: string[]): Promise<void> {
       }
       store.db.close();
       process.exitCode = failed ? 1 : 0;
+      return;
+    }
+    case 'mapping': {
+      if (positionals.length !== 1) fail('mapping needs one FILE');
+      const file = positionals[0]!;
+      if (!existsSync(file)) fail(`${file}: no such file`);
+      const out = values.out ?? `${file}.mapping.yaml`;
+      if (existsSync(out)) fail(`${out} exists: give another --out (nothing overwritten)`);
+      let text: string;
+      try {
+        text = await draftMapping(file, basename(file));
+        parseMapping(text, out); // the draft must at least be a valid mapping file
+      } catch (err) {
+        fail(err instanceof Error ? err.message : String(err));
+      }
+      writeFileSync(out, text, { flag: 'wx' });
+      console.log(`${out}: draft mapping for ${file}; check every line (TODO marks what could not be guessed), then:`);
+      console.log(`  npm run hangup -- ingest ${file} --mapping ${out}`);
       return;
     }
     case 'sample': {

@@ -15,6 +15,7 @@ import { loadSupplement } from './supplement.ts';
 import { planFromMapping, type Mapping } from './formats/mapping-file.ts';
 import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
 import { sampleOf } from './formats/sample.ts';
+import { unknownFormatMessage } from './formats/explain.ts';
 import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
@@ -130,7 +131,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     }
     const sniffed = await sniffFile(path, fileName);
     const sample = sampleOf(sniffed.text, sniffed.format === 'json' ? 'json' : 'csv');
-    const detected = chooseFormat(sniffed, sample, opts);
+    const detected = chooseFormat(sniffed, sample, opts, fileName);
     const planned = detected.kind === 'calls' ? detected.format.plan(sample) : null;
     const plan = planned && opts.dateFormat ? { ...planned, dateFormat: opts.dateFormat } : planned;
     report.format = plan?.name ?? (detected.kind === 'canonical' ? sniffed.format : detected.kind === 'calls' ? detected.format.name : detected.name);
@@ -180,14 +181,21 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
 }
 
 /** --mapping, then --format, then detection from the first lines (never the file name). */
-function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opts: IngestOptions): Detected {
+function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opts: IngestOptions, fileName: string): Detected {
   if (opts.mapping) return { kind: 'calls', format: { name: 'mapping', detect: () => true, plan: (s) => planFromMapping(opts.mapping!, s) } };
   if (opts.format) {
     const named = formatByName(opts.format);
     if (!named) throw new UnreadableFileError(`unknown format "${opts.format}"`);
     return named;
   }
-  return sniffed.format === 'parquet' ? { kind: 'canonical' } : detectFormat(sample);
+  if (sniffed.format === 'parquet') return { kind: 'canonical' };
+  const detected = detectFormat(sample);
+  // Canonical is detection's fallback: a CSV that is not canonical either matched nothing.
+  if (detected.kind === 'canonical' && sniffed.format === 'csv') {
+    const { names } = splitHeader(sniffed.firstLine);
+    if (mapHeader(names).missing.length) throw new UnreadableFileError(unknownFormatMessage(sample, names, fileName));
+  }
+  return detected;
 }
 
 /** A CDR file: stage, check, store; every source row ends up counted once. */

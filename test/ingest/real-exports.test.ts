@@ -116,3 +116,17 @@ describe('real exports: FreePBX day-first report with a mapping', () => {
     expect(n).toEqual({ n: 0 });
   });
 });
+
+describe('real exports: refused with a reason', () => {
+  let t: TempStore;
+  afterEach(() => t?.close());
+
+  it('a headerless FreePBX report: the closest formats and what each lacked, the whole first line, the mapping command', async () => {
+    t = await formatStore();
+    const r = await t.ingest(R + 'freepbx_dayfirst.csv');
+    expect(r.status).toBe('failed');
+    expect(r.message).toMatch(/^no known format: closest tried canonical \(missing call_id; started_at; disposition; ended_at or talk_seconds\), asterisk_db \(missing calldate or start; billsec; disposition\), /);
+    expect(r.message).toContain('First line (a record, not a header: the file has none): 1/9/2017 16:33:01, "Test User" <105>, 105, *60, from-internal, SIP/105-00000001, , Wait, 1, 27, 27, ANSWERED, 3, , 1504279981.1, , , , 105, Test User, , , , 0,  (25 columns).');
+    expect(r.message).toMatch(/`npm run hangup -- mapping freepbx_dayfirst\.csv`, edit it and pass it with --mapping, or name the format with --format$/);
+  });
+});
