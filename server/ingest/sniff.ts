@@ -90,12 +90,17 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   let decoded = decodes(trimPartialUtf8(text), 'utf-8');
   if (decoded !== null) encoding = 'utf-8';
   else {
-    // GB18030 is a superset of GBK/GB2312; a lead byte cut at the sample end is tolerated.
+    // GB18030 is a superset of GBK/GB2312; a lead byte cut at the sample end is tolerated. Any
+    // byte string of high bytes decodes as *something* in GB18030, so a file counts as Chinese
+    // text only when what it decodes to is Chinese (an ASCII file with a few stray 0xA5 bytes
+    // would otherwise become katakana and be accepted).
     decoded = decodes(text.subarray(0, text.length - 1), 'gb18030');
-    if (decoded === null || !looksLikeText(decoded)) {
+    if (decoded === null || !looksLikeText(decoded) || !looksChinese(decoded)) {
       const at = firstInvalidUtf8(text);
+      const offset = at + (bom ? 3 : 0);
+      const line = text.subarray(0, at).reduce((n, c) => n + (c === 0x0a ? 1 : 0), 1);
       throw new UnreadableFileError(
-        `not UTF-8 or GB18030/GBK text (invalid byte 0x${text[at]?.toString(16).padStart(2, '0')} at offset ${at}); re-export as UTF-8`,
+        `not UTF-8 or GB18030/GBK text: invalid byte 0x${text[at]?.toString(16).padStart(2, '0')} at ${gzip ? 'decompressed ' : ''}offset ${offset} (line ${line}); re-export as UTF-8`,
       );
     }
     encoding = 'gb18030';
@@ -109,15 +114,41 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   return { format, gzip, encoding, bom, firstLine: decoded.split(/\r?\n/, 1)[0]!, text: decoded };
 }
 
-function firstInvalidUtf8(b: Buffer): number {
-  let lo = 0;
-  let hi = b.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (decodes(trimPartialUtf8(b.subarray(0, mid)), 'utf-8') === null) hi = mid;
-    else lo = mid;
+/**
+ * Offset of the first byte that breaks UTF-8 (a sequence cut by the end of the sample is not an
+ * error). Scanned byte by byte: a bisection over decodes was one byte off after a lead byte.
+ */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= b.length) return b.length; // cut at the sample end
+      const d = b[i + k]!;
+      // Second-byte limits: no overlong forms, no surrogates, nothing above U+10FFFF.
+      const lo = k === 1 && c === 0xe0 ? 0xa0 : k === 1 && c === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && c === 0xed ? 0x9f : k === 1 && c === 0xf4 ? 0x8f : 0xbf;
+      if (d < lo || d > hi) return i + k;
+    }
+    i += n + 1;
   }
-  return hi - 1;
+  return b.length;
+}
+
+/** Most characters beyond ASCII are Chinese (Han, CJK punctuation, full-width forms). */
+function looksChinese(s: string): boolean {
+  let high = 0;
+  let cjk = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    high++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)
+      || (c >= 0x2000 && c <= 0x206f) || c === 0xb7 || c === 0xd7) cjk++;
+  }
+  return high === 0 || cjk / high >= 0.9;
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];
