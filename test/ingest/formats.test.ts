@@ -33,6 +33,10 @@ const CASES: Case[] = [
   { file: 'freeswitch_default.csv', format: 'freeswitch_cdr_csv', rows: 7, calls: 5, folded: 2, inserted: 5, rejected: 0, answered: 3, hangups: 0, early: 0, unknown: 2 },
   // example template + sip_hangup_disposition: recv_bye = callee, send_bye = our side, recv_refuse busy/rejected.
   { file: 'freeswitch_example_disposition.csv', format: 'freeswitch_cdr_csv', rows: 6, calls: 6, folded: 0, inserted: 6, rejected: 0, answered: 3, hangups: 2, early: 1, unknown: 0 },
+  // legs=ab: each A leg names its B leg (bleg_uuid); one B leg is written before its A leg. 8 rows =
+  // 4 calls; the `public` one is inbound. Answer, talk, cause and party from the B leg: call 1 recv_bye
+  // after 62 s, call 2 USER_BUSY (busy, though its A leg says NORMAL_CLEARING), call 4 recv_bye after 6 s.
+  { file: 'freeswitch_ab_legs.csv', format: 'freeswitch_cdr_csv', rows: 8, calls: 4, folded: 4, inserted: 3, rejected: 0, inbound: 1, answered: 2, hangups: 2, early: 1, unknown: 0 },
   // Excel round trip: quotes stripped, 2020/2/10 22:41 timestamps without seconds.
   { file: 'freeswitch_excel_resaved.csv', format: 'freeswitch_cdr_csv', rows: 2, calls: 2, folded: 0, inserted: 2, rejected: 0, answered: 1, hangups: 0, early: 0, unknown: 1 },
   // REST csv: RFC 2822 dates with commas, child outbound-dial legs folded, an inbound call counted apart,

@@ -13,7 +13,7 @@ const EXPECTED: Record<string, string> = {
   'asterisk_cdr_csv_16.csv': 'asterisk_cdr_csv', 'asterisk_cdr_csv_inbound.csv': 'asterisk_cdr_csv', 'asterisk_bridged_leg.csv': 'asterisk_cdr_csv', 'asterisk_userfield_words.csv': 'asterisk_cdr_csv',
   'asterisk_cdr_custom.csv': 'asterisk_cdr_custom', 'asterisk_db.csv': 'asterisk_db',
   'freeswitch_default.csv': 'freeswitch_cdr_csv', 'freeswitch_example_disposition.csv': 'freeswitch_cdr_csv',
-  'freeswitch_excel_resaved.csv': 'freeswitch_cdr_csv', 'twilio_calls_rest.csv': 'twilio_calls',
+  'freeswitch_excel_resaved.csv': 'freeswitch_cdr_csv', 'freeswitch_ab_legs.csv': 'freeswitch_cdr_csv', 'twilio_calls_rest.csv': 'twilio_calls',
   'twilio_calls_console.csv': 'twilio_calls', 'twilio_insights.jsonl': 'twilio_insights', 'vicidial_log.tsv': 'vicidial',
   'vicidial_export.tsv': 'vicidial', 'connect_ctr.jsonl': 'connect_ctr', 'cn_export_gbk.csv': 'cn_export',
   'cn_export_utf8_bom.csv': 'cn_export', 'acme_dialer.csv': 'canonical',

@@ -60,7 +60,8 @@ export const freeswitchCdrCsv = {
         // The vanilla configuration routes calls from gateways into the `public` context.
         direction: { column: 'context', values: { public: 'inbound', '*': '' } },
         leg_id: 'uuid',
-        other_leg: 'bleg_uuid',
+        // Templates write the other leg as bleg_uuid (default), bridge_uuid or other_leg_uuid.
+        other_leg: { column: ['bleg_uuid', 'bridge_uuid', 'other_leg_uuid'] },
       },
       // legs=ab writes the B leg too: format_pair_legs folds it into its A leg (one call).
       beforeFold: ['format_pair_legs'],
