@@ -44,10 +44,10 @@ WITH typed AS (
     ), '') END AS reason
   FROM typed
 )
--- Cleaned values of the rows that pass, computed in the same pass (one copy of the file, not two):
--- phone-like callee ids become 'h:' + 96 bits of HMAC-SHA-256(key, digits, with a mainland
--- mobile's 86 / 0086 prefix dropped); other ids are opaque customer keys and kept.
--- An inbound call is counted apart whatever else is wrong with it: it is never a dial, never stored.
+-- Cleaned values of the rows that pass, computed in the same pass (one copy of the file, not two).
+-- The callee key (callee_key in format_macros.sql: phone numbers in any spelling hashed) is
+-- computed for refused rows too: the rejects file writes it, never the number. An inbound call
+-- is counted apart whatever else is wrong with it: it is never a dial, never stored or written.
 SELECT *,
   CASE WHEN v_direction = 'inbound' THEN 'inbound'
        WHEN reason IS NOT NULL THEN 'rejected'
@@ -59,10 +59,6 @@ SELECT *,
   CASE WHEN reason IS NULL THEN
     CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
          ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END END AS c_talk_seconds,
-  CASE WHEN reason IS NOT NULL THEN NULL
-       WHEN regexp_full_match(trim(callee_id), '\+?[0-9][0-9 ()-]{5,24}')
-       THEN 'h:' || left(sha256($opad::BLOB || unhex(sha256($ipad::BLOB || encode(
-              regexp_replace(regexp_replace(trim(callee_id), '[^0-9]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\2'))))), 24)
-       ELSE nullif(trim(callee_id), '') END AS c_callee_id,
+  CASE WHEN v_direction IS DISTINCT FROM 'inbound' THEN callee_key(callee_id, $ipad::BLOB, $opad::BLOB) END AS c_callee_id,
   CASE WHEN reason IS NULL THEN timezone($business_tz::VARCHAR, started_at) END AS c_local_ts
 FROM judged;

@@ -1,3 +1,4 @@
+import { maskPhone } from '../phone.ts';
 import { looseName, splitCsvLine } from './csv-line.ts';
 import type { Sample } from './types.ts';
 
@@ -103,6 +104,7 @@ export function unknownFormatMessage(s: Sample, headerNames: string[], fileName:
   // A date in the "header" means the file has none: a mapping then needs header: false + columns.
   const noHeader = headerNames.some((h) => /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d|$)/.test(h.trim()));
   const what = noHeader ? 'First line (a record, not a header: the file has none)' : 'Header';
-  return `no known format: closest tried ${near}. ${what}: ${quoteHeader(headerNames)}. `
+  // A record's fields may be customers' numbers: those are masked, never quoted.
+  return `no known format: closest tried ${near}. ${what}: ${quoteHeader(noHeader ? headerNames.map(maskPhone) : headerNames)}. `
     + `Write a starter mapping with \`npm run hangup -- mapping ${fileName}\`, edit it and pass it with --mapping, or name the format with --format`;
 }
