@@ -111,3 +111,7 @@ CREATE OR REPLACE TEMP MACRO dm_text(v, dayfirst) AS
 -- the pattern has %z; NULL when the value does not match (the original is kept and named by the check).
 CREATE OR REPLACE TEMP MACRO fmt_text(v, fmt) AS
   CASE WHEN v IS NULL OR fmt IS NULL THEN NULL ELSE try_strptime(trim(v), fmt)::VARCHAR END;
+
+-- A cell of a rejects file: at most 1,000 characters (a row refused for a 10 MB value must not
+-- copy it into the file that explains the refusal).
+CREATE OR REPLACE TEMP MACRO reject_cell(x) AS CASE WHEN length(x) > 1000 THEN left(x, 1000) || '…' ELSE x END;

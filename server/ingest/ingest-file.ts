@@ -1,6 +1,5 @@
-import { BLOB, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { BIGINT, BLOB, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.ts';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
@@ -20,6 +19,7 @@ import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
 import { settleDates } from './dates.ts';
+import { MAX_FIELD_BYTES, readerLimits, scanFile, type Scan } from './integrity.ts';
 import { decideZone, offsetEvidence, zoneOffsetAtFileStart } from './source-timezone.ts';
 
 export interface IngestOptions {
@@ -39,6 +39,8 @@ export interface IngestOptions {
   mapping?: Mapping;
   /** strptime pattern of the file's times (--date-format); wins over a mapping's dateFormat. */
   dateFormat?: string;
+  /** A value longer than this (bytes) refuses its row, not the file (default MAX_FIELD_BYTES, 1 MB). */
+  maxFieldBytes?: number;
 }
 
 export interface IngestReport {
@@ -73,18 +75,6 @@ export interface IngestReport {
 }
 
 export { safeStem } from './safe-stem.ts';
-
-async function sha256Of(path: string, progress: ProgressFn): Promise<string> {
-  const h = createHash('sha256');
-  const size = statSync(path).size || 1;
-  let done = 0;
-  for await (const chunk of createReadStream(path)) {
-    h.update(chunk as Buffer);
-    done += (chunk as Buffer).length;
-    progress('hashing', done / size);
-  }
-  return h.digest('hex');
-}
 
 // One writer at a time: DuckDB transactions on the shared write connection must not interleave.
 let queue: Promise<unknown> = Promise.resolve();
@@ -122,7 +112,8 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
   const tmpDir = join(opts.dataDir, 'tmp');
   let tmpFile: string | null = null;
   try {
-    report.sha256 = await sha256Of(path, progress);
+    const scan = await scanFile(path, progress, opts.maxFieldBytes ?? MAX_FIELD_BYTES);
+    report.sha256 = scan.sha256;
     const seen = (await (await con.runAndReadAll(sqlText('ingest_seen'), { sha256: report.sha256 })).getRowObjectsJson())[0];
     if (seen) {
       report.status = 'repeated';
@@ -154,7 +145,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       if (detected.kind === 'dimension' || detected.kind === 'evidence') {
         await loadSupplement(con, readable, detected, report, opts, progress);
       } else {
-        await loadCalls(con, readable, sniffed, plan, report, opts, progress);
+        await loadCalls(con, readable, sniffed, plan, report, opts, progress, scan);
       }
       report.status = 'loaded';
       await finish(con, report, t0);
@@ -201,18 +192,27 @@ function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opt
 /** A CDR file: stage, check, store; every source row ends up counted once. */
 async function loadCalls(
   con: DuckDBConnection, path: string, sniffed: Sniffed, plan: FormatPlan | null, report: IngestReport,
-  opts: IngestOptions, progress: ProgressFn,
+  opts: IngestOptions, progress: ProgressFn, scan: Scan,
 ): Promise<void> {
+  const limits = readerLimits(scan.longest);
+  const oversized = async (table: 'staged' | 'mapped', reason: 'parse_error' | 'reject') => {
+    if (!scan.longLines.length) return;
+    await con.run(renderIdentifiers(sqlText('ingest_oversized'), { table, reason }), {
+      lines: listValue(scan.longLines.map((l) => BigInt(l.line))), sizes: listValue(scan.longLines.map((l) => BigInt(l.bytes))),
+      limit: opts.maxFieldBytes ?? MAX_FIELD_BYTES,
+    }, { lines: LIST(BIGINT), sizes: LIST(BIGINT) });
+  };
   await withQueryProgress(con, 'reading', progress, async () => {
     if (plan) {
       // Dialer formats stage text into staged_text, typed like JSON lines by ingest_type_text.
-      const staged = await stageMapped(con, path, plan);
+      const staged = await stageMapped(con, path, plan, limits, () => oversized('mapped', 'reject'));
       await con.run(sqlText('ingest_type_text'));
       report.extraColumns = staged.extras;
       report.foldNotes = staged.notes;
       report.folded = staged.notes.reduce((s, n) => s + n.rows, 0);
     } else {
-      report.extraColumns = await stage(con, path, sniffed);
+      report.extraColumns = await stage(con, path, sniffed, limits);
+      await oversized('staged', 'parse_error');
     }
   });
   for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
@@ -262,14 +262,18 @@ async function settleTimezone(con: DuckDBConnection, plan: FormatPlan | null, re
 class MissingColumnsError extends Error {}
 
 /** Fills the `staged` table from the file; returns the extra (non-canonical) columns. */
-async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Promise<string[]> {
+async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed, limits: { maxLine: number; buffer: number }): Promise<string[]> {
   if (sniffed.format === 'csv') {
     const { delimiter, names: header } = splitHeader(sniffed.firstLine);
     const { names, extras, missing } = mapHeader(header);
     if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`);
+    if (sniffed.complete && sniffed.text.slice(sniffed.text.indexOf('\n') + 1).trim() === '') {
+      await con.run(sqlText('ingest_stage_empty'));
+      return extras;
+    }
     await con.run(
       sqlText('ingest_stage_csv'),
-      { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter },
+      { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter, max_line: limits.maxLine, buffer: limits.buffer },
       { names: LIST(VARCHAR), types: LIST(VARCHAR) },
     );
     const [rej] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM ingest_reject_errors')).getRowObjectsJson()) as { n: number }[];

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { gunzipSync, constants as zc } from 'node:zlib';
+import { createGunzip, constants as zc } from 'node:zlib';
 
 export type FileFormat = 'csv' | 'json' | 'parquet';
 export type TextEncoding = 'utf-8' | 'gb18030';
@@ -14,6 +14,8 @@ export interface Sniffed {
   firstLine: string;
   /** The decoded start of the text (for format detection); '' for Parquet. */
   text: string;
+  /** The sample is the whole file (a header-only file is then known to have no rows). */
+  complete: boolean;
 }
 
 /** A file we refuse before reading any rows; the message names the file and the reason. */
@@ -32,13 +34,36 @@ async function head(path: string): Promise<Buffer> {
   }
 }
 
-/** The first bytes of the (decompressed) content; a truncated gzip sample is fine. */
-function inflateHead(raw: Buffer): Buffer {
-  try {
-    return gunzipSync(raw, { finishFlush: zc.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
-  } catch {
-    throw new UnreadableFileError('gzip header found but the data does not decompress');
-  }
+/**
+ * The first bytes of the (decompressed) content, never more than SAMPLE_BYTES of output however
+ * well the data compresses (a gzip-9 bomb inflated whole took 810 MB): a stream stopped at the
+ * limit. A truncated gzip sample is fine. `complete`: the whole content fitted.
+ */
+function inflateHead(raw: Buffer): Promise<{ body: Buffer; complete: boolean }> {
+  return new Promise((resolve, reject) => {
+    const out: Buffer[] = [];
+    let len = 0;
+    let settled = false;
+    const gz = createGunzip({ finishFlush: zc.Z_SYNC_FLUSH, chunkSize: 64 * 1024 });
+    const finish = (complete: boolean) => {
+      if (settled) return;
+      settled = true;
+      gz.destroy();
+      resolve({ body: Buffer.concat(out).subarray(0, SAMPLE_BYTES), complete });
+    };
+    gz.on('data', (d: Buffer) => {
+      out.push(d);
+      len += d.length;
+      if (len >= SAMPLE_BYTES) finish(false);
+    });
+    gz.on('end', () => finish(true));
+    gz.on('error', () => {
+      if (settled) return;
+      if (len > 0) finish(false);
+      else (settled = true), reject(new UnreadableFileError('gzip header found but the data does not decompress'));
+    });
+    gz.end(raw);
+  });
 }
 
 /** Cuts a sample back to a UTF-8 character boundary so a split character is not "invalid". */
@@ -76,10 +101,13 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   const raw = await head(path);
   if (raw.length === 0) throw new UnreadableFileError('the file is empty');
   const gzip = raw[0] === 0x1f && raw[1] === 0x8b;
-  const body = gzip ? inflateHead(raw) : raw;
+  const inflated = gzip ? await inflateHead(raw) : { body: raw, complete: raw.length < SAMPLE_BYTES };
+  const body = inflated.body;
+  // A gzip sample is complete only when the compressed file was read whole too.
+  const complete = inflated.complete && raw.length < SAMPLE_BYTES;
   if (body.subarray(0, 4).toString('latin1') === 'PAR1') {
     if (gzip) throw new UnreadableFileError('gzip-compressed Parquet is not supported; Parquet compresses itself');
-    return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '', text: '' };
+    return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '', text: '', complete };
   }
   if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
     throw new UnreadableFileError('UTF-16 text is not supported: save the export as UTF-8 or GB18030');
@@ -111,7 +139,9 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   if (first === '[') throw new UnreadableFileError('a JSON array file: write one JSON object per line (JSON lines) instead');
   if (first !== '{' && jsonByName) throw new UnreadableFileError('not JSON lines: the first line is not a JSON object');
   const format: FileFormat = first === '{' ? 'json' : 'csv';
-  return { format, gzip, encoding, bom, firstLine: decoded.split(/\r?\n/, 1)[0]!, text: decoded };
+  const firstLine = decoded.split(/\r?\n/, 1)[0]!;
+  if (format === 'csv') checkHeaderSize(firstLine, decoded);
+  return { format, gzip, encoding, bom, firstLine, text: decoded, complete };
 }
 
 /**
@@ -149,6 +179,18 @@ function looksChinese(s: string): boolean {
       || (c >= 0x2000 && c <= 0x206f) || c === 0xb7 || c === 0xd7) cjk++;
   }
   return high === 0 || cjk / high >= 0.9;
+}
+
+/** Header limits (issue 11 point 8): 10,000 columns took 1.1 GB to stage. */
+export const MAX_COLUMNS = 2000;
+export const MAX_HEADER_BYTES = 64 * 1024;
+
+function checkHeaderSize(firstLine: string, text: string): void {
+  if (firstLine.length > MAX_HEADER_BYTES || (firstLine.length === text.length && text.length >= SAMPLE_BYTES)) {
+    throw new UnreadableFileError(`the first line is longer than ${MAX_HEADER_BYTES / 1024} KB: not a CDR header`);
+  }
+  const n = splitHeader(firstLine).names.length;
+  if (n > MAX_COLUMNS) throw new UnreadableFileError(`${n} columns: more than the ${MAX_COLUMNS} a CDR file may have`);
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];

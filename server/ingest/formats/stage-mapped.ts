@@ -79,14 +79,19 @@ function unusedColumns(header: string[], plan: FormatPlan): string[] {
  * plan's rules (format_map.sql), run its format-specific steps, fold rows into calls. Returns
  * what was folded, by reason, and the columns no rule used.
  */
-export async function stageMapped(con: DuckDBConnection, path: string, plan: FormatPlan): Promise<{ notes: FoldNote[]; extras: string[] }> {
+export async function stageMapped(
+  con: DuckDBConnection, path: string, plan: FormatPlan,
+  limits: { maxLine: number; buffer: number } = { maxLine: 2 * 1048576, buffer: 32 * 1048576 },
+  /** Marks rows with over-long values on `mapped` before folding (ingest-file.ts). */
+  beforeFoldCheck: () => Promise<void> = async () => undefined,
+): Promise<{ notes: FoldNote[]; extras: string[] }> {
   await con.run(sqlText('format_prepare'));
   const reader = plan.reader;
   let header: string[] | null = null;
   if (reader.kind === 'json') {
     await con.run(sqlText('format_read_json'), { path });
   } else {
-    const dialect = { path, delim: reader.delimiter, quote: reader.quote, escape: reader.escape };
+    const dialect = { path, delim: reader.delimiter, quote: reader.quote, escape: reader.escape, max_line: limits.maxLine, buffer: limits.buffer };
     if (reader.names) {
       await con.run(sqlText('format_read_csv_names'), { ...dialect, names: listValue(reader.names) }, { names: LIST(VARCHAR) });
       header = reader.names;
@@ -115,6 +120,7 @@ export async function stageMapped(con: DuckDBConnection, path: string, plan: For
   types.opts = OPTS;
   await con.run(sqlText('format_map'), params, types);
   await settleDates(con, 'mapped', plan.dateFormat);
+  await beforeFoldCheck();
   for (const step of plan.beforeFold ?? []) await con.run(sqlText(step));
   await con.run(sqlText('format_fold_count'), { fold_reason: plan.foldReason ?? 'rows of one call' });
   // Most files have one row per call: then the ranking windows of format_fold are not needed.
