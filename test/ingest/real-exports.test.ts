@@ -12,6 +12,8 @@ interface Case {
   format: string;
   rows: number; calls: number; folded: number; inserted: number; rejected: number; inbound: number;
   answered: number; unknown: number;
+  /** Answered calls with talk < 10 s, whoever hung up (the short-call numerator), counted from billsec. */
+  short: number;
   /** The offset the uniqueid epochs state (start - uniqueid, checked with `date -u -d @…`), or the business zone. */
   zone: string; inferred: boolean;
 }
@@ -21,20 +23,21 @@ const CASES: Case[] = [
   // 40 rows, 13 distinct linkedids; every call's first leg (uniqueid = linkedid) is in context
   // `stadion-pstn`: 13 inbound calls, no dial stored (it used to store 6 dials, with the bridged
   // legs of 3 answered calls in the rejects file).
-  { file: 'asterisk_stadion_pstn.csv', format: 'asterisk_cdr_csv', rows: 40, calls: 13, folded: 27, inserted: 0, rejected: 0, inbound: 13, answered: 0, unknown: 0, zone: '+00:00', inferred: true },
+  { file: 'asterisk_stadion_pstn.csv', format: 'asterisk_cdr_csv', rows: 40, calls: 13, folded: 27, inserted: 0, rejected: 0, inbound: 13, answered: 0, unknown: 0, short: 0, zone: '+00:00', inferred: true },
   // 5 rows with one uniqueid = one call; its first row was answered at its start: inbound.
   // (It used to say "5 rejected".)
-  { file: 'asterisk_testsuite_good.csv', format: 'asterisk_cdr_csv', rows: 5, calls: 1, folded: 4, inserted: 0, rejected: 0, inbound: 1, answered: 0, unknown: 0, zone: '+00:00', inferred: true },
+  { file: 'asterisk_testsuite_good.csv', format: 'asterisk_cdr_csv', rows: 5, calls: 1, folded: 4, inserted: 0, rejected: 0, inbound: 1, answered: 0, unknown: 0, short: 0, zone: '+00:00', inferred: true },
   // 14 rows, 14 uniqueids, context `default`, answer after start: 14 outbound dials, 11 ANSWERED,
   // none says who hung up.
-  { file: 'asterisk_custom_utc3.csv', format: 'asterisk_cdr_custom', rows: 14, calls: 14, folded: 0, inserted: 14, rejected: 0, inbound: 0, answered: 11, unknown: 11, zone: '+03:00', inferred: true },
-  // (1690325492 = 2023-07-25 22:51:32 UTC, start 2023-07-26 01:51:32: UTC+3.)
+  { file: 'asterisk_custom_utc3.csv', format: 'asterisk_cdr_custom', rows: 14, calls: 14, folded: 0, inserted: 14, rejected: 0, inbound: 0, answered: 11, unknown: 11, short: 8, zone: '+03:00', inferred: true },
+  // (1690325492 = 2023-07-25 22:51:32 UTC, start 2023-07-26 01:51:32: UTC+3.) billsec < 10 on 8 answered rows.
   // 10 rows, uuid 7adced1a… three times: 8 calls; f1542038… NO_USER_RESPONSE unanswered; 7 answered,
-  // RECOVERY_ON_TIMER_EXPIRE = the system ended it, the other 6 unknown.
-  { file: 'freeswitch_excel_minutes.csv', format: 'freeswitch_cdr_csv', rows: 10, calls: 8, folded: 2, inserted: 8, rejected: 0, inbound: 0, answered: 7, unknown: 6, zone: 'Asia/Shanghai', inferred: false },
+  // RECOVERY_ON_TIMER_EXPIRE = the system ended it, the other 6 unknown. One answered call talks 9 s.
+  { file: 'freeswitch_excel_minutes.csv', format: 'freeswitch_cdr_csv', rows: 10, calls: 8, folded: 2, inserted: 8, rejected: 0, inbound: 0, answered: 7, unknown: 6, short: 1, zone: 'Asia/Shanghai', inferred: false },
   // 60 rows, 53 linkedids; 12 calls have a `did` (the number dialled in: 11 from the trunk context
-  // VIOrig, 1 an extension calling the company's own DID): inbound. 41 dials, 28 of them ANSWERED.
-  { file: 'mysql_cdr_trunk_inbound.csv', format: 'asterisk_db', rows: 60, calls: 53, folded: 7, inserted: 41, rejected: 0, inbound: 12, answered: 28, unknown: 28, zone: '-05:00', inferred: true },
+  // VIOrig, 1 an extension calling the company's own DID): inbound. 41 dials, 28 of them ANSWERED,
+  // 8 of those with the answered leg's billsec < 10.
+  { file: 'mysql_cdr_trunk_inbound.csv', format: 'asterisk_db', rows: 60, calls: 53, folded: 7, inserted: 41, rejected: 0, inbound: 12, answered: 28, unknown: 28, short: 8, zone: '-05:00', inferred: true },
 ];
 
 describe('real exports', () => {
@@ -53,6 +56,8 @@ describe('real exports', () => {
     expect({ zone: r.sourceTimezone, inferred: r.timezoneInferred }).toEqual({ zone: c.zone, inferred: c.inferred });
     const { body: s } = await t.api<Record<string, number>>('/api/summary');
     expect({ dials: s.dials, answered: s.answered }).toEqual({ dials: c.inserted, answered: c.answered });
+    const [short] = await t.store.db.query('SELECT count(*)::INTEGER AS n FROM calls WHERE is_answered AND talk_seconds < 10');
+    expect(short).toEqual({ n: c.short });
     const { body: h } = await t.api<{ ingests: Record<string, unknown>[] }>('/api/ingests');
     expect(h.ingests[0]).toMatchObject({
       rowsRead: c.rows, calls: c.calls, inserted: c.inserted, inbound: c.inbound, sourceTimezone: c.zone, timezoneInferred: c.inferred,
@@ -109,6 +114,9 @@ describe('real exports: FreePBX day-first report with a mapping', () => {
       status: 'loaded', format: 'freepbx_cdr_report', rowsRead: 80, calls: 80, folded: 0, inserted: 79, rejected: 0, inbound: 1,
       unknownParty: 60, sourceTimezone: '+01:00', timezoneInferred: true,
     });
+    // billsec < 10 on 42 of the 60 answered dials.
+    const [short] = await t.store.db.query('SELECT count(*)::INTEGER AS n FROM calls WHERE is_answered AND talk_seconds < 10');
+    expect(short).toEqual({ n: 42 });
     // 4/9/2017 12:16:42 at UTC+1 = 11:16:42 UTC; uniqueid 1504523802 = 2017-09-04 11:16:42 UTC.
     const [c] = await t.store.db.query(`SELECT call_id, strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS s FROM calls WHERE call_id = '1504523802.74'`);
     expect(c).toEqual({ call_id: '1504523802.74', s: '2017-09-04 11:16:42' });
