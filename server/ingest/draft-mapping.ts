@@ -121,7 +121,8 @@ export async function draftMapping(path: string, fileName: string): Promise<stri
       const map = role === 'disposition'
         ? distinct.map((v) => `${q(v)}: ${DISPOSITIONS[v.toLowerCase()] ?? 'TODO'}`)
         : distinct.map((v) => `${q(v)}: TODO`);
-      out.push(`  ${role}:`, `    column: ${col}`, `    values: { ${map.join(', ')} }${map.some((m) => m.endsWith('TODO')) ? '   # TODO: answered, no_answer, busy, rejected or failed' : ''}`);
+      const allowed = { disposition: 'answered, no_answer, busy, rejected or failed', direction: 'inbound or outbound', hangup_by: 'callee, agent, system or null' }[role];
+      out.push(`  ${role}:`, `    column: ${col}`, `    values: { ${map.join(', ')} }${map.some((m) => m.endsWith('TODO')) ? `   # TODO: ${allowed}` : ''}`);
     } else {
       out.push(`  ${role}: ${col}   # e.g. ${q(values(i)[0] ?? '')}`);
     }

@@ -139,3 +139,29 @@ describe('real exports: refused with a reason', () => {
     expect(r.message).toMatch(/`npm run hangup -- mapping freepbx_dayfirst\.csv`, edit it and pass it with --mapping, or name the format with --format$/);
   });
 });
+
+describe('real exports: CDR-Stats import file', () => {
+  let t: TempStore;
+  afterEach(() => t?.close());
+
+  it('no known format: the closest formats, the whole header, the mapping command', async () => {
+    t = await formatStore();
+    const r = await t.ingest(R + 'cdr_stats_import.csv');
+    expect(r.status).toBe('failed');
+    expect(r.message).toBe('no known format: closest tried asterisk_db (missing calldate or start; disposition), '
+      + 'canonical (missing started_at; disposition; ended_at or talk_seconds), twilio_calls (missing Sid or Call Sid; Status; From; To). '
+      + 'Header: switch, cdr_source_type, callid, caller_id_number, caller_id_name, destination_number, dialcode, state, channel, '
+      + 'starting_date, duration, billsec, progresssec, answersec, waitsec, hangup_cause_id, hangup_cause, direction, country_code, '
+      + 'accountcode, buy_rate, buy_cost, sell_rate, sell_cost, extradata (25 columns). '
+      + 'Write a starter mapping with `npm run hangup -- mapping cdr_stats_import.csv`, edit it and pass it with --mapping, or name the format with --format');
+  });
+
+  it('with the edited draft: 5 calls, all inbound (direction 1), none stored', async () => {
+    t = await formatStore();
+    const mapping = parseMapping(readFileSync(`${FORMATS_DIR}/real/cdr_stats_import.mapping.yaml`, 'utf8'));
+    const r = await t.ingest(R + 'cdr_stats_import.csv', { mapping });
+    expect(r).toMatchObject({ status: 'loaded', format: 'cdr_stats_import', rowsRead: 5, calls: 5, inserted: 0, rejected: 0, inbound: 5 });
+    const { body: s } = await t.api<Record<string, number>>('/api/summary');
+    expect(s.dials).toBe(0);
+  });
+});
