@@ -20,8 +20,8 @@ describe('unknown formats', () => {
     const many = Array.from({ length: 500 }, (_, i) => `column_${i}`);
     const q = quoteHeader(many);
     expect(q.length).toBeLessThan(2100);
-    expect(q).toMatch(/, column_\d+, … \(\d+ more columns\) \(500 columns\)$/);
-    expect(quoteHeader(['a\u0007b'])).toBe('ab (1 columns)');
+    expect(q).toMatch(/, column_\d+, … \(\+\d+ columns\) \(500 columns\)$/);
+    expect(quoteHeader(['a\u0007b'])).toBe('ab (1 column)');
   });
 
   it('an unknown CSV fails with the nearest formats, the header and the mapping command', async () => {

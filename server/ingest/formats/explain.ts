@@ -95,7 +95,8 @@ export function quoteHeader(names: string[], max = 2000): string {
     len += h.length + 2;
   }
   const rest = clean.length - out.length;
-  return `${out.join(', ')}${rest ? `, … (${rest} more columns)` : ''} (${clean.length} columns)`;
+  const n = (k: number) => `${k} column${k === 1 ? '' : 's'}`;
+  return `${out.join(', ')}${rest ? `, … (+${n(rest)})` : ''} (${n(clean.length)})`;
 }
 
 /** The refusal for a file of no known format: closest formats and what each lacked, the header, a way out. */
