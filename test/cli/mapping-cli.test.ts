@@ -35,7 +35,7 @@ describe('CLI mapping (draft writer)', () => {
     expect(ingest.code, ingest.err).toBe(0);
     // 60 rows; rows sharing a uniqueid (forks) are one call: 56 calls, all stored.
     expect(ingest.out).toMatch(/read 60 rows = 56 calls \+ 4 folded; inserted 56, duplicates 0, rejected 0/);
-  });
+  }, 180_000); // three CLI processes: slow when the machine is busy
 
   it('a headerless file gets header: false, numbered columns and a dateFormat to confirm', async () => {
     const file = join(dir, 'report.csv');
