@@ -65,10 +65,53 @@ CREATE OR REPLACE TEMP MACRO norm_dur(v) AS
             + coalesce(try_cast(regexp_extract(v, '([0-9]+)秒', 1) AS INTEGER), 0) AS VARCHAR)
        ELSE v END;
 
--- The callee key stored in calls.callee_id: the same HMAC as queries/ingest_insert.sql, for
--- dimension files (customers by phone) that must land on the same key.
+-- The one phone normaliser (issue 9 point 9, issue 11 point 6; server/ingest/phone.ts mirrors it
+-- for messages, test/ingest/phones.test.ts keeps the two equal): full-width digits, an Excel
+-- apostrophe, tel:, an extension (ext 12, x12, #12, ;ext=12, 转12), spaces, dots, dashes,
+-- slashes and parentheses go; what is left is a phone number if it is digits (a leading + allowed),
+-- short ones included. Returns the digits (a mainland mobile's 86 / 0086 prefix dropped) or NULL.
+CREATE OR REPLACE TEMP MACRO phone_digits(v) AS
+  CASE WHEN regexp_full_match(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+              translate(trim(v), '０１２３４５６７８９＋（）－．', '0123456789+()-.'),
+              '^''', ''), '(?i)^tel:', ''), '(?i)\s*(;ext=|ext\.?|extension|x|#|转)\s*[0-9]{1,6}$', ''), '[\s().\-/]', '', 'g'),
+         '\+?[0-9]{1,24}')
+       THEN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+              translate(trim(v), '０１２３４５６７８９＋（）－．', '0123456789+()-.'),
+              '^''', ''), '(?i)^tel:', ''), '(?i)\s*(;ext=|ext\.?|extension|x|#|转)\s*[0-9]{1,6}$', ''), '[\s().\-/]', '', 'g'),
+              '^\+', ''), '^(0086|86)(1[0-9]{10})$', '\2') END;
+
+-- The callee key stored in calls.callee_id and written to rejects files: a phone number becomes
+-- 'h:' + 96 bits of HMAC-SHA-256(key, phone_digits); anything else is an opaque customer key, kept.
+-- Dimension files (customers by phone) land on the same key.
 CREATE OR REPLACE TEMP MACRO callee_key(v, ipad, opad) AS
-  CASE WHEN regexp_full_match(trim(v), '\+?[0-9][0-9 ()-]{5,24}')
-       THEN 'h:' || left(sha256(opad || unhex(sha256(ipad || encode(
-              regexp_replace(regexp_replace(trim(v), '[^0-9]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\2'))))), 24)
+  CASE WHEN phone_digits(v) IS NOT NULL
+       THEN 'h:' || left(sha256(opad || unhex(sha256(ipad || encode(phone_digits(v))))), 24)
        ELSE nullif(trim(v), '') END;
+
+-- Raw lines written to rejects files: every number-like run of 5 digits or more (a phone in any
+-- spelling, with +, dots, dashes, parentheses) becomes '#'; dates stay readable. A raw line is
+-- the whole record, so the phone cannot be told from the other fields there.
+CREATE OR REPLACE TEMP MACRO mask_phones(s) AS
+  CASE WHEN s IS NULL THEN NULL ELSE list_reduce(
+    regexp_extract_all(translate(s, '０１２３４５６７８９', '0123456789'), '\+?[0-9(][0-9().-]{3,}[0-9]'),
+    (acc, m) -> CASE WHEN regexp_matches(m, '^([0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4})$')
+                       OR length(regexp_replace(m, '[^0-9]', '', 'g')) < 5 THEN acc ELSE replace(acc, m, '#') END,
+    translate(s, '０１２３４５６７８９', '0123456789')) END;
+
+-- Day-first or month-first dates (1/9/2017 16:33:01): the file decides which (format_date_order.sql),
+-- dayfirst says how to read them; separators . and - are read like /. Other text: NULL (unchanged).
+CREATE OR REPLACE TEMP MACRO dm_text(v, dayfirst) AS
+  CASE WHEN v IS NULL OR dayfirst IS NULL OR NOT regexp_matches(v, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') THEN NULL
+       WHEN dayfirst THEN strftime(try_strptime(regexp_replace(trim(v), '^([0-9]{1,2})[.-]([0-9]{1,2})[.-]([0-9]{4})', '\1/\2/\3'),
+              ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']), '%Y-%m-%d %H:%M:%S')
+       ELSE strftime(try_strptime(regexp_replace(trim(v), '^([0-9]{1,2})[.-]([0-9]{1,2})[.-]([0-9]{4})', '\1/\2/\3'),
+              ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y']), '%Y-%m-%d %H:%M:%S') END;
+
+-- A user's dateFormat (strptime pattern, as DuckDB's): the parsed time as text, offset kept when
+-- the pattern has %z; NULL when the value does not match (the original is kept and named by the check).
+CREATE OR REPLACE TEMP MACRO fmt_text(v, fmt) AS
+  CASE WHEN v IS NULL OR fmt IS NULL THEN NULL ELSE try_strptime(trim(v), fmt)::VARCHAR END;
+
+-- A cell of a rejects file: at most 1,000 characters (a row refused for a 10 MB value must not
+-- copy it into the file that explains the refusal).
+CREATE OR REPLACE TEMP MACRO reject_cell(x) AS CASE WHEN length(x) > 1000 THEN left(x, 1000) || '…' ELSE x END;

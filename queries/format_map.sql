@@ -8,9 +8,14 @@
 --   reject        non-null: the row is a call we refuse, with this reason
 --   party_*       hang-up party by channel comparison (Asterisk hangupsource vs channel/dstchannel)
 --   total_seconds start-to-end duration; ring = total - talk when ring is not given
+--   direction     'inbound' / 'outbound' / NULL (= outbound) per row; the call takes its first leg's
+--   leg_id        the row's own leg id (Asterisk uniqueid, FreeSWITCH uuid): leg_id = fold_key is the first leg
+--   other_leg     the id of the leg this row bridged to (FreeSWITCH bleg_uuid), for pairing legs
+--   epoch         Unix seconds written beside the wall-clock start (Asterisk uniqueid): source timezone
 -- params: $paths (VARCHAR[]: every JSON path the rules read), one rule STRUCT per column
 -- ($call_id ... $total_seconds, indexing into $paths) and $opts STRUCT(
---   answered_when_answer_time BOOLEAN, system_causes VARCHAR[], reject_answer_at_start BOOLEAN).
+--   answered_when_answer_time BOOLEAN, system_causes VARCHAR[], inbound_answered_at_start BOOLEAN,
+--   date_format VARCHAR: the user's strptime pattern or NULL).
 CREATE OR REPLACE TEMP TABLE mapped AS
 -- Three steps (read, extract, map) so each rule expression is planned once, not nested.
 WITH parsed AS (
@@ -26,7 +31,9 @@ WITH parsed AS (
     rule_raw(vals, $outcome) AS outcome, rule_raw(vals, $fold_key) AS fold_key, rule_raw(vals, $leg) AS leg,
     rule_raw(vals, $version) AS version, rule_raw(vals, $record_id) AS record_id, rule_raw(vals, $skip) AS skip,
     rule_raw(vals, $reject) AS reject, rule_raw(vals, $party_source) AS party_source, rule_raw(vals, $party_callee) AS party_callee,
-    rule_raw(vals, $party_agent) AS party_agent, rule_raw(vals, $total_seconds) AS total_seconds
+    rule_raw(vals, $party_agent) AS party_agent, rule_raw(vals, $total_seconds) AS total_seconds,
+    rule_raw(vals, $direction) AS direction, rule_raw(vals, $leg_id) AS leg_id, rule_raw(vals, $other_leg) AS other_leg,
+    rule_raw(vals, $epoch) AS epoch
   FROM parsed
 ), extracted AS (
   SELECT rec_no, line_no, rec,
@@ -39,7 +46,9 @@ WITH parsed AS (
     rule_extract(outcome, $outcome) AS outcome, rule_extract(fold_key, $fold_key) AS fold_key, rule_extract(leg, $leg) AS leg,
     rule_extract(version, $version) AS version, rule_extract(record_id, $record_id) AS record_id, rule_extract(skip, $skip) AS skip,
     rule_extract(reject, $reject) AS reject, rule_extract(party_source, $party_source) AS party_source, rule_extract(party_callee, $party_callee) AS party_callee,
-    rule_extract(party_agent, $party_agent) AS party_agent, rule_extract(total_seconds, $total_seconds) AS total_seconds
+    rule_extract(party_agent, $party_agent) AS party_agent, rule_extract(total_seconds, $total_seconds) AS total_seconds,
+    rule_extract(direction, $direction) AS direction, rule_extract(leg_id, $leg_id) AS leg_id,
+    rule_extract(other_leg, $other_leg) AS other_leg, rule_extract(epoch, $epoch) AS epoch
   FROM got
 ), picked AS (
   SELECT rec_no, line_no, rec,
@@ -52,10 +61,15 @@ WITH parsed AS (
     rule_map(outcome, $outcome) AS outcome, rule_map(fold_key, $fold_key) AS fold_key, rule_map(leg, $leg) AS leg,
     rule_map(version, $version) AS version, rule_map(record_id, $record_id) AS record_id, rule_map(skip, $skip) AS skip,
     rule_map(reject, $reject) AS reject, rule_map(party_source, $party_source) AS party_source, rule_map(party_callee, $party_callee) AS party_callee,
-    rule_map(party_agent, $party_agent) AS party_agent, rule_map(total_seconds, $total_seconds) AS total_seconds
+    rule_map(party_agent, $party_agent) AS party_agent, rule_map(total_seconds, $total_seconds) AS total_seconds,
+    lower(rule_map(direction, $direction)) AS direction, rule_map(leg_id, $leg_id) AS leg_id,
+    rule_map(other_leg, $other_leg) AS other_leg, rule_map(epoch, $epoch) AS epoch
   FROM extracted
 ), timed AS (
-  SELECT * REPLACE (norm_ts(started_at) AS started_at, norm_ts(answered_at) AS answered_at, norm_ts(ended_at) AS ended_at,
+  -- A dateFormat the user gave reads the raw text first (fmt_text is NULL without one).
+  SELECT * REPLACE (coalesce(fmt_text(started_at, $opts.date_format), norm_ts(started_at)) AS started_at,
+                    coalesce(fmt_text(answered_at, $opts.date_format), norm_ts(answered_at)) AS answered_at,
+                    coalesce(fmt_text(ended_at, $opts.date_format), norm_ts(ended_at)) AS ended_at,
                     norm_dur(ring_seconds) AS ring_seconds, norm_dur(talk_seconds) AS talk_seconds,
                     norm_dur(total_seconds) AS total_seconds)
   FROM picked
@@ -79,8 +93,8 @@ SELECT rec_no, line_no, rec::VARCHAR AS raw_line,
        WHEN party_source IS NOT NULL AND party_source = party_agent THEN 'agent'
   END AS hangup_by,
   hangup_cause, campaign, script_id, agent_id, caller_number, number_tag, callee_id, segment, age_band, outcome,
-  fold_key, leg, version, record_id, skip,
-  -- Asterisk writes inbound calls the PBX itself answered with answer = start: not an outbound dial.
-  coalesce(reject, CASE WHEN $opts.reject_answer_at_start AND answered_at = started_at
-                        THEN 'answer time equals start time: the PBX answered (an inbound call), not an outbound dial' END) AS reject
+  fold_key, leg, version, record_id, skip, reject, leg_id, other_leg, epoch,
+  -- Asterisk writes calls the PBX itself answered (an inbound caller) with answer = start; only the
+  -- call's first leg counts (format_fold): a bridged leg is answered at its own start on every call.
+  coalesce(direction, CASE WHEN $opts.inbound_answered_at_start AND answered_at = started_at THEN 'inbound' END) AS direction
 FROM timed;

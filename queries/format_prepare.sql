@@ -7,6 +7,6 @@ CREATE OR REPLACE TEMP TABLE staged_text (
   ring_seconds VARCHAR, talk_seconds VARCHAR, disposition VARCHAR, answered_by VARCHAR,
   hangup_by VARCHAR, hangup_cause VARCHAR, campaign VARCHAR, script_id VARCHAR, agent_id VARCHAR,
   caller_number VARCHAR, number_tag VARCHAR, callee_id VARCHAR, segment VARCHAR, age_band VARCHAR,
-  outcome VARCHAR
+  outcome VARCHAR, direction VARCHAR
 );
 CREATE OR REPLACE TEMP TABLE fold_notes (reason VARCHAR, rows INTEGER);

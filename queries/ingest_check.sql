@@ -1,4 +1,5 @@
--- ingest_check: validates every staged row and puts it in exactly one bucket: 'rejected'
+-- ingest_check: validates every staged row and puts it in exactly one bucket: 'inbound' (not a
+-- dial: counted, never stored), 'rejected'
 -- (reason names each bad column), 'duplicate' (call_id already stored; repeats inside the file are
 -- marked by ingest_repeats), or 'inserted'. params: $business_tz, $ipad, $opad (BLOB: HMAC pads). Durations that did not cast were named by the reader
 -- (parse_error); timestamps are cast here, naive ones in the session TimeZone (the file's zone).
@@ -16,6 +17,7 @@ WITH typed AS (
     lower(trim(disposition))               AS v_disposition,
     lower(nullif(trim(answered_by), ''))   AS v_answered_by,
     lower(nullif(trim(hangup_by), ''))     AS v_hangup_by,
+    lower(nullif(trim(direction), ''))     AS v_direction,
     CASE WHEN parse_error IS NOT NULL THEN parse_error ELSE nullif(concat_ws('; ',
       CASE WHEN nullif(trim(call_id), '') IS NULL THEN 'call_id: missing' END,
       CASE WHEN nullif(trim(started_at_text), '') IS NULL THEN 'started_at: missing'
@@ -35,16 +37,20 @@ WITH typed AS (
            THEN 'answered_by: unknown value "' || answered_by || '"' END,
       CASE WHEN lower(nullif(trim(hangup_by), '')) NOT IN ('callee', 'agent', 'system')
            THEN 'hangup_by: unknown value "' || hangup_by || '"' END,
+      CASE WHEN lower(nullif(trim(direction), '')) NOT IN ('inbound', 'outbound')
+           THEN 'direction: unknown value "' || direction || '" (inbound or outbound)' END,
       CASE WHEN lower(trim(disposition)) = 'answered' AND talk_seconds IS NULL AND (answered_at IS NULL OR ended_at IS NULL)
            THEN 'talk_seconds: missing for an answered call (give talk_seconds, or answered_at and ended_at)' END
     ), '') END AS reason
   FROM typed
 )
--- Cleaned values of the rows that pass, computed in the same pass (one copy of the file, not two):
--- phone-like callee ids become 'h:' + 96 bits of HMAC-SHA-256(key, digits, with a mainland
--- mobile's 86 / 0086 prefix dropped); other ids are opaque customer keys and kept.
+-- Cleaned values of the rows that pass, computed in the same pass (one copy of the file, not two).
+-- The callee key (callee_key in format_macros.sql: phone numbers in any spelling hashed) is
+-- computed for refused rows too: the rejects file writes it, never the number. An inbound call
+-- is counted apart whatever else is wrong with it: it is never a dial, never stored or written.
 SELECT *,
-  CASE WHEN reason IS NOT NULL THEN 'rejected'
+  CASE WHEN v_direction = 'inbound' THEN 'inbound'
+       WHEN reason IS NOT NULL THEN 'rejected'
        WHEN v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
        ELSE 'inserted' END AS bucket,
   -- An answered call with no answer time has no derivable ring time (end - start would include talk).
@@ -53,10 +59,6 @@ SELECT *,
   CASE WHEN reason IS NULL THEN
     CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
          ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END END AS c_talk_seconds,
-  CASE WHEN reason IS NOT NULL THEN NULL
-       WHEN regexp_full_match(trim(callee_id), '\+?[0-9][0-9 ()-]{5,24}')
-       THEN 'h:' || left(sha256($opad::BLOB || unhex(sha256($ipad::BLOB || encode(
-              regexp_replace(regexp_replace(trim(callee_id), '[^0-9]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\2'))))), 24)
-       ELSE nullif(trim(callee_id), '') END AS c_callee_id,
+  CASE WHEN v_direction IS DISTINCT FROM 'inbound' THEN callee_key(callee_id, $ipad::BLOB, $opad::BLOB) END AS c_callee_id,
   CASE WHEN reason IS NULL THEN timezone($business_tz::VARCHAR, started_at) END AS c_local_ts
 FROM judged;

@@ -1,7 +1,12 @@
 -- ingest_rejects: the rejected rows of the current file, as read, with their reasons; the caller
--- writes them next to the data (COPY ... TO a path the server builds itself).
-SELECT line_no AS line, reason, call_id, started_at_text AS started_at, answered_at_text AS answered_at,
-       ended_at_text AS ended_at, ring_seconds, talk_seconds,
-       disposition, answered_by, hangup_by, hangup_cause, campaign, script_id, agent_id, caller_number,
-       number_tag, callee_id, segment, age_band, outcome, raw_line
+-- writes them next to the data (COPY ... TO a path the server builds itself). The callee is its
+-- key (a phone number hashed, as in calls), numbers in the raw line are masked (mask_phones) and
+-- every text cell is capped (reject_cell).
+SELECT line_no AS line, reason, reject_cell(call_id) AS call_id, reject_cell(started_at_text) AS started_at,
+       reject_cell(answered_at_text) AS answered_at, reject_cell(ended_at_text) AS ended_at, ring_seconds, talk_seconds,
+       reject_cell(disposition) AS disposition, reject_cell(answered_by) AS answered_by, reject_cell(hangup_by) AS hangup_by,
+       reject_cell(hangup_cause) AS hangup_cause, reject_cell(campaign) AS campaign, reject_cell(script_id) AS script_id,
+       reject_cell(agent_id) AS agent_id, reject_cell(caller_number) AS caller_number, reject_cell(number_tag) AS number_tag,
+       c_callee_id AS callee_id, reject_cell(segment) AS segment, reject_cell(age_band) AS age_band,
+       reject_cell(outcome) AS outcome, reject_cell(mask_phones(raw_line)) AS raw_line
 FROM checked WHERE bucket = 'rejected' ORDER BY line_no

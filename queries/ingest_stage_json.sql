@@ -15,5 +15,5 @@ SELECT rec_no, rec_no AS line_no,
   j ->> 'hangup_cause' AS hangup_cause, j ->> 'campaign' AS campaign, j ->> 'script_id' AS script_id,
   j ->> 'agent_id' AS agent_id, j ->> 'caller_number' AS caller_number, j ->> 'number_tag' AS number_tag,
   j ->> 'callee_id' AS callee_id, j ->> 'segment' AS segment, j ->> 'age_band' AS age_band,
-  j ->> 'outcome' AS outcome
+  j ->> 'outcome' AS outcome, j ->> 'direction' AS direction
 FROM parsed;

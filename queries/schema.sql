@@ -79,6 +79,10 @@ ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS source_timezone VARCHAR;
 -- answered calls of this file whose hang-up party the source did not say (shown in the history).
 ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS unknown_party INTEGER DEFAULT 0;
 ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'calls';   -- calls | dimension | evidence
+-- inbound calls of this file: counted apart (calls = inserted + duplicates + rejected + inbound), never stored.
+ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS inbound INTEGER DEFAULT 0;
+-- source_timezone was inferred from the file (epochs beside wall-clock times, or offsets), not given.
+ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS timezone_inferred BOOLEAN DEFAULT false;
 
 -- The number tag the CDR itself carried, kept so caller-number files can be re-applied (a newer
 -- numbers file re-tags past calls, and calls before a tag's from-date fall back to this).

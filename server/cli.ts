@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { readEnv } from './env.ts';
 import { ingestFile, type IngestReport } from './ingest/ingest-file.ts';
-import { loadMapping, MappingError } from './ingest/formats/mapping-file.ts';
+import { loadMapping, MappingError, parseMapping } from './ingest/formats/mapping-file.ts';
+import { draftMapping } from './ingest/draft-mapping.ts';
 import { FORMAT_NAMES } from './ingest/formats/registry.ts';
 import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
@@ -25,9 +26,14 @@ usage: npm run hangup -- <command> [options]
   serve   [--db PATH] [--port 8787] [--host 127.0.0.1] [--timezone Asia/Shanghai] [--early-seconds 10] [--no-build]
           builds the dashboard first when it is missing or stale; --no-build serves a page saying how to build it
   start   the same as serve (npm start)
-  ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json]
-          --timezone: zone of naive timestamps in the files (default: the mapping's, else HANGUP_TIMEZONE)
+  ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json] [--date-format PATTERN]
+          --timezone: zone of naive timestamps in the files (default: the mapping's, else the offset the
+            file itself states (Asterisk uniqueid, offsets in started_at), else HANGUP_TIMEZONE)
+          --date-format: strptime pattern of the times, e.g. "%d/%m/%Y %H:%M:%S" (day first)
           --format: ${FORMAT_NAMES.join(', ')}
+  mapping FILE [--out FILE.mapping.yaml]
+          write a draft mapping for an export no format reads (columns guessed from names and
+          values); edit it, then ingest FILE --mapping FILE.mapping.yaml
   sample  [--calls N] [--seed S] [--out FILE.csv | --db PATH]
   report  [--week 2026-W37] [--format pdf|xlsx|csv|html] [--lang zh|en] [--out FILE] [--db PATH]
           [--campaign C]... [--script S]... [--segment S]... [--number-tag T]... [--agent A]...
@@ -99,6 +105,7 @@ export function printReport(r: IngestReport): void {
   }
   console.log(
     `${r.fileName}: read ${r.rowsRead} rows = ${r.calls} calls + ${r.folded} folded; inserted ${r.inserted}, duplicates ${r.duplicates}, rejected ${r.rejected}` +
+      (r.inbound ? `, inbound ${r.inbound} (not dials: not stored)` : '') +
       ` (${r.format}, ${r.encoding ?? 'binary'}, ${(r.durationMs / 1000).toFixed(1)} s)`,
   );
   for (const n of r.foldNotes) console.log(`  folded: ${n.reason}: ${n.rows}`);
@@ -137,6 +144,7 @@ async function main(argv: string[]): Promise<void> {
       db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, timezone: { type: 'string' },
       'early-seconds': { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
       week: { type: 'string' }, format: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' },
+      'date-format': { type: 'string' },
       campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
       segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
       agent: { type: 'string', multiple: true }, 'no-build': { type: 'boolean' },
@@ -177,6 +185,8 @@ async function main(argv: string[]): Promise<void> {
     case 'ingest': {
       if (positionals.length === 0) fail('ingest needs at least one FILE');
       if (values.format && !(FORMAT_NAMES as readonly string[]).includes(values.format)) fail(`--format must be one of ${FORMAT_NAMES.join(', ')}`);
+      const dateFormat = values['date-format'];
+      if (dateFormat !== undefined && (!dateFormat.includes('%') || dateFormat.length > 100)) fail(`--date-format must be a strptime pattern such as "%d/%m/%Y %H:%M:%S", got "${dateFormat}"`);
       let mapping;
       try {
         mapping = values.mapping ? loadMapping(values.mapping) : undefined;
@@ -195,6 +205,7 @@ async function main(argv: string[]): Promise<void> {
         const r = await ingestFile(store.db, file, {
           dataDir: store.dataDir, businessTimezone: settings.timezone, timezone: values.timezone,
           earlySeconds: settings.earlySeconds, format: values.format, mapping, onProgress: bar.update,
+          dateFormat: values['date-format'],
         });
         bar.stop();
         printReport(r);
@@ -203,6 +214,24 @@ async function main(argv: string[]): Promise<void> {
       }
       store.db.close();
       process.exitCode = failed ? 1 : 0;
+      return;
+    }
+    case 'mapping': {
+      if (positionals.length !== 1) fail('mapping needs one FILE');
+      const file = positionals[0]!;
+      if (!existsSync(file)) fail(`${file}: no such file`);
+      const out = values.out ?? `${file}.mapping.yaml`;
+      if (existsSync(out)) fail(`${out} exists: give another --out (nothing overwritten)`);
+      let text: string;
+      try {
+        text = await draftMapping(file, basename(file));
+        parseMapping(text, out); // the draft must at least be a valid mapping file
+      } catch (err) {
+        fail(err instanceof Error ? err.message : String(err));
+      }
+      writeFileSync(out, text, { flag: 'wx' });
+      console.log(`${out}: draft mapping for ${file}; check every line (TODO marks what could not be guessed), then:`);
+      console.log(`  npm run hangup -- ingest ${file} --mapping ${out}`);
       return;
     }
     case 'sample': {

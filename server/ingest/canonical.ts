@@ -3,6 +3,8 @@ export const CANONICAL_COLUMNS = [
   'call_id', 'started_at', 'answered_at', 'ended_at', 'ring_seconds', 'talk_seconds',
   'disposition', 'answered_by', 'hangup_by', 'hangup_cause', 'campaign', 'script_id',
   'agent_id', 'caller_number', 'number_tag', 'callee_id', 'segment', 'age_band', 'outcome',
+  // outbound (default) or inbound: inbound calls are counted apart and never stored as dials.
+  'direction',
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
 
@@ -23,6 +25,7 @@ export const REQUIRED_COLUMNS: CanonicalColumn[] = ['call_id', 'started_at', 'di
 export const DISPOSITIONS = ['answered', 'no_answer', 'busy', 'rejected', 'failed'] as const;
 export const ANSWERED_BY = ['human', 'machine'] as const;
 export const HANGUP_BY = ['callee', 'agent', 'system'] as const;
+export const DIRECTIONS = ['outbound', 'inbound'] as const;
 
 /** Header names compare case- and space-insensitively: "Call ID" and "call_id" are one column. */
 export function normaliseHeader(name: string): string {

@@ -1,6 +1,5 @@
-import { BLOB, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { BIGINT, BLOB, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.ts';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
@@ -17,25 +16,17 @@ import { loadSupplement } from './supplement.ts';
 import { planFromMapping, type Mapping } from './formats/mapping-file.ts';
 import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
 import { sampleOf } from './formats/sample.ts';
+import { unknownFormatMessage } from './formats/explain.ts';
 import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
+import { settleDates } from './dates.ts';
+import { MAX_FIELD_BYTES, readerLimits, scanFile, type Scan } from './integrity.ts';
+import { decideZone, offsetEvidence, zoneOffsetAtFileStart } from './source-timezone.ts';
 
 export type { IngestOptions, IngestReport } from './ingest-types.ts';
 
 export { safeStem } from './safe-stem.ts';
-
-async function sha256Of(path: string, progress: ProgressFn): Promise<string> {
-  const h = createHash('sha256');
-  const size = statSync(path).size || 1;
-  let done = 0;
-  for await (const chunk of createReadStream(path)) {
-    h.update(chunk as Buffer);
-    done += (chunk as Buffer).length;
-    progress('hashing', done / size);
-  }
-  return h.digest('hex');
-}
 
 // One writer at a time: DuckDB transactions on the shared write connection must not interleave.
 let queue: Promise<unknown> = Promise.resolve();
@@ -67,13 +58,14 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
   const [{ id }] = (await (await con.runAndReadAll(sqlText('ingest_next_id'))).getRowObjectsJson()) as { id: number }[];
   const report: IngestReport = {
     ingestId: Number(id), fileName, sha256: '', format: 'unknown', encoding: null, status: 'failed', kind: 'calls',
-    message: null, rowsRead: 0, calls: 0, folded: 0, foldNotes: [], inserted: 0, duplicates: 0, rejected: 0,
-    rejectsPath: null, extraColumns: [], unknownParty: 0, sourceTimezone: null, durationMs: 0,
+    message: null, rowsRead: 0, calls: 0, folded: 0, foldNotes: [], inserted: 0, duplicates: 0, rejected: 0, inbound: 0,
+    rejectsPath: null, extraColumns: [], unknownParty: 0, sourceTimezone: null, timezoneInferred: false, durationMs: 0,
   };
   const tmpDir = join(opts.dataDir, 'tmp');
   let tmpFile: string | null = null;
   try {
-    report.sha256 = await sha256Of(path, progress);
+    const scan = await scanFile(path, progress, opts.maxFieldBytes ?? MAX_FIELD_BYTES);
+    report.sha256 = scan.sha256;
     const seen = (await (await con.runAndReadAll(sqlText('ingest_seen'), { sha256: report.sha256 })).getRowObjectsJson())[0];
     if (seen) {
       report.status = 'repeated';
@@ -82,8 +74,9 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     }
     const sniffed = await sniffFile(path, fileName);
     const sample = sampleOf(sniffed.text, sniffed.format === 'json' ? 'json' : 'csv');
-    const detected = chooseFormat(sniffed, sample, opts);
-    const plan = detected.kind === 'calls' ? detected.format.plan(sample) : null;
+    const detected = chooseFormat(sniffed, sample, opts, fileName);
+    const planned = detected.kind === 'calls' ? detected.format.plan(sample) : null;
+    const plan = planned && opts.dateFormat ? { ...planned, dateFormat: opts.dateFormat } : planned;
     report.format = plan?.name ?? (detected.kind === 'canonical' ? sniffed.format : detected.kind === 'calls' ? detected.format.name : detected.name);
     report.kind = detected.kind === 'dimension' ? 'dimension' : detected.kind === 'evidence' ? 'evidence' : 'calls';
     report.encoding = sniffed.encoding;
@@ -104,7 +97,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       if (detected.kind === 'dimension' || detected.kind === 'evidence') {
         await loadSupplement(con, readable, detected, report, opts, progress);
       } else {
-        await loadCalls(con, readable, sniffed, plan, report, opts, progress);
+        await loadCalls(con, readable, sniffed, plan, report, opts, progress, scan);
       }
       await rollupsAfterIngest(db, report.ingestId, report.kind); // issue 10 hook: flags + rollups of the dates this file touched
       report.status = 'loaded';
@@ -117,7 +110,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     return report;
   } catch (err) {
     report.status = 'failed';
-    report.rowsRead = report.calls = report.folded = report.inserted = report.duplicates = report.rejected = report.unknownParty = 0;
+    report.rowsRead = report.calls = report.folded = report.inserted = report.duplicates = report.rejected = report.unknownParty = report.inbound = 0;
     report.foldNotes = [];
     report.rejectsPath = null;
     report.message = err instanceof UnreadableFileError || err instanceof MissingColumnsError
@@ -132,34 +125,53 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
 }
 
 /** --mapping, then --format, then detection from the first lines (never the file name). */
-function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opts: IngestOptions): Detected {
+function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opts: IngestOptions, fileName: string): Detected {
   if (opts.mapping) return { kind: 'calls', format: { name: 'mapping', detect: () => true, plan: (s) => planFromMapping(opts.mapping!, s) } };
   if (opts.format) {
     const named = formatByName(opts.format);
     if (!named) throw new UnreadableFileError(`unknown format "${opts.format}"`);
     return named;
   }
-  return sniffed.format === 'parquet' ? { kind: 'canonical' } : detectFormat(sample);
+  if (sniffed.format === 'parquet') return { kind: 'canonical' };
+  const detected = detectFormat(sample);
+  // Canonical is detection's fallback: a CSV that is not canonical either matched nothing.
+  if (detected.kind === 'canonical' && sniffed.format === 'csv') {
+    const { names } = splitHeader(sniffed.firstLine);
+    if (mapHeader(names).missing.length) throw new UnreadableFileError(unknownFormatMessage(sample, names, fileName));
+  }
+  return detected;
 }
 
 /** A CDR file: stage, check, store; every source row ends up counted once. */
 async function loadCalls(
   con: DuckDBConnection, path: string, sniffed: Sniffed, plan: FormatPlan | null, report: IngestReport,
-  opts: IngestOptions, progress: ProgressFn,
+  opts: IngestOptions, progress: ProgressFn, scan: Scan,
 ): Promise<void> {
+  const limits = readerLimits(scan.longest);
+  const oversized = async (table: 'staged' | 'mapped', reason: 'parse_error' | 'reject') => {
+    if (!scan.longLines.length) return;
+    await con.run(renderIdentifiers(sqlText('ingest_oversized'), { table, reason }), {
+      lines: listValue(scan.longLines.map((l) => BigInt(l.line))), sizes: listValue(scan.longLines.map((l) => BigInt(l.bytes))),
+      limit: opts.maxFieldBytes ?? MAX_FIELD_BYTES,
+    }, { lines: LIST(BIGINT), sizes: LIST(BIGINT) });
+  };
   await withQueryProgress(con, 'reading', progress, async () => {
     if (plan) {
       // Dialer formats stage text into staged_text, typed like JSON lines by ingest_type_text.
-      const staged = await stageMapped(con, path, plan);
+      const staged = await stageMapped(con, path, plan, limits, () => oversized('mapped', 'reject'));
       await con.run(sqlText('ingest_type_text'));
       report.extraColumns = staged.extras;
       report.foldNotes = staged.notes;
       report.folded = staged.notes.reduce((s, n) => s + n.rows, 0);
     } else {
-      report.extraColumns = await stage(con, path, sniffed);
+      report.extraColumns = await stage(con, path, sniffed, limits);
+      await oversized('staged', 'parse_error');
     }
   });
   for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
+  // Dialer formats settled their dates on `mapped` before folding (stage-mapped.ts).
+  if (!plan) await settleDates(con, 'staged', opts.dateFormat);
+  await settleTimezone(con, plan, report, opts);
   const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
   await withQueryProgress(con, 'checking', progress, async () => {
     await con.run(
@@ -172,7 +184,7 @@ async function loadCalls(
   const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
   Object.assign(report, {
     calls: Number(counts.rowsRead), rowsRead: Number(counts.rowsRead) + report.folded, inserted: Number(counts.inserted),
-    duplicates: Number(counts.duplicates), rejected: Number(counts.rejected),
+    duplicates: Number(counts.duplicates), rejected: Number(counts.rejected), inbound: Number(counts.inbound),
   });
   await withQueryProgress(con, 'storing', progress, () => con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }));
   await con.run(sqlText('call_files_add'), { ingest_id: report.ingestId }); // hook (issue 11, harden): which files hold which calls
@@ -185,17 +197,37 @@ async function loadCalls(
 
 
 
+/**
+ * Reads the file's own word on its UTC offset (issue 9 point 3) before naive times are cast:
+ * without a zone from the user, a file that agrees with itself is read in its offset.
+ */
+async function settleTimezone(con: DuckDBConnection, plan: FormatPlan | null, report: IngestReport, opts: IngestOptions): Promise<void> {
+  const given = opts.timezone ?? plan?.timezone ?? null;
+  const evidence = await offsetEvidence(con, plan !== null);
+  const givenOffset = given && evidence ? await zoneOffsetAtFileStart(con, given) : null;
+  const what = plan ? 'the epochs in the file (Asterisk uniqueid)' : 'the offsets written in started_at';
+  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, what);
+  if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);
+  report.sourceTimezone = d.sourceTimezone;
+  report.timezoneInferred = d.inferred;
+  if (d.note) report.message = report.message ? `${report.message}; ${d.note}` : d.note;
+}
+
 class MissingColumnsError extends Error {}
 
 /** Fills the `staged` table from the file; returns the extra (non-canonical) columns. */
-async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed): Promise<string[]> {
+async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed, limits: { maxLine: number; buffer: number }): Promise<string[]> {
   if (sniffed.format === 'csv') {
     const { delimiter, names: header } = splitHeader(sniffed.firstLine);
     const { names, extras, missing } = mapHeader(header);
     if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`);
+    if (sniffed.complete && sniffed.text.slice(sniffed.text.indexOf('\n') + 1).trim() === '') {
+      await con.run(sqlText('ingest_stage_empty'));
+      return extras;
+    }
     await con.run(
       sqlText('ingest_stage_csv'),
-      { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter },
+      { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter, max_line: limits.maxLine, buffer: limits.buffer },
       { names: LIST(VARCHAR), types: LIST(VARCHAR) },
     );
     const [rej] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM ingest_reject_errors')).getRowObjectsJson()) as { n: number }[];
@@ -228,13 +260,14 @@ async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promi
     status: r.status, message: r.message, rows_read: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates,
     rejected: r.rejected, rejects_path: r.rejectsPath, extra_columns: r.extraColumns.join(', ') || null,
     duration_ms: r.durationMs, folded: r.folded, fold_notes: r.foldNotes.map((n) => `${n.reason}: ${n.rows}`).join('; ') || null,
-    source_timezone: r.sourceTimezone, unknown_party: r.unknownParty, kind: r.kind,
+    source_timezone: r.sourceTimezone, unknown_party: r.unknownParty, kind: r.kind, inbound: r.inbound,
+    timezone_inferred: r.timezoneInferred,
   }, { encoding: VARCHAR, message: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR, fold_notes: VARCHAR, source_timezone: VARCHAR });
   return r;
 }
 
 function tzLiteral(tz: string): string {
-  if (!/^[A-Za-z0-9_+\-/]+$/.test(tz)) throw new UnreadableFileError(`bad timezone "${tz}"`);
+  if (!/^[A-Za-z0-9_+\-/:]+$/.test(tz)) throw new UnreadableFileError(`bad timezone "${tz}"`);
   return tz;
 }
 

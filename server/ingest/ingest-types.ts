@@ -22,6 +22,10 @@ export interface IngestOptions {
   format?: string;
   /** A validated mapping file (formats/mapping-file.ts); wins over `format`. */
   mapping?: Mapping;
+  /** strptime pattern of the file's times (--date-format); wins over a mapping's dateFormat. */
+  dateFormat?: string;
+  /** A value longer than this (bytes) refuses its row, not the file (default MAX_FIELD_BYTES, 1 MB). */
+  maxFieldBytes?: number;
 }
 
 export interface IngestReport {
@@ -34,7 +38,7 @@ export interface IngestReport {
   message: string | null;
   /** calls (file) | dimension (scripts, numbers, customers) | evidence (Voice Insights). */
   kind: 'calls' | 'dimension' | 'evidence';
-  /** Source rows; rowsRead = calls + folded, calls = inserted + duplicates + rejected. */
+  /** Source rows; rowsRead = calls + folded, calls = inserted + duplicates + rejected + inbound. */
   rowsRead: number;
   calls: number;
   folded: number;
@@ -42,10 +46,15 @@ export interface IngestReport {
   inserted: number;
   duplicates: number;
   rejected: number;
+  /** Inbound calls: counted apart, never stored, never in a metric. */
+  inbound: number;
   rejectsPath: string | null;
   extraColumns: string[];
   /** Answered calls stored without a hang-up party (the source did not say). */
   unknownParty: number;
+  /** The zone naive times were read in: an IANA name, or an offset such as +03:00 when inferred. */
   sourceTimezone: string | null;
+  /** sourceTimezone was inferred from the file (epochs or offsets beside its times), not given. */
+  timezoneInferred: boolean;
   durationMs: number;
 }

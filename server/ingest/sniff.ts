@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { gunzipSync, constants as zc } from 'node:zlib';
+import { createGunzip, constants as zc } from 'node:zlib';
 
 export type FileFormat = 'csv' | 'json' | 'parquet';
 export type TextEncoding = 'utf-8' | 'gb18030';
@@ -14,6 +14,8 @@ export interface Sniffed {
   firstLine: string;
   /** The decoded start of the text (for format detection); '' for Parquet. */
   text: string;
+  /** The sample is the whole file (a header-only file is then known to have no rows). */
+  complete: boolean;
 }
 
 /** A file we refuse before reading any rows; the message names the file and the reason. */
@@ -32,13 +34,36 @@ async function head(path: string): Promise<Buffer> {
   }
 }
 
-/** The first bytes of the (decompressed) content; a truncated gzip sample is fine. */
-function inflateHead(raw: Buffer): Buffer {
-  try {
-    return gunzipSync(raw, { finishFlush: zc.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
-  } catch {
-    throw new UnreadableFileError('gzip header found but the data does not decompress');
-  }
+/**
+ * The first bytes of the (decompressed) content, never more than SAMPLE_BYTES of output however
+ * well the data compresses (a gzip-9 bomb inflated whole took 810 MB): a stream stopped at the
+ * limit. A truncated gzip sample is fine. `complete`: the whole content fitted.
+ */
+function inflateHead(raw: Buffer): Promise<{ body: Buffer; complete: boolean }> {
+  return new Promise((resolve, reject) => {
+    const out: Buffer[] = [];
+    let len = 0;
+    let settled = false;
+    const gz = createGunzip({ finishFlush: zc.Z_SYNC_FLUSH, chunkSize: 64 * 1024 });
+    const finish = (complete: boolean) => {
+      if (settled) return;
+      settled = true;
+      gz.destroy();
+      resolve({ body: Buffer.concat(out).subarray(0, SAMPLE_BYTES), complete });
+    };
+    gz.on('data', (d: Buffer) => {
+      out.push(d);
+      len += d.length;
+      if (len >= SAMPLE_BYTES) finish(false);
+    });
+    gz.on('end', () => finish(true));
+    gz.on('error', () => {
+      if (settled) return;
+      if (len > 0) finish(false);
+      else (settled = true), reject(new UnreadableFileError('gzip header found but the data does not decompress'));
+    });
+    gz.end(raw);
+  });
 }
 
 /** Cuts a sample back to a UTF-8 character boundary so a split character is not "invalid". */
@@ -76,10 +101,13 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   const raw = await head(path);
   if (raw.length === 0) throw new UnreadableFileError('the file is empty');
   const gzip = raw[0] === 0x1f && raw[1] === 0x8b;
-  const body = gzip ? inflateHead(raw) : raw;
+  const inflated = gzip ? await inflateHead(raw) : { body: raw, complete: raw.length < SAMPLE_BYTES };
+  const body = inflated.body;
+  // A gzip sample is complete only when the compressed file was read whole too.
+  const complete = inflated.complete && raw.length < SAMPLE_BYTES;
   if (body.subarray(0, 4).toString('latin1') === 'PAR1') {
     if (gzip) throw new UnreadableFileError('gzip-compressed Parquet is not supported; Parquet compresses itself');
-    return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '', text: '' };
+    return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '', text: '', complete };
   }
   if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
     throw new UnreadableFileError('UTF-16 text is not supported: save the export as UTF-8 or GB18030');
@@ -90,12 +118,17 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   let decoded = decodes(trimPartialUtf8(text), 'utf-8');
   if (decoded !== null) encoding = 'utf-8';
   else {
-    // GB18030 is a superset of GBK/GB2312; a lead byte cut at the sample end is tolerated.
+    // GB18030 is a superset of GBK/GB2312; a lead byte cut at the sample end is tolerated. Any
+    // byte string of high bytes decodes as *something* in GB18030, so a file counts as Chinese
+    // text only when what it decodes to is Chinese (an ASCII file with a few stray 0xA5 bytes
+    // would otherwise become katakana and be accepted).
     decoded = decodes(text.subarray(0, text.length - 1), 'gb18030');
-    if (decoded === null || !looksLikeText(decoded)) {
+    if (decoded === null || !looksLikeText(decoded) || !looksChinese(decoded)) {
       const at = firstInvalidUtf8(text);
+      const offset = at + (bom ? 3 : 0);
+      const line = text.subarray(0, at).reduce((n, c) => n + (c === 0x0a ? 1 : 0), 1);
       throw new UnreadableFileError(
-        `not UTF-8 or GB18030/GBK text (invalid byte 0x${text[at]?.toString(16).padStart(2, '0')} at offset ${at}); re-export as UTF-8`,
+        `not UTF-8 or GB18030/GBK text: invalid byte 0x${text[at]?.toString(16).padStart(2, '0')} at ${gzip ? 'decompressed ' : ''}offset ${offset} (line ${line}); re-export as UTF-8`,
       );
     }
     encoding = 'gb18030';
@@ -106,18 +139,58 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   if (first === '[') throw new UnreadableFileError('a JSON array file: write one JSON object per line (JSON lines) instead');
   if (first !== '{' && jsonByName) throw new UnreadableFileError('not JSON lines: the first line is not a JSON object');
   const format: FileFormat = first === '{' ? 'json' : 'csv';
-  return { format, gzip, encoding, bom, firstLine: decoded.split(/\r?\n/, 1)[0]!, text: decoded };
+  const firstLine = decoded.split(/\r?\n/, 1)[0]!;
+  if (format === 'csv') checkHeaderSize(firstLine, decoded);
+  return { format, gzip, encoding, bom, firstLine, text: decoded, complete };
 }
 
-function firstInvalidUtf8(b: Buffer): number {
-  let lo = 0;
-  let hi = b.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (decodes(trimPartialUtf8(b.subarray(0, mid)), 'utf-8') === null) hi = mid;
-    else lo = mid;
+/**
+ * Offset of the first byte that breaks UTF-8 (a sequence cut by the end of the sample is not an
+ * error). Scanned byte by byte: a bisection over decodes was one byte off after a lead byte.
+ */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= b.length) return b.length; // cut at the sample end
+      const d = b[i + k]!;
+      // Second-byte limits: no overlong forms, no surrogates, nothing above U+10FFFF.
+      const lo = k === 1 && c === 0xe0 ? 0xa0 : k === 1 && c === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && c === 0xed ? 0x9f : k === 1 && c === 0xf4 ? 0x8f : 0xbf;
+      if (d < lo || d > hi) return i + k;
+    }
+    i += n + 1;
   }
-  return hi - 1;
+  return b.length;
+}
+
+/** Most characters beyond ASCII are Chinese (Han, CJK punctuation, full-width forms). */
+function looksChinese(s: string): boolean {
+  let high = 0;
+  let cjk = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    high++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)
+      || (c >= 0x2000 && c <= 0x206f) || c === 0xb7 || c === 0xd7) cjk++;
+  }
+  return high === 0 || cjk / high >= 0.9;
+}
+
+/** Header limits (issue 11 point 8): 10,000 columns took 1.1 GB to stage. */
+export const MAX_COLUMNS = 2000;
+export const MAX_HEADER_BYTES = 64 * 1024;
+
+function checkHeaderSize(firstLine: string, text: string): void {
+  if (firstLine.length > MAX_HEADER_BYTES || (firstLine.length === text.length && text.length >= SAMPLE_BYTES)) {
+    throw new UnreadableFileError(`the first line is longer than ${MAX_HEADER_BYTES / 1024} KB: not a CDR header`);
+  }
+  const n = splitHeader(firstLine).names.length;
+  if (n > MAX_COLUMNS) throw new UnreadableFileError(`${n} columns: more than the ${MAX_COLUMNS} a CDR file may have`);
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];

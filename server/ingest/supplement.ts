@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createReadStream } from 'node:fs';
 import { sqlText } from '../db/sql-files.ts';
 import { loadDimension } from './dimensions.ts';
+import { readerLimits } from './integrity.ts';
 import type { Detected } from './formats/registry.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import type { ProgressFn } from './progress.ts';
@@ -25,7 +26,8 @@ export async function loadSupplement(
     return;
   }
   const delim = /\t/.test(await firstLineOf(path)) ? '\t' : ',';
-  const dialect = { path, delim, quote: '"', escape: '"', skip: 0 };
+  const { maxLine, buffer } = readerLimits(0);
+  const dialect = { path, delim, quote: '"', escape: '"', skip: 0, max_line: maxLine, buffer };
   const header = (await con.runAndReadAll(sqlText('format_header_csv'), dialect)).columnNames();
   await con.run(sqlText('format_read_csv'), { ...dialect, first_line: 2 });
   const r = await loadDimension(con, detected.name, header, report.ingestId, opts.dataDir);

@@ -62,7 +62,7 @@ describe('canonical ingest: nothing lost, nothing doubled', () => {
   it('refuses unreadable files with a one-line reason and changes nothing', async () => {
     const missing = await ingestText(store, 'nocol.csv', 'call_id,disposition,talk_seconds\nx,answered,3\n');
     expect(missing.status).toBe('failed');
-    expect(missing.message).toMatch(/missing required column started_at/);
+    expect(missing.message).toMatch(/^no known format: closest tried canonical \(missing started_at\), /);
     const png = await ingestText(store, 'pic.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     expect(png.status).toBe('failed');
     expect(png.message).toMatch(/not UTF-8 or GB18030|binary/);

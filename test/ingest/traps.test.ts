@@ -24,10 +24,17 @@ describe('format traps', () => {
     expect(await call('1726540200.15')).toMatchObject({ disposition: 'failed' });
   });
 
-  it('Asterisk: naive times default to the business timezone', async () => {
+  it('Asterisk: without --timezone, naive times are read in the offset the uniqueid epochs state', async () => {
     t = await formatStore();
-    await t.ingest('asterisk_cdr_csv_21.csv');
-    expect(await call('1726536600.1')).toMatchObject({ started_utc: '2024-09-16 17:30:00', hour: 1 });
+    const r = await t.ingest('asterisk_cdr_csv_21.csv');
+    expect(r).toMatchObject({ sourceTimezone: '+00:00', timezoneInferred: true });
+    expect(await call('1726536600.1')).toMatchObject({ started_utc: '2024-09-17 01:30:00', hour: 9 });
+  });
+
+  it('Asterisk: without epochs (16 columns), naive times default to the business timezone', async () => {
+    t = await formatStore();
+    const r = await t.ingest('asterisk_cdr_csv_16.csv');
+    expect(r).toMatchObject({ sourceTimezone: 'Asia/Shanghai', timezoneInferred: false });
   });
 
   it('Asterisk: the <accountcode>.csv copy of Master.csv rows is recognised as duplicates', async () => {
@@ -51,6 +58,19 @@ describe('format traps', () => {
     expect(await call('6f1c2a10-0001-4000-8000-000000000004')).toMatchObject({ disposition: 'answered', hangup_by: 'system', talk_seconds: 20 });
     // One uuid three times: the answered row speaks for the call.
     expect(await call('6f1c2a10-0001-4000-8000-000000000005')).toMatchObject({ disposition: 'answered', talk_seconds: 45, hangup_cause: 'NORMAL_CLEARING' });
+  });
+
+  it('FreeSWITCH: A and B legs are one call; ring from the A start, talk, cause and party from the B leg', async () => {
+    t = await formatStore();
+    await t.ingest('freeswitch_ab_legs.csv', { timezone: 'UTC' });
+    expect(await call('aaaaaaaa-0000-4000-8000-000000000001')).toMatchObject({
+      disposition: 'answered', ring_seconds: 8, talk_seconds: 62, hangup_by: 'callee', hangup_cause: 'NORMAL_CLEARING', caller_number: '1001',
+    });
+    expect(await call('aaaaaaaa-0000-4000-8000-000000000002')).toMatchObject({ disposition: 'busy', hangup_cause: 'USER_BUSY', talk_seconds: 0 });
+    // Its B leg came first in the file: still folded into the A leg's call.
+    expect(await call('aaaaaaaa-0000-4000-8000-000000000004')).toMatchObject({ ring_seconds: 3, talk_seconds: 6, hangup_by: 'callee' });
+    expect(await call('bbbbbbbb-0000-4000-8000-000000000004')).toBeUndefined();
+    expect(await call('aaaaaaaa-0000-4000-8000-000000000003')).toBeUndefined(); // inbound: not stored
   });
 
   it('zero dates mean "no time": MySQL 0000-00-00, epoch 0 of old FreeSWITCH', async () => {

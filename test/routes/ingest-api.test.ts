@@ -35,16 +35,20 @@ describe('POST /api/ingest and the ingest history', () => {
     expect(up.status).toBe(202);
     const job = await waitJob(t, up.body.jobId);
     expect(job).toMatchObject({ state: 'done', source: 'upload', fileName: 'calls.csv' });
-    expect(job.report).toMatchObject({ format: 'twilio_calls', rowsRead: 9, calls: 7, folded: 2, inserted: 6, rejected: 1 });
+    // The inbound call is counted apart (issue 9), not rejected.
+    expect(job.report).toMatchObject({ format: 'twilio_calls', rowsRead: 9, calls: 7, folded: 2, inserted: 6, rejected: 0, inbound: 1 });
     expect(job.report).not.toHaveProperty('rejectsPath');
-    expect((job.report as unknown as { rejectsFile: string }).rejectsFile).toMatch(/^calls\.csv\./);
     const { body: h } = await t.api<{ ingests: Record<string, unknown>[] }>('/api/ingests');
-    expect(h.ingests[0]).toMatchObject({ ingestId: job.report!.ingestId, fileName: 'calls.csv', rejectsFile: expect.stringMatching(/^calls\.csv\..*\.csv$/), foldNotes: expect.stringMatching(/child legs/) });
+    expect(h.ingests[0]).toMatchObject({ ingestId: job.report!.ingestId, fileName: 'calls.csv', inbound: 1, foldNotes: expect.stringMatching(/child legs/) });
     expect(h.ingests[0]).not.toHaveProperty('rejectsPath'); // server paths stay on the server
-    const rejects = await t.app.request(`/api/ingests/${job.report!.ingestId}/rejects`);
+    // A file with a refused row (VICIdial INCALL): its rejects are served.
+    const withRejects = await waitJob(t, (await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('vicidial_log.tsv', 'log.tsv') })).body.jobId);
+    expect((withRejects.report as unknown as { rejectsFile: string }).rejectsFile).toMatch(/^log\.tsv\./);
+    const rejects = await t.app.request(`/api/ingests/${withRejects.report!.ingestId}/rejects`);
     expect(rejects.status).toBe(200);
-    expect(rejects.headers.get('content-disposition')).toBe(`attachment; filename="ingest-${job.report!.ingestId}-rejects.csv"`);
-    expect(await rejects.text()).toMatch(/inbound call: not an outbound dial/);
+    expect(rejects.headers.get('content-disposition')).toBe(`attachment; filename="ingest-${withRejects.report!.ingestId}-rejects.csv"`);
+    expect(await rejects.text()).toMatch(/status INCALL: call not finished/);
+    expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}`, { method: 'DELETE' })).status).toBe(200);
     expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]); // the upload is removed once loaded
 
     const del = await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W });

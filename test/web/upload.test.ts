@@ -122,12 +122,14 @@ describe('ingest history columns', () => {
     const cols = ingestColumns(t, (d, v) => valueLabel('en', d, v), 'en');
     expect(cols.map((c) => c.label)).toEqual([
       'Ingested at', 'File', 'Status', 'Detected format', 'Rows read', 'Calls', 'Folded rows', 'Inserted', 'Duplicates', 'Rejected',
-      'Unknown hang-up party', 'Time taken', 'Message',
+      'Inbound (not dials)', 'Unknown hang-up party', 'Source timezone', 'Time taken', 'Message',
     ]);
     const duration = cols.find((c) => c.key === 'duration')!;
     expect(duration.display!(ROW)).toBe('1.9 sec');
     const csv = toCsv(cols, [ROW]).slice(1).split('\r\n');
-    expect(csv[1]).toBe('2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,1.911,');
+    expect(csv[1]).toBe('2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,0,Asia/Shanghai,1.911,');
+    const tz = cols.find((c) => c.key === 'sourceTimezone')!;
+    expect(tz.value({ ...ROW, sourceTimezone: '+03:00', timezoneInferred: true } as IngestRow)).toBe('+03:00 (inferred from the file)');
     const zh = ingestColumns((k) => translate('zh-CN', k), (d, v) => valueLabel('zh-CN', d, v), 'zh-CN');
     expect(zh.find((c) => c.key === 'status')!.value({ ...ROW, status: 'deleted' })).toBe('已删除');
     expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown', encoding: null })).toBeNull();

@@ -34,6 +34,18 @@ export function cdrCsvNames(fields: string[]): string[] | null {
   return [...CDR_CSV_BASE, ...middle, ...newColumns];
 }
 
+/**
+ * Contexts where calls from the outside world enter a PBX (FreePBX from-pstn / from-trunk /
+ * ext-did, site names like stadion-pstn), or a FreePBX `did` column holding the number dialled in.
+ * The rule reads "dcontext|did" and keeps the whole match, so either alone marks the call inbound.
+ */
+const INBOUND = '(?i)^(?:(?:from-pstn|from-trunk|from-did|from-external|from-zaptel|from-dahdi|ext-did|ext-did-[0-9]+|incoming|inbound|[^|]*-pstn|[^|]*-did|[^|]*-incoming|[^|]*-inbound)(?:\\|.*)?|[^|]*\\|\\+?[0-9]{3,})$';
+
+/** A line of column names rather than a record: no time stamps, and it names a start column. */
+function namesLine(fields: string[]): boolean {
+  return !fields.some((f) => STAMP.test(f)) && fields.some((f) => ['start', 'calldate'].includes(f.toLowerCase()));
+}
+
 /** Shared rules: who hung up comes from the site convention userfield = ${HANGUPCAUSE}|${CHANNEL(hangupsource)}. */
 function rules(names: (n: string) => boolean, start: string[]): Partial<Record<MappedColumn, FieldRule>> {
   const key = ['linkedid', 'uniqueid'].filter(names);
@@ -55,6 +67,12 @@ function rules(names: (n: string) => boolean, start: string[]): Partial<Record<M
     campaign: 'accountcode',
     caller_number: 'src',
     callee_id: 'dst',
+    // Per call after folding: the first leg's context decides (see INBOUND), else an answer at
+    // the first leg's own start (inboundWhenAnsweredAtStart).
+    direction: { concat: ['dcontext', 'did'], regex: INBOUND, values: { '*': 'inbound' } },
+    leg_id: 'uniqueid',
+    // uniqueid is "<epoch of the channel's creation>.<n>": beside `start` it tells the file's UTC offset.
+    epoch: { column: 'uniqueid', regex: '([0-9]{9,10})\\.[0-9]+$' },
   };
 }
 
@@ -68,8 +86,10 @@ export const asteriskCdrCsv = {
     return f.length >= 16 && f.length <= 21 && STAMP.test(f[9]!) && DISPOSITION.test(f[14]!) && !STAMP.test(f[8]!);
   },
   plan(s: Sample): FormatPlan {
-    const names = cdrCsvNames(splitCsvLine(s.lines[0] ?? '')) ?? CDR_CSV_BASE;
-    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, rejectAnswerAtStart: true };
+    const first = splitCsvLine(s.lines[0] ?? '');
+    // A mapping with header: false + columns puts its column names first (mapping-file.ts).
+    const names = namesLine(first) ? first : cdrCsvNames(first) ?? CDR_CSV_BASE;
+    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
   },
 };
 
@@ -79,8 +99,10 @@ export const asteriskCdrCustom = {
     const f = s.kind === 'csv' && s.lines[0] ? splitCsvLine(s.lines[0]) : [];
     return f.length === 19 && STAMP.test(f[8]!) && DISPOSITION.test(f[13]!);
   },
-  plan(): FormatPlan {
-    return { name: this.name, reader: { ...DIALECT, names: CDR_CUSTOM }, rules: rules((n) => CDR_CUSTOM.includes(n), ['start']), foldReason: FOLD, rejectAnswerAtStart: true };
+  plan(s: Sample): FormatPlan {
+    const first = splitCsvLine(s.lines[0] ?? '');
+    const names = namesLine(first) ? first : CDR_CUSTOM;
+    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
   },
 };
 
@@ -101,7 +123,7 @@ export const asteriskDb = {
       reader: { kind: 'csv', delimiter, quote: delimiter === '\t' ? '' : '"', escape: delimiter === '\t' ? '' : '"' },
       rules: rules(has, ['start', 'calldate']),
       foldReason: FOLD,
-      rejectAnswerAtStart: true,
+      inboundWhenAnsweredAtStart: true,
     };
   },
 };

@@ -48,6 +48,7 @@ export const cnExport = {
         callee_id: { column: ['被叫号码', '客户号码'] },
         agent_id: { column: ['坐席工号', '坐席账号', '坐席'] },
         campaign: { column: ['任务名称', '活动名称', '项目名称'] },
+        direction: { column: ['呼叫类型', '呼叫方向', '通话类型', '通话方向'], values: { 呼入: 'inbound', 来电: 'inbound', 呼出: 'outbound', 外呼: 'outbound', '*': '' } },
         script_id: { column: ['话术ID', '话术编号', '话术'] },
         // The 合计/总计 footer Excel reports add is not a call.
         skip: { concat: [...new Set([first, '主叫号码', '被叫号码'])].filter((c) => looseName(c) !== ''), regex: '(合计|总计|小计)', values: { '*': '合计 totals row (not a call)' } },

@@ -43,7 +43,8 @@ export const connectCtr = {
         caller_number: 'SystemEndpoint.Address',
         callee_id: 'CustomerEndpoint.Address',
         skip: { column: 'Channel', values: { voice: '', '*': 'non-voice contact (chat or task), not a call' } },
-        reject: { column: 'InitiationMethod', values: { inbound: 'inbound contact: not an outbound dial', '*': '' } },
+        // The chain's initial contact decides (transfers say TRANSFER).
+        direction: { column: 'InitiationMethod', values: { inbound: 'inbound', '*': '' } },
       },
       answeredWhenAnswerTime: true,
       beforeFold: ['format_connect_chain'],

@@ -57,7 +57,14 @@ export const freeswitchCdrCsv = {
         // destination_number is "&" on originated legs (the application string): no number then.
         callee_id: { column: 'destination_number', regex: '^(\\+?[0-9][0-9 ()-]*)$' },
         campaign: 'accountcode',
+        // The vanilla configuration routes calls from gateways into the `public` context.
+        direction: { column: 'context', values: { public: 'inbound', '*': '' } },
+        leg_id: 'uuid',
+        // Templates write the other leg as bleg_uuid (default), bridge_uuid or other_leg_uuid.
+        other_leg: { column: ['bleg_uuid', 'bridge_uuid', 'other_leg_uuid'] },
       },
+      // legs=ab writes the B leg too: format_pair_legs folds it into its A leg (one call).
+      beforeFold: ['format_pair_legs'],
       answeredWhenAnswerTime: true,
       systemHangupCauses: ['MEDIA_TIMEOUT', 'ALLOTTED_TIMEOUT', 'RECOVERY_ON_TIMER_EXPIRE'],
       foldReason: 'FreeSWITCH rows repeating one uuid',

@@ -50,11 +50,14 @@ export const MappingSchema = z.object({
     skipLines: z.number().int().min(0).max(100).default(0),
   }).strict().optional(),
   timezone: timezoneSchema.optional(),
+  dateFormat: z.string().min(2).max(100).refine((f) => f.includes('%'), 'a strptime pattern such as "%d/%m/%Y %H:%M:%S"').optional(),
   fields: z.partialRecord(z.enum(COLUMNS), RuleSchema).default({}),
   foldBy: RuleSchema.optional(),
   foldReason: z.string().max(200).optional(),
   answeredWhenAnswerTime: z.boolean().optional(),
   systemHangupCauses: z.array(z.string().max(100)).max(100).optional(),
+  inboundWhenAnsweredAtStart: z.boolean().optional(),
+  /** Old name of inboundWhenAnsweredAtStart (such calls used to be refused; now they are counted as inbound). */
   rejectAnswerAtStart: z.boolean().optional(),
 }).strict();
 export type Mapping = z.infer<typeof MappingSchema>;
@@ -91,12 +94,18 @@ export function parseMapping(text: string, label = 'mapping'): Mapping {
 /** The plan a mapping describes: a built-in's plan (if it extends one) with the mapping's overrides. */
 export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
   const base = m.extends ? formatByName(m.extends) : null;
+  // header: false + columns: the built-in must plan from those names, as if they were the file's
+  // header; from the first data line it would decide which columns exist by their values (and
+  // take the call id from the channel name instead of uniqueid).
+  const input = m.input;
+  const named = input?.header === false && input.columns
+    ? { ...sample, lines: [input.columns.map((c) => (/["\s,;|\t]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(input.delimiter === '\t' ? '\t' : ','), ...sample.lines] }
+    : sample;
   const plan: FormatPlan = base?.kind === 'calls'
-    ? base.format.plan(sample)
+    ? base.format.plan(named)
     : { name: 'mapping', reader: { kind: 'csv', delimiter: ',', quote: '"', escape: '"' }, rules: {} };
   const rules: Partial<Record<MappedColumn, FieldRule>> = { ...plan.rules, ...m.fields };
   if (m.foldBy) rules.fold_key = m.foldBy;
-  const input = m.input;
   return {
     ...plan,
     name: m.format ?? (m.extends ? `${m.extends}+mapping` : 'mapping'),
@@ -107,9 +116,10 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
       : plan.reader,
     rules,
     timezone: m.timezone ?? plan.timezone,
+    dateFormat: m.dateFormat ?? plan.dateFormat,
     foldReason: m.foldReason ?? plan.foldReason ?? 'rows sharing a fold key',
     answeredWhenAnswerTime: m.answeredWhenAnswerTime ?? plan.answeredWhenAnswerTime,
     systemHangupCauses: m.systemHangupCauses ?? plan.systemHangupCauses,
-    rejectAnswerAtStart: m.rejectAnswerAtStart ?? plan.rejectAnswerAtStart,
+    inboundWhenAnsweredAtStart: m.inboundWhenAnsweredAtStart ?? m.rejectAnswerAtStart ?? plan.inboundWhenAnsweredAtStart,
   };
 }

@@ -3,9 +3,10 @@ import { sqlText } from '../../db/sql-files.ts';
 import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
+import { settleDates } from '../dates.ts';
 
 export const RULE = STRUCT({ idx: LIST(INTEGER), sep: VARCHAR, re: VARCHAR, keys: LIST(VARCHAR), vals: LIST(VARCHAR), dflt: VARCHAR });
-const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR), reject_answer_at_start: BOOLEAN });
+const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR), inbound_answered_at_start: BOOLEAN, date_format: VARCHAR });
 
 export interface FoldNote {
   reason: string;
@@ -78,14 +79,19 @@ function unusedColumns(header: string[], plan: FormatPlan): string[] {
  * plan's rules (format_map.sql), run its format-specific steps, fold rows into calls. Returns
  * what was folded, by reason, and the columns no rule used.
  */
-export async function stageMapped(con: DuckDBConnection, path: string, plan: FormatPlan): Promise<{ notes: FoldNote[]; extras: string[] }> {
+export async function stageMapped(
+  con: DuckDBConnection, path: string, plan: FormatPlan,
+  limits: { maxLine: number; buffer: number } = { maxLine: 2 * 1048576, buffer: 32 * 1048576 },
+  /** Marks rows with over-long values on `mapped` before folding (ingest-file.ts). */
+  beforeFoldCheck: () => Promise<void> = async () => undefined,
+): Promise<{ notes: FoldNote[]; extras: string[] }> {
   await con.run(sqlText('format_prepare'));
   const reader = plan.reader;
   let header: string[] | null = null;
   if (reader.kind === 'json') {
     await con.run(sqlText('format_read_json'), { path });
   } else {
-    const dialect = { path, delim: reader.delimiter, quote: reader.quote, escape: reader.escape };
+    const dialect = { path, delim: reader.delimiter, quote: reader.quote, escape: reader.escape, max_line: limits.maxLine, buffer: limits.buffer };
     if (reader.names) {
       await con.run(sqlText('format_read_csv_names'), { ...dialect, names: listValue(reader.names) }, { names: LIST(VARCHAR) });
       header = reader.names;
@@ -108,10 +114,13 @@ export async function stageMapped(con: DuckDBConnection, path: string, plan: For
   params.opts = structValue({
     answered_when_answer_time: plan.answeredWhenAnswerTime ?? false,
     system_causes: listValue((plan.systemHangupCauses ?? []).map((c) => c.toUpperCase())),
-    reject_answer_at_start: plan.rejectAnswerAtStart ?? false,
+    inbound_answered_at_start: plan.inboundWhenAnsweredAtStart ?? false,
+    date_format: plan.dateFormat ?? null,
   });
   types.opts = OPTS;
   await con.run(sqlText('format_map'), params, types);
+  await settleDates(con, 'mapped', plan.dateFormat);
+  await beforeFoldCheck();
   for (const step of plan.beforeFold ?? []) await con.run(sqlText(step));
   await con.run(sqlText('format_fold_count'), { fold_reason: plan.foldReason ?? 'rows of one call' });
   // Most files have one row per call: then the ranking windows of format_fold are not needed.

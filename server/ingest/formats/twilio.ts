@@ -22,7 +22,8 @@ export const twilioCalls = {
         // Child legs (<Dial> creates outbound-dial legs with a parent) fold into their parent call.
         fold_key: { column: ['ParentCallSid', 'CallSid', 'Sid'] },
         leg: { column: 'Direction', values: { 'outbound-dial': 'child', 'outbound dial': 'child', '*': '' } },
-        reject: { column: 'Direction', values: { inbound: 'inbound call: not an outbound dial', '*': '' } },
+        // The parent's Direction decides the call's (its outbound-dial children are legs of it).
+        direction: { column: 'Direction', values: { inbound: 'inbound', '*': '' } },
         started_at: { column: ['StartTime', 'DateCreated'] },
         ended_at: 'EndTime',
         talk_seconds: { column: ['Duration', 'DurationSeconds'] },

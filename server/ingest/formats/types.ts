@@ -3,7 +3,7 @@ import type { CanonicalColumn } from '../canonical.ts';
 /** Columns a format's rules can fill: the canonical ones plus the helpers folding needs (format_map.sql). */
 export const HELPER_COLUMNS = [
   'fold_key', 'leg', 'version', 'record_id', 'skip', 'reject', 'party_source', 'party_callee', 'party_agent',
-  'total_seconds',
+  'total_seconds', 'leg_id', 'other_leg', 'epoch',
 ] as const;
 export type HelperColumn = (typeof HELPER_COLUMNS)[number];
 export type MappedColumn = CanonicalColumn | HelperColumn;
@@ -52,8 +52,11 @@ export interface FormatPlan {
   answeredWhenAnswerTime?: boolean;
   /** Hang-up causes that mean the platform ended an answered call (FreeSWITCH MEDIA_TIMEOUT, ...). */
   systemHangupCauses?: string[];
-  /** Refuse rows whose answer time equals their start (Asterisk: the PBX answered an inbound call). */
-  rejectAnswerAtStart?: boolean;
+  /**
+   * A call whose first leg was answered at its very start is inbound (Asterisk: the PBX itself
+   * answered a caller), unless a direction rule said otherwise.
+   */
+  inboundWhenAnsweredAtStart?: boolean;
   /** Report text for rows merged by fold_key. */
   foldReason?: string;
   /** queries/ files run on `mapped` before folding (format-specific, trusted). */
@@ -62,6 +65,8 @@ export interface FormatPlan {
   afterFold?: string[];
   /** Zone of naive timestamps when the user gives none (else the business timezone). */
   timezone?: string;
+  /** strptime pattern of the file's times (DuckDB's), when detection cannot tell (day-first dates). */
+  dateFormat?: string;
 }
 
 /** What detection sees: the decoded first lines of a text file, or the first JSON object. */

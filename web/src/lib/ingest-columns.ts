@@ -3,6 +3,9 @@ import type { Lang, MessageKey } from './i18n.ts';
 import { formatDuration } from './upload.ts';
 import type { IngestRow } from './upload-types.ts';
 
+/** History fields added with direction and timezone inference (issue 9); older rows lack them. */
+type Row = IngestRow & { inbound?: number; timezoneInferred?: boolean };
+
 /** The columns of the ingest history (/data), for its table and its CSV. */
 export function ingestColumns(
   t: (k: MessageKey) => string,
@@ -21,7 +24,14 @@ export function ingestColumns(
     { key: 'inserted', label: t('data.inserted'), kind: 'int', value: (r) => r.inserted },
     { key: 'duplicates', label: t('data.duplicates'), kind: 'int', value: (r) => r.duplicates },
     { key: 'rejected', label: t('data.rejected'), kind: 'int', value: (r) => r.rejected },
+    // Inbound calls: counted apart, never dials (calls = inserted + duplicates + rejected + inbound).
+    { key: 'inbound', label: t('data.inbound'), kind: 'int', value: (r) => (r as Row).inbound ?? 0 },
     { key: 'unknownParty', label: t('data.unknownParty'), kind: 'int', value: (r) => r.unknownParty },
+    // The zone naive times were read in; "inferred" when the file's own epochs or offsets said so.
+    {
+      key: 'sourceTimezone', label: t('data.sourceTimezone'), kind: 'text',
+      value: (r) => (r.sourceTimezone ? r.sourceTimezone + ((r as Row).timezoneInferred ? ` (${t('data.timezoneInferred')})` : '') : null),
+    },
     // Seconds in the CSV (a number a spreadsheet can sum), a readable duration on screen.
     { key: 'duration', label: t('data.duration'), kind: 'int', value: (r) => r.durationMs / 1000, display: (r) => formatDuration(r.durationMs, lang) },
     { key: 'message', label: t('data.message'), kind: 'text', value: (r) => r.message ?? '' },

@@ -233,6 +233,10 @@ export const en = {
   'audit.action.user_add': 'user added',
   'audit.action.user_remove': 'user removed',
   'audit.action.interrupted': 'interrupted upload',
+  // Issue 9: inbound calls counted apart; the source timezone and whether it was inferred.
+  'data.inbound': 'Inbound (not dials)',
+  'data.sourceTimezone': 'Source timezone',
+  'data.timezoneInferred': 'inferred from the file',
 } as const;
 
 export type MessageKey = keyof typeof en;

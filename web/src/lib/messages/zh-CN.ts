@@ -235,4 +235,8 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.action.user_add': '新增用户',
   'audit.action.user_remove': '移除用户',
   'audit.action.interrupted': '中断的上传',
+  // Issue 9: inbound calls counted apart; the source timezone and whether it was inferred.
+  'data.inbound': '呼入（不计拨打）',
+  'data.sourceTimezone': '源时区',
+  'data.timezoneInferred': '由文件推断',
 };

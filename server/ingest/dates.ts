@@ -1,0 +1,43 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
+import { UnreadableFileError } from './sniff.ts';
+
+/** Tables whose start/answer/end text can be rewritten: mapped (dialer formats, before folding), staged (canonical). */
+export type DatedTable = 'mapped' | 'staged';
+
+interface Order {
+  dated: number;
+  dayFirst: number;
+  monthFirst: number;
+  example: string | null;
+  dayExample: string | null;
+  monthExample: string | null;
+}
+
+const HINT = 'give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)';
+
+/**
+ * Day-first or month-first (issue 9 point 4): d/m/yyyy dates are read the way the file itself
+ * proves (a first field above 12 is a day), never guessed. A file whose dates all fit both ways,
+ * or that proves both, is refused with a reason that names dateFormat. A dateFormat given wins
+ * (for dialer formats it was applied to the raw values by format_map already).
+ */
+export async function settleDates(con: DuckDBConnection, table: DatedTable, dateFormat: string | undefined): Promise<void> {
+  const apply = (fmt: string | null, dayfirst: boolean | null) =>
+    con.run(renderIdentifiers(sqlText('format_dates_apply'), { table }), { fmt, dayfirst });
+  if (dateFormat) {
+    if (table === 'staged') await apply(dateFormat, null);
+    return;
+  }
+  const [o] = (await (await con.runAndReadAll(renderIdentifiers(sqlText('format_date_order'), { table }))).getRowObjectsJson()) as unknown as Order[];
+  if (!o || !Number(o.dated)) return;
+  if (Number(o.dayFirst) && Number(o.monthFirst)) {
+    throw new UnreadableFileError(`dates disagree on their order: "${o.dayExample}" is day-first, "${o.monthExample}" month-first; ${HINT}`);
+  }
+  if (!Number(o.dayFirst) && !Number(o.monthFirst)) {
+    throw new UnreadableFileError(
+      `dates such as "${o.example}" could be day-first or month-first (no field above 12 in the file's ${o.dated} dates); ${HINT}`,
+    );
+  }
+  await apply(null, Number(o.dayFirst) > 0);
+}

@@ -1,0 +1,82 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlText } from '../db/sql-files.ts';
+
+/** Share of rows with evidence that must agree before a file's own UTC offset is believed. */
+export const AGREEMENT = 0.99;
+
+export interface OffsetEvidence {
+  offsetSeconds: number;
+  agree: number;
+  evidence: number;
+  /** Rows whose start is a naive wall-clock time: the ones the offset changes. */
+  naive: number;
+}
+
+/** "+03:00", "-05:00", "+05:30": how an inferred offset is reported. */
+export function offsetLabel(seconds: number): string {
+  const m = Math.round(Math.abs(seconds) / 60);
+  return `${seconds < 0 ? '-' : '+'}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** The DuckDB TimeZone setting for a fixed offset (ICU reads "UTC+03:00"; "+03:00" alone it refuses). */
+export function offsetZone(seconds: number): string {
+  return seconds === 0 ? 'UTC' : `UTC${offsetLabel(seconds)}`;
+}
+
+/** The offset a file states: epochs beside wall-clock starts (dialer formats) or offsets in started_at (canonical). */
+export async function offsetEvidence(con: DuckDBConnection, mapped: boolean): Promise<OffsetEvidence | null> {
+  const rows = (await (await con.runAndReadAll(sqlText(mapped ? 'format_tz_evidence' : 'ingest_tz_evidence'))).getRowObjectsJson()) as Record<string, unknown>[];
+  const r = rows[0];
+  if (!r || !Number(r.evidence)) return null;
+  return { offsetSeconds: Number(r.offsetSeconds), agree: Number(r.agree), evidence: Number(r.evidence), naive: Number(r.naive) };
+}
+
+/** The offset of an IANA zone at the file's earliest start (null when no start parses). */
+export async function zoneOffsetAtFileStart(con: DuckDBConnection, zone: string): Promise<number | null> {
+  const [first] = (await (await con.runAndReadAll(sqlText('ingest_first_start'))).getRowObjectsJson()) as { at: string | null }[];
+  if (!first?.at) return null;
+  const [r] = (await (await con.runAndReadAll(sqlText('ingest_zone_offset'), { zone, at: first.at })).getRowObjectsJson()) as { offsetSeconds: number }[];
+  return Number(r!.offsetSeconds);
+}
+
+export interface ZoneDecision {
+  /** The DuckDB TimeZone to read naive times in, when it changes (null = keep the one set). */
+  setZone: string | null;
+  sourceTimezone: string;
+  inferred: boolean;
+  /** One line for the report (CLI, /data history); null when there is nothing to say. */
+  note: string | null;
+}
+
+/**
+ * Decides the zone of a file's naive times. A zone the user gave (--timezone, a mapping's
+ * timezone) is obeyed, with a warning when the file says otherwise; without one, a file whose rows
+ * agree (>= 99%) on one offset is read in that offset; else the business timezone, with a note
+ * when the rows disagree.
+ */
+export function decideZone(
+  evidence: OffsetEvidence | null, given: string | null, givenOffset: number | null, businessTimezone: string, what: string,
+): ZoneDecision {
+  const share = evidence ? evidence.agree / evidence.evidence : 0;
+  const says = evidence && `${what} say ${offsetLabel(evidence.offsetSeconds)} (${evidence.agree} of ${evidence.evidence} rows)`;
+  if (given) {
+    const disagrees = evidence && share >= AGREEMENT && givenOffset !== null && givenOffset !== evidence.offsetSeconds;
+    return { setZone: null, sourceTimezone: given, inferred: false, note: disagrees ? `timezone: read in ${given} as told, but ${says}` : null };
+  }
+  // DuckDB maps "UTC+05:30" to Etc/GMT-5 (whole hours only): such an offset needs its zone name.
+  if (evidence && share >= AGREEMENT && evidence.offsetSeconds % 3600 !== 0) {
+    return {
+      setZone: null, sourceTimezone: businessTimezone, inferred: false,
+      note: `timezone: ${says}, not a whole hour: read in ${businessTimezone}; give --timezone with the zone's name (e.g. Asia/Kolkata)`,
+    };
+  }
+  if (evidence && share >= AGREEMENT) {
+    // Where every start carries its own offset there is nothing to read differently: no note.
+    const note = evidence.naive > 0 ? `times read as UTC${offsetLabel(evidence.offsetSeconds)}: ${says}` : null;
+    return { setZone: offsetZone(evidence.offsetSeconds), sourceTimezone: offsetLabel(evidence.offsetSeconds), inferred: true, note };
+  }
+  return {
+    setZone: null, sourceTimezone: businessTimezone, inferred: false,
+    note: evidence ? `timezone: rows disagree on their UTC offset (${says}): read in ${businessTimezone}; give --timezone` : null,
+  };
+}
