@@ -12,9 +12,9 @@ export interface ChEngine {
   /** Runs a SELECT; `queryParams` is null when the SQL has its values inlined already. */
   select<T = Record<string, unknown>>(sql: string, queryParams: Record<string, ChValue> | null): Promise<T[]>;
   /** DDL and other statements without a result. */
-  command(sql: string): Promise<void>;
+  command(sql: string, settings?: Record<string, number>): Promise<void>;
   /** Inserts rows (objects keyed by column name) into `table`. */
-  insert(table: string, rows: Record<string, unknown>[]): Promise<void>;
+  insert(table: string, rows: Record<string, unknown>[], settings?: Record<string, number>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,6 +24,13 @@ export const READ_SETTINGS = {
   // A LEFT JOIN without a match gives NULL, not '' or 0 (the attribute breakdown's key: null).
   join_use_nulls: 1,
 } as const;
+
+/**
+ * Settings of every write: an INSERT into a Distributed table returns only once each shard has
+ * its rows (the default queues them on the initiator and sends them later, so a read right after
+ * an ingest would miss calls).
+ */
+export const WRITE_SETTINGS = { insert_distributed_sync: 1 } as const;
 
 export interface HttpOptions {
   url: string;
@@ -62,13 +69,13 @@ export class HttpEngine implements ChEngine {
     return (await rs.json()) as T[];
   }
 
-  async command(sql: string): Promise<void> {
-    await this.client.command({ query: sql });
+  async command(sql: string, settings: Record<string, number> = {}): Promise<void> {
+    await this.client.command({ query: sql, clickhouse_settings: settings });
   }
 
-  async insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
+  async insert(table: string, rows: Record<string, unknown>[], settings: Record<string, number> = {}): Promise<void> {
     if (rows.length === 0) return;
-    await this.client.insert({ table, values: rows, format: 'JSONEachRow' });
+    await this.client.insert({ table, values: rows, format: 'JSONEachRow', clickhouse_settings: settings });
   }
 
   async close(): Promise<void> {

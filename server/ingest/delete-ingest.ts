@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { exclusive } from './ingest-file.ts';
+import { mirrorOf } from '../clickhouse/hooks.ts';
 
 export type DeleteOutcome =
   | { ok: true; deleted: number }
@@ -13,6 +14,7 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     if (!row) return { ok: false, status: 404, error: `no ingest #${ingestId}` };
     if (row.kind !== 'calls') return { ok: false, status: 409, error: `ingest #${ingestId} is a ${row.kind} file; only call files can be deleted` };
     if (row.status !== 'loaded') return { ok: false, status: 409, error: `ingest #${ingestId} is ${row.status}: no calls to delete` };
+    await mirrorOf(db)?.beforeDelete(ingestId); // hook: ClickHouse mirror
     const con = db.writeConnection;
     await con.run('BEGIN TRANSACTION');
     try {
@@ -29,6 +31,7 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     } finally {
       db.markWritten();
     }
+    await mirrorOf(db)?.afterDelete(ingestId); // hook: ClickHouse mirror
     return { ok: true, deleted: Number(row.inserted) };
   });
 }

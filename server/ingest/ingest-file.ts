@@ -18,6 +18,7 @@ import { sampleOf } from './formats/sample.ts';
 import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
+import { mirrorOf } from '../clickhouse/hooks.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -85,7 +86,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * Files that cannot be read at all come back with status 'failed' and a one-line reason.
  */
 export function ingestFile(db: Database, path: string, opts: IngestOptions): Promise<IngestReport> {
-  return exclusive(() => ingestNow(db, path, opts));
+  return exclusive(() => ingestNow(db, path, opts).then((r) => mirrorOf(db)?.afterIngest(r) ?? r)); // hook: ClickHouse mirror
 }
 
 /** Runs `work` after every queued write (ingest, delete) and before the next one. */
