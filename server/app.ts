@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from './db/database.ts';
-import { sqlText } from './db/sql-files.ts';
+import { callsListing } from './db/query-store.ts';
 import type { Settings } from './metrics.ts';
 import { ingestRoutes } from './routes/ingests.ts';
 import { insightRoutes } from './routes/insights.ts';
@@ -27,7 +27,7 @@ export function createApp({ db, settings, chromiumPath, extend, ingest }: AppDep
   const app = new Hono();
   app.use('/api/*', responseCache(db)); // issue 10: responses cached per data generation, ETag + 304
   app.get('/api/health', async (c) => {
-    const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
+    const [row] = await callsListing<{ calls: number }>(db, 'call_count'); // hook: query store
     return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });
   });
   app.route('/api', metricRoutes(db, settings));
