@@ -20,8 +20,9 @@ export function clickhouseQueryStore(ch: ClickHouseStore, control: Database): Qu
     dialect: clickhouse,
     calls: { from, where: ['_deleted = 0'] },
     attributeJoin: (p) => ({
-      from: `${from} ${join} (SELECT callee_id, value AS attr_value FROM \`${database}\`.\`${attrs}\`
-    WHERE name = ${p} AND _version = (SELECT max(_version) FROM \`${database}\`.\`${attrs}\`)) USING callee_id`,
+      // `AS calls`: the metric filters name their columns calls.<column> beside a join.
+      from: `\`${database}\`.\`${all}\` AS calls FINAL ${join} (SELECT callee_id, value AS attr_value FROM \`${database}\`.\`${attrs}\`
+    WHERE name = ${p} AND _version = (SELECT max(_version) FROM \`${database}\`.\`${attrs}\`)) AS a USING callee_id`,
       key: 'attr_value',
     }),
     // No rollups here: ClickHouse scans are the rollup. The flags were shipped as DuckDB derived them.

@@ -50,7 +50,7 @@ export class ClickHouseStore {
   ) {}
 
   static async connect(cfg: ClickHouseConfig, makeEngine: (url: string) => ChEngine = (url) =>
-    new HttpEngine({ url, username: cfg.username, password: cfg.password, database: cfg.database })): Promise<ClickHouseStore> {
+    new HttpEngine({ url, username: cfg.username, password: cfg.password })): Promise<ClickHouseStore> {
     const engines = cfg.urls.map(makeEngine);
     const caps = await probe(engines[0]!);
     return new ClickHouseStore(engines[0]!, engines, caps, tableNames(cfg.database ?? 'default', cfg.cluster ?? null), cfg.cluster ?? null);
