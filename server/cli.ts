@@ -14,6 +14,7 @@ import { LANGS, type Lang } from './report/i18n.ts';
 import { parseScheduleSetting } from './report/schedule.ts';
 import { parseIsoWeek, previousWeek } from './report/week.ts';
 import { SAMPLE_DEFAULTS, writeSampleCsv } from '../sample-data/generate.ts';
+import { attachClickHouse, CLICKHOUSE_OPTIONS, CLICKHOUSE_USAGE } from './clickhouse/attach.ts';
 
 const USAGE = `Hangup Insight — hang-up rate analytics for outbound calling
 
@@ -29,6 +30,7 @@ usage: npm run hangup -- <command> [options]
           [--campaign C]... [--script S]... [--segment S]... [--number-tag T]... [--agent A]...
           (default: last complete week, pdf, zh, ./hangup-report-<week>-<lang>.<format>)
 
+${CLICKHOUSE_USAGE}
   environment: HANGUP_DB, PORT, HOST, HANGUP_TIMEZONE, HANGUP_EARLY_SECONDS, CHROMIUM_PATH,
   HANGUP_REPORT_CRON (off | on = Monday 08:00 business time | a cron expression),
   HANGUP_REPORT_FORMATS (pdf,xlsx,csv,html), HANGUP_REPORT_LANGS (zh)
@@ -115,6 +117,7 @@ async function main(argv: string[]): Promise<void> {
       campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
       segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
       agent: { type: 'string', multiple: true },
+      ...CLICKHOUSE_OPTIONS,
     },
   });
   const settings = {
@@ -128,6 +131,7 @@ async function main(argv: string[]): Promise<void> {
       if (command === 'start') await ensureWebBuild();
       const fresh = !existsSync(resolve(dbPath));
       const store = await openStore(dbPath, settings);
+      await attachClickHouse(store, values); // --clickhouse: metrics from ClickHouse, writes mirrored there
       if (fresh) {
         console.log(`No database at ${dbPath}: filling it with generated sample data (${SAMPLE_DEFAULTS.calls} calls)…`);
         const bar = progressBar('generating');
@@ -156,6 +160,7 @@ async function main(argv: string[]): Promise<void> {
         fail(err instanceof MappingError ? err.message : `--mapping: ${(err as Error).message}`);
       }
       const store = await openStore(dbPath, settings);
+      const ch = await attachClickHouse(store, values); // --clickhouse: accepted calls shipped to ClickHouse
       let failed = 0;
       for (const file of positionals) {
         if (!existsSync(file)) {
@@ -173,6 +178,7 @@ async function main(argv: string[]): Promise<void> {
         if (r.status === 'failed') failed++;
       }
       store.db.close();
+      await ch?.close();
       process.exitCode = failed ? 1 : 0;
       return;
     }
@@ -186,12 +192,14 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       const store = await openStore(dbPath, settings);
+      const ch = await attachClickHouse(store, values); // --clickhouse
       const r = await loadSample(store, opts, (phase, done, total) => {
         if (done !== undefined && total) bar.update(done, total);
         else bar.stop();
       });
       printReport(r);
       store.db.close();
+      await ch?.close();
       process.exitCode = r.status === 'failed' ? 1 : 0;
       return;
     }
