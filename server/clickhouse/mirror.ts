@@ -76,6 +76,7 @@ export class ClickHouseMirror implements CallsMirror {
     await this.ch.command(this.tombstoneSql('_version < {v:UInt64}'), { v: version });
     await this.syncAttributes(version);
     await this.db.writeConnection.run(sqlText('meta_set'), { key: 'clickhouse_sync', value: this.marker() });
+    this.db.markWritten();
     return n;
   }
 
@@ -90,6 +91,8 @@ export class ClickHouseMirror implements CallsMirror {
         await this.ship(this.db.writeConnection, SCOPE.all, {}, version);
         await this.syncAttributes(version);
       }
+      // Answers cached while the rows travelled are stale now (the response cache keys on this).
+      this.db.markWritten();
       return report;
     } catch (err) {
       return this.undo(report, err);
@@ -104,6 +107,7 @@ export class ClickHouseMirror implements CallsMirror {
   async afterDelete(_ingestId: number): Promise<void> {
     // deleted_callees: the TEMP table ingest_delete_scope made on the write connection.
     await this.ship(this.db.writeConnection, SCOPE.deletedCallees, {}, await this.nextVersion());
+    this.db.markWritten();
   }
 
   /**

@@ -45,9 +45,12 @@ export async function clickhouseTarget(): Promise<Target> {
 }
 
 /** A DuckDB control store whose calls are mirrored to ClickHouse and whose metric routes read ClickHouse. */
-export async function mirroredStore(target: ClickHouseConfig | ChEngine, opts: { batchRows?: number } = {}) {
+export async function mirroredStore(target: ClickHouseConfig | ChEngine, opts: { batchRows?: number; wrap?: (e: ChEngine) => ChEngine } = {}) {
   const store = await tempStore();
-  const ch = 'urls' in target ? await ClickHouseStore.connect(target) : await ClickHouseStore.over(target, `hangup_${randomBytes(4).toString('hex')}`);
+  const wrap = opts.wrap ?? ((e: ChEngine) => e);
+  const ch = 'urls' in target
+    ? await ClickHouseStore.connect(target, (url) => wrap(new HttpEngine({ url, username: target.username, password: target.password })))
+    : await ClickHouseStore.over(wrap(target), `hangup_${randomBytes(4).toString('hex')}`);
   const mirror = new ClickHouseMirror(store.db, ch, { businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, batchRows: opts.batchRows });
   await mirror.open();
   attachMirror(store.db, mirror);
