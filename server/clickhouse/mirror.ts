@@ -62,9 +62,9 @@ export class ClickHouseMirror implements CallsMirror {
     }
     const marker = this.marker();
     const [stored] = await this.db.query<{ value: string }>(sqlText('meta_get'), { key: 'clickhouse_sync' });
-    const [duck] = await this.db.query<{ n: number }>(sqlText('call_count').replace('AS calls', 'AS n'));
-    const [ch] = await this.ch.query<{ n: number }>(`SELECT toInt64(count()) AS n FROM \`${this.ch.names.database}\`.\`${this.ch.names.calls}\``);
-    if (stored?.value === marker && Number(duck!.n) === Number(ch!.n)) return { shipped: 0, synced: false };
+    const [duck] = await this.db.query<{ calls: number }>(sqlText('call_count'));
+    const [ch] = await this.ch.query<{ calls: number }>(`SELECT toInt64(count()) AS calls FROM \`${this.ch.names.database}\`.\`${this.ch.names.calls}\``);
+    if (stored?.value === marker && Number(duck!.calls) === Number(ch!.calls)) return { shipped: 0, synced: false };
     const shipped = await this.syncAll();
     return { shipped, synced: true };
   }
