@@ -60,11 +60,15 @@ export class ClickHouseMirror implements CallsMirror {
       throw new Error(`ClickHouse table ${this.ch.names.local} lacks column(s) ${missing.map((c) => c.name).join(', ')}: ` +
         'drop the ClickHouse tables (calls, calls_all, calls_local) and start again to re-ship every call');
     }
+    this.ch.settled = false;
     const marker = this.marker();
     const [stored] = await this.db.query<{ value: string }>(sqlText('meta_get'), { key: 'clickhouse_sync' });
     const [duck] = await this.db.query<{ calls: number }>(sqlText('call_count'));
     const [ch] = await this.ch.query<{ calls: number }>(`SELECT toInt64(count()) AS calls FROM \`${this.ch.names.database}\`.\`${this.ch.names.calls}\``);
-    if (stored?.value === marker && Number(duck!.calls) === Number(ch!.calls)) return { shipped: 0, synced: false };
+    if (stored?.value === marker && Number(duck!.calls) === Number(ch!.calls)) {
+      await this.settle();
+      return { shipped: 0, synced: false };
+    }
     const shipped = await this.syncAll();
     return { shipped, synced: true };
   }
@@ -75,6 +79,7 @@ export class ClickHouseMirror implements CallsMirror {
     const n = await this.ship(this.db.writeConnection, SCOPE.all, {}, version);
     await this.ch.command(this.tombstoneSql('_version < {v:UInt64}'), { v: version });
     await this.syncAttributes(version);
+    await this.settle();
     await this.db.writeConnection.run(sqlText('meta_set'), { key: 'clickhouse_sync', value: this.marker() });
     this.db.markWritten();
     return n;
@@ -91,6 +96,7 @@ export class ClickHouseMirror implements CallsMirror {
         await this.ship(this.db.writeConnection, SCOPE.all, {}, version);
         await this.syncAttributes(version);
       }
+      await this.settle();
       // Answers cached while the rows travelled are stale now (the response cache keys on this).
       this.db.markWritten();
       return report;
@@ -100,6 +106,7 @@ export class ClickHouseMirror implements CallsMirror {
   }
 
   async beforeDelete(ingestId: number): Promise<void> {
+    this.ch.settled = false;
     const version = await this.nextVersion();
     await this.ch.command(this.tombstoneSql('ingest_id = {ingest_id:Int64}'), { v: version, ingest_id: ingestId });
   }
@@ -107,7 +114,20 @@ export class ClickHouseMirror implements CallsMirror {
   async afterDelete(_ingestId: number): Promise<void> {
     // deleted_callees: the TEMP table ingest_delete_scope made on the write connection.
     await this.ship(this.db.writeConnection, SCOPE.deletedCallees, {}, await this.nextVersion());
+    await this.settle();
     this.db.markWritten();
+  }
+
+  /**
+   * Merges what the last write left in several parts, so reads can skip FINAL again. A failure
+   * here is not a failed write: reads just keep FINAL until the next write settles.
+   */
+  async settle(): Promise<void> {
+    try {
+      await this.ch.settle();
+    } catch (err) {
+      this.opts.log?.(`ClickHouse: reads keep FINAL (merging after the write failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]})`);
+    }
   }
 
   /**
@@ -115,6 +135,7 @@ export class ClickHouseMirror implements CallsMirror {
    * stamped with `version`. Returns the number of rows sent.
    */
   async ship(con: DuckDBConnection, scope: string, params: Record<string, number>, version: number): Promise<number> {
+    this.ch.settled = false; // older versions may now sit beside the new rows: reads use FINAL
     const cols = await this.shipped();
     const select = cols.map((c) => `${c.duckExpr} AS "${c.name}"`).join(', ');
     const result = await con.stream(`SELECT ${select} FROM calls WHERE ${scope}`, params);

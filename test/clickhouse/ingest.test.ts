@@ -80,8 +80,17 @@ describe('ingest into ClickHouse', () => {
     // Physically there until a background merge (however many it has merged yet)…
     expect(await rowsInClickHouse()).toBeGreaterThanOrEqual(CALLS);
     expect(await liveInClickHouse()).toBe(CALLS); // …but every query counts each call once
+    expect(t.ch.settled).toBe(false); // so the routes read with FINAL
     const app = createApp({ db: t.db, settings: t.settings });
+    expect((await json(app, '/api/summary?segment=a&segment=b')).body.dials).toBe(0);
+    const [seg] = (await json(app, '/api/dimensions')).body.segment as { value: string; calls: number }[];
+    expect((await json(app, `/api/summary?segment=${encodeURIComponent(seg!.value)}`)).body.dials).toBe(seg!.calls);
     expect((await json(app, '/api/summary')).body.dials).toBe(CALLS);
+    // Merged to one part per partition, reads skip FINAL and still count each call once.
+    await t.mirror.settle();
+    expect(t.ch.settled).toBe(true);
+    expect(await rowsInClickHouse()).toBe(CALLS);
+    expect((await json(app, '/api/summary?bench=1')).body.dials).toBe(CALLS);
   });
 
   it('delete takes a file out of ClickHouse too', async () => {
