@@ -52,7 +52,8 @@ const load = () => ingestFile(t.db, file, { dataDir: t.dataDir, businessTimezone
 const liveInClickHouse = async () => Number((await t.ch.query<{ n: number }>(`SELECT toInt64(count()) AS n FROM \`${t.ch.names.database}\`.\`${t.ch.names.all}\` FINAL WHERE _deleted = 0`))[0]!.n);
 const rowsInClickHouse = async () => Number((await t.ch.query<{ n: number }>(`SELECT toInt64(count()) AS n FROM \`${t.ch.names.database}\`.\`${t.ch.names.all}\``))[0]!.n);
 
-describe('ingest into ClickHouse', () => {
+// Shipping, merging and re-reading on a loaded 2-core machine take longer than the 60 s default.
+describe('ingest into ClickHouse', { timeout: 300_000 }, () => {
   it('a failure mid-file leaves the file failed in ingest_log, nothing counted, and the file re-ingestable', async () => {
     engines[0]!.failAt = 3; // batches 1-3 arrive, the third is reported lost
     const r = await load();
