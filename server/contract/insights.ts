@@ -38,7 +38,16 @@ export interface AbArm {
   standardisedRate?: Rate;
   standardisedCoverage?: number;
   simpsonWarning?: boolean;
-  sequential?: { method: string; tau2: number; alpha: number; looks: number; pValue: Rate; lower: Rate; upper: Rate; significant: boolean } | null;
+  sequential?: {
+    method: string;
+    tau2: number;
+    alpha: number;
+    looks: number;
+    pValue: Rate;
+    lower: Rate;
+    upper: Rate;
+    significant: boolean;
+  } | null;
 }
 
 export interface TestStat {

@@ -8,7 +8,16 @@
 import { DOUBLE, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import { duckdb as d } from '../semantic/dialect.ts';
 import { FLAGS, T_FLAGS, type FlagColumn } from '../semantic/measures.ts';
-import { ROLLUPS, ROLLUP_VERSION, rollupAppendSql, rollupClearSql, rollupCompactSql, rollupDdl, rollupFillSql, type RollupDef } from '../semantic/rollups.ts';
+import {
+  ROLLUPS,
+  ROLLUP_VERSION,
+  rollupAppendSql,
+  rollupClearSql,
+  rollupCompactSql,
+  rollupDdl,
+  rollupFillSql,
+  type RollupDef,
+} from '../semantic/rollups.ts';
 import type { Database } from './database.ts';
 import { sqlText } from './sql-files.ts';
 
@@ -21,7 +30,7 @@ export interface DerivationSettings {
 }
 
 async function metaGet(con: DuckDBConnection, key: string): Promise<string | undefined> {
-  const rows = (await (await con.runAndReadAll(sqlText('meta_get'), { key })).getRowObjectsJson()) as { value: string }[];
+  const rows = (await con.runAndReadAll(sqlText('meta_get'), { key })).getRowObjectsJson() as { value: string }[];
   return rows[0]?.value;
 }
 const metaSet = (con: DuckDBConnection, key: string, value: string) => con.run(sqlText('meta_set'), { key, value });
@@ -119,7 +128,10 @@ async function addIngest(con: DuckDBConnection, ingestId: number): Promise<void>
     await con.run(rollupAppendSql(d, r, '$ingest_id::INTEGER'), { ingest_id: ingestId }, { ingest_id: INTEGER });
     for (const sql of rollupCompactSql(d, r, own)) await con.run(sql);
   }
-  await refreshTouched(con, ROLLUPS.filter((x) => x.recountOlder));
+  await refreshTouched(
+    con,
+    ROLLUPS.filter((x) => x.recountOlder),
+  );
 }
 
 /**
@@ -127,7 +139,11 @@ async function addIngest(con: DuckDBConnection, ingestId: number): Promise<void>
  * the dates this ingest brought, re-derives flags of calls an evidence file explained, and
  * refreshes the rollups of every date whose calls changed.
  */
-export async function rollupsAfterIngest(db: Database, ingestId: number, kind: 'calls' | 'dimension' | 'evidence'): Promise<void> {
+export async function rollupsAfterIngest(
+  db: Database,
+  ingestId: number,
+  kind: 'calls' | 'dimension' | 'evidence',
+): Promise<void> {
   const con = db.writeConnection;
   const id = { ingest_id: ingestId };
   const types = { ingest_id: INTEGER };
@@ -140,8 +156,11 @@ export async function rollupsAfterIngest(db: Database, ingestId: number, kind: '
     // Voice Insights re-tell who hung up: every flag of those calls is derived again.
     const matched = 'call_id IN (SELECT call_sid FROM twilio_insights WHERE ingest_id = $ingest_id::INTEGER)';
     await con.run(sqlText('touched_dates_evidence'), id, types);
-    await con.run(flagUpdateSql(Object.keys(FLAGS) as FlagColumn[], matched),
-      { ...id, early_seconds: db.derived.earlySeconds ?? 10 }, { ...types, early_seconds: DOUBLE });
+    await con.run(
+      flagUpdateSql(Object.keys(FLAGS) as FlagColumn[], matched),
+      { ...id, early_seconds: db.derived.earlySeconds ?? 10 },
+      { ...types, early_seconds: DOUBLE },
+    );
   } else {
     // Customers and caller-number files re-derive segment, age band and number tag of their calls.
     await con.run(sqlText('touched_dates_dimension'), id, types);

@@ -8,7 +8,8 @@ import type { Database } from '../db/database.ts';
  * files). Progress, history and report downloads are not listed: they change without a write or
  * carry the time they were made.
  */
-const CACHEABLE = /^\/api\/(summary|breakdown|breakdown\/attribute|heatmap|dimensions|ab|survival|recommendations|health)$/;
+const CACHEABLE =
+  /^\/api\/(summary|breakdown|breakdown\/attribute|heatmap|dimensions|ab|survival|recommendations|health)$/;
 
 interface Entry {
   body: ArrayBuffer;
@@ -58,7 +59,9 @@ export function responseCache(db: Database, opts: ResponseCacheOptions = {}): Mi
       generation = gen;
     }
     const url = new URL(c.req.url);
-    const query = [...url.searchParams.entries()].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+    const query = [...url.searchParams.entries()].sort(([a, x], [b, y]) =>
+      a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0,
+    );
     const key = `${gen} ${url.pathname}?${new URLSearchParams(query).toString()}`;
 
     let entry = cache.get(key);
@@ -82,7 +85,11 @@ export function responseCache(db: Database, opts: ResponseCacheOptions = {}): Mi
             return;
           }
           const body = await res.clone().arrayBuffer();
-          entry = { body, contentType, etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"` };
+          entry = {
+            body,
+            contentType,
+            etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`,
+          };
           if (db.dataGeneration === gen) remember(key, entry);
           settle(entry);
         } catch (err) {

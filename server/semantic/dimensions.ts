@@ -18,7 +18,11 @@ export interface DimensionDef {
 }
 
 const def = (key: Dimension, filter: ListFilterKey | null, en: string, zh: string): DimensionDef => ({
-  key, column: DIMENSION_COLUMNS[key], labelKey: `dim.${key}`, label: { en, zh }, filter,
+  key,
+  column: DIMENSION_COLUMNS[key],
+  labelKey: `dim.${key}`,
+  label: { en, zh },
+  filter,
 });
 
 export const DIMENSIONS: Record<Dimension, DimensionDef> = {
@@ -39,7 +43,11 @@ export const DIMENSIONS: Record<Dimension, DimensionDef> = {
 
 /** List filters and the column each restricts (the date range restricts local_date). */
 export const FILTER_COLUMNS: Record<ListFilterKey, string> = {
-  campaign: 'campaign', script: 'script_id', segment: 'segment', numberTag: 'number_tag', agent: 'agent_id',
+  campaign: 'campaign',
+  script: 'script_id',
+  segment: 'segment',
+  numberTag: 'number_tag',
+  agent: 'agent_id',
 };
 
 /** The stored columns a request's filters read (local_date for from/to). */

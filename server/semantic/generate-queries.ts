@@ -7,7 +7,7 @@
  *
  *   npx tsx server/semantic/generate-queries.ts
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QUERIES_DIR } from '../db/sql-files.ts';
@@ -28,21 +28,60 @@ const HEADER = (name: string, what: string, extra = '') => `-- ${name}: ${what}
 
 export function generatedQueries(): Record<string, string> {
   return {
-    summary: HEADER('summary', 'headline metrics over the filtered calls, one row (+ firstDate, lastDate).') +
-      metricSql(d, { source: base(), groups: [], where: [], dateSpan: true }) + ';\n',
-    breakdown: HEADER('breakdown', 'metrics per value of one dimension ({{dim}}: a column from the server\'s allow-list).') +
-      metricSql(d, { source: base(), groups: [{ alias: 'key', expr: '"{{dim}}"' }], where: [], orderBy: ['key'] }) + ';\n',
-    heatmap: HEADER('heatmap', 'metrics per (x, y) pair of dimensions ({{x}}, {{y}}: columns from the allow-list).') +
-      metricSql(d, { source: base(), groups: [{ alias: 'x', expr: '"{{x}}"' }, { alias: 'y', expr: '"{{y}}"' }], where: [], orderBy: ['y', 'x'] }) + ';\n',
-    breakdown_attribute: HEADER('breakdown_attribute', 'metrics per value of one free-form customer attribute (customers files), joined at query time.', ', $attr (VARCHAR)') +
+    summary:
+      HEADER('summary', 'headline metrics over the filtered calls, one row (+ firstDate, lastDate).') +
+      metricSql(d, { source: base(), groups: [], where: [], dateSpan: true }) +
+      ';\n',
+    breakdown:
+      HEADER('breakdown', "metrics per value of one dimension ({{dim}}: a column from the server's allow-list).") +
+      metricSql(d, { source: base(), groups: [{ alias: 'key', expr: '"{{dim}}"' }], where: [], orderBy: ['key'] }) +
+      ';\n',
+    heatmap:
+      HEADER('heatmap', 'metrics per (x, y) pair of dimensions ({{x}}, {{y}}: columns from the allow-list).') +
       metricSql(d, {
-        source: base(`${FILTERED} f\n  LEFT JOIN dim_customer_attrs a ON a.callee_id = f.callee_id AND a.name = $attr::VARCHAR`),
-        groups: [{ alias: 'key', expr: 'a.value' }], where: [], orderBy: ['key'],
-      }) + ';\n',
+        source: base(),
+        groups: [
+          { alias: 'x', expr: '"{{x}}"' },
+          { alias: 'y', expr: '"{{y}}"' },
+        ],
+        where: [],
+        orderBy: ['y', 'x'],
+      }) +
+      ';\n',
+    breakdown_attribute:
+      HEADER(
+        'breakdown_attribute',
+        'metrics per value of one free-form customer attribute (customers files), joined at query time.',
+        ', $attr (VARCHAR)',
+      ) +
+      metricSql(d, {
+        source: base(
+          `${FILTERED} f\n  LEFT JOIN dim_customer_attrs a ON a.callee_id = f.callee_id AND a.name = $attr::VARCHAR`,
+        ),
+        groups: [{ alias: 'key', expr: 'a.value' }],
+        where: [],
+        orderBy: ['key'],
+      }) +
+      ';\n',
   };
 }
 
+/** Where `<name>.sql` sits under queries/ (any subfolder; queries are named by base name), else the top. */
+export function generatedQueryPath(name: string, dir = QUERIES_DIR): string {
+  const find = (d: string): string | null => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        const hit = find(p);
+        if (hit) return hit;
+      } else if (e.name === `${name}.sql`) return p;
+    }
+    return null;
+  };
+  return find(dir) ?? join(dir, `${name}.sql`);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const [name, text] of Object.entries(generatedQueries())) writeFileSync(join(QUERIES_DIR, `${name}.sql`), text);
+  for (const [name, text] of Object.entries(generatedQueries())) writeFileSync(generatedQueryPath(name), text);
   console.log('queries/{summary,breakdown,heatmap,breakdown_attribute}.sql written');
 }

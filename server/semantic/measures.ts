@@ -43,20 +43,73 @@ export interface CountMeasure {
 
 export const COUNTS = [
   { key: 'dials', flag: null, rollupColumn: 'dials', labelKey: 'metric.dials', label: { en: 'Dials', zh: '拨打数' } },
-  { key: 'answered', flag: 'is_answered', rollupColumn: 'answered', labelKey: 'metric.answered', label: { en: 'Answered', zh: '接通数' } },
-  { key: 'hangups', flag: 'is_callee_hangup', rollupColumn: 'hangups', labelKey: 'metric.hangups', label: { en: 'Callee hang-ups', zh: '对方挂断数' } },
-  { key: 'earlyHangups', flag: 'is_early_hangup', rollupColumn: 'early_hangups', labelKey: 'metric.earlyHangups', label: { en: 'Early hang-ups', zh: '早挂断数' } },
-  { key: 'rejected', flag: 'is_rejected', rollupColumn: 'rejected', labelKey: 'metric.rejected', label: { en: 'Rejected', zh: '拒接数' } },
-  { key: 'converted', flag: 'is_converted', rollupColumn: 'converted', labelKey: 'metric.converted', label: { en: 'Converted', zh: '转化数' } },
-  { key: 'machineAnswered', flag: 'is_machine', rollupColumn: 'machine_answered', labelKey: 'metric.machineAnswered', label: { en: 'Answered by a machine', zh: '机器接听数' } },
-  { key: 'knownParty', flag: 'is_known_party', rollupColumn: 'known_party', labelKey: 'metric.knownParty', label: { en: 'Answered, hang-up party known', zh: '已知挂机方的接通数' } },
-  { key: 'shortCalls', flag: 'is_short', rollupColumn: 'short_calls', labelKey: 'metric.shortCalls', label: { en: 'Short calls', zh: '短通话数' } },
+  {
+    key: 'answered',
+    flag: 'is_answered',
+    rollupColumn: 'answered',
+    labelKey: 'metric.answered',
+    label: { en: 'Answered', zh: '接通数' },
+  },
+  {
+    key: 'hangups',
+    flag: 'is_callee_hangup',
+    rollupColumn: 'hangups',
+    labelKey: 'metric.hangups',
+    label: { en: 'Callee hang-ups', zh: '对方挂断数' },
+  },
+  {
+    key: 'earlyHangups',
+    flag: 'is_early_hangup',
+    rollupColumn: 'early_hangups',
+    labelKey: 'metric.earlyHangups',
+    label: { en: 'Early hang-ups', zh: '早挂断数' },
+  },
+  {
+    key: 'rejected',
+    flag: 'is_rejected',
+    rollupColumn: 'rejected',
+    labelKey: 'metric.rejected',
+    label: { en: 'Rejected', zh: '拒接数' },
+  },
+  {
+    key: 'converted',
+    flag: 'is_converted',
+    rollupColumn: 'converted',
+    labelKey: 'metric.converted',
+    label: { en: 'Converted', zh: '转化数' },
+  },
+  {
+    key: 'machineAnswered',
+    flag: 'is_machine',
+    rollupColumn: 'machine_answered',
+    labelKey: 'metric.machineAnswered',
+    label: { en: 'Answered by a machine', zh: '机器接听数' },
+  },
+  {
+    key: 'knownParty',
+    flag: 'is_known_party',
+    rollupColumn: 'known_party',
+    labelKey: 'metric.knownParty',
+    label: { en: 'Answered, hang-up party known', zh: '已知挂机方的接通数' },
+  },
+  {
+    key: 'shortCalls',
+    flag: 'is_short',
+    rollupColumn: 'short_calls',
+    labelKey: 'metric.shortCalls',
+    label: { en: 'Short calls', zh: '短通话数' },
+  },
 ] as const satisfies readonly CountMeasure[];
 export type CountKey = (typeof COUNTS)[number]['key'];
 
 /** Counts computed from other counts after aggregation (never stored). */
 export const DERIVED_COUNTS = [
-  { key: 'unknownParty', minus: ['answered', 'knownParty'], labelKey: 'metric.unknownParty', label: { en: 'Answered, hang-up party unknown', zh: '未知挂机方的接通数' } },
+  {
+    key: 'unknownParty',
+    minus: ['answered', 'knownParty'],
+    labelKey: 'metric.unknownParty',
+    label: { en: 'Answered, hang-up party unknown', zh: '未知挂机方的接通数' },
+  },
 ] as const satisfies readonly { key: string; minus: [CountKey, CountKey]; labelKey: string; label: Label }[];
 export type DerivedCountKey = (typeof DERIVED_COUNTS)[number]['key'];
 
@@ -76,13 +129,68 @@ export interface RateMeasure {
 }
 
 export const RATES = [
-  { key: 'connectRate', numerator: 'answered', denominator: 'dials', bounds: ['connectRateCiLow', 'connectRateCiHigh'], format: 'percent', upIsGood: true, labelKey: 'metric.connectRate', label: { en: 'Connect rate', zh: '接通率' } },
+  {
+    key: 'connectRate',
+    numerator: 'answered',
+    denominator: 'dials',
+    bounds: ['connectRateCiLow', 'connectRateCiHigh'],
+    format: 'percent',
+    upIsGood: true,
+    labelKey: 'metric.connectRate',
+    label: { en: 'Connect rate', zh: '接通率' },
+  },
   // Headline: over answered calls whose hang-up party is known (DESIGN.md); null, never 0, without them.
-  { key: 'hangupRate', numerator: 'earlyHangups', denominator: 'knownParty', bounds: ['hangupRateCiLow', 'hangupRateCiHigh'], aliases: ['ciLow', 'ciHigh'], format: 'percent', upIsGood: false, labelKey: 'metric.hangupRate', label: { en: 'Hang-up rate', zh: '挂断率' } },
-  { key: 'shortCallRate', numerator: 'shortCalls', denominator: 'answered', bounds: ['shortCallRateCiLow', 'shortCallRateCiHigh'], format: 'percent', upIsGood: false, labelKey: 'metric.shortCallRate', label: { en: 'Short-call rate', zh: '通话不足 T 秒占比' } },
-  { key: 'rejectionRate', numerator: 'rejected', denominator: 'dials', bounds: ['rejectionRateCiLow', 'rejectionRateCiHigh'], format: 'percent', upIsGood: false, labelKey: 'metric.rejectionRate', label: { en: 'Rejection rate', zh: '拒接率' } },
-  { key: 'conversionRate', numerator: 'converted', denominator: 'answered', bounds: ['conversionRateCiLow', 'conversionRateCiHigh'], format: 'percent', upIsGood: true, labelKey: 'metric.conversionRate', label: { en: 'Conversion rate', zh: '转化率' } },
-  { key: 'unknownPartyShare', numerator: 'unknownParty', denominator: 'answered', bounds: null, format: 'percent', upIsGood: false, labelKey: 'metric.unknownPartyShare', label: { en: 'Hang-up party unknown', zh: '挂机方未知占比' } },
+  {
+    key: 'hangupRate',
+    numerator: 'earlyHangups',
+    denominator: 'knownParty',
+    bounds: ['hangupRateCiLow', 'hangupRateCiHigh'],
+    aliases: ['ciLow', 'ciHigh'],
+    format: 'percent',
+    upIsGood: false,
+    labelKey: 'metric.hangupRate',
+    label: { en: 'Hang-up rate', zh: '挂断率' },
+  },
+  {
+    key: 'shortCallRate',
+    numerator: 'shortCalls',
+    denominator: 'answered',
+    bounds: ['shortCallRateCiLow', 'shortCallRateCiHigh'],
+    format: 'percent',
+    upIsGood: false,
+    labelKey: 'metric.shortCallRate',
+    label: { en: 'Short-call rate', zh: '通话不足 T 秒占比' },
+  },
+  {
+    key: 'rejectionRate',
+    numerator: 'rejected',
+    denominator: 'dials',
+    bounds: ['rejectionRateCiLow', 'rejectionRateCiHigh'],
+    format: 'percent',
+    upIsGood: false,
+    labelKey: 'metric.rejectionRate',
+    label: { en: 'Rejection rate', zh: '拒接率' },
+  },
+  {
+    key: 'conversionRate',
+    numerator: 'converted',
+    denominator: 'answered',
+    bounds: ['conversionRateCiLow', 'conversionRateCiHigh'],
+    format: 'percent',
+    upIsGood: true,
+    labelKey: 'metric.conversionRate',
+    label: { en: 'Conversion rate', zh: '转化率' },
+  },
+  {
+    key: 'unknownPartyShare',
+    numerator: 'unknownParty',
+    denominator: 'answered',
+    bounds: null,
+    format: 'percent',
+    upIsGood: false,
+    labelKey: 'metric.unknownPartyShare',
+    label: { en: 'Hang-up party unknown', zh: '挂机方未知占比' },
+  },
 ] as const satisfies readonly RateMeasure[];
 export type RateKey = (typeof RATES)[number]['key'];
 

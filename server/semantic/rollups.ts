@@ -26,23 +26,49 @@ export const ROLLUP_VERSION = '2';
 
 /** Candidates in order of expected size, smallest first (the planner also reads actual sizes). */
 export const ROLLUPS: readonly RollupDef[] = [
-  { name: 'rollup_day', columns: ['local_date', 'weekday', 'campaign', 'script_id', 'segment', 'age_band', 'number_tag'],
-    serves: 'KPIs with any filter but agent; daily trend; breakdowns by campaign, script, segment, age band, number tag' },
-  { name: 'rollup_agent', columns: ['local_date', 'weekday', 'agent_id', 'campaign', 'script_id'],
-    serves: '/agents, agent filter with date, campaign and script' },
-  { name: 'rollup_caller', columns: ['local_date', 'weekday', 'caller_number', 'number_tag', 'campaign'],
-    serves: '/numbers: caller numbers and their tags' },
+  {
+    name: 'rollup_day',
+    columns: ['local_date', 'weekday', 'campaign', 'script_id', 'segment', 'age_band', 'number_tag'],
+    serves:
+      'KPIs with any filter but agent; daily trend; breakdowns by campaign, script, segment, age band, number tag',
+  },
+  {
+    name: 'rollup_agent',
+    columns: ['local_date', 'weekday', 'agent_id', 'campaign', 'script_id'],
+    serves: '/agents, agent filter with date, campaign and script',
+  },
+  {
+    name: 'rollup_caller',
+    columns: ['local_date', 'weekday', 'caller_number', 'number_tag', 'campaign'],
+    serves: '/numbers: caller numbers and their tags',
+  },
   // nth_call_30d of stored calls changes when a file brings calls of the same callee up to 30 days
   // earlier: the hooks refresh those later dates too (queries/touched_dates_*.sql).
-  { name: 'rollup_freq', recountOlder: true, columns: ['local_date', 'weekday', 'nth_call_30d', 'campaign', 'script_id', 'segment', 'number_tag'],
-    serves: '/frequency and the frequency cap: rates by calls to the callee in 30 days' },
-  { name: 'rollup_hour', columns: ['local_date', 'weekday', 'hour', 'campaign', 'script_id', 'segment', 'number_tag'],
-    serves: '/when and /segments heatmaps (hour x weekday, segment x hour) with any filter but agent' },
+  {
+    name: 'rollup_freq',
+    recountOlder: true,
+    columns: ['local_date', 'weekday', 'nth_call_30d', 'campaign', 'script_id', 'segment', 'number_tag'],
+    serves: '/frequency and the frequency cap: rates by calls to the callee in 30 days',
+  },
+  {
+    name: 'rollup_hour',
+    columns: ['local_date', 'weekday', 'hour', 'campaign', 'script_id', 'segment', 'number_tag'],
+    serves: '/when and /segments heatmaps (hour x weekday, segment x hour) with any filter but agent',
+  },
 ];
 
 const COLUMN_TYPES: Record<string, string> = {
-  local_date: 'DATE', weekday: 'TINYINT', hour: 'TINYINT', campaign: 'VARCHAR', script_id: 'VARCHAR', segment: 'VARCHAR',
-  age_band: 'VARCHAR', number_tag: 'VARCHAR', agent_id: 'VARCHAR', caller_number: 'VARCHAR', nth_call_30d: 'INTEGER',
+  local_date: 'DATE',
+  weekday: 'TINYINT',
+  hour: 'TINYINT',
+  campaign: 'VARCHAR',
+  script_id: 'VARCHAR',
+  segment: 'VARCHAR',
+  age_band: 'VARCHAR',
+  number_tag: 'VARCHAR',
+  agent_id: 'VARCHAR',
+  caller_number: 'VARCHAR',
+  nth_call_30d: 'INTEGER',
 };
 
 /** DuckDB DDL of one rollup table (dimension columns, then one INTEGER per count). */
@@ -60,11 +86,15 @@ export function rollupDdl(d: Dialect, r: RollupDef): string {
  */
 export function rollupFillSql(d: Dialect, r: RollupDef, dateSource: string | null): string {
   const dims = r.columns.map((c) => d.ident(c));
-  const counts = COUNTS.map((c) => `${c.flag === null ? d.countAll() : d.countIf(d.ident(c.flag))} AS ${d.ident(c.rollupColumn)}`);
+  const counts = COUNTS.map(
+    (c) => `${c.flag === null ? d.countAll() : d.countIf(d.ident(c.flag))} AS ${d.ident(c.rollupColumn)}`,
+  );
   const where = dateSource ? `\nWHERE local_date IN (${dateSource})` : '';
-  return `INSERT INTO ${d.ident(r.name)} (${[...dims, ...COUNTS.map((c) => d.ident(c.rollupColumn))].join(', ')})\n` +
+  return (
+    `INSERT INTO ${d.ident(r.name)} (${[...dims, ...COUNTS.map((c) => d.ident(c.rollupColumn))].join(', ')})\n` +
     // Stored in date order, so zone maps skip the row groups outside a requested date range.
-    `SELECT ${[...dims, ...counts].join(', ')}\nFROM calls${where}\nGROUP BY ${dims.join(', ')}\nORDER BY local_date`;
+    `SELECT ${[...dims, ...counts].join(', ')}\nFROM calls${where}\nGROUP BY ${dims.join(', ')}\nORDER BY local_date`
+  );
 }
 
 /**
@@ -90,7 +120,9 @@ export function rollupCompactSql(d: Dialect, r: RollupDef, dateSource: string): 
 
 /** Removes the rows of the given dates (or all rows) before a refill. */
 export function rollupClearSql(d: Dialect, r: RollupDef, dateSource: string | null): string {
-  return dateSource ? `DELETE FROM ${d.ident(r.name)} WHERE local_date IN (${dateSource})` : `DELETE FROM ${d.ident(r.name)}`;
+  return dateSource
+    ? `DELETE FROM ${d.ident(r.name)} WHERE local_date IN (${dateSource})`
+    : `DELETE FROM ${d.ident(r.name)}`;
 }
 
 /** Rollups whose grain holds every needed column, in candidate order. */

@@ -62,10 +62,7 @@ export function toSurvivalCounts(observations: SurvivalObservation[]): SurvivalC
 }
 
 /** Kaplan–Meier estimate with one point per distinct event time; throws on a negative/NaN time. */
-export function kaplanMeier(
-  observations: SurvivalObservation[],
-  z: number = Z_95,
-): KaplanMeierResult {
+export function kaplanMeier(observations: SurvivalObservation[], z: number = Z_95): KaplanMeierResult {
   for (const o of observations) {
     if (!(o.time >= 0)) throw new RangeError(`invalid survival time ${o.time}`);
   }
@@ -76,7 +73,8 @@ export function kaplanMeier(
 export function kaplanMeierFromCounts(counts: SurvivalCount[], z: number = Z_95): KaplanMeierResult {
   for (const c of counts) {
     if (!(c.time >= 0)) throw new RangeError(`invalid survival time ${c.time}`);
-    if (!(c.events >= 0 && c.n >= c.events)) throw new RangeError(`invalid counts at t = ${c.time}: ${c.events} of ${c.n}`);
+    if (!(c.events >= 0 && c.n >= c.events))
+      throw new RangeError(`invalid counts at t = ${c.time}: ${c.events} of ${c.n}`);
   }
   const sorted = [...counts].sort((p, q) => p.time - q.time);
   const points: KaplanMeierPoint[] = [];
@@ -84,7 +82,7 @@ export function kaplanMeierFromCounts(counts: SurvivalCount[], z: number = Z_95)
   const n = atRisk;
   let survival = 1;
   let greenwood = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const t = sorted[i].time;
     let events = 0;
     let leaving = 0;
@@ -124,10 +122,7 @@ function interval(survival: number, greenwood: number, z: number) {
   };
 }
 
-function firstTimeAtOrBelow(
-  points: KaplanMeierPoint[],
-  value: (p: KaplanMeierPoint) => number,
-): number | null {
+function firstTimeAtOrBelow(points: KaplanMeierPoint[], value: (p: KaplanMeierPoint) => number): number | null {
   return points.find((p) => value(p) <= 0.5)?.t ?? null;
 }
 

@@ -26,14 +26,12 @@ export function logRankTest(groups: SurvivalObservation[][]): LogRankResult {
 /** Log-rank test across groups given as counts per time (see SurvivalCount). */
 export function logRankFromCounts(groups: SurvivalCount[][]): LogRankResult {
   const k = groups.length;
-  const all = groups
-    .flatMap((g, group) => g.map((c) => ({ ...c, group })))
-    .sort((p, q) => p.time - q.time);
+  const all = groups.flatMap((g, group) => g.map((c) => ({ ...c, group }))).sort((p, q) => p.time - q.time);
   const atRisk = groups.map((g) => g.reduce((s, c) => s + c.n, 0));
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
   const v = observed.map(() => new Array<number>(k).fill(0));
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     const t = all[i].time;
     const events = new Array<number>(k).fill(0);
     const leaving = new Array<number>(k).fill(0);
@@ -59,8 +57,7 @@ export function logRankFromCounts(groups: SurvivalCount[][]): LogRankResult {
   const emptyGroups = groups.flatMap((g, i) => (g.reduce((s, c) => s + c.n, 0) === 0 ? [i] : []));
   const diff = observed.map((o, g) => o - expected[g]);
   const { value, rank } = pseudoInverseQuadraticForm(diff, v);
-  if (rank === 0)
-    return { statistic: Number.NaN, df: 0, pValue: Number.NaN, observed, expected, emptyGroups };
+  if (rank === 0) return { statistic: Number.NaN, df: 0, pValue: Number.NaN, observed, expected, emptyGroups };
   return {
     statistic: value,
     df: rank,

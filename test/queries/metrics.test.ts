@@ -5,17 +5,89 @@ import { appFor, csv, getJson, ingestText, tempStore } from '../helpers/temp-sto
 // 6 answered (connect 6/10), callee hang-ups at 3 s, 5 s (early) and 40 s (not early),
 // 1 answered with unknown party, 2 rejected, 1 converted.
 const rows = [
-  { call_id: 'c1', started_at: '2026-09-07T09:10:00+08:00', disposition: 'answered', talk_seconds: 3, hangup_by: 'callee', segment: 'wc', script_id: 'A' },
-  { call_id: 'c2', started_at: '2026-09-07T09:20:00+08:00', disposition: 'answered', talk_seconds: 5, hangup_by: 'callee', segment: 'wc', script_id: 'B' },
-  { call_id: 'c3', started_at: '2026-09-07T09:30:00+08:00', disposition: 'answered', talk_seconds: 40, hangup_by: 'callee', segment: 'wc', script_id: 'A' },
-  { call_id: 'c4', started_at: '2026-09-07T20:00:00+08:00', disposition: 'answered', talk_seconds: 90, hangup_by: 'agent', segment: 'wc', outcome: 'converted', script_id: 'B' },
-  { call_id: 'c5', started_at: '2026-09-07T20:10:00+08:00', disposition: 'answered', talk_seconds: 60, hangup_by: 'agent', segment: 'retired', script_id: 'A' },
-  { call_id: 'c6', started_at: '2026-09-07T20:20:00+08:00', disposition: 'answered', talk_seconds: 7, segment: 'retired', script_id: 'B' },
-  { call_id: 'c7', started_at: '2026-09-07T20:30:00+08:00', disposition: 'rejected', ended_at: '2026-09-07T20:30:05+08:00', segment: 'retired' },
-  { call_id: 'c8', started_at: '2026-09-07T20:40:00+08:00', disposition: 'rejected', ended_at: '2026-09-07T20:40:05+08:00', segment: 'retired' },
-  { call_id: 'c9', started_at: '2026-09-07T21:00:00+08:00', disposition: 'no_answer', ended_at: '2026-09-07T21:00:30+08:00', segment: 'retired' },
+  {
+    call_id: 'c1',
+    started_at: '2026-09-07T09:10:00+08:00',
+    disposition: 'answered',
+    talk_seconds: 3,
+    hangup_by: 'callee',
+    segment: 'wc',
+    script_id: 'A',
+  },
+  {
+    call_id: 'c2',
+    started_at: '2026-09-07T09:20:00+08:00',
+    disposition: 'answered',
+    talk_seconds: 5,
+    hangup_by: 'callee',
+    segment: 'wc',
+    script_id: 'B',
+  },
+  {
+    call_id: 'c3',
+    started_at: '2026-09-07T09:30:00+08:00',
+    disposition: 'answered',
+    talk_seconds: 40,
+    hangup_by: 'callee',
+    segment: 'wc',
+    script_id: 'A',
+  },
+  {
+    call_id: 'c4',
+    started_at: '2026-09-07T20:00:00+08:00',
+    disposition: 'answered',
+    talk_seconds: 90,
+    hangup_by: 'agent',
+    segment: 'wc',
+    outcome: 'converted',
+    script_id: 'B',
+  },
+  {
+    call_id: 'c5',
+    started_at: '2026-09-07T20:10:00+08:00',
+    disposition: 'answered',
+    talk_seconds: 60,
+    hangup_by: 'agent',
+    segment: 'retired',
+    script_id: 'A',
+  },
+  {
+    call_id: 'c6',
+    started_at: '2026-09-07T20:20:00+08:00',
+    disposition: 'answered',
+    talk_seconds: 7,
+    segment: 'retired',
+    script_id: 'B',
+  },
+  {
+    call_id: 'c7',
+    started_at: '2026-09-07T20:30:00+08:00',
+    disposition: 'rejected',
+    ended_at: '2026-09-07T20:30:05+08:00',
+    segment: 'retired',
+  },
+  {
+    call_id: 'c8',
+    started_at: '2026-09-07T20:40:00+08:00',
+    disposition: 'rejected',
+    ended_at: '2026-09-07T20:40:05+08:00',
+    segment: 'retired',
+  },
+  {
+    call_id: 'c9',
+    started_at: '2026-09-07T21:00:00+08:00',
+    disposition: 'no_answer',
+    ended_at: '2026-09-07T21:00:30+08:00',
+    segment: 'retired',
+  },
   // 2026-09-08 01:30 UTC is 09:30 on Tuesday in Shanghai: hour and weekday follow the business timezone.
-  { call_id: 'c10', started_at: '2026-09-08T01:30:00Z', disposition: 'busy', ended_at: '2026-09-08T01:30:10Z', segment: 'wc' },
+  {
+    call_id: 'c10',
+    started_at: '2026-09-08T01:30:00Z',
+    disposition: 'busy',
+    ended_at: '2026-09-08T01:30:10Z',
+    segment: 'wc',
+  },
 ];
 
 describe('metric SQL on a hand-checked fixture', () => {
@@ -32,8 +104,17 @@ describe('metric SQL on a hand-checked fixture', () => {
   it('summary counts and rates', async () => {
     const { body } = await getJson(app, '/api/summary');
     expect(body).toMatchObject({
-      dials: 10, answered: 6, hangups: 3, earlyHangups: 2, rejected: 2, converted: 1, unknownParty: 1,
-      connectRate: 0.6, rejectionRate: 0.2, firstDate: '2026-09-07', lastDate: '2026-09-08',
+      dials: 10,
+      answered: 6,
+      hangups: 3,
+      earlyHangups: 2,
+      rejected: 2,
+      converted: 1,
+      unknownParty: 1,
+      connectRate: 0.6,
+      rejectionRate: 0.2,
+      firstDate: '2026-09-07',
+      lastDate: '2026-09-08',
     });
     // Issue 9: the hang-up rate is over the answered calls whose party is known (c6 is not): 2 / 5.
     expect(body.knownParty).toBe(5);
@@ -57,14 +138,23 @@ describe('metric SQL on a hand-checked fixture', () => {
 
   it('breakdown by hour and weekday use business-timezone local time', async () => {
     const hours = (await getJson(app, '/api/breakdown?by=hour')).body.rows;
-    expect(hours.map((r: any) => [r.key, r.dials])).toEqual([[9, 4], [20, 5], [21, 1]]);
+    expect(hours.map((r: any) => [r.key, r.dials])).toEqual([
+      [9, 4],
+      [20, 5],
+      [21, 1],
+    ]);
     const days = (await getJson(app, '/api/breakdown?by=weekday')).body.rows;
-    expect(days.map((r: any) => [r.key, r.dials])).toEqual([[1, 9], [2, 1]]);
+    expect(days.map((r: any) => [r.key, r.dials])).toEqual([
+      [1, 9],
+      [2, 1],
+    ]);
   });
 
   it('zero denominators give null rates, not 0 or NaN', async () => {
     const seg = (await getJson(app, '/api/breakdown?by=segment&from=2026-09-08')).body.rows;
-    expect(seg).toEqual([expect.objectContaining({ key: 'wc', dials: 1, answered: 0, hangupRate: null, ciLow: null, ciHigh: null })]);
+    expect(seg).toEqual([
+      expect.objectContaining({ key: 'wc', dials: 1, answered: 0, hangupRate: null, ciLow: null, ciHigh: null }),
+    ]);
   });
 
   it('empty filter result: zero counts, null rates', async () => {
@@ -88,7 +178,10 @@ describe('metric SQL on a hand-checked fixture', () => {
 
   it('dimensions lists values and date bounds', async () => {
     const { body } = await getJson(app, '/api/dimensions');
-    expect(body.segment).toEqual([{ value: 'retired', calls: 5 }, { value: 'wc', calls: 5 }]);
+    expect(body.segment).toEqual([
+      { value: 'retired', calls: 5 },
+      { value: 'wc', calls: 5 },
+    ]);
     expect(body).toMatchObject({ firstDate: '2026-09-07', lastDate: '2026-09-08', calls: 10 });
   });
 });

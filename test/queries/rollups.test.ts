@@ -23,20 +23,36 @@ const PARTIES = ['callee', 'callee', 'agent', 'system', undefined];
 
 /** Random canonical calls over `days` days from 2026-09-01, with every dimension sometimes empty. */
 function randomCalls(r: () => number, n: number, prefix: string, firstDay: number, days: number) {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   return Array.from({ length: n }, (_, i) => {
     const day = firstDay + Math.floor(r() * days);
     const start = new Date(Date.UTC(2026, 8, 1 + day, Math.floor(r() * 24), Math.floor(r() * 60)));
     const disposition = pick(DISPOSITIONS);
     const answered = disposition === 'answered';
     // Integer and fractional talk times, some exactly at T = 10.
-    const talk = answered ? (r() < 0.2 ? 10 : r() < 0.5 ? Math.floor(r() * 40) : Math.round(r() * 400) / 10) : undefined;
+    const talk = answered
+      ? r() < 0.2
+        ? 10
+        : r() < 0.5
+          ? Math.floor(r() * 40)
+          : Math.round(r() * 400) / 10
+      : undefined;
     return {
-      call_id: `${prefix}${i}`, started_at: start.toISOString(), disposition,
-      talk_seconds: talk, ended_at: answered ? undefined : new Date(start.getTime() + 20_000).toISOString(),
-      hangup_by: answered ? pick(PARTIES) : undefined, answered_by: answered ? pick(['human', 'human', 'machine', undefined]) : undefined,
-      campaign: pick(CAMPAIGNS), script_id: pick(SCRIPTS), segment: pick(SEGMENTS), age_band: pick(AGES), number_tag: pick(TAGS),
-      agent_id: pick(AGENTS), caller_number: pick(NUMBERS), callee_id: `k${Math.floor(r() * 400)}`,
+      call_id: `${prefix}${i}`,
+      started_at: start.toISOString(),
+      disposition,
+      talk_seconds: talk,
+      ended_at: answered ? undefined : new Date(start.getTime() + 20_000).toISOString(),
+      hangup_by: answered ? pick(PARTIES) : undefined,
+      answered_by: answered ? pick(['human', 'human', 'machine', undefined]) : undefined,
+      campaign: pick(CAMPAIGNS),
+      script_id: pick(SCRIPTS),
+      segment: pick(SEGMENTS),
+      age_band: pick(AGES),
+      number_tag: pick(TAGS),
+      agent_id: pick(AGENTS),
+      caller_number: pick(NUMBERS),
+      callee_id: `k${Math.floor(r() * 400)}`,
       outcome: answered ? pick(['converted', 'declined', undefined]) : undefined,
     };
   });
@@ -100,26 +116,47 @@ describe('rollups: incremental maintenance and the planner', () => {
   });
 
   it('filter menus and date bounds (read from rollups) count the calls', async () => {
-    const menus = await store.db.query<{ dimension: string; value: string; calls: number }>(sqlText('dimension_values'));
-    const cols = { campaign: 'campaign', script: 'script_id', segment: 'segment', numberTag: 'number_tag', agent: 'agent_id', ageBand: 'age_band', callerNumber: 'caller_number' };
+    const menus = await store.db.query<{ dimension: string; value: string; calls: number }>(
+      sqlText('dimension_values'),
+    );
+    const cols = {
+      campaign: 'campaign',
+      script: 'script_id',
+      segment: 'segment',
+      numberTag: 'number_tag',
+      agent: 'agent_id',
+      ageBand: 'age_band',
+      callerNumber: 'caller_number',
+    };
     const base = [];
     for (const [dimension, col] of Object.entries(cols)) {
-      base.push(...await store.db.query(`SELECT '${dimension}' AS dimension, ${col} AS value, count(*)::INTEGER AS calls FROM calls WHERE ${col} IS NOT NULL GROUP BY ALL`));
+      base.push(
+        ...(await store.db.query(
+          `SELECT '${dimension}' AS dimension, ${col} AS value, count(*)::INTEGER AS calls FROM calls WHERE ${col} IS NOT NULL GROUP BY ALL`,
+        )),
+      );
     }
     const key = (r: any) => `${r.dimension}|${r.value}`;
-    expect(menus.map((r) => `${key(r)}|${r.calls}`).sort()).toEqual(base.map((r: any) => `${key(r)}|${r.calls}`).sort());
+    expect(menus.map((r) => `${key(r)}|${r.calls}`).sort()).toEqual(
+      base.map((r: any) => `${key(r)}|${r.calls}`).sort(),
+    );
     const [bounds] = await store.db.query(sqlText('date_bounds'));
-    const [direct] = await store.db.query(`SELECT strftime(min(local_date), '%Y-%m-%d') AS "firstDate", strftime(max(local_date), '%Y-%m-%d') AS "lastDate", count(*)::INTEGER AS calls FROM calls`);
+    const [direct] = await store.db.query(
+      `SELECT strftime(min(local_date), '%Y-%m-%d') AS "firstDate", strftime(max(local_date), '%Y-%m-%d') AS "lastDate", count(*)::INTEGER AS calls FROM calls`,
+    );
     expect(bounds).toEqual(direct);
   });
 
   it('answers from rollups equal answers from calls over random filters and dimensions', async () => {
     const r = mulberry32(99);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+    const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
     const dims = Object.keys(DIMENSIONS) as Dimension[];
     const values: Record<string, string[]> = {
-      campaign: ['loans', 'cards', 'nothing'], script: ['A', 'B', 'C'], segment: ['wc', 'bc', 'retired'],
-      numberTag: ['verified', 'marked_spam'], agent: ['a1', 'a2', 'a3'],
+      campaign: ['loans', 'cards', 'nothing'],
+      script: ['A', 'B', 'C'],
+      segment: ['wc', 'bc', 'retired'],
+      numberTag: ['verified', 'marked_spam'],
+      agent: ['a1', 'a2', 'a3'],
     };
     let fromRollup = 0;
     const state = await plannerState(store.db);
@@ -131,10 +168,20 @@ describe('rollups: incremental maintenance and the planner', () => {
         if (r() < 0.25) (f as any)[k] = [...new Set([pick(values[k]!), ...(r() < 0.3 ? [pick(values[k]!)] : [])])];
       }
       const kind = pick(['summary', 'breakdown', 'heatmap'] as const);
-      const x = pick(dims), y = pick(dims);
-      const ask = () => kind === 'summary' ? summary(store.db, f, settings)
-        : kind === 'breakdown' ? breakdown(store.db, x, f, settings) : heatmap(store.db, x, y, f, settings);
-      const groupColumns = kind === 'summary' ? [] : kind === 'breakdown' ? [DIMENSIONS[x].column] : [DIMENSIONS[x].column, DIMENSIONS[y].column];
+      const x = pick(dims),
+        y = pick(dims);
+      const ask = () =>
+        kind === 'summary'
+          ? summary(store.db, f, settings)
+          : kind === 'breakdown'
+            ? breakdown(store.db, x, f, settings)
+            : heatmap(store.db, x, y, f, settings);
+      const groupColumns =
+        kind === 'summary'
+          ? []
+          : kind === 'breakdown'
+            ? [DIMENSIONS[x].column]
+            : [DIMENSIONS[x].column, DIMENSIONS[y].column];
       if (planSource(duckdb, { groupColumns, filters: f, earlySeconds: 10 }, state).kind === 'rollup') fromRollup++;
       const withRollups = await ask();
       store.db.derived.rollups = false;
@@ -149,16 +196,27 @@ describe('rollups: incremental maintenance and the planner', () => {
   }, 120_000);
 
   it('a request for another T than the stored flags reads calls with T bound, and agrees with a store derived at that T', async () => {
-    const at6 = await summary(store.db, { campaign: [], script: [], segment: [], numberTag: [], agent: [] }, { ...settings, earlySeconds: 6 });
+    const at6 = await summary(
+      store.db,
+      { campaign: [], script: [], segment: [], numberTag: [], agent: [] },
+      { ...settings, earlySeconds: 6 },
+    );
     const [expected] = await store.db.query<{ early: number; short: number }>(
-      "SELECT count(*) FILTER (WHERE is_callee_hangup AND talk_seconds < 6)::INTEGER AS early, count(*) FILTER (WHERE is_answered AND talk_seconds < 6)::INTEGER AS short FROM calls");
+      'SELECT count(*) FILTER (WHERE is_callee_hangup AND talk_seconds < 6)::INTEGER AS early, count(*) FILTER (WHERE is_answered AND talk_seconds < 6)::INTEGER AS short FROM calls',
+    );
     expect([at6.earlyHangups, at6.shortCalls]).toEqual([expected!.early, expected!.short]);
   });
 
   it('a dimension file re-deriving segments and tags keeps the rollups fresh', async () => {
-    await ingestText(store, 'customers.csv', 'callee_id,segment,age_band\nk1,teacher,25-34\nk2,driver,35-44\nk3,teacher,\n');
+    await ingestText(
+      store,
+      'customers.csv',
+      'callee_id,segment,age_band\nk1,teacher,25-34\nk2,driver,35-44\nk3,teacher,\n',
+    );
     await ingestText(store, 'numbers.csv', 'caller_number,number_tag,from_date\n02150001111,marked_sales,2026-09-10\n');
-    const [n] = await store.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM rollup_day WHERE segment = 'teacher'");
+    const [n] = await store.db.query<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM rollup_day WHERE segment = 'teacher'",
+    );
     expect(n!.n).toBeGreaterThan(0);
     await expectRollupsFresh(store);
   });

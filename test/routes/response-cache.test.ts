@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFor, csv, ingestText, tempStore } from '../helpers/temp-store.ts';
 
-const call = (id: string, talk: number) => ({ call_id: id, started_at: '2026-09-07T09:10:00+08:00', disposition: 'answered', talk_seconds: talk, hangup_by: 'callee' });
+const call = (id: string, talk: number) => ({
+  call_id: id,
+  started_at: '2026-09-07T09:10:00+08:00',
+  disposition: 'answered',
+  talk_seconds: talk,
+  hangup_by: 'callee',
+});
 
 describe('response cache: per data generation, ETag and 304', () => {
   let store: Awaited<ReturnType<typeof tempStore>>;
@@ -35,7 +41,9 @@ describe('response cache: per data generation, ETag and 304', () => {
       expect(await (await app.request('/api/summary')).json()).toEqual(a);
       expect(queries).toBe(0);
       // Eight identical requests at once run the query once between them.
-      const b = await Promise.all(Array.from({ length: 8 }, async () => (await app.request('/api/breakdown?by=hour')).json()));
+      const b = await Promise.all(
+        Array.from({ length: 8 }, async () => (await app.request('/api/breakdown?by=hour')).json()),
+      );
       expect(new Set(b.map((x) => JSON.stringify(x))).size).toBe(1);
       const afterBreakdown = queries;
       expect(afterBreakdown).toBeGreaterThan(0);
