@@ -106,7 +106,11 @@ export async function startCluster(shards = 2, timeoutMs = 30_000): Promise<Loca
   }
   const shardXml = ports.map((p) => `<shard><replica><host>127.0.0.1</host><port>${p.tcp}</port></replica></shard>`).join('');
   const procs: ChildProcess[] = [];
+  // A test process that dies without stop() must not leave servers behind.
+  const killAll = () => procs.forEach((p) => p.exitCode === null && p.kill('SIGKILL'));
+  process.once('exit', killAll);
   const stop = async () => {
+    process.off('exit', killAll);
     await Promise.all(procs.map((p) => new Promise<void>((resolve) => {
       if (p.exitCode !== null || p.signalCode !== null) return resolve();
       // 18.16 waits up to 5 s for idle keep-alive connections; the data is thrown away anyway.
