@@ -7,7 +7,7 @@ import type { AccessPolicy } from './auth/policy.ts';
 import { authRoutes } from './auth/routes.ts';
 import { UserDirectory } from './auth/users.ts';
 import type { Database } from './db/database.ts';
-import { sqlText } from './db/sql-files.ts';
+import { callsListing } from './db/query-store.ts';
 import type { Settings } from './metrics.ts';
 import { ingestRoutes } from './routes/ingests.ts';
 import { insightRoutes } from './routes/insights.ts';
@@ -49,7 +49,7 @@ export function createApp({ db, settings, chromiumPath, extend, ingest, access }
   // After authentication: a cached answer never reaches a caller the guards refuse.
   app.use('/api/*', responseCache(db));
   app.get('/api/health', async (c) => {
-    const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
+    const [row] = await callsListing<{ calls: number }>(db, 'call_count'); // hook: query store
     return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });
   });
   app.route('/api', authRoutes(db, policy, users));

@@ -18,6 +18,7 @@ import { parseScheduleSetting } from './report/schedule.ts';
 import { lastWeekWithData } from './report/default-week.ts';
 import { parseIsoWeek } from './report/week.ts';
 import { SAMPLE_DEFAULTS, writeSampleCsv } from '../sample-data/generate.ts';
+import { attachClickHouse, CLICKHOUSE_OPTIONS, CLICKHOUSE_USAGE } from './clickhouse/attach.ts';
 
 const USAGE = `Hangup Insight — hang-up rate analytics for outbound calling
 
@@ -41,6 +42,7 @@ usage: npm run hangup -- <command> [options]
 
 ${USERS_USAGE}
 
+${CLICKHOUSE_USAGE}
   environment: HANGUP_DB, PORT, HOST, HANGUP_TIMEZONE, HANGUP_EARLY_SECONDS, CHROMIUM_PATH,
   HANGUP_REPORT_CRON (off | on = Monday 08:00 business time | a cron expression),
   HANGUP_REPORT_FORMATS (pdf,xlsx,csv,html), HANGUP_REPORT_LANGS (zh)
@@ -148,6 +150,7 @@ async function main(argv: string[]): Promise<void> {
       campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
       segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
       agent: { type: 'string', multiple: true }, 'no-build': { type: 'boolean' },
+      ...CLICKHOUSE_OPTIONS,
     },
   });
   const settings = {
@@ -164,6 +167,7 @@ async function main(argv: string[]): Promise<void> {
       } else await ensureWebBuild();
       const fresh = !existsSync(resolve(dbPath));
       const store = await openStore(dbPath, settings);
+      await attachClickHouse(store, values); // --clickhouse: metrics from ClickHouse, writes mirrored there
       if (fresh) {
         console.log(`No database at ${dbPath}: filling it with generated sample data (${SAMPLE_DEFAULTS.calls} calls)…`);
         const bar = progressBar('generating');
@@ -194,6 +198,7 @@ async function main(argv: string[]): Promise<void> {
         fail(err instanceof MappingError ? err.message : `--mapping: ${(err as Error).message}`);
       }
       const store = await openStore(dbPath, settings);
+      const ch = await attachClickHouse(store, values); // --clickhouse: accepted calls shipped to ClickHouse
       let failed = 0;
       for (const file of positionals) {
         if (!existsSync(file)) {
@@ -213,6 +218,7 @@ async function main(argv: string[]): Promise<void> {
         if (r.status === 'failed') failed++;
       }
       store.db.close();
+      await ch?.close();
       process.exitCode = failed ? 1 : 0;
       return;
     }
@@ -244,12 +250,14 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       const store = await openStore(dbPath, settings);
+      const ch = await attachClickHouse(store, values); // --clickhouse
       const r = await loadSample(store, opts, (phase, done, total) => {
         if (done !== undefined && total) bar.update(done, total);
         else bar.stop();
       });
       printReport(r);
       store.db.close();
+      await ch?.close();
       process.exitCode = r.status === 'failed' ? 1 : 0;
       return;
     }

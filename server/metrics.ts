@@ -1,7 +1,7 @@
 import type { Dimension, Filters } from './contract/filters.ts';
 import { DIMENSION_COLUMNS } from './contract/filters.ts';
 import type { BreakdownRow, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
-import { duckParams } from './db/bound.ts';
+import { callsListing, queryStoreOf } from './db/query-store.ts';
 import type { Database } from './db/database.ts';
 import { sqlText } from './db/sql-files.ts';
 import { duckdb as d, type BoundParams } from './semantic/dialect.ts';
@@ -84,13 +84,15 @@ interface MetricRequest {
 
 /** Plans, generates and runs one metric query (the template of semantic/sql.ts). */
 export async function runMetric<T>(db: Database, s: Settings, req: MetricRequest): Promise<{ rows: T[]; source: MetricSource }> {
+  const q = queryStoreOf(db); // hook: DuckDB, or ClickHouse under serve --clickhouse (server/db/query-store.ts)
+  const d = q.dialect;
   const { where, params } = whereOf(d, req.filters);
-  const source = planSource(d, { groupColumns: req.groups.map((g) => g.column), filters: req.filters, earlySeconds: s.earlySeconds }, await plannerState(db));
+  const planned = planSource(d, { groupColumns: req.groups.map((g) => g.column), filters: req.filters, earlySeconds: s.earlySeconds }, await (q.plannerState?.() ?? plannerState(db)));
+  const source: MetricSource = planned.kind === 'base' ? { ...planned, from: q.calls.from } : planned;
   const groups: GroupColumn[] = req.groups.map((g) => ({ alias: g.alias, expr: d.ident(g.column) }));
-  const sql = metricSql(d, { source, groups, where, dateSpan: req.dateSpan, orderBy: req.orderBy });
+  const sql = metricSql(d, { source, groups, where: source.kind === 'base' ? [...q.calls.where, ...where] : where, dateSpan: req.dateSpan, orderBy: req.orderBy });
   const bound: BoundParams = { ...params, ...earlyParam(source, s.earlySeconds) };
-  const { params: p, types } = duckParams(bound);
-  return { rows: await db.query<T>(sql, p, types), source };
+  return { rows: await q.run<T>(sql, bound), source };
 }
 
 /** T as a parameter when the stored flags were derived with another T. */
@@ -118,16 +120,15 @@ export async function heatmap(db: Database, x: Dimension, y: Dimension, f: Filte
 
 /** Breakdown by a free-form customer attribute (customers files); the name is a bound value. */
 export async function breakdownByAttribute(db: Database, attr: string, f: Filters, s: Settings): Promise<BreakdownRow[]> {
+  const q = queryStoreOf(db); // hook: query store (server/db/query-store.ts)
+  const d = q.dialect;
   const { where, params } = whereOf(d, f);
-  const flagsT = db.derived.earlySeconds === s.earlySeconds;
-  const source: MetricSource = {
-    kind: 'base', flagsT,
-    from: `calls LEFT JOIN dim_customer_attrs a ON a.callee_id = calls.callee_id AND a.name = ${d.param('attr', 'text')}`,
-  };
-  const sql = metricSql(d, { source, groups: [{ alias: 'key', expr: 'a.value' }], where: where.map(qualify), orderBy: ['key'] });
+  const flagsT = (q.plannerState ? (await q.plannerState()).flagsT : db.derived.earlySeconds) === s.earlySeconds;
+  const join = q.attributeJoin(d.param('attr', 'text'));
+  const source: MetricSource = { kind: 'base', flagsT, from: join.from };
+  const sql = metricSql(d, { source, groups: [{ alias: 'key', expr: join.key }], where: [...q.calls.where, ...where.map(qualify)], orderBy: ['key'] });
   const bound: BoundParams = { ...params, attr: { type: 'text', value: attr }, ...earlyParam(source, s.earlySeconds) };
-  const { params: p, types } = duckParams(bound);
-  return db.query<BreakdownRow>(sql, p, types);
+  return q.run<BreakdownRow>(sql, bound);
 }
 // Filter columns are unique to calls, but qualified anyway so the join can never make them ambiguous.
 const qualify = (cond: string) => cond.replace(/^"?(local_date|campaign|script_id|segment|number_tag|agent_id)"?/, 'calls."$1"');
@@ -144,7 +145,7 @@ export const heatmapSql = (x: Dimension, y: Dimension) =>
 /** Distinct values per filter dimension and the stored date range, for filter menus. */
 export async function dimensions(db: Database) {
   const [values, [bounds], scripts, attrs] = await Promise.all([
-    db.query(sqlText('dimension_values')), db.query(sqlText('date_bounds')),
+    callsListing(db, 'dimension_values'), callsListing(db, 'date_bounds'), // hook: query store
     db.query<{ scriptId: string; campaign: string | null; text: string | null }>(sqlText('script_texts')),
     db.query<{ name: string; customers: number }>(sqlText('customer_attribute_names')),
   ]);

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { rollupsAfterDelete } from '../db/derived.ts';
 import { exclusive } from './ingest-file.ts';
+import { mirrorOf } from '../clickhouse/hooks.ts';
 
 export interface KeptBy {
   ingestId: number;
@@ -25,23 +26,14 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     if (!row) return { ok: false, status: 404, error: `no ingest #${ingestId}` };
     if (row.kind !== 'calls') return { ok: false, status: 409, error: `ingest #${ingestId} is a ${row.kind} file; only call files can be deleted` };
     if (row.status !== 'loaded') return { ok: false, status: 409, error: `ingest #${ingestId} is ${row.status}: no calls to delete` };
+    await mirrorOf(db)?.beforeDelete(ingestId); // hook: ClickHouse mirror
     const con = db.writeConnection;
     let deleted = 0;
     let keptBy: KeptBy[] = [];
     let message = '';
     await con.run('BEGIN TRANSACTION');
     try {
-      await con.run(sqlText('ingest_delete_members'), { ingest_id: ingestId });
-      const counts = (await (await con.runAndReadAll(sqlText('ingest_delete_counts'))).getRowObjectsJson()) as { ingestId: number | null; fileName: string | null; calls: number }[];
-      deleted = Number(counts.find((c) => c.ingestId === null)?.calls ?? 0);
-      keptBy = counts.filter((c) => c.ingestId !== null).map((c) => ({ ingestId: Number(c.ingestId), fileName: String(c.fileName), calls: Number(c.calls) }));
-      await con.run(sqlText('ingest_delete_scope'));
-      await con.run(sqlText('ingest_delete_calls'));
-      await con.run(sqlText('ingest_delete_reassign'), { ingest_id: ingestId });
-      await con.run(sqlText('ingest_delete_memberships'), { ingest_id: ingestId });
-      await con.run(sqlText('ingest_delete_renumber'));
-      await con.run(sqlText('ingest_dates_reassigned'));
-      await rollupsAfterDelete(db, ingestId); // rollups of the deleted file's dates
+      ({ deleted, keptBy } = await removeIngestCalls(db, ingestId));
       message = deleteMessage(deleted, keptBy);
       await con.run(sqlText('ingest_delete_log'), { ingest_id: ingestId, message: `${message} (${new Date().toISOString()})` });
       await con.run('COMMIT');
@@ -51,6 +43,7 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     } finally {
       db.markWritten();
     }
+    await mirrorOf(db)?.afterDelete(ingestId); // hook: ClickHouse mirror
     const kept = keptBy.reduce((s, k) => s + k.calls, 0);
     return { ok: true, deleted, kept, keptBy, message, fileName: row.fileName, sha256: row.sha256 };
   });
@@ -63,4 +56,28 @@ export function deleteMessage(deleted: number, keptBy: KeptBy[]): string {
   if (!kept) return head;
   const list = keptBy.slice(0, 5).map((k) => `#${k.ingestId} ${k.fileName} (${k.calls})`).join(', ');
   return `${head}; kept: ${kept}, because other loaded files also hold them: ${list}${keptBy.length > 5 ? ', …' : ''}`;
+}
+
+/**
+ * Inside the caller's transaction: removes the calls of one file that no other loaded file holds,
+ * hands the others to the lowest-numbered such file, recounts nth_call_30d and refreshes the
+ * rollups of the dates involved. Also used to take back a file ClickHouse did not fully receive.
+ */
+export async function removeIngestCalls(db: Database, ingestId: number): Promise<{ deleted: number; keptBy: KeptBy[] }> {
+  const con = db.writeConnection;
+  await con.run(sqlText('ingest_delete_members'), { ingest_id: ingestId });
+  const counts = (await con.runAndReadAll(sqlText('ingest_delete_counts'))).getRowObjectsJson() as {
+    ingestId: number | null; fileName: string | null; calls: number;
+  }[];
+  const deleted = Number(counts.find((c) => c.ingestId === null)?.calls ?? 0);
+  const keptBy = counts.filter((c) => c.ingestId !== null)
+    .map((c) => ({ ingestId: Number(c.ingestId), fileName: String(c.fileName), calls: Number(c.calls) }));
+  await con.run(sqlText('ingest_delete_scope'));
+  await con.run(sqlText('ingest_delete_calls'));
+  await con.run(sqlText('ingest_delete_reassign'), { ingest_id: ingestId });
+  await con.run(sqlText('ingest_delete_memberships'), { ingest_id: ingestId });
+  await con.run(sqlText('ingest_delete_renumber'));
+  await con.run(sqlText('ingest_dates_reassigned'));
+  await rollupsAfterDelete(db, ingestId); // rollups of the deleted file's dates
+  return { deleted, keptBy };
 }

@@ -23,6 +23,7 @@ import { withQueryProgress, type ProgressFn } from './progress.ts';
 import { settleDates } from './dates.ts';
 import { MAX_FIELD_BYTES, readerLimits, scanFile, type Scan } from './integrity.ts';
 import { decideZone, offsetEvidence, zoneOffsetAtFileStart } from './source-timezone.ts';
+import { mirrorOf } from '../clickhouse/hooks.ts';
 
 export type { IngestOptions, IngestReport } from './ingest-types.ts';
 
@@ -37,7 +38,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * Files that cannot be read at all come back with status 'failed' and a one-line reason.
  */
 export function ingestFile(db: Database, path: string, opts: IngestOptions): Promise<IngestReport> {
-  return exclusive(() => ingestNow(db, path, opts));
+  return exclusive(() => ingestNow(db, path, opts).then((r) => mirrorOf(db)?.afterIngest(r) ?? r)); // hook: ClickHouse mirror
 }
 
 /** Runs `work` after every queued write (ingest, delete) and before the next one. */

@@ -1,7 +1,6 @@
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import { filterParams } from '../db/filter-params.ts';
-import { sqlText } from '../db/sql-files.ts';
+import { abDaily, abStrata } from './ab-counts.ts';
 import type { Settings } from '../metrics.ts';
 import {
   alwaysValidDifference, benjaminiHochbergAdjust, breslowDay, chiSquareIndependence, cochranMantelHaenszel,
@@ -38,8 +37,7 @@ const prob = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 
  * analysis when there is one, else the crude one, with `verdictFrom` naming it and its numbers.
  */
 export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
-  const { params, types } = filterParams(q.filters, settings.earlySeconds);
-  const rows = await db.query<StratumRow>(sqlText('ab_strata'), params, types);
+  const rows: StratumRow[] = await abStrata(db, q.filters, settings); // hook: generated through the query store (DuckDB or ClickHouse)
   const scripts = [...new Set(rows.map((r) => r.script))].sort();
   if (scripts.length === 0) return { arms: [], control: null, message: 'no calls with a script match these filters' };
   const control = q.control && scripts.includes(q.control) ? q.control : scripts[0]!;
@@ -70,7 +68,7 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   const armTables = strata ? counts.map((_, i) => strata.cells[i]!.map((a, s) => table2x2(a, strata.cells[0]![s]!))) : null;
   const cmhP = armTables ? armTables.slice(1).map((tables) => cochranMantelHaenszel(tables).pValue) : [];
   const cmhAdjusted = strata ? (q.correction === 'bh' ? benjaminiHochbergAdjust : holmAdjust)(cmhP.map((p) => (Number.isFinite(p) ? p : 1))) : [];
-  const daily = q.sequential ? await sequentialLooks(db, params, types, control, ordered) : null;
+  const daily = q.sequential ? await sequentialLooks(db, q.filters, settings, control, ordered) : null;
 
   const arms = ordered.map((script, i) => {
     const c = counts[i]!;
@@ -177,8 +175,8 @@ function stratify(rows: StratumRow[], arms: string[], keys: AdjustKey[]) {
 }
 
 /** Cumulative daily looks per arm against the control, through the mSPRT. */
-async function sequentialLooks(db: Database, params: any, types: any, control: string, arms: string[]) {
-  const rows = await db.query<{ script: string; date: string; answered: number; earlyHangups: number }>(sqlText('ab_daily'), params, types);
+async function sequentialLooks(db: Database, filters: Filters, settings: Settings, control: string, arms: string[]) {
+  const rows = await abDaily(db, filters, settings);
   const dates = [...new Set(rows.map((r) => r.date))].sort();
   const cum = new Map(arms.map((a) => [a, { events: 0, n: 0 }]));
   const looks = new Map<string, { arm: ArmCounts; control: ArmCounts }[]>(arms.map((a) => [a, []]));

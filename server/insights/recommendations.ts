@@ -1,12 +1,8 @@
 import type { Filters } from '../contract/filters.ts';
 import type { BreakdownRow } from '../contract/metrics.ts';
-import { duckParams } from '../db/bound.ts';
 import type { Database } from '../db/database.ts';
-import { breakdown, heatmap, plannerState, summary, type Settings } from '../metrics.ts';
-import { duckdb as d } from '../semantic/dialect.ts';
+import { breakdown, heatmap, runMetric, summary, type Settings } from '../metrics.ts';
 import type { Headline } from '../semantic/measures.ts';
-import { planSource } from '../semantic/planner.ts';
-import { whereOf } from '../semantic/sql.ts';
 import { holmAdjust, newcombeInterval, shrinkRates, twoProportionZTest, wilsonInterval } from '../stats/index.ts';
 
 /** Windows need this many answered calls before they are ranked. */
@@ -64,32 +60,38 @@ export async function recommendations(db: Database, filters: Filters, settings: 
 
 /**
  * Per caller number: dials, answers and rejections in the last 7 days of the filtered data and in
- * the 21 days before them, to spot numbers that are getting burned. Generated like the metric SQL
- * (filters present only; from rollup_caller when it covers the filters).
+ * the 21 days before them, to spot numbers that are getting burned. The counts per number, tag and
+ * day come from the semantic layer's template (rollup_caller when it covers the filters; DuckDB or
+ * ClickHouse alike); the windows are summed here. numberTag: the number's tag on its latest day.
  */
 export async function numberRecent(db: Database, filters: Filters, settings: Settings) {
-  const { where, params } = whereOf(d, filters);
-  const source = planSource(d, { groupColumns: ['caller_number', 'number_tag', 'local_date'], filters, earlySeconds: settings.earlySeconds }, await plannerState(db));
-  const count = (col: 'dials' | 'answered' | 'rejected', flag: string | null, cond: string) => source.kind === 'rollup'
-    ? d.sumCount(`CASE WHEN ${cond} THEN ${d.ident(col)} ELSE 0 END`)
-    : d.countIf(flag ? `${cond} AND ${d.ident(flag)}` : cond);
-  const recent = 'local_date > last_date - 7';
-  const prior = 'local_date <= last_date - 7 AND local_date > last_date - 28';
-  const filtered = `SELECT * FROM ${source.from} WHERE ${[`${d.ident('caller_number')} IS NOT NULL`, ...where].join(' AND ')}`;
-  const sql = `WITH f AS (${filtered}), bounds AS (SELECT max(local_date) AS last_date FROM f)
-SELECT caller_number AS "callerNumber", any_value(number_tag) AS "numberTag",
-  ${d.formatDate('any_value(last_date)')} AS "lastDate",
-  ${count('dials', null, recent)} AS "recentDials",
-  ${count('answered', 'is_answered', recent)} AS "recentAnswered",
-  ${count('rejected', 'is_rejected', recent)} AS "recentRejected",
-  ${count('dials', null, prior)} AS "priorDials",
-  ${count('answered', 'is_answered', prior)} AS "priorAnswered",
-  ${count('rejected', 'is_rejected', prior)} AS "priorRejected"
-FROM f, bounds
-GROUP BY caller_number
-ORDER BY caller_number`;
-  const { params: p, types } = duckParams(params);
-  return db.query<any>(sql, p, types);
+  type Day = { caller_number: string | null; number_tag: string | null; date: string; dials: number; answered: number; rejected: number };
+  const { rows } = await runMetric<Day>(db, settings, {
+    groups: [{ alias: 'caller_number', column: 'caller_number' }, { alias: 'number_tag', column: 'number_tag' }, { alias: 'date', column: 'local_date' }],
+    filters,
+  });
+  const days = rows.filter((r) => r.caller_number !== null);
+  if (days.length === 0) return [];
+  const dayNo = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const lastDate = days.reduce((m, r) => (String(r.date) > m ? String(r.date) : m), '');
+  const last = dayNo(lastDate);
+  const out = new Map<string, any>();
+  for (const r of days) {
+    const age = last - dayNo(String(r.date));
+    let o = out.get(r.caller_number!);
+    if (!o) {
+      o = { callerNumber: r.caller_number, numberTag: null, tagDate: '', lastDate, recentDials: 0, recentAnswered: 0, recentRejected: 0, priorDials: 0, priorAnswered: 0, priorRejected: 0 };
+      out.set(r.caller_number!, o);
+    }
+    const d = String(r.date);
+    if (r.number_tag !== null && (d > o.tagDate || (d === o.tagDate && r.number_tag < o.numberTag))) [o.numberTag, o.tagDate] = [r.number_tag, d];
+    if (age < 7) [o.recentDials, o.recentAnswered, o.recentRejected] = [o.recentDials + r.dials, o.recentAnswered + r.answered, o.recentRejected + r.rejected];
+    else if (age < 28) [o.priorDials, o.priorAnswered, o.priorRejected] = [o.priorDials + r.dials, o.priorAnswered + r.answered, o.priorRejected + r.rejected];
+  }
+  return [...out.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => {
+    const { tagDate: _, ...o } = out.get(k);
+    return o;
+  });
 }
 
 /** Hours whose rate differs from the rest of the segment (Holm-adjusted z-test, p < 0.05). */

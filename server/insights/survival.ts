@@ -1,6 +1,6 @@
 import type { Filters } from '../contract/filters.ts';
 import type { SurvivalResult } from '../contract/insights.ts';
-import { duckParams } from '../db/bound.ts';
+import { queryStoreOf, type QueryStore } from '../db/query-store.ts';
 import type { Database } from '../db/database.ts';
 import { summary, type Settings } from '../metrics.ts';
 import { duckdb as d, type Dialect } from '../semantic/dialect.ts';
@@ -20,15 +20,15 @@ const num = (x: number) => (Number.isFinite(x) ? x : null);
  * the callee hung up. `short`: every answered call, event = the call ended (the curve behind the
  * short-call rate: S(T) = share of calls still talking at T seconds).
  */
-export function survivalSql(dl: Dialect, by: SurvivalGroup, metric: Headline, filters: Filters) {
+export function survivalSql(dl: Dialect, by: SurvivalGroup, metric: Headline, filters: Filters, calls: QueryStore['calls'] = { from: 'calls', where: [] }) {
   const { where, params } = whereOf(dl, filters);
   const col = dl.ident(DIMENSIONS[by].column);
   const key = `coalesce(${dl.toText(col)}, '(none)')`;
   const rows = metric === 'hangup' ? dl.ident('is_known_party') : dl.ident('is_answered');
   const events = metric === 'hangup' ? dl.countIf(dl.ident('is_callee_hangup')) : dl.countAll();
   const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${events} AS ${dl.ident('events')}, ${dl.countAll()} AS ${dl.ident('n')}
-FROM calls
-WHERE ${[rows, ...where].join('\n  AND ')}
+FROM ${calls.from}
+WHERE ${[...calls.where, rows, ...where].join('\n  AND ')}
 GROUP BY ${key}, talk_seconds`;
   return { sql, params };
 }
@@ -40,9 +40,9 @@ GROUP BY ${key}, talk_seconds`;
  */
 export async function survival(db: Database, by: SurvivalGroup, filters: Filters, settings: Settings, metric?: Headline): Promise<SurvivalResult> {
   const m = metric ?? (await summary(db, filters, settings)).headline;
-  const { sql, params } = survivalSql(d, by, m, filters);
-  const { params: p, types } = duckParams(params);
-  const rows = await db.query<{ key: string; t: number; events: number; n: number }>(sql, p, types);
+  const store = queryStoreOf(db); // hook: DuckDB or ClickHouse (server/db/query-store.ts)
+  const { sql, params } = survivalSql(store.dialect, by, m, filters, store.calls);
+  const rows = await store.run<{ key: string; t: number; events: number; n: number }>(sql, params);
   const groups = new Map<string, SurvivalCount[]>();
   for (const r of rows) {
     let counts = groups.get(r.key);
