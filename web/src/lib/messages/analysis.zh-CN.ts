@@ -154,4 +154,12 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.seqMethodName': 'mSPRT 正态混合（随时有效的 p 值，Johari 等 2017）',
   'insights.showAll': '显示全部 {n} 条',
   'insights.showTop': '只显示前 {n} 条',
+  // issue 9：A/B 比较所用的比率。
+  'ab.metric': '比较指标',
+  'ab.metric.hangup': '挂断率',
+  'ab.metric.short': '短通话占比',
+  'ab.metricNote.hangup': '比较挂断率：早挂数 / 挂断方已知的接通数。',
+  'ab.metricNote.short': '比较短通话占比：通话不足 {t} 秒的接通通话（不论谁挂断）/ 全部接通数。',
+  'ab.axisDiff.short': '与对照组的短通话占比差异（百分点）',
+  'ab.forestNote.short': '各话术的短通话占比减去 {control} 的，单位为百分点；0 左侧 = 短通话更少。横线：Newcombe 95% 区间；实心点：区间不含 0。',
 };

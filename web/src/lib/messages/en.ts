@@ -201,7 +201,11 @@ export const en = {
   'when.titleShort': 'Short-call rate by hour and weekday',
   'header.menu': 'Menu',
   'kpi.noEarlier': 'no earlier data to compare',
-  'headline.short': 'Your CDRs do not say who hung up for {share} of answered calls: showing calls shorter than {t} s (short-call rate) as the headline.',
+  // issue 9 (abk): the semantic layer's remaining labels (server/semantic/measures.ts labelKey); the headline note's text comes from the server.
+  'metric.hangups': 'Callee hang-ups',
+  'metric.machineAnswered': 'Answered by a machine',
+  'metric.unknownParty': 'Answered, hang-up party unknown',
+  'metric.unknownPartyShare': 'Hang-up party unknown',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -203,5 +203,9 @@ export const zhCN: Record<MessageKey, string> = {
   'when.titleShort': '时段 × 星期 短通话占比',
   'header.menu': '菜单',
   'kpi.noEarlier': '没有更早的数据可比较',
-  'headline.short': '您的话单中有 {share} 的接通通话没有记录挂断方：核心指标改为通话不足 {t} 秒的占比（短通话占比）。',
+  // issue 9 (abk): the semantic layer's remaining labels (server/semantic/measures.ts labelKey).
+  'metric.hangups': '对方挂断数',
+  'metric.machineAnswered': '机器接听数',
+  'metric.unknownParty': '未知挂机方的接通数',
+  'metric.unknownPartyShare': '挂机方未知占比',
 };
