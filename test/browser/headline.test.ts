@@ -74,9 +74,9 @@ describe('headline short-call rate when the CDRs do not say who hung up', () => 
   });
 
   it.each([
-    ['en', 'Short-call rate', 'Hang-up rate', 'Comparing the short-call rate'],
-    ['zh-CN', '短通话占比', '挂断率', '比较短通话占比'],
-  ])('/scripts compares the short-call rate by default and switches to the hang-up rate (%s)', async (lang, short, hangup, note) => {
+    ['en', 'Short-call rate', 'Hang-up rate', 'Comparing the short-call rate', 'Known party'],
+    ['zh-CN', '短通话占比', '挂断率', '比较短通话占比', '挂断方已知'],
+  ])('/scripts compares the short-call rate by default and switches to the hang-up rate (%s)', async (lang, short, hangup, note, known) => {
     const { page, problems } = await open(`/scripts?lang=${lang}&${DAY}&control=A`);
     const shortButton = page.locator('[data-ab-metric=short]');
     await expect.poll(() => shortButton.getAttribute('aria-pressed'), SERVER_WORK).toBe('true');
@@ -86,12 +86,16 @@ describe('headline short-call rate when the CDRs do not say who hung up', () => 
     // 30% vs 10% short calls on 100 answered calls each: B is better.
     const b = page.locator('[data-verdicts] [data-verdict-arm=B]');
     await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('better');
+    const head = page.locator('table[data-table=ab-decision] thead');
+    expect(await head.textContent()).not.toContain(known);
     expect(await page.locator('main').textContent()).not.toMatch(rawKey);
     // On the hang-up rate only 5 calls per line say who hung up: too few for a verdict.
     await page.click('[data-ab-metric=hangup]');
     await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('hangup');
     await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('too_few');
     expect(await page.locator('[data-ab-metric=hangup]').getAttribute('aria-pressed')).toBe('true');
+    // The decision table's calls are now the hang-up rate's denominator.
+    await expect.poll(() => head.textContent()).toContain(known);
     await settled(page);
     expect(await page.locator('main').textContent()).not.toMatch(rawKey);
     expect(problems).toEqual([]);
