@@ -19,15 +19,24 @@ const DAY = 'from=2027-03-01&to=2027-03-02';
 let seq = 0;
 const calls = (script: string, count: number, talk: number, by: string) =>
   Array.from({ length: count }, () => ({
-    call_id: `h${++seq}`, started_at: '2027-03-01T10:00:00+08:00', disposition: 'answered', talk_seconds: talk, hangup_by: by, script_id: script,
+    call_id: `h${++seq}`,
+    started_at: '2027-03-01T10:00:00+08:00',
+    disposition: 'answered',
+    talk_seconds: talk,
+    hangup_by: by,
+    script_id: script,
   }));
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hangup-headline-'));
   try {
     const rows = [
-      ...calls('A', 5, 3, 'callee'), ...calls('A', 25, 4, ''), ...calls('A', 70, 60, ''),
-      ...calls('B', 5, 60, 'agent'), ...calls('B', 10, 4, ''), ...calls('B', 85, 60, ''),
+      ...calls('A', 5, 3, 'callee'),
+      ...calls('A', 25, 4, ''),
+      ...calls('A', 70, 60, ''),
+      ...calls('B', 5, 60, 'agent'),
+      ...calls('B', 10, 4, ''),
+      ...calls('B', 85, 60, ''),
     ];
     const r = await ingestText({ ...env().server.store, dir }, 'unknown-party.csv', csv(rows));
     expect(r).toMatchObject({ inserted: 200 });
@@ -76,28 +85,31 @@ describe('headline short-call rate when the CDRs do not say who hung up', () => 
   it.each([
     ['en', 'Short-call rate', 'Hang-up rate', 'Comparing the short-call rate', 'Known party'],
     ['zh-CN', '短通话占比', '挂断率', '比较短通话占比', '挂断方已知'],
-  ])('/scripts compares the short-call rate by default and switches to the hang-up rate (%s)', async (lang, short, hangup, note, known) => {
-    const { page, problems } = await open(`/scripts?lang=${lang}&${DAY}&control=A`);
-    const shortButton = page.locator('[data-ab-metric=short]');
-    await expect.poll(() => shortButton.getAttribute('aria-pressed'), SERVER_WORK).toBe('true');
-    expect(await shortButton.textContent()).toBe(short);
-    expect(await page.locator('[data-ab-metric=hangup]').textContent()).toBe(hangup);
-    expect(await page.locator('[data-ab-metric-note]').textContent()).toContain(note);
-    // 30% vs 10% short calls on 100 answered calls each: B is better.
-    const b = page.locator('[data-verdicts] [data-verdict-arm=B]');
-    await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('better');
-    const head = page.locator('table[data-table=ab-decision] thead');
-    expect(await head.textContent()).not.toContain(known);
-    expect(await page.locator('main').textContent()).not.toMatch(rawKey);
-    // On the hang-up rate only 5 calls per line say who hung up: too few for a verdict.
-    await page.click('[data-ab-metric=hangup]');
-    await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('hangup');
-    await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('too_few');
-    expect(await page.locator('[data-ab-metric=hangup]').getAttribute('aria-pressed')).toBe('true');
-    // The decision table's calls are now the hang-up rate's denominator.
-    await expect.poll(() => head.textContent()).toContain(known);
-    await settled(page);
-    expect(await page.locator('main').textContent()).not.toMatch(rawKey);
-    expect(problems).toEqual([]);
-  });
+  ])(
+    '/scripts compares the short-call rate by default and switches to the hang-up rate (%s)',
+    async (lang, short, hangup, note, known) => {
+      const { page, problems } = await open(`/scripts?lang=${lang}&${DAY}&control=A`);
+      const shortButton = page.locator('[data-ab-metric=short]');
+      await expect.poll(() => shortButton.getAttribute('aria-pressed'), SERVER_WORK).toBe('true');
+      expect(await shortButton.textContent()).toBe(short);
+      expect(await page.locator('[data-ab-metric=hangup]').textContent()).toBe(hangup);
+      expect(await page.locator('[data-ab-metric-note]').textContent()).toContain(note);
+      // 30% vs 10% short calls on 100 answered calls each: B is better.
+      const b = page.locator('[data-verdicts] [data-verdict-arm=B]');
+      await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('better');
+      const head = page.locator('table[data-table=ab-decision] thead');
+      expect(await head.textContent()).not.toContain(known);
+      expect(await page.locator('main').textContent()).not.toMatch(rawKey);
+      // On the hang-up rate only 5 calls per line say who hung up: too few for a verdict.
+      await page.click('[data-ab-metric=hangup]');
+      await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('hangup');
+      await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('too_few');
+      expect(await page.locator('[data-ab-metric=hangup]').getAttribute('aria-pressed')).toBe('true');
+      // The decision table's calls are now the hang-up rate's denominator.
+      await expect.poll(() => head.textContent()).toContain(known);
+      await settled(page);
+      expect(await page.locator('main').textContent()).not.toMatch(rawKey);
+      expect(problems).toEqual([]);
+    },
+  );
 });

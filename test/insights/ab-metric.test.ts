@@ -9,7 +9,12 @@ let seq = 0;
 /** `count` answered calls of one script, all on one Monday at 10:00 (one stratum for every adjustment). */
 const calls = (script: string, count: number, c: Call) =>
   Array.from({ length: count }, () => ({
-    call_id: `c${++seq}`, started_at: '2026-09-07T10:00:00+08:00', disposition: 'answered', talk_seconds: c.talk, hangup_by: c.by, script_id: script,
+    call_id: `c${++seq}`,
+    started_at: '2026-09-07T10:00:00+08:00',
+    disposition: 'answered',
+    talk_seconds: c.talk,
+    hangup_by: c.by,
+    script_id: script,
   }));
 
 describe('/api/ab: the hang-up rate is over the known-party calls', () => {
@@ -20,10 +25,18 @@ describe('/api/ab: the hang-up rate is over the known-party calls', () => {
   let app: ReturnType<typeof appFor>;
   beforeAll(async () => {
     store = await tempStore();
-    await ingestText(store, 'known.csv', csv([
-      ...calls('A', 20, { talk: 5, by: 'callee' }), ...calls('A', 60, { talk: 40, by: 'agent' }), ...calls('A', 20, { talk: 40, by: '' }),
-      ...calls('B', 5, { talk: 5, by: 'callee' }), ...calls('B', 45, { talk: 40, by: 'agent' }), ...calls('B', 50, { talk: 40, by: '' }),
-    ]));
+    await ingestText(
+      store,
+      'known.csv',
+      csv([
+        ...calls('A', 20, { talk: 5, by: 'callee' }),
+        ...calls('A', 60, { talk: 40, by: 'agent' }),
+        ...calls('A', 20, { talk: 40, by: '' }),
+        ...calls('B', 5, { talk: 5, by: 'callee' }),
+        ...calls('B', 45, { talk: 40, by: 'agent' }),
+        ...calls('B', 50, { talk: 40, by: '' }),
+      ]),
+    );
     app = appFor(store);
   });
   afterAll(() => store.cleanup());
@@ -35,11 +48,29 @@ describe('/api/ab: the hang-up rate is over the known-party calls', () => {
     expect(body.metric).toBe('hangup');
     const [a, b] = body.arms;
     // A: 20 / 80 = 0.25 (over answered it would read 0.20); Wilson 0.1681-0.3548.
-    expect(a).toMatchObject({ script: 'A', answered: 100, knownParty: 80, earlyHangups: 20, events: 20, n: 80, hangupRate: 0.25, rate: 0.25, shortCallRate: 0.2 });
+    expect(a).toMatchObject({
+      script: 'A',
+      answered: 100,
+      knownParty: 80,
+      earlyHangups: 20,
+      events: 20,
+      n: 80,
+      hangupRate: 0.25,
+      rate: 0.25,
+      shortCallRate: 0.2,
+    });
     expect(a.ciLow).toBeCloseTo(0.16806, 4);
     expect(a.ciHigh).toBeCloseTo(0.35485, 4);
     // B: 5 / 50 = 0.10 (not 0.05); Wilson 0.0435-0.2136.
-    expect(b).toMatchObject({ script: 'B', answered: 100, knownParty: 50, events: 5, n: 50, hangupRate: 0.1, rate: 0.1 });
+    expect(b).toMatchObject({
+      script: 'B',
+      answered: 100,
+      knownParty: 50,
+      events: 5,
+      n: 50,
+      hangupRate: 0.1,
+      rate: 0.1,
+    });
     expect(b.ciLow).toBeCloseTo(0.04348, 4);
     expect(b.ciHigh).toBeCloseTo(0.2136, 4);
     // B - A = -0.15; Newcombe -0.2691 to -0.0099; pooled z: p = 25/130, z = -2.111, p = 0.0348
@@ -85,10 +116,18 @@ describe('/api/ab when 95% of answered calls do not say who hung up', () => {
   let app: ReturnType<typeof appFor>;
   beforeAll(async () => {
     store = await tempStore();
-    await ingestText(store, 'unknown.csv', csv([
-      ...calls('A', 5, { talk: 3, by: 'callee' }), ...calls('A', 25, { talk: 4, by: '' }), ...calls('A', 70, { talk: 60, by: '' }),
-      ...calls('B', 5, { talk: 60, by: 'agent' }), ...calls('B', 10, { talk: 4, by: '' }), ...calls('B', 85, { talk: 60, by: '' }),
-    ]));
+    await ingestText(
+      store,
+      'unknown.csv',
+      csv([
+        ...calls('A', 5, { talk: 3, by: 'callee' }),
+        ...calls('A', 25, { talk: 4, by: '' }),
+        ...calls('A', 70, { talk: 60, by: '' }),
+        ...calls('B', 5, { talk: 60, by: 'agent' }),
+        ...calls('B', 10, { talk: 4, by: '' }),
+        ...calls('B', 85, { talk: 60, by: '' }),
+      ]),
+    );
     app = appFor(store);
   });
   afterAll(() => store.cleanup());
