@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import type { IngestReport } from '../ingest/ingest-file.ts';
+import type { IngestReport } from '../ingest/ingest-types.ts';
 
 /**
  * What the DuckDB write paths tell a ClickHouse mirror (server/clickhouse/mirror.ts). The ingest

@@ -8,14 +8,42 @@ type Rate = number | null;
 export const ADJUST_KEYS = ['hour', 'segment', 'number_tag'] as const;
 export type AdjustKey = (typeof ADJUST_KEYS)[number];
 
-/** Per arm of /api/ab; comparison fields are absent on the control, adjusted ones without `adjust`. */
+/** One arm against the control (server/insights/ab.ts verdictOf). */
+export type Verdict = 'better' | 'worse' | 'no_evidence' | 'too_few';
+export type Analysis = 'adjusted' | 'crude';
+/** The analysis a verdict comes from and the number that decides it. */
+export interface VerdictFrom {
+  analysis: Analysis;
+  measure: 'odds_ratio' | 'difference';
+  estimate: Rate;
+  low: Rate;
+  high: Rate;
+  pValueAdjusted: Rate;
+}
+
+/**
+ * Per arm of /api/ab; comparison fields are absent on the control, adjusted ones without `adjust`.
+ * Every statistic reads the compared rate (AbResult.metric): `events` / `n`, `rate`, `ciLow` / `ciHigh`.
+ */
 export interface AbArm {
   script: string;
   isControl: boolean;
   dials: number;
   answered: number;
+  /** Answered calls whose hang-up party is known: the hang-up rate's denominator. */
+  knownParty: number;
   earlyHangups: number;
+  shortCalls: number;
   hangupRate: Rate;
+  hangupRateCiLow: Rate;
+  hangupRateCiHigh: Rate;
+  shortCallRate: Rate;
+  shortCallRateCiLow: Rate;
+  shortCallRateCiHigh: Rate;
+  /** The compared rate's numerator and denominator (early hang-ups / known party, or short calls / answered). */
+  events: number;
+  n: number;
+  rate: Rate;
   ciLow: Rate;
   ciHigh: Rate;
   probBest: Rate;
@@ -38,6 +66,10 @@ export interface AbArm {
   standardisedRate?: Rate;
   standardisedCoverage?: number;
   simpsonWarning?: boolean;
+  cmhPValueAdjusted?: Rate;
+  verdict?: Verdict;
+  verdictFrom?: VerdictFrom;
+  crudeVerdict?: Verdict;
   sequential?: {
     method: string;
     tau2: number;
@@ -57,7 +89,14 @@ export interface TestStat {
 }
 
 export interface AbResult {
+  /** The rate compared: the view's headline unless `metric=` asked for one. */
+  metric: Headline;
+  outcome?: string;
   control: string | null;
+  /** The analysis behind the decision numbers (chance to beat, expected loss, calls needed). */
+  decisionFrom?: Analysis;
+  /** Fewest calls in the compared rate's denominator, per arm and control, for a verdict. */
+  minAnswered?: number;
   correction?: 'holm' | 'bh';
   adjust?: AdjustKey[];
   arms: AbArm[];

@@ -1,7 +1,9 @@
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
 import { abDaily, abStrata } from './ab-counts.ts';
-import type { Settings } from '../metrics.ts';
+import { summary, type Settings } from '../metrics.ts';
+import type { Headline } from '../semantic/measures.ts';
+import { metricCounts } from './recommendations.ts';
 import {
   alwaysValidDifference, benjaminiHochbergAdjust, breslowDay, chiSquareIndependence, cochranMantelHaenszel,
   compareArmToControl, generalizedCmh, holmAdjust, mantelHaenszelOddsRatio, newcombeInterval, probabilityBest,
@@ -18,9 +20,13 @@ export interface AbQuery {
   adjust: AdjustKey[];
   correction?: 'holm' | 'bh';
   sequential?: boolean;
+  /** The rate compared: `hangup` (early hang-ups / known party) or `short` (short calls / answered); default the view's headline. */
+  metric?: Headline;
 }
 
-interface StratumRow { script: string; hour: number; segment: string; numberTag: string; dials: number; answered: number; earlyHangups: number }
+interface StratumRow { script: string; hour: number; segment: string; numberTag: string; dials: number; answered: number; earlyHangups: number; knownParty: number; shortCalls: number }
+/** Every count of an arm; the compared rate's events and denominator come from metricCounts. */
+interface ArmTotals { dials: number; answered: number; knownParty: number; earlyHangups: number; shortCalls: number }
 
 const FIELD: Record<AdjustKey, keyof StratumRow> = { hour: 'hour', segment: 'segment', number_tag: 'numberTag' };
 const nanToNull = (x: number) => (Number.isFinite(x) ? x : null);
@@ -28,7 +34,10 @@ const nanToNull = (x: number) => (Number.isFinite(x) ? x : null);
 const prob = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : null);
 
 /**
- * A/B/n comparison of opening lines on early hang-ups among answered calls: crude rates with
+ * A/B/n comparison of opening lines on one rate (DESIGN.md): the hang-up rate (early hang-ups
+ * among answered calls whose hang-up party is known) or the short-call rate (calls shorter than
+ * T s among answered calls), by default the view's headline as /api/summary picks it. Every
+ * statistic below reads the chosen rate's events and denominator: crude rates with
  * Wilson intervals, Newcombe differences and pooled z-tests against the control (Holm or BH across
  * arms), overall chi-square, SRM against an equal split, exact Bayesian comparisons, and, when
  * `adjust` names strata, the Mantel–Haenszel odds ratio with CMH and Breslow–Day tests and
@@ -37,27 +46,31 @@ const prob = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 
  * analysis when there is one, else the crude one, with `verdictFrom` naming it and its numbers.
  */
 export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
-  const rows: StratumRow[] = await abStrata(db, q.filters, settings); // hook: generated through the query store (DuckDB or ClickHouse)
+  const metric = q.metric ?? (await summary(db, q.filters, settings)).headline;
+  const rows: StratumRow[] = await abStrata(db, q.filters, settings); // generated through the query store (DuckDB or ClickHouse)
   const scripts = [...new Set(rows.map((r) => r.script))].sort();
-  if (scripts.length === 0) return { arms: [], control: null, message: 'no calls with a script match these filters' };
+  if (scripts.length === 0) return { metric, arms: [], control: null, message: 'no calls with a script match these filters' };
   const control = q.control && scripts.includes(q.control) ? q.control : scripts[0]!;
   const ordered = [control, ...scripts.filter((s) => s !== control)];
-  const crude = new Map<string, ArmCounts & { dials: number }>(ordered.map((s) => [s, { events: 0, n: 0, dials: 0 }]));
+  const totals = new Map<string, ArmTotals>(ordered.map((s) => [s, { dials: 0, answered: 0, knownParty: 0, earlyHangups: 0, shortCalls: 0 }]));
   for (const r of rows) {
-    const c = crude.get(r.script)!;
-    c.events += r.earlyHangups;
-    c.n += r.answered;
+    const c = totals.get(r.script)!;
     c.dials += r.dials;
+    c.answered += r.answered;
+    c.knownParty += r.knownParty;
+    c.earlyHangups += r.earlyHangups;
+    c.shortCalls += r.shortCalls;
   }
-  const counts = ordered.map((s) => crude.get(s)!);
+  const armTotals = ordered.map((s) => totals.get(s)!);
+  const counts = armTotals.map((t) => ({ ...metricCounts(t, metric), dials: t.dials }));
   const ctl = counts[0]!;
   const tests = counts.slice(1).map((a) => twoProportionZTest(a, ctl));
   const adjust = (q.correction === 'bh' ? benjaminiHochbergAdjust : holmAdjust)(tests.map((t) => t.pValue));
-  const strata = q.adjust.length ? stratify(rows, ordered, q.adjust) : null;
+  const strata = q.adjust.length ? stratify(rows, ordered, q.adjust, metric) : null;
   const standardised = strata ? standardiseRates(strata.cells) : null;
   // The decision numbers (chance to beat the control, expected loss, chance to be best, calls
   // needed) follow the analysis the page is set to: on the adjusted comparison each arm's
-  // counts are its directly standardised rate over its own answered calls, so the Bayesian
+  // counts are its directly standardised rate over its own denominator, so the Bayesian
   // figures cannot contradict the adjusted verdict the way crude ones did (issue 12).
   const decisionFrom: Analysis = standardised && standardised.arms.every((a) => Number.isFinite(a.rate)) ? 'adjusted' : 'crude';
   const decisionCounts = decisionFrom === 'adjusted'
@@ -68,14 +81,21 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   const armTables = strata ? counts.map((_, i) => strata.cells[i]!.map((a, s) => table2x2(a, strata.cells[0]![s]!))) : null;
   const cmhP = armTables ? armTables.slice(1).map((tables) => cochranMantelHaenszel(tables).pValue) : [];
   const cmhAdjusted = strata ? (q.correction === 'bh' ? benjaminiHochbergAdjust : holmAdjust)(cmhP.map((p) => (Number.isFinite(p) ? p : 1))) : [];
-  const daily = q.sequential ? await sequentialLooks(db, q.filters, settings, control, ordered) : null;
+  const daily = q.sequential ? await sequentialLooks(db, q.filters, settings, control, ordered, metric) : null;
 
   const arms = ordered.map((script, i) => {
     const c = counts[i]!;
+    const t = armTotals[i]!;
     const ci = wilsonInterval(c.events, c.n);
+    const hang = wilsonInterval(t.earlyHangups, t.knownParty);
+    const short = wilsonInterval(t.shortCalls, t.answered);
     const base = {
-      script, dials: c.dials, answered: c.n, earlyHangups: c.events, hangupRate: nanToNull(ci.estimate),
-      ciLow: nanToNull(ci.lower), ciHigh: nanToNull(ci.upper), probBest: prob(best[i]!), isControl: i === 0,
+      script, isControl: i === 0, ...t,
+      // Both rates for reading; `events` / `n` / `rate` / `ciLow` / `ciHigh` are the compared one.
+      hangupRate: nanToNull(hang.estimate), hangupRateCiLow: nanToNull(hang.lower), hangupRateCiHigh: nanToNull(hang.upper),
+      shortCallRate: nanToNull(short.estimate), shortCallRateCiLow: nanToNull(short.lower), shortCallRateCiHigh: nanToNull(short.upper),
+      events: c.events, n: c.n, rate: nanToNull(ci.estimate), ciLow: nanToNull(ci.lower), ciHigh: nanToNull(ci.upper),
+      probBest: prob(best[i]!),
     };
     if (i === 0) return { ...base, standardisedRate: standardised ? nanToNull(standardised.arms[0]!.rate) : undefined };
     const diff = newcombeInterval(c.events, c.n, ctl.events, ctl.n);
@@ -118,7 +138,10 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   const chi = chiSquareIndependence(counts);
   const srm = sampleRatioMismatch(counts.map((c) => c.dials), counts.map(() => 1));
   return {
-    outcome: `early hang-up (callee hung up within ${settings.earlySeconds} s) among answered calls`,
+    metric,
+    outcome: metric === 'hangup'
+      ? `early hang-up (callee hung up within ${settings.earlySeconds} s) among answered calls whose hang-up party is known`
+      : `short call (talk under ${settings.earlySeconds} s, whoever hung up) among answered calls`,
     control, correction: q.correction ?? 'holm', adjust: q.adjust, decisionFrom, minAnswered: MIN_ANSWERED, arms,
     chiSquare: { statistic: nanToNull(chi.statistic), df: chi.df, pValue: nanToNull(chi.pValue) },
     srm: { chiSquare: nanToNull(srm.statistic), df: srm.df, pValue: nanToNull(srm.pValue), mismatch: srm.mismatch, intendedSplit: 'equal' },
@@ -127,8 +150,8 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   };
 }
 
-export type Analysis = 'adjusted' | 'crude';
-export type Verdict = 'better' | 'worse' | 'no_evidence' | 'too_few';
+import type { Analysis, Verdict } from '../contract/insights.ts';
+export type { Analysis, Verdict };
 /** Below this many answered calls in the arm or the control, no verdict (the UI greys such rates too). */
 export const MIN_ANSWERED = 30;
 
@@ -157,7 +180,7 @@ function gcmh(cells: ArmCounts[][]) {
 }
 
 /** cells[arm][stratum] counts over the strata formed by the chosen columns. */
-function stratify(rows: StratumRow[], arms: string[], keys: AdjustKey[]) {
+function stratify(rows: StratumRow[], arms: string[], keys: AdjustKey[], metric: Headline) {
   const index = new Map<string, number>();
   const cells: ArmCounts[][] = arms.map(() => []);
   for (const r of rows) {
@@ -168,14 +191,15 @@ function stratify(rows: StratumRow[], arms: string[], keys: AdjustKey[]) {
       for (const arm of cells) arm.push({ events: 0, n: 0 });
     }
     const c = cells[arms.indexOf(r.script)]![s]!;
-    c.events += r.earlyHangups;
-    c.n += r.answered;
+    const m = metricCounts(r, metric);
+    c.events += m.events;
+    c.n += m.n;
   }
   return { cells, keys: [...index.keys()] };
 }
 
 /** Cumulative daily looks per arm against the control, through the mSPRT. */
-async function sequentialLooks(db: Database, filters: Filters, settings: Settings, control: string, arms: string[]) {
+async function sequentialLooks(db: Database, filters: Filters, settings: Settings, control: string, arms: string[], metric: Headline) {
   const rows = await abDaily(db, filters, settings);
   const dates = [...new Set(rows.map((r) => r.date))].sort();
   const cum = new Map(arms.map((a) => [a, { events: 0, n: 0 }]));
@@ -183,8 +207,9 @@ async function sequentialLooks(db: Database, filters: Filters, settings: Setting
   for (const d of dates) {
     for (const r of rows.filter((x) => x.date === d)) {
       const c = cum.get(r.script)!;
-      c.events += r.earlyHangups;
-      c.n += r.answered;
+      const m = metricCounts(r, metric);
+      c.events += m.events;
+      c.n += m.n;
     }
     for (const a of arms.slice(1)) looks.get(a)!.push({ arm: { ...cum.get(a)! }, control: { ...cum.get(control)! } });
   }

@@ -10,7 +10,7 @@ import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
 import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
 import { abSentence, abWarning, recommendationItems, recommendationText, REC_KEYS, sectionNote, verdictClass, verdictWord } from './insight-rows.ts';
 import { valueLabel } from '../contract/labels.ts';
-import type { AbArm, AbView } from './insights.ts';
+import { AB_RATE_WORDS, type AbArm, type AbView } from './insights.ts';
 import { wilsonInterval } from '../stats/index.ts';
 import { buildTables, definitionRows, filterEntries, reproduceUrl, groupLabel, type CellValue, type ReportTable } from './tables.ts';
 
@@ -173,12 +173,12 @@ function abTable(ab: AbView, lang: Lang): Raw {
       : html`${fmtPp(a.diff, lang)}<span class="sub">${fmtPpRange(a.diffCiLow, a.diffCiHigh)} · ${f.pIs(v.pValueAdjusted)}</span>`;
   };
   return html`<table class="small"><thead><tr><th>${t.script}</th><th>${t.verdict}</th><th class="n">${t.verdictBasis}</th>
-<th class="n">${t.standardisedRate}</th><th class="n">${t.chanceToBeat}</th><th class="n">${t.hangupRate} (${t.crude})</th></tr></thead><tbody>
+<th class="n">${t.standardisedRate}</th><th class="n">${t.chanceToBeat}</th><th class="n">${AB_RATE_WORDS[ab.metric].rate[lang]} (${t.crude})</th></tr></thead><tbody>
 ${ab.arms.map((a) => html`<tr><td>${valueLabel(lang, 'script', a.script)}${a.isControl ? ` (${t.control})` : ''}</td>
 <td>${a.isControl ? '—' : html`<span class="${verdictClass(a)}">${verdictWord(a, lang)}</span>`}${abWarning(a, lang) ? html` <span class="warn">!</span>` : ''}</td>
 <td class="n">${a.isControl ? '—' : basis(a)}</td>
 <td class="n">${fmtPct(a.standardisedRate)}</td><td class="n">${a.isControl ? '—' : f.prob(a.chanceToBeatControl)}</td>
-<td class="n">${fmtPct(a.hangupRate)}<span class="sub">${fmtInt(a.earlyHangups)} / ${fmtInt(a.answered)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span></td></tr>`)}
+<td class="n">${fmtPct(a.rate)}<span class="sub">${fmtInt(a.events)} / ${fmtInt(a.n)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span></td></tr>`)}
 </tbody></table>`;
 }
 
@@ -189,7 +189,7 @@ function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): 
   const ab = d.ab.value;
   if (!ab.control || ab.arms.length < 2) return html`${scripts}<p class="note">${t.noAb}</p>`;
   const arms = ab.arms.filter((a) => !a.isControl);
-  return html`${scripts}<ul class="recs">${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang)}</li>`)}</ul>
+  return html`${scripts}<ul class="recs">${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang, ab.metric)}</li>`)}</ul>
 ${arms.map((a) => [a, abWarning(a, lang)] as const).filter(([, w]) => w).map(([a, w]) => html`<p class="warn">${valueLabel(lang, 'script', a.script)}: ${w}</p>`)}
 ${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''}
 ${abTable(ab, lang)}${note(t.abNote)}`;

@@ -6,7 +6,7 @@ import type { ReportData } from './data.ts';
 import { valueLabel } from '../contract/labels.ts';
 import { agentText, capText, numberText, windowText } from '../contract/rec-text.ts';
 import { dict, fill, fmtPct, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
-import type { AbArm, AbView, Recommendations, Section } from './insights.ts';
+import { AB_RATE_WORDS, type AbArm, type AbView, type Recommendations, type Section } from './insights.ts';
 import { points, type CellValue, type Fmt, type ReportTable } from './table-model.ts';
 
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
@@ -37,8 +37,13 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
     note: sectionNote(s, lang) ?? t.abNote,
   };
   if (s.status !== 'ok') return table;
+  // The compared rate is the week's headline (issue 9): name its numerator, denominator and rate.
+  const words = AB_RATE_WORDS[s.value.metric];
+  table.columns[1]!.header = words.n[lang];
+  table.columns[2]!.header = words.events[lang];
+  table.columns[3]!.header = words.rate[lang];
   table.rows = s.value.arms.map((a) => [
-    a.isControl ? `${valueLabel(lang, 'script', a.script)} (${t.control})` : valueLabel(lang, 'script', a.script), a.answered, a.earlyHangups, num(a.hangupRate), num(a.ciLow), num(a.ciHigh),
+    a.isControl ? `${valueLabel(lang, 'script', a.script)} (${t.control})` : valueLabel(lang, 'script', a.script), a.n, a.events, num(a.rate), num(a.ciLow), num(a.ciHigh),
     points(num(a.diff)), points(num(a.diffCiLow)), points(num(a.diffCiHigh)), num(a.pValue), num(a.pValueAdjusted),
     num(a.chanceToBeatControl), num(a.standardisedRate), num(a.oddsRatio), num(a.orCiLow), num(a.orCiHigh), num(a.cmhPValueAdjusted),
     a.isControl ? null : verdictWord(a, lang), abWarning(a, lang),
@@ -80,7 +85,8 @@ export function verdictWord(a: AbArm, lang: Lang): string {
  * One sentence per arm that leads with the verdict and the number that decides it (the adjusted
  * odds ratio when strata were used, else the crude difference), then the crude rate for context.
  */
-export function abSentence(a: AbArm, control: string, lang: Lang): string {
+export function abSentence(a: AbArm, control: string, lang: Lang, metric: AbView['metric'] = 'hangup'): string {
+  const rate = AB_RATE_WORDS[metric].rate[lang];
   const f = reportFormat(lang);
   const arm = valueLabel(lang, 'script', a.script);
   const ctl = valueLabel(lang, 'script', control);
@@ -90,12 +96,12 @@ export function abSentence(a: AbArm, control: string, lang: Lang): string {
     const basis = v?.measure === 'odds_ratio'
       ? `调整后比值比 ${f.ratio(v.estimate)}（95% 区间 ${f.ratio(v.low)}–${f.ratio(v.high)}，校正后 ${f.pIs(v.pValueAdjusted)}）`
       : `差异 ${fmtPp(a.diff, lang)}（95% 区间 ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}，校正后 ${f.pIs(a.pValueAdjusted)}）`;
-    return `${arm} 对比 ${ctl}：${word}。${basis}；未调整挂断率 ${fmtPct(a.hangupRate)}（${f.int(a.earlyHangups)}/${f.int(a.answered)}）。`;
+    return `${arm} 对比 ${ctl}：${word}。${basis}；未调整${rate} ${fmtPct(a.rate)}（${f.int(a.events)}/${f.int(a.n)}）。`;
   }
   const basis = v?.measure === 'odds_ratio'
     ? `adjusted odds ratio ${f.ratio(v.estimate)} (95% CI ${f.ratio(v.low)}–${f.ratio(v.high)}, adjusted ${f.pIs(v.pValueAdjusted)})`
     : `difference ${fmtPp(a.diff, lang)} (95% CI ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}, adjusted ${f.pIs(a.pValueAdjusted)})`;
-  return `${arm} vs ${ctl}: ${word}. ${basis}; crude hang-up rate ${fmtPct(a.hangupRate)} (${f.int(a.earlyHangups)} of ${f.int(a.answered)}).`;
+  return `${arm} vs ${ctl}: ${word}. ${basis}; crude ${rate.toLowerCase()} ${fmtPct(a.rate)} (${f.int(a.events)} of ${f.int(a.n)}).`;
 }
 
 /** Call windows come as one list from the API; the report splits them into best and avoid. */

@@ -6,46 +6,34 @@
 import { defaultControl } from '../insights/control.ts';
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import { abAnalysis, type Verdict } from '../insights/ab.ts';
+import type { AbArm as ContractAbArm } from '../contract/insights.ts';
+import type { Headline } from '../semantic/measures.ts';
+import { abAnalysis } from '../insights/ab.ts';
 import { recommendations } from '../insights/recommendations.ts';
 import type { Settings } from '../metrics.ts';
 
 export type Bilingual = { zh: string; en: string };
 
-/**
- * One arm as the report reads it. abAnalysis types its non-control arms as open records (their
- * fields depend on `adjust`), so the report names the fields it uses here.
- */
-export interface AbArm {
-  script: string;
-  isControl: boolean;
-  dials: number;
-  answered: number;
-  earlyHangups: number;
-  hangupRate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  diff?: number | null;
-  diffCiLow?: number | null;
-  diffCiHigh?: number | null;
-  pValue?: number | null;
-  pValueAdjusted?: number | null;
-  chanceToBeatControl?: number | null;
-  oddsRatio?: number | null;
-  orCiLow?: number | null;
-  orCiHigh?: number | null;
-  standardisedRate?: number | null;
-  cmhPValue?: number | null;
-  /** Holm-adjusted across the arms, like the crude pValueAdjusted (computed here). */
-  cmhPValueAdjusted?: number | null;
-  simpsonWarning?: boolean;
-  /** server/insights/ab.ts verdictOf: from the adjusted analysis when strata were used. */
-  verdict?: Verdict;
-  verdictFrom?: { analysis: 'adjusted' | 'crude'; measure: 'odds_ratio' | 'difference'; estimate: number | null; low: number | null; high: number | null; pValueAdjusted: number | null };
-  crudeVerdict?: Verdict;
-}
+/** One arm as /api/ab sends it: the compared rate in `rate` / `events` / `n` (server/contract). */
+export type AbArm = ContractAbArm;
+
+/** The words of the compared rate in the report's A/B table (the week's headline metric). */
+export const AB_RATE_WORDS: Record<Headline, { rate: Bilingual; events: Bilingual; n: Bilingual }> = {
+  hangup: {
+    rate: { zh: '挂断率', en: 'Hang-up rate' },
+    events: { zh: '早挂数', en: 'Early hang-ups' },
+    n: { zh: '挂断方已知的接通数', en: 'Answered, hang-up party known' },
+  },
+  short: {
+    rate: { zh: '短通话占比', en: 'Short-call rate' },
+    events: { zh: '短通话数', en: 'Short calls' },
+    n: { zh: '接通数', en: 'Answered' },
+  },
+};
 
 export interface AbView {
+  /** The rate compared: the week's headline metric, as /api/summary and /scripts pick it. */
+  metric: Headline;
   control: string | null;
   correction: string;
   arms: AbArm[];
@@ -66,7 +54,11 @@ async function guarded<T>(run: () => Promise<T>): Promise<Section<T>> {
 
 export const AB_ADJUST = ['hour', 'segment', 'number_tag'] as const;
 
-/** The week's A/B/n verdicts over the filtered calls, adjusted for hour, segment and number tag. */
+/**
+ * The week's A/B/n verdicts over the filtered calls, adjusted for hour, segment and number tag,
+ * on the week's headline rate (abAnalysis's default: the hang-up rate over the known-party calls,
+ * or the short-call rate when most calls do not say who hung up).
+ */
 export function weeklyAb(db: Database, filters: Filters, settings: Settings): Promise<Section<AbView>> {
   return guarded(async () => {
     const control = (await defaultControl(db, filters, settings)) ?? undefined; // issue 11: the control /api/ab picks
@@ -75,6 +67,7 @@ export function weeklyAb(db: Database, filters: Filters, settings: Settings): Pr
     // the same way as /scripts by default, so the report and the page cannot disagree.
     const arms = r.arms as AbArm[];
     return {
+      metric: r.metric,
       control: r.control ?? null,
       correction: 'correction' in r ? r.correction : 'holm',
       arms,

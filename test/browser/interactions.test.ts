@@ -117,7 +117,8 @@ describe('the /when heatmap', () => {
     expect(download.suggestedFilename()).toBe(`heatmap-${bounds.firstDate}_${bounds.lastDate}-segment=student.csv`);
     expect(csv.startsWith('\uFEFF')).toBe(true); // BOM: Excel then reads UTF-8 Chinese correctly
     const lines = csv.slice(1).trimEnd().split(/\r\n/);
-    expect(lines[0]).toBe('Weekday,Hour,Hang-up rate,Early hang-ups,Answered,95% low,95% high');
+    // The hang-up rate's denominator is the answered calls whose hang-up party is known (issue 9).
+    expect(lines[0]).toBe('Weekday,Hour,Hang-up rate,Early hang-ups,Known party,95% low,95% high');
     expect(lines).toHaveLength(cells.length + 1);
     expect(problems).toEqual([]);
     await page.close();

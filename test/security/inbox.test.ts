@@ -90,7 +90,7 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
     expect(row!.message.length).toBeLessThanOrEqual(300);
     expect(row!.message).not.toContain(`${SECRET}2`); // the second line is never quoted
     const note = readdirSync(d.quarantine).filter((f) => f.endsWith('.errors.txt')).map((f) => readFileSync(join(d.quarantine, f), 'utf8')).join('\n');
-    expect(note).toContain('missing required column');
+    expect(note).toContain('no known format');
     expect(note).not.toContain(`${SECRET}2`);
     expect(note).not.toContain('x'.repeat(400));
   });

@@ -7,9 +7,15 @@ import { buildForestPlot, forestDomain } from '../../web/src/lib/charts/forest.t
 import { translate } from '../../web/src/lib/i18n.ts';
 
 // Shaped like /api/ab?control=A&adjust=hour,segment&sequential=1 on the 200k sample (rounded).
-const arm = (a: Partial<AbArm> & { script: string }): AbArm => ({
-  isControl: false, dials: 1000, answered: 500, earlyHangups: 150, hangupRate: 0.3, ciLow: 0.26, ciHigh: 0.34, probBest: 0, ...a,
-});
+// The compared rate (`events` / `n`, `rate`) is the hang-up rate here, its denominator the known party.
+const arm = (a: Partial<AbArm> & { script: string }): AbArm => {
+  const r = {
+    isControl: false, dials: 1000, answered: 500, earlyHangups: 150, shortCalls: 200,
+    hangupRate: 0.3, hangupRateCiLow: 0.26, hangupRateCiHigh: 0.34, shortCallRate: 0.4, shortCallRateCiLow: 0.36, shortCallRateCiHigh: 0.44,
+    ciLow: 0.26, ciHigh: 0.34, probBest: 0, ...a,
+  };
+  return { knownParty: r.answered, ...r, events: r.earlyHangups, n: a.knownParty ?? r.answered, rate: r.hangupRate } as AbArm;
+};
 const A = arm({ script: 'A', isControl: true, answered: 24808, earlyHangups: 8014, hangupRate: 0.323, standardisedRate: 0.338 });
 const B = arm({
   script: 'B', answered: 24936, earlyHangups: 6513, hangupRate: 0.261, diff: -0.0619, diffCiLow: -0.0698, diffCiHigh: -0.0539,
@@ -25,7 +31,7 @@ const D = arm({
   script: 'D', answered: 24481, earlyHangups: 7825, hangupRate: 0.320, diff: -0.0034, diffCiLow: -0.0116, diffCiHigh: 0.0048,
   requiredPerArm: 295214, oddsRatio: 0.983, orCiLow: 0.946, orCiHigh: 1.022, standardisedRate: 0.336, simpsonWarning: false, sequential: null,
 });
-const result: AbResult = { control: 'A', adjust: ['hour', 'segment'], arms: [A, B, C, D], strata: 65 };
+const result: AbResult = { metric: 'hangup', control: 'A', adjust: ['hour', 'segment'], arms: [A, B, C, D], strata: 65 };
 
 describe('A/B helpers', () => {
   it('adjust: default hour+segment, empty = none, unknown names dropped, fixed order', () => {

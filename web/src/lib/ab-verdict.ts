@@ -1,29 +1,6 @@
-import type { AbArm, AbResult } from './api-types.ts';
+import type { AbResult, Verdict, VerdictFrom } from './api-types.ts';
 
-// /api/ab's verdict fields (server/insights/ab.ts verdictOf). insight-types.ts is replaced by
-// the semantic branch's generated types; until it declares these, read them through here.
-export type Verdict = 'better' | 'worse' | 'no_evidence' | 'too_few';
-export interface VerdictFrom {
-  analysis: 'adjusted' | 'crude';
-  measure: 'odds_ratio' | 'difference';
-  estimate: number | null;
-  low: number | null;
-  high: number | null;
-  pValueAdjusted: number | null;
-}
-export interface VerdictFields {
-  verdict?: Verdict;
-  verdictFrom?: VerdictFrom;
-  crudeVerdict?: Verdict;
-  cmhPValueAdjusted?: number | null;
-}
-export interface AbResultFields {
-  decisionFrom?: 'adjusted' | 'crude';
-  minAnswered?: number;
-}
-
-export const verdictFields = (a: AbArm) => a as AbArm & VerdictFields;
-export const resultFields = (r: AbResult) => r as AbResult & AbResultFields;
+export type { Verdict, VerdictFrom };
 
 /** One row of the verdict panel: a non-control arm with its verdict and the number behind it. */
 export interface VerdictRow {
@@ -37,8 +14,7 @@ export interface VerdictRow {
 export function verdictRows(result: AbResult | undefined): VerdictRow[] {
   return (result?.arms ?? []).flatMap((a) => {
     if (a.isControl) return [];
-    const v = verdictFields(a);
-    return [{ script: a.script, verdict: v.verdict ?? 'too_few', from: v.verdictFrom ?? null, simpson: Boolean(a.simpsonWarning) }];
+    return [{ script: a.script, verdict: a.verdict ?? 'too_few', from: a.verdictFrom ?? null, simpson: Boolean(a.simpsonWarning) }];
   });
 }
 

@@ -1,4 +1,6 @@
-import { ADJUST_KEYS, type AbArm, type AbResult, type AdjustKey } from './api-types.ts';
+import { api } from './api.ts';
+import { ADJUST_KEYS, type AbArm, type AbResult, type AdjustKey, type Filters, type Headline } from './api-types.ts';
+import type { RateMetric } from './charts/measures.ts';
 
 /** Without an `adjust` parameter the page adjusts for hour and segment: the two confounders every dialer has. */
 export const DEFAULT_ADJUST: readonly AdjustKey[] = ['hour', 'segment'];
@@ -13,7 +15,19 @@ export function parseAdjust(param: string | null): AdjustKey[] {
   return ADJUST_KEYS.filter((k) => picked.has(k));
 }
 
-/** One row of the forest plot: an arm's difference to the control (arm − control, hang-up rate). */
+/** `metric=` on /scripts: hangup or short; anything else = the view's headline (the server picks it). */
+export const parseAbMetric = (p: string | null): Headline | undefined => (p === 'hangup' || p === 'short' ? p : undefined);
+
+/** The chart metric that shows an A/B rate. */
+export const rateMetricOf = (m: Headline): RateMetric => (m === 'short' ? 'shortCallRate' : 'hangupRate');
+
+/** /api/ab's URL with the compared rate when one is chosen (absent = the server's headline). */
+export function abUrl(f: Filters, o: { control?: string; adjust: readonly AdjustKey[]; metric?: Headline }): string {
+  const base = api.ab(f, o);
+  return o.metric ? `${base}${base.includes('?') ? '&' : '?'}metric=${o.metric}` : base;
+}
+
+/** One row of the forest plot: an arm's difference to the control (arm − control, compared rate). */
 export interface ForestRow {
   script: string;
   diff: number;
@@ -22,6 +36,7 @@ export interface ForestRow {
   /** The always-valid confidence sequence at the latest daily look, when asked for. */
   seqLow: number | null;
   seqHigh: number | null;
+  /** The arm's calls in the compared rate's denominator (known-party calls for the hang-up rate). */
   answered: number;
   /** The Newcombe interval excludes 0. */
   clear: boolean;
@@ -33,7 +48,7 @@ export function forestRows(arms: readonly AbArm[]): ForestRow[] {
     return [{
       script: a.script, diff: a.diff, low: a.diffCiLow, high: a.diffCiHigh,
       seqLow: a.sequential?.lower ?? null, seqHigh: a.sequential?.upper ?? null,
-      answered: a.answered, clear: a.diffCiLow > 0 || a.diffCiHigh < 0,
+      answered: a.n, clear: a.diffCiLow > 0 || a.diffCiHigh < 0,
     }];
   });
 }
@@ -52,12 +67,12 @@ export interface SimpsonCase {
 
 export function simpsonCases(result: AbResult): SimpsonCase[] {
   const control = result.arms.find((a) => a.isControl);
-  if (!control || control.hangupRate == null) return [];
+  if (!control || control.rate == null) return [];
   return result.arms.flatMap((a) => {
-    if (!a.simpsonWarning || a.hangupRate == null || a.oddsRatio == null || a.orCiLow == null || a.orCiHigh == null) return [];
+    if (!a.simpsonWarning || a.rate == null || a.oddsRatio == null || a.orCiLow == null || a.orCiHigh == null) return [];
     return [{
-      script: a.script, crude: a.hangupRate > control.hangupRate! ? 'worse' : 'better', rate: a.hangupRate,
-      controlRate: control.hangupRate!, oddsRatio: a.oddsRatio, orLow: a.orCiLow, orHigh: a.orCiHigh,
+      script: a.script, crude: a.rate > control.rate! ? 'worse' : 'better', rate: a.rate,
+      controlRate: control.rate!, oddsRatio: a.oddsRatio, orLow: a.orCiLow, orHigh: a.orCiHigh,
     }];
   });
 }
@@ -68,14 +83,14 @@ export function simpsonCases(result: AbResult): SimpsonCase[] {
  */
 export function sampleStatus(arm: AbArm, control: AbArm | undefined): { required: number; have: number; enough: boolean } | null {
   if (arm.isControl || arm.requiredPerArm == null || !control) return null;
-  const have = Math.min(arm.answered, control.answered);
+  const have = Math.min(arm.n, control.n);
   return { required: arm.requiredPerArm, have, enough: have >= arm.requiredPerArm };
 }
 
-/** The hang-up rate over every arm together, drawn as the reference line. */
+/** The compared rate over every arm together, drawn as the reference line. */
 export function pooledRate(arms: readonly AbArm[]): number | null {
-  const n = arms.reduce((s, a) => s + a.answered, 0);
-  return n ? arms.reduce((s, a) => s + a.earlyHangups, 0) / n : null;
+  const n = arms.reduce((s, a) => s + a.n, 0);
+  return n ? arms.reduce((s, a) => s + a.events, 0) / n : null;
 }
 
 /** "hours", "hours and segments", "hours, segments and number tags" (separators from the messages). */

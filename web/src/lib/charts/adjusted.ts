@@ -18,7 +18,7 @@ export interface AdjustedRow {
 
 export function adjustedRows(arms: readonly AbArm[], label: (script: string) => string): AdjustedRow[] {
   return arms.map((a) => ({
-    label: label(a.script), isControl: a.isControl, crude: a.hangupRate, standardised: a.standardisedRate ?? null,
+    label: label(a.script), isControl: a.isControl, crude: a.rate, standardised: a.standardisedRate ?? null,
     // The control against itself is 1 by definition: drawn as the reference, not estimated.
     oddsRatio: a.isControl ? 1 : (a.oddsRatio ?? null), orLow: a.orCiLow ?? null, orHigh: a.orCiHigh ?? null,
     simpson: a.simpsonWarning === true,

@@ -1,6 +1,5 @@
 import type { HeatCell, RateRow } from '../api-types.ts';
 import type { MessageKey } from '../i18n.ts';
-import { withShort } from '../metric-fields.ts';
 import { centeredRange } from './palette.ts';
 
 /** The rates a map or a metric switch can show. */
@@ -21,15 +20,15 @@ export interface Measure {
 }
 
 export const MEASURES: Record<RateMetric, Measure> = {
-  // Hang-up rate = early hang-ups / known party (DESIGN.md); answered until the server sends knownParty.
+  // Hang-up rate = early hang-ups / known party (DESIGN.md).
   hangupRate: {
-    rate: (r) => r.hangupRate, low: (r) => withShort(r).hangupRateCiLow ?? r.ciLow, high: (r) => withShort(r).hangupRateCiHigh ?? r.ciHigh,
-    num: (r) => r.earlyHangups, den: (r) => withShort(r).knownParty ?? r.answered,
+    rate: (r) => r.hangupRate, low: (r) => r.hangupRateCiLow, high: (r) => r.hangupRateCiHigh,
+    num: (r) => r.earlyHangups, den: (r) => r.knownParty,
   },
   // Short-call rate = answered calls shorter than T s, whoever hung up / answered.
   shortCallRate: {
-    rate: (r) => withShort(r).shortCallRate ?? null, low: (r) => withShort(r).shortCallRateCiLow ?? null,
-    high: (r) => withShort(r).shortCallRateCiHigh ?? null, num: (r) => withShort(r).shortCalls ?? 0, den: (r) => r.answered,
+    rate: (r) => r.shortCallRate, low: (r) => r.shortCallRateCiLow,
+    high: (r) => r.shortCallRateCiHigh, num: (r) => r.shortCalls, den: (r) => r.answered,
   },
   // Connect rate = answered / dials.
   connectRate: {
@@ -46,7 +45,7 @@ export const METRIC_TEXT: Record<RateMetric, { label: MessageKey; num: MessageKe
 };
 
 /** Whether the server sent the short-call fields (the semantic branch); the switch hides the option until then. */
-export const hasShortCalls = (rows: readonly object[]) => rows.some((r) => withShort(r).shortCallRate !== undefined);
+export const hasShortCalls = (rows: readonly object[]) => rows.some((r) => (r as Partial<HeatCell>).shortCallRate !== undefined);
 
 /** The rate over all the rows together (Σ numerator / Σ denominator): the view's overall rate. */
 export function pooled(rows: readonly (HeatCell | RateRow)[], metric: RateMetric): number | null {
@@ -74,6 +73,6 @@ export function mapRange(rows: readonly (HeatCell | RateRow)[], metric: RateMetr
  */
 export function metricText(metric: RateMetric, rows: readonly object[]) {
   const text = METRIC_TEXT[metric];
-  const known = metric === 'hangupRate' && rows.some((r) => withShort(r).knownParty !== undefined);
+  const known = metric === 'hangupRate' && rows.some((r) => (r as Partial<HeatCell>).knownParty !== undefined);
   return known ? { ...text, den: 'metric.knownParty' as MessageKey } : text;
 }

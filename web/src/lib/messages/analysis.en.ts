@@ -155,6 +155,16 @@ export const analysisEn = {
   'ab.seqMethodName': 'mSPRT with a normal mixture (always-valid p-value, Johari et al. 2017)',
   'insights.showAll': 'Show all {n}',
   'insights.showTop': 'Show the top {n} only',
+  // issue 9: the rate the A/B comparison reads.
+  'ab.metric': 'Compare',
+  'ab.metric.hangup': 'Hang-up rate',
+  'ab.metric.short': 'Short-call rate',
+  'ab.metricNote.hangup': 'Comparing the hang-up rate: early hang-ups over the answered calls whose hang-up party is known.',
+  'ab.metricNote.short': 'Comparing the short-call rate: answered calls shorter than {t} s, whoever hung up, over all answered calls.',
+  'ab.axisDiff.short': 'Difference in short-call rate vs control (percentage points)',
+  'ab.simpson.worse.short': '{arm} looks worse than {control} overall ({rate} vs {controlRate} short calls) but better within the same {strata} (adjusted odds ratio {or}, 95% CI {low}–{high}): it was dialled more often at {strata} where every line does worse. Judge it by the adjusted result.',
+  'ab.simpson.better.short': '{arm} looks better than {control} overall ({rate} vs {controlRate} short calls) but worse within the same {strata} (adjusted odds ratio {or}, 95% CI {low}–{high}): it was dialled more often at {strata} where every line does better. Judge it by the adjusted result.',
+  'ab.forestNote.short': 'Each line’s short-call rate minus {control}’s, in percentage points; left of 0 = fewer short calls. Line: Newcombe 95% interval; filled dot: the interval excludes 0.',
 } as const;
 
 export type AnalysisMessageKey = keyof typeof analysisEn;

@@ -154,4 +154,14 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.seqMethodName': 'mSPRT 正态混合（随时有效的 p 值，Johari 等 2017）',
   'insights.showAll': '显示全部 {n} 条',
   'insights.showTop': '只显示前 {n} 条',
+  // issue 9：A/B 比较所用的比率。
+  'ab.metric': '比较指标',
+  'ab.metric.hangup': '挂断率',
+  'ab.metric.short': '短通话占比',
+  'ab.metricNote.hangup': '比较挂断率：早挂数 / 挂断方已知的接通数。',
+  'ab.metricNote.short': '比较短通话占比：通话不足 {t} 秒的接通通话（不论谁挂断）/ 全部接通数。',
+  'ab.axisDiff.short': '与对照组的短通话占比差异（百分点）',
+  'ab.simpson.worse.short': '{arm} 整体看比 {control} 差（短通话占比 {rate} 对 {controlRate}），但在相同{strata}内比较反而更好（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较差的{strata}拨打。请以校正后的结果为准。',
+  'ab.simpson.better.short': '{arm} 整体看比 {control} 好（短通话占比 {rate} 对 {controlRate}），但在相同{strata}内比较反而更差（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较好的{strata}拨打。请以校正后的结果为准。',
+  'ab.forestNote.short': '各话术的短通话占比减去 {control} 的，单位为百分点；0 左侧 = 短通话更少。横线：Newcombe 95% 区间；实心点：区间不含 0。',
 };

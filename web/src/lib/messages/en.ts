@@ -237,6 +237,11 @@ export const en = {
   'data.inbound': 'Inbound (not dials)',
   'data.sourceTimezone': 'Source timezone',
   'data.timezoneInferred': 'inferred from the file',
+  // issue 9 (abk): the semantic layer's remaining labels (server/semantic/measures.ts labelKey); the headline note's text comes from the server.
+  'metric.hangups': 'Callee hang-ups',
+  'metric.machineAnswered': 'Answered by a machine',
+  'metric.unknownParty': 'Answered, hang-up party unknown',
+  'metric.unknownPartyShare': 'Hang-up party unknown',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -239,4 +239,9 @@ export const zhCN: Record<MessageKey, string> = {
   'data.inbound': '呼入（不计拨打）',
   'data.sourceTimezone': '源时区',
   'data.timezoneInferred': '由文件推断',
+  // issue 9 (abk): the semantic layer's remaining labels (server/semantic/measures.ts labelKey).
+  'metric.hangups': '对方挂断数',
+  'metric.machineAnswered': '机器接听数',
+  'metric.unknownParty': '未知挂机方的接通数',
+  'metric.unknownPartyShare': '挂机方未知占比',
 };
