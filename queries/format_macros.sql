@@ -113,5 +113,9 @@ CREATE OR REPLACE TEMP MACRO fmt_text(v, fmt) AS
   CASE WHEN v IS NULL OR fmt IS NULL THEN NULL ELSE try_strptime(trim(v), fmt)::VARCHAR END;
 
 -- A cell of a rejects file: at most 1,000 characters (a row refused for a 10 MB value must not
--- copy it into the file that explains the refusal).
-CREATE OR REPLACE TEMP MACRO reject_cell(x) AS CASE WHEN length(x) > 1000 THEN left(x, 1000) || '…' ELSE x END;
+-- copy it into the file that explains the refusal), and inert in a spreadsheet: text starting with
+-- = + - @ tab or CR gets a leading apostrophe, the rule of the product's CSV writer
+-- (server/contract/csv.ts neutralizeFormula; test/security/rejects-formula.test.ts keeps them equal).
+CREATE OR REPLACE TEMP MACRO reject_cell(x) AS
+  (CASE WHEN regexp_matches(x, '^[=+\-@\t\r]') THEN '''' ELSE '' END)
+  || CASE WHEN length(x) > 1000 THEN left(x, 1000) || '…' ELSE x END;

@@ -42,13 +42,13 @@ describe('POST /api/ingest and the ingest history', () => {
     expect(h.ingests[0]).toMatchObject({ ingestId: job.report!.ingestId, fileName: 'calls.csv', inbound: 1, foldNotes: expect.stringMatching(/child legs/) });
     expect(h.ingests[0]).not.toHaveProperty('rejectsPath'); // server paths stay on the server
     // A file with a refused row (VICIdial INCALL): its rejects are served.
-    const withRejects = await waitJob(t, (await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('vicidial_log.tsv', 'log.tsv') })).body.jobId);
+    const withRejects = await waitJob(t, (await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('vicidial_log.tsv', 'log.tsv') })).body.jobId);
     expect((withRejects.report as unknown as { rejectsFile: string }).rejectsFile).toMatch(/^log\.tsv\./);
     const rejects = await t.app.request(`/api/ingests/${withRejects.report!.ingestId}/rejects`);
     expect(rejects.status).toBe(200);
     expect(rejects.headers.get('content-disposition')).toBe(`attachment; filename="ingest-${withRejects.report!.ingestId}-rejects.csv"`);
     expect(await rejects.text()).toMatch(/status INCALL: call not finished/);
-    expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(200);
     expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]); // the upload is removed once loaded
 
     const del = await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W });
