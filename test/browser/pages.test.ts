@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
+import { rawMessageKeys } from './message-keys.ts';
 
 const env = useDashboard();
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -88,6 +89,8 @@ describe.each(['zh-CN', 'en'] as const)('every page in %s', (lang) => {
     await check(page);
     expect(await page.locator('[role=alert]').count()).toBe(0);
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    // Texts that lazily loaded pages register (messages/analysis.ts, data.ts) arrived with them.
+    expect(await rawMessageKeys(page)).toEqual([]);
     const name = path === '/' ? 'overview' : path.slice(1);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
     expect(problems).toEqual([]);

@@ -12,6 +12,7 @@ import { IngestJobs } from '../../server/ingest/jobs.ts';
 import { mountWeb } from '../../server/serve.ts';
 import { loadSample, openStore, type Store } from '../../server/store.ts';
 import { buildWebIfStale, launchChromium, ROOT, settled, watch } from './harness.ts';
+import { rawMessageKeys } from './message-keys.ts';
 
 // Issue 11: bound off loopback, the dashboard signs in and shows each role only what it may do.
 let dir: string;
@@ -51,10 +52,14 @@ async function signedIn(role: string): Promise<{ page: Page; problems: string[] 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const problems = watch(page);
   await page.goto(`${url}/data?lang=en`);
+  // The sign-in page brings its own texts (messages/signin.ts): none shows as a raw key.
+  await page.locator('[data-signin-token]').waitFor();
+  expect(await rawMessageKeys(page)).toEqual([]);
   await page.locator('[data-signin-token]').fill(tokens[role]!);
   await page.locator('[data-signin-token]').press('Enter');
   await expect.poll(() => page.locator('[data-facts]').count(), { timeout: 20_000 }).toBe(1);
   await settled(page);
+  expect(await rawMessageKeys(page)).toEqual([]);
   return { page, problems };
 }
 

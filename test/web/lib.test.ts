@@ -10,6 +10,12 @@ import { zhCN } from '../../web/src/lib/messages/zh-CN.ts';
 import { analysisEn } from '../../web/src/lib/messages/analysis.en.ts';
 import { analysisZhCN } from '../../web/src/lib/messages/analysis.zh-CN.ts';
 import '../../web/src/lib/messages/analysis.ts';
+import { dataEn } from '../../web/src/lib/messages/data.en.ts';
+import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
+import '../../web/src/lib/messages/data.ts';
+import { signinEn } from '../../web/src/lib/messages/signin.en.ts';
+import { signinZhCN } from '../../web/src/lib/messages/signin.zh-CN.ts';
+import '../../web/src/lib/messages/signin.ts';
 import { addDays, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
 import { bestAndWorst } from '../../web/src/lib/windows.ts';
 import { cell, row } from './fixtures.ts';
@@ -81,7 +87,7 @@ describe('rateColumns', () => {
 describe('i18n', () => {
   it('has every English text in Chinese, non-empty and with the same placeholders', () => {
     const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [enTexts, zhTexts] of [[en, zhCN], [analysisEn, analysisZhCN]] as [Record<string, string>, Record<string, string>][]) {
+    for (const [enTexts, zhTexts] of [[en, zhCN], [analysisEn, analysisZhCN], [dataEn, dataZhCN], [signinEn, signinZhCN]] as [Record<string, string>, Record<string, string>][]) {
       for (const key of Object.keys(enTexts)) {
         expect(zhTexts[key], key).toBeTruthy();
         expect(vars(zhTexts[key]!), key).toEqual(vars(enTexts[key]!));
@@ -92,6 +98,14 @@ describe('i18n', () => {
   it('analysis texts are not in the core set (the first page load does not carry them)', () => {
     expect(Object.keys(analysisEn).filter((k) => k in en)).toEqual([]);
     expect(translate('en', 'ab.control')).toBe('Control'); // registered by the import above
+  });
+
+  it('data-page and sign-in texts are not in the core set either, and register on import', () => {
+    for (const lazy of [dataEn, signinEn]) expect(Object.keys(lazy).filter((k) => k in en)).toEqual([]);
+    expect(translate('zh-CN', 'audit.title')).toBe(dataZhCN['audit.title']); // registered by the imports above
+    expect(translate('en', 'auth.title')).toBe('Sign in');
+    // The header's signed-in badge renders on any page, so its texts stay in the core set.
+    expect(Object.keys(en).filter((k) => k.startsWith('auth.'))).toEqual(['auth.signedInAs', 'auth.signOut', 'auth.role.viewer', 'auth.role.uploader', 'auth.role.admin']);
   });
 
   it('picks zh-CN for any Chinese browser, English otherwise, and fills placeholders', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// The data page registers these texts with its chunk (messages/data.ts); so does this test.
+import '../../web/src/lib/messages/data.ts';
 import { toCsv } from '../../web/src/lib/csv.ts';
 import { translate, valueLabel } from '../../web/src/lib/i18n.ts';
 import { deletable, ingestColumns } from '../../web/src/lib/ingest-columns.ts';

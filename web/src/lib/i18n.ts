@@ -1,16 +1,18 @@
 import { valueLabel as sharedLabel } from '../../../server/contract/labels.ts';
 import type { AnalysisMessageKey } from './messages/analysis.en.ts';
+import type { DataMessageKey } from './messages/data.en.ts';
 import { en, type MessageKey as CoreMessageKey } from './messages/en.ts';
+import type { SignInMessageKey } from './messages/signin.en.ts';
 import { zhCN } from './messages/zh-CN.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-/** Core texts (every page) and analysis texts (loaded with the pages that use them). */
-export type MessageKey = CoreMessageKey | AnalysisMessageKey;
+/** Core texts (every page) and the texts loaded with the pages that use them (analysis, data, sign-in). */
+export type MessageKey = CoreMessageKey | AnalysisMessageKey | DataMessageKey | SignInMessageKey;
 
 const MESSAGES: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, 'zh-CN': { ...zhCN } };
 
-/** Adds texts that a lazily loaded page brings (messages/analysis.ts). */
+/** Adds texts that a lazily loaded page brings (messages/analysis.ts, data.ts, signin.ts). */
 export function extendMessages(extra: Record<Lang, Partial<Record<MessageKey, string>>>): void {
   for (const lang of LANGS) Object.assign(MESSAGES[lang], extra[lang]);
 }
