@@ -1,4 +1,4 @@
-import { api } from './api.ts';
+import { api } from './api-urls.ts';
 import { ADJUST_KEYS, type AbArm, type AbResult, type AdjustKey, type Filters, type Headline } from './api-types.ts';
 import type { RateMetric } from './charts/measures.ts';
 

@@ -1,0 +1,18 @@
+import type { AdjustKey, Dimension, Filters } from './api-types.ts';
+import { filterQuery } from './filters.ts';
+
+// Pure (no fetch, no auth state), so modules that only build URLs stay testable without Svelte.
+/** URLs of the API routes the dashboard reads (DESIGN.md); filters go through filterQuery. */
+export const api = {
+  health: () => '/api/health',
+  dimensions: () => '/api/dimensions',
+  ingests: () => '/api/ingests',
+  summary: (f: Filters) => `/api/summary?${filterQuery(f)}`,
+  breakdown: (by: Dimension, f: Filters) => `/api/breakdown?${filterQuery(f, { by })}`,
+  heatmap: (x: Dimension, y: Dimension, f: Filters) => `/api/heatmap?${filterQuery(f, { x, y })}`,
+  /** A/B/n of opening lines; always with the daily always-valid looks (the page states the method). */
+  ab: (f: Filters, o: { control?: string; adjust: readonly AdjustKey[] }) =>
+    `/api/ab?${filterQuery(f, { ...(o.control ? { control: o.control } : {}), ...(o.adjust.length ? { adjust: o.adjust.join(',') } : {}), sequential: '1' })}`,
+  survival: (by: 'script' | 'segment' | 'number_tag' | 'agent', f: Filters) => `/api/survival?${filterQuery(f, { by })}`,
+  recommendations: (f: Filters) => `/api/recommendations?${filterQuery(f)}`,
+};
