@@ -1,134 +1,289 @@
 /**
- * Benchmark (npm run bench -- [--calls 10000000] [--runs 15]): one run measures, on this machine,
- *  - canonical-CSV ingest against DuckDB's own read_csv into a table (both into a fresh file DB);
- *  - every API endpoint through the real HTTP server against the same SQL run directly on DuckDB.
- * Prints medians and ratios and writes docs/BENCHMARKS.md. Not part of `npm test`: shared
- * machines are noisy, so targets are read from ratios measured side by side in one run.
+ * npm run bench -- [--calls 10M|100M] [--only SECTION] [--engine duckdb,…]  (options.ts has all)
+ *
+ * One run measures, on this machine and side by side:
+ *  - api: every endpoint through the real server (`hangup serve`, a child process), each timed
+ *    run followed by every comparison engine (engines.ts: best-case raw DuckDB SQL, arquero,
+ *    PostgreSQL, …) answering the same numbers, so ratios come from the same moments;
+ *  - pages: every dashboard page's full request set, sent as the browser sends it;
+ *  - concurrency: 8 dashboard clients idle, then during an upload;
+ *  - ingest: canonical CSV through `hangup ingest` vs DuckDB read_csv, and the server's peak
+ *    memory for a 512 MB upload.
+ * The calls come from the SQL generator (sample-data/generate-sql.ts) and are kept under
+ * test-output/bench/ for the next run. Prints a table, writes test-output/bench-<calls>.json and
+ * .md, and with --write-docs puts the figures into docs/BENCHMARKS.md.
  */
-import { serve as nodeServe } from '@hono/node-server';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { createApp } from '../../server/app.ts';
-import { filterParams } from '../../server/db/filter-params.ts';
+import { generateCalls } from '../../sample-data/generate-sql.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
-import { ingestFile } from '../../server/ingest/ingest-file.ts';
-import { breakdownSql, heatmapSql } from '../../server/metrics.ts';
 import { openStore } from '../../server/store.ts';
-import { writeSampleCsv } from '../../sample-data/generate.ts';
-import type { Dimension, Filters } from '../../server/contract/filters.ts';
+import { afterGenerate, GENERATOR_STAMP } from './after-generate.ts';
+import { apiCases, pages, reportCases, type ApiCase } from './cases.ts';
+import { ENGINES, type ComparisonEngine, type EngineContext } from './engines.ts';
+import { ingestBench, makeCsv, SETTINGS } from './ingest-bench.ts';
+import { runClients, uploadAndWait } from './load.ts';
+import { fmtMs, now, timeInterleaved, timeRuns, type Timing } from './measure.ts';
+import { readOptions, type Section } from './options.ts';
+import { loadPage } from './page-load.ts';
+import { caseHeader, caseRows, markdown, printTable, writeDocs, type Results } from './report.ts';
+import { get, memoryOf, ROOT, startServer, type ServerChild } from './server-child.ts';
+import { targets } from './targets.ts';
 
-const { values } = parseArgs({ options: { calls: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } });
-const CALLS = Number(values.calls ?? 10_000_000);
-const RUNS = Number(values.runs ?? 15);
-const SETTINGS = { timezone: 'Asia/Shanghai', earlySeconds: 10 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-
-const dir = mkdtempSync(join(tmpdir(), 'hangup-bench-'));
-const csvPath = join(dir, 'calls.csv');
-console.log(`generating ${CALLS.toLocaleString()} calls into ${csvPath}…`);
-let t = process.hrtime.bigint();
-await writeSampleCsv(csvPath, { calls: CALLS, seed: 1 });
-console.log(`  ${(ms(t) / 1000).toFixed(1)} s, ${(statSync(csvPath).size / 1e9).toFixed(2)} GB`);
-
-// Raw baseline: DuckDB reading the same file into a table of a fresh file database.
-const rawInstance = await DuckDBInstance.create(join(dir, 'raw.duckdb'));
-const rawCon = await rawInstance.connect();
-t = process.hrtime.bigint();
-await rawCon.run(`CREATE TABLE calls AS SELECT * FROM read_csv('${csvPath}')`);
-const rawIngestMs = ms(t);
-rawCon.closeSync();
-rawInstance.closeSync();
-console.log(`raw read_csv into a table: ${(rawIngestMs / 1000).toFixed(1)} s`);
-
-const store = await openStore(join(dir, 'hangup.duckdb'), SETTINGS);
-t = process.hrtime.bigint();
-const report = await ingestFile(store.db, csvPath, { dataDir: store.dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: 10 });
-const ingestMs = ms(t);
-if (report.status !== 'loaded') throw new Error(`ingest failed: ${report.message}`);
-console.log(`hangup ingest: ${(ingestMs / 1000).toFixed(1)} s (${report.inserted.toLocaleString()} inserted)`);
-rmSync(csvPath);
-
-const app = createApp({ db: store.db, settings: SETTINGS });
-const server = nodeServe({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise<void>((r) => server.once('listening', () => r()));
-const port = (server.address() as { port: number }).port;
-
-const none: Filters = { campaign: [], script: [], segment: [], numberTag: [], agent: [] };
-const filtered: Filters = { ...none, from: '2026-09-14', to: '2026-10-12', segment: ['white_collar'], script: ['A', 'C'] };
-const qs = (f: Filters) => {
-  const p = new URLSearchParams();
-  if (f.from) p.set('from', f.from);
-  if (f.to) p.set('to', f.to);
-  for (const v of f.segment) p.append('segment', v);
-  for (const v of f.script) p.append('script', v);
-  return p.toString();
-};
-const cases: { name: string; url: string; sql: string; filters?: Filters }[] = [
-  { name: 'health', url: '/api/health', sql: sqlText('call_count') },
-  { name: 'summary', url: '/api/summary', sql: sqlText('summary'), filters: none },
-  { name: 'summary (filtered)', url: `/api/summary?${qs(filtered)}`, sql: sqlText('summary'), filters: filtered },
-  { name: 'heatmap hour x weekday', url: '/api/heatmap?x=hour&y=weekday', sql: heatmapSql('hour', 'weekday'), filters: none },
-  { name: 'heatmap segment x hour (filtered)', url: `/api/heatmap?x=hour&y=segment&${qs(filtered)}`, sql: heatmapSql('hour', 'segment'), filters: filtered },
-  ...(['hour', 'date', 'script', 'segment', 'number_tag', 'caller_number', 'agent', 'nth_call_30d'] as Dimension[]).map((by) => ({
-    name: `breakdown by ${by}`, url: `/api/breakdown?by=${by}`, sql: breakdownSql(by), filters: none,
-  })),
-  { name: 'dimensions', url: '/api/dimensions', sql: `${sqlText('dimension_values')}` },
-];
-
-// Raw side: the same SQL and parameters on a plain connection of the same instance.
-const raw = await store.db.instance.connect();
-const rows: string[] = [];
-console.log('\nendpoint | API median ms | raw DuckDB median ms | ratio');
-for (const c of cases) {
-  const bound = c.filters ? filterParams(c.filters, 10) : { params: {}, types: {} };
-  const stmt = await raw.prepare(c.sql);
-  if (c.filters) stmt.bind(bound.params, bound.types);
-  const api: number[] = [];
-  const direct: number[] = [];
-  for (let i = 0; i < RUNS + 2; i++) {
-    let s = process.hrtime.bigint();
-    const res = await fetch(`http://127.0.0.1:${port}${c.url}`);
-    if (!res.ok) throw new Error(`${c.url}: HTTP ${res.status}`);
-    await res.text();
-    if (i >= 2) api.push(ms(s));
-    s = process.hrtime.bigint();
-    (await stmt.runAndReadAll()).getRowObjectsJson();
-    if (i >= 2) direct.push(ms(s));
+const opts = readOptions();
+const has = (s: Section) => opts.only.has(s);
+const log = (s: string) => console.log(s);
+const git = (...args: string[]) => {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
   }
-  const line = `${c.name} | ${median(api).toFixed(1)} | ${median(direct).toFixed(1)} | ${(median(api) / median(direct)).toFixed(2)}`;
-  console.log(line);
-  rows.push(`| ${line} |`);
+};
+
+const OUT = join(ROOT, 'test-output');
+const DATA = join(OUT, 'bench');
+mkdirSync(DATA, { recursive: true });
+const scratch = mkdtempSync(join(DATA, 'run-'));
+const dbPath = join(DATA, `calls-${opts.calls}`, 'hangup.duckdb');
+
+const results: Results = {
+  meta: {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', calls: opts.calls, cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown CPU', ramGiB: Math.round(totalmem() / 2 ** 30), node: process.version,
+    commit: git('rev-parse', '--short', 'HEAD'), branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
+    load: { start: loadavg() as [number, number, number] },
+  },
+  engines: {}, api: {}, pages: {}, targets: [],
+};
+const section = (name: string) => {
+  results.meta.load[name] = loadavg() as [number, number, number];
+  log(`\n== ${name} (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+};
+
+/** The generated store: reused when it holds exactly these calls from this generator and schema. */
+async function prepareData(): Promise<void> {
+  section('data');
+  if (opts.fresh) rmSync(join(dbPath, '..'), { recursive: true, force: true });
+  if (existsSync(dbPath)) {
+    const store = await openStore(dbPath, SETTINGS);
+    const [stamp] = await store.db.query<{ value: string }>(sqlText('meta_get'), { key: 'bench_generator' });
+    store.db.close();
+    if (stamp?.value === `${GENERATOR_STAMP}:${opts.calls}`) {
+      log(`reusing ${dbPath} (${opts.calls.toLocaleString('en')} calls; --fresh to make them again)`);
+      results.generate = { ms: 0, reused: true, dbBytes: statSync(dbPath).size };
+      return;
+    }
+    rmSync(join(dbPath, '..'), { recursive: true, force: true });
+  }
+  log(`generating ${opts.calls.toLocaleString('en')} calls with the SQL generator into ${dbPath}…`);
+  const store = await openStore(dbPath, SETTINGS);
+  let last = 0;
+  const r = await generateCalls(store.db, {
+    calls: opts.calls, seed: 1, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, dataDir: store.dataDir,
+    onProgress: (done, total) => {
+      if (done === total || now() - last > 10_000) log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((now() - r0) / 1000).toFixed(0)} s)`), (last = now());
+    },
+  });
+  const tr = now();
+  const rollups = await afterGenerate(store.db);
+  const rollupsMs = rollups ? now() - tr : undefined;
+  await store.db.writeConnection.run(sqlText('meta_set'), { key: 'bench_generator', value: `${GENERATOR_STAMP}:${opts.calls}` });
+  await store.db.writeConnection.run('CHECKPOINT');
+  store.db.close();
+  results.generate = { ms: r.ms, reused: false, rollupsMs, dbBytes: statSync(dbPath).size };
+  log(`  ${r.inserted.toLocaleString('en')} calls in ${(r.ms / 1000).toFixed(0)} s${rollupsMs != null ? `, rollups ${(rollupsMs / 1000).toFixed(0)} s` : ''}, ${(statSync(dbPath).size / 1e9).toFixed(2)} GB`);
 }
-raw.closeSync();
-server.close();
-store.db.close();
+const r0 = now();
 
-const ingestRatio = rawIngestMs / ingestMs;
-const md = `# Benchmarks
+/**
+ * Loads the comparison engines on a copy of the generated file (the server will hold the
+ * original's lock), before the server starts.
+ */
+async function loadEngines(): Promise<{ name: string; engine: ComparisonEngine }[]> {
+  section('engines');
+  const names = opts.engines ?? Object.keys(ENGINES);
+  if (names.length === 0) return [];
+  // The engines read the generated file itself (read-only); the server runs on a copy.
+  const copy = dbPath;
+  let t = now();
+  const exportTo = async (file: string, what: string, format: 'csv' | 'parquet') => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const inst = await DuckDBInstance.create(copy, { access_mode: 'READ_ONLY' });
+    const con = await inst.connect();
+    t = now();
+    const path = join(scratch, file);
+    // `what` is a list of column names from the engines' own allow-lists, never user text.
+    await con.run(`COPY (SELECT ${what} FROM calls) TO $path (${format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet'})`, { path });
+    con.closeSync();
+    inst.closeSync();
+    log(`  exported ${file} in ${((now() - t) / 1000).toFixed(0)} s`);
+    return path;
+  };
+  let csv: Promise<string> | null = null;
+  let parquet: Promise<string> | null = null;
+  const ctx: EngineContext = {
+    duckdbPath: copy, calls: opts.calls, tmpDir: scratch, log,
+    callsCsv: () => (csv ??= exportTo('calls.csv', '*', 'csv')),
+    callsParquet: () => (parquet ??= exportTo('calls.parquet', '*', 'parquet')),
+    exportColumns: (columns, file) => {
+      for (const c of columns) if (!/^[a-z_][a-z0-9_]*$/.test(c)) throw new Error(`bad column name ${c}`);
+      return exportTo(file, columns.join(', '), 'csv');
+    },
+  };
+  const loaded: { name: string; engine: ComparisonEngine }[] = [];
+  for (const name of names) {
+    const make = ENGINES[name];
+    if (!make) throw new Error(`--engine: no engine "${name}" (registered: ${Object.keys(ENGINES).join(', ')})`);
+    const engine = await make();
+    const why = await engine.unavailable(ctx);
+    if (why) {
+      results.engines[name] = { skipped: why, cases: {} };
+      log(`${name}: skipped, ${why}`);
+      continue;
+    }
+    log(`${name}: loading…`);
+    try {
+      const l = await engine.load(ctx);
+      results.engines[name] = { loadMs: l.ms, note: l.note, cases: {} };
+      loaded.push({ name, engine });
+      log(`${name}: loaded in ${(l.ms / 1000).toFixed(1)} s${l.note ? ` (${l.note})` : ''}`);
+    } catch (err) {
+      results.engines[name] = { skipped: `failed to load: ${(err as Error).message.split('\n').slice(0, 3).join(' ')}`, cases: {} };
+      log(`${name}: failed to load, ${(err as Error).message}`);
+      await engine.close();
+    }
+  }
+  return loaded;
+}
 
-Measured by \`npm run bench -- --calls ${CALLS}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores
-(${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, DuckDB 1.5.6.
-One run; medians of ${RUNS} requests after 2 warm-ups. Shared machine: read the ratios, not the absolute times.
+/**
+ * Every endpoint through HTTP, each timed run followed by the same numbers from every engine;
+ * `source` is what the server says answered it (rollup or calls), if it says.
+ */
+async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: string; engine: ComparisonEngine }[]): Promise<void> {
+  section('api');
+  for (const c of cases) {
+    let source: string | undefined;
+    const fns: Record<string, () => Promise<unknown>> = {
+      api: async () => {
+        const res = await fetch(server.base + c.url);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${c.url}: HTTP ${res.status}`);
+        source = res.headers.get('x-hangup-source') ?? res.headers.get('x-answered-from') ?? undefined;
+      },
+    };
+    for (const { name, engine } of engines) {
+      const fn = engine.query(c);
+      if (fn) fns[name] = fn;
+    }
+    let timed: Record<string, Timing>;
+    try {
+      timed = await timeInterleaved(fns, { runs: opts.runs });
+    } catch (err) {
+      log(`  ${c.id}: failed, ${(err as Error).message}`);
+      continue;
+    }
+    results.api[c.id] = { ...timed.api!, source };
+    for (const { name } of engines) if (timed[name]) results.engines[name]!.cases[c.id] = timed[name]!;
+    log(`  ${c.id}: API ${fmtMs(timed.api!.median)} ms (first ${fmtMs(timed.api!.first)})${source ? ` from ${source}` : ''}` +
+      engines.filter((e) => timed[e.name]).map((e) => `, ${e.name} ${fmtMs(timed[e.name]!.median)}`).join(''));
+  }
+  const mem = memoryOf(server.pid);
+  results.serverMemory = { afterApiMiB: mem?.rssMiB ?? null, peakMiB: mem?.peakMiB ?? null };
+}
 
-## Ingest (${CALLS.toLocaleString()} canonical CSV rows, fresh file database)
+async function runPages(server: ServerChild): Promise<void> {
+  section('pages');
+  for (const p of pages()) {
+    let last: Awaited<ReturnType<typeof loadPage>> | null = null;
+    const t = await timeRuns(async () => {
+      last = await loadPage(server.base, p);
+      return last;
+    }, { runs: opts.runs });
+    const l = last as Awaited<ReturnType<typeof loadPage>> | null;
+    results.pages[p.id] = { ...t, requests: l?.requests.length ?? 0, errors: l?.requests.filter((q) => !q.ok).length ?? 0 };
+    log(`  ${p.id}: ${l?.requests.length} requests, ${fmtMs(t.median)} ms (first ${fmtMs(t.first)})`);
+  }
+}
 
-| path | seconds |
-| --- | --- |
-| DuckDB \`CREATE TABLE AS SELECT * FROM read_csv(...)\` (auto-detected types, no checks) | ${(rawIngestMs / 1000).toFixed(1)} |
-| \`hangup ingest\` (encoding check, sha256, validation with reasons, dedupe, hashing, derived columns, nth_call_30d) | ${(ingestMs / 1000).toFixed(1)} |
+async function runConcurrency(server: ServerChild, csvPath: string): Promise<void> {
+  section('concurrency');
+  const all = pages();
+  const until = now() + opts.seconds * 1000;
+  const idle = await runClients(server.base, all, opts.clients, () => now() > until);
+  log(`  idle: ${idle.requests} requests, p50 ${fmtMs(idle.p50)} ms, p99 ${fmtMs(idle.p99)} ms, ${idle.errors} errors`);
+  let done = false;
+  const upload = uploadAndWait(server.base, csvPath).finally(() => (done = true));
+  const busy = await runClients(server.base, all, opts.clients, () => done);
+  const u = await upload;
+  results.concurrency = { idle, duringIngest: { ...busy, upload: u } };
+  log(`  during upload (${u.state}, ${(u.totalMs / 1000).toFixed(0)} s): ${busy.requests} requests, p50 ${fmtMs(busy.p50)} ms, p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`);
+}
 
-Ingest speed relative to raw read_csv: **${ingestRatio.toFixed(2)}x** (target ≥ 0.5x).
+async function main(): Promise<void> {
+  log(`npm run bench: ${opts.calls.toLocaleString('en')} calls, sections ${[...opts.only].join(', ')}`);
+  await prepareData();
+  let lastDate = '2026-11-01';
+  const cases = apiCases();
+  const engines = has('api') && !(opts.engines?.length === 1 && opts.engines[0] === 'none') ? await loadEngines() : [];
 
-## API through the HTTP server vs the same SQL on DuckDB (${CALLS.toLocaleString()} calls)
+  let csv: { path: string; bytes: number } | null = null;
+  const ingestCsv = async () => (csv ??= await makeCsv(join(scratch, 'ingest.csv'), opts.ingestRows, 'I', 11));
 
-| endpoint | API median ms | raw DuckDB median ms | ratio (target ≤ 1.3) |
-| --- | --- | --- | --- |
-${rows.join('\n')}
-`;
-writeFileSync(join(import.meta.dirname ?? '.', '..', '..', 'docs', 'BENCHMARKS.md'), md);
-console.log(`\ningest ratio ${ingestRatio.toFixed(2)}x; wrote docs/BENCHMARKS.md`);
-if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  if (has('api') || has('pages') || has('concurrency')) {
+    if (has('concurrency')) await ingestCsv(); // made before the server starts, not while it is measured
+    section('server');
+    // The server gets a copy: the concurrency run uploads into it, and the engines hold the original.
+    const serveDb = join(scratch, 'serve', 'hangup.duckdb');
+    mkdirSync(join(serveDb, '..'), { recursive: true });
+    const t = now();
+    execFileSync('cp', ['--reflink=auto', dbPath, serveDb]);
+    if (existsSync(join(dbPath, '..', 'callee-hash.key'))) execFileSync('cp', [join(dbPath, '..', 'callee-hash.key'), join(serveDb, '..')]);
+    log(`  copied the database for the server in ${((now() - t) / 1000).toFixed(0)} s`);
+    const server = await startServer(serveDb);
+    try {
+      lastDate = JSON.parse(await get(server.base, '/api/dimensions')).lastDate ?? lastDate;
+      if (has('api')) {
+        try {
+          await runApi(server, [...cases, ...reportCases(lastDate)], engines);
+        } finally {
+          for (const e of engines) await e.engine.close();
+        }
+      }
+      if (has('pages')) await runPages(server);
+      if (has('concurrency')) await runConcurrency(server, csv!.path);
+    } finally {
+      await server.stop();
+    }
+  }
+  if (has('ingest')) {
+    section('ingest');
+    const c = await ingestCsv();
+    results.ingest = await ingestBench(scratch, c, opts.ingestRows, opts.uploadBytes, log);
+  }
+  results.meta.load.end = loadavg() as [number, number, number];
+  results.targets = targets(results);
+
+  console.log('');
+  printTable(caseHeader(results), caseRows(results));
+  console.log('');
+  printTable(['target', 'measured', 'met'], results.targets.map((t) => [t.target, t.value, t.met == null ? '—' : t.met ? 'yes' : 'NO']));
+  const json = join(OUT, `bench-${opts.calls}.json`);
+  writeFileSync(json, JSON.stringify(results, null, 2));
+  const md = markdown(results);
+  writeFileSync(join(OUT, `bench-${opts.calls}.md`), md + '\n');
+  log(`\nwrote ${json} and bench-${opts.calls}.md`);
+  if (opts.writeDocs) {
+    writeDocs(join(ROOT, 'docs', 'BENCHMARKS.md'), opts.calls, md);
+    log('wrote docs/BENCHMARKS.md');
+  }
+}
+
+try {
+  await main();
+} finally {
+  if (!opts.keep) rmSync(scratch, { recursive: true, force: true });
+}
