@@ -1,26 +1,54 @@
--- heatmap: metrics per (x, y) pair of dimensions, e.g. hour x weekday.
--- {{x}} and {{y}} are column names from the server's fixed allow-list (never user text).
--- params: the standard filters (see summary.sql).
--- returns per cell: x, y, dials, answered, earlyHangups, rejected, connectRate (+ connectRateCiLow/High),
---         hangupRate, ciLow, ciHigh, rejectionRate.
+-- heatmap: metrics per (x, y) pair of dimensions ({{x}}, {{y}}: columns from the allow-list).
+-- GENERATED from server/semantic/measures.ts by server/semantic/generate-queries.ts: do not edit.
+-- params: $from, $to (DATE text, nullable), $campaign, $script, $segment, $number_tag, $agent (VARCHAR[],
+--         empty = no filter), $early_seconds (DOUBLE, T).
+-- returns: every count and rate of the semantic layer (rates with Wilson 95% bounds; hangupRate's
+--         also as ciLow/ciHigh); hangupRate = earlyHangups / knownParty, shortCallRate = shortCalls / answered.
 WITH t AS (
-  SELECT
-    "{{x}}"                                AS x,
-    "{{y}}"                                AS y,
-    count(*)::INTEGER                      AS dials,
-    count(*) FILTER (WHERE is_answered)::INTEGER         AS answered,
-    count(*) FILTER (WHERE early)::INTEGER               AS early_hangups,
-    count(*) FILTER (WHERE disposition = 'rejected')::INTEGER AS rejected
+  SELECT "{{x}}" AS "x",
+    "{{y}}" AS "y",
+    count(*)::INTEGER AS dials,
+    count(*) FILTER (WHERE "is_answered")::INTEGER AS answered,
+    count(*) FILTER (WHERE "is_callee_hangup")::INTEGER AS hangups,
+    count(*) FILTER (WHERE (disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS early_hangups,
+    count(*) FILTER (WHERE "is_rejected")::INTEGER AS rejected,
+    count(*) FILTER (WHERE "is_converted")::INTEGER AS converted,
+    count(*) FILTER (WHERE "is_machine")::INTEGER AS machine_answered,
+    count(*) FILTER (WHERE "is_known_party")::INTEGER AS known_party,
+    count(*) FILTER (WHERE (disposition = 'answered' AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS short_calls
   FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],
                       $number_tag::VARCHAR[], $agent::VARCHAR[], $early_seconds::DOUBLE)
-  GROUP BY ALL
+  GROUP BY "{{x}}", "{{y}}"
 )
-SELECT
-  x, y, dials, answered, early_hangups AS "earlyHangups", rejected,
+SELECT "x",
+  "y",
+  dials AS "dials",
+  answered AS "answered",
+  hangups AS "hangups",
+  early_hangups AS "earlyHangups",
+  rejected AS "rejected",
+  converted AS "converted",
+  machine_answered AS "machineAnswered",
+  known_party AS "knownParty",
+  short_calls AS "shortCalls",
+  (answered - known_party) AS "unknownParty",
   rate(answered, dials) AS "connectRate",
-  wilson_low(answered, dials) AS "connectRateCiLow", wilson_high(answered, dials) AS "connectRateCiHigh",
-  rate(early_hangups, answered) AS "hangupRate",
-  wilson_low(early_hangups, answered) AS "ciLow", wilson_high(early_hangups, answered) AS "ciHigh",
-  rate(rejected, dials) AS "rejectionRate"
+  wilson_low(answered, dials) AS "connectRateCiLow",
+  wilson_high(answered, dials) AS "connectRateCiHigh",
+  rate(early_hangups, known_party) AS "hangupRate",
+  wilson_low(early_hangups, known_party) AS "hangupRateCiLow",
+  wilson_high(early_hangups, known_party) AS "hangupRateCiHigh",
+  wilson_low(early_hangups, known_party) AS "ciLow",
+  wilson_high(early_hangups, known_party) AS "ciHigh",
+  rate(short_calls, answered) AS "shortCallRate",
+  wilson_low(short_calls, answered) AS "shortCallRateCiLow",
+  wilson_high(short_calls, answered) AS "shortCallRateCiHigh",
+  rate(rejected, dials) AS "rejectionRate",
+  wilson_low(rejected, dials) AS "rejectionRateCiLow",
+  wilson_high(rejected, dials) AS "rejectionRateCiHigh",
+  rate(converted, answered) AS "conversionRate",
+  wilson_low(converted, answered) AS "conversionRateCiLow",
+  wilson_high(converted, answered) AS "conversionRateCiHigh",
+  rate((answered - known_party), answered) AS "unknownPartyShare"
 FROM t
-ORDER BY y NULLS LAST, x NULLS LAST;
+ORDER BY "y" NULLS LAST, "x" NULLS LAST;

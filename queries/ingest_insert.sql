@@ -1,5 +1,8 @@
 -- ingest_insert: stores the rows bucketed 'inserted' with their derived columns.
 -- params: $ingest_id, $early_seconds.
+-- The flags are server/semantic/measures.ts FLAGS (test/queries/semantic.test.ts checks the text)
+-- with T = the early seconds the stored flags use (meta early_seconds, else $early_seconds), so
+-- every stored row agrees with the rollups built from them.
 -- nth_call_30d counts this callee's dials in the 30 days up to and including this one, over the
 -- stored calls and this file together (stored calls of these callees join the window only).
 INSERT INTO calls BY NAME
@@ -14,20 +17,27 @@ WITH fresh AS (
     nullif(trim(segment), '') AS segment, nullif(trim(age_band), '') AS age_band,
     lower(nullif(trim(outcome), '')) AS outcome, c_local_ts AS local_ts
   FROM checked WHERE bucket = 'inserted'
+), setting AS (
+  SELECT coalesce((SELECT TRY_CAST(value AS DOUBLE) FROM meta WHERE key = 'early_seconds'), $early_seconds::DOUBLE) AS early_t
 ), both_sets AS (
   SELECT *, true AS is_new FROM fresh
   UNION ALL BY NAME
   SELECT call_id, callee_id, started_at, false AS is_new FROM calls
   WHERE callee_id IN (SELECT c_callee_id FROM checked WHERE bucket = 'inserted')
 )
-SELECT * EXCLUDE (local_ts, is_new),
+SELECT * EXCLUDE (local_ts, is_new, early_t),
   CAST(local_ts AS DATE) AS local_date, hour(local_ts) AS hour, isodow(local_ts) AS weekday,
   disposition = 'answered' AS is_answered,
+  disposition = 'rejected' AS is_rejected,
+  disposition = 'answered' AND coalesce(outcome = 'converted', false) AS is_converted,
+  disposition = 'answered' AND coalesce(answered_by = 'machine', false) AS is_machine,
+  disposition = 'answered' AND hangup_by IS NOT NULL AS is_known_party,
   disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AS is_callee_hangup,
-  disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AND talk_seconds < $early_seconds::DOUBLE AS is_early_hangup,
+  disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AND talk_seconds < early_t AS is_early_hangup,
+  disposition = 'answered' AND talk_seconds < early_t AS is_short,
   CASE WHEN callee_id IS NOT NULL THEN count(*) OVER (
     PARTITION BY callee_id ORDER BY started_at RANGE BETWEEN INTERVAL 30 DAYS PRECEDING AND CURRENT ROW) END::INTEGER
     AS nth_call_30d,
   $ingest_id::INTEGER AS ingest_id
-FROM both_sets
+FROM both_sets, setting
 QUALIFY is_new;

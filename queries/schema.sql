@@ -31,6 +31,21 @@ CREATE TABLE IF NOT EXISTS calls (
   ingest_id        INTEGER NOT NULL
 );
 
+-- Issue 10: one stored BOOLEAN per condition a measure counts (server/semantic/measures.ts FLAGS),
+-- so metric queries count flags instead of comparing text. Added in place on older databases and
+-- filled at open by server/db/derived.ts (meta flags_version); is_early_hangup and is_short use the
+-- early-seconds setting T in meta early_seconds and are re-derived when it changes. Text columns stay
+-- VARCHAR: DuckDB stores low-cardinality text (disposition, tags, segments) dictionary-compressed,
+-- and an ENUM would refuse values a new dialer brings.
+ALTER TABLE calls ADD COLUMN IF NOT EXISTS is_rejected BOOLEAN;
+ALTER TABLE calls ADD COLUMN IF NOT EXISTS is_converted BOOLEAN;
+ALTER TABLE calls ADD COLUMN IF NOT EXISTS is_machine BOOLEAN;
+ALTER TABLE calls ADD COLUMN IF NOT EXISTS is_known_party BOOLEAN;
+ALTER TABLE calls ADD COLUMN IF NOT EXISTS is_short BOOLEAN;
+-- Which local dates each ingest's calls fall on: deleting a file refreshes the rollups
+-- (server/semantic/rollups.ts, created by server/db/derived.ts) of those dates only.
+CREATE TABLE IF NOT EXISTS ingest_dates (ingest_id INTEGER NOT NULL, local_date DATE NOT NULL);
+
 CREATE SEQUENCE IF NOT EXISTS ingest_id_seq START 1;
 
 -- ingest_log: one row per file handed to ingest, including refused and repeated files.

@@ -9,6 +9,7 @@ import { uploadRoutes, type UploadDeps } from './routes/uploads.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { BadRequest } from './routes/query-input.ts';
+import { responseCache } from './routes/response-cache.ts';
 
 export interface AppDeps {
   db: Database;
@@ -24,6 +25,7 @@ export interface AppDeps {
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
 export function createApp({ db, settings, chromiumPath, extend, ingest }: AppDeps): Hono {
   const app = new Hono();
+  app.use('/api/*', responseCache(db)); // issue 10: responses cached per data generation, ETag + 304
   app.get('/api/health', async (c) => {
     const [row] = await db.query<{ calls: number }>(sqlText('call_count'));
     return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });

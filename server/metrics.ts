@@ -1,16 +1,22 @@
 import type { Dimension, Filters } from './contract/filters.ts';
 import { DIMENSION_COLUMNS } from './contract/filters.ts';
+import type { BreakdownRow, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
+import { duckParams } from './db/bound.ts';
 import type { Database } from './db/database.ts';
-import { filterParams } from './db/filter-params.ts';
-import { renderIdentifiers, sqlText } from './db/sql-files.ts';
-import { VARCHAR } from '@duckdb/node-api';
+import { sqlText } from './db/sql-files.ts';
+import { duckdb as d, type BoundParams } from './semantic/dialect.ts';
+import { HEADLINE_MIN_KNOWN_SHARE, type Headline } from './semantic/measures.ts';
+import { planSource, type PlannerState } from './semantic/planner.ts';
+import { ROLLUPS } from './semantic/rollups.ts';
+import { metricSql, whereOf, type GroupColumn, type MetricSource } from './semantic/sql.ts';
+import { renderIdentifiers } from './db/sql-files.ts';
 
 export interface Settings {
   earlySeconds: number;
   timezone: string;
 }
 
-/** Above this share of answered calls with no known hang-up party, hang-up rates are unreliable. */
+/** Above this share of answered calls with no known hang-up party, the summary warns. */
 export const UNKNOWN_PARTY_WARNING_SHARE = 0.2;
 
 export interface DataWarning {
@@ -21,40 +27,116 @@ export interface DataWarning {
 }
 
 /** Data-quality warnings for a summary row (README "Who hung up"). */
-export function summaryWarnings(row: Record<string, unknown>): DataWarning[] {
-  const share = row.unknownPartyShare as number | null;
+export function summaryWarnings(row: { unknownPartyShare?: number | null }): DataWarning[] {
+  const share = row.unknownPartyShare;
   if (share === null || share === undefined || share <= UNKNOWN_PARTY_WARNING_SHARE) return [];
   const pct = Math.round(share * 100);
   return [{
     code: 'unknown_hangup_party',
     share,
-    message: `For ${pct}% of answered calls the source does not say who hung up; the hang-up rate counts only calls where it does, so it may be too low.`,
-    messageZh: `${pct}% 的已接通电话数据源未标明挂机方；挂机率只统计了已知挂机方的电话，可能偏低。`,
+    message: `For ${pct}% of answered calls the source does not say who hung up; the hang-up rate counts only the calls where it does.`,
+    messageZh: `${pct}% 的已接通电话数据源未标明挂机方；挂机率只统计已知挂机方的电话。`,
   }];
 }
 
-/** Metric questions: each runs one file of queries/ with the standard filters bound. */
-export function summary(db: Database, f: Filters, s: Settings) {
-  const { params, types } = filterParams(f, s.earlySeconds);
-  return db.query(sqlText('summary'), params, types).then((rows) => ({ ...rows[0]!, warnings: summaryWarnings(rows[0]!) }));
+/**
+ * The headline metric (DESIGN.md): the hang-up rate when at least half of the answered calls in
+ * view have a known hang-up party, else the short-call rate, with the reason in both languages.
+ */
+export function headlineOf(row: { answered: number; knownParty: number }, earlySeconds: number): { headline: Headline; headlineReason: HeadlineReason | null } {
+  if (row.answered === 0 || row.knownParty >= HEADLINE_MIN_KNOWN_SHARE * row.answered) return { headline: 'hangup', headlineReason: null };
+  const unknownShare = (row.answered - row.knownParty) / row.answered;
+  const pct = Math.round(unknownShare * 100);
+  return {
+    headline: 'short',
+    headlineReason: {
+      unknownPartyShare: unknownShare,
+      en: `Your CDRs do not say who hung up for ${pct}% of answered calls: showing calls shorter than ${earlySeconds} s.`,
+      zh: `您的话单有 ${pct}% 的已接通电话未标明挂机方：改为显示通话不足 ${earlySeconds} 秒的占比。`,
+    },
+  };
+}
+
+const sizesCache = new WeakMap<Database, { generation: number; sizes: Record<string, number> }>();
+
+/** What the planner may use: stored flags' T, rollups, and rollup sizes (re-read after writes). */
+export async function plannerState(db: Database): Promise<PlannerState> {
+  const state: PlannerState = { flagsT: db.derived.earlySeconds, rollups: db.derived.rollups };
+  if (!state.rollups) return state;
+  const generation = db.dataGeneration;
+  let cached = sizesCache.get(db);
+  if (!cached || cached.generation !== generation) {
+    const rows = await db.query<{ name: string; n: number }>(sqlText('rollup_sizes'));
+    cached = { generation, sizes: Object.fromEntries(rows.map((r) => [r.name, Number(r.n)])) };
+    sizesCache.set(db, cached);
+  }
+  // A rollup missing from the catalogue (should not happen once aligned) is never chosen.
+  for (const r of ROLLUPS) if (!(r.name in cached.sizes)) return { ...state, rollups: false };
+  return { ...state, sizes: cached.sizes };
+}
+
+interface MetricRequest {
+  groups: { alias: string; column: string }[];
+  filters: Filters;
+  dateSpan?: boolean;
+  orderBy?: string[];
+}
+
+/** Plans, generates and runs one metric query (the template of semantic/sql.ts). */
+export async function runMetric<T>(db: Database, s: Settings, req: MetricRequest): Promise<{ rows: T[]; source: MetricSource }> {
+  const { where, params } = whereOf(d, req.filters);
+  const source = planSource(d, { groupColumns: req.groups.map((g) => g.column), filters: req.filters, earlySeconds: s.earlySeconds }, await plannerState(db));
+  const groups: GroupColumn[] = req.groups.map((g) => ({ alias: g.alias, expr: d.ident(g.column) }));
+  const sql = metricSql(d, { source, groups, where, dateSpan: req.dateSpan, orderBy: req.orderBy });
+  const bound: BoundParams = { ...params, ...earlyParam(source, s.earlySeconds) };
+  const { params: p, types } = duckParams(bound);
+  return { rows: await db.query<T>(sql, p, types), source };
+}
+
+/** T as a parameter when the stored flags were derived with another T. */
+const earlyParam = (source: MetricSource, earlySeconds: number): BoundParams =>
+  source.kind === 'base' && !source.flagsT ? { early_seconds: { type: 'double', value: earlySeconds } } : {};
+
+/** Metric questions: the semantic layer's template, answered from a rollup when one covers it. */
+export async function summary(db: Database, f: Filters, s: Settings): Promise<Summary> {
+  const { rows } = await runMetric<Omit<Summary, 'headline' | 'headlineReason' | 'warnings'>>(db, s, { groups: [], filters: f, dateSpan: true });
+  const row = rows[0]!;
+  return { ...row, ...headlineOf(row, s.earlySeconds), warnings: summaryWarnings(row) };
+}
+
+export async function breakdown(db: Database, by: Dimension, f: Filters, s: Settings): Promise<BreakdownRow[]> {
+  const { rows } = await runMetric<BreakdownRow>(db, s, { groups: [{ alias: 'key', column: DIMENSION_COLUMNS[by] }], filters: f, orderBy: ['key'] });
+  return rows;
+}
+
+export async function heatmap(db: Database, x: Dimension, y: Dimension, f: Filters, s: Settings): Promise<HeatCell[]> {
+  const { rows } = await runMetric<HeatCell>(db, s, {
+    groups: [{ alias: 'x', column: DIMENSION_COLUMNS[x] }, { alias: 'y', column: DIMENSION_COLUMNS[y] }], filters: f, orderBy: ['y', 'x'],
+  });
+  return rows;
 }
 
 /** Breakdown by a free-form customer attribute (customers files); the name is a bound value. */
-export function breakdownByAttribute(db: Database, attr: string, f: Filters, s: Settings) {
-  const { params, types } = filterParams(f, s.earlySeconds);
-  return db.query(sqlText('breakdown_attribute'), { ...params, attr }, { ...types, attr: VARCHAR });
+export async function breakdownByAttribute(db: Database, attr: string, f: Filters, s: Settings): Promise<BreakdownRow[]> {
+  const { where, params } = whereOf(d, f);
+  const flagsT = db.derived.earlySeconds === s.earlySeconds;
+  const source: MetricSource = {
+    kind: 'base', flagsT,
+    from: `calls LEFT JOIN dim_customer_attrs a ON a.callee_id = calls.callee_id AND a.name = ${d.param('attr', 'text')}`,
+  };
+  const sql = metricSql(d, { source, groups: [{ alias: 'key', expr: 'a.value' }], where: where.map(qualify), orderBy: ['key'] });
+  const bound: BoundParams = { ...params, attr: { type: 'text', value: attr }, ...earlyParam(source, s.earlySeconds) };
+  const { params: p, types } = duckParams(bound);
+  return db.query<BreakdownRow>(sql, p, types);
 }
+// Filter columns are unique to calls, but qualified anyway so the join can never make them ambiguous.
+const qualify = (cond: string) => cond.replace(/^"?(local_date|campaign|script_id|segment|number_tag|agent_id)"?/, 'calls."$1"');
 
-export function breakdown(db: Database, by: Dimension, f: Filters, s: Settings) {
-  const { params, types } = filterParams(f, s.earlySeconds);
-  return db.query(breakdownSql(by), params, types);
-}
-
-export function heatmap(db: Database, x: Dimension, y: Dimension, f: Filters, s: Settings) {
-  const { params, types } = filterParams(f, s.earlySeconds);
-  return db.query(heatmapSql(x, y), params, types);
-}
-
+/**
+ * The same questions in their generic form (every filter bound as a list, T as $early_seconds,
+ * over filtered_calls): queries/summary.sql, breakdown.sql, heatmap.sql, generated from the
+ * semantic layer by server/semantic/generate-queries.ts, for the weekly report and the benchmark.
+ */
 export const breakdownSql = (by: Dimension) => renderIdentifiers(sqlText('breakdown'), { dim: DIMENSION_COLUMNS[by] });
 export const heatmapSql = (x: Dimension, y: Dimension) =>
   renderIdentifiers(sqlText('heatmap'), { x: DIMENSION_COLUMNS[x], y: DIMENSION_COLUMNS[y] });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Database } from './db/database.ts';
-import { sqlText } from './db/sql-files.ts';
+import { alignDerived } from './db/derived.ts';
 import { ingestFile, type IngestReport } from './ingest/ingest-file.ts';
 import type { Settings } from './metrics.ts';
 import { SAMPLE_DEFAULTS, writeSampleCsv } from '../sample-data/generate.ts';
@@ -14,7 +14,7 @@ export interface Store {
 
 /**
  * Opens the database at `path` and brings stored derived columns in line with the business
- * timezone (re-deriving them if the setting changed since they were stored).
+ * timezone and the early-seconds setting (re-deriving them if a setting changed since they were stored).
  */
 export async function openStore(path: string, settings: Settings): Promise<Store> {
   const full = path === ':memory:' ? path : resolve(path);
@@ -23,12 +23,8 @@ export async function openStore(path: string, settings: Settings): Promise<Store
   const db = await Database.open(full);
   const con = db.writeConnection;
   await con.run(`SET TimeZone = '${settings.timezone.replace(/[^A-Za-z0-9_+\-/]/g, '')}'`);
-  const stored = (await db.query<{ value: string }>(sqlText('meta_get'), { key: 'business_timezone' }))[0]?.value;
-  if (stored !== settings.timezone) {
-    if (stored) await con.run(sqlText('rederive_local_time'), { business_tz: settings.timezone });
-    await con.run(sqlText('meta_set'), { key: 'business_timezone', value: settings.timezone });
-    db.markWritten();
-  }
+  // Local time, measure flags (T) and rollups follow the settings; older databases upgrade here.
+  await alignDerived(db, settings);
   return { db, dataDir, settings };
 }
 

@@ -1,6 +1,7 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { memorySettings } from './memory.ts';
 import { sqlText } from './sql-files.ts';
 
 export type Params = Record<string, DuckDBValue>;
@@ -22,6 +23,13 @@ export class Database {
   private generation = 0;
   private preparedIn = new WeakMap<DuckDBConnection, number>();
 
+  /**
+   * What the stored derivations hold (server/db/derived.ts): the T the early/short flags were
+   * derived with, and whether the rollups are current. The planner uses flags and rollups only
+   * when they answer the request exactly.
+   */
+  readonly derived: { earlySeconds: number | null; rollups: boolean } = { earlySeconds: null, rollups: false };
+
   private constructor(
     readonly path: string,
     readonly instance: DuckDBInstance,
@@ -30,7 +38,13 @@ export class Database {
 
   static async open(path: string, poolSize = 4): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const instance = await DuckDBInstance.create(path);
+    // Bounded memory (issue 10): queries and ingest spill to temp_directory beyond memory_limit.
+    const memory = memorySettings(path);
+    if (memory.tempDirectory) mkdirSync(memory.tempDirectory, { recursive: true });
+    const instance = await DuckDBInstance.create(path, {
+      memory_limit: memory.memoryLimit,
+      ...(memory.tempDirectory ? { temp_directory: memory.tempDirectory } : {}),
+    });
     const writer = await instance.connect();
     await writer.run(sqlText('schema'));
     await writer.run(sqlText('macros'));
@@ -82,6 +96,11 @@ export class Database {
   /** Call after any write, so later queries prepare their statements again. */
   markWritten(): void {
     this.generation++;
+  }
+
+  /** Bumped by every write: response caches key on it (server/routes/response-cache.ts). */
+  get dataGeneration(): number {
+    return this.generation;
   }
 
   /** The connection for writes (ingest); callers serialise their own transactions. */

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
+import { rollupsAfterDelete } from '../db/derived.ts';
 import { exclusive } from './ingest-file.ts';
 
 export type DeleteOutcome =
@@ -19,6 +20,7 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
       await con.run(sqlText('ingest_delete_scope'), { ingest_id: ingestId });
       await con.run(sqlText('ingest_delete_calls'), { ingest_id: ingestId });
       await con.run(sqlText('ingest_delete_renumber'));
+      await rollupsAfterDelete(db, ingestId); // issue 10 hook: rollups of the deleted file's dates
       await con.run(sqlText('ingest_delete_log'), {
         ingest_id: ingestId, message: `calls deleted on ${new Date().toISOString()} (${row.inserted} call(s))`,
       });

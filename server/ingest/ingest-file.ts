@@ -4,6 +4,7 @@ import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.ts';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
+import { rollupsAfterIngest } from '../db/derived.ts';
 import { CANONICAL_COLUMNS, mapHeader, stagingType } from './canonical.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
@@ -145,6 +146,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       } else {
         await loadCalls(con, readable, sniffed, plan, report, opts, progress);
       }
+      await rollupsAfterIngest(db, report.ingestId, report.kind); // issue 10 hook: flags + rollups of the dates this file touched
       report.status = 'loaded';
       await finish(con, report, t0);
       await con.run('COMMIT');

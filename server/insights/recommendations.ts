@@ -1,8 +1,12 @@
 import type { Filters } from '../contract/filters.ts';
+import type { BreakdownRow } from '../contract/metrics.ts';
+import { duckParams } from '../db/bound.ts';
 import type { Database } from '../db/database.ts';
-import { filterParams } from '../db/filter-params.ts';
-import { sqlText } from '../db/sql-files.ts';
-import { breakdown, type Settings } from '../metrics.ts';
+import { breakdown, heatmap, plannerState, summary, type Settings } from '../metrics.ts';
+import { duckdb as d } from '../semantic/dialect.ts';
+import type { Headline } from '../semantic/measures.ts';
+import { planSource } from '../semantic/planner.ts';
+import { whereOf } from '../semantic/sql.ts';
 import { holmAdjust, newcombeInterval, shrinkRates, twoProportionZTest, wilsonInterval } from '../stats/index.ts';
 
 /** Windows need this many answered calls before they are ranked. */
@@ -10,75 +14,136 @@ export const MIN_WINDOW_ANSWERED = 100;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
 
+/** Counts a recommendation reads per row; knownParty and shortCalls absent = older callers (hang-up over answered). */
+export interface RateCounts {
+  answered: number;
+  earlyHangups: number;
+  knownParty?: number;
+  shortCalls?: number;
+}
+
+/**
+ * Events and denominator of the metric ranked: hang-up rate = early hang-ups / known party,
+ * short-call rate = short calls / answered (DESIGN.md).
+ */
+export function metricCounts(r: RateCounts, metric: Headline = 'hangup'): { events: number; n: number } {
+  return metric === 'hangup'
+    ? { events: r.earlyHangups, n: r.knownParty ?? r.answered }
+    : { events: r.shortCalls ?? 0, n: r.answered };
+}
+
+const rateName = (metric: Headline, T: number) => metric === 'hangup'
+  ? { en: 'hang-up rate', zh: '挂断率' }
+  : { en: `short-call rate (< ${T} s)`, zh: `短通话率（不足 ${T} 秒）` };
+
 /**
  * Actionable findings, each with its evidence and a one-sentence explanation in zh and en:
  * best / worst hours per segment, the frequency cap, caller numbers to rest, agents to coach.
+ * Ranked by the view's headline metric (the short-call rate when most hang-up parties are
+ * unknown); every input is an aggregate query (rollups where they cover it).
  */
 export async function recommendations(db: Database, filters: Filters, settings: Settings) {
-  const { params, types } = filterParams(filters, settings.earlySeconds);
-  const [hours, freq, numbers, agents] = await Promise.all([
-    db.query<{ segment: string; hour: number; answered: number; earlyHangups: number }>(sqlText('rec_segment_hours'), params, types),
+  const [head, cells, freq, numbers, agents] = await Promise.all([
+    summary(db, filters, settings),
+    heatmap(db, 'hour', 'segment', filters, settings),
     breakdown(db, 'nth_call_30d', filters, settings),
-    db.query<any>(sqlText('rec_number_recent'), params, types),
+    numberRecent(db, filters, settings),
     breakdown(db, 'agent', filters, settings),
   ]);
+  const metric = head.headline;
+  const hours = cells.filter((c) => c.y !== null).map((c) => ({ ...c, segment: String(c.y), hour: Number(c.x) }));
+  const T = settings.earlySeconds;
   return {
-    windows: callWindows(hours),
-    frequencyCap: frequencyCap(freq as any[]),
+    metric,
+    windows: callWindows(hours, metric, T),
+    frequencyCap: frequencyCap(freq as (BreakdownRow & { key: number })[], metric, T),
     numbersToRest: numbersToRest(numbers),
-    agentsToCoach: agentsToCoach(agents as any[]),
+    agentsToCoach: agentsToCoach(agents as (BreakdownRow & { key: string })[], metric, T),
   };
 }
 
+/**
+ * Per caller number: dials, answers and rejections in the last 7 days of the filtered data and in
+ * the 21 days before them, to spot numbers that are getting burned. Generated like the metric SQL
+ * (filters present only; from rollup_caller when it covers the filters).
+ */
+export async function numberRecent(db: Database, filters: Filters, settings: Settings) {
+  const { where, params } = whereOf(d, filters);
+  const source = planSource(d, { groupColumns: ['caller_number', 'number_tag', 'local_date'], filters, earlySeconds: settings.earlySeconds }, await plannerState(db));
+  const count = (col: 'dials' | 'answered' | 'rejected', flag: string | null, cond: string) => source.kind === 'rollup'
+    ? d.sumCount(`CASE WHEN ${cond} THEN ${d.ident(col)} ELSE 0 END`)
+    : d.countIf(flag ? `${cond} AND ${d.ident(flag)}` : cond);
+  const recent = 'local_date > last_date - 7';
+  const prior = 'local_date <= last_date - 7 AND local_date > last_date - 28';
+  const filtered = `SELECT * FROM ${source.from} WHERE ${[`${d.ident('caller_number')} IS NOT NULL`, ...where].join(' AND ')}`;
+  const sql = `WITH f AS (${filtered}), bounds AS (SELECT max(local_date) AS last_date FROM f)
+SELECT caller_number AS "callerNumber", any_value(number_tag) AS "numberTag",
+  ${d.formatDate('any_value(last_date)')} AS "lastDate",
+  ${count('dials', null, recent)} AS "recentDials",
+  ${count('answered', 'is_answered', recent)} AS "recentAnswered",
+  ${count('rejected', 'is_rejected', recent)} AS "recentRejected",
+  ${count('dials', null, prior)} AS "priorDials",
+  ${count('answered', 'is_answered', prior)} AS "priorAnswered",
+  ${count('rejected', 'is_rejected', prior)} AS "priorRejected"
+FROM f, bounds
+GROUP BY caller_number
+ORDER BY caller_number`;
+  const { params: p, types } = duckParams(params);
+  return db.query<any>(sql, p, types);
+}
+
 /** Hours whose rate differs from the rest of the segment (Holm-adjusted z-test, p < 0.05). */
-export function callWindows(rows: { segment: string; hour: number; answered: number; earlyHangups: number }[]) {
+export function callWindows(rows: (RateCounts & { segment: string; hour: number })[], metric: Headline = 'hangup', T = 10) {
   const out: any[] = [];
+  const name = rateName(metric, T);
   for (const segment of [...new Set(rows.map((r) => r.segment))]) {
-    const seg = rows.filter((r) => r.segment === segment);
-    const total = seg.reduce((s, r) => ({ events: s.events + r.earlyHangups, n: s.n + r.answered }), { events: 0, n: 0 });
-    const eligible = seg.filter((r) => r.answered >= MIN_WINDOW_ANSWERED);
-    const tests = eligible.map((r) => twoProportionZTest({ events: r.earlyHangups, n: r.answered }, { events: total.events - r.earlyHangups, n: total.n - r.answered }));
+    const seg = rows.filter((r) => r.segment === segment).map((r) => ({ ...r, ...metricCounts(r, metric) }));
+    const total = seg.reduce((s, r) => ({ events: s.events + r.events, n: s.n + r.n }), { events: 0, n: 0 });
+    const eligible = seg.filter((r) => r.n >= MIN_WINDOW_ANSWERED);
+    const tests = eligible.map((r) => twoProportionZTest({ events: r.events, n: r.n }, { events: total.events - r.events, n: total.n - r.n }));
     const adj = holmAdjust(tests.map((t) => t.pValue));
     const avg = total.events / total.n;
     eligible.forEach((r, i) => {
       if (!(adj[i]! < 0.05)) return;
-      const ci = wilsonInterval(r.earlyHangups, r.answered);
+      const ci = wilsonInterval(r.events, r.n);
       const kind = ci.estimate < avg ? 'best' : 'worst';
       const h = `${String(r.hour).padStart(2, '0')}:00-${String(r.hour + 1).padStart(2, '0')}:00`;
       out.push({
-        kind, segment, hour: r.hour, answered: r.answered, earlyHangups: r.earlyHangups, hangupRate: ci.estimate,
+        kind, segment, hour: r.hour, answered: r.answered, earlyHangups: r.earlyHangups, n: r.n, events: r.events, hangupRate: ci.estimate,
         ciLow: ci.lower, ciHigh: ci.upper, segmentRate: avg, pValue: tests[i]!.pValue, pValueAdjusted: adj[i],
         link: `/when?segment=${encodeURIComponent(segment)}`,
         explanation: kind === 'best'
-          ? { en: `Call ${segment} at ${h}: hang-up rate ${pct(ci.estimate)} (95% CI ${pct(ci.lower)}-${pct(ci.upper)}) vs ${pct(avg)} for the segment overall.`,
-              zh: `${segment} 客群在 ${h} 拨打：挂断率 ${pct(ci.estimate)}（95% 区间 ${pct(ci.lower)}-${pct(ci.upper)}），低于该客群平均 ${pct(avg)}。` }
-          : { en: `Avoid calling ${segment} at ${h}: hang-up rate ${pct(ci.estimate)} (95% CI ${pct(ci.lower)}-${pct(ci.upper)}) vs ${pct(avg)} for the segment overall.`,
-              zh: `避免在 ${h} 拨打 ${segment} 客群：挂断率 ${pct(ci.estimate)}（95% 区间 ${pct(ci.lower)}-${pct(ci.upper)}），高于该客群平均 ${pct(avg)}。` },
+          ? { en: `Call ${segment} at ${h}: ${name.en} ${pct(ci.estimate)} (95% CI ${pct(ci.lower)}-${pct(ci.upper)}) vs ${pct(avg)} for the segment overall.`,
+              zh: `${segment} 客群在 ${h} 拨打：${name.zh} ${pct(ci.estimate)}（95% 区间 ${pct(ci.lower)}-${pct(ci.upper)}），低于该客群平均 ${pct(avg)}。` }
+          : { en: `Avoid calling ${segment} at ${h}: ${name.en} ${pct(ci.estimate)} (95% CI ${pct(ci.lower)}-${pct(ci.upper)}) vs ${pct(avg)} for the segment overall.`,
+              zh: `避免在 ${h} 拨打 ${segment} 客群：${name.zh} ${pct(ci.estimate)}（95% 区间 ${pct(ci.lower)}-${pct(ci.upper)}），高于该客群平均 ${pct(avg)}。` },
       });
     });
   }
   return out.sort((a, b) => a.segment.localeCompare(b.segment) || (a.kind === b.kind ? a.hangupRate - b.hangupRate : a.kind === 'best' ? -1 : 1));
 }
 
-/** The smallest 30-day call count whose hang-up rate is credibly above the first call's. */
-export function frequencyCap(rows: { key: number; answered: number; earlyHangups: number }[]) {
-  const first = rows.find((r) => r.key === 1);
-  if (!first || first.answered === 0) return null;
-  const later = rows.filter((r) => r.key > 1 && r.answered >= 30).sort((a, b) => a.key - b.key);
-  const tests = later.map((r) => twoProportionZTest({ events: r.earlyHangups, n: r.answered }, { events: first.earlyHangups, n: first.answered }));
+/** The smallest 30-day call count whose rate is credibly above the first call's. */
+export function frequencyCap(rows: (RateCounts & { key: number })[], metric: Headline = 'hangup', T = 10) {
+  const name = rateName(metric, T);
+  const m = rows.map((r) => ({ ...r, ...metricCounts(r, metric) }));
+  const first = m.find((r) => r.key === 1);
+  if (!first || first.n === 0) return null;
+  const later = m.filter((r) => r.key > 1 && r.n >= 30).sort((a, b) => a.key - b.key);
+  const tests = later.map((r) => twoProportionZTest({ events: r.events, n: r.n }, { events: first.events, n: first.n }));
   const adj = holmAdjust(tests.map((t) => t.pValue));
   const i = later.findIndex((r, j) => adj[j]! < 0.05 && tests[j]!.difference > 0);
   if (i < 0) return null;
   const r = later[i]!;
-  const d = newcombeInterval(r.earlyHangups, r.answered, first.earlyHangups, first.answered);
-  const base = first.earlyHangups / first.answered;
-  const rate = r.earlyHangups / r.answered;
+  const d = newcombeInterval(r.events, r.n, first.events, first.n);
+  const base = first.events / first.n;
+  const rate = r.events / r.n;
   return {
-    capAt: r.key, answered: r.answered, earlyHangups: r.earlyHangups, hangupRate: rate, firstCallRate: base,
+    capAt: r.key, answered: r.answered, earlyHangups: r.earlyHangups, n: r.n, events: r.events, hangupRate: rate, firstCallRate: base,
     diff: d.difference, diffCiLow: d.lower, diffCiHigh: d.upper, pValue: tests[i]!.pValue, pValueAdjusted: adj[i], link: '/frequency',
     explanation: {
-      en: `From call #${r.key} within 30 days the hang-up rate is ${pct(rate)} vs ${pct(base)} on the first call (${pts(d.difference)} points, 95% CI ${pts(d.lower)} to ${pts(d.upper)}): cap at ${r.key - 1} call${r.key - 1 === 1 ? '' : 's'} per callee per 30 days.`,
-      zh: `30 天内第 ${r.key} 次拨打的挂断率为 ${pct(rate)}，首次拨打为 ${pct(base)}（相差 ${pts(d.difference)} 个百分点，95% 区间 ${pts(d.lower)} 至 ${pts(d.upper)}）：建议每位客户每 30 天最多拨打 ${r.key - 1} 次。`,
+      en: `From call #${r.key} within 30 days the ${name.en} is ${pct(rate)} vs ${pct(base)} on the first call (${pts(d.difference)} points, 95% CI ${pts(d.lower)} to ${pts(d.upper)}): cap at ${r.key - 1} call${r.key - 1 === 1 ? '' : 's'} per callee per 30 days.`,
+      zh: `30 天内第 ${r.key} 次拨打的${name.zh}为 ${pct(rate)}，首次拨打为 ${pct(base)}（相差 ${pts(d.difference)} 个百分点，95% 区间 ${pts(d.lower)} 至 ${pts(d.upper)}）：建议每位客户每 30 天最多拨打 ${r.key - 1} 次。`,
     },
   };
 }
@@ -108,28 +173,29 @@ export function numbersToRest(rows: any[]) {
   });
 }
 
-/** Agents whose shrunk hang-up rate is credibly above the team's (P > 0.95). */
-export function agentsToCoach(rows: { key: string; answered: number; earlyHangups: number }[]) {
-  const withCalls = rows.filter((r) => r.key !== null && r.answered > 0);
-  const fit = shrinkRates(withCalls.map((r) => ({ events: r.earlyHangups, n: r.answered })));
+/** Agents whose shrunk rate is credibly above the team's (P > 0.95). */
+export function agentsToCoach(rows: (RateCounts & { key: string })[], metric: Headline = 'hangup', T = 10) {
+  const name = rateName(metric, T);
+  const withCalls = rows.filter((r) => r.key !== null).map((r) => ({ ...r, ...metricCounts(r, metric) })).filter((r) => r.n > 0);
+  const fit = shrinkRates(withCalls.map((r) => ({ events: r.events, n: r.n })));
   return withCalls.flatMap((r, i) => {
     const u = fit.units[i]!;
     if (!(u.probAboveTeam > 0.95)) return [];
     return [{
-      agent: r.key, answered: r.answered, earlyHangups: r.earlyHangups, rawRate: u.rawRate, shrunkRate: u.shrunkRate,
+      agent: r.key, answered: r.answered, earlyHangups: r.earlyHangups, n: r.n, events: r.events, rawRate: u.rawRate, shrunkRate: u.shrunkRate,
       shrunkCiLow: u.lower, shrunkCiHigh: u.upper, probAboveTeam: u.probAboveTeam, teamRate: fit.teamRate,
       link: `/agents`,
       explanation: {
-        en: `Coach ${r.key}: shrunk hang-up rate ${pct(u.shrunkRate)} (95% credible ${pct(u.lower)}-${pct(u.upper)}) vs team ${pct(fit.teamRate)}; P(above team) = ${u.probAboveTeam.toFixed(3)} on ${r.answered} answered calls.`,
-        zh: `建议辅导 ${r.key}：收缩后挂断率 ${pct(u.shrunkRate)}（95% 可信区间 ${pct(u.lower)}-${pct(u.upper)}），团队为 ${pct(fit.teamRate)}；基于 ${r.answered} 通接通电话，高于团队的概率为 ${u.probAboveTeam.toFixed(3)}。`,
+        en: `Coach ${r.key}: shrunk ${name.en} ${pct(u.shrunkRate)} (95% credible ${pct(u.lower)}-${pct(u.upper)}) vs team ${pct(fit.teamRate)}; P(above team) = ${u.probAboveTeam.toFixed(3)} on ${r.n} ${metric === 'hangup' ? 'answered calls with a known hang-up party' : 'answered calls'}.`,
+        zh: `建议辅导 ${r.key}：收缩后${name.zh} ${pct(u.shrunkRate)}（95% 可信区间 ${pct(u.lower)}-${pct(u.upper)}），团队为 ${pct(fit.teamRate)}；基于 ${r.n} 通${metric === 'hangup' ? '已知挂机方的' : ''}接通电话，高于团队的概率为 ${u.probAboveTeam.toFixed(3)}。`,
       },
     }];
   });
 }
 
-/** Adds the empirical-Bayes shrunk rate next to the raw one (agent and caller-number breakdowns). */
-export function withShrunkRates<T extends { answered: number; earlyHangups: number }>(rows: T[]) {
-  const fit = shrinkRates(rows.map((r) => ({ events: r.earlyHangups, n: r.answered })));
+/** Adds the empirical-Bayes shrunk hang-up rate (over known-party calls) next to the raw one (agent and caller-number breakdowns). */
+export function withShrunkRates<T extends RateCounts>(rows: T[]) {
+  const fit = shrinkRates(rows.map((r) => ({ events: r.earlyHangups, n: r.knownParty ?? r.answered })));
   const f = (x: number) => (Number.isFinite(x) ? x : null);
   return rows.map((r, i) => ({ ...r, shrunkRate: f(fit.units[i]!.shrunkRate), shrunkCiLow: f(fit.units[i]!.lower), shrunkCiHigh: f(fit.units[i]!.upper) }));
 }

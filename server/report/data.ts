@@ -20,6 +20,8 @@ export type ReportFilters = Omit<Filters, 'from' | 'to'>;
 export interface SummaryRow {
   dials: number; answered: number; hangups: number; earlyHangups: number; rejected: number; converted: number;
   machineAnswered: number; unknownParty: number; firstDate: string | null; lastDate: string | null;
+  /** Issue 9: the hang-up rate's denominator (answered calls whose hang-up party is known). */
+  knownParty?: number;
   connectRate: number | null; connectRateCiLow: number | null; connectRateCiHigh: number | null;
   hangupRate: number | null; ciLow: number | null; ciHigh: number | null;
   rejectionRate: number | null; rejectionRateCiLow: number | null; rejectionRateCiHigh: number | null;
@@ -111,7 +113,7 @@ function rateKpi(key: KpiKey, cur: SummaryRow, prev: SummaryRow): Kpi {
   const pick = (s: SummaryRow): KpiPeriod => {
     switch (key) {
       case 'connectRate': return { value: s.connectRate, numerator: s.answered, denominator: s.dials, ciLow: s.connectRateCiLow, ciHigh: s.connectRateCiHigh };
-      case 'hangupRate': return { value: s.hangupRate, numerator: s.earlyHangups, denominator: s.answered, ciLow: s.ciLow, ciHigh: s.ciHigh };
+      case 'hangupRate': return { value: s.hangupRate, numerator: s.earlyHangups, denominator: s.knownParty ?? s.answered, ciLow: s.ciLow, ciHigh: s.ciHigh };
       case 'rejectionRate': return { value: s.rejectionRate, numerator: s.rejected, denominator: s.dials, ciLow: s.rejectionRateCiLow, ciHigh: s.rejectionRateCiHigh };
       case 'conversionRate': return { value: s.conversionRate, numerator: s.converted, denominator: s.answered, ciLow: s.conversionRateCiLow, ciHigh: s.conversionRateCiHigh };
       default: throw new Error(`not a rate: ${key}`);

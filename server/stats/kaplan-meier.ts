@@ -38,6 +38,29 @@ export interface KaplanMeierResult {
   medianCi: { lower: number | null; upper: number | null };
 }
 
+/**
+ * Subjects aggregated by time: `n` observed at `time`, of whom `events` had the event (the rest
+ * censored there). The SQL returns these (one row per group and second of talk), so a curve over
+ * millions of calls costs one step per distinct time, never one object per call.
+ */
+export interface SurvivalCount {
+  time: number;
+  events: number;
+  n: number;
+}
+
+/** Observations as counts per distinct time. */
+export function toSurvivalCounts(observations: SurvivalObservation[]): SurvivalCount[] {
+  const byTime = new Map<number, SurvivalCount>();
+  for (const o of observations) {
+    let c = byTime.get(o.time);
+    if (!c) byTime.set(o.time, (c = { time: o.time, events: 0, n: 0 }));
+    c.n++;
+    if (o.event) c.events++;
+  }
+  return [...byTime.values()];
+}
+
 /** Kaplan–Meier estimate with one point per distinct event time; throws on a negative/NaN time. */
 export function kaplanMeier(
   observations: SurvivalObservation[],
@@ -46,29 +69,39 @@ export function kaplanMeier(
   for (const o of observations) {
     if (!(o.time >= 0)) throw new RangeError(`invalid survival time ${o.time}`);
   }
-  const sorted = [...observations].sort((p, q) => p.time - q.time);
+  return kaplanMeierFromCounts(toSurvivalCounts(observations), z);
+}
+
+/** Kaplan–Meier from counts per time (rows with equal times are merged; 0 <= events <= n). */
+export function kaplanMeierFromCounts(counts: SurvivalCount[], z: number = Z_95): KaplanMeierResult {
+  for (const c of counts) {
+    if (!(c.time >= 0)) throw new RangeError(`invalid survival time ${c.time}`);
+    if (!(c.events >= 0 && c.n >= c.events)) throw new RangeError(`invalid counts at t = ${c.time}: ${c.events} of ${c.n}`);
+  }
+  const sorted = [...counts].sort((p, q) => p.time - q.time);
   const points: KaplanMeierPoint[] = [];
-  let atRisk = sorted.length;
+  let atRisk = sorted.reduce((s, c) => s + c.n, 0);
+  const n = atRisk;
   let survival = 1;
   let greenwood = 0;
   for (let i = 0; i < sorted.length; ) {
     const t = sorted[i].time;
     let events = 0;
-    let censored = 0;
+    let leaving = 0;
     for (; i < sorted.length && sorted[i].time === t; i++) {
-      if (sorted[i].event) events++;
-      else censored++;
+      events += sorted[i].events;
+      leaving += sorted[i].n;
     }
     if (events > 0) {
       survival *= 1 - events / atRisk;
       greenwood += events === atRisk ? Infinity : events / (atRisk * (atRisk - events));
-      points.push({ t, survival, ...interval(survival, greenwood, z), atRisk, events, censored });
+      points.push({ t, survival, ...interval(survival, greenwood, z), atRisk, events, censored: leaving - events });
     }
-    atRisk -= events + censored;
+    atRisk -= leaving;
   }
   return {
     points,
-    n: sorted.length,
+    n,
     events: points.reduce((s, p) => s + p.events, 0),
     median: firstTimeAtOrBelow(points, (p) => p.survival),
     medianCi: {

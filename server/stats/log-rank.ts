@@ -5,7 +5,7 @@
  * non-empty groups. Matches R survival::survdiff (rho = 0).
  */
 import { chiSquareSf } from './chi-square';
-import type { SurvivalObservation } from './kaplan-meier';
+import { toSurvivalCounts, type SurvivalCount, type SurvivalObservation } from './kaplan-meier';
 import { pseudoInverseQuadraticForm } from './linear-algebra';
 
 /** Result. Empty groups take no part (listed); fewer than 2 non-empty groups or no events: NaN. */
@@ -20,11 +20,16 @@ export interface LogRankResult {
 
 /** Log-rank test across groups of {time, event} observations. */
 export function logRankTest(groups: SurvivalObservation[][]): LogRankResult {
+  return logRankFromCounts(groups.map(toSurvivalCounts));
+}
+
+/** Log-rank test across groups given as counts per time (see SurvivalCount). */
+export function logRankFromCounts(groups: SurvivalCount[][]): LogRankResult {
   const k = groups.length;
   const all = groups
-    .flatMap((g, group) => g.map((o) => ({ ...o, group })))
+    .flatMap((g, group) => g.map((c) => ({ ...c, group })))
     .sort((p, q) => p.time - q.time);
-  const atRisk = groups.map((g) => g.length);
+  const atRisk = groups.map((g) => g.reduce((s, c) => s + c.n, 0));
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
   const v = observed.map(() => new Array<number>(k).fill(0));
@@ -33,8 +38,8 @@ export function logRankTest(groups: SurvivalObservation[][]): LogRankResult {
     const events = new Array<number>(k).fill(0);
     const leaving = new Array<number>(k).fill(0);
     for (; i < all.length && all[i].time === t; i++) {
-      leaving[all[i].group]++;
-      if (all[i].event) events[all[i].group]++;
+      leaving[all[i].group] += all[i].n;
+      events[all[i].group] += all[i].events;
     }
     const d = events.reduce((s, x) => s + x, 0);
     const n = atRisk.reduce((s, x) => s + x, 0);
@@ -51,7 +56,7 @@ export function logRankTest(groups: SurvivalObservation[][]): LogRankResult {
     }
     for (let g = 0; g < k; g++) atRisk[g] -= leaving[g];
   }
-  const emptyGroups = groups.flatMap((g, i) => (g.length === 0 ? [i] : []));
+  const emptyGroups = groups.flatMap((g, i) => (g.reduce((s, c) => s + c.n, 0) === 0 ? [i] : []));
   const diff = observed.map((o, g) => o - expected[g]);
   const { value, rank } = pseudoInverseQuadraticForm(diff, v);
   if (rank === 0)

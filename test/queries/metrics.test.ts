@@ -35,11 +35,19 @@ describe('metric SQL on a hand-checked fixture', () => {
       dials: 10, answered: 6, hangups: 3, earlyHangups: 2, rejected: 2, converted: 1, unknownParty: 1,
       connectRate: 0.6, rejectionRate: 0.2, firstDate: '2026-09-07', lastDate: '2026-09-08',
     });
-    expect(body.hangupRate).toBeCloseTo(2 / 6, 12);
+    // Issue 9: the hang-up rate is over the answered calls whose party is known (c6 is not): 2 / 5.
+    expect(body.knownParty).toBe(5);
+    expect(body.hangupRate).toBeCloseTo(2 / 5, 12);
     expect(body.conversionRate).toBeCloseTo(1 / 6, 12);
-    // Wilson 95% for 2/6, computed by hand: 0.0968 - 0.7000
-    expect(body.ciLow).toBeCloseTo(0.09677, 4);
-    expect(body.ciHigh).toBeCloseTo(0.70000, 4);
+    // Wilson 95% for 2/5, computed by hand: 0.1176 - 0.7693; named after the metric, ciLow/ciHigh kept as aliases.
+    expect(body.hangupRateCiLow).toBeCloseTo(0.11762, 4);
+    expect(body.hangupRateCiHigh).toBeCloseTo(0.76928, 4);
+    expect([body.ciLow, body.ciHigh]).toEqual([body.hangupRateCiLow, body.hangupRateCiHigh]);
+    // Short calls: answered with talk < 10 s whoever hung up (c1 3 s, c2 5 s, c6 7 s unknown party).
+    expect(body).toMatchObject({ shortCalls: 3, shortCallRate: 0.5, headline: 'hangup', headlineReason: null });
+    // Wilson 95% for 3/6: 0.1876 - 0.8124
+    expect(body.shortCallRateCiLow).toBeCloseTo(0.18761, 4);
+    expect(body.shortCallRateCiHigh).toBeCloseTo(0.81239, 4);
   });
 
   it('early-seconds is a setting: T = 6 makes the 5 s hang-up early but not the 7 s unknown-party call', async () => {

@@ -66,7 +66,7 @@ describe('XLSX', () => {
     expectRow('转化率', 'conversionRate', '0.0%');
     const hang = rowByLabel(ws, '挂断率');
     expect(hang.getCell(11).value).toBe(cur.earlyHangups);
-    expect(hang.getCell(12).value).toBe(cur.answered);
+    expect(hang.getCell(12).value).toBe(cur.knownParty); // issue 9: the denominator is the known-party calls
     // Change in points, the same number the two rates give.
     expect(hang.getCell(4).value as number).toBeCloseTo((cur.hangupRate! - prev.hangupRate!) * 100, 10);
     expect(typeof hang.getCell(7).value).toBe('number'); // p-value stored as a number

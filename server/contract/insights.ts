@@ -1,0 +1,161 @@
+// Response shapes of the statistics routes (server/insights/*.ts, README "Statistics routes").
+// The web app imports them through web/src/lib/insight-types.ts.
+import type { Headline } from '../semantic/measures.ts';
+
+type Rate = number | null;
+
+/** Strata the A/B comparison can adjust for (server/insights/ab.ts ADJUST_KEYS). */
+export const ADJUST_KEYS = ['hour', 'segment', 'number_tag'] as const;
+export type AdjustKey = (typeof ADJUST_KEYS)[number];
+
+/** Per arm of /api/ab; comparison fields are absent on the control, adjusted ones without `adjust`. */
+export interface AbArm {
+  script: string;
+  isControl: boolean;
+  dials: number;
+  answered: number;
+  earlyHangups: number;
+  hangupRate: Rate;
+  ciLow: Rate;
+  ciHigh: Rate;
+  probBest: Rate;
+  diff?: Rate;
+  diffCiLow?: Rate;
+  diffCiHigh?: Rate;
+  pValue?: Rate;
+  pValueAdjusted?: Rate;
+  chanceToBeatControl?: Rate;
+  expectedLoss?: Rate;
+  requiredPerArm?: number | null;
+  oddsRatio?: Rate;
+  orCiLow?: Rate;
+  orCiHigh?: Rate;
+  cmhChiSquare?: Rate;
+  cmhPValue?: Rate;
+  breslowDay?: { chiSquare: Rate; df: number; pValue: Rate };
+  strataUsed?: number;
+  strataSkipped?: number;
+  standardisedRate?: Rate;
+  standardisedCoverage?: number;
+  simpsonWarning?: boolean;
+  sequential?: { method: string; tau2: number; alpha: number; looks: number; pValue: Rate; lower: Rate; upper: Rate; significant: boolean } | null;
+}
+
+export interface TestStat {
+  statistic: Rate;
+  df: number;
+  pValue: Rate;
+}
+
+export interface AbResult {
+  control: string | null;
+  correction?: 'holm' | 'bh';
+  adjust?: AdjustKey[];
+  arms: AbArm[];
+  chiSquare?: TestStat;
+  srm?: { chiSquare: Rate; df: number; pValue: Rate; mismatch: boolean; intendedSplit: string };
+  generalizedCmh?: { chiSquare: Rate; df: number; pValue: Rate };
+  strata?: number;
+  sequentialMethod?: string;
+  message?: string;
+}
+
+export interface SurvivalPoint {
+  t: number;
+  survival: number;
+  /** Greenwood standard error; null once survival reaches 0. */
+  standardError?: Rate;
+  ciLow: Rate;
+  ciHigh: Rate;
+  atRisk: number;
+}
+
+export interface SurvivalGroup {
+  key: string;
+  n: number;
+  events: number;
+  median: number | null;
+  at: { s3: Rate; s5: Rate; s10: Rate; s30: Rate };
+  points: SurvivalPoint[];
+}
+
+export interface SurvivalResult {
+  by: string;
+  /** The event: `hangup` = the callee hung up (known-party calls only), `short` = the call ended (any party). */
+  metric?: Headline;
+  groups: SurvivalGroup[];
+  logRank: { chiSquare: Rate; df: number; pValue: Rate };
+}
+
+export interface Explained {
+  link: string;
+  explanation: { zh: string; en: string };
+}
+
+export interface WindowRec extends Explained {
+  kind: 'best' | 'worst';
+  segment: string;
+  hour: number;
+  answered: number;
+  earlyHangups: number;
+  /** Denominator and events of the rate used (metric of Recommendations). */
+  n?: number;
+  events?: number;
+  hangupRate: number;
+  ciLow: number;
+  ciHigh: number;
+  segmentRate: number;
+  pValue: number;
+  pValueAdjusted: number;
+}
+
+export interface FrequencyCapRec extends Explained {
+  capAt: number;
+  answered: number;
+  earlyHangups: number;
+  hangupRate: number;
+  firstCallRate: number;
+  diff: number;
+  diffCiLow: number;
+  diffCiHigh: number;
+  pValue: number;
+  pValueAdjusted: number;
+}
+
+export interface NumberRec extends Explained {
+  callerNumber: string;
+  numberTag: string | null;
+  recentDials: number;
+  recentAnswered: number;
+  recentRejected: number;
+  priorDials: number;
+  priorAnswered: number;
+  priorRejected: number;
+  recentAnswerRate: number;
+  priorAnswerRate: number;
+  recentRejectionRate: number;
+  priorRejectionRate: number;
+  answerPValueAdjusted: number;
+  rejectionPValueAdjusted: number;
+}
+
+export interface AgentRec extends Explained {
+  agent: string;
+  answered: number;
+  earlyHangups: number;
+  rawRate: number;
+  shrunkRate: number;
+  shrunkCiLow: number;
+  shrunkCiHigh: number;
+  probAboveTeam: number;
+  teamRate: number;
+}
+
+export interface Recommendations {
+  /** The rate the recommendations rank by: the headline metric of the filtered calls. */
+  metric?: Headline;
+  windows: WindowRec[];
+  frequencyCap: FrequencyCapRec | null;
+  numbersToRest: NumberRec[];
+  agentsToCoach: AgentRec[];
+}
