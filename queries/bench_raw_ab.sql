@@ -3,7 +3,7 @@
 -- The SQL runs as written on DuckDB and PostgreSQL (test/bench/engine-postgres.ts puts literals in for the parameters).
 SELECT script_id, hour, segment, number_tag, local_date,
   count(*) AS dials, count(*) FILTER (WHERE is_answered) AS answered,
-  count(*) FILTER (WHERE is_answered AND hangup_by IS NOT NULL) AS known_party,
+  count(*) FILTER (WHERE is_known_party) AS known_party,
   count(*) FILTER (WHERE is_early_hangup) AS early_hangups
 FROM calls
 GROUP BY GROUPING SETS ((script_id, hour, segment, number_tag), (script_id, local_date));

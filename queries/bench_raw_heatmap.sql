@@ -2,11 +2,11 @@
 -- The SQL runs as written on DuckDB and PostgreSQL (test/bench/engine-postgres.ts puts literals in for the parameters).
 SELECT {{x}} AS x, {{y}} AS y, count(*) AS dials,
   count(*) FILTER (WHERE is_answered) AS answered,
-  count(*) FILTER (WHERE is_answered AND hangup_by IS NOT NULL) AS known_party,
+  count(*) FILTER (WHERE is_known_party) AS known_party,
   count(*) FILTER (WHERE is_callee_hangup) AS hangups,
   count(*) FILTER (WHERE is_early_hangup) AS early_hangups,
-  count(*) FILTER (WHERE is_answered AND talk_seconds < 10) AS short_calls,
-  count(*) FILTER (WHERE disposition = 'rejected') AS rejected,
-  count(*) FILTER (WHERE is_answered AND outcome = 'converted') AS converted
+  count(*) FILTER (WHERE is_short) AS short_calls,
+  count(*) FILTER (WHERE is_rejected) AS rejected,
+  count(*) FILTER (WHERE is_converted) AS converted
 FROM calls
 GROUP BY {{x}}, {{y}};

@@ -5,8 +5,8 @@
 WITH bounds AS (SELECT max(local_date) AS last_date FROM calls)
 SELECT segment, hour, caller_number, local_date > last_date - 7 AS recent, nth_call_30d, agent_id,
   count(*) AS dials, count(*) FILTER (WHERE is_answered) AS answered,
-  count(*) FILTER (WHERE disposition = 'rejected') AS rejected,
-  count(*) FILTER (WHERE is_answered AND hangup_by IS NOT NULL) AS known_party,
+  count(*) FILTER (WHERE is_rejected) AS rejected,
+  count(*) FILTER (WHERE is_known_party) AS known_party,
   count(*) FILTER (WHERE is_early_hangup) AS early_hangups
 FROM calls, bounds
 GROUP BY GROUPING SETS ((segment, hour), (caller_number, local_date > last_date - 7), (nth_call_30d), (agent_id));

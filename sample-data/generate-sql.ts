@@ -10,6 +10,7 @@
 import { BLOB, BOOLEAN, DOUBLE, INTEGER, LIST, VARCHAR, blobValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../server/db/database.ts';
 import { sqlText } from '../server/db/sql-files.ts';
+import { rebuildRollups } from '../server/db/derived.ts';
 import { hmacPads, loadCalleeKey } from '../server/ingest/callee-key.ts';
 import { SAMPLE_DEFAULTS } from './generate.ts';
 import {
@@ -131,9 +132,11 @@ export async function prepareGenerator(con: DuckDBConnection): Promise<void> {
 
 /**
  * Appends `calls` generated calls to the store's `calls` table (one ingest_log row, format
- * "generated"). Returns the ingest id. Batches cover whole callees, so nth_call_30d is exact.
+ * "generated"), every measure flag stored as ingest stores it, then rebuilds the rollups as
+ * the semantic layer asks of a bulk load made outside ingest. Batches cover whole callees, so
+ * nth_call_30d is exact.
  */
-export async function generateCalls(db: Database, opts: SqlSampleOptions): Promise<{ ingestId: number; inserted: number; ms: number }> {
+export async function generateCalls(db: Database, opts: SqlSampleOptions): Promise<{ ingestId: number; inserted: number; ms: number; rollupsMs: number }> {
   const t0 = Date.now();
   const con = db.writeConnection;
   await prepareGenerator(con);
@@ -172,7 +175,9 @@ export async function generateCalls(db: Database, opts: SqlSampleOptions): Promi
     throw err;
   }
   db.markWritten();
-  return { ingestId, inserted: done, ms: Date.now() - t0 };
+  const ms = Date.now() - t0;
+  await rebuildRollups(db);
+  return { ingestId, inserted: done, ms, rollupsMs: Date.now() - t0 - ms };
 }
 
 /**

@@ -19,13 +19,15 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCalls } from '../../sample-data/generate-sql.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
+import { duckdb as duckdbDialect } from '../../server/semantic/dialect.ts';
+import { planSource } from '../../server/semantic/planner.ts';
 import { openStore } from '../../server/store.ts';
-import { afterGenerate, GENERATOR_STAMP } from './after-generate.ts';
-import { apiCases, pages, reportCases, type ApiCase } from './cases.ts';
+import { GENERATOR_STAMP } from './generator-stamp.ts';
+import { apiCases, pages, reportCases, uncached, type ApiCase } from './cases.ts';
 import { ENGINES, type ComparisonEngine, type EngineContext } from './engines.ts';
 import { ingestBench, makeCsv, SETTINGS } from './ingest-bench.ts';
 import { runClients, uploadAndWait } from './load.ts';
-import { fmtMs, now, timeInterleaved, timeRuns, type Timing } from './measure.ts';
+import { fmtMs, now, timeInterleaved, type Timing } from './measure.ts';
 import { readOptions, type Section } from './options.ts';
 import { loadPage } from './page-load.ts';
 import { caseHeader, caseRows, markdown, printTable, writeDocs, type Results } from './report.ts';
@@ -63,6 +65,12 @@ const section = (name: string) => {
   log(`\n== ${name} (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
 };
 
+let rollupSizes: Record<string, number> | null = null;
+async function readRollupSizes(store: Awaited<ReturnType<typeof openStore>>) {
+  const rows = await store.db.query<{ name: string; n: number }>(sqlText('rollup_sizes'));
+  rollupSizes = Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
+}
+
 /** The generated store: reused when it holds exactly these calls from this generator and schema. */
 async function prepareData(): Promise<void> {
   section('data');
@@ -70,6 +78,7 @@ async function prepareData(): Promise<void> {
   if (existsSync(dbPath)) {
     const store = await openStore(dbPath, SETTINGS);
     const [stamp] = await store.db.query<{ value: string }>(sqlText('meta_get'), { key: 'bench_generator' });
+    await readRollupSizes(store);
     store.db.close();
     if (stamp?.value === `${GENERATOR_STAMP}:${opts.calls}`) {
       log(`reusing ${dbPath} (${opts.calls.toLocaleString('en')} calls; --fresh to make them again)`);
@@ -87,11 +96,10 @@ async function prepareData(): Promise<void> {
       if (done === total || now() - last > 10_000) log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((now() - r0) / 1000).toFixed(0)} s)`), (last = now());
     },
   });
-  const tr = now();
-  const rollups = await afterGenerate(store.db);
-  const rollupsMs = rollups ? now() - tr : undefined;
+  const rollupsMs = r.rollupsMs;
   await store.db.writeConnection.run(sqlText('meta_set'), { key: 'bench_generator', value: `${GENERATOR_STAMP}:${opts.calls}` });
   await store.db.writeConnection.run('CHECKPOINT');
+  await readRollupSizes(store);
   store.db.close();
   results.generate = { ms: r.ms, reused: false, rollupsMs, dbBytes: statSync(dbPath).size };
   log(`  ${r.inserted.toLocaleString('en')} calls in ${(r.ms / 1000).toFixed(0)} s${rollupsMs != null ? `, rollups ${(rollupsMs / 1000).toFixed(0)} s` : ''}, ${(statSync(dbPath).size / 1e9).toFixed(2)} GB`);
@@ -159,22 +167,31 @@ async function loadEngines(): Promise<{ name: string; engine: ComparisonEngine }
   return loaded;
 }
 
+/** What the semantic planner answers a metric case from (its own pure function, same sizes). */
+function plannedSource(c: ApiCase, sizes: Record<string, number> | null): string | undefined {
+  if (!c.plan || !sizes) return undefined;
+  const src = planSource(duckdbDialect, { groupColumns: c.plan.groups, filters: c.plan.filters, earlySeconds: SETTINGS.earlySeconds },
+    { flagsT: SETTINGS.earlySeconds, rollups: true, sizes });
+  return src.kind === 'rollup' ? `rollup ${src.from.replace(/"/g, '')}` : 'calls';
+}
+
+let bustCounter = 0;
+const bust = () => ++bustCounter;
+
 /**
- * Every endpoint through HTTP, each timed run followed by the same numbers from every engine;
- * `source` is what the server says answered it (rollup or calls), if it says.
+ * Every endpoint through HTTP, uncached (a never-read parameter makes the response cache miss)
+ * and as cached, each round followed by the same numbers from every engine.
  */
-async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: string; engine: ComparisonEngine }[]): Promise<void> {
+async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: string; engine: ComparisonEngine }[], sizes: Record<string, number> | null): Promise<void> {
   section('api');
+  const fetchOk = async (url: string) => {
+    const res = await fetch(server.base + url);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  };
   for (const c of cases) {
-    let source: string | undefined;
-    const fns: Record<string, () => Promise<unknown>> = {
-      api: async () => {
-        const res = await fetch(server.base + c.url);
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`${c.url}: HTTP ${res.status}`);
-        source = res.headers.get('x-hangup-source') ?? res.headers.get('x-answered-from') ?? undefined;
-      },
-    };
+    const fns: Record<string, () => Promise<unknown>> = { api: () => fetchOk(uncached(c.url, bust())) };
+    if (!c.id.startsWith('report') && !c.id.startsWith('ingest')) fns.cached = () => fetchOk(c.url);
     for (const { name, engine } of engines) {
       const fn = engine.query(c);
       if (fn) fns[name] = fn;
@@ -186,9 +203,10 @@ async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: st
       log(`  ${c.id}: failed, ${(err as Error).message}`);
       continue;
     }
-    results.api[c.id] = { ...timed.api!, source };
+    const source = plannedSource(c, sizes);
+    results.api[c.id] = { ...timed.api!, cachedMedian: timed.cached?.median ?? null, source };
     for (const { name } of engines) if (timed[name]) results.engines[name]!.cases[c.id] = timed[name]!;
-    log(`  ${c.id}: API ${fmtMs(timed.api!.median)} ms (first ${fmtMs(timed.api!.first)})${source ? ` from ${source}` : ''}` +
+    log(`  ${c.id}: API ${fmtMs(timed.api!.median)} ms (first ${fmtMs(timed.api!.first)}, cached ${fmtMs(timed.cached?.median)})${source ? ` from ${source}` : ''}` +
       engines.filter((e) => timed[e.name]).map((e) => `, ${e.name} ${fmtMs(timed[e.name]!.median)}`).join(''));
   }
   const mem = memoryOf(server.pid);
@@ -199,27 +217,30 @@ async function runPages(server: ServerChild): Promise<void> {
   section('pages');
   for (const p of pages()) {
     let last: Awaited<ReturnType<typeof loadPage>> | null = null;
-    const t = await timeRuns(async () => {
-      last = await loadPage(server.base, p);
-      return last;
+    const t = await timeInterleaved({
+      uncached: async () => (last = await loadPage(server.base, p, bust)),
+      cached: () => loadPage(server.base, p),
     }, { runs: opts.runs });
     const l = last as Awaited<ReturnType<typeof loadPage>> | null;
-    results.pages[p.id] = { ...t, requests: l?.requests.length ?? 0, errors: l?.requests.filter((q) => !q.ok).length ?? 0 };
-    log(`  ${p.id}: ${l?.requests.length} requests, ${fmtMs(t.median)} ms (first ${fmtMs(t.first)})`);
+    results.pages[p.id] = { ...t.uncached!, cachedMedian: t.cached!.median, requests: l?.requests.length ?? 0, errors: l?.requests.filter((q) => !q.ok).length ?? 0 };
+    log(`  ${p.id}: ${l?.requests.length} requests, ${fmtMs(t.uncached!.median)} ms uncached, ${fmtMs(t.cached!.median)} ms cached`);
   }
 }
 
 async function runConcurrency(server: ServerChild, csvPath: string): Promise<void> {
   section('concurrency');
   const all = pages();
-  const until = now() + opts.seconds * 1000;
+  let until = now() + opts.seconds * 1000;
   const idle = await runClients(server.base, all, opts.clients, () => now() > until);
   log(`  idle: ${idle.requests} requests, p50 ${fmtMs(idle.p50)} ms, p99 ${fmtMs(idle.p99)} ms, ${idle.errors} errors`);
+  until = now() + opts.seconds * 1000;
+  const idleUncached = await runClients(server.base, all, opts.clients, () => now() > until, bust);
+  log(`  idle, response cache missed: ${idleUncached.requests} requests, p50 ${fmtMs(idleUncached.p50)} ms, p99 ${fmtMs(idleUncached.p99)} ms, ${idleUncached.errors} errors`);
   let done = false;
   const upload = uploadAndWait(server.base, csvPath).finally(() => (done = true));
   const busy = await runClients(server.base, all, opts.clients, () => done);
   const u = await upload;
-  results.concurrency = { idle, duringIngest: { ...busy, upload: u } };
+  results.concurrency = { idle, idleUncached, duringIngest: { ...busy, upload: u } };
   log(`  during upload (${u.state}, ${(u.totalMs / 1000).toFixed(0)} s): ${busy.requests} requests, p50 ${fmtMs(busy.p50)} ms, p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`);
 }
 
@@ -248,7 +269,7 @@ async function main(): Promise<void> {
       lastDate = JSON.parse(await get(server.base, '/api/dimensions')).lastDate ?? lastDate;
       if (has('api')) {
         try {
-          await runApi(server, [...cases, ...reportCases(lastDate)], engines);
+          await runApi(server, [...cases, ...reportCases(lastDate)], engines, rollupSizes);
         } finally {
           for (const e of engines) await e.engine.close();
         }

@@ -26,6 +26,8 @@ export interface ApiCase {
   id: string;
   url: string;
   raw?: RawQuery;
+  /** For metric routes: what the semantic planner plans on (grouped columns, filters). */
+  plan?: { groups: string[]; filters: Filters };
 }
 
 const col = (d: Dimension) => DIMENSION_COLUMNS[d];
@@ -35,16 +37,22 @@ export function apiCases(): ApiCase[] {
   const cases: ApiCase[] = [
     { id: 'health', url: api.health(), raw: { file: 'bench_raw_count' } },
     { id: 'dimensions', url: api.dimensions(), raw: { file: 'bench_raw_dimensions' } },
-    { id: 'summary', url: api.summary(NONE), raw: { file: 'bench_raw_summary' } },
-    { id: 'summary 4w 1 campaign', url: api.summary(FILTERED), raw: { file: 'bench_raw_summary_filtered', filtered: true } },
-    ...ALL_DIMS.map((by) => ({ id: `breakdown ${by}`, url: api.breakdown(by, NONE), raw: { file: 'bench_raw_breakdown', idents: { dim: col(by) } } })),
+    { id: 'summary', url: api.summary(NONE), raw: { file: 'bench_raw_summary' }, plan: { groups: [], filters: NONE } },
+    { id: 'summary 4w 1 campaign', url: api.summary(FILTERED), raw: { file: 'bench_raw_summary_filtered', filtered: true }, plan: { groups: [], filters: FILTERED } },
+    ...ALL_DIMS.map((by) => ({
+      id: `breakdown ${by}`, url: api.breakdown(by, NONE), raw: { file: 'bench_raw_breakdown', idents: { dim: col(by) } }, plan: { groups: [col(by)], filters: NONE },
+    })),
     ...(['segment', 'agent', 'hour'] as Dimension[]).map((by) => ({
       id: `breakdown ${by} 4w 1 campaign`, url: api.breakdown(by, FILTERED), raw: { file: 'bench_raw_breakdown_filtered', idents: { dim: col(by) }, filtered: true },
+      plan: { groups: [col(by)], filters: FILTERED },
     })),
     ...([['hour', 'weekday'], ['hour', 'segment'], ['caller_number', 'number_tag'], ['script', 'campaign']] as [Dimension, Dimension][]).map(([x, y]) => ({
-      id: `heatmap ${x} x ${y}`, url: api.heatmap(x, y, NONE), raw: { file: 'bench_raw_heatmap', idents: { x: col(x), y: col(y) } },
+      id: `heatmap ${x} x ${y}`, url: api.heatmap(x, y, NONE), raw: { file: 'bench_raw_heatmap', idents: { x: col(x), y: col(y) } }, plan: { groups: [col(x), col(y)], filters: NONE },
     })),
-    { id: 'heatmap hour x weekday 4w 1 campaign', url: api.heatmap('hour', 'weekday', FILTERED), raw: { file: 'bench_raw_heatmap_filtered', idents: { x: 'hour', y: 'weekday' }, filtered: true } },
+    {
+      id: 'heatmap hour x weekday 4w 1 campaign', url: api.heatmap('hour', 'weekday', FILTERED),
+      raw: { file: 'bench_raw_heatmap_filtered', idents: { x: 'hour', y: 'weekday' }, filtered: true }, plan: { groups: ['hour', 'weekday'], filters: FILTERED },
+    },
     { id: 'ab (page default)', url: api.ab(NONE, { adjust: DEFAULT_ADJUST }), raw: { file: 'bench_raw_ab' } },
     { id: 'ab crude', url: api.ab(NONE, { adjust: [] }), raw: { file: 'bench_raw_ab' } },
     ...(['script', 'segment', 'number_tag', 'agent'] as const).map((by) => ({
@@ -62,6 +70,12 @@ export function reportCases(lastDate: string): ApiCase[] {
   const week = lastCompleteWeek(lastDate).label;
   return (['html', 'csv', 'xlsx'] as const).map((format) => ({ id: `report ${format}`, url: reportUrl(week, format, 'zh', NONE) }));
 }
+
+/**
+ * The same URL with a parameter no route reads (zod drops unknown keys), so the server's response
+ * cache (keyed by the whole query) misses and the request is computed: the uncached figures.
+ */
+export const uncached = (url: string, n: number) => `${url}${url.includes('?') ? '&' : '?'}bench_run=${n}`;
 
 /** One request of a page; `afterDimensions` ones wait for /api/dimensions (they need its dates). */
 export interface PageRequest {

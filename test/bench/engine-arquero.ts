@@ -61,10 +61,9 @@ export async function arqueroEngine(maxRows = Number(process.env.BENCH_ARQUERO_M
       // Codes are 1-based positions in the dictionary (0 = missing); flags as 0/1.
       const sql = `SELECT ${CODED.map((c) => `coalesce(list_position($${c}::VARCHAR[], ${c}), 0)`).join(', ')},
         (local_date - DATE '1970-01-01')::INTEGER, hour, weekday, coalesce(nth_call_30d, 0), least(talk_seconds, 65535)::INTEGER,
-        is_answered::INTEGER, (is_answered AND hangup_by IS NOT NULL)::INTEGER, is_callee_hangup::INTEGER, is_early_hangup::INTEGER,
-        (is_answered AND talk_seconds < 10)::INTEGER, (disposition = 'rejected')::INTEGER,
-        coalesce(is_answered AND outcome = 'converted', false)::INTEGER, coalesce(is_answered AND answered_by = 'machine', false)::INTEGER,
-        (is_answered AND hangup_by IS NULL)::INTEGER
+        is_answered::INTEGER, is_known_party::INTEGER, is_callee_hangup::INTEGER, is_early_hangup::INTEGER,
+        is_short::INTEGER, is_rejected::INTEGER, is_converted::INTEGER, is_machine::INTEGER,
+        (is_answered AND NOT is_known_party)::INTEGER
         FROM calls`;
       const order = [...CODED, ...NUMERIC, ...FLAGS];
       const result = await con.stream(sql, params, Object.fromEntries(CODED.map((c) => [c, LIST(VARCHAR)])));

@@ -17,9 +17,9 @@ import { freePort } from './server-child.ts';
 export const PG_COLUMNS: [string, string][] = [
   ['local_date', 'date'], ['hour', 'smallint'], ['weekday', 'smallint'], ['campaign', 'text'], ['script_id', 'text'],
   ['segment', 'text'], ['age_band', 'text'], ['number_tag', 'text'], ['caller_number', 'text'], ['agent_id', 'text'],
-  ['nth_call_30d', 'integer'], ['hangup_cause', 'text'], ['disposition', 'text'], ['answered_by', 'text'], ['hangup_by', 'text'],
-  ['outcome', 'text'], ['talk_seconds', 'double precision'], ['is_answered', 'boolean'], ['is_callee_hangup', 'boolean'],
-  ['is_early_hangup', 'boolean'],
+  ['nth_call_30d', 'integer'], ['hangup_cause', 'text'], ['disposition', 'text'], ['talk_seconds', 'double precision'],
+  ...['is_answered', 'is_rejected', 'is_converted', 'is_machine', 'is_known_party', 'is_callee_hangup', 'is_early_hangup', 'is_short']
+    .map((f): [string, string] => [f, 'boolean']),
 ];
 
 function pgBin(): string | null {

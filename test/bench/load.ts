@@ -22,15 +22,16 @@ export interface LoadResult {
 /**
  * `clients` browsers, each opening the dashboard pages one after another (client i starts at
  * page i, so all pages are asked at once), until `stop()` says so. Every request is timed.
+ * `bust` makes every request miss the server's response cache (see cases.ts `uncached`).
  */
-export async function runClients(base: string, pages: Page[], clients: number, stop: () => boolean): Promise<LoadResult> {
+export async function runClients(base: string, pages: Page[], clients: number, stop: () => boolean, bust?: () => number): Promise<LoadResult> {
   const start = now();
   const req: number[] = [];
   const pageMs: number[] = [];
   const errors: string[] = [];
   await Promise.all(Array.from({ length: clients }, async (_, i) => {
     for (let j = 0; !stop(); j++) {
-      const r = await loadPage(base, pages[(i + j) % pages.length]!);
+      const r = await loadPage(base, pages[(i + j) % pages.length]!, bust);
       pageMs.push(r.ms);
       for (const q of r.requests) {
         req.push(q.ms);

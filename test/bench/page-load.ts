@@ -1,5 +1,5 @@
 /** Loads a dashboard page's request set the way the browser does: independent requests at once. */
-import type { Page } from './cases.ts';
+import { uncached, type Page } from './cases.ts';
 import { get } from './server-child.ts';
 import { now } from './measure.ts';
 
@@ -13,14 +13,15 @@ export interface RequestTiming {
 /**
  * All of a page's requests: those that need /api/dimensions start when it answers, the rest at
  * once. Returns the page time (first request to last answer) and every request's own time.
+ * With `bust`, every URL gets a fresh never-read parameter: the server's response cache misses.
  */
-export async function loadPage(base: string, page: Page): Promise<{ ms: number; requests: RequestTiming[] }> {
+export async function loadPage(base: string, page: Page, bust?: () => number): Promise<{ ms: number; requests: RequestTiming[] }> {
   const start = now();
   const requests: RequestTiming[] = [];
   const one = async (url: string): Promise<string | null> => {
     const t = now();
     try {
-      const body = await get(base, url);
+      const body = await get(base, bust ? uncached(url, bust()) : url);
       requests.push({ url, ms: now() - t, ok: true });
       return body;
     } catch (err) {

@@ -37,9 +37,11 @@ export function targets(r: Results): Target[] {
     const rec = r.api.recommendations;
     if (rec) add('/api/recommendations ≤ 200 ms', `${fmtMs(rec.median)} ms`, rec.median! <= 200);
     const ov = r.pages.overview;
-    if (ov) add('overview page, whole request set ≤ 150 ms', `${fmtMs(ov.median)} ms`, ov.median! <= 150);
+    if (ov) add('overview page, whole request set ≤ 150 ms', `${fmtMs(ov.median)} ms computed (${fmtMs(ov.cachedMedian)} ms from the response cache)`, ov.median! <= 150);
     const idle = r.concurrency?.idle;
     if (idle) add(`${idle.clients} concurrent clients: p99 ≤ 300 ms, 0 errors`, `p99 ${fmtMs(idle.p99)} ms, ${idle.errors} errors`, idle.p99! <= 300 && idle.errors === 0);
+    const cold = r.concurrency?.idleUncached;
+    if (cold) add(`${cold.clients} concurrent clients, response cache missed on purpose: p99 ≤ 300 ms, 0 errors`, `p99 ${fmtMs(cold.p99)} ms, ${cold.errors} errors`, cold.p99! <= 300 && cold.errors === 0);
     const busy = r.concurrency?.duringIngest;
     if (busy) add(`${busy.clients} clients during an ingest: p99 ≤ 1 s`, `p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`, busy.p99! <= 1000);
   } else {
