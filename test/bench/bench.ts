@@ -175,6 +175,18 @@ function plannedSource(c: ApiCase, sizes: Record<string, number> | null): string
   return src.kind === 'rollup' ? `rollup ${src.from.replace(/"/g, '')}` : 'calls';
 }
 
+/** Whatever must be stopped if the run is interrupted (the server child, a PostgreSQL cluster). */
+const cleanups = new Set<() => Promise<void>>();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log(`\n${sig}: stopping the server and engines…`);
+    void Promise.allSettled([...cleanups].map((f) => f())).then(() => {
+      if (!opts.keep) rmSync(scratch, { recursive: true, force: true });
+      process.exit(130);
+    });
+  });
+}
+
 let bustCounter = 0;
 const bust = () => ++bustCounter;
 
@@ -265,6 +277,8 @@ async function main(): Promise<void> {
     if (existsSync(join(dbPath, '..', 'callee-hash.key'))) execFileSync('cp', [join(dbPath, '..', 'callee-hash.key'), join(serveDb, '..')]);
     log(`  copied the database for the server in ${((now() - t) / 1000).toFixed(0)} s`);
     const server = await startServer(serveDb);
+    cleanups.add(server.stop);
+    for (const e of engines) cleanups.add(() => e.engine.close());
     try {
       lastDate = JSON.parse(await get(server.base, '/api/dimensions')).lastDate ?? lastDate;
       if (has('api')) {

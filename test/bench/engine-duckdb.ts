@@ -37,6 +37,8 @@ export async function duckdbEngine(): Promise<ComparisonEngine> {
     async close() {
       con?.closeSync();
       instance?.closeSync();
+      con = null;
+      instance = null;
     },
   };
 }

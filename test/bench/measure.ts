@@ -45,7 +45,7 @@ const ranFor = (result: unknown, wall: number) =>
  * Several ways of answering one request, timed in turn within each round (API, then every
  * engine), so all of them run under the same machine load; a shared 2-core box drifts within
  * minutes. Round 1 is the cold call of each, round 2 a warm-up, then up to `runs` timed rounds
- * (at least 3; stopping once `budgetMs` is spent).
+ * (at least min(runs, 3); stopping once `budgetMs` is spent).
  */
 export async function timeInterleaved(fns: Record<string, () => Promise<unknown>>, o: { runs: number; budgetMs?: number }): Promise<Record<string, Timing>> {
   const names = Object.keys(fns);
@@ -60,7 +60,8 @@ export async function timeInterleaved(fns: Record<string, () => Promise<unknown>
       if (round === 0) first[n] = ms;
       else if (round > 1) xs[n]!.push(ms);
     }
-    if (round >= 4 && now() - start > (o.budgetMs ?? 20_000)) break;
+    // At least min(runs, 3) timed rounds, then stop once the budget is spent.
+    if (round >= 1 + Math.min(o.runs, 3) && now() - start > (o.budgetMs ?? 20_000)) break;
   }
   return Object.fromEntries(names.map((n) => [n, { median: median(xs[n]!), min: xs[n]!.length ? Math.min(...xs[n]!) : null, runs: xs[n]!.length, first: first[n] ?? null }]));
 }
