@@ -16,26 +16,6 @@ export interface Timing {
   first: number | null;
 }
 
-/**
- * Runs `fn` once cold, `warmups` more times, then up to `runs` timed times, stopping early once
- * `budgetMs` of timed runs are spent (slow cases get fewer runs, at least 3).
- */
-export async function timeRuns(fn: () => Promise<unknown>, o: { runs: number; warmups?: number; budgetMs?: number }): Promise<Timing> {
-  let t = now();
-  await fn();
-  const first = now() - t;
-  for (let i = 1; i < (o.warmups ?? 2); i++) await fn();
-  const xs: number[] = [];
-  const start = now();
-  while (xs.length < o.runs) {
-    t = now();
-    const res = await fn();
-    xs.push(ranFor(res, now() - t));
-    if (xs.length >= 3 && now() - start > (o.budgetMs ?? 15_000)) break;
-  }
-  return { median: median(xs), min: Math.min(...xs), runs: xs.length, first };
-}
-
 /** A run may time itself (PostgreSQL's server-side time, without psql start-up): `{ selfMs }`. */
 const ranFor = (result: unknown, wall: number) =>
   result && typeof result === 'object' && 'selfMs' in result && typeof (result as { selfMs: unknown }).selfMs === 'number'
