@@ -4,22 +4,6 @@
 --         empty = no filter), $early_seconds (DOUBLE, T).
 -- returns: every count and rate of the semantic layer (rates with Wilson 95% bounds; hangupRate's
 --         also as ciLow/ciHigh); hangupRate = earlyHangups / knownParty, shortCallRate = shortCalls / answered.
-WITH t AS (
-  SELECT "{{x}}" AS "x",
-    "{{y}}" AS "y",
-    count(*)::INTEGER AS dials,
-    count(*) FILTER (WHERE "is_answered")::INTEGER AS answered,
-    count(*) FILTER (WHERE "is_callee_hangup")::INTEGER AS hangups,
-    count(*) FILTER (WHERE (disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS early_hangups,
-    count(*) FILTER (WHERE "is_rejected")::INTEGER AS rejected,
-    count(*) FILTER (WHERE "is_converted")::INTEGER AS converted,
-    count(*) FILTER (WHERE "is_machine")::INTEGER AS machine_answered,
-    count(*) FILTER (WHERE "is_known_party")::INTEGER AS known_party,
-    count(*) FILTER (WHERE (disposition = 'answered' AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS short_calls
-  FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],
-                      $number_tag::VARCHAR[], $agent::VARCHAR[], $early_seconds::DOUBLE)
-  GROUP BY "{{x}}", "{{y}}"
-)
 SELECT "x",
   "y",
   dials AS "dials",
@@ -50,5 +34,20 @@ SELECT "x",
   wilson_low(converted, answered) AS "conversionRateCiLow",
   wilson_high(converted, answered) AS "conversionRateCiHigh",
   rate((answered - known_party), answered) AS "unknownPartyShare"
-FROM t
+FROM (
+  SELECT "{{x}}" AS "x",
+    "{{y}}" AS "y",
+    count(*)::INTEGER AS dials,
+    count(*) FILTER (WHERE "is_answered")::INTEGER AS answered,
+    count(*) FILTER (WHERE "is_callee_hangup")::INTEGER AS hangups,
+    count(*) FILTER (WHERE (disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS early_hangups,
+    count(*) FILTER (WHERE "is_rejected")::INTEGER AS rejected,
+    count(*) FILTER (WHERE "is_converted")::INTEGER AS converted,
+    count(*) FILTER (WHERE "is_machine")::INTEGER AS machine_answered,
+    count(*) FILTER (WHERE "is_known_party")::INTEGER AS known_party,
+    count(*) FILTER (WHERE (disposition = 'answered' AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS short_calls
+  FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],
+                      $number_tag::VARCHAR[], $agent::VARCHAR[], $early_seconds::DOUBLE)
+  GROUP BY "{{x}}", "{{y}}"
+) AS t
 ORDER BY "y" NULLS LAST, "x" NULLS LAST;

@@ -85,6 +85,8 @@ export class Database {
       this.preparedIn.set(con, this.generation);
     }
     let stmt = byText.get(sql);
+    // Generated metric SQL differs per combination of filters present: keep the cache bounded.
+    if (!stmt && byText.size >= 256) byText.clear();
     if (!stmt) {
       stmt = con.prepare(sql);
       stmt.catch(() => byText.delete(sql));

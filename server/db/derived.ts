@@ -8,7 +8,7 @@
 import { DOUBLE, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import { duckdb as d } from '../semantic/dialect.ts';
 import { FLAGS, T_FLAGS, type FlagColumn } from '../semantic/measures.ts';
-import { ROLLUPS, ROLLUP_VERSION, rollupClearSql, rollupDdl, rollupFillSql } from '../semantic/rollups.ts';
+import { ROLLUPS, ROLLUP_VERSION, rollupAppendSql, rollupClearSql, rollupCompactSql, rollupDdl, rollupFillSql, type RollupDef } from '../semantic/rollups.ts';
 import type { Database } from './database.ts';
 import { sqlText } from './sql-files.ts';
 
@@ -98,13 +98,28 @@ export async function alignDerived(db: Database, s: DerivationSettings): Promise
   else db.derived.rollups = true;
 }
 
-/** Refreshes every rollup for the dates in temp table touched_dates. */
-async function refreshTouched(con: DuckDBConnection): Promise<void> {
+/** Refreshes rollups from calls for the dates in temp table touched_dates. */
+async function refreshTouched(con: DuckDBConnection, rollups: readonly RollupDef[] = ROLLUPS): Promise<void> {
   const dates = 'SELECT local_date FROM touched_dates';
-  for (const r of ROLLUPS) {
+  for (const r of rollups) {
     await con.run(rollupClearSql(d, r, dates));
     await con.run(rollupFillSql(d, r, dates));
   }
+}
+
+/**
+ * After a CDR ingest: the file's calls are new, so their aggregate is appended and the rows of
+ * their dates merged (work grows with the file, not with the stored calls of those dates); a
+ * rollup holding nth_call_30d is recounted for every date whose calls got a new count.
+ */
+async function addIngest(con: DuckDBConnection, ingestId: number): Promise<void> {
+  await con.run(sqlText('own_dates_ingest'), { ingest_id: ingestId }, { ingest_id: INTEGER });
+  const own = 'SELECT local_date FROM own_dates';
+  for (const r of ROLLUPS.filter((x) => !x.recountOlder)) {
+    await con.run(rollupAppendSql(d, r, '$ingest_id::INTEGER'), { ingest_id: ingestId }, { ingest_id: INTEGER });
+    for (const sql of rollupCompactSql(d, r, own)) await con.run(sql);
+  }
+  await refreshTouched(con, ROLLUPS.filter((x) => x.recountOlder));
 }
 
 /**
@@ -119,6 +134,8 @@ export async function rollupsAfterIngest(db: Database, ingestId: number, kind: '
   if (kind === 'calls') {
     await con.run(sqlText('ingest_dates_add'), id, types);
     await con.run(sqlText('touched_dates_ingest'), id, types);
+    if (db.derived.rollups) await addIngest(con, ingestId);
+    return;
   } else if (kind === 'evidence') {
     // Voice Insights re-tell who hung up: every flag of those calls is derived again.
     const matched = 'call_id IN (SELECT call_sid FROM twilio_insights WHERE ingest_id = $ingest_id::INTEGER)';

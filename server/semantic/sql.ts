@@ -115,5 +115,6 @@ export function metricSql(d: Dialect, spec: MetricSpec): string {
   const where = spec.where.length ? `\n  WHERE ${spec.where.join('\n    AND ')}` : '';
   const groupBy = spec.groups.length ? `\n  GROUP BY ${spec.groups.map((g) => g.expr).join(', ')}` : '';
   const order = spec.orderBy?.length ? `\nORDER BY ${spec.orderBy.map((a) => d.orderNullsLast(d.ident(a))).join(', ')}` : '';
-  return `WITH t AS (\n  SELECT ${inner.join(',\n    ')}\n  FROM ${spec.source.from}${where}${groupBy}\n)\nSELECT ${outer.join(',\n  ')}\nFROM t${order}`;
+  // A derived table, not WITH t AS (…): ClickHouse 18.16 has no table CTEs (hook for server/clickhouse).
+  return `SELECT ${outer.join(',\n  ')}\nFROM (\n  SELECT ${inner.join(',\n    ')}\n  FROM ${spec.source.from}${where}${groupBy}\n) AS t${order}`;
 }

@@ -121,7 +121,7 @@ describe('stored flags upgrade in place and follow T', () => {
     const inst = await DuckDBInstance.create(path);
     const con = await inst.connect();
     for (const col of ['is_rejected', 'is_converted', 'is_machine', 'is_known_party', 'is_short']) await con.run(`ALTER TABLE calls DROP COLUMN ${col}`);
-    await con.run("DROP TABLE ingest_dates; DROP TABLE rollup_day; DROP TABLE rollup_hour; DROP TABLE rollup_agent; DROP TABLE rollup_caller");
+    await con.run("DROP TABLE ingest_dates; DROP TABLE rollup_day; DROP TABLE rollup_hour; DROP TABLE rollup_agent; DROP TABLE rollup_caller; DROP TABLE rollup_freq");
     await con.run("DELETE FROM meta WHERE key IN ('flags_version', 'early_seconds', 'rollups_version')");
     con.closeSync();
     inst.closeSync();

@@ -31,7 +31,8 @@ describe.skipIf(!existsSync(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM))('PDF
     for (const label of ['外呼挂断率周报', '核心指标', '外呼量', '接通率', '挂断率', '拒接率', '转化率', '结构效应', '组内效应', '每日趋势', '数据质量', '指标定义']) {
       expect(text).toContain(label);
     }
-    expect(text).toContain(`本周挂断率 ${pct(cur.hangupRate!)}（${int(cur.earlyHangups!)}/${int(cur.answered!)}）`);
+    // Issue 9: the denominator is the answered calls whose hang-up party is known.
+    expect(text).toContain(`本周挂断率 ${pct(cur.hangupRate!)}（${int(cur.earlyHangups!)}/${int(cur.knownParty!)}）`);
     for (const n of [int(cur.dials!), pct(cur.connectRate!), pct(cur.rejectionRate!), pct(cur.conversionRate!)]) expect(text).toContain(n);
     // Ideographs, not the look-alike radicals Skia's ToUnicode maps pick (比 not ⽐, 页 not ⻚).
     expect(text).not.toMatch(/[\u2e80-\u2fdf]/);
