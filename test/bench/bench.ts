@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCalls } from '../../sample-data/generate-sql.ts';
+import { replicateCalls } from '../../sample-data/replicate-sql.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
 import { rebuildRollups } from '../../server/db/derived.ts';
 import { duckdb as duckdbDialect } from '../../server/semantic/dialect.ts';
@@ -72,6 +73,39 @@ async function readRollupSizes(store: Awaited<ReturnType<typeof openStore>>) {
   rollupSizes = Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }
 
+const basePath = (calls: number) => join(DATA, `calls-${calls}`, 'hangup.duckdb');
+const stampOf = (calls: number, from: number | null) => `${GENERATOR_STAMP}:${calls}${from ? `:copies-of-${from}` : ''}`;
+
+/** --replicate-from: the calls as copies of an earlier run's generated calls. */
+async function replicateData(base: number): Promise<void> {
+  const times = opts.calls / base;
+  if (!Number.isInteger(times) || times < 2) throw new Error(`--replicate-from ${base}: --calls must be a multiple of it, at least twice`);
+  const src = basePath(base);
+  const ok = existsSync(src) && (await (async () => {
+    const s = await openStore(src, SETTINGS);
+    const [stamp] = await s.db.query<{ value: string }>(sqlText('meta_get'), { key: 'bench_generator' });
+    s.db.close();
+    return stamp?.value === stampOf(base, null);
+  })());
+  if (!ok) throw new Error(`--replicate-from ${base}: run \`npm run bench -- --calls ${base}\` first (its generated calls are copied)`);
+  log(`copying the ${base.toLocaleString('en')} generated calls ${times - 1} times into ${dbPath}…`);
+  mkdirSync(join(dbPath, '..'), { recursive: true });
+  execFileSync('cp', ['--reflink=auto', src, dbPath]);
+  execFileSync('cp', [join(src, '..', 'callee-hash.key'), join(dbPath, '..')]);
+  const store = await openStore(dbPath, SETTINGS);
+  const [first] = await store.db.query<{ id: number }>('SELECT min(ingest_id) AS id FROM calls');
+  const r = await replicateCalls(store.db, {
+    base, times, sourceIngest: Number(first!.id),
+    onProgress: (copy) => log(`  copy ${copy} of ${times - 1} (${((now() - r0) / 1000).toFixed(0)} s)`),
+  });
+  await store.db.writeConnection.run(sqlText('meta_set'), { key: 'bench_generator', value: stampOf(opts.calls, base) });
+  await store.db.writeConnection.run('CHECKPOINT');
+  await readRollupSizes(store);
+  store.db.close();
+  results.generate = { ms: r.ms, reused: false, rollupsMs: r.rollupsMs, dbBytes: statSync(dbPath).size, replicatedFrom: base };
+  log(`  ${opts.calls.toLocaleString('en')} calls in ${(r.ms / 1000).toFixed(0)} s, rollups ${(r.rollupsMs / 1000).toFixed(0)} s, ${(statSync(dbPath).size / 1e9).toFixed(2)} GB`);
+}
+
 /** The generated store: reused when it holds exactly these calls from this generator and schema. */
 async function prepareData(): Promise<void> {
   section('data');
@@ -80,7 +114,7 @@ async function prepareData(): Promise<void> {
     const store = await openStore(dbPath, SETTINGS);
     const [stamp] = await store.db.query<{ value: string }>(sqlText('meta_get'), { key: 'bench_generator' });
     store.db.close();
-    if (stamp?.value === `${GENERATOR_STAMP}:${opts.calls}`) {
+    if (stamp?.value === stampOf(opts.calls, opts.replicateFrom)) {
       log(`reusing ${dbPath} (${opts.calls.toLocaleString('en')} calls; --fresh to make them again); rebuilding the rollups…`);
       const again = await openStore(dbPath, SETTINGS);
       const t = now();
@@ -89,11 +123,12 @@ async function prepareData(): Promise<void> {
       await again.db.writeConnection.run('CHECKPOINT');
       await readRollupSizes(again);
       again.db.close();
-      results.generate = { ms: 0, reused: true, rollupsMs, dbBytes: statSync(dbPath).size };
+      results.generate = { ms: 0, reused: true, rollupsMs, dbBytes: statSync(dbPath).size, replicatedFrom: opts.replicateFrom ?? undefined };
       return;
     }
     rmSync(join(dbPath, '..'), { recursive: true, force: true });
   }
+  if (opts.replicateFrom) return replicateData(opts.replicateFrom);
   log(`generating ${opts.calls.toLocaleString('en')} calls with the SQL generator into ${dbPath}…`);
   const store = await openStore(dbPath, SETTINGS);
   let last = 0;
@@ -104,7 +139,7 @@ async function prepareData(): Promise<void> {
     },
   });
   const rollupsMs = r.rollupsMs;
-  await store.db.writeConnection.run(sqlText('meta_set'), { key: 'bench_generator', value: `${GENERATOR_STAMP}:${opts.calls}` });
+  await store.db.writeConnection.run(sqlText('meta_set'), { key: 'bench_generator', value: stampOf(opts.calls, null) });
   await store.db.writeConnection.run('CHECKPOINT');
   await readRollupSizes(store);
   store.db.close();

@@ -15,6 +15,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --seconds S            how long the idle concurrency run lasts (default 30)
   --ingest-rows N        rows of the canonical CSV for the ingest comparison (default 2M)
   --upload-mb N          size of the upload whose peak server memory is measured (default 512)
+  --replicate-from N     make --calls by copying the N generated calls (new call ids and callee
+                         keys per copy) when the generator is too slow for the size at hand;
+                         the N-call database of an earlier run is required and the output says so
   --fresh                generate the calls again even if test-output/bench/ holds them
   --keep                 keep the scratch folder (CSV exports, ingest databases)
   --write-docs           put this run's figures into docs/BENCHMARKS.md (between its bench markers)`;
@@ -30,6 +33,7 @@ export function parseCount(s: string, name: string): number {
 
 export interface BenchOptions {
   calls: number;
+  replicateFrom: number | null;
   only: Set<Section>;
   engines: string[] | null;
   runs: number;
@@ -47,7 +51,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
     args: argv,
     options: {
       calls: { type: 'string' }, only: { type: 'string' }, engine: { type: 'string' }, runs: { type: 'string' },
-      clients: { type: 'string' }, seconds: { type: 'string' }, 'ingest-rows': { type: 'string' }, 'upload-mb': { type: 'string' },
+      clients: { type: 'string' }, seconds: { type: 'string' }, 'ingest-rows': { type: 'string' }, 'upload-mb': { type: 'string' }, 'replicate-from': { type: 'string' },
       fresh: { type: 'boolean' }, keep: { type: 'boolean' }, 'write-docs': { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
@@ -59,6 +63,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
   for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
   return {
     calls: parseCount(values.calls ?? '10M', 'calls'),
+    replicateFrom: values['replicate-from'] ? parseCount(values['replicate-from'], 'replicate-from') : null,
     only: new Set(only as Section[]),
     engines: values.engine ? values.engine.split(',').map((s) => s.trim()).filter(Boolean) : null,
     runs: parseCount(values.runs ?? '9', 'runs'),
