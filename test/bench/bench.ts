@@ -33,7 +33,7 @@ import { fmtMs, now, timeInterleaved, type Timing } from './measure.ts';
 import { readOptions, type Section } from './options.ts';
 import { loadPage } from './page-load.ts';
 import { caseHeader, caseRows, markdown, printTable, writeDocs, type Results } from './report.ts';
-import { get, memoryOf, ROOT, startServer, type ServerChild } from './server-child.ts';
+import { fetchRetry, get, memoryOf, ROOT, startServer, type ServerChild } from './server-child.ts';
 import { targets } from './targets.ts';
 
 const opts = readOptions();
@@ -239,7 +239,7 @@ const bust = () => ++bustCounter;
 async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: string; engine: ComparisonEngine }[], sizes: Record<string, number> | null): Promise<void> {
   section('api');
   const fetchOk = async (url: string) => {
-    const res = await fetch(server.base + url);
+    const res = await fetchRetry(server.base + url);
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   };

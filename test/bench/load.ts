@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Page } from './cases.ts';
 import { now, percentile } from './measure.ts';
 import { loadPage } from './page-load.ts';
+import { fetchRetry } from './server-child.ts';
 
 export interface LoadResult {
   clients: number;
@@ -70,7 +71,7 @@ export async function uploadAndWait(base: string, path: string, onPoll?: () => v
   for (;;) {
     await new Promise((r) => setTimeout(r, 250));
     onPoll?.();
-    const job = (await (await fetch(base + body.statusUrl)).json()) as { state: string; error: string | null; report: { inserted: number } | null };
+    const job = (await (await fetchRetry(base + body.statusUrl)).json()) as { state: string; error: string | null; report: { inserted: number } | null };
     if (job.state === 'done' || job.state === 'failed') {
       return { bytes: blob.size, uploadMs, totalMs: now() - t, state: job.state, inserted: job.report?.inserted ?? null, error: job.error };
     }

@@ -87,9 +87,24 @@ export async function startServer(db: string, env: Record<string, string> = {}):
   return { base: `http://127.0.0.1:${port}`, pid: proc.pid!, proc, log, stop };
 }
 
+/**
+ * fetch, retried once when the pooled keep-alive connection was closed by the server meanwhile
+ * (Node's server drops idle sockets after 5 s; a slow engine between two API calls leaves the
+ * socket idle that long, and the next request on it fails with "other side closed").
+ */
+export async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const code = ((err as Error & { cause?: { code?: string } }).cause?.code) ?? '';
+    if (!/UND_ERR_SOCKET|ECONNRESET|EPIPE/.test(code)) throw err;
+    return fetch(url, init);
+  }
+}
+
 /** GET a URL of the server; throws on a non-2xx answer (the body is read, as a browser does). */
 export async function get(base: string, url: string): Promise<string> {
-  const res = await fetch(base + url, { headers: { accept: 'application/json' } });
+  const res = await fetchRetry(base + url, { headers: { accept: 'application/json' } });
   const body = await res.text();
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${body.slice(0, 200)}`);
   return body;
