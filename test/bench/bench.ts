@@ -229,6 +229,14 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Writes what is measured so far (JSON and markdown), so an interrupted long run still leaves its figures. */
+function save(final = false): void {
+  results.meta.load.end = loadavg() as [number, number, number];
+  results.targets = targets(results);
+  writeFileSync(join(OUT, `bench-${opts.calls}.json`), JSON.stringify({ ...results, complete: final }, null, 2));
+  writeFileSync(join(OUT, `bench-${opts.calls}.md`), markdown(results) + (final ? '' : '\n\n(partial: the run was still going or was stopped)') + '\n');
+}
+
 let bustCounter = 0;
 const bust = () => ++bustCounter;
 
@@ -260,6 +268,7 @@ async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: st
     const source = plannedSource(c, sizes);
     results.api[c.id] = { ...timed.api!, cachedMedian: timed.cached?.median ?? null, source };
     for (const { name } of engines) if (timed[name]) results.engines[name]!.cases[c.id] = timed[name]!;
+    save();
     log(`  ${c.id}: API ${fmtMs(timed.api!.median)} ms (first ${fmtMs(timed.api!.first)}, cached ${fmtMs(timed.cached?.median)})${source ? ` from ${source}` : ''}` +
       engines.filter((e) => timed[e.name]).map((e) => `, ${e.name} ${fmtMs(timed[e.name]!.median)}`).join(''));
   }
@@ -278,6 +287,7 @@ async function runPages(server: ServerChild): Promise<void> {
     const l = last as Awaited<ReturnType<typeof loadPage>> | null;
     results.pages[p.id] = { ...t.uncached!, cachedMedian: t.cached!.median, requests: l?.requests.length ?? 0, errors: l?.requests.filter((q) => !q.ok).length ?? 0 };
     log(`  ${p.id}: ${l?.requests.length} requests, ${fmtMs(t.uncached!.median)} ms uncached, ${fmtMs(t.cached!.median)} ms cached`);
+    save();
   }
 }
 
@@ -331,7 +341,7 @@ async function main(): Promise<void> {
         }
       }
       if (has('pages')) await runPages(server);
-      if (has('concurrency')) await runConcurrency(server, csv!.path);
+      if (has('concurrency')) await runConcurrency(server, csv!.path), save();
     } finally {
       await server.stop();
     }
@@ -340,19 +350,15 @@ async function main(): Promise<void> {
     section('ingest');
     const c = await ingestCsv();
     results.ingest = await ingestBench(scratch, c, opts.ingestRows, opts.uploadBytes, log);
+    save();
   }
-  results.meta.load.end = loadavg() as [number, number, number];
-  results.targets = targets(results);
-
+  save(true);
   console.log('');
   printTable(caseHeader(results), caseRows(results));
   console.log('');
   printTable(['target', 'measured', 'met'], results.targets.map((t) => [t.target, t.value, t.met == null ? '—' : t.met ? 'yes' : 'NO']));
-  const json = join(OUT, `bench-${opts.calls}.json`);
-  writeFileSync(json, JSON.stringify(results, null, 2));
   const md = markdown(results);
-  writeFileSync(join(OUT, `bench-${opts.calls}.md`), md + '\n');
-  log(`\nwrote ${json} and bench-${opts.calls}.md`);
+  log(`\nwrote test-output/bench-${opts.calls}.json and .md`);
   if (opts.writeDocs) {
     writeDocs(join(ROOT, 'docs', 'BENCHMARKS.md'), opts.calls, md);
     log('wrote docs/BENCHMARKS.md');
