@@ -30,7 +30,7 @@ import { ENGINES, type ComparisonEngine, type EngineContext } from './engines.ts
 import { ingestBench, makeCsv, SETTINGS } from './ingest-bench.ts';
 import { runClients, uploadAndWait } from './load.ts';
 import { fmtMs, now, timeInterleaved, type Timing } from './measure.ts';
-import { readOptions, type Section } from './options.ts';
+import { readOptions, SECTIONS, type Section } from './options.ts';
 import { loadPage } from './page-load.ts';
 import { caseHeader, caseRows, markdown, printTable, writeDocs, type Results } from './report.ts';
 import { fetchRetry, get, memoryOf, ROOT, startServer, type ServerChild } from './server-child.ts';
@@ -229,12 +229,15 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Output name: bench-<calls>, plus the sections when --only narrowed them (runs of one size can be split). */
+const outName = `bench-${opts.calls}${opts.only.size < SECTIONS.length ? `-${[...opts.only].join('-')}` : ''}`;
+
 /** Writes what is measured so far (JSON and markdown), so an interrupted long run still leaves its figures. */
 function save(final = false): void {
   results.meta.load.end = loadavg() as [number, number, number];
   results.targets = targets(results);
-  writeFileSync(join(OUT, `bench-${opts.calls}.json`), JSON.stringify({ ...results, complete: final }, null, 2));
-  writeFileSync(join(OUT, `bench-${opts.calls}.md`), markdown(results) + (final ? '' : '\n\n(partial: the run was still going or was stopped)') + '\n');
+  writeFileSync(join(OUT, `${outName}.json`), JSON.stringify({ ...results, complete: final }, null, 2));
+  writeFileSync(join(OUT, `${outName}.md`), markdown(results, [...opts.only]) + (final ? '' : '\n\n(partial: the run was still going or was stopped)') + '\n');
 }
 
 let bustCounter = 0;
@@ -357,10 +360,10 @@ async function main(): Promise<void> {
   printTable(caseHeader(results), caseRows(results));
   console.log('');
   printTable(['target', 'measured', 'met'], results.targets.map((t) => [t.target, t.value, t.met == null ? '—' : t.met ? 'yes' : 'NO']));
-  const md = markdown(results);
-  log(`\nwrote test-output/bench-${opts.calls}.json and .md`);
+  const md = markdown(results, [...opts.only]);
+  log(`\nwrote test-output/${outName}.json and .md`);
   if (opts.writeDocs) {
-    writeDocs(join(ROOT, 'docs', 'BENCHMARKS.md'), opts.calls, md);
+    writeDocs(join(ROOT, 'docs', 'BENCHMARKS.md'), outName.slice('bench-'.length), md);
     log('wrote docs/BENCHMARKS.md');
   }
 }

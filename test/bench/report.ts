@@ -59,11 +59,11 @@ const mdTable = (header: string[], rows: string[][]) =>
 
 const loadText = (l: [number, number, number] | undefined) => (l ? l.map((x) => x.toFixed(1)).join(' / ') : '—');
 
-export function markdown(r: Results): string {
+export function markdown(r: Results, sections: string[] = []): string {
   const m = r.meta;
   const out: string[] = [];
   const label = m.calls >= 1e6 ? `${m.calls / 1e6} M` : `${m.calls / 1e3} k`;
-  out.push(`### ${label} calls (${m.date}, ${m.branch} @ ${m.commit})`);
+  out.push(`### ${label} calls: ${sections.join(', ')} (${m.date}, ${m.branch} @ ${m.commit})`);
   out.push('');
   out.push(`${m.cpus} cores (${m.cpuModel}), ${m.ramGiB} GiB RAM, Node ${m.node}. Load average (1/5/15 min) at the start ` +
     `${loadText(m.load.start)}, at the end ${loadText(m.load.end)}: the machine is shared, so read ratios taken in this run, not absolute times.`);
@@ -130,9 +130,9 @@ export function markdown(r: Results): string {
 }
 
 /** Replaces (or appends) this size's section of docs/BENCHMARKS.md, between its markers. */
-export function writeDocs(path: string, calls: number, md: string): void {
-  const start = `<!-- bench:${calls} -->`;
-  const end = `<!-- /bench:${calls} -->`;
+export function writeDocs(path: string, key: string, md: string): void {
+  const start = `<!-- bench:${key} -->`;
+  const end = `<!-- /bench:${key} -->`;
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   const block = `${start}\n${md}\n${end}`;
   const a = doc.indexOf(start);
