@@ -313,7 +313,8 @@ async function runConcurrency(server: ServerChild, csvPath: string): Promise<voi
 
 async function main(): Promise<void> {
   log(`npm run bench: ${opts.calls.toLocaleString('en')} calls, sections ${[...opts.only].join(', ')}`);
-  await prepareData();
+  // The ingest section makes its own files: it needs no generated store (and can run beside a run that holds it).
+  if (has('api') || has('pages') || has('concurrency')) await prepareData();
   let lastDate = '2026-11-01';
   const cases = apiCases();
   const engines = has('api') && !(opts.engines?.length === 1 && opts.engines[0] === 'none') ? await loadEngines() : [];
