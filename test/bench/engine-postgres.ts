@@ -10,7 +10,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync } from
 import { join } from 'node:path';
 import { FILTER, type ApiCase } from './cases.ts';
 import { rawSql } from './engine-duckdb.ts';
-import type { ComparisonEngine, EngineContext } from './engines.ts';
+import { HEADLINE_CASES, type ComparisonEngine, type EngineContext } from './engines.ts';
 import { freePort } from './server-child.ts';
 
 /** The columns the questions read (a row store scans whole rows: the best case leaves the rest out). */
@@ -32,14 +32,6 @@ function pgBin(): string | null {
   const path = which.stdout.trim();
   return path ? join(path, '..') : null;
 }
-
-/**
- * The requests PostgreSQL answers: the headline numbers of issue 10's table. Every case would
- * take the run past an hour here (a grouping-sets scan of 10 M rows takes PostgreSQL 30 s on
- * this loaded machine).
- */
-const PG_CASES = new Set(['health', 'summary', 'summary 4w 1 campaign', 'heatmap hour x weekday', 'breakdown agent',
-  'breakdown segment 4w 1 campaign', 'breakdown date', 'survival script']);
 
 const asRoot = process.getuid?.() === 0;
 function pgUser(): { uid: number; gid: number } | null {
@@ -111,7 +103,7 @@ VACUUM ANALYZE calls;`);
       return { ms: Date.now() - t, note: `${version}; COPY + VACUUM ANALYZE ${((Date.now() - tLoad) / 1000).toFixed(0)} s; ${PG_COLUMNS.length} columns the questions read, no index` };
     },
     query(c: ApiCase) {
-      if (!c.raw || !PG_CASES.has(c.id)) return undefined;
+      if (!c.raw || !HEADLINE_CASES.has(c.id)) return undefined;
       const sql = pgSql(c);
       // One psql per timed run would time process start-up: time the statement inside psql instead.
       return async () => {
