@@ -71,7 +71,14 @@ export async function uploadAndWait(base: string, path: string, onPoll?: () => v
   for (;;) {
     await new Promise((r) => setTimeout(r, 250));
     onPoll?.();
-    const job = (await (await fetchRetry(base + body.statusUrl)).json()) as { state: string; error: string | null; report: { inserted: number } | null };
+    // A poll answered badly under load (empty body, 5xx) is asked again, not a failed upload.
+    const text = await (await fetchRetry(base + body.statusUrl)).text();
+    let job: { state: string; error: string | null; report: { inserted: number } | null };
+    try {
+      job = JSON.parse(text);
+    } catch {
+      continue;
+    }
     if (job.state === 'done' || job.state === 'failed') {
       return { bytes: blob.size, uploadMs, totalMs: now() - t, state: job.state, inserted: job.report?.inserted ?? null, error: job.error };
     }
