@@ -1,0 +1,124 @@
+/**
+ * What the benchmark asks: every API endpoint (with the best-case raw SQL for the same numbers
+ * where one exists) and every dashboard page's full set of requests, built with the web app's
+ * own URL helpers (web/src/lib/api.ts), so a page here asks what the page in the browser asks.
+ */
+import { DIMENSION_COLUMNS, type Dimension, type Filters } from '../../server/contract/filters.ts';
+import { DEFAULT_ADJUST } from '../../web/src/lib/ab.ts';
+import { api, ingestApi } from '../../web/src/lib/api.ts';
+import { previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
+import { lastCompleteWeek, reportUrl } from '../../web/src/lib/weeks.ts';
+
+export const NONE: Filters = { campaign: [], script: [], segment: [], numberTag: [], agent: [] };
+/** The filtered cases: the last 4 weeks of the generated sample, one campaign. */
+export const FILTER = { from: '2026-10-05', to: '2026-11-02', campaign: 'car_renewal' };
+export const FILTERED: Filters = { ...NONE, from: FILTER.from, to: FILTER.to, campaign: [FILTER.campaign] };
+
+/** A raw query: a queries/bench_raw_*.sql file, its identifier slots, whether it takes FILTER. */
+export interface RawQuery {
+  file: string;
+  idents?: Record<string, string>;
+  filtered?: boolean;
+}
+
+export interface ApiCase {
+  /** Stable id (JSON key, engines answer by it). */
+  id: string;
+  url: string;
+  raw?: RawQuery;
+  /** For metric routes: what the semantic planner plans on (grouped columns, filters). */
+  plan?: { groups: string[]; filters: Filters };
+}
+
+const col = (d: Dimension) => DIMENSION_COLUMNS[d];
+const ALL_DIMS = Object.keys(DIMENSION_COLUMNS) as Dimension[];
+
+export function apiCases(): ApiCase[] {
+  const cases: ApiCase[] = [
+    { id: 'health', url: api.health(), raw: { file: 'bench_raw_count' } },
+    { id: 'dimensions', url: api.dimensions(), raw: { file: 'bench_raw_dimensions' } },
+    { id: 'summary', url: api.summary(NONE), raw: { file: 'bench_raw_summary' }, plan: { groups: [], filters: NONE } },
+    { id: 'summary 4w 1 campaign', url: api.summary(FILTERED), raw: { file: 'bench_raw_summary_filtered', filtered: true }, plan: { groups: [], filters: FILTERED } },
+    ...ALL_DIMS.map((by) => ({
+      id: `breakdown ${by}`, url: api.breakdown(by, NONE), raw: { file: 'bench_raw_breakdown', idents: { dim: col(by) } }, plan: { groups: [col(by)], filters: NONE },
+    })),
+    ...(['segment', 'agent', 'hour'] as Dimension[]).map((by) => ({
+      id: `breakdown ${by} 4w 1 campaign`, url: api.breakdown(by, FILTERED), raw: { file: 'bench_raw_breakdown_filtered', idents: { dim: col(by) }, filtered: true },
+      plan: { groups: [col(by)], filters: FILTERED },
+    })),
+    ...([['hour', 'weekday'], ['hour', 'segment'], ['caller_number', 'number_tag'], ['script', 'campaign']] as [Dimension, Dimension][]).map(([x, y]) => ({
+      id: `heatmap ${x} x ${y}`, url: api.heatmap(x, y, NONE), raw: { file: 'bench_raw_heatmap', idents: { x: col(x), y: col(y) } }, plan: { groups: [col(x), col(y)], filters: NONE },
+    })),
+    {
+      id: 'heatmap hour x weekday 4w 1 campaign', url: api.heatmap('hour', 'weekday', FILTERED),
+      raw: { file: 'bench_raw_heatmap_filtered', idents: { x: 'hour', y: 'weekday' }, filtered: true }, plan: { groups: ['hour', 'weekday'], filters: FILTERED },
+    },
+    { id: 'ab (page default)', url: api.ab(NONE, { adjust: DEFAULT_ADJUST }), raw: { file: 'bench_raw_ab' } },
+    { id: 'ab crude', url: api.ab(NONE, { adjust: [] }), raw: { file: 'bench_raw_ab' } },
+    ...(['script', 'segment', 'number_tag', 'agent'] as const).map((by) => ({
+      id: `survival ${by}`, url: api.survival(by, NONE), raw: { file: 'bench_raw_survival', idents: { dim: col(by) } },
+    })),
+    { id: 'recommendations', url: api.recommendations(NONE), raw: { file: 'bench_raw_recommendations' } },
+    { id: 'ingests', url: api.ingests() },
+    { id: 'ingest status', url: ingestApi.status() },
+  ];
+  return cases;
+}
+
+/** The weekly report formats measured (PDF needs Chromium and takes seconds: left out). */
+export function reportCases(lastDate: string): ApiCase[] {
+  const week = lastCompleteWeek(lastDate).label;
+  return (['html', 'csv', 'xlsx'] as const).map((format) => ({ id: `report ${format}`, url: reportUrl(week, format, 'zh', NONE) }));
+}
+
+/**
+ * The same URL with a parameter no route reads (zod drops unknown keys), so the server's response
+ * cache (keyed by the whole query) misses and the request is computed: the uncached figures.
+ */
+export const uncached = (url: string, n: number) => `${url}${url.includes('?') ? '&' : '?'}bench_run=${n}`;
+
+/** One request of a page; `afterDimensions` ones wait for /api/dimensions (they need its dates). */
+export interface PageRequest {
+  url: string;
+  afterDimensions?: (dims: { firstDate: string | null; lastDate: string | null; segment: { value: string }[] }) => string[];
+}
+
+export interface Page {
+  id: string;
+  requests: PageRequest[];
+}
+
+const r = (url: string): PageRequest => ({ url });
+
+/**
+ * Every page of web/src/pages with the requests it makes on first load without filters, plus
+ * the filter bar's /api/dimensions (App.svelte: on every page). Same URLs are asked once, as the
+ * web client's cache does.
+ */
+export function pages(): Page[] {
+  const dims = r(api.dimensions());
+  return [
+    {
+      id: 'overview', requests: [dims, r(api.summary(NONE)), r(api.breakdown('date', NONE)), r(api.breakdown('disposition', NONE)), r(api.breakdown('hangup_cause', NONE)),
+        { url: 'previous period summary', afterDimensions: (d) => {
+          const p = selectedPeriod(NONE, d);
+          return p ? [api.summary({ ...NONE, ...previousPeriod(p) })] : [];
+        } }],
+    },
+    { id: 'when', requests: [dims, r(api.heatmap('hour', 'weekday', NONE))] },
+    {
+      id: 'when split=segment', requests: [dims, r(api.heatmap('hour', 'weekday', NONE)),
+        { url: 'heatmap per segment', afterDimensions: (d) => d.segment.map((s) => api.heatmap('hour', 'weekday', { ...NONE, segment: [s.value] })) }],
+    },
+    { id: 'segments', requests: [dims, r(api.summary(NONE)), r(api.breakdown('segment', NONE)), r(api.breakdown('age_band', NONE)), r(api.heatmap('hour', 'segment', NONE))] },
+    { id: 'scripts', requests: [dims, r(api.ab(NONE, { adjust: DEFAULT_ADJUST })), r(api.survival('script', NONE)), r(api.health()), r(api.heatmap('script', 'campaign', NONE))] },
+    { id: 'numbers', requests: [dims, r(api.heatmap('caller_number', 'number_tag', NONE)), r(api.breakdown('number_tag', NONE)), r(api.breakdown('caller_number', NONE))] },
+    { id: 'agents', requests: [dims, r(api.summary(NONE)), r(api.breakdown('agent', NONE))] },
+    { id: 'insights', requests: [dims, r(api.recommendations(NONE))] },
+    { id: 'frequency', requests: [dims, r(api.breakdown('nth_call_30d', NONE))] },
+    {
+      id: 'reports', requests: [dims, { url: 'weekly report preview', afterDimensions: (d) => (d.lastDate ? [reportUrl(lastCompleteWeek(d.lastDate).label, 'html', 'zh', NONE)] : []) }],
+    },
+    { id: 'data', requests: [dims, r(api.health()), r(api.ingests()), r(ingestApi.status())] },
+  ];
+}
