@@ -167,7 +167,7 @@ export async function generateCalls(db: Database, opts: SqlSampleOptions): Promi
       ingest_id: ingestId, file_name: `generated-${opts.calls}-seed${opts.seed}`, sha256: '-', format: 'generated', encoding: null,
       status: 'loaded', message: 'made by sample-data/generate-sql.ts (benchmark)', rows_read: done, inserted: done,
       duplicates: 0, rejected: 0, rejects_path: null, extra_columns: null, duration_ms: Date.now() - t0,
-      folded: 0, fold_notes: null, source_timezone: null, unknown_party: Number(unknown.getRows()[0]![0]), kind: 'calls',
+      folded: 0, fold_notes: null, source_timezone: null, unknown_party: Number(unknown.getRows()[0]![0]), kind: 'calls', inbound: 0, timezone_inferred: false,
     }, { encoding: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR, fold_notes: VARCHAR, source_timezone: VARCHAR });
     await con.run('COMMIT');
   } catch (err) {

@@ -28,7 +28,7 @@ export async function replicateCalls(db: Database, o: { base: number; times: num
       ingest_id: ingestId, file_name: `replicated-${o.times - 1}x-${o.base}`, sha256: '-', format: 'generated', encoding: null,
       status: 'loaded', message: `copies of ingest ${o.sourceIngest} (sample-data/generate-sql.ts replicateCalls, benchmark)`,
       rows_read: (o.times - 1) * o.base, inserted: (o.times - 1) * o.base, duplicates: 0, rejected: 0, rejects_path: null,
-      extra_columns: null, duration_ms: Date.now() - t0, folded: 0, fold_notes: null, source_timezone: null, unknown_party: 0, kind: 'calls',
+      extra_columns: null, duration_ms: Date.now() - t0, folded: 0, fold_notes: null, source_timezone: null, unknown_party: 0, kind: 'calls', inbound: 0, timezone_inferred: false,
     }, { encoding: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR, fold_notes: VARCHAR, source_timezone: VARCHAR });
     await con.run('COMMIT');
   } catch (err) {

@@ -64,7 +64,7 @@ export async function uploadAndWait(base: string, path: string, onPoll?: () => v
   const form = new FormData();
   const blob = await openAsBlob(path);
   form.append('file', blob, basename(path));
-  const res = await fetch(`${base}/api/ingest`, { method: 'POST', body: form });
+  const res = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'x-requested-with': 'hangup' }, body: form });
   const body = (await res.json()) as { jobId?: string; statusUrl?: string; error?: string };
   const uploadMs = now() - t;
   if (res.status !== 202 || !body.statusUrl) return { bytes: blob.size, uploadMs, totalMs: uploadMs, state: `HTTP ${res.status}`, inserted: null, error: body.error ?? null };

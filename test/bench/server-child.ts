@@ -93,6 +93,11 @@ export async function startServer(db: string, env: Record<string, string> = {}):
  * socket idle that long, and the next request on it fails with "other side closed").
  */
 export async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  // An `uncached` URL (cases.ts) travels as a request header: routes refuse unknown parameters.
+  if (/[?&]bench_run=\d+/.test(url)) {
+    url = url.replace(/([?&])bench_run=\d+&?/, '$1').replace(/[?&]$/, '');
+    init = { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), 'cache-control': 'no-cache' } };
+  }
   try {
     return await fetch(url, init);
   } catch (err) {

@@ -58,6 +58,22 @@ describe('response cache: per data generation, ETag and 304', () => {
     expect((await res.json()).dials).toBe(a.dials + 1);
   });
 
+  it('a request with Cache-Control: no-cache is computed afresh (hard reload, uncached benchmark)', async () => {
+    await app.request('/api/heatmap');
+    let queries = 0;
+    const query = store.db.query.bind(store.db);
+    store.db.query = ((...args: Parameters<typeof query>) => (queries++, query(...args))) as typeof store.db.query;
+    try {
+      await app.request('/api/heatmap');
+      expect(queries).toBe(0);
+      const fresh = await app.request('/api/heatmap', { headers: { 'Cache-Control': 'no-cache' } });
+      expect(fresh.status).toBe(200);
+      expect(queries).toBeGreaterThan(0);
+    } finally {
+      store.db.query = query;
+    }
+  });
+
   it('errors and uncacheable routes pass through untouched', async () => {
     const bad = await app.request('/api/breakdown?by=nope');
     expect(bad.status).toBe(400);
