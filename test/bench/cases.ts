@@ -1,11 +1,11 @@
 /**
  * What the benchmark asks: every API endpoint (with the best-case raw SQL for the same numbers
  * where one exists) and every dashboard page's full set of requests, built with the web app's
- * own URL helpers (web/src/lib/api.ts), so a page here asks what the page in the browser asks.
+ * own URL helpers (web/src/lib/api-urls.ts), so a page here asks what the page in the browser asks.
  */
 import { DIMENSION_COLUMNS, type Dimension, type Filters } from '../../server/contract/filters.ts';
 import { DEFAULT_ADJUST } from '../../web/src/lib/ab.ts';
-import { api, ingestApi } from '../../web/src/lib/api.ts';
+import { api, ingestApi } from '../../web/src/lib/api-urls.ts';
 import { previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
 import { lastCompleteWeek, reportUrl } from '../../web/src/lib/weeks.ts';
 

@@ -16,3 +16,14 @@ export const api = {
   survival: (by: 'script' | 'segment' | 'number_tag' | 'agent', f: Filters) => `/api/survival?${filterQuery(f, { by })}`,
   recommendations: (f: Filters) => `/api/recommendations?${filterQuery(f)}`,
 };
+
+/** URLs of the ingest routes (upload, jobs, history, rejects, audit). */
+export const ingestApi = {
+  status: () => '/api/ingest/status',
+  upload: () => '/api/ingest',
+  job: (jobId: string) => `/api/ingest/jobs/${encodeURIComponent(jobId)}`,
+  ingest: (ingestId: number) => `/api/ingests/${ingestId}`,
+  rejects: (ingestId: number) => `/api/ingests/${ingestId}/rejects`,
+  /** Every write: who, what, when. */
+  audit: () => '/api/audit',
+};

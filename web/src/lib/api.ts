@@ -1,6 +1,6 @@
 import { authHeaders } from './auth.svelte.ts';
 
-export { api } from './api-urls.ts';
+export { api, ingestApi } from './api-urls.ts';
 
 /** An API answer other than 2xx, with the server's message (a 400 names each bad parameter). */
 export class ApiError extends Error {
@@ -50,12 +50,3 @@ export function clearCache(): void {
 
 // data page: upload
 /** URLs of the ingest routes (README "Ingest routes"); writes go through lib/upload-client.ts. */
-export const ingestApi = {
-  status: () => '/api/ingest/status',
-  upload: () => '/api/ingest',
-  job: (jobId: string) => `/api/ingest/jobs/${encodeURIComponent(jobId)}`,
-  ingest: (ingestId: number) => `/api/ingests/${ingestId}`,
-  rejects: (ingestId: number) => `/api/ingests/${ingestId}/rejects`,
-  /** Every write: who, what, when (issue 11). */
-  audit: () => '/api/audit',
-};
