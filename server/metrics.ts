@@ -3,13 +3,12 @@ import { DIMENSION_COLUMNS } from './contract/filters.ts';
 import type { BreakdownRow, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
 import { callsListing, queryStoreOf } from './db/query-store.ts';
 import type { Database } from './db/database.ts';
-import { sqlText } from './db/sql-files.ts';
-import { duckdb as d, type BoundParams } from './semantic/dialect.ts';
+import { sqlText, renderIdentifiers } from './db/sql-files.ts';
+import { type BoundParams } from './semantic/dialect.ts';
 import { HEADLINE_MIN_KNOWN_SHARE, type Headline } from './semantic/measures.ts';
 import { planSource, type PlannerState } from './semantic/planner.ts';
 import { ROLLUPS } from './semantic/rollups.ts';
 import { metricSql, whereOf, type GroupColumn, type MetricSource } from './semantic/sql.ts';
-import { renderIdentifiers } from './db/sql-files.ts';
 
 export interface Settings {
   earlySeconds: number;

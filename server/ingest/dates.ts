@@ -1,3 +1,4 @@
+import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
 import { UnreadableFileError } from './sniff.ts';
@@ -29,7 +30,7 @@ export async function settleDates(con: DuckDBConnection, table: DatedTable, date
     if (table === 'staged') await apply(dateFormat, null);
     return;
   }
-  const [o] = (await (await con.runAndReadAll(renderIdentifiers(sqlText('format_date_order'), { table }))).getRowObjectsJson()) as unknown as Order[];
+  const [o] = await Database.all<Order>(con, renderIdentifiers(sqlText('format_date_order'), { table }));
   if (!o || !Number(o.dated)) return;
   if (Number(o.dayFirst) && Number(o.monthFirst)) {
     throw new UnreadableFileError(`dates disagree on their order: "${o.dayExample}" is day-first, "${o.monthExample}" month-first; ${HINT}`);

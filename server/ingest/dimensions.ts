@@ -1,4 +1,5 @@
-import { BLOB, BOOLEAN, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
+import { Database } from '../db/database.ts';
+import { BLOB, BOOLEAN, type DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
 import { sqlText } from '../db/sql-files.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { looseName } from './formats/csv-line.ts';
@@ -50,7 +51,7 @@ export async function loadDimension(
     { ...rules, paths: paths.bound, require_a: kind === 'dim_caller_numbers', c_is_date: kind === 'dim_caller_numbers' },
     { k: RULE, a: RULE, b: RULE, c: RULE, paths: LIST(VARCHAR), require_a: BOOLEAN, c_is_date: BOOLEAN },
   );
-  const [counts] = (await (await con.runAndReadAll(sqlText('dim_counts'), { with_c: kind === 'dim_caller_numbers' })).getRowObjectsJson()) as Record<string, unknown>[];
+  const [counts] = await Database.all<Record<string, unknown>>(con, sqlText('dim_counts'), { with_c: kind === 'dim_caller_numbers' });
   const rowsRead = Number(counts!.rowsRead);
   const rejected = Number(counts!.rejected);
   const stored = Number(counts!.stored);

@@ -21,7 +21,7 @@ export function metricRoutes(db: Database, settings: Settings) {
       const q = parseQuery(c, BreakdownQuery);
       const rows = await breakdown(db, q.by, q, settings);
       const shrink = q.by === 'agent' || q.by === 'caller_number';
-      return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows as any[]) : rows });
+      return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows) : rows });
     })
     // Customer attributes from customers files (names listed by /api/dimensions customerAttributes).
     .get('/breakdown/attribute', async (c) => {

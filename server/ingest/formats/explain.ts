@@ -86,6 +86,7 @@ export function nearestFormats(s: Sample, n = 3): Near[] {
 
 /** A header quoted in a message: every column whole, control characters out, at most `max` characters. */
 export function quoteHeader(names: string[], max = 2000): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = names.map((h) => h.replace(/[\u0000-\u001f\u007f]/g, '').trim());
   const out: string[] = [];
   let len = 0;

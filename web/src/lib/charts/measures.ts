@@ -52,7 +52,11 @@ export function pooled(rows: readonly (HeatCell | RateRow)[], metric: RateMetric
   const m = MEASURES[metric];
   let num = 0;
   let den = 0;
-  for (const r of rows) if (m.rate(r) !== null) (num += m.num(r)), (den += m.den(r));
+  for (const r of rows) {
+    if (m.rate(r) === null) continue;
+    num += m.num(r);
+    den += m.den(r);
+  }
   return den > 0 ? num / den : null;
 }
 
