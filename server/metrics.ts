@@ -134,7 +134,7 @@ const qualify = (cond: string) => cond.replace(/^"?(local_date|campaign|script_i
 
 /**
  * The same questions in their generic form (every filter bound as a list, T as $early_seconds,
- * over filtered_calls): queries/summary.sql, breakdown.sql, heatmap.sql, generated from the
+ * over filtered_calls): queries/metrics/summary.sql, breakdown.sql, heatmap.sql, generated from the
  * semantic layer by server/semantic/generate-queries.ts, for the weekly report and the benchmark.
  */
 export const breakdownSql = (by: Dimension) => renderIdentifiers(sqlText('breakdown'), { dim: DIMENSION_COLUMNS[by] });
