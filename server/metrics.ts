@@ -9,11 +9,10 @@ import { HEADLINE_MIN_KNOWN_SHARE, type Headline } from './semantic/measures.ts'
 import { planSource, type PlannerState } from './semantic/planner.ts';
 import { ROLLUPS } from './semantic/rollups.ts';
 import { metricSql, whereOf, type GroupColumn, type MetricSource } from './semantic/sql.ts';
+import type { Settings } from './settings.ts';
 
-export interface Settings {
-  earlySeconds: number;
-  timezone: string;
-}
+// Settings has its own module; re-exported so `import { type Settings } from './metrics.ts'` keeps working.
+export type { Settings } from './settings.ts';
 
 /** Above this share of answered calls with no known hang-up party, the summary warns. */
 export const UNKNOWN_PARTY_WARNING_SHARE = 0.2;
@@ -39,7 +38,7 @@ export function summaryWarnings(row: { unknownPartyShare?: number | null }): Dat
 }
 
 /**
- * The headline metric (DESIGN.md): the hang-up rate when at least half of the answered calls in
+ * The headline metric (README, Metrics): the hang-up rate when at least half of the answered calls in
  * view have a known hang-up party, else the short-call rate, with the reason in both languages.
  */
 export function headlineOf(row: { answered: number; knownParty: number }, earlySeconds: number): { headline: Headline; headlineReason: HeadlineReason | null } {
