@@ -144,7 +144,7 @@ async function openReportStore(dbPath: string, settings: { timezone: string; ear
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const env = readEnv();
-  if (command === 'users') return void (process.exitCode = await usersCommand(rest, env)); // issue 11: roles
+  if (command === 'users') return void (process.exitCode = await usersCommand(rest, env)); // the users command: roles
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -223,7 +223,7 @@ async function main(argv: string[]): Promise<void> {
         });
         bar.stop();
         printReport(r);
-        await auditCliIngest(store.db, r); // issue 11: every write is audited
+        await auditCliIngest(store.db, r); // every write is audited
         if (r.status === 'failed') failed++;
       }
       store.db.close();

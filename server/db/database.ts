@@ -38,7 +38,7 @@ export class Database {
 
   static async open(path: string, poolSize = 4): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    // Bounded memory (issue 10): queries and ingest spill to temp_directory beyond memory_limit.
+    // Bounded memory: queries and ingest spill to temp_directory beyond memory_limit.
     const memory = memorySettings(path);
     if (memory.tempDirectory) mkdirSync(memory.tempDirectory, { recursive: true });
     const instance = await DuckDBInstance.create(path, {

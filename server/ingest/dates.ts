@@ -18,7 +18,7 @@ interface Order {
 const HINT = 'give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)';
 
 /**
- * Day-first or month-first (issue 9 point 4): d/m/yyyy dates are read the way the file itself
+ * Day-first or month-first: d/m/yyyy dates are read the way the file itself
  * proves (a first field above 12 is a day), never guessed. A file whose dates all fit both ways,
  * or that proves both, is refused with a reason that names dateFormat. A dateFormat given wins
  * (for dialer formats it was applied to the raw values by format_map already).

@@ -9,7 +9,7 @@ export type DimensionKind = 'dim_scripts' | 'dim_caller_numbers' | 'dim_customer
 
 /** Accepted header spellings per role (compared loosely: case, spaces, underscores). */
 const ROLES: Record<DimensionKind, { k: string[]; a: string[]; b: string[]; c: string[] }> = {
-  // c: the A/B control flag (issue 11: `control: true` picks the default control of /api/ab).
+  // c: the A/B control flag (`control: true` picks the default control of /api/ab).
   dim_scripts: { k: ['script_id'], a: ['campaign'], b: ['opening_line', 'opening_line_text', 'text', 'script_text', 'opening'], c: ['control', 'is_control'] },
   dim_caller_numbers: { k: ['caller_number'], a: ['number_tag'], b: [], c: ['from_date', 'valid_from', 'effective_from', 'from'] },
   dim_customers: { k: ['callee_id', 'phone', 'callee_phone'], a: ['segment'], b: ['age_band', 'ageband', 'age'], c: [] },

@@ -100,7 +100,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       } else {
         await loadCalls(con, readable, sniffed, plan, report, opts, progress, scan);
       }
-      await rollupsAfterIngest(db, report.ingestId, report.kind); // issue 10 hook: flags + rollups of the dates this file touched
+      await rollupsAfterIngest(db, report.ingestId, report.kind); // hook: flags + rollups of the dates this file touched
       report.status = 'loaded';
       await finish(con, report, t0);
       await con.run('COMMIT');
@@ -188,7 +188,7 @@ async function loadCalls(
     duplicates: Number(counts.duplicates), rejected: Number(counts.rejected), inbound: Number(counts.inbound),
   });
   await withQueryProgress(con, 'storing', progress, () => con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }));
-  await con.run(sqlText('call_files_add'), { ingest_id: report.ingestId }); // hook (issue 11, harden): which files hold which calls
+  await con.run(sqlText('call_files_add'), { ingest_id: report.ingestId }); // hook: which files hold which calls
   await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
   await applyDimensionsToIngest(con, report.ingestId);
   const [u] = await Database.all(con, sqlText('ingest_unknown_party'), { ingest_id: report.ingestId });
@@ -199,7 +199,7 @@ async function loadCalls(
 
 
 /**
- * Reads the file's own word on its UTC offset (issue 9 point 3) before naive times are cast:
+ * Reads the file's own word on its UTC offset before naive times are cast:
  * without a zone from the user, a file that agrees with itself is read in its offset.
  */
 async function settleTimezone(con: DuckDBConnection, plan: FormatPlan | null, report: IngestReport, opts: IngestOptions): Promise<void> {

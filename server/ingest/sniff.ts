@@ -184,7 +184,7 @@ function looksChinese(s: string): boolean {
   return high === 0 || cjk / high >= 0.9;
 }
 
-/** Header limits (issue 11 point 8): 10,000 columns took 1.1 GB to stage. */
+/** Header limits: 10,000 columns took 1.1 GB to stage. */
 export const MAX_COLUMNS = 2000;
 export const MAX_HEADER_BYTES = 64 * 1024;
 

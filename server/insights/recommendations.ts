@@ -20,7 +20,7 @@ export interface RateCounts {
 
 /**
  * Events and denominator of the metric ranked: hang-up rate = early hang-ups / known party,
- * short-call rate = short calls / answered (DESIGN.md).
+ * short-call rate = short calls / answered (README, Metrics).
  */
 export function metricCounts(r: RateCounts, metric: Headline = 'hangup'): { events: number; n: number } {
   return metric === 'hangup'

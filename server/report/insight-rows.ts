@@ -1,5 +1,5 @@
 /**
- * Issue 4's A/B verdicts and recommendations as report tables and sentences. Each table names
+ * The A/B verdicts and recommendations as report tables and sentences. Each table names
  * the evidence fields it shows, with headers in both languages.
  */
 import type { ReportData } from './data.ts';
@@ -37,7 +37,7 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
     note: sectionNote(s, lang) ?? t.abNote,
   };
   if (s.status !== 'ok') return table;
-  // The compared rate is the week's headline (issue 9): name its numerator, denominator and rate.
+  // The compared rate is the week's headline: name its numerator, denominator and rate.
   const words = AB_RATE_WORDS[s.value.metric];
   table.columns[1]!.header = words.n[lang];
   table.columns[2]!.header = words.events[lang];

@@ -13,7 +13,7 @@ const HeatmapQuery = z.intersection(
   z.object({ x: DimensionSchema.default('hour'), y: DimensionSchema.default('weekday') }),
 );
 
-/** The metric routes of DESIGN.md; every number comes from queries/*.sql. */
+/** The metric routes (README, API); every number comes from queries/*.sql. */
 export function metricRoutes(db: Database, settings: Settings) {
   return new Hono()
     .get('/summary', async (c) => c.json(await summary(db, parseQuery(c, FiltersSchema), settings)))

@@ -3,7 +3,7 @@ import { looseName, splitCsvLine } from './csv-line.ts';
 import type { Sample } from './types.ts';
 
 /**
- * Why a file matched no format (issue 9 point 6): for each format, what it looks for and what of
+ * Why a file matched no format: for each format, what it looks for and what of
  * that the file lacks, so the closest ones can be named. Kept beside the detectors, not inside
  * them: detection must stay a cheap yes/no on every file.
  */

@@ -2,7 +2,7 @@ import type { AdjustKey, Dimension, Filters } from './api-types.ts';
 import { authHeaders } from './auth.svelte.ts';
 import { filterQuery } from './filters.ts';
 
-/** URLs of the API routes the dashboard reads (DESIGN.md); filters go through filterQuery. */
+/** URLs of the API routes the dashboard reads (README, API); filters go through filterQuery. */
 export const api = {
   health: () => '/api/health',
   dimensions: () => '/api/dimensions',
@@ -71,6 +71,6 @@ export const ingestApi = {
   job: (jobId: string) => `/api/ingest/jobs/${encodeURIComponent(jobId)}`,
   ingest: (ingestId: number) => `/api/ingests/${ingestId}`,
   rejects: (ingestId: number) => `/api/ingests/${ingestId}/rejects`,
-  /** Every write: who, what, when (issue 11). */
+  /** Every write: who, what, when. */
   audit: () => '/api/audit',
 };

@@ -20,7 +20,7 @@ export interface Measure {
 }
 
 export const MEASURES: Record<RateMetric, Measure> = {
-  // Hang-up rate = early hang-ups / known party (DESIGN.md).
+  // Hang-up rate = early hang-ups / known party (README, Metrics).
   hangupRate: {
     rate: (r) => r.hangupRate, low: (r) => r.hangupRateCiLow, high: (r) => r.hangupRateCiHigh,
     num: (r) => r.earlyHangups, den: (r) => r.knownParty,
@@ -72,7 +72,7 @@ export function mapRange(rows: readonly (HeatCell | RateRow)[], metric: RateMetr
 }
 
 /**
- * The words of a metric for these rows: once the server sends `knownParty` (issue 9), the
+ * The words of a metric for these rows: once the server sends `knownParty`, the
  * hang-up rate's denominator is the answered calls whose hang-up party is known, and says so.
  */
 export function metricText(metric: RateMetric, rows: readonly object[]) {
