@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS calls (
   ingest_id        INTEGER NOT NULL
 );
 
--- Issue 10: one stored BOOLEAN per condition a measure counts (server/semantic/measures.ts FLAGS),
+-- one stored BOOLEAN per condition a measure counts (server/semantic/measures.ts FLAGS),
 -- so metric queries count flags instead of comparing text. Added in place on older databases and
 -- filled at open by server/db/derived.ts (meta flags_version); is_early_hangup and is_short use the
 -- early-seconds setting T in meta early_seconds and are re-derived when it changes. Text columns stay
@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 -- settings the stored derived columns depend on (business timezone, early hang-up T at ingest).
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
--- Issue 5 (dialer formats). ADD COLUMN IF NOT EXISTS so databases made before it upgrade in place.
+-- ADD COLUMN IF NOT EXISTS so databases made before it upgrade in place.
 -- folded: source rows that were not calls of their own (legs, forks, re-deliveries, totals rows);
 -- rows_read = calls + folded and calls = inserted + duplicates + rejected.
 ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS folded INTEGER DEFAULT 0;
@@ -128,7 +128,7 @@ CREATE TABLE IF NOT EXISTS dim_customer_attrs (
   PRIMARY KEY (callee_id, name)
 );
 
--- Issue 11 (hardening). Users: only a salted hash of each token is kept (server/auth/tokens.ts).
+-- Users: only a salted hash of each token is kept (server/auth/tokens.ts).
 CREATE TABLE IF NOT EXISTS users (
   name       VARCHAR PRIMARY KEY,
   role       VARCHAR NOT NULL,      -- viewer | uploader | admin

@@ -65,7 +65,10 @@ function progressBar(label: string) {
   let started = false;
   return {
     update(done: number, total: number) {
-      if (!started) bar.start(total, 0), (started = true);
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
       bar.update(done);
     },
     stop() {
@@ -83,7 +86,10 @@ function fileProgress(file: string) {
     let last = '';
     return {
       update: (phase: string) => {
-        if (phase !== last) process.stderr.write(`  ${file}: ${phase}…\n`), (last = phase);
+        if (phase !== last) {
+          process.stderr.write(`  ${file}: ${phase}…\n`);
+          last = phase;
+        }
       },
       stop: () => {},
     };
@@ -138,7 +144,7 @@ async function openReportStore(dbPath: string, settings: { timezone: string; ear
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const env = readEnv();
-  if (command === 'users') return void (process.exitCode = await usersCommand(rest, env)); // issue 11: roles
+  if (command === 'users') return void (process.exitCode = await usersCommand(rest, env)); // the users command: roles
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -173,7 +179,10 @@ async function main(argv: string[]): Promise<void> {
         const bar = progressBar('generating');
         const r = await loadSample(store, {}, (phase, done, total) => {
           if (done !== undefined && total) bar.update(done, total);
-          else bar.stop(), console.log(`  ${phase}…`);
+          else {
+            bar.stop();
+            console.log(`  ${phase}…`);
+          }
         });
         printReport(r);
       }
@@ -214,7 +223,7 @@ async function main(argv: string[]): Promise<void> {
         });
         bar.stop();
         printReport(r);
-        await auditCliIngest(store.db, r); // issue 11: every write is audited
+        await auditCliIngest(store.db, r); // every write is audited
         if (r.status === 'failed') failed++;
       }
       store.db.close();

@@ -3,18 +3,16 @@ import { DIMENSION_COLUMNS } from './contract/filters.ts';
 import type { BreakdownRow, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
 import { callsListing, queryStoreOf } from './db/query-store.ts';
 import type { Database } from './db/database.ts';
-import { sqlText } from './db/sql-files.ts';
-import { duckdb as d, type BoundParams } from './semantic/dialect.ts';
+import { sqlText, renderIdentifiers } from './db/sql-files.ts';
+import { type BoundParams } from './semantic/dialect.ts';
 import { HEADLINE_MIN_KNOWN_SHARE, type Headline } from './semantic/measures.ts';
 import { planSource, type PlannerState } from './semantic/planner.ts';
 import { ROLLUPS } from './semantic/rollups.ts';
 import { metricSql, whereOf, type GroupColumn, type MetricSource } from './semantic/sql.ts';
-import { renderIdentifiers } from './db/sql-files.ts';
+import type { Settings } from './settings.ts';
 
-export interface Settings {
-  earlySeconds: number;
-  timezone: string;
-}
+// Settings has its own module; re-exported so `import { type Settings } from './metrics.ts'` keeps working.
+export type { Settings } from './settings.ts';
 
 /** Above this share of answered calls with no known hang-up party, the summary warns. */
 export const UNKNOWN_PARTY_WARNING_SHARE = 0.2;
@@ -40,7 +38,7 @@ export function summaryWarnings(row: { unknownPartyShare?: number | null }): Dat
 }
 
 /**
- * The headline metric (DESIGN.md): the hang-up rate when at least half of the answered calls in
+ * The headline metric (README, Metrics): the hang-up rate when at least half of the answered calls in
  * view have a known hang-up party, else the short-call rate, with the reason in both languages.
  */
 export function headlineOf(row: { answered: number; knownParty: number }, earlySeconds: number): { headline: Headline; headlineReason: HeadlineReason | null } {
@@ -135,7 +133,7 @@ const qualify = (cond: string) => cond.replace(/^"?(local_date|campaign|script_i
 
 /**
  * The same questions in their generic form (every filter bound as a list, T as $early_seconds,
- * over filtered_calls): queries/summary.sql, breakdown.sql, heatmap.sql, generated from the
+ * over filtered_calls): queries/metrics/summary.sql, breakdown.sql, heatmap.sql, generated from the
  * semantic layer by server/semantic/generate-queries.ts, for the weekly report and the benchmark.
  */
 export const breakdownSql = (by: Dimension) => renderIdentifiers(sqlText('breakdown'), { dim: DIMENSION_COLUMNS[by] });

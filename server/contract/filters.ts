@@ -27,7 +27,7 @@ const isoDate = z
 /** A filter value list: repeatable query parameter, each value bounded. */
 const values = z.array(z.string().trim().min(1).max(200)).max(200).default([]);
 
-/** The standard filters every metric route takes (DESIGN.md); `to` is exclusive. */
+/** The standard filters every metric route takes (README, Metrics); `to` is exclusive. */
 export const FiltersSchema = z
   .object({
     from: isoDate.optional(),

@@ -1,4 +1,4 @@
-import { DuckDBConnection, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { memorySettings } from './memory.ts';
@@ -14,7 +14,7 @@ export type Types = Record<string, DuckDBType | undefined>;
 export class Database {
   private idle: DuckDBConnection[] = [];
   private waiting: ((c: DuckDBConnection) => void)[] = [];
-  private statements = new WeakMap<DuckDBConnection, Map<string, Promise<import('@duckdb/node-api').DuckDBPreparedStatement>>>();
+  private statements = new WeakMap<DuckDBConnection, Map<string, Promise<DuckDBPreparedStatement>>>();
   /**
    * Bumped after every write. A statement prepared before rows arrive can read garbage
    * afterwards (@duckdb/node-api 1.5.6: prepared on an empty table, it returned corrupt strings
@@ -38,7 +38,7 @@ export class Database {
 
   static async open(path: string, poolSize = 4): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    // Bounded memory (issue 10): queries and ingest spill to temp_directory beyond memory_limit.
+    // Bounded memory: queries and ingest spill to temp_directory beyond memory_limit.
     const memory = memorySettings(path);
     if (memory.tempDirectory) mkdirSync(memory.tempDirectory, { recursive: true });
     const instance = await DuckDBInstance.create(path, {
@@ -66,6 +66,20 @@ export class Database {
       if (next) next(con);
       else this.idle.push(con);
     }
+  }
+
+  /**
+   * Rows of `sql` on a given connection, as JSON-safe objects: for the write connection inside a
+   * transaction, where the pooled `query` would see a different connection.
+   */
+  static async all<T = Record<string, unknown>>(con: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+    const reader = await con.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  /** The first row of `Database.all` (undefined when there is none). */
+  static async one<T = Record<string, unknown>>(con: DuckDBConnection, sql: string, params?: Params): Promise<T | undefined> {
+    return (await Database.all<T>(con, sql, params))[0];
   }
 
   /** Rows of a query as JSON-safe objects; prepared statements are cached per connection. */

@@ -135,7 +135,7 @@ async function addIngest(con: DuckDBConnection, ingestId: number): Promise<void>
 }
 
 /**
- * Issue 10 hook, called inside the ingest transaction once the file's rows are stored: records
+ * Called inside the ingest transaction once the file's rows are stored: records
  * the dates this ingest brought, re-derives flags of calls an evidence file explained, and
  * refreshes the rollups of every date whose calls changed.
  */
@@ -168,7 +168,7 @@ export async function rollupsAfterIngest(
   if (db.derived.rollups) await refreshTouched(con);
 }
 
-/** Issue 10 hook, called inside the delete transaction after the file's calls are gone. */
+/** Called inside the delete transaction after the file's calls are gone. */
 export async function rollupsAfterDelete(db: Database, ingestId: number): Promise<void> {
   const con = db.writeConnection;
   const id = { ingest_id: ingestId };

@@ -2,7 +2,7 @@ import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const MB = 1024 * 1024;
-/** Default cap: a quarter of RAM, at most 1.5 GB (issue 10: a 512 MB upload must stay under 2 GB RSS). */
+/** Default cap: a quarter of RAM, at most 1.5 GB (a 512 MB upload must stay under 2 GB RSS). */
 export const DEFAULT_MEMORY_CAP_MB = 1536;
 
 /**

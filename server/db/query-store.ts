@@ -54,7 +54,7 @@ function duckdbStore(db: Database): QueryStore {
   return s;
 }
 
-/** The filter-menu columns of `GET /api/dimensions` (queries/dimension_values.sql names them the same). */
+/** The filter-menu columns of `GET /api/dimensions` (queries/dimensions/dimension_values.sql names them the same). */
 const LISTED: [string, string][] = [
   ['campaign', 'campaign'], ['script', 'script_id'], ['segment', 'segment'], ['numberTag', 'number_tag'],
   ['agent', 'agent_id'], ['ageBand', 'age_band'], ['callerNumber', 'caller_number'],

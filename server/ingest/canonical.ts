@@ -1,4 +1,4 @@
-/** The canonical CDR columns (DESIGN.md), in file order. */
+/** The canonical CDR columns (README, Canonical CDR schema), in file order. */
 export const CANONICAL_COLUMNS = [
   'call_id', 'started_at', 'answered_at', 'ended_at', 'ring_seconds', 'talk_seconds',
   'disposition', 'answered_by', 'hangup_by', 'hangup_cause', 'campaign', 'script_id',

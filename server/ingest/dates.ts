@@ -1,3 +1,4 @@
+import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
 import { UnreadableFileError } from './sniff.ts';
@@ -17,7 +18,7 @@ interface Order {
 const HINT = 'give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)';
 
 /**
- * Day-first or month-first (issue 9 point 4): d/m/yyyy dates are read the way the file itself
+ * Day-first or month-first: d/m/yyyy dates are read the way the file itself
  * proves (a first field above 12 is a day), never guessed. A file whose dates all fit both ways,
  * or that proves both, is refused with a reason that names dateFormat. A dateFormat given wins
  * (for dialer formats it was applied to the raw values by format_map already).
@@ -29,7 +30,7 @@ export async function settleDates(con: DuckDBConnection, table: DatedTable, date
     if (table === 'staged') await apply(dateFormat, null);
     return;
   }
-  const [o] = (await (await con.runAndReadAll(renderIdentifiers(sqlText('format_date_order'), { table }))).getRowObjectsJson()) as unknown as Order[];
+  const [o] = await Database.all<Order>(con, renderIdentifiers(sqlText('format_date_order'), { table }));
   if (!o || !Number(o.dated)) return;
   if (Number(o.dayFirst) && Number(o.monthFirst)) {
     throw new UnreadableFileError(`dates disagree on their order: "${o.dayExample}" is day-first, "${o.monthExample}" month-first; ${HINT}`);

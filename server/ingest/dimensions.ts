@@ -1,4 +1,5 @@
-import { BLOB, BOOLEAN, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
+import { Database } from '../db/database.ts';
+import { BLOB, BOOLEAN, type DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
 import { sqlText } from '../db/sql-files.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { looseName } from './formats/csv-line.ts';
@@ -8,7 +9,7 @@ export type DimensionKind = 'dim_scripts' | 'dim_caller_numbers' | 'dim_customer
 
 /** Accepted header spellings per role (compared loosely: case, spaces, underscores). */
 const ROLES: Record<DimensionKind, { k: string[]; a: string[]; b: string[]; c: string[] }> = {
-  // c: the A/B control flag (issue 11: `control: true` picks the default control of /api/ab).
+  // c: the A/B control flag (`control: true` picks the default control of /api/ab).
   dim_scripts: { k: ['script_id'], a: ['campaign'], b: ['opening_line', 'opening_line_text', 'text', 'script_text', 'opening'], c: ['control', 'is_control'] },
   dim_caller_numbers: { k: ['caller_number'], a: ['number_tag'], b: [], c: ['from_date', 'valid_from', 'effective_from', 'from'] },
   dim_customers: { k: ['callee_id', 'phone', 'callee_phone'], a: ['segment'], b: ['age_band', 'ageband', 'age'], c: [] },
@@ -50,7 +51,7 @@ export async function loadDimension(
     { ...rules, paths: paths.bound, require_a: kind === 'dim_caller_numbers', c_is_date: kind === 'dim_caller_numbers' },
     { k: RULE, a: RULE, b: RULE, c: RULE, paths: LIST(VARCHAR), require_a: BOOLEAN, c_is_date: BOOLEAN },
   );
-  const [counts] = (await (await con.runAndReadAll(sqlText('dim_counts'), { with_c: kind === 'dim_caller_numbers' })).getRowObjectsJson()) as Record<string, unknown>[];
+  const [counts] = await Database.all<Record<string, unknown>>(con, sqlText('dim_counts'), { with_c: kind === 'dim_caller_numbers' });
   const rowsRead = Number(counts!.rowsRead);
   const rejected = Number(counts!.rejected);
   const stored = Number(counts!.stored);

@@ -3,8 +3,8 @@ import { sampleOf } from './formats/sample.ts';
 import { sniffFile, splitHeader } from './sniff.ts';
 
 /**
- * `npm run hangup -- mapping FILE`: a starter mapping file for an export no built-in format reads
- * (issue 9 point 6). Columns are guessed from their names and their values (times, durations,
+ * `npm run hangup -- mapping FILE`: a starter mapping file for an export no built-in format reads.
+ * Columns are guessed from their names and their values (times, durations,
  * dispositions, numbers); the user checks every line and passes it with --mapping. Only guesses:
  * nothing here is used by ingest itself.
  */

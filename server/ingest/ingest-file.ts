@@ -1,7 +1,7 @@
-import { BIGINT, BLOB, DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
+import { BIGINT, BLOB, type DuckDBConnection, LIST, VARCHAR, blobValue, listValue } from '@duckdb/node-api';
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Database } from '../db/database.ts';
+import { Database } from '../db/database.ts';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
 import { rollupsAfterIngest } from '../db/derived.ts';
 import { CANONICAL_COLUMNS, mapHeader, stagingType } from './canonical.ts';
@@ -13,11 +13,11 @@ import { writeRejects } from './rejects.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import { safeStem } from './safe-stem.ts';
 import { loadSupplement } from './supplement.ts';
-import { planFromMapping, type Mapping } from './formats/mapping-file.ts';
+import { planFromMapping } from './formats/mapping-file.ts';
 import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
 import { sampleOf } from './formats/sample.ts';
 import { unknownFormatMessage } from './formats/explain.ts';
-import { stageMapped, type FoldNote } from './formats/stage-mapped.ts';
+import { stageMapped } from './formats/stage-mapped.ts';
 import type { FormatPlan } from './formats/types.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
 import { settleDates } from './dates.ts';
@@ -56,7 +56,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     opts.onProgress?.(p, f);
     if (f === undefined || f === 0) opts.onPhase?.(p);
   };
-  const [{ id }] = (await (await con.runAndReadAll(sqlText('ingest_next_id'))).getRowObjectsJson()) as { id: number }[];
+  const [{ id }] = await Database.all<{ id: number }>(con, sqlText('ingest_next_id'));
   const report: IngestReport = {
     ingestId: Number(id), fileName, sha256: '', format: 'unknown', encoding: null, status: 'failed', kind: 'calls',
     message: null, rowsRead: 0, calls: 0, folded: 0, foldNotes: [], inserted: 0, duplicates: 0, rejected: 0, inbound: 0,
@@ -67,7 +67,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
   try {
     const scan = await scanFile(path, progress, opts.maxFieldBytes ?? MAX_FIELD_BYTES);
     report.sha256 = scan.sha256;
-    const seen = (await (await con.runAndReadAll(sqlText('ingest_seen'), { sha256: report.sha256 })).getRowObjectsJson())[0];
+    const seen = await Database.one(con, sqlText('ingest_seen'), { sha256: report.sha256 });
     if (seen) {
       report.status = 'repeated';
       report.message = `already ingested as #${seen.ingestId} (${seen.fileName}, ${seen.loadedAt}); nothing added`;
@@ -100,7 +100,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
       } else {
         await loadCalls(con, readable, sniffed, plan, report, opts, progress, scan);
       }
-      await rollupsAfterIngest(db, report.ingestId, report.kind); // issue 10 hook: flags + rollups of the dates this file touched
+      await rollupsAfterIngest(db, report.ingestId, report.kind); // hook: flags + rollups of the dates this file touched
       report.status = 'loaded';
       await finish(con, report, t0);
       await con.run('COMMIT');
@@ -182,16 +182,16 @@ async function loadCalls(
     );
     await con.run(sqlText('ingest_repeats'));
   });
-  const counts = (await (await con.runAndReadAll(sqlText('ingest_counts'))).getRowObjectsJson())[0]!;
+  const counts = (await Database.all(con, sqlText('ingest_counts')))[0]!;
   Object.assign(report, {
     calls: Number(counts.rowsRead), rowsRead: Number(counts.rowsRead) + report.folded, inserted: Number(counts.inserted),
     duplicates: Number(counts.duplicates), rejected: Number(counts.rejected), inbound: Number(counts.inbound),
   });
   await withQueryProgress(con, 'storing', progress, () => con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }));
-  await con.run(sqlText('call_files_add'), { ingest_id: report.ingestId }); // hook (issue 11, harden): which files hold which calls
+  await con.run(sqlText('call_files_add'), { ingest_id: report.ingestId }); // hook: which files hold which calls
   await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
   await applyDimensionsToIngest(con, report.ingestId);
-  const [u] = (await (await con.runAndReadAll(sqlText('ingest_unknown_party'), { ingest_id: report.ingestId })).getRowObjectsJson());
+  const [u] = await Database.all(con, sqlText('ingest_unknown_party'), { ingest_id: report.ingestId });
   report.unknownParty = Number(u!.unknown);
   if (report.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName);
 }
@@ -199,7 +199,7 @@ async function loadCalls(
 
 
 /**
- * Reads the file's own word on its UTC offset (issue 9 point 3) before naive times are cast:
+ * Reads the file's own word on its UTC offset before naive times are cast:
  * without a zone from the user, a file that agrees with itself is read in its offset.
  */
 async function settleTimezone(con: DuckDBConnection, plan: FormatPlan | null, report: IngestReport, opts: IngestOptions): Promise<void> {
@@ -231,12 +231,12 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed, limi
       { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter, max_line: limits.maxLine, buffer: limits.buffer },
       { names: LIST(VARCHAR), types: LIST(VARCHAR) },
     );
-    const [rej] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM ingest_reject_errors')).getRowObjectsJson()) as { n: number }[];
+    const [rej] = await Database.all<{ n: number }>(con, 'SELECT count(*)::INTEGER AS n FROM ingest_reject_errors');
     if (Number(rej!.n) > 0) await con.run(sqlText('ingest_stage_csv_rejects'));
     return extras;
   }
   if (sniffed.format === 'json') {
-    const keys = (await (await con.runAndReadAll(sqlText('ingest_json_keys'), { path })).getRowObjectsJson()).map((r) => String(r.key));
+    const keys = (await Database.all(con, sqlText('ingest_json_keys'), { path })).map((r) => String(r.key));
     const { extras, missing } = mapHeader(keys);
     if (missing.length) throw new MissingColumnsError(`missing required field ${missing.join(', ')} in every JSON line`);
     await con.run(sqlText('ingest_stage_json'), { path });

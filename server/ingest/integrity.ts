@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import type { ProgressFn } from './progress.ts';
 import { UnreadableFileError } from './sniff.ts';
 
-/** A field longer than this rejects its row (issue 11 point 5); a setting (IngestOptions.maxFieldBytes). */
+/** A field longer than this rejects its row; a setting (IngestOptions.maxFieldBytes). */
 export const MAX_FIELD_BYTES = 1024 * 1024;
 /** A line longer than this refuses the file: the CSV reader would need a buffer that large. */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;

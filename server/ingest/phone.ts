@@ -1,5 +1,5 @@
 /**
- * The phone normaliser of queries/format_macros.sql (phone_digits), for text the server writes
+ * The phone normaliser of queries/formats/format_macros.sql (phone_digits), for text the server writes
  * itself (messages): the SQL macro is the one that stores and hashes; test/ingest/phones.test.ts
  * checks that both agree on every spelling.
  */

@@ -60,7 +60,10 @@ function inflateHead(raw: Buffer): Promise<{ body: Buffer; complete: boolean }> 
     gz.on('error', () => {
       if (settled) return;
       if (len > 0) finish(false);
-      else (settled = true), reject(new UnreadableFileError('gzip header found but the data does not decompress'));
+      else {
+        settled = true;
+        reject(new UnreadableFileError('gzip header found but the data does not decompress'));
+      }
     });
     gz.end(raw);
   });
@@ -181,7 +184,7 @@ function looksChinese(s: string): boolean {
   return high === 0 || cjk / high >= 0.9;
 }
 
-/** Header limits (issue 11 point 8): 10,000 columns took 1.1 GB to stage. */
+/** Header limits: 10,000 columns took 1.1 GB to stage. */
 export const MAX_COLUMNS = 2000;
 export const MAX_HEADER_BYTES = 64 * 1024;
 
@@ -209,9 +212,15 @@ export function splitHeader(line: string): { delimiter: string; names: string[] 
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       if (ch === '"') {
-        if (quoted && line[i + 1] === '"') (cur += '"'), i++;
+        if (quoted && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        }
         else quoted = !quoted;
-      } else if (ch === d && !quoted) names.push(cur), (cur = '');
+      } else if (ch === d && !quoted) {
+        names.push(cur);
+        cur = '';
+      }
       else cur += ch;
     }
     names.push(cur);

@@ -1,3 +1,4 @@
+import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlText } from '../db/sql-files.ts';
 
@@ -25,7 +26,7 @@ export function offsetZone(seconds: number): string {
 
 /** The offset a file states: epochs beside wall-clock starts (dialer formats) or offsets in started_at (canonical). */
 export async function offsetEvidence(con: DuckDBConnection, mapped: boolean): Promise<OffsetEvidence | null> {
-  const rows = (await (await con.runAndReadAll(sqlText(mapped ? 'format_tz_evidence' : 'ingest_tz_evidence'))).getRowObjectsJson()) as Record<string, unknown>[];
+  const rows = await Database.all<Record<string, unknown>>(con, sqlText(mapped ? 'format_tz_evidence' : 'ingest_tz_evidence'));
   const r = rows[0];
   if (!r || !Number(r.evidence)) return null;
   return { offsetSeconds: Number(r.offsetSeconds), agree: Number(r.agree), evidence: Number(r.evidence), naive: Number(r.naive) };
@@ -33,9 +34,9 @@ export async function offsetEvidence(con: DuckDBConnection, mapped: boolean): Pr
 
 /** The offset of an IANA zone at the file's earliest start (null when no start parses). */
 export async function zoneOffsetAtFileStart(con: DuckDBConnection, zone: string): Promise<number | null> {
-  const [first] = (await (await con.runAndReadAll(sqlText('ingest_first_start'))).getRowObjectsJson()) as { at: string | null }[];
+  const [first] = await Database.all<{ at: string | null }>(con, sqlText('ingest_first_start'));
   if (!first?.at) return null;
-  const [r] = (await (await con.runAndReadAll(sqlText('ingest_zone_offset'), { zone, at: first.at })).getRowObjectsJson()) as { offsetSeconds: number }[];
+  const [r] = await Database.all<{ offsetSeconds: number }>(con, sqlText('ingest_zone_offset'), { zone, at: first.at });
   return Number(r!.offsetSeconds);
 }
 

@@ -1,3 +1,4 @@
+import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createReadStream } from 'node:fs';
 import { sqlText } from '../db/sql-files.ts';
@@ -18,8 +19,8 @@ export async function loadSupplement(
     await con.run(sqlText('format_read_json'), { path });
     await con.run(sqlText('insights_upsert'), { ingest_id: report.ingestId });
     await con.run(sqlText('insights_apply'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
-    const [{ rows }] = (await (await con.runAndReadAll('SELECT count(*)::INTEGER AS rows FROM raw')).getRowObjectsJson()) as { rows: number }[];
-    const [{ matched }] = (await (await con.runAndReadAll(sqlText('insights_matched'), { ingest_id: report.ingestId })).getRowObjectsJson()) as { matched: number }[];
+    const [{ rows }] = await Database.all<{ rows: number }>(con, 'SELECT count(*)::INTEGER AS rows FROM raw');
+    const [{ matched }] = await Database.all<{ matched: number }>(con, sqlText('insights_matched'), { ingest_id: report.ingestId });
     // Summaries are not calls: every row is folded into the call it explains (stored or future).
     Object.assign(report, { rowsRead: Number(rows), folded: Number(rows), foldNotes: [{ reason: 'Voice Insights summaries joined to calls by CallSid', rows: Number(rows) }] });
     report.message = `hang-up party and ring time set on ${matched} stored call(s); summaries of calls not loaded yet apply when they arrive`;

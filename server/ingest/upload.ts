@@ -53,7 +53,6 @@ export function sweepOrphanUploads(dir: string): OrphanUpload[] {
 
 /** Passes bytes through; fails when none arrive for `ms`. */
 function idleWatch(ms: number): Transform {
-  let timer: NodeJS.Timeout;
   const t: Transform = new Transform({
     transform(chunk, _enc, cb) {
       timer.refresh();
@@ -68,7 +67,8 @@ function idleWatch(ms: number): Transform {
       cb(err);
     },
   });
-  timer = setTimeout(() => t.destroy(new UploadStalled(`the upload stalled: no bytes for ${Math.round(ms / 1000)} s`)), ms);
+  // Declared after the stream: its callbacks only run once bytes flow, after this line.
+  const timer = setTimeout(() => t.destroy(new UploadStalled(`the upload stalled: no bytes for ${Math.round(ms / 1000)} s`)), ms);
   return t;
 }
 

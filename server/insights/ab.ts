@@ -34,7 +34,7 @@ const nanToNull = (x: number) => (Number.isFinite(x) ? x : null);
 const prob = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : null);
 
 /**
- * A/B/n comparison of opening lines on one rate (DESIGN.md): the hang-up rate (early hang-ups
+ * A/B/n comparison of opening lines on one rate (README, Metrics): the hang-up rate (early hang-ups
  * among answered calls whose hang-up party is known) or the short-call rate (calls shorter than
  * T s among answered calls), by default the view's headline as /api/summary picks it. Every
  * statistic below reads the chosen rate's events and denominator: crude rates with
@@ -71,7 +71,7 @@ export async function abAnalysis(db: Database, q: AbQuery, settings: Settings) {
   // The decision numbers (chance to beat the control, expected loss, chance to be best, calls
   // needed) follow the analysis the page is set to: on the adjusted comparison each arm's
   // counts are its directly standardised rate over its own denominator, so the Bayesian
-  // figures cannot contradict the adjusted verdict the way crude ones did (issue 12).
+  // figures cannot contradict the adjusted verdict the way crude ones did.
   const decisionFrom: Analysis = standardised && standardised.arms.every((a) => Number.isFinite(a.rate)) ? 'adjusted' : 'crude';
   const decisionCounts = decisionFrom === 'adjusted'
     ? counts.map((c, i) => ({ events: standardised!.arms[i]!.rate * c.n, n: c.n }))

@@ -20,7 +20,7 @@ export interface RateCounts {
 
 /**
  * Events and denominator of the metric ranked: hang-up rate = early hang-ups / known party,
- * short-call rate = short calls / answered (DESIGN.md).
+ * short-call rate = short calls / answered (README, Metrics).
  */
 export function metricCounts(r: RateCounts, metric: Headline = 'hangup'): { events: number; n: number } {
   return metric === 'hangup'
@@ -64,7 +64,20 @@ export async function recommendations(db: Database, filters: Filters, settings: 
  * day come from the semantic layer's template (rollup_caller when it covers the filters; DuckDB or
  * ClickHouse alike); the windows are summed here. numberTag: the number's tag on its latest day.
  */
-export async function numberRecent(db: Database, filters: Filters, settings: Settings) {
+/** One caller number's dials, answers and rejections in the recent and prior windows. */
+export interface NumberTrend {
+  callerNumber: string;
+  numberTag: string | null;
+  lastDate: string;
+  recentDials: number;
+  recentAnswered: number;
+  recentRejected: number;
+  priorDials: number;
+  priorAnswered: number;
+  priorRejected: number;
+}
+
+export async function numberRecent(db: Database, filters: Filters, settings: Settings): Promise<NumberTrend[]> {
   type Day = { caller_number: string | null; number_tag: string | null; date: string; dials: number; answered: number; rejected: number };
   const { rows } = await runMetric<Day>(db, settings, {
     groups: [{ alias: 'caller_number', column: 'caller_number' }, { alias: 'number_tag', column: 'number_tag' }, { alias: 'date', column: 'local_date' }],
@@ -75,42 +88,42 @@ export async function numberRecent(db: Database, filters: Filters, settings: Set
   const dayNo = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
   const lastDate = days.reduce((m, r) => (String(r.date) > m ? String(r.date) : m), '');
   const last = dayNo(lastDate);
-  const out = new Map<string, any>();
+  // tagDate: the day numberTag was seen on, so the latest day's tag wins.
+  const out = new Map<string, NumberTrend & { tagDate: string }>();
   for (const r of days) {
     const age = last - dayNo(String(r.date));
     let o = out.get(r.caller_number!);
     if (!o) {
-      o = { callerNumber: r.caller_number, numberTag: null, tagDate: '', lastDate, recentDials: 0, recentAnswered: 0, recentRejected: 0, priorDials: 0, priorAnswered: 0, priorRejected: 0 };
+      o = { callerNumber: r.caller_number!, numberTag: null, tagDate: '', lastDate, recentDials: 0, recentAnswered: 0, recentRejected: 0, priorDials: 0, priorAnswered: 0, priorRejected: 0 };
       out.set(r.caller_number!, o);
     }
     const d = String(r.date);
-    if (r.number_tag !== null && (d > o.tagDate || (d === o.tagDate && r.number_tag < o.numberTag))) [o.numberTag, o.tagDate] = [r.number_tag, d];
+    if (r.number_tag !== null && (d > o.tagDate || (d === o.tagDate && o.numberTag !== null && r.number_tag < o.numberTag))) [o.numberTag, o.tagDate] = [r.number_tag, d];
     if (age < 7) [o.recentDials, o.recentAnswered, o.recentRejected] = [o.recentDials + r.dials, o.recentAnswered + r.answered, o.recentRejected + r.rejected];
     else if (age < 28) [o.priorDials, o.priorAnswered, o.priorRejected] = [o.priorDials + r.dials, o.priorAnswered + r.answered, o.priorRejected + r.rejected];
   }
   return [...out.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => {
-    const { tagDate: _, ...o } = out.get(k);
+    const { tagDate: _, ...o } = out.get(k)!;
     return o;
   });
 }
 
 /** Hours whose rate differs from the rest of the segment (Holm-adjusted z-test, p < 0.05). */
 export function callWindows(rows: (RateCounts & { segment: string; hour: number })[], metric: Headline = 'hangup', T = 10) {
-  const out: any[] = [];
   const name = rateName(metric, T);
-  for (const segment of [...new Set(rows.map((r) => r.segment))]) {
+  const out = [...new Set(rows.map((r) => r.segment))].flatMap((segment) => {
     const seg = rows.filter((r) => r.segment === segment).map((r) => ({ ...r, ...metricCounts(r, metric) }));
     const total = seg.reduce((s, r) => ({ events: s.events + r.events, n: s.n + r.n }), { events: 0, n: 0 });
     const eligible = seg.filter((r) => r.n >= MIN_WINDOW_ANSWERED);
     const tests = eligible.map((r) => twoProportionZTest({ events: r.events, n: r.n }, { events: total.events - r.events, n: total.n - r.n }));
     const adj = holmAdjust(tests.map((t) => t.pValue));
     const avg = total.events / total.n;
-    eligible.forEach((r, i) => {
-      if (!(adj[i]! < 0.05)) return;
+    return eligible.flatMap((r, i) => {
+      if (!(adj[i]! < 0.05)) return [];
       const ci = wilsonInterval(r.events, r.n);
       const kind = ci.estimate < avg ? 'best' : 'worst';
       const h = `${String(r.hour).padStart(2, '0')}:00-${String(r.hour + 1).padStart(2, '0')}:00`;
-      out.push({
+      return [{
         kind, segment, hour: r.hour, answered: r.answered, earlyHangups: r.earlyHangups, n: r.n, events: r.events, hangupRate: ci.estimate,
         ciLow: ci.lower, ciHigh: ci.upper, segmentRate: avg, pValue: tests[i]!.pValue, pValueAdjusted: adj[i],
         link: `/when?segment=${encodeURIComponent(segment)}`,
@@ -119,9 +132,9 @@ export function callWindows(rows: (RateCounts & { segment: string; hour: number 
               zh: `${segment} 客群在 ${h} 拨打：${name.zh} ${pct(ci.estimate)}（95% 区间 ${pct(ci.lower)}-${pct(ci.upper)}），低于该客群平均 ${pct(avg)}。` }
           : { en: `Avoid calling ${segment} at ${h}: ${name.en} ${pct(ci.estimate)} (95% CI ${pct(ci.lower)}-${pct(ci.upper)}) vs ${pct(avg)} for the segment overall.`,
               zh: `避免在 ${h} 拨打 ${segment} 客群：${name.zh} ${pct(ci.estimate)}（95% 区间 ${pct(ci.lower)}-${pct(ci.upper)}），高于该客群平均 ${pct(avg)}。` },
-      });
+      }];
     });
-  }
+  });
   return out.sort((a, b) => a.segment.localeCompare(b.segment) || (a.kind === b.kind ? a.hangupRate - b.hangupRate : a.kind === 'best' ? -1 : 1));
 }
 
@@ -151,7 +164,7 @@ export function frequencyCap(rows: (RateCounts & { key: number })[], metric: Hea
 }
 
 /** Numbers whose answer rate fell, or rejection rate rose, in the last 7 days vs the 21 before. */
-export function numbersToRest(rows: any[]) {
+export function numbersToRest(rows: NumberTrend[]) {
   const ok = rows.filter((r) => r.recentDials >= 50 && r.priorDials >= 50);
   const answer = ok.map((r) => twoProportionZTest({ events: r.recentAnswered, n: r.recentDials }, { events: r.priorAnswered, n: r.priorDials }));
   const reject = ok.map((r) => twoProportionZTest({ events: r.recentRejected, n: r.recentDials }, { events: r.priorRejected, n: r.priorDials }));
@@ -164,7 +177,7 @@ export function numbersToRest(rows: any[]) {
     const ra = r.recentAnswered / r.recentDials, pa = r.priorAnswered / r.priorDials;
     const rr = r.recentRejected / r.recentDials, pr = r.priorRejected / r.priorDials;
     return [{
-      callerNumber: r.callerNumber, numberTag: r.numberTag, ...r,
+      ...r,
       recentAnswerRate: ra, priorAnswerRate: pa, recentRejectionRate: rr, priorRejectionRate: pr,
       answerPValueAdjusted: adjA[i], rejectionPValueAdjusted: adjR[i], link: `/numbers`,
       explanation: {

@@ -3,7 +3,7 @@ import type { SurvivalResult } from '../contract/insights.ts';
 import { queryStoreOf, type QueryStore } from '../db/query-store.ts';
 import type { Database } from '../db/database.ts';
 import { summary, type Settings } from '../metrics.ts';
-import { duckdb as d, type Dialect } from '../semantic/dialect.ts';
+import { type Dialect } from '../semantic/dialect.ts';
 import { DIMENSIONS } from '../semantic/dimensions.ts';
 import type { Headline } from '../semantic/measures.ts';
 import { whereOf } from '../semantic/sql.ts';

@@ -1,6 +1,6 @@
 /**
  * Gathers every number of one weekly report. All of them come from queries/*.sql (the same
- * files the API runs) or from issue 4's insight modules; nothing is computed from raw rows here
+ * files the API runs) or from the insight modules; nothing is computed from raw rows here
  * except the pure statistics on the counts those queries return.
  */
 import { VARCHAR } from '@duckdb/node-api';
@@ -25,7 +25,7 @@ export interface SummaryRow {
   rejectionRate: number | null; rejectionRateCiLow: number | null; rejectionRateCiHigh: number | null;
   conversionRate: number | null; conversionRateCiLow: number | null; conversionRateCiHigh: number | null;
   unknownPartyShare: number | null;
-  // Issue 9 (the semantic branch's summary.sql): optional until it lands.
+  // The summary's known-party fields: optional in the type.
   knownParty?: number; shortCalls?: number; shortCallRate?: number | null;
   shortCallRateCiLow?: number | null; shortCallRateCiHigh?: number | null;
   hangupRateCiLow?: number | null; hangupRateCiHigh?: number | null;
@@ -33,7 +33,7 @@ export interface SummaryRow {
 }
 
 /**
- * The headline metric of a week (DESIGN.md): the hang-up rate when at least half of the answered
+ * The headline metric of a week (README, Metrics): the hang-up rate when at least half of the answered
  * calls have a known hang-up party, else the short-call rate. The server's `headline` when it
  * sends one; without `knownParty` (older summary.sql) the hang-up rate.
  */
@@ -111,14 +111,14 @@ export interface ReportData {
   scripts: BreakdownRow[];
   ab: Section<AbView>;
   recommendations: Section<Recommendations>;
-  /** The period issue 4's recommendations were computed over. */
+  /** The period the recommendations were computed over. */
   recommendationsPeriod: { from: string; to: string };
   ingestedThisWeek: IngestFileRow[];
   sources: IngestSourceRow[];
 }
 
 export const SIGNIFICANCE_LEVEL = 0.05;
-/** Rates over fewer answered calls than this are greyed out (DESIGN.md: never read noise). */
+/** Rates over fewer answered calls than this are greyed out (never read noise). */
 export const MIN_DENOMINATOR = 30;
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -127,7 +127,7 @@ function rateKpi(key: KpiKey, cur: SummaryRow, prev: SummaryRow): Kpi {
   const pick = (s: SummaryRow): KpiPeriod => {
     switch (key) {
       case 'connectRate': return { value: s.connectRate, numerator: s.answered, denominator: s.dials, ciLow: s.connectRateCiLow, ciHigh: s.connectRateCiHigh };
-      // Over the known-party calls when the summary says how many (issue 9).
+      // Over the known-party calls when the summary says how many.
       case 'hangupRate': return {
         value: s.hangupRate, numerator: s.earlyHangups, denominator: s.knownParty ?? s.answered,
         ciLow: s.hangupRateCiLow ?? s.ciLow, ciHigh: s.hangupRateCiHigh ?? s.ciHigh,

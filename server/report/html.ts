@@ -120,7 +120,6 @@ function shortHeadline(d: ReportData, lang: Lang): string {
 }
 
 function driverSentence(dim: string, dimKey: string, r: Decomposition, lang: Lang): string {
-  const t = dict(lang);
   const top = r.segments[0];
   const who = top ? groupLabel(dimKey, top.key, lang) : null;
   if (lang === 'zh') {

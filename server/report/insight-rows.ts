@@ -1,10 +1,10 @@
 /**
- * Issue 4's A/B verdicts and recommendations as report tables and sentences. Each table names
+ * The A/B verdicts and recommendations as report tables and sentences. Each table names
  * the evidence fields it shows, with headers in both languages.
  */
 import type { ReportData } from './data.ts';
 import { valueLabel } from '../contract/labels.ts';
-import { agentText, capText, numberText, windowText } from '../contract/rec-text.ts';
+import { agentText, capText, numberText, windowText, type AgentFields, type CapFields, type NumberFields, type WindowFields } from '../contract/rec-text.ts';
 import { dict, fill, fmtPct, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
 import { AB_RATE_WORDS, type AbArm, type AbView, type Recommendations, type Section } from './insights.ts';
 import { points, type CellValue, type Fmt, type ReportTable } from './table-model.ts';
@@ -37,7 +37,7 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
     note: sectionNote(s, lang) ?? t.abNote,
   };
   if (s.status !== 'ok') return table;
-  // The compared rate is the week's headline (issue 9): name its numerator, denominator and rate.
+  // The compared rate is the week's headline: name its numerator, denominator and rate.
   const words = AB_RATE_WORDS[s.value.metric];
   table.columns[1]!.header = words.n[lang];
   table.columns[2]!.header = words.events[lang];
@@ -123,11 +123,12 @@ export function recommendationItems(r: Recommendations, key: RecKey): Item[] {
 
 /** The sentence for an item, from its fields with the shared formats and labels (server/contract/rec-text.ts). */
 export function recommendationText(key: RecKey, item: Item, lang: Lang): string {
-  const f = item as any;
-  if (key === 'windows' || key === 'windowsAvoid') return windowText(f, lang);
-  if (key === 'frequencyCap') return capText(f, lang);
-  if (key === 'numbersToRest') return numberText(f, lang);
-  return agentText(f, lang);
+  // The item is the key's own row shape (server/insights/recommendations.ts), held here as a record.
+  const f = item as unknown;
+  if (key === 'windows' || key === 'windowsAvoid') return windowText(f as WindowFields, lang);
+  if (key === 'frequencyCap') return capText(f as CapFields, lang);
+  if (key === 'numbersToRest') return numberText(f as NumberFields, lang);
+  return agentText(f as AgentFields, lang);
 }
 
 /** Evidence columns per kind of recommendation: field, header (zh, en), format. */

@@ -1,5 +1,5 @@
 /**
- * Issue 4's insights for the weekly report: the A/B verdicts of the week and the
+ * The insights for the weekly report: the A/B verdicts of the week and the
  * recommendations. A failure there shows as a note in its section instead of failing the whole
  * report (the KPIs, drivers and data quality are still worth sending).
  */
@@ -61,7 +61,7 @@ export const AB_ADJUST = ['hour', 'segment', 'number_tag'] as const;
  */
 export function weeklyAb(db: Database, filters: Filters, settings: Settings): Promise<Section<AbView>> {
   return guarded(async () => {
-    const control = (await defaultControl(db, filters, settings)) ?? undefined; // issue 11: the control /api/ab picks
+    const control = (await defaultControl(db, filters, settings)) ?? undefined; // the control /api/ab picks
     const r = await abAnalysis(db, { filters, control, adjust: [...AB_ADJUST] }, settings);
     // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis, adjusted
     // the same way as /scripts by default, so the report and the page cannot disagree.
@@ -76,7 +76,7 @@ export function weeklyAb(db: Database, filters: Filters, settings: Settings): Pr
   });
 }
 
-/** Issue 4's recommendations for the given filters (the caller picks the window). */
+/** The recommendations for the given filters (the caller picks the window). */
 export function weeklyRecommendations(db: Database, filters: Filters, settings: Settings): Promise<Section<Recommendations>> {
   return guarded(() => recommendations(db, filters, settings));
 }

@@ -10,7 +10,7 @@ interface IngestRow {
   [column: string]: unknown;
 }
 
-/** GET /ingests: the ingest history (queries/ingest_history.sql), newest first. */
+/** GET /ingests: the ingest history (queries/ingest/ingest_history.sql), newest first. */
 export function ingestRoutes(db: Database, dataDir?: string) {
   return new Hono().get('/ingests', async (c) => {
     const rows = await db.query(sqlText('ingest_history'));

@@ -20,13 +20,13 @@ const AbQuery = z.intersection(
       .pipe(z.array(z.enum(ADJUST_KEYS)).max(3)),
     correction: z.enum(['holm', 'bh']).default('holm'),
     sequential: z.enum(['0', '1']).default('0').transform((s) => s === '1'),
-    // issue 9: the rate compared; absent = the view's headline (as /api/summary picks it).
+    // The rate compared; absent = the view's headline (as /api/summary picks it).
     metric: z.enum(['hangup', 'short']).optional(),
   }),
 );
 const SurvivalQuery = z.intersection(FiltersSchema, z.object({ by: z.enum(SURVIVAL_GROUPS).default('script') }));
 
-/** Issue 4: statistics routes. Numbers from queries/*.sql, statistics from server/stats. */
+/** Statistics routes. Numbers from queries/*.sql, statistics from server/stats. */
 export function insightRoutes(db: Database, settings: Settings) {
   return new Hono()
     .get('/ab', async (c) => {

@@ -13,7 +13,7 @@ const HeatmapQuery = z.intersection(
   z.object({ x: DimensionSchema.default('hour'), y: DimensionSchema.default('weekday') }),
 );
 
-/** The metric routes of DESIGN.md; every number comes from queries/*.sql. */
+/** The metric routes (README, API); every number comes from queries/*.sql. */
 export function metricRoutes(db: Database, settings: Settings) {
   return new Hono()
     .get('/summary', async (c) => c.json(await summary(db, parseQuery(c, FiltersSchema), settings)))
@@ -21,7 +21,7 @@ export function metricRoutes(db: Database, settings: Settings) {
       const q = parseQuery(c, BreakdownQuery);
       const rows = await breakdown(db, q.by, q, settings);
       const shrink = q.by === 'agent' || q.by === 'caller_number';
-      return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows as any[]) : rows });
+      return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows) : rows });
     })
     // Customer attributes from customers files (names listed by /api/dimensions customerAttributes).
     .get('/breakdown/attribute', async (c) => {

@@ -1,5 +1,5 @@
-import type { Context } from 'hono';
-import { z } from 'zod';
+import type { Context, MiddlewareHandler } from 'hono';
+import { type z } from 'zod';
 import { LIST_FILTER_KEYS } from '../contract/filters.ts';
 
 /** A 400 whose body names each offending parameter. */
@@ -93,7 +93,7 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S, lists: Se
 }
 
 /** For routes that take no query parameters: any given is a 400 naming it, like parseQuery's unknown names. */
-export function noQuery(): import('hono').MiddlewareHandler {
+export function noQuery(): MiddlewareHandler {
   return async (c, next) => {
     const names = Object.keys(c.req.queries());
     if (names.length) throw new BadRequest(names.map((param) => ({ param: param.slice(0, 100), message: 'unknown parameter; this route takes none' })));

@@ -58,7 +58,7 @@ export function wilsonExpr(k: string, n: string, sign: '+' | '-', toDouble: (x: 
 
 const DUCK_TYPES: Record<ParamType, string> = { text: 'VARCHAR', date: 'DATE', double: 'DOUBLE', integer: 'INTEGER' };
 
-/** DuckDB: FILTER clauses, `$name::TYPE` parameters, the rate/wilson macros of queries/macros.sql. */
+/** DuckDB: FILTER clauses, `$name::TYPE` parameters, the rate/wilson macros of queries/metrics/macros.sql. */
 export const duckdb: Dialect = {
   name: 'duckdb',
   ident: (name) => `"${name.replace(/"/g, '""')}"`,

@@ -1,5 +1,5 @@
 /**
- * The semantic layer: every number the product shows is defined here once (DESIGN.md, "Metric
+ * The semantic layer: every number the product shows is defined here once (README, "Metric
  * definitions"). From these lists come the metric SQL (sql.ts), the stored flags and rollup
  * columns (flags.ts, rollups.ts), the response types (server/contract/metrics.ts) and the labels.
  * Pure data: no database import, so the web app can read it too.
@@ -139,7 +139,7 @@ export const RATES = [
     labelKey: 'metric.connectRate',
     label: { en: 'Connect rate', zh: '接通率' },
   },
-  // Headline: over answered calls whose hang-up party is known (DESIGN.md); null, never 0, without them.
+  // Headline: over answered calls whose hang-up party is known (README, Metrics); null, never 0, without them.
   {
     key: 'hangupRate',
     numerator: 'earlyHangups',
@@ -194,7 +194,7 @@ export const RATES = [
 ] as const satisfies readonly RateMeasure[];
 export type RateKey = (typeof RATES)[number]['key'];
 
-/** Headline rule (DESIGN.md): the hang-up rate when at least this share of answered calls has a known party. */
+/** Headline rule (README, Metrics): the hang-up rate when at least this share of answered calls has a known party. */
 export const HEADLINE_MIN_KNOWN_SHARE = 0.5;
 export type Headline = 'hangup' | 'short';
 

@@ -43,7 +43,7 @@ export const ROLLUPS: readonly RollupDef[] = [
     serves: '/numbers: caller numbers and their tags',
   },
   // nth_call_30d of stored calls changes when a file brings calls of the same callee up to 30 days
-  // earlier: the hooks refresh those later dates too (queries/touched_dates_*.sql).
+  // earlier: the hooks refresh those later dates too (queries/ingest/touched_dates_*.sql).
   {
     name: 'rollup_freq',
     recountOlder: true,

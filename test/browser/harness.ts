@@ -138,14 +138,14 @@ export function chartTexts(page: Page, selector: string): Promise<string[]> {
 export function useDashboard(opts: { calls?: number; chromiumPath?: string } = {}): () => { server: TestServer; browser: Browser } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
-  let failure: unknown;
+  let failure: Error | undefined;
   beforeAll(async () => {
     try {
       browser = await launchChromium();
       await buildWebIfStale();
       server = await startServer(opts.calls, { chromiumPath: opts.chromiumPath });
     } catch (err) {
-      failure = err;
+      failure = err instanceof Error ? err : new Error(String(err));
     }
   });
   afterAll(async () => {

@@ -31,7 +31,7 @@ const CALLS = 1200;
 let target: Target;
 let dir: string;
 let file: string;
-let engines: LostAck[] = [];
+const engines: LostAck[] = [];
 let t: Awaited<ReturnType<typeof mirroredStore>>;
 
 beforeAll(async () => {

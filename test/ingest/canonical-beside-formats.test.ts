@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeSampleCsv } from '../../sample-data/generate.ts';
-import { CSV_HEADER } from '../../sample-data/generate.ts';
+import { writeSampleCsv, CSV_HEADER } from '../../sample-data/generate.ts';
 import { formatStore, type TempStore } from '../helpers/format-store.ts';
 
 /** The canonical ingest of issue 2 keeps working beside the dialer formats. */

@@ -1,3 +1,4 @@
+import { Database } from '../../server/db/database.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ describe('phone numbers', () => {
     t = await formatStore();
     for (const [v, digits] of SPELLINGS) {
       expect(phoneDigits(v), v).toBe(digits);
-      const [r] = (await (await t.store.db.writeConnection.runAndReadAll('SELECT phone_digits($v) AS d', { v })).getRowObjectsJson()) as { d: string | null }[];
+      const [r] = await Database.all<{ d: string | null }>(t.store.db.writeConnection, 'SELECT phone_digits($v) AS d', { v });
       expect(r!.d, v).toBe(digits);
     }
   });

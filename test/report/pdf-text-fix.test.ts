@@ -43,9 +43,12 @@ describe('ToUnicode repair', () => {
     const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
     const offsets: number[] = [];
     const size = () => parts.reduce((s, p) => s + p.length, 0);
-    offsets.push(size()), parts.push(Buffer.from(objects[0]!, 'latin1'));
-    offsets.push(size()), parts.push(Buffer.from(objects[1]!, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n', 'latin1'));
-    offsets.push(size()), parts.push(Buffer.from(objects[2]!, 'latin1'));
+    offsets.push(size());
+    parts.push(Buffer.from(objects[0]!, 'latin1'));
+    offsets.push(size());
+    parts.push(Buffer.from(objects[1]!, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+    offsets.push(size());
+    parts.push(Buffer.from(objects[2]!, 'latin1'));
     const xrefAt = size();
     const entries = ['0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
     parts.push(Buffer.from(`xref\n0 4\n${entries}trailer\n<</Size 4 /Root 1 0 R>>\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));

@@ -13,11 +13,17 @@ function cells(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cur += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') {
+        cur += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',' || ch === '\n') out.push(cur), (cur = '');
+    else if (ch === ',' || ch === '\n') {
+      out.push(cur);
+      cur = '';
+    }
     else if (ch !== '\r') cur += ch;
   }
   if (cur) out.push(cur);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store.ts';
 import { csv } from '../helpers/temp-store.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { writeSampleCsv } from '../../sample-data/generate.ts';
 

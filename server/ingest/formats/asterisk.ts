@@ -1,7 +1,7 @@
 import { looseName, splitCsvLine } from './csv-line.ts';
 import type { FieldRule, FormatPlan, MappedColumn, Sample } from './types.ts';
 
-/** cdr_csv.c build_csv_record order; optional columns follow (CDR-FORMATS.md §3.1). */
+/** cdr_csv.c build_csv_record order; optional columns follow (README, Dialer formats). */
 const CDR_CSV_BASE = [
   'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata',
   'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags',

@@ -1,7 +1,7 @@
 import { looseName, splitCsvLine } from './csv-line.ts';
 import type { FormatPlan, Sample } from './types.ts';
 
-/** Header words of Chinese call-centre exports (CDR-FORMATS.md §10). */
+/** Header words of Chinese call-centre exports (README, Dialer formats). */
 const VOCABULARY = ['主叫号码', '被叫号码', '呼叫时间', '开始时间', '接通时间', '应答时间', '挂机时间', '结束时间', '通话时长', '挂机方', '挂断原因', '呼叫结果'];
 
 const RESULTS: Record<string, string> = {

@@ -13,7 +13,10 @@ export function splitCsvLine(line: string, delimiter = ','): string[] {
       j++;
       for (;;) {
         if (j >= line.length) break;
-        if (line[j] === '"' && line[j + 1] === '"') (value += '"'), (j += 2);
+        if (line[j] === '"' && line[j + 1] === '"') {
+          value += '"';
+          j += 2;
+        }
         else if (line[j] === '"' && (j + 1 >= line.length || /^\s*$/.test(line.slice(j + 1, line.indexOf(delimiter, j + 1) < 0 ? undefined : line.indexOf(delimiter, j + 1))))) {
           j++;
           break;

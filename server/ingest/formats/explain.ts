@@ -3,7 +3,7 @@ import { looseName, splitCsvLine } from './csv-line.ts';
 import type { Sample } from './types.ts';
 
 /**
- * Why a file matched no format (issue 9 point 6): for each format, what it looks for and what of
+ * Why a file matched no format: for each format, what it looks for and what of
  * that the file lacks, so the closest ones can be named. Kept beside the detectors, not inside
  * them: detection must stay a cheap yes/no on every file.
  */
@@ -86,6 +86,7 @@ export function nearestFormats(s: Sample, n = 3): Near[] {
 
 /** A header quoted in a message: every column whole, control characters out, at most `max` characters. */
 export function quoteHeader(names: string[], max = 2000): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = names.map((h) => h.replace(/[\u0000-\u001f\u007f]/g, '').trim());
   const out: string[] = [];
   let len = 0;

@@ -1,4 +1,5 @@
-import { BOOLEAN, DuckDBConnection, INTEGER, LIST, STRUCT, VARCHAR, listValue, structValue, type DuckDBValue } from '@duckdb/node-api';
+import { Database } from '../../db/database.ts';
+import { BOOLEAN, type DuckDBConnection, INTEGER, LIST, STRUCT, VARCHAR, listValue, structValue, type DuckDBValue } from '@duckdb/node-api';
 import { sqlText } from '../../db/sql-files.ts';
 import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
@@ -124,11 +125,11 @@ export async function stageMapped(
   for (const step of plan.beforeFold ?? []) await con.run(sqlText(step));
   await con.run(sqlText('format_fold_count'), { fold_reason: plan.foldReason ?? 'rows of one call' });
   // Most files have one row per call: then the ranking windows of format_fold are not needed.
-  const [{ merging }] = (await (await con.runAndReadAll(sqlText('format_fold_needed'))).getRowObjectsJson()) as { merging: boolean }[];
+  const [{ merging }] = await Database.all<{ merging: boolean }>(con, sqlText('format_fold_needed'));
   await con.run(sqlText(merging ? 'format_fold' : 'format_fold_single'));
   if (reader.kind === 'csv') await con.run(sqlText('format_read_rejects'));
   for (const step of plan.afterFold ?? []) await con.run(sqlText(step));
-  const notes = (await (await con.runAndReadAll(sqlText('format_fold_notes'))).getRowObjectsJson()).map((r) => ({
+  const notes = (await Database.all(con, sqlText('format_fold_notes'))).map((r) => ({
     reason: String(r.reason),
     rows: Number(r.rows),
   }));

@@ -21,5 +21,5 @@ export type {
   Summary,
 } from '../../../server/contract/metrics.ts';
 export type { Ingest } from '../../../server/contract/ingests.ts';
-// The statistics routes (issue 4): /api/ab, /api/survival, /api/recommendations.
+// The statistics routes: /api/ab, /api/survival, /api/recommendations.
 export * from './insight-types.ts';

@@ -2,7 +2,7 @@ import type { AdjustKey, Dimension, Filters } from './api-types.ts';
 import { filterQuery } from './filters.ts';
 
 // Pure (no fetch, no auth state), so modules that only build URLs stay testable without Svelte.
-/** URLs of the API routes the dashboard reads (DESIGN.md); filters go through filterQuery. */
+/** URLs of the API routes the dashboard reads (README, API); filters go through filterQuery. */
 export const api = {
   health: () => '/api/health',
   dimensions: () => '/api/dimensions',

@@ -114,6 +114,7 @@ export function installAuth(): void {
   const original = window.fetch.bind(window);
   nativeFetch = original;
   window.fetch = async (input, init) => {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local parse of the request URL, never state
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     if (!isApi(url)) return original(input, init);
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
@@ -130,6 +131,7 @@ export function installAuth(): void {
   document.addEventListener('click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
     if (!a || !auth.token || e.defaultPrevented || e.button !== 0) return;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local parse of a clicked link, never state
     const url = new URL(a.href, location.href);
     if (!isApi(url)) return;
     e.preventDefault();

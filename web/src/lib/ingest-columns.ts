@@ -3,7 +3,7 @@ import type { Lang, MessageKey } from './i18n.ts';
 import { formatDuration } from './upload.ts';
 import type { IngestRow } from './upload-types.ts';
 
-/** History fields added with direction and timezone inference (issue 9); older rows lack them. */
+/** History fields added with direction and timezone inference; older rows lack them. */
 type Row = IngestRow & { inbound?: number; timezoneInferred?: boolean };
 
 /** The columns of the ingest history (/data), for its table and its CSV. */

@@ -3,6 +3,7 @@ import { translate, valueLabel, type MessageKey } from './i18n.ts';
 import { url } from './url-state.svelte.ts';
 
 // One formatter per language, built on first use.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a memo of formatters, read by no effect
 const formats = new Map<string, Format>();
 
 /** UI text in the language of the current URL; reactive wherever it is read. */

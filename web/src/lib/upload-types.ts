@@ -4,7 +4,7 @@ import type { Ingest } from './api-types.ts';
 /** GET /api/ingest/status: whether this page may write, and why not. */
 export interface UploadStatus {
   uploadsEnabled: boolean;
-  /** Deleting a file's calls needs the admin role (issue 11). */
+  /** Deleting a file's calls needs the admin role. */
   deletesEnabled: boolean;
   /** The caller's role; null before sign-in. */
   role: 'viewer' | 'uploader' | 'admin' | null;

@@ -34,6 +34,7 @@ class UrlState {
 
   /** Sets (or, with null/[]/undefined, removes) query parameters; other parameters stay. */
   update(changes: Record<string, ParamValue>, opts: { replace?: boolean } = {}) {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, written to the URL state by #write
     const next = new URLSearchParams(this.search);
     for (const [key, value] of Object.entries(changes)) {
       next.delete(key);
@@ -45,6 +46,7 @@ class UrlState {
 
   /** Another page with the same filters and language; the old page's toggles are dropped. */
   go(path: string) {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
     const next = new URLSearchParams();
     for (const [k, v] of this.params) if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
     this.#write(path, next, false);
@@ -60,6 +62,7 @@ class UrlState {
 
   /** The link to `path` that go(path) would follow, for real <a href>s (open in new tab works). */
   href(path: string): string {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
     const next = new URLSearchParams();
     for (const [k, v] of this.params) if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
     const q = next.toString();

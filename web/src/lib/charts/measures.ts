@@ -20,7 +20,7 @@ export interface Measure {
 }
 
 export const MEASURES: Record<RateMetric, Measure> = {
-  // Hang-up rate = early hang-ups / known party (DESIGN.md).
+  // Hang-up rate = early hang-ups / known party (README, Metrics).
   hangupRate: {
     rate: (r) => r.hangupRate, low: (r) => r.hangupRateCiLow, high: (r) => r.hangupRateCiHigh,
     num: (r) => r.earlyHangups, den: (r) => r.knownParty,
@@ -52,7 +52,11 @@ export function pooled(rows: readonly (HeatCell | RateRow)[], metric: RateMetric
   const m = MEASURES[metric];
   let num = 0;
   let den = 0;
-  for (const r of rows) if (m.rate(r) !== null) (num += m.num(r)), (den += m.den(r));
+  for (const r of rows) {
+    if (m.rate(r) === null) continue;
+    num += m.num(r);
+    den += m.den(r);
+  }
   return den > 0 ? num / den : null;
 }
 
@@ -68,7 +72,7 @@ export function mapRange(rows: readonly (HeatCell | RateRow)[], metric: RateMetr
 }
 
 /**
- * The words of a metric for these rows: once the server sends `knownParty` (issue 9), the
+ * The words of a metric for these rows: once the server sends `knownParty`, the
  * hang-up rate's denominator is the answered calls whose hang-up party is known, and says so.
  */
 export function metricText(metric: RateMetric, rows: readonly object[]) {

@@ -155,7 +155,7 @@ export const analysisEn = {
   'ab.seqMethodName': 'mSPRT with a normal mixture (always-valid p-value, Johari et al. 2017)',
   'insights.showAll': 'Show all {n}',
   'insights.showTop': 'Show the top {n} only',
-  // issue 9: the rate the A/B comparison reads.
+  // The rate the A/B comparison reads.
   'ab.metric': 'Compare',
   'ab.metric.hangup': 'Hang-up rate',
   'ab.metric.short': 'Short-call rate',

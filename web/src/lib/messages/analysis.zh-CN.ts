@@ -154,7 +154,7 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.seqMethodName': 'mSPRT 正态混合（随时有效的 p 值，Johari 等 2017）',
   'insights.showAll': '显示全部 {n} 条',
   'insights.showTop': '只显示前 {n} 条',
-  // issue 9：A/B 比较所用的比率。
+  // A/B 比较所用的比率。
   'ab.metric': '比较指标',
   'ab.metric.hangup': '挂断率',
   'ab.metric.short': '短通话占比',

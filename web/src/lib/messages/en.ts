@@ -135,17 +135,17 @@ export const en = {
   'header.menu': 'Menu',
   'kpi.noEarlier': 'no earlier data to compare',
   'headline.short': 'Your CDRs do not say who hung up for {share} of answered calls: showing calls shorter than {t} s (short-call rate) as the headline.',
-  // Issue 11 (hardening): sign-in, roles, audit log.
+  // Sign-in, roles, audit log.
   'auth.signedInAs': 'Signed in as {user} ({role})',
   'auth.signOut': 'Sign out',
   'auth.role.viewer': 'viewer',
   'auth.role.uploader': 'uploader',
   'auth.role.admin': 'admin',
-  // Issue 9: inbound calls counted apart; the source timezone and whether it was inferred.
+  // Inbound calls counted apart; the source timezone and whether it was inferred.
   'data.inbound': 'Inbound (not dials)',
   'data.sourceTimezone': 'Source timezone',
   'data.timezoneInferred': 'inferred from the file',
-  // issue 9 (abk): the semantic layer's remaining labels (server/semantic/measures.ts labelKey); the headline note's text comes from the server.
+  // The semantic layer's remaining labels (server/semantic/measures.ts labelKey); the headline note's text comes from the server.
   'metric.hangups': 'Callee hang-ups',
   'metric.machineAnswered': 'Answered by a machine',
   'metric.unknownParty': 'Answered, hang-up party unknown',

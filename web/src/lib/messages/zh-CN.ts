@@ -143,11 +143,11 @@ export const zhCN: Record<MessageKey, string> = {
   'auth.role.viewer': '查看者',
   'auth.role.uploader': '上传者',
   'auth.role.admin': '管理员',
-  // Issue 9: inbound calls counted apart; the source timezone and whether it was inferred.
+  // Inbound calls counted apart; the source timezone and whether it was inferred.
   'data.inbound': '呼入（不计拨打）',
   'data.sourceTimezone': '源时区',
   'data.timezoneInferred': '由文件推断',
-  // issue 9 (abk): the semantic layer's remaining labels (server/semantic/measures.ts labelKey).
+  // The semantic layer's remaining labels (server/semantic/measures.ts labelKey).
   'metric.hangups': '对方挂断数',
   'metric.machineAnswered': '机器接听数',
   'metric.unknownParty': '未知挂机方的接通数',

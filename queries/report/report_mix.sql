@@ -13,6 +13,6 @@ SELECT
   count(*) FILTER (WHERE early AND local_date >= $split::DATE)::INTEGER AS k1
 FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],
                     $number_tag::VARCHAR[], $agent::VARCHAR[], $early_seconds::DOUBLE)
-WHERE is_known_party  -- issue 9: the hang-up rate is over answered calls with a known hang-up party
+WHERE is_known_party  -- the hang-up rate is over answered calls with a known hang-up party
 GROUP BY ALL
 ORDER BY key NULLS LAST;

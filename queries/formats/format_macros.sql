@@ -65,7 +65,7 @@ CREATE OR REPLACE TEMP MACRO norm_dur(v) AS
             + coalesce(try_cast(regexp_extract(v, '([0-9]+)秒', 1) AS INTEGER), 0) AS VARCHAR)
        ELSE v END;
 
--- The one phone normaliser (issue 9 point 9, issue 11 point 6; server/ingest/phone.ts mirrors it
+-- The one phone normaliser (server/ingest/phone.ts mirrors it
 -- for messages, test/ingest/phones.test.ts keeps the two equal): full-width digits, an Excel
 -- apostrophe, tel:, an extension (ext 12, x12, #12, ;ext=12, 转12), spaces, dots, dashes,
 -- slashes and parentheses go; what is left is a phone number if it is digits (a leading + allowed),
