@@ -6,7 +6,7 @@
 import { DuckDBInstance, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import * as aq from 'arquero';
 import { FILTER, type ApiCase } from './cases.ts';
-import { HEADLINE_CASES, type ComparisonEngine } from './engines.ts';
+import { HEADLINE_CASES, type ComparisonEngine } from './engine-types.ts';
 
 const CODED = ['campaign', 'script_id', 'segment', 'age_band', 'number_tag', 'agent_id', 'caller_number', 'hangup_cause', 'disposition'] as const;
 const NUMERIC = ['local_date', 'hour', 'weekday', 'nth_call_30d', 'talk_seconds'] as const;

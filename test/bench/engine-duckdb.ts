@@ -5,7 +5,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import { renderIdentifiers, sqlText } from '../../server/db/sql-files.ts';
 import { FILTER, type ApiCase, type RawQuery } from './cases.ts';
-import type { ComparisonEngine } from './engines.ts';
+import type { ComparisonEngine } from './engine-types.ts';
 
 export const rawSql = (q: RawQuery) => renderIdentifiers(sqlText(q.file), q.idents ?? {});
 

@@ -67,7 +67,7 @@ export async function ingestBench(dir: string, csv: { path: string; bytes: numbe
   // DuckDB's own reader into a table of a fresh file database: the floor for any CSV load.
   const raw = await DuckDBInstance.create(join(dir, 'read_csv.duckdb'));
   const rc = await raw.connect();
-  let t = now();
+  const t = now();
   await rc.run('CREATE TABLE calls AS SELECT * FROM read_csv($path)', { path: csv.path });
   const readCsvMs = now() - t;
   rc.closeSync();

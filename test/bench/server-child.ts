@@ -69,7 +69,10 @@ export async function startServer(db: string, env: Record<string, string> = {}):
     const timer = setTimeout(() => reject(new Error(`server did not start in 10 min:\n${log.join('')}`)), 600_000);
     proc.stdout!.on('data', (b: Buffer) => {
       keep(b);
-      if (b.toString().includes('Hangup Insight on http')) clearTimeout(timer), resolve();
+      if (b.toString().includes('Hangup Insight on http')) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
     proc.once('exit', (code) => {
       clearTimeout(timer);

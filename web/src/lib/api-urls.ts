@@ -17,7 +17,7 @@ export const api = {
   recommendations: (f: Filters) => `/api/recommendations?${filterQuery(f)}`,
 };
 
-/** URLs of the ingest routes (upload, jobs, history, rejects, audit). */
+/** URLs of the ingest routes (README "Ingest routes"); writes go through lib/upload-client.ts. */
 export const ingestApi = {
   status: () => '/api/ingest/status',
   upload: () => '/api/ingest',

@@ -47,6 +47,3 @@ export function getJson<T>(url: string): Promise<T> {
 export function clearCache(): void {
   cache.clear();
 }
-
-// data page: upload
-/** URLs of the ingest routes (README "Ingest routes"); writes go through lib/upload-client.ts. */
