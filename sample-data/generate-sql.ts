@@ -7,15 +7,39 @@
  * The random stream differs from generate.ts (hashes instead of mulberry32), so rows are not the
  * same as the JS sample's; the distributions and effects are (test/bench/generate-sql.test.ts).
  */
-import { BLOB, BOOLEAN, DOUBLE, INTEGER, LIST, VARCHAR, blobValue, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  BLOB,
+  BOOLEAN,
+  DOUBLE,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  blobValue,
+  listValue,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
 import type { Database } from '../server/db/database.ts';
 import { sqlText } from '../server/db/sql-files.ts';
 import { rebuildRollups } from '../server/db/derived.ts';
 import { hmacPads, loadCalleeKey } from '../server/ingest/callee-key.ts';
 import { SAMPLE_DEFAULTS } from './generate.ts';
 import {
-  AGE_BANDS, AGE_EFFECT, AGENT_COUNT, BAD_AGENTS, BAD_AGENT_EFFECT, BASE_LOGIT, BURNED_NUMBER, CAMPAIGNS,
-  FREQUENCY_EFFECT, NEW_AGENT, NUMBER_TAGS, SCRIPTS, SEGMENTS, numberTagOf, segmentHourEffect, type ScriptId,
+  AGE_BANDS,
+  AGE_EFFECT,
+  AGENT_COUNT,
+  BAD_AGENTS,
+  BAD_AGENT_EFFECT,
+  BASE_LOGIT,
+  BURNED_NUMBER,
+  CAMPAIGNS,
+  FREQUENCY_EFFECT,
+  NEW_AGENT,
+  NUMBER_TAGS,
+  SCRIPTS,
+  SEGMENTS,
+  numberTagOf,
+  segmentHourEffect,
+  type ScriptId,
 } from './model.ts';
 
 // The dial mix of generate.ts (module-private there): hours with a lunch dip, campaign shares,
@@ -37,7 +61,8 @@ const DIALS_PER_CALLEE = 2;
  */
 export function pickTable(weights: readonly number[]): { lut: number[]; cum: number[]; nxt: number[] } {
   const total = weights.reduce((s, w) => s + w, 0);
-  for (const w of weights) if (w > 0 && w / total <= 1 / 4096) throw new Error(`share ${w / total} too small for the pick table`);
+  for (const w of weights)
+    if (w > 0 && w / total <= 1 / 4096) throw new Error(`share ${w / total} too small for the pick table`);
   let acc = 0;
   const cum = weights.map((w, i) => (i === weights.length - 1 ? 1 : (acc += w) / total));
   const lut = Array.from({ length: 4096 }, (_, b) => 1 + cum.findIndex((c) => c > b / 4096));
@@ -86,7 +111,9 @@ export async function prepareGenerator(con: DuckDBConnection): Promise<void> {
     white_collar: 1 + SEGMENTS.findIndex((s) => s.key === 'white_collar'),
     age_bands: listValue([...AGE_BANDS]),
     age_effect: listValue(AGE_EFFECT),
-    seg_hour_effect: listValue(SEGMENTS.map((s) => listValue(Array.from({ length: 24 }, (_, h) => segmentHourEffect(s.key, h))))),
+    seg_hour_effect: listValue(
+      SEGMENTS.map((s) => listValue(Array.from({ length: 24 }, (_, h) => segmentHourEffect(s.key, h)))),
+    ),
     campaigns: listValue([...CAMPAIGNS]),
     hours: listValue(HOURS),
     scripts: listValue(SCRIPT_IDS),
@@ -107,16 +134,36 @@ export async function prepareGenerator(con: DuckDBConnection): Promise<void> {
     start_epoch: start,
   };
   const types = {
-    seg_keys: LIST(VARCHAR), white_collar: INTEGER, age_bands: LIST(VARCHAR), age_effect: LD,
-    seg_hour_effect: LIST(LD), campaigns: LIST(VARCHAR), hours: LIST(INTEGER),
-    scripts: LIST(VARCHAR), script_effect: LD, numbers: LIST(VARCHAR), number_tag: LIST(VARCHAR),
-    number_answer: LD, number_reject: LD, number_hangup: LD, agents: LIST(VARCHAR), agent_bad: LIST(BOOLEAN),
-    bad_agent_effect: D, base_logit: D, frequency_effect: D, burned_number: INTEGER, agent_count: INTEGER,
-    days: INTEGER, start_epoch: DOUBLE,
+    seg_keys: LIST(VARCHAR),
+    white_collar: INTEGER,
+    age_bands: LIST(VARCHAR),
+    age_effect: LD,
+    seg_hour_effect: LIST(LD),
+    campaigns: LIST(VARCHAR),
+    hours: LIST(INTEGER),
+    scripts: LIST(VARCHAR),
+    script_effect: LD,
+    numbers: LIST(VARCHAR),
+    number_tag: LIST(VARCHAR),
+    number_answer: LD,
+    number_reject: LD,
+    number_hangup: LD,
+    agents: LIST(VARCHAR),
+    agent_bad: LIST(BOOLEAN),
+    bad_agent_effect: D,
+    base_logit: D,
+    frequency_effect: D,
+    burned_number: INTEGER,
+    agent_count: INTEGER,
+    days: INTEGER,
+    start_epoch: DOUBLE,
   };
   const picks = [
     pickParams('segment', [pickTable(SEGMENTS.map((s) => s.share))]),
-    pickParams('age', SEGMENTS.map((s) => pickTable(s.ages))),
+    pickParams(
+      'age',
+      SEGMENTS.map((s) => pickTable(s.ages)),
+    ),
     pickParams('campaign', [pickTable(CAMPAIGN_WEIGHTS)]),
     pickParams('hour', [pickTable(HOUR_WEIGHTS)]),
     pickParams('script', [pickTable(SCRIPT_WEIGHTS)]),
@@ -136,7 +183,10 @@ export async function prepareGenerator(con: DuckDBConnection): Promise<void> {
  * the semantic layer asks of a bulk load made outside ingest. Batches cover whole callees, so
  * nth_call_30d is exact.
  */
-export async function generateCalls(db: Database, opts: SqlSampleOptions): Promise<{ ingestId: number; inserted: number; ms: number; rollupsMs: number }> {
+export async function generateCalls(
+  db: Database,
+  opts: SqlSampleOptions,
+): Promise<{ ingestId: number; inserted: number; ms: number; rollupsMs: number }> {
   const t0 = Date.now();
   const con = db.writeConnection;
   await prepareGenerator(con);
@@ -152,8 +202,16 @@ export async function generateCalls(db: Database, opts: SqlSampleOptions): Promi
       const res = await con.run(
         sqlText('bench_insert_calls'),
         {
-          seed: opts.seed, c0, c1: c0 + batchCallees, n0: done, n_total: opts.calls, ipad: blobValue(ipad), opad: blobValue(opad),
-          business_tz: opts.businessTimezone, early_seconds: opts.earlySeconds, ingest_id: ingestId,
+          seed: opts.seed,
+          c0,
+          c1: c0 + batchCallees,
+          n0: done,
+          n_total: opts.calls,
+          ipad: blobValue(ipad),
+          opad: blobValue(opad),
+          business_tz: opts.businessTimezone,
+          early_seconds: opts.earlySeconds,
+          ingest_id: ingestId,
         },
         { ipad: BLOB, opad: BLOB },
       );
@@ -162,13 +220,42 @@ export async function generateCalls(db: Database, opts: SqlSampleOptions): Promi
       opts.onProgress?.(done, opts.calls);
     }
     const unknown = await con.runAndReadAll(
-      'SELECT count(*)::INTEGER AS n FROM calls WHERE ingest_id = $id::INTEGER AND is_answered AND hangup_by IS NULL', { id: ingestId });
-    await con.run(sqlText('ingest_log_add'), {
-      ingest_id: ingestId, file_name: `generated-${opts.calls}-seed${opts.seed}`, sha256: '-', format: 'generated', encoding: null,
-      status: 'loaded', message: 'made by sample-data/generate-sql.ts (benchmark)', rows_read: done, inserted: done,
-      duplicates: 0, rejected: 0, rejects_path: null, extra_columns: null, duration_ms: Date.now() - t0,
-      folded: 0, fold_notes: null, source_timezone: null, unknown_party: Number(unknown.getRows()[0]![0]), kind: 'calls', inbound: 0, timezone_inferred: false,
-    }, { encoding: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR, fold_notes: VARCHAR, source_timezone: VARCHAR });
+      'SELECT count(*)::INTEGER AS n FROM calls WHERE ingest_id = $id::INTEGER AND is_answered AND hangup_by IS NULL',
+      { id: ingestId },
+    );
+    await con.run(
+      sqlText('ingest_log_add'),
+      {
+        ingest_id: ingestId,
+        file_name: `generated-${opts.calls}-seed${opts.seed}`,
+        sha256: '-',
+        format: 'generated',
+        encoding: null,
+        status: 'loaded',
+        message: 'made by sample-data/generate-sql.ts (benchmark)',
+        rows_read: done,
+        inserted: done,
+        duplicates: 0,
+        rejected: 0,
+        rejects_path: null,
+        extra_columns: null,
+        duration_ms: Date.now() - t0,
+        folded: 0,
+        fold_notes: null,
+        source_timezone: null,
+        unknown_party: Number(unknown.getRows()[0]![0]),
+        kind: 'calls',
+        inbound: 0,
+        timezone_inferred: false,
+      },
+      {
+        encoding: VARCHAR,
+        rejects_path: VARCHAR,
+        extra_columns: VARCHAR,
+        fold_notes: VARCHAR,
+        source_timezone: VARCHAR,
+      },
+    );
     await con.run('COMMIT');
   } catch (err) {
     await con.run('ROLLBACK');
@@ -184,12 +271,21 @@ export async function generateCalls(db: Database, opts: SqlSampleOptions): Promi
  * Writes `calls` generated calls as a canonical CSV at `path` (call ids `<prefix>000000001`…),
  * using `con` (a store's write connection, prepared or not). Returns the rows written.
  */
-export async function exportCanonicalCsv(con: DuckDBConnection, path: string, opts: { calls: number; seed: number; prefix: string }): Promise<number> {
+export async function exportCanonicalCsv(
+  con: DuckDBConnection,
+  path: string,
+  opts: { calls: number; seed: number; prefix: string },
+): Promise<number> {
   await prepareGenerator(con);
   // Enough callees for the calls (the file is cut at exactly `calls`); retried wider if short.
   for (let factor = 0.75; ; factor *= 1.5) {
     const res = await con.run(sqlText('bench_export_csv'), {
-      seed: opts.seed, c0: 1, c1: 1 + Math.ceil(opts.calls * factor), n_total: opts.calls, prefix: opts.prefix, path,
+      seed: opts.seed,
+      c0: 1,
+      c1: 1 + Math.ceil(opts.calls * factor),
+      n_total: opts.calls,
+      prefix: opts.prefix,
+      path,
     });
     if (res.rowsChanged >= opts.calls) return res.rowsChanged;
   }

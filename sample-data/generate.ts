@@ -1,8 +1,22 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import {
-  AGE_BANDS, AGE_EFFECT, AGENT_COUNT, BAD_AGENTS, BAD_AGENT_EFFECT, BASE_LOGIT, BURNED_NUMBER, CAMPAIGNS,
-  FREQUENCY_EFFECT, NEW_AGENT, NUMBER_TAGS, SCRIPTS, SEGMENTS, numberTagOf, segmentHourEffect, type ScriptId,
+  AGE_BANDS,
+  AGE_EFFECT,
+  AGENT_COUNT,
+  BAD_AGENTS,
+  BAD_AGENT_EFFECT,
+  BASE_LOGIT,
+  BURNED_NUMBER,
+  CAMPAIGNS,
+  FREQUENCY_EFFECT,
+  NEW_AGENT,
+  NUMBER_TAGS,
+  SCRIPTS,
+  SEGMENTS,
+  numberTagOf,
+  segmentHourEffect,
+  type ScriptId,
 } from './model.ts';
 import { mulberry32 as rng } from './prng.ts';
 
@@ -20,7 +34,7 @@ export const CSV_HEADER =
   'call_id,started_at,answered_at,ended_at,ring_seconds,talk_seconds,disposition,answered_by,hangup_by,' +
   'hangup_cause,campaign,script_id,agent_id,caller_number,number_tag,callee_id,segment,age_band,outcome';
 
-const pick = <T,>(r: number, items: readonly T[], weights: readonly number[]): T => {
+const pick = <T>(r: number, items: readonly T[], weights: readonly number[]): T => {
   let acc = 0;
   const total = weights.reduce((s, w) => s + w, 0);
   for (let i = 0; i < items.length; i++) if (r * total < (acc += weights[i]!)) return items[i]!;
@@ -54,9 +68,16 @@ export function* sampleLines(opts: SampleOptions): Generator<string> {
   let callee = 0;
   while (n < calls) {
     callee++;
-    const seg = pick(r(), SEGMENTS, SEGMENTS.map((s) => s.share));
+    const seg = pick(
+      r(),
+      SEGMENTS,
+      SEGMENTS.map((s) => s.share),
+    );
     const ageIdx = AGE_BANDS.indexOf(pick(r(), AGE_BANDS, seg.ages));
-    const calleeId = r() < 0.85 ? `1${(3 + Math.floor(r() * 7)).toString()}${String(Math.floor(r() * 1e9)).padStart(9, '0')}` : `CUST-${seed}-${callee}`;
+    const calleeId =
+      r() < 0.85
+        ? `1${(3 + Math.floor(r() * 7)).toString()}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`
+        : `CUST-${seed}-${callee}`;
     const campaign = pick(r(), CAMPAIGNS, [0.45, 0.3, 0.25]);
     const planned = 1 + Math.min(9, Math.floor(Math.log(r()) / Math.log(0.55)));
     let day = Math.floor(r() * days);
@@ -76,13 +97,24 @@ export function* sampleLines(opts: SampleOptions): Generator<string> {
 }
 
 function dial(
-  r: () => number, n: number, t: number, hour: number, day: number, days: number, nth: number,
-  segment: string, ageIdx: number, calleeId: string, campaign: string, newAgent: boolean,
+  r: () => number,
+  n: number,
+  t: number,
+  hour: number,
+  day: number,
+  days: number,
+  nth: number,
+  segment: string,
+  ageIdx: number,
+  calleeId: string,
+  campaign: string,
+  newAgent: boolean,
 ): string {
   const badWindow = (hour >= 9 && hour <= 11) || (hour >= 14 && hour <= 17);
-  const script = segment === 'white_collar' && badWindow
-    ? pick(r(), SCRIPT_IDS, [0.15, 0.15, 0.55, 0.15])
-    : pick(r(), SCRIPT_IDS, [0.3, 0.3, 0.1, 0.3]);
+  const script =
+    segment === 'white_collar' && badWindow
+      ? pick(r(), SCRIPT_IDS, [0.15, 0.15, 0.55, 0.15])
+      : pick(r(), SCRIPT_IDS, [0.3, 0.3, 0.1, 0.3]);
   const agent = newAgent ? NEW_AGENT : `a${String(1 + Math.floor(r() * AGENT_COUNT)).padStart(2, '0')}`;
   const numIdx = Math.floor(r() * 40);
   const tag = numberTagOf(numIdx);
@@ -99,8 +131,15 @@ function dial(
   else if (u < pAnswer + pReject + 0.075) disposition = 'failed';
   else disposition = 'no_answer';
 
-  let answeredAt = '', talk = 0, answeredBy = '', hangupBy = '', outcome = '';
-  const cause = { no_answer: 'NO_ANSWER', rejected: 'CALL_REJECTED', busy: 'USER_BUSY', failed: 'NETWORK_OUT_OF_ORDER' }[disposition] ?? 'NORMAL_CLEARING';
+  let answeredAt = '',
+    talk = 0,
+    answeredBy = '',
+    hangupBy = '',
+    outcome = '';
+  const cause =
+    { no_answer: 'NO_ANSWER', rejected: 'CALL_REJECTED', busy: 'USER_BUSY', failed: 'NETWORK_OUT_OF_ORDER' }[
+      disposition
+    ] ?? 'NORMAL_CLEARING';
   let end = t + (disposition === 'answered' ? ring * 1000 : (disposition === 'failed' ? 1 : ring) * 1000);
   if (disposition === 'answered') {
     answeredAt = iso(t + ring * 1000);
@@ -110,8 +149,13 @@ function dial(
       talk = 4 + Math.floor(r() * 15);
     } else {
       answeredBy = 'human';
-      const logit = BASE_LOGIT + segmentHourEffect(segment, hour) + AGE_EFFECT[ageIdx]! + tagModel.hangup +
-        FREQUENCY_EFFECT * (Math.min(nth, 8) - 1) + SCRIPTS[script as ScriptId].effect +
+      const logit =
+        BASE_LOGIT +
+        segmentHourEffect(segment, hour) +
+        AGE_EFFECT[ageIdx]! +
+        tagModel.hangup +
+        FREQUENCY_EFFECT * (Math.min(nth, 8) - 1) +
+        SCRIPTS[script as ScriptId].effect +
         (BAD_AGENTS.has(agent) ? BAD_AGENT_EFFECT : 0);
       if (r() < logistic(logit)) {
         hangupBy = 'callee';
@@ -128,14 +172,34 @@ function dial(
     end = t + ring * 1000 + talk * 1000;
   }
   return [
-    `S${n.toString().padStart(9, '0')}`, iso(t), answeredAt, iso(end), ring, talk, disposition, answeredBy, hangupBy,
-    cause, campaign, script, agent, `021555${String(70 + Math.floor(numIdx / 10))}${String(numIdx).padStart(2, '0')}`,
-    tag, calleeId, segment, AGE_BANDS[ageIdx], outcome,
+    `S${n.toString().padStart(9, '0')}`,
+    iso(t),
+    answeredAt,
+    iso(end),
+    ring,
+    talk,
+    disposition,
+    answeredBy,
+    hangupBy,
+    cause,
+    campaign,
+    script,
+    agent,
+    `021555${String(70 + Math.floor(numIdx / 10))}${String(numIdx).padStart(2, '0')}`,
+    tag,
+    calleeId,
+    segment,
+    AGE_BANDS[ageIdx],
+    outcome,
   ].join(',');
 }
 
 /** Writes the sample as canonical CSV, reporting progress every 1% of rows. */
-export async function writeSampleCsv(path: string, opts: SampleOptions, onProgress?: (done: number) => void): Promise<void> {
+export async function writeSampleCsv(
+  path: string,
+  opts: SampleOptions,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   const out = createWriteStream(path);
   out.write(CSV_HEADER + '\n');
   let batch: string[] = [];

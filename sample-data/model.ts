@@ -21,11 +21,16 @@ export function segmentHourEffect(segment: string, hour: number): number {
   const work = (hour >= 9 && hour <= 11) || (hour >= 14 && hour <= 17);
   const evening = hour >= 19 && hour <= 21;
   switch (segment) {
-    case 'white_collar': return work ? 0.65 : evening ? -0.75 : 0;
-    case 'blue_collar': return hour <= 11 ? 0.3 : hour >= 18 && hour <= 20 ? -0.3 : 0;
-    case 'retired': return evening ? 0.4 : hour <= 11 ? -0.3 : 0;
-    case 'student': return hour <= 11 ? 0.2 : 0;
-    default: return 0;
+    case 'white_collar':
+      return work ? 0.65 : evening ? -0.75 : 0;
+    case 'blue_collar':
+      return hour <= 11 ? 0.3 : hour >= 18 && hour <= 20 ? -0.3 : 0;
+    case 'retired':
+      return evening ? 0.4 : hour <= 11 ? -0.3 : 0;
+    case 'student':
+      return hour <= 11 ? 0.2 : 0;
+    default:
+      return 0;
   }
 }
 

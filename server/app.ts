@@ -33,8 +33,18 @@ export interface AppDeps {
 // Paths anyone may call before signing in: the dashboard asks here whether it must.
 const OPEN_PATHS = new Set(['/api/session']);
 // GET routes that take no query parameters (the others check theirs with parseQuery): a stray one is a 400.
-const NO_QUERY = ['/api/health', '/api/session', '/api/dimensions', '/api/ingests', '/api/audit', '/api/users', '/api/ingest/status',
-  '/api/ingest/jobs', '/api/ingest/jobs/:id', '/api/ingests/:id/rejects'];
+const NO_QUERY = [
+  '/api/health',
+  '/api/session',
+  '/api/dimensions',
+  '/api/ingests',
+  '/api/audit',
+  '/api/users',
+  '/api/ingest/status',
+  '/api/ingest/jobs',
+  '/api/ingest/jobs/:id',
+  '/api/ingests/:id/rejects',
+];
 
 /** The HTTP app: routes plus one error shape for every 400/404/500. */
 export function createApp({ db, settings, chromiumPath, extend, ingest, access }: AppDeps): Hono {
@@ -50,7 +60,12 @@ export function createApp({ db, settings, chromiumPath, extend, ingest, access }
   app.use('/api/*', responseCache(db));
   app.get('/api/health', async (c) => {
     const [row] = await callsListing<{ calls: number }>(db, 'call_count'); // hook: query store
-    return c.json({ status: 'ok', calls: row!.calls, timezone: settings.timezone, earlySeconds: settings.earlySeconds });
+    return c.json({
+      status: 'ok',
+      calls: row!.calls,
+      timezone: settings.timezone,
+      earlySeconds: settings.earlySeconds,
+    });
   });
   app.route('/api', authRoutes(db, policy, users));
   app.route('/api', metricRoutes(db, settings));

@@ -61,7 +61,10 @@ function num(value: string | undefined, name: string, fallback: number): number 
 }
 
 function progressBar(label: string) {
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done: number, total: number) {
@@ -94,10 +97,14 @@ function fileProgress(file: string) {
       stop: () => {},
     };
   }
-  const bar = new SingleBar({ format: `${file} {phase} [{bar}] {percentage}%`, hideCursor: true, stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${file} {phase} [{bar}] {percentage}%`, hideCursor: true, stream: process.stderr },
+    Presets.shades_classic,
+  );
   bar.start(100, 0, { phase: 'hashing'.padEnd(10) });
   return {
-    update: (phase: string, fraction?: number) => bar.update(Math.round((fraction ?? 0) * 100), { phase: phase.padEnd(10) }),
+    update: (phase: string, fraction?: number) =>
+      bar.update(Math.round((fraction ?? 0) * 100), { phase: phase.padEnd(10) }),
     stop: () => bar.stop(),
   };
 }
@@ -117,7 +124,8 @@ export function printReport(r: IngestReport): void {
       ` (${r.format}, ${r.encoding ?? 'binary'}, ${(r.durationMs / 1000).toFixed(1)} s)`,
   );
   for (const n of r.foldNotes) console.log(`  folded: ${n.reason}: ${n.rows}`);
-  if (r.kind === 'calls' && r.unknownParty) console.log(`  answered calls with unknown hang-up party: ${r.unknownParty}`);
+  if (r.kind === 'calls' && r.unknownParty)
+    console.log(`  answered calls with unknown hang-up party: ${r.unknownParty}`);
   if (r.message) console.log(`  ${r.message}`);
   if (r.rejectsPath) console.log(`  rejected rows and reasons: ${r.rejectsPath}`);
   if (r.extraColumns.length) console.log(`  extra columns not stored: ${r.extraColumns.join(', ')}`);
@@ -149,13 +157,25 @@ async function main(argv: string[]): Promise<void> {
     args: rest,
     allowPositionals: true,
     options: {
-      db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, timezone: { type: 'string' },
-      'early-seconds': { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
-      week: { type: 'string' }, format: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' },
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      timezone: { type: 'string' },
+      'early-seconds': { type: 'string' },
+      calls: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      week: { type: 'string' },
+      format: { type: 'string' },
+      mapping: { type: 'string' },
+      lang: { type: 'string' },
       'date-format': { type: 'string' },
-      campaign: { type: 'string', multiple: true }, script: { type: 'string', multiple: true },
-      segment: { type: 'string', multiple: true }, 'number-tag': { type: 'string', multiple: true },
-      agent: { type: 'string', multiple: true }, 'no-build': { type: 'boolean' },
+      campaign: { type: 'string', multiple: true },
+      script: { type: 'string', multiple: true },
+      segment: { type: 'string', multiple: true },
+      'number-tag': { type: 'string', multiple: true },
+      agent: { type: 'string', multiple: true },
+      'no-build': { type: 'boolean' },
       ...CLICKHOUSE_OPTIONS,
     },
   });
@@ -169,13 +189,18 @@ async function main(argv: string[]): Promise<void> {
     case 'serve': {
       // Both build a missing or stale dashboard; `--no-build` serves a page that says how instead.
       if (values['no-build']) {
-        if (webBuildStale()) console.log(`--no-build: the dashboard is not built (or older than its sources); pages answer with how to build it: ${BUILD_COMMAND}`);
+        if (webBuildStale())
+          console.log(
+            `--no-build: the dashboard is not built (or older than its sources); pages answer with how to build it: ${BUILD_COMMAND}`,
+          );
       } else await ensureWebBuild();
       const fresh = !existsSync(resolve(dbPath));
       const store = await openStore(dbPath, settings);
       await attachClickHouse(store, values); // --clickhouse: metrics from ClickHouse, writes mirrored there
       if (fresh) {
-        console.log(`No database at ${dbPath}: filling it with generated sample data (${SAMPLE_DEFAULTS.calls} calls)…`);
+        console.log(
+          `No database at ${dbPath}: filling it with generated sample data (${SAMPLE_DEFAULTS.calls} calls)…`,
+        );
         const bar = progressBar('generating');
         const r = await loadSample(store, {}, (phase, done, total) => {
           if (done !== undefined && total) bar.update(done, total);
@@ -186,20 +211,32 @@ async function main(argv: string[]): Promise<void> {
         });
         printReport(r);
       }
-      const reportSchedule = parseScheduleSetting(env.HANGUP_REPORT_CRON, env.HANGUP_REPORT_FORMATS, env.HANGUP_REPORT_LANGS);
+      const reportSchedule = parseScheduleSetting(
+        env.HANGUP_REPORT_CRON,
+        env.HANGUP_REPORT_FORMATS,
+        env.HANGUP_REPORT_LANGS,
+      );
       const inbox = env.HANGUP_INBOX === 'off' ? null : resolve(env.HANGUP_INBOX ?? join(store.dataDir, 'inbox'));
       await serve(store, {
-        port: num(values.port, 'port', env.PORT), host: values.host ?? env.HOST, uploadToken: env.HANGUP_UPLOAD_TOKEN, allowedHosts: env.HANGUP_ALLOWED_HOSTS,
-        chromiumPath: env.CHROMIUM_PATH, reportSchedule,
-        maxUploadBytes: Math.round(env.HANGUP_MAX_UPLOAD_MB * 1048576), inbox, inboxStableMs: env.HANGUP_INBOX_STABLE_MS,
+        port: num(values.port, 'port', env.PORT),
+        host: values.host ?? env.HOST,
+        uploadToken: env.HANGUP_UPLOAD_TOKEN,
+        allowedHosts: env.HANGUP_ALLOWED_HOSTS,
+        chromiumPath: env.CHROMIUM_PATH,
+        reportSchedule,
+        maxUploadBytes: Math.round(env.HANGUP_MAX_UPLOAD_MB * 1048576),
+        inbox,
+        inboxStableMs: env.HANGUP_INBOX_STABLE_MS,
       });
       return;
     }
     case 'ingest': {
       if (positionals.length === 0) fail('ingest needs at least one FILE');
-      if (values.format && !(FORMAT_NAMES as readonly string[]).includes(values.format)) fail(`--format must be one of ${FORMAT_NAMES.join(', ')}`);
+      if (values.format && !(FORMAT_NAMES as readonly string[]).includes(values.format))
+        fail(`--format must be one of ${FORMAT_NAMES.join(', ')}`);
       const dateFormat = values['date-format'];
-      if (dateFormat !== undefined && (!dateFormat.includes('%') || dateFormat.length > 100)) fail(`--date-format must be a strptime pattern such as "%d/%m/%Y %H:%M:%S", got "${dateFormat}"`);
+      if (dateFormat !== undefined && (!dateFormat.includes('%') || dateFormat.length > 100))
+        fail(`--date-format must be a strptime pattern such as "%d/%m/%Y %H:%M:%S", got "${dateFormat}"`);
       let mapping;
       try {
         mapping = values.mapping ? loadMapping(values.mapping) : undefined;
@@ -217,8 +254,13 @@ async function main(argv: string[]): Promise<void> {
         }
         const bar = fileProgress(file);
         const r = await ingestFile(store.db, file, {
-          dataDir: store.dataDir, businessTimezone: settings.timezone, timezone: values.timezone,
-          earlySeconds: settings.earlySeconds, format: values.format, mapping, onProgress: bar.update,
+          dataDir: store.dataDir,
+          businessTimezone: settings.timezone,
+          timezone: values.timezone,
+          earlySeconds: settings.earlySeconds,
+          format: values.format,
+          mapping,
+          onProgress: bar.update,
           dateFormat: values['date-format'],
         });
         bar.stop();
@@ -250,7 +292,10 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'sample': {
-      const opts = { calls: Math.round(num(values.calls, 'calls', SAMPLE_DEFAULTS.calls)), seed: Math.round(num(values.seed, 'seed', SAMPLE_DEFAULTS.seed)) };
+      const opts = {
+        calls: Math.round(num(values.calls, 'calls', SAMPLE_DEFAULTS.calls)),
+        seed: Math.round(num(values.seed, 'seed', SAMPLE_DEFAULTS.seed)),
+      };
       const bar = progressBar('generating');
       if (values.out) {
         await writeSampleCsv(values.out, opts, (d) => bar.update(d, opts.calls));
@@ -281,25 +326,46 @@ async function main(argv: string[]): Promise<void> {
       if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
       const lang = (values.lang ?? 'zh') as Lang;
       if (!LANGS.includes(lang)) fail(`--lang must be one of ${LANGS.join(', ')}, got "${values.lang}"`);
-      if (!existsSync(resolve(dbPath))) fail(`no database at ${dbPath} (run \`npm run hangup -- sample\` or ingest files first)`);
+      if (!existsSync(resolve(dbPath)))
+        fail(`no database at ${dbPath} (run \`npm run hangup -- sample\` or ingest files first)`);
       const filters = {
-        campaign: values.campaign ?? [], script: values.script ?? [], segment: values.segment ?? [],
-        numberTag: values['number-tag'] ?? [], agent: values.agent ?? [],
+        campaign: values.campaign ?? [],
+        script: values.script ?? [],
+        segment: values.segment ?? [],
+        numberTag: values['number-tag'] ?? [],
+        agent: values.agent ?? [],
       };
       const store = await openReportStore(dbPath, settings);
       const week = named ?? (await lastWeekWithData(store.db, new Date(), settings.timezone));
-      if (!named) console.log(`No --week given: reporting ${week.label} (${week.from} – ${week.days[6]}), the last week with data.`);
+      if (!named)
+        console.log(
+          `No --week given: reporting ${week.label} (${week.from} – ${week.days[6]}), the last week with data.`,
+        );
       const t0 = Date.now();
-      const steps = ['headline metrics', 'mix vs rate decomposition', 'daily trend, heatmap and opening lines', 'A/B verdicts and recommendations', 'data quality'];
+      const steps = [
+        'headline metrics',
+        'mix vs rate decomposition',
+        'daily trend, heatmap and opening lines',
+        'A/B verdicts and recommendations',
+        'data quality',
+      ];
       const total = steps.length + (format === 'pdf' ? 3 : 2);
       let n = 0;
-      const progress = (step: string) => process.stderr.write(`[${++n}/${total}] ${step}… (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+      const progress = (step: string) =>
+        process.stderr.write(`[${++n}/${total}] ${step}… (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
       try {
-        const file = await generateReport(store.db, settings, { week, format, lang, filters }, { chromiumPath: env.CHROMIUM_PATH, onProgress: progress });
+        const file = await generateReport(
+          store.db,
+          settings,
+          { week, format, lang, filters },
+          { chromiumPath: env.CHROMIUM_PATH, onProgress: progress },
+        );
         const out = values.out ?? file.fileName;
         progress(`writing ${out}`);
         writeFileSync(out, file.body);
-        console.log(`${out}: ${week.label} (${week.from} – ${week.days[6]}), ${format}, ${lang}, ${(file.body.length / 1024).toFixed(0)} KiB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        console.log(
+          `${out}: ${week.label} (${week.from} – ${week.days[6]}), ${format}, ${lang}, ${(file.body.length / 1024).toFixed(0)} KiB in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+        );
       } finally {
         store.db.close();
       }

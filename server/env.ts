@@ -9,7 +9,15 @@ const EnvSchema = z.object({
   HANGUP_EARLY_SECONDS: z.coerce.number().positive().max(600).default(10),
   HANGUP_UPLOAD_TOKEN: z.string().min(16).optional(),
   /** Host names (besides loopback) the server answers to, comma-separated: the names it is reached by. */
-  HANGUP_ALLOWED_HOSTS: z.string().default('').transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean)),
+  HANGUP_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
   /** Largest accepted upload (POST /api/ingest), in MiB. */
   HANGUP_MAX_UPLOAD_MB: z.coerce.number().positive().max(100_000).default(512),
   /** Watched drop folder; default <data dir>/inbox; "off" disables watching. */

@@ -45,14 +45,22 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   // Nothing can be in flight before the server listens: what is left in uploads/ was cut off.
   for (const name of await recordOrphanUploads(store.db, join(store.dataDir, 'uploads'))) {
     console.log(`Upload interrupted by the last stop: ${name} (removed; history row "interrupted")`);
-    await recordAudit(store.db, { actor: 'server', action: 'interrupted', fileName: name, outcome: 'interrupted: removed at start' });
+    await recordAudit(store.db, {
+      actor: 'server',
+      action: 'interrupted',
+      fileName: name,
+      outcome: 'interrupted: removed at start',
+    });
   }
   const app = createApp({
     db: store.db,
     settings: store.settings,
     ingest: {
-      dataDir: store.dataDir, policy: { host: opts.host, token: opts.uploadToken, allowedHosts: opts.allowedHosts },
-      maxUploadBytes: opts.maxUploadBytes, jobs, inbox: opts.inbox,
+      dataDir: store.dataDir,
+      policy: { host: opts.host, token: opts.uploadToken, allowedHosts: opts.allowedHosts },
+      maxUploadBytes: opts.maxUploadBytes,
+      jobs,
+      inbox: opts.inbox,
     },
     chromiumPath: opts.chromiumPath,
     extend: mountWeb,
@@ -67,11 +75,17 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   console.log(`Hangup Insight on http://${opts.host}:${opts.port}  (database ${store.db.path})`);
   const access = await accessState({ host: opts.host, token: opts.uploadToken }, new UserDirectory(store.db));
   if (access.closed) console.log(`Warning: ${access.closed}. Until then every /api route answers 401.`);
-  else if (access.required) console.log('Every /api route needs a token (users, or HANGUP_UPLOAD_TOKEN as an uploader): see README "Security".');
+  else if (access.required)
+    console.log(
+      'Every /api route needs a token (users, or HANGUP_UPLOAD_TOKEN as an uploader): see README "Security".',
+    );
   const inbox = opts.inbox
     ? watchInbox({
-        inbox: opts.inbox, archive: join(opts.inbox, '..', 'archive'), quarantine: join(opts.inbox, '..', 'quarantine'),
-        stableMs: opts.inboxStableMs, log: (l) => console.log(l),
+        inbox: opts.inbox,
+        archive: join(opts.inbox, '..', 'archive'),
+        quarantine: join(opts.inbox, '..', 'quarantine'),
+        stableMs: opts.inboxStableMs,
+        log: (l) => console.log(l),
         onRefused: (fileName, reason) => {
           void noteInHistory(store.db, fileName, 'failed', `inbox entry not read: ${reason}`);
           void recordAudit(store.db, { actor: 'inbox', action: 'inbox', fileName, outcome: `refused: ${reason}` });
@@ -79,14 +93,24 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
         // Inbox files show in the job list too, so the /data page sees their progress.
         ingest: async (path, fileName) => {
           const job = jobs.create(fileName, 'inbox');
-          const done = await jobs.run(job, (progress) => ingestFile(store.db, path, {
-            dataDir: store.dataDir, businessTimezone: store.settings.timezone, earlySeconds: store.settings.earlySeconds,
-            fileName, onProgress: progress,
-          }));
+          const done = await jobs.run(job, (progress) =>
+            ingestFile(store.db, path, {
+              dataDir: store.dataDir,
+              businessTimezone: store.settings.timezone,
+              earlySeconds: store.settings.earlySeconds,
+              fileName,
+              onProgress: progress,
+            }),
+          );
           if (!done.report) throw new Error(done.error ?? 'ingest failed');
           const r = done.report;
           await recordAudit(store.db, {
-            actor: 'inbox', action: 'inbox', target: `ingest #${r.ingestId}`, fileName, sha256: r.sha256, outcome: r.status,
+            actor: 'inbox',
+            action: 'inbox',
+            target: `ingest #${r.ingestId}`,
+            fileName,
+            sha256: r.sha256,
+            outcome: r.status,
             counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
           });
           return r;
@@ -96,10 +120,15 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
   if (opts.inbox) console.log(`Watching ${opts.inbox} for CDR and dimension files`);
   const schedule = opts.reportSchedule?.cron
     ? startReportSchedule(store.db, store.settings, {
-        setting: { ...opts.reportSchedule, cron: opts.reportSchedule.cron }, outDir: join(store.dataDir, 'reports'), chromiumPath: opts.chromiumPath,
+        setting: { ...opts.reportSchedule, cron: opts.reportSchedule.cron },
+        outDir: join(store.dataDir, 'reports'),
+        chromiumPath: opts.chromiumPath,
       })
     : null;
-  if (schedule) console.log(`Weekly report: "${opts.reportSchedule!.cron}" (${store.settings.timezone}), next run ${schedule.nextRun()?.toISOString() ?? 'never'}, files in ${join(store.dataDir, 'reports')}`);
+  if (schedule)
+    console.log(
+      `Weekly report: "${opts.reportSchedule!.cron}" (${store.settings.timezone}), next run ${schedule.nextRun()?.toISOString() ?? 'never'}, files in ${join(store.dataDir, 'reports')}`,
+    );
   const stop = () => {
     schedule?.stop();
     void inbox?.close();

@@ -39,9 +39,13 @@ export async function loadSample(
   mkdirSync(tmp, { recursive: true });
   const csv = join(tmp, `sample-${opts.seed ?? SAMPLE_DEFAULTS.seed}-${calls}.csv`);
   try {
-    await writeSampleCsv(csv, { calls, seed: opts.seed ?? SAMPLE_DEFAULTS.seed }, (done) => progress?.('generating', done, calls));
+    await writeSampleCsv(csv, { calls, seed: opts.seed ?? SAMPLE_DEFAULTS.seed }, (done) =>
+      progress?.('generating', done, calls),
+    );
     return await ingestFile(store.db, csv, {
-      dataDir: store.dataDir, businessTimezone: store.settings.timezone, earlySeconds: store.settings.earlySeconds,
+      dataDir: store.dataDir,
+      businessTimezone: store.settings.timezone,
+      earlySeconds: store.settings.earlySeconds,
       onPhase: (p) => progress?.(p),
     });
   } finally {

@@ -20,15 +20,28 @@ export function webBuildStale(): boolean {
   const src = join(ROOT, 'web');
   if (!existsSync(join(src, 'index.html'))) return false; // no dashboard in this checkout yet
   const built = join(WEB_DIST, 'index.html');
-  const inputs = [join(src, 'src'), join(src, 'index.html'), join(ROOT, 'vite.config.ts'), join(ROOT, 'server', 'contract')];
-  return !existsSync(built) || inputs.some((p) => existsSync(p) && (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs) > statSync(built).mtimeMs);
+  const inputs = [
+    join(src, 'src'),
+    join(src, 'index.html'),
+    join(ROOT, 'vite.config.ts'),
+    join(ROOT, 'server', 'contract'),
+  ];
+  return (
+    !existsSync(built) ||
+    inputs.some(
+      (p) => existsSync(p) && (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs) > statSync(built).mtimeMs,
+    )
+  );
 }
 
 /** Builds the dashboard with Vite when web/dist is missing or older than its sources. */
 export async function ensureWebBuild(): Promise<void> {
   if (!webBuildStale()) return;
   console.log('Building the dashboard (vite build)…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export const BUILD_COMMAND = 'npm run build';

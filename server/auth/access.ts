@@ -21,9 +21,10 @@ export interface AccessState {
 export async function accessState(p: AccessPolicy, users: UserDirectory): Promise<AccessState> {
   const count = (await users.all()).length;
   if (isLoopback(p.host) && count === 0) return { required: false, closed: null };
-  const closed = count === 0 && !p.token
-    ? `this server listens on ${p.host} (not loopback) and has no users: add one with \`npm run hangup -- users add NAME --role admin\``
-    : null;
+  const closed =
+    count === 0 && !p.token
+      ? `this server listens on ${p.host} (not loopback) and has no users: add one with \`npm run hangup -- users add NAME --role admin\``
+      : null;
   return { required: true, closed };
 }
 
@@ -34,7 +35,11 @@ function bearer(c: Context): string | null {
 }
 
 /** Works out the caller from `Authorization: Bearer <token>`; refuses (401) when a token is needed and missing or wrong. */
-export function authenticate(p: AccessPolicy, users: UserDirectory, opts: { open: (path: string) => boolean }): MiddlewareHandler {
+export function authenticate(
+  p: AccessPolicy,
+  users: UserDirectory,
+  opts: { open: (path: string) => boolean },
+): MiddlewareHandler {
   return async (c, next) => {
     const token = bearer(c);
     const state = await accessState(p, users);
@@ -42,7 +47,8 @@ export function authenticate(p: AccessPolicy, users: UserDirectory, opts: { open
     if (token) {
       const user = await users.byToken(token);
       if (user) caller = { name: user.name, role: user.role, via: 'user' };
-      else if (p.token && sameText(token, p.token)) caller = { name: 'upload token', role: 'uploader', via: 'upload-token' };
+      else if (p.token && sameText(token, p.token))
+        caller = { name: 'upload token', role: 'uploader', via: 'upload-token' };
       else if (state.required) return c.json({ error: 'token not recognised: sign in again', signIn: true }, 401);
     }
     if (!caller && !state.required) caller = { name: 'local', role: 'admin', via: 'open' };
@@ -59,7 +65,8 @@ export function requireRole(need: Role): MiddlewareHandler {
   return async (c, next) => {
     const caller = callers.get(c.req.raw);
     if (!caller) return c.json({ error: 'sign in: send Authorization: Bearer <token>', signIn: true }, 401);
-    if (!allows(caller.role, need)) return c.json({ error: `${caller.name} is a ${caller.role}; this needs the ${need} role` }, 403);
+    if (!allows(caller.role, need))
+      return c.json({ error: `${caller.name} is a ${caller.role}; this needs the ${need} role` }, 403);
     await next();
   };
 }

@@ -21,11 +21,20 @@ export interface AuditEntry {
 export async function recordAudit(db: Database, e: AuditEntry): Promise<void> {
   await exclusive(async () => {
     try {
-      await db.writeConnection.run(sqlText('audit_add'), {
-        actor: e.actor.slice(0, 200), role: e.role ?? null, action: e.action, target: e.target ?? null,
-        file_name: e.fileName?.slice(0, 200) ?? null, sha256: e.sha256 || null,
-        counts: e.counts ? JSON.stringify(e.counts) : null, outcome: e.outcome.slice(0, 300),
-      }, { role: VARCHAR, target: VARCHAR, file_name: VARCHAR, sha256: VARCHAR, counts: VARCHAR });
+      await db.writeConnection.run(
+        sqlText('audit_add'),
+        {
+          actor: e.actor.slice(0, 200),
+          role: e.role ?? null,
+          action: e.action,
+          target: e.target ?? null,
+          file_name: e.fileName?.slice(0, 200) ?? null,
+          sha256: e.sha256 || null,
+          counts: e.counts ? JSON.stringify(e.counts) : null,
+          outcome: e.outcome.slice(0, 300),
+        },
+        { role: VARCHAR, target: VARCHAR, file_name: VARCHAR, sha256: VARCHAR, counts: VARCHAR },
+      );
     } finally {
       db.markWritten();
     }
@@ -47,13 +56,33 @@ export interface AuditRow {
 
 export async function recentAudit(db: Database, limit = 200): Promise<AuditRow[]> {
   const rows = await db.query<Omit<AuditRow, 'counts'> & { counts: string | null }>(sqlText('audit_recent'), { limit });
-  return rows.map((r) => ({ ...r, auditId: Number(r.auditId), counts: r.counts ? (JSON.parse(r.counts) as AuditRow['counts']) : null }));
+  return rows.map((r) => ({
+    ...r,
+    auditId: Number(r.auditId),
+    counts: r.counts ? (JSON.parse(r.counts) as AuditRow['counts']) : null,
+  }));
 }
 
 /** The audit row of a file loaded by `npm run hangup -- ingest` (actor cli:<os user>). */
-export function auditCliIngest(db: Database, r: { ingestId: number; fileName: string; sha256: string; status: string; inserted: number; duplicates: number; rejected: number }): Promise<void> {
+export function auditCliIngest(
+  db: Database,
+  r: {
+    ingestId: number;
+    fileName: string;
+    sha256: string;
+    status: string;
+    inserted: number;
+    duplicates: number;
+    rejected: number;
+  },
+): Promise<void> {
   return recordAudit(db, {
-    actor: `cli:${userInfo().username}`, action: 'ingest', target: `ingest #${r.ingestId}`, fileName: r.fileName, sha256: r.sha256,
-    outcome: r.status, counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+    actor: `cli:${userInfo().username}`,
+    action: 'ingest',
+    target: `ingest #${r.ingestId}`,
+    fileName: r.fileName,
+    sha256: r.sha256,
+    outcome: r.status,
+    counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
   });
 }

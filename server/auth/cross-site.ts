@@ -16,7 +16,12 @@ export function hostGuard(p: AccessPolicy): MiddlewareHandler {
   return async (c, next) => {
     const host = hostOf(c);
     if (!hostAllowed(host, p)) {
-      return c.json({ error: `host "${host.slice(0, 100)}" is not served here: use a loopback address or add the name to HANGUP_ALLOWED_HOSTS` }, 403);
+      return c.json(
+        {
+          error: `host "${host.slice(0, 100)}" is not served here: use a loopback address or add the name to HANGUP_ALLOWED_HOSTS`,
+        },
+        403,
+      );
     }
     await next();
   };
@@ -32,14 +37,22 @@ export function crossSiteGuard(p: AccessPolicy): MiddlewareHandler {
   return async (c, next) => {
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') {
-      return c.json({ error: `refused: the request came from another site (Sec-Fetch-Site: ${site.slice(0, 40)})` }, 403);
+      return c.json(
+        { error: `refused: the request came from another site (Sec-Fetch-Site: ${site.slice(0, 40)})` },
+        403,
+      );
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && !sameOrigin(origin, hostOf(c), p)) {
       return c.json({ error: `refused: the request came from another origin (${origin.slice(0, 100)})` }, 403);
     }
     if (!SAFE.has(c.req.method) && c.req.header(WRITE_HEADER)?.toLowerCase() !== WRITE_HEADER_VALUE) {
-      return c.json({ error: `writes need the header "X-Requested-With: ${WRITE_HEADER_VALUE}" (the dashboard sends it; add it to scripts and curl)` }, 403);
+      return c.json(
+        {
+          error: `writes need the header "X-Requested-With: ${WRITE_HEADER_VALUE}" (the dashboard sends it; add it to scripts and curl)`,
+        },
+        403,
+      );
     }
     await next();
   };

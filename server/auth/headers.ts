@@ -9,9 +9,17 @@ import type { MiddlewareHandler } from 'hono';
  * framing by anyone. Routes that set their own CSP (the HTML report) keep it.
  */
 export const DASHBOARD_CSP = [
-  "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "frame-src 'self'", "object-src 'none'", "base-uri 'none'",
-  "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /** Security headers on every response. */
@@ -35,7 +43,12 @@ export function securityHeaders(): MiddlewareHandler {
       // immutable headers (a Response passed through from elsewhere): rebuild it with ours
       c.res = new Response(c.res.body, c.res);
       const fresh = c.res.headers;
-      for (const [k, v] of [['Content-Security-Policy', DASHBOARD_CSP], ['X-Content-Type-Options', 'nosniff'], ['Referrer-Policy', 'no-referrer'], ['X-Frame-Options', 'DENY']] as const) {
+      for (const [k, v] of [
+        ['Content-Security-Policy', DASHBOARD_CSP],
+        ['X-Content-Type-Options', 'nosniff'],
+        ['Referrer-Policy', 'no-referrer'],
+        ['X-Frame-Options', 'DENY'],
+      ] as const) {
         if (!fresh.has(k)) fresh.set(k, v);
       }
     }

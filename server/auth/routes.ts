@@ -18,17 +18,37 @@ export function authRoutes(db: Database, policy: AccessPolicy, users: UserDirect
     .get('/session', async (c) => {
       const state = await accessState(policy, users);
       const caller = callerOf(c);
-      return c.json({ authRequired: state.required, closed: state.closed, user: caller && caller.via !== 'open' ? caller.name : null, role: caller?.role ?? null });
+      return c.json({
+        authRequired: state.required,
+        closed: state.closed,
+        user: caller && caller.via !== 'open' ? caller.name : null,
+        role: caller?.role ?? null,
+      });
     })
     .get('/audit', requireRole('viewer'), async (c) => c.json({ entries: await recentAudit(db, 200) }))
-    .get('/users', requireRole('admin'), async (c) => c.json({ users: (await users.all()).map(({ name, role, createdAt }) => ({ name, role, createdAt })) }))
+    .get('/users', requireRole('admin'), async (c) =>
+      c.json({ users: (await users.all()).map(({ name, role, createdAt }) => ({ name, role, createdAt })) }),
+    )
     .post('/users', requireRole('admin'), async (c) => {
       const body = NewUser.safeParse(await c.req.json().catch(() => null));
-      if (!body.success) return c.json({ error: 'bad request', issues: body.error.issues.map((i) => ({ param: i.path.join('.') || '(body)', message: i.message })) }, 400);
+      if (!body.success)
+        return c.json(
+          {
+            error: 'bad request',
+            issues: body.error.issues.map((i) => ({ param: i.path.join('.') || '(body)', message: i.message })),
+          },
+          400,
+        );
       const caller = callerOf(c)!;
       try {
         const made = await users.add(body.data.name, body.data.role);
-        await recordAudit(db, { actor: caller.name, role: caller.role, action: 'user_add', target: `${made.name} (${made.role})`, outcome: 'added' });
+        await recordAudit(db, {
+          actor: caller.name,
+          role: caller.role,
+          action: 'user_add',
+          target: `${made.name} (${made.role})`,
+          outcome: 'added',
+        });
         return c.json(made, 201);
       } catch (err) {
         if (err instanceof UserError) return c.json({ error: err.message }, 409);
@@ -39,7 +59,13 @@ export function authRoutes(db: Database, policy: AccessPolicy, users: UserDirect
       const name = c.req.param('name');
       const caller = callerOf(c)!;
       if (!(await users.remove(name))) return c.json({ error: `no user "${name.slice(0, 64)}"` }, 404);
-      await recordAudit(db, { actor: caller.name, role: caller.role, action: 'user_remove', target: name, outcome: 'removed' });
+      await recordAudit(db, {
+        actor: caller.name,
+        role: caller.role,
+        action: 'user_remove',
+        target: name,
+        outcome: 'removed',
+      });
       return c.json({ removed: name });
     });
 }

@@ -13,7 +13,11 @@ export const USERS_USAGE = `  users   add NAME --role viewer|uploader|admin   (p
 
 /** `npm run hangup -- users add|list|remove`: returns the exit code. */
 export async function usersCommand(args: string[], env: Env): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, role: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, role: { type: 'string' } },
+  });
   const [action, name] = positionals;
   const dbPath = values.db ?? env.HANGUP_DB;
   if (!action || !['add', 'list', 'remove'].includes(action)) {
@@ -39,7 +43,10 @@ export async function usersCommand(args: string[], env: Env): Promise<number> {
   try {
     if (action === 'list') {
       const rows = await users.all();
-      if (!rows.length) console.log('no users (bound to loopback, the server is open to this machine; elsewhere every /api route needs a token)');
+      if (!rows.length)
+        console.log(
+          'no users (bound to loopback, the server is open to this machine; elsewhere every /api route needs a token)',
+        );
       for (const u of rows) console.log(`${u.name.padEnd(24)} ${u.role.padEnd(9)} since ${u.createdAt}`);
       return 0;
     }
@@ -54,7 +61,9 @@ export async function usersCommand(args: string[], env: Env): Promise<number> {
     }
     const made = await users.add(name!, role!.data!);
     await recordAudit(store.db, { actor, action: 'user_add', target: `${made.name} (${made.role})`, outcome: 'added' });
-    console.log(`added ${made.name} (${made.role}). Token, shown this once (only a salted hash is stored):\n\n  ${made.token}\n`);
+    console.log(
+      `added ${made.name} (${made.role}). Token, shown this once (only a salted hash is stored):\n\n  ${made.token}\n`,
+    );
     console.log('Send it as "Authorization: Bearer <token>", or paste it into the dashboard\'s sign-in page.');
     return 0;
   } catch (err) {

@@ -46,8 +46,12 @@ export class UserDirectory {
 
   /** Adds a user; the token is returned once and never stored. */
   async add(name: string, role: Role): Promise<{ name: string; role: Role; token: string }> {
-    if (!USER_NAME.test(name)) throw new UserError(`user name "${name.slice(0, 80)}" must be 1-64 letters, digits or . _ @ -, starting with a letter or digit`);
-    if ((await this.all()).some((u) => u.name === name)) throw new UserError(`user "${name}" exists already; remove it first to issue a new token`);
+    if (!USER_NAME.test(name))
+      throw new UserError(
+        `user name "${name.slice(0, 80)}" must be 1-64 letters, digits or . _ @ -, starting with a letter or digit`,
+      );
+    if ((await this.all()).some((u) => u.name === name))
+      throw new UserError(`user "${name}" exists already; remove it first to issue a new token`);
     const t = newToken();
     await write(this.db, 'users_add', { name, role, token_id: t.tokenId, salt: t.salt, token_hash: t.tokenHash });
     this.cache = null;

@@ -1,7 +1,12 @@
 import { wilsonExpr, type Dialect, type ParamType } from '../semantic/dialect.ts';
 
 /** ClickHouse types of the semantic layer's parameter types ({name:Type} placeholders). */
-export const CLICKHOUSE_TYPES: Record<ParamType, string> = { text: 'String', date: 'Date', double: 'Float64', integer: 'Int64' };
+export const CLICKHOUSE_TYPES: Record<ParamType, string> = {
+  text: 'String',
+  date: 'Date',
+  double: 'Float64',
+  integer: 'Int64',
+};
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -63,8 +63,12 @@ export class HttpEngine implements ChEngine {
 
   async select<T>(sql: string, queryParams: Record<string, ChValue> | null): Promise<T[]> {
     const rs = await this.client.query({
-      query: sql, format: 'JSONEachRow', clickhouse_settings: READ_SETTINGS,
-      ...(queryParams && Object.keys(queryParams).length ? { query_params: queryParams as Record<string, unknown> } : {}),
+      query: sql,
+      format: 'JSONEachRow',
+      clickhouse_settings: READ_SETTINGS,
+      ...(queryParams && Object.keys(queryParams).length
+        ? { query_params: queryParams as Record<string, unknown> }
+        : {}),
     });
     return (await rs.json()) as T[];
   }

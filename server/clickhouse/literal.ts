@@ -11,9 +11,14 @@ const SCALAR = /^(String|Date|DateTime|Float32|Float64|U?Int(8|16|32|64)|Bool)$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const INT_RANGE: Record<string, [number, number]> = {
-  Int8: [-128, 127], Int16: [-32768, 32767], Int32: [-2147483648, 2147483647],
-  UInt8: [0, 255], UInt16: [0, 65535], UInt32: [0, 4294967295],
-  Int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER], UInt64: [0, Number.MAX_SAFE_INTEGER],
+  Int8: [-128, 127],
+  Int16: [-32768, 32767],
+  Int32: [-2147483648, 2147483647],
+  UInt8: [0, 255],
+  UInt16: [0, 65535],
+  UInt32: [0, 4294967295],
+  Int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  UInt64: [0, Number.MAX_SAFE_INTEGER],
 };
 
 /** A type name as a placeholder writes it: String, Nullable(Date), Array(String), ... */

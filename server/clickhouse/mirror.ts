@@ -20,7 +20,8 @@ export interface MirrorOptions {
 /** Which calls one shipment carries (DuckDB WHERE over `calls`, its only parameter $ingest_id). */
 const SCOPE = {
   /** A loaded file: its calls, and the older calls of its callees (their nth_call_30d may change). */
-  ingest: 'ingest_id = $ingest_id::INTEGER OR callee_id IN (SELECT callee_id FROM calls WHERE ingest_id = $ingest_id::INTEGER)',
+  ingest:
+    'ingest_id = $ingest_id::INTEGER OR callee_id IN (SELECT callee_id FROM calls WHERE ingest_id = $ingest_id::INTEGER)',
   /**
    * After a deletion: the remaining calls of the callees it touched (renumbered), and the calls it
    * handed to another file that also holds them (beforeDelete tombstoned them with the file).
@@ -44,12 +45,18 @@ const SCOPE = {
 export class ClickHouseMirror implements CallsMirror {
   private columns: ShippedColumn[] | null = null;
 
-  constructor(readonly db: Database, readonly ch: ClickHouseStore, readonly opts: MirrorOptions) {}
+  constructor(
+    readonly db: Database,
+    readonly ch: ClickHouseStore,
+    readonly opts: MirrorOptions,
+  ) {}
 
   /** Columns of DuckDB's `calls`, as shipped (and the ClickHouse DDL made from them). */
   async shipped(): Promise<ShippedColumn[]> {
     if (this.columns) return this.columns;
-    const cols = await this.db.query<{ name: string; type: string; nullable: string }>(sqlText('clickhouse_calls_columns'));
+    const cols = await this.db.query<{ name: string; type: string; nullable: string }>(
+      sqlText('clickhouse_calls_columns'),
+    );
     const duck: DuckColumn[] = cols.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable === 'YES' }));
     this.columns = shippedColumns(duck, this.ch.caps.lowCardinality);
     return this.columns;
@@ -62,14 +69,18 @@ export class ClickHouseMirror implements CallsMirror {
     const have = await this.ch.existingColumns();
     const missing = cols.filter((c) => !have.has(c.name));
     if (missing.length) {
-      throw new Error(`ClickHouse table ${this.ch.names.local} lacks column(s) ${missing.map((c) => c.name).join(', ')}: ` +
-        'drop the ClickHouse tables (calls, calls_all, calls_local) and start again to re-ship every call');
+      throw new Error(
+        `ClickHouse table ${this.ch.names.local} lacks column(s) ${missing.map((c) => c.name).join(', ')}: ` +
+          'drop the ClickHouse tables (calls, calls_all, calls_local) and start again to re-ship every call',
+      );
     }
     this.ch.settled = false;
     const marker = this.marker();
     const [stored] = await this.db.query<{ value: string }>(sqlText('meta_get'), { key: 'clickhouse_sync' });
     const [duck] = await this.db.query<{ calls: number }>(sqlText('call_count'));
-    const [ch] = await this.ch.query<{ calls: number }>(`SELECT toInt64(count()) AS calls FROM \`${this.ch.names.database}\`.\`${this.ch.names.calls}\``);
+    const [ch] = await this.ch.query<{ calls: number }>(
+      `SELECT toInt64(count()) AS calls FROM \`${this.ch.names.database}\`.\`${this.ch.names.calls}\``,
+    );
     if (stored?.value === marker && Number(duck!.calls) === Number(ch!.calls)) {
       await this.settle();
       return { shipped: 0, synced: false };
@@ -118,7 +129,9 @@ export class ClickHouseMirror implements CallsMirror {
 
   async afterDelete(_ingestId: number): Promise<void> {
     // deleted_callees and delete_members: TEMP tables of the deletion on the write connection.
-    await this.db.writeConnection.run('CREATE TEMP TABLE IF NOT EXISTS delete_members (call_id VARCHAR, other INTEGER)');
+    await this.db.writeConnection.run(
+      'CREATE TEMP TABLE IF NOT EXISTS delete_members (call_id VARCHAR, other INTEGER)',
+    );
     await this.ship(this.db.writeConnection, SCOPE.deletedCallees, {}, await this.nextVersion());
     await this.settle();
     this.db.markWritten();
@@ -132,7 +145,9 @@ export class ClickHouseMirror implements CallsMirror {
     try {
       await this.ch.settle();
     } catch (err) {
-      this.opts.log?.(`ClickHouse: reads keep FINAL (merging after the write failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]})`);
+      this.opts.log?.(
+        `ClickHouse: reads keep FINAL (merging after the write failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]})`,
+      );
     }
   }
 
@@ -177,13 +192,20 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
 
   /** Customer attributes for the attribute breakdown: the whole set under `version`, older sets removed. */
   private async syncAttributes(version: number): Promise<void> {
-    const rows = await this.db.query<{ callee_id: string; name: string; value: string | null }>(sqlText('clickhouse_customer_attrs'));
+    const rows = await this.db.query<{ callee_id: string; name: string; value: string | null }>(
+      sqlText('clickhouse_customer_attrs'),
+    );
     const { database: db, attrs } = this.ch.names;
     for (let i = 0; i < rows.length; i += 50_000) {
-      await this.ch.engine.insert(`\`${db}\`.\`${attrs}\``, rows.slice(i, i + 50_000).map((r) => ({ ...r, _version: version })));
+      await this.ch.engine.insert(
+        `\`${db}\`.\`${attrs}\``,
+        rows.slice(i, i + 50_000).map((r) => ({ ...r, _version: version })),
+      );
     }
     // Readers take the newest set only; dropping older sets is housekeeping (a mutation).
-    await this.ch.command(`ALTER TABLE \`${db}\`.\`${attrs}\` DELETE WHERE _version < {v:UInt64}`, { v: version }).catch(() => undefined);
+    await this.ch
+      .command(`ALTER TABLE \`${db}\`.\`${attrs}\` DELETE WHERE _version < {v:UInt64}`, { v: version })
+      .catch(() => undefined);
   }
 
   /**
@@ -198,7 +220,8 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
     try {
       await removeIngestCalls(this.db, report.ingestId);
       await con.run(sqlText('clickhouse_ingest_failed'), {
-        ingest_id: report.ingestId, message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again`,
+        ingest_id: report.ingestId,
+        message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again`,
       });
       await con.run('COMMIT');
     } catch (e) {
@@ -212,11 +235,14 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
       await this.beforeDelete(report.ingestId);
       await this.afterDelete(report.ingestId);
     } catch {
-      leftovers = '; ClickHouse may hold part of it until the file is ingested again or the server restarts (which re-syncs)';
+      leftovers =
+        '; ClickHouse may hold part of it until the file is ingested again or the server restarts (which re-syncs)';
     }
     this.opts.log?.(`ingest #${report.ingestId} (${report.fileName}): ClickHouse failed: ${reason}${leftovers}`);
     return {
-      ...report, status: 'failed', inserted: 0,
+      ...report,
+      status: 'failed',
+      inserted: 0,
       message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again${leftovers}`,
     };
   }
@@ -233,7 +259,8 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
   private marker(): string {
     return JSON.stringify({
       target: `${this.ch.engine.label}/${this.ch.names.database}/${this.ch.cluster ?? ''}`,
-      timezone: this.opts.businessTimezone, earlySeconds: this.opts.earlySeconds,
+      timezone: this.opts.businessTimezone,
+      earlySeconds: this.opts.earlySeconds,
     });
   }
 }

@@ -40,7 +40,11 @@ export function shippedColumns(cols: DuckColumn[], lowCardinality: boolean): Shi
     const type = c.type.toUpperCase();
     if (type.startsWith('TIMESTAMP')) {
       // Seconds in UTC as text ClickHouse parses in the column's zone, plus the milliseconds.
-      out.push({ name: c.name, chType: wrap(`DateTime('UTC')`), duckExpr: `strftime(timezone('UTC', ${q}), '%Y-%m-%d %H:%M:%S')` });
+      out.push({
+        name: c.name,
+        chType: wrap(`DateTime('UTC')`),
+        duckExpr: `strftime(timezone('UTC', ${q}), '%Y-%m-%d %H:%M:%S')`,
+      });
       out.push({ name: `${c.name}_ms`, chType: wrap('UInt16'), duckExpr: `(epoch_ms(${q}) % 1000)::INTEGER` });
       continue;
     }
@@ -59,8 +63,16 @@ export function shippedColumns(cols: DuckColumn[], lowCardinality: boolean): Shi
       expr = `strftime(${q}, '%Y-%m-%d')`;
     } else {
       const map: Record<string, string> = {
-        DOUBLE: 'Float64', FLOAT: 'Float32', TINYINT: 'Int8', SMALLINT: 'Int16', INTEGER: 'Int32', BIGINT: 'Int64',
-        UTINYINT: 'UInt8', USMALLINT: 'UInt16', UINTEGER: 'UInt32', UBIGINT: 'UInt64',
+        DOUBLE: 'Float64',
+        FLOAT: 'Float32',
+        TINYINT: 'Int8',
+        SMALLINT: 'Int16',
+        INTEGER: 'Int32',
+        BIGINT: 'Int64',
+        UTINYINT: 'UInt8',
+        USMALLINT: 'UInt16',
+        UINTEGER: 'UInt32',
+        UBIGINT: 'UInt64',
       };
       const t = map[type];
       if (!t) throw new Error(`no ClickHouse type for DuckDB ${c.type} (column ${c.name})`);
@@ -97,7 +109,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function tableNames(database: string, cluster: string | null): TableNames {
   if (!NAME.test(database)) throw new Error(`bad database name ${JSON.stringify(database)}`);
   if (cluster !== null && !NAME.test(cluster)) throw new Error(`bad cluster name ${JSON.stringify(cluster)}`);
-  return { database, local: 'calls_local', all: cluster ? 'calls_all' : 'calls_local', calls: 'calls', attrs: 'dim_customer_attrs' };
+  return {
+    database,
+    local: 'calls_local',
+    all: cluster ? 'calls_all' : 'calls_local',
+    calls: 'calls',
+    attrs: 'dim_customer_attrs',
+  };
 }
 
 /** `cityHash64(ifNull(callee_id, call_id))`: a callee's calls, and every version of a call, on one shard. */

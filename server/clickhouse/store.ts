@@ -3,7 +3,13 @@ import { inlineParams, usedParams } from './bind.ts';
 import { HttpEngine, WRITE_SETTINGS, type ChEngine } from './engine.ts';
 import type { ChValue } from './literal.ts';
 import {
-  attrsDdl, distributedDdl, liveViewDdl, localTableDdl, tableNames, type ShippedColumn, type TableNames,
+  attrsDdl,
+  distributedDdl,
+  liveViewDdl,
+  localTableDdl,
+  tableNames,
+  type ShippedColumn,
+  type TableNames,
 } from './schema.ts';
 
 export interface ClickHouseConfig {
@@ -26,7 +32,10 @@ export interface Capabilities {
 
 /** Parses `--clickhouse` / HANGUP_CLICKHOUSE_URL: one URL, or a comma-separated list (query node first). */
 export function parseUrls(text: string): string[] {
-  const urls = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const urls = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (urls.length === 0) throw new Error('no ClickHouse URL given');
   for (const u of urls) {
     const p = new URL(u);
@@ -56,11 +65,20 @@ export class ClickHouseStore {
     readonly cluster: string | null,
   ) {}
 
-  static async connect(cfg: ClickHouseConfig, makeEngine: (url: string) => ChEngine = (url) =>
-    new HttpEngine({ url, username: cfg.username, password: cfg.password })): Promise<ClickHouseStore> {
+  static async connect(
+    cfg: ClickHouseConfig,
+    makeEngine: (url: string) => ChEngine = (url) =>
+      new HttpEngine({ url, username: cfg.username, password: cfg.password }),
+  ): Promise<ClickHouseStore> {
     const engines = cfg.urls.map(makeEngine);
     const caps = await probe(engines[0]!);
-    return new ClickHouseStore(engines[0]!, engines, caps, tableNames(cfg.database ?? 'default', cfg.cluster ?? null), cfg.cluster ?? null);
+    return new ClickHouseStore(
+      engines[0]!,
+      engines,
+      caps,
+      tableNames(cfg.database ?? 'default', cfg.cluster ?? null),
+      cfg.cluster ?? null,
+    );
   }
 
   /** For an engine made elsewhere (chDB in the tests). */
@@ -70,7 +88,9 @@ export class ClickHouseStore {
 
   /** Rows of a SELECT with `{name:Type}` placeholders filled from `params`. */
   async query<T = Record<string, unknown>>(sql: string, params: Record<string, ChValue> = {}): Promise<T[]> {
-    return this.caps.params ? this.engine.select<T>(sql, usedParams(sql, params)) : this.engine.select<T>(inlineParams(sql, params), null);
+    return this.caps.params
+      ? this.engine.select<T>(sql, usedParams(sql, params))
+      : this.engine.select<T>(inlineParams(sql, params), null);
   }
 
   /** Rows of a query the semantic layer generated (BoundParams: name -> { type, value }). */
@@ -85,7 +105,11 @@ export class ClickHouseStore {
 
   /** Rows of calls (shipped columns + _version, _deleted) into the table every shard is fed from. */
   async insertCalls(rows: Record<string, unknown>[]): Promise<void> {
-    await this.engine.insert(`\`${this.names.database}\`.\`${this.names.all}\``, rows, this.cluster ? WRITE_SETTINGS : {});
+    await this.engine.insert(
+      `\`${this.names.database}\`.\`${this.names.all}\``,
+      rows,
+      this.cluster ? WRITE_SETTINGS : {},
+    );
   }
 
   /**
@@ -95,7 +119,8 @@ export class ClickHouseStore {
    */
   async ensureSchema(cols: ShippedColumn[]): Promise<void> {
     const n = this.names;
-    if (n.database !== 'default') for (const e of this.shardEngines) await e.command(`CREATE DATABASE IF NOT EXISTS \`${n.database}\``);
+    if (n.database !== 'default')
+      for (const e of this.shardEngines) await e.command(`CREATE DATABASE IF NOT EXISTS \`${n.database}\``);
     const local = localTableDdl(n, cols);
     if (!this.cluster || this.shardEngines.length > 1) {
       for (const e of this.shardEngines) await e.command(local);
@@ -104,8 +129,10 @@ export class ClickHouseStore {
       try {
         await this.engine.command(local.replace(/^(CREATE TABLE IF NOT EXISTS \S+)/, `$1 ON CLUSTER ${this.cluster}`));
       } catch (err) {
-        throw new Error(`could not create ${n.local} on every shard of cluster ${this.cluster} (ON CLUSTER needs ZooKeeper): ` +
-          `give every shard's URL, comma-separated, query node first (${err instanceof Error ? err.message.split('\n')[0] : err})`);
+        throw new Error(
+          `could not create ${n.local} on every shard of cluster ${this.cluster} (ON CLUSTER needs ZooKeeper): ` +
+            `give every shard's URL, comma-separated, query node first (${err instanceof Error ? err.message.split('\n')[0] : err})`,
+        );
       }
     }
     if (this.cluster) await this.engine.command(distributedDdl(n, this.cluster));
@@ -130,7 +157,9 @@ export class ClickHouseStore {
       for (const { partition } of await e.select<{ partition: string }>(split, null)) {
         // toYYYYMM partitions: digits only, checked before they become SQL.
         if (!/^\d+$/.test(String(partition))) return false;
-        await e.command(`OPTIMIZE TABLE \`${database}\`.\`${local}\` PARTITION ${partition} FINAL`, { optimize_throw_if_noop: 1 });
+        await e.command(`OPTIMIZE TABLE \`${database}\`.\`${local}\` PARTITION ${partition} FINAL`, {
+          optimize_throw_if_noop: 1,
+        });
       }
     }
     for (const e of this.shardEngines) if ((await e.select(split, null)).length > 0) return false;
@@ -141,7 +170,8 @@ export class ClickHouseStore {
   /** Columns of the ReplacingMergeTree as the server has them (name -> type). */
   async existingColumns(): Promise<Map<string, string>> {
     const rows = await this.query<{ name: string; type: string }>(
-      'SELECT name, type FROM system.columns WHERE database = {db:String} AND table = {t:String}', { db: this.names.database, t: this.names.local },
+      'SELECT name, type FROM system.columns WHERE database = {db:String} AND table = {t:String}',
+      { db: this.names.database, t: this.names.local },
     );
     return new Map(rows.map((r) => [r.name, r.type]));
   }
@@ -152,7 +182,7 @@ export class ClickHouseStore {
 }
 
 async function probe(engine: ChEngine): Promise<Capabilities> {
-  const [{ v }] = await engine.select<{ v: string }>('SELECT version() AS v', null) as [{ v: string }];
+  const [{ v }] = (await engine.select<{ v: string }>('SELECT version() AS v', null)) as [{ v: string }];
   let params = true;
   try {
     const [r] = await engine.select<{ p: number }>('SELECT {p:UInt8} AS p', { p: 7 });
@@ -162,7 +192,8 @@ async function probe(engine: ChEngine): Promise<Capabilities> {
   }
   // 18.x has LowCardinality behind allow_experimental_low_cardinality_type (default 0); later it is on.
   const lc = await engine.select<{ value: string }>(
-    "SELECT value FROM system.settings WHERE name = 'allow_experimental_low_cardinality_type'", null,
+    "SELECT value FROM system.settings WHERE name = 'allow_experimental_low_cardinality_type'",
+    null,
   );
   const lowCardinality = lc.length === 0 || lc[0]!.value === '1';
   return { version: v, params, lowCardinality };

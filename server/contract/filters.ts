@@ -16,13 +16,18 @@ export const DIMENSION_COLUMNS = {
   hangup_cause: 'hangup_cause',
   disposition: 'disposition',
 } as const;
-export const DimensionSchema = z.enum(Object.keys(DIMENSION_COLUMNS) as [keyof typeof DIMENSION_COLUMNS, ...(keyof typeof DIMENSION_COLUMNS)[]]);
+export const DimensionSchema = z.enum(
+  Object.keys(DIMENSION_COLUMNS) as [keyof typeof DIMENSION_COLUMNS, ...(keyof typeof DIMENSION_COLUMNS)[]],
+);
 export type Dimension = z.infer<typeof DimensionSchema>;
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar date',
+  );
 
 /** A filter value list: repeatable query parameter, each value bounded. */
 const values = z.array(z.string().trim().min(1).max(200)).max(200).default([]);
@@ -38,7 +43,10 @@ export const FiltersSchema = z
     numberTag: values,
     agent: values,
   })
-  .refine((f) => !f.from || !f.to || f.from < f.to, { message: '`to` must be after `from` (to is exclusive)', path: ['to'] });
+  .refine((f) => !f.from || !f.to || f.from < f.to, {
+    message: '`to` must be after `from` (to is exclusive)',
+    path: ['to'],
+  });
 export type Filters = z.infer<typeof FiltersSchema>;
 
 export const FILTER_KEYS = ['from', 'to', 'campaign', 'script', 'segment', 'numberTag', 'agent'] as const;

@@ -49,10 +49,21 @@ const unsignZero = (x: number, digits: number) => (Math.abs(x) < 0.5 * 10 ** -di
 export function createFormat(lang: FormatLang): Format {
   const loc = lang === 'en' ? 'en' : 'zh-CN';
   const int = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
-  const pctFmt = [0, 1, 2].map((d) => new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }));
-  const signed1 = new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const pctFmt = [0, 1, 2].map(
+    (d) => new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }),
+  );
+  const signed1 = new Intl.NumberFormat(loc, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
   const plain1 = new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const signedPct = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const signedPct = new Intl.NumberFormat(loc, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
   const sig3 = new Intl.NumberFormat(loc, { maximumSignificantDigits: 3 });
   const dec2 = new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Dates are calendar days in the business timezone already: format them in UTC so the
@@ -62,10 +73,13 @@ export function createFormat(lang: FormatLang): Format {
   const month = new Intl.DateTimeFormat(loc, { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeStyle: 'short' });
   const asDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  const pct = (r: number | null | undefined, digits = 1) => (blank(r) ? DASH : pctFmt[digits]!.format(unsignZero(r, digits + 2)));
-  const p = (x: number | null | undefined) => (blank(x) ? DASH : x < 0.001 ? `< ${sig3.format(0.001)}` : sig3.format(Math.min(1, x)));
+  const pct = (r: number | null | undefined, digits = 1) =>
+    blank(r) ? DASH : pctFmt[digits]!.format(unsignZero(r, digits + 2));
+  const p = (x: number | null | undefined) =>
+    blank(x) ? DASH : x < 0.001 ? `< ${sig3.format(0.001)}` : sig3.format(Math.min(1, x));
   const clock = (h: number) => `${String(h).padStart(2, '0')}:00`;
-  const hourOf = (h: number | string | null | undefined) => (h == null || h === '' || !Number.isFinite(Number(h)) ? null : Number(h));
+  const hourOf = (h: number | string | null | undefined) =>
+    h == null || h === '' || !Number.isFinite(Number(h)) ? null : Number(h);
   return {
     int: (n) => (blank(n) ? DASH : int.format(unsignZero(n, 0))),
     pct,

@@ -4,7 +4,17 @@
  * average. Blue–red stays distinguishable with the common colour-vision deficiencies (ColorBrewer
  * RdBu). "Better" depends on the metric: a low hang-up or short-call rate, a high connect rate.
  */
-export const GOOD_TO_BAD = ['#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7', '#fddbc7', '#f4a582', '#d6604d', '#b2182b'] as const;
+export const GOOD_TO_BAD = [
+  '#2166ac',
+  '#4393c3',
+  '#92c5de',
+  '#d1e5f0',
+  '#f7f7f7',
+  '#fddbc7',
+  '#f4a582',
+  '#d6604d',
+  '#b2182b',
+] as const;
 
 /** Whether a higher value of the metric is good news (connect rate) or bad (hang-up, short-call rate). */
 export const higherIsBetter = (metric: string) => metric === 'connectRate' || metric === 'connect';
@@ -23,7 +33,12 @@ export function rampFor(metric: string): string[] {
  */
 export function centeredRange(rates: readonly number[], center: number | null): [number, number] {
   const finite = rates.filter((r) => Number.isFinite(r));
-  const c = center !== null && Number.isFinite(center) ? center : finite.length ? finite.reduce((s, r) => s + r, 0) / finite.length : 0.5;
+  const c =
+    center !== null && Number.isFinite(center)
+      ? center
+      : finite.length
+        ? finite.reduce((s, r) => s + r, 0) / finite.length
+        : 0.5;
   const spread = Math.max(0.01, ...finite.map((r) => Math.abs(r - c)));
   return [c - spread, c + spread];
 }
@@ -40,7 +55,13 @@ export function colorAt(stops: readonly string[], t: number): string {
   const a = hexToRgb(stops[i]!);
   const b = hexToRgb(stops[i + 1]!);
   const f = x - i;
-  return `#${a.map((v, k) => Math.round(v + (b[k]! - v) * f).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((v, k) =>
+      Math.round(v + (b[k]! - v) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Text readable on the diverging scale at t: white on the strong ends, dark ink near the middle. */

@@ -8,13 +8,41 @@ import { createFormat, type Format } from './format.ts';
 import { valueLabel, type LabelLang } from './labels.ts';
 
 type Num = number | null | undefined;
-export interface WindowFields { kind: string; segment: string; hour: number; hangupRate: Num; ciLow: Num; ciHigh: Num; segmentRate: Num }
-export interface CapFields { capAt: number; hangupRate: Num; firstCallRate: Num; diff: Num; diffCiLow: Num; diffCiHigh: Num }
-export interface NumberFields {
-  callerNumber: string; recentAnswerRate: Num; priorAnswerRate: Num; recentRejectionRate: Num; priorRejectionRate: Num;
-  answerPValueAdjusted: Num; rejectionPValueAdjusted: Num;
+export interface WindowFields {
+  kind: string;
+  segment: string;
+  hour: number;
+  hangupRate: Num;
+  ciLow: Num;
+  ciHigh: Num;
+  segmentRate: Num;
 }
-export interface AgentFields { agent: string; shrunkRate: Num; shrunkCiLow: Num; shrunkCiHigh: Num; teamRate: Num; probAboveTeam: Num; answered: number }
+export interface CapFields {
+  capAt: number;
+  hangupRate: Num;
+  firstCallRate: Num;
+  diff: Num;
+  diffCiLow: Num;
+  diffCiHigh: Num;
+}
+export interface NumberFields {
+  callerNumber: string;
+  recentAnswerRate: Num;
+  priorAnswerRate: Num;
+  recentRejectionRate: Num;
+  priorRejectionRate: Num;
+  answerPValueAdjusted: Num;
+  rejectionPValueAdjusted: Num;
+}
+export interface AgentFields {
+  agent: string;
+  shrunkRate: Num;
+  shrunkCiLow: Num;
+  shrunkCiHigh: Num;
+  teamRate: Num;
+  probAboveTeam: Num;
+  answered: number;
+}
 
 const formats = new Map<string, Format>();
 const fmtFor = (lang: LabelLang) => {

@@ -1,4 +1,10 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBPreparedStatement,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { memorySettings } from './memory.ts';
@@ -78,7 +84,11 @@ export class Database {
   }
 
   /** The first row of `Database.all` (undefined when there is none). */
-  static async one<T = Record<string, unknown>>(con: DuckDBConnection, sql: string, params?: Params): Promise<T | undefined> {
+  static async one<T = Record<string, unknown>>(
+    con: DuckDBConnection,
+    sql: string,
+    params?: Params,
+  ): Promise<T | undefined> {
     return (await Database.all<T>(con, sql, params))[0];
   }
 

@@ -16,8 +16,14 @@ export function filterParams(f: Filters, earlySeconds: number): { params: Params
       early_seconds: earlySeconds,
     },
     types: {
-      from: VARCHAR, to: VARCHAR, campaign: LIST(VARCHAR), script: LIST(VARCHAR), segment: LIST(VARCHAR),
-      number_tag: LIST(VARCHAR), agent: LIST(VARCHAR), early_seconds: DOUBLE,
+      from: VARCHAR,
+      to: VARCHAR,
+      campaign: LIST(VARCHAR),
+      script: LIST(VARCHAR),
+      segment: LIST(VARCHAR),
+      number_tag: LIST(VARCHAR),
+      agent: LIST(VARCHAR),
+      early_seconds: DOUBLE,
     },
   };
 }

@@ -43,7 +43,10 @@ function duckdbStore(db: Database): QueryStore {
       engine: 'duckdb',
       dialect: duckdb,
       calls: { from: 'calls', where: [] },
-      attributeJoin: (p) => ({ from: `calls LEFT JOIN dim_customer_attrs a ON a.callee_id = calls.callee_id AND a.name = ${p}`, key: 'a.value' }),
+      attributeJoin: (p) => ({
+        from: `calls LEFT JOIN dim_customer_attrs a ON a.callee_id = calls.callee_id AND a.name = ${p}`,
+        key: 'a.value',
+      }),
       run: <T>(sql: string, params: BoundParams = {}) => {
         const { params: p, types } = duckParams(params);
         return db.query<T>(sql, p, types);
@@ -56,8 +59,13 @@ function duckdbStore(db: Database): QueryStore {
 
 /** The filter-menu columns of `GET /api/dimensions` (queries/dimensions/dimension_values.sql names them the same). */
 const LISTED: [string, string][] = [
-  ['campaign', 'campaign'], ['script', 'script_id'], ['segment', 'segment'], ['numberTag', 'number_tag'],
-  ['agent', 'agent_id'], ['ageBand', 'age_band'], ['callerNumber', 'caller_number'],
+  ['campaign', 'campaign'],
+  ['script', 'script_id'],
+  ['segment', 'segment'],
+  ['numberTag', 'number_tag'],
+  ['agent', 'agent_id'],
+  ['ageBand', 'age_band'],
+  ['callerNumber', 'caller_number'],
 ];
 
 /**
@@ -65,7 +73,10 @@ const LISTED: [string, string][] = [
  * filter column. DuckDB runs its queries/*.sql files; another engine gets the same question
  * generated through its dialect.
  */
-export async function callsListing<T = Record<string, unknown>>(db: Database, name: 'call_count' | 'date_bounds' | 'dimension_values'): Promise<T[]> {
+export async function callsListing<T = Record<string, unknown>>(
+  db: Database,
+  name: 'call_count' | 'date_bounds' | 'dimension_values',
+): Promise<T[]> {
   const q = queryStoreOf(db);
   if (q.engine === 'duckdb') return db.query<T>(sqlText(name));
   const d = q.dialect;
@@ -73,13 +84,20 @@ export async function callsListing<T = Record<string, unknown>>(db: Database, na
     const all = [...q.calls.where, ...extra];
     return all.length ? ` WHERE ${all.join(' AND ')}` : '';
   };
-  if (name === 'call_count') return q.run<T>(`SELECT ${d.countAll()} AS ${d.ident('calls')} FROM ${q.calls.from}${where()}`);
+  if (name === 'call_count')
+    return q.run<T>(`SELECT ${d.countAll()} AS ${d.ident('calls')} FROM ${q.calls.from}${where()}`);
   if (name === 'date_bounds') {
-    return q.run<T>(`SELECT ${d.formatDate('min(local_date)')} AS ${d.ident('firstDate')}, ${d.formatDate('max(local_date)')} AS ${d.ident('lastDate')}, ` +
-      `${d.countAll()} AS ${d.ident('calls')} FROM ${q.calls.from}${where()}`);
+    return q.run<T>(
+      `SELECT ${d.formatDate('min(local_date)')} AS ${d.ident('firstDate')}, ${d.formatDate('max(local_date)')} AS ${d.ident('lastDate')}, ` +
+        `${d.countAll()} AS ${d.ident('calls')} FROM ${q.calls.from}${where()}`,
+    );
   }
-  const parts = LISTED.map(([dim, col]) =>
-    `SELECT '${dim}' AS ${d.ident('dimension')}, ${d.toText(d.ident(col))} AS ${d.ident('value')}, ${d.countAll()} AS ${d.ident('calls')} ` +
-    `FROM ${q.calls.from}${where([`${d.ident(col)} IS NOT NULL`])} GROUP BY ${d.ident(col)}`);
-  return q.run<T>(`SELECT * FROM (\n${parts.join('\nUNION ALL\n')}\n) AS v ORDER BY ${d.ident('dimension')}, ${d.ident('value')}`);
+  const parts = LISTED.map(
+    ([dim, col]) =>
+      `SELECT '${dim}' AS ${d.ident('dimension')}, ${d.toText(d.ident(col))} AS ${d.ident('value')}, ${d.countAll()} AS ${d.ident('calls')} ` +
+      `FROM ${q.calls.from}${where([`${d.ident(col)} IS NOT NULL`])} GROUP BY ${d.ident(col)}`,
+  );
+  return q.run<T>(
+    `SELECT * FROM (\n${parts.join('\nUNION ALL\n')}\n) AS v ORDER BY ${d.ident('dimension')}, ${d.ident('value')}`,
+  );
 }

@@ -1,8 +1,24 @@
 /** The canonical CDR columns (README, Canonical CDR schema), in file order. */
 export const CANONICAL_COLUMNS = [
-  'call_id', 'started_at', 'answered_at', 'ended_at', 'ring_seconds', 'talk_seconds',
-  'disposition', 'answered_by', 'hangup_by', 'hangup_cause', 'campaign', 'script_id',
-  'agent_id', 'caller_number', 'number_tag', 'callee_id', 'segment', 'age_band', 'outcome',
+  'call_id',
+  'started_at',
+  'answered_at',
+  'ended_at',
+  'ring_seconds',
+  'talk_seconds',
+  'disposition',
+  'answered_by',
+  'hangup_by',
+  'hangup_cause',
+  'campaign',
+  'script_id',
+  'agent_id',
+  'caller_number',
+  'number_tag',
+  'callee_id',
+  'segment',
+  'age_band',
+  'outcome',
   // outbound (default) or inbound: inbound calls are counted apart and never stored as dials.
   'direction',
 ] as const;
@@ -15,7 +31,8 @@ export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
  * 1.5.6), which would hide the bad value.
  */
 export const TYPED_COLUMNS: Partial<Record<CanonicalColumn, 'double'>> = {
-  ring_seconds: 'double', talk_seconds: 'double',
+  ring_seconds: 'double',
+  talk_seconds: 'double',
 };
 export const stagingType = (col: string) => TYPED_COLUMNS[col as CanonicalColumn] ?? 'varchar';
 
@@ -29,7 +46,11 @@ export const DIRECTIONS = ['outbound', 'inbound'] as const;
 
 /** Header names compare case- and space-insensitively: "Call ID" and "call_id" are one column. */
 export function normaliseHeader(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** Maps a file's header to canonical names; anything else is kept as an extra column. */

@@ -15,7 +15,8 @@ interface Order {
   monthExample: string | null;
 }
 
-const HINT = 'give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)';
+const HINT =
+  'give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)';
 
 /**
  * Day-first or month-first: d/m/yyyy dates are read the way the file itself
@@ -23,7 +24,11 @@ const HINT = 'give the order with dateFormat in a mapping file or --date-format,
  * or that proves both, is refused with a reason that names dateFormat. A dateFormat given wins
  * (for dialer formats it was applied to the raw values by format_map already).
  */
-export async function settleDates(con: DuckDBConnection, table: DatedTable, dateFormat: string | undefined): Promise<void> {
+export async function settleDates(
+  con: DuckDBConnection,
+  table: DatedTable,
+  dateFormat: string | undefined,
+): Promise<void> {
   const apply = (fmt: string | null, dayfirst: boolean | null) =>
     con.run(renderIdentifiers(sqlText('format_dates_apply'), { table }), { fmt, dayfirst });
   if (dateFormat) {
@@ -33,7 +38,9 @@ export async function settleDates(con: DuckDBConnection, table: DatedTable, date
   const [o] = await Database.all<Order>(con, renderIdentifiers(sqlText('format_date_order'), { table }));
   if (!o || !Number(o.dated)) return;
   if (Number(o.dayFirst) && Number(o.monthFirst)) {
-    throw new UnreadableFileError(`dates disagree on their order: "${o.dayExample}" is day-first, "${o.monthExample}" month-first; ${HINT}`);
+    throw new UnreadableFileError(
+      `dates disagree on their order: "${o.dayExample}" is day-first, "${o.monthExample}" month-first; ${HINT}`,
+    );
   }
   if (!Number(o.dayFirst) && !Number(o.monthFirst)) {
     throw new UnreadableFileError(

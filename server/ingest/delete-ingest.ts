@@ -22,10 +22,19 @@ export type DeleteOutcome =
  */
 export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutcome> {
   return exclusive(async () => {
-    const [row] = await db.query<{ status: string; kind: string; fileName: string; sha256: string }>(sqlText('ingest_delete_target'), { ingest_id: ingestId });
+    const [row] = await db.query<{ status: string; kind: string; fileName: string; sha256: string }>(
+      sqlText('ingest_delete_target'),
+      { ingest_id: ingestId },
+    );
     if (!row) return { ok: false, status: 404, error: `no ingest #${ingestId}` };
-    if (row.kind !== 'calls') return { ok: false, status: 409, error: `ingest #${ingestId} is a ${row.kind} file; only call files can be deleted` };
-    if (row.status !== 'loaded') return { ok: false, status: 409, error: `ingest #${ingestId} is ${row.status}: no calls to delete` };
+    if (row.kind !== 'calls')
+      return {
+        ok: false,
+        status: 409,
+        error: `ingest #${ingestId} is a ${row.kind} file; only call files can be deleted`,
+      };
+    if (row.status !== 'loaded')
+      return { ok: false, status: 409, error: `ingest #${ingestId} is ${row.status}: no calls to delete` };
     await mirrorOf(db)?.beforeDelete(ingestId); // hook: ClickHouse mirror
     const con = db.writeConnection;
     let deleted = 0;
@@ -35,7 +44,10 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     try {
       ({ deleted, keptBy } = await removeIngestCalls(db, ingestId));
       message = deleteMessage(deleted, keptBy);
-      await con.run(sqlText('ingest_delete_log'), { ingest_id: ingestId, message: `${message} (${new Date().toISOString()})` });
+      await con.run(sqlText('ingest_delete_log'), {
+        ingest_id: ingestId,
+        message: `${message} (${new Date().toISOString()})`,
+      });
       await con.run('COMMIT');
     } catch (err) {
       await con.run('ROLLBACK');
@@ -54,7 +66,10 @@ export function deleteMessage(deleted: number, keptBy: KeptBy[]): string {
   const kept = keptBy.reduce((s, k) => s + k.calls, 0);
   const head = `calls deleted: ${deleted}`;
   if (!kept) return head;
-  const list = keptBy.slice(0, 5).map((k) => `#${k.ingestId} ${k.fileName} (${k.calls})`).join(', ');
+  const list = keptBy
+    .slice(0, 5)
+    .map((k) => `#${k.ingestId} ${k.fileName} (${k.calls})`)
+    .join(', ');
   return `${head}; kept: ${kept}, because other loaded files also hold them: ${list}${keptBy.length > 5 ? ', …' : ''}`;
 }
 
@@ -63,14 +78,20 @@ export function deleteMessage(deleted: number, keptBy: KeptBy[]): string {
  * hands the others to the lowest-numbered such file, recounts nth_call_30d and refreshes the
  * rollups of the dates involved. Also used to take back a file ClickHouse did not fully receive.
  */
-export async function removeIngestCalls(db: Database, ingestId: number): Promise<{ deleted: number; keptBy: KeptBy[] }> {
+export async function removeIngestCalls(
+  db: Database,
+  ingestId: number,
+): Promise<{ deleted: number; keptBy: KeptBy[] }> {
   const con = db.writeConnection;
   await con.run(sqlText('ingest_delete_members'), { ingest_id: ingestId });
   const counts = (await con.runAndReadAll(sqlText('ingest_delete_counts'))).getRowObjectsJson() as {
-    ingestId: number | null; fileName: string | null; calls: number;
+    ingestId: number | null;
+    fileName: string | null;
+    calls: number;
   }[];
   const deleted = Number(counts.find((c) => c.ingestId === null)?.calls ?? 0);
-  const keptBy = counts.filter((c) => c.ingestId !== null)
+  const keptBy = counts
+    .filter((c) => c.ingestId !== null)
     .map((c) => ({ ingestId: Number(c.ingestId), fileName: String(c.fileName), calls: Number(c.calls) }));
   await con.run(sqlText('ingest_delete_scope'));
   await con.run(sqlText('ingest_delete_calls'));

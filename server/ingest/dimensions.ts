@@ -10,9 +10,24 @@ export type DimensionKind = 'dim_scripts' | 'dim_caller_numbers' | 'dim_customer
 /** Accepted header spellings per role (compared loosely: case, spaces, underscores). */
 const ROLES: Record<DimensionKind, { k: string[]; a: string[]; b: string[]; c: string[] }> = {
   // c: the A/B control flag (`control: true` picks the default control of /api/ab).
-  dim_scripts: { k: ['script_id'], a: ['campaign'], b: ['opening_line', 'opening_line_text', 'text', 'script_text', 'opening'], c: ['control', 'is_control'] },
-  dim_caller_numbers: { k: ['caller_number'], a: ['number_tag'], b: [], c: ['from_date', 'valid_from', 'effective_from', 'from'] },
-  dim_customers: { k: ['callee_id', 'phone', 'callee_phone'], a: ['segment'], b: ['age_band', 'ageband', 'age'], c: [] },
+  dim_scripts: {
+    k: ['script_id'],
+    a: ['campaign'],
+    b: ['opening_line', 'opening_line_text', 'text', 'script_text', 'opening'],
+    c: ['control', 'is_control'],
+  },
+  dim_caller_numbers: {
+    k: ['caller_number'],
+    a: ['number_tag'],
+    b: [],
+    c: ['from_date', 'valid_from', 'effective_from', 'from'],
+  },
+  dim_customers: {
+    k: ['callee_id', 'phone', 'callee_phone'],
+    a: ['segment'],
+    b: ['age_band', 'ageband', 'age'],
+    c: [],
+  },
 };
 
 export interface DimensionResult {
@@ -33,7 +48,11 @@ export interface DimensionResult {
  * joined at query time (breakdown_attribute.sql) because their names are not known in advance.
  */
 export async function loadDimension(
-  con: DuckDBConnection, kind: DimensionKind, header: string[], ingestId: number, dataDir: string,
+  con: DuckDBConnection,
+  kind: DimensionKind,
+  header: string[],
+  ingestId: number,
+  dataDir: string,
 ): Promise<DimensionResult> {
   const roles = ROLES[kind];
   const find = (names: string[]) => {
@@ -48,10 +67,17 @@ export async function loadDimension(
   const rules = { k: rule(roles.k), a: rule(roles.a), b: rule(roles.b), c: rule(roles.c) };
   await con.run(
     sqlText('dim_stage'),
-    { ...rules, paths: paths.bound, require_a: kind === 'dim_caller_numbers', c_is_date: kind === 'dim_caller_numbers' },
+    {
+      ...rules,
+      paths: paths.bound,
+      require_a: kind === 'dim_caller_numbers',
+      c_is_date: kind === 'dim_caller_numbers',
+    },
     { k: RULE, a: RULE, b: RULE, c: RULE, paths: LIST(VARCHAR), require_a: BOOLEAN, c_is_date: BOOLEAN },
   );
-  const [counts] = await Database.all<Record<string, unknown>>(con, sqlText('dim_counts'), { with_c: kind === 'dim_caller_numbers' });
+  const [counts] = await Database.all<Record<string, unknown>>(con, sqlText('dim_counts'), {
+    with_c: kind === 'dim_caller_numbers',
+  });
   const rowsRead = Number(counts!.rowsRead);
   const rejected = Number(counts!.rejected);
   const stored = Number(counts!.stored);
@@ -71,12 +97,22 @@ export async function loadDimension(
     const pads = { ipad: blobValue(ipad), opad: blobValue(opad) };
     await con.run(sqlText('dim_customers_load'), { ...id, ...pads }, { ipad: BLOB, opad: BLOB });
     const used = [roles.k, roles.a, roles.b].map(find).filter((h): h is string => !!h);
-    await con.run(sqlText('dim_customer_attrs_load'), { ...id, ...pads, used: listValue(used) }, { ipad: BLOB, opad: BLOB, used: LIST(VARCHAR) });
+    await con.run(
+      sqlText('dim_customer_attrs_load'),
+      { ...id, ...pads, used: listValue(used) },
+      { ipad: BLOB, opad: BLOB, used: LIST(VARCHAR) },
+    );
     await con.run(sqlText('dim_customers_apply'), { ingest_id: null }, { ingest_id: VARCHAR });
     effect = 'customer segments and age bands re-applied to their calls; other columns are breakdown attributes';
   }
   const reasons = counts!.reasons ? ` Refused rows: ${String(counts!.reasons)}.` : '';
-  return { rowsRead, stored, rejected, duplicates: rowsRead - rejected - stored, message: `${stored} ${kind.replace('dim_', '').replace('_', ' ')} rows: ${effect}.${reasons}` };
+  return {
+    rowsRead,
+    stored,
+    rejected,
+    duplicates: rowsRead - rejected - stored,
+    message: `${stored} ${kind.replace('dim_', '').replace('_', ' ')} rows: ${effect}.${reasons}`,
+  };
 }
 
 /** Gives the calls of a fresh CDR ingest the tags and segments the dimension tables know. */

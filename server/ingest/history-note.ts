@@ -4,7 +4,12 @@ import { exclusive } from './ingest-file.ts';
 import { sweepOrphanUploads } from './upload.ts';
 
 /** Adds a history row for a file that was never read (queued behind any running write). */
-export function noteInHistory(db: Database, fileName: string, status: 'interrupted' | 'failed', message: string): Promise<void> {
+export function noteInHistory(
+  db: Database,
+  fileName: string,
+  status: 'interrupted' | 'failed',
+  message: string,
+): Promise<void> {
   return exclusive(async () => {
     try {
       await db.writeConnection.run(sqlText('ingest_log_note'), { file_name: fileName.slice(0, 200), status, message });
@@ -23,7 +28,12 @@ export async function recordOrphanUploads(db: Database, uploadsDir: string): Pro
   const orphans = sweepOrphanUploads(uploadsDir);
   for (const o of orphans) {
     const when = o.receivedAt ? ` (received from ${o.receivedAt})` : '';
-    await noteInHistory(db, o.clientName, 'interrupted', `the server stopped before this upload was loaded${when}; nothing was added: send the file again`);
+    await noteInHistory(
+      db,
+      o.clientName,
+      'interrupted',
+      `the server stopped before this upload was loaded${when}; nothing was added: send the file again`,
+    );
   }
   return orphans.map((o) => o.clientName);
 }

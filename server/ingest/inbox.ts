@@ -1,8 +1,22 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { randomUUID } from 'node:crypto';
 import {
-  closeSync, constants, copyFileSync, createReadStream, createWriteStream, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync,
-  realpathSync, renameSync, rmSync, writeFileSync, type Stats,
+  closeSync,
+  constants,
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -73,17 +87,21 @@ export async function claimInboxFile(path: string, inbox: string, processing: st
   if (bad) throw new RefusedEntry(`${bad}: only regular files are read from the inbox`);
   const root = realpathSync(inbox);
   const real = realpathSync(path);
-  if (dirname(real) !== root || relative(root, real).startsWith('..')) throw new RefusedEntry('resolves outside the inbox');
+  if (dirname(real) !== root || relative(root, real).startsWith('..'))
+    throw new RefusedEntry('resolves outside the inbox');
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new RefusedEntry(code === 'ELOOP' ? 'a symbolic link: only regular files are read from the inbox' : `cannot be opened (${code})`);
+    throw new RefusedEntry(
+      code === 'ELOOP' ? 'a symbolic link: only regular files are read from the inbox' : `cannot be opened (${code})`,
+    );
   }
   try {
     const st = fstatSync(fd);
-    const fault = notRegular(st) ?? (st.ino !== entry.ino || st.dev !== entry.dev ? 'changed while it was checked' : null);
+    const fault =
+      notRegular(st) ?? (st.ino !== entry.ino || st.dev !== entry.dev ? 'changed while it was checked' : null);
     if (fault) throw new RefusedEntry(`${fault}: only regular files are read from the inbox`);
     mkdirSync(processing, { recursive: true, mode: 0o700 });
     const dest = join(processing, `${randomUUID()}-${name}`);
@@ -91,7 +109,10 @@ export async function claimInboxFile(path: string, inbox: string, processing: st
       renameSync(path, dest);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-      await pipeline(createReadStream('', { fd, autoClose: false, start: 0 }), createWriteStream(dest, { mode: 0o600 }));
+      await pipeline(
+        createReadStream('', { fd, autoClose: false, start: 0 }),
+        createWriteStream(dest, { mode: 0o600 }),
+      );
       rmSync(path, { force: true });
       return dest;
     }
@@ -108,7 +129,11 @@ export async function claimInboxFile(path: string, inbox: string, processing: st
 
 function reportText(r: IngestReport): string {
   return [
-    `file: ${r.fileName}`, `ingest: #${r.ingestId}`, `status: ${r.status}`, `format: ${r.format}`, `encoding: ${r.encoding ?? '-'}`,
+    `file: ${r.fileName}`,
+    `ingest: #${r.ingestId}`,
+    `status: ${r.status}`,
+    `format: ${r.format}`,
+    `encoding: ${r.encoding ?? '-'}`,
     `rows read: ${r.rowsRead} = calls ${r.calls} + folded ${r.folded}`,
     ...r.foldNotes.map((n) => `  folded: ${n.reason}: ${n.rows}`),
     `calls: ${r.calls} = inserted ${r.inserted} + duplicates ${r.duplicates} + rejected ${r.rejected}`,
@@ -117,8 +142,11 @@ function reportText(r: IngestReport): string {
     r.rejectsPath ? `rejected rows and reasons: ${r.rejectsPath}` : null,
     r.extraColumns.length ? `columns not used: ${r.extraColumns.join(', ')}` : null,
     r.message ? `note: ${r.message}` : null,
-    `took: ${(r.durationMs / 1000).toFixed(1)} s`, '',
-  ].filter((l) => l !== null).join('\n');
+    `took: ${(r.durationMs / 1000).toFixed(1)} s`,
+    '',
+  ]
+    .filter((l) => l !== null)
+    .join('\n');
 }
 
 /**
@@ -150,7 +178,10 @@ export function watchInbox(o: InboxOptions): Inbox {
       // (moving it to quarantine would only give the linked file a readable second name there).
       const dest = join(o.quarantine, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safeStem(name)}`);
       rmSync(entry, { force: true });
-      writeFileSync(`${dest}.errors.txt`, `This inbox entry was not read and has been removed from the inbox.\n\nentry: ${safeStem(name)}\nreason: ${err.message}\n`);
+      writeFileSync(
+        `${dest}.errors.txt`,
+        `This inbox entry was not read and has been removed from the inbox.\n\nentry: ${safeStem(name)}\nreason: ${err.message}\n`,
+      );
       log(`inbox: ${name} refused (${err.message})`);
       o.onRefused?.(name, err.message);
       return;
@@ -163,7 +194,10 @@ export function watchInbox(o: InboxOptions): Inbox {
     if (report.status === 'failed') {
       const dest = join(o.quarantine, `${stamp}-${stem}`);
       move(path, dest);
-      writeFileSync(`${dest}.errors.txt`, `This file could not be loaded.\n\nreason: ${report.message}\n\n${reportText(report)}`);
+      writeFileSync(
+        `${dest}.errors.txt`,
+        `This file could not be loaded.\n\nreason: ${report.message}\n\n${reportText(report)}`,
+      );
       log(`inbox: ${name} -> quarantine (${report.message})`);
       return;
     }
@@ -173,14 +207,19 @@ export function watchInbox(o: InboxOptions): Inbox {
     move(path, dest);
     writeFileSync(`${dest}.report.txt`, reportText(report));
     writeFileSync(`${dest}.report.json`, JSON.stringify(report, null, 2) + '\n');
-    log(`inbox: ${name} -> archive (${report.status === 'repeated' ? report.message : `${report.inserted} calls inserted`})`);
+    log(
+      `inbox: ${name} -> archive (${report.status === 'repeated' ? report.message : `${report.inserted} calls inserted`})`,
+    );
   };
   const watcher: FSWatcher = watch(o.inbox, {
     depth: 0,
     followSymlinks: false, // a link is reported as itself and refused, never read through
     ignoreInitial: false, // files dropped while the server was down are picked up at start
     ignored: (p: string) => IGNORED.test(basename(p)),
-    awaitWriteFinish: { stabilityThreshold: o.stableMs, pollInterval: Math.max(50, Math.min(500, Math.round(o.stableMs / 4))) },
+    awaitWriteFinish: {
+      stabilityThreshold: o.stableMs,
+      pollInterval: Math.max(50, Math.min(500, Math.round(o.stableMs / 4))),
+    },
   });
   // 'add' is a regular file or a followed link; 'raw' events are not needed: pipes and devices
   // show up as 'add' too, and claimInboxFile refuses them without blocking.

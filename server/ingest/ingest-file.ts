@@ -58,9 +58,28 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
   };
   const [{ id }] = await Database.all<{ id: number }>(con, sqlText('ingest_next_id'));
   const report: IngestReport = {
-    ingestId: Number(id), fileName, sha256: '', format: 'unknown', encoding: null, status: 'failed', kind: 'calls',
-    message: null, rowsRead: 0, calls: 0, folded: 0, foldNotes: [], inserted: 0, duplicates: 0, rejected: 0, inbound: 0,
-    rejectsPath: null, extraColumns: [], unknownParty: 0, sourceTimezone: null, timezoneInferred: false, durationMs: 0,
+    ingestId: Number(id),
+    fileName,
+    sha256: '',
+    format: 'unknown',
+    encoding: null,
+    status: 'failed',
+    kind: 'calls',
+    message: null,
+    rowsRead: 0,
+    calls: 0,
+    folded: 0,
+    foldNotes: [],
+    inserted: 0,
+    duplicates: 0,
+    rejected: 0,
+    inbound: 0,
+    rejectsPath: null,
+    extraColumns: [],
+    unknownParty: 0,
+    sourceTimezone: null,
+    timezoneInferred: false,
+    durationMs: 0,
   };
   const tmpDir = join(opts.dataDir, 'tmp');
   let tmpFile: string | null = null;
@@ -78,7 +97,13 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     const detected = chooseFormat(sniffed, sample, opts, fileName);
     const planned = detected.kind === 'calls' ? detected.format.plan(sample) : null;
     const plan = planned && opts.dateFormat ? { ...planned, dateFormat: opts.dateFormat } : planned;
-    report.format = plan?.name ?? (detected.kind === 'canonical' ? sniffed.format : detected.kind === 'calls' ? detected.format.name : detected.name);
+    report.format =
+      plan?.name ??
+      (detected.kind === 'canonical'
+        ? sniffed.format
+        : detected.kind === 'calls'
+          ? detected.format.name
+          : detected.name);
     report.kind = detected.kind === 'dimension' ? 'dimension' : detected.kind === 'evidence' ? 'evidence' : 'calls';
     report.encoding = sniffed.encoding;
     let readable = path;
@@ -111,12 +136,21 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     return report;
   } catch (err) {
     report.status = 'failed';
-    report.rowsRead = report.calls = report.folded = report.inserted = report.duplicates = report.rejected = report.unknownParty = report.inbound = 0;
+    report.rowsRead =
+      report.calls =
+      report.folded =
+      report.inserted =
+      report.duplicates =
+      report.rejected =
+      report.unknownParty =
+      report.inbound =
+        0;
     report.foldNotes = [];
     report.rejectsPath = null;
-    report.message = err instanceof UnreadableFileError || err instanceof MissingColumnsError
-      ? err.message
-      : `could not be read: ${firstLine(err)}`;
+    report.message =
+      err instanceof UnreadableFileError || err instanceof MissingColumnsError
+        ? err.message
+        : `could not be read: ${firstLine(err)}`;
     return await finish(con, report, t0);
   } finally {
     db.markWritten();
@@ -126,8 +160,17 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
 }
 
 /** --mapping, then --format, then detection from the first lines (never the file name). */
-function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opts: IngestOptions, fileName: string): Detected {
-  if (opts.mapping) return { kind: 'calls', format: { name: 'mapping', detect: () => true, plan: (s) => planFromMapping(opts.mapping!, s) } };
+function chooseFormat(
+  sniffed: Sniffed,
+  sample: ReturnType<typeof sampleOf>,
+  opts: IngestOptions,
+  fileName: string,
+): Detected {
+  if (opts.mapping)
+    return {
+      kind: 'calls',
+      format: { name: 'mapping', detect: () => true, plan: (s) => planFromMapping(opts.mapping!, s) },
+    };
   if (opts.format) {
     const named = formatByName(opts.format);
     if (!named) throw new UnreadableFileError(`unknown format "${opts.format}"`);
@@ -145,16 +188,27 @@ function chooseFormat(sniffed: Sniffed, sample: ReturnType<typeof sampleOf>, opt
 
 /** A CDR file: stage, check, store; every source row ends up counted once. */
 async function loadCalls(
-  con: DuckDBConnection, path: string, sniffed: Sniffed, plan: FormatPlan | null, report: IngestReport,
-  opts: IngestOptions, progress: ProgressFn, scan: Scan,
+  con: DuckDBConnection,
+  path: string,
+  sniffed: Sniffed,
+  plan: FormatPlan | null,
+  report: IngestReport,
+  opts: IngestOptions,
+  progress: ProgressFn,
+  scan: Scan,
 ): Promise<void> {
   const limits = readerLimits(scan.longest);
   const oversized = async (table: 'staged' | 'mapped', reason: 'parse_error' | 'reject') => {
     if (!scan.longLines.length) return;
-    await con.run(renderIdentifiers(sqlText('ingest_oversized'), { table, reason }), {
-      lines: listValue(scan.longLines.map((l) => BigInt(l.line))), sizes: listValue(scan.longLines.map((l) => BigInt(l.bytes))),
-      limit: opts.maxFieldBytes ?? MAX_FIELD_BYTES,
-    }, { lines: LIST(BIGINT), sizes: LIST(BIGINT) });
+    await con.run(
+      renderIdentifiers(sqlText('ingest_oversized'), { table, reason }),
+      {
+        lines: listValue(scan.longLines.map((l) => BigInt(l.line))),
+        sizes: listValue(scan.longLines.map((l) => BigInt(l.bytes))),
+        limit: opts.maxFieldBytes ?? MAX_FIELD_BYTES,
+      },
+      { lines: LIST(BIGINT), sizes: LIST(BIGINT) },
+    );
   };
   await withQueryProgress(con, 'reading', progress, async () => {
     if (plan) {
@@ -169,7 +223,8 @@ async function loadCalls(
       await oversized('staged', 'parse_error');
     }
   });
-  for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
+  for (const col of CANONICAL_COLUMNS)
+    await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged', col, type: stagingType(col) }));
   // Dialer formats settled their dates on `mapped` before folding (stage-mapped.ts).
   if (!plan) await settleDates(con, 'staged', opts.dateFormat);
   await settleTimezone(con, plan, report, opts);
@@ -184,10 +239,16 @@ async function loadCalls(
   });
   const counts = (await Database.all(con, sqlText('ingest_counts')))[0]!;
   Object.assign(report, {
-    calls: Number(counts.rowsRead), rowsRead: Number(counts.rowsRead) + report.folded, inserted: Number(counts.inserted),
-    duplicates: Number(counts.duplicates), rejected: Number(counts.rejected), inbound: Number(counts.inbound),
+    calls: Number(counts.rowsRead),
+    rowsRead: Number(counts.rowsRead) + report.folded,
+    inserted: Number(counts.inserted),
+    duplicates: Number(counts.duplicates),
+    rejected: Number(counts.rejected),
+    inbound: Number(counts.inbound),
   });
-  await withQueryProgress(con, 'storing', progress, () => con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }));
+  await withQueryProgress(con, 'storing', progress, () =>
+    con.run(sqlText('ingest_insert'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds }),
+  );
   await con.run(sqlText('call_files_add'), { ingest_id: report.ingestId }); // hook: which files hold which calls
   await con.run(sqlText('ingest_renumber_older'), { ingest_id: report.ingestId });
   await applyDimensionsToIngest(con, report.ingestId);
@@ -196,13 +257,16 @@ async function loadCalls(
   if (report.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName);
 }
 
-
-
 /**
  * Reads the file's own word on its UTC offset before naive times are cast:
  * without a zone from the user, a file that agrees with itself is read in its offset.
  */
-async function settleTimezone(con: DuckDBConnection, plan: FormatPlan | null, report: IngestReport, opts: IngestOptions): Promise<void> {
+async function settleTimezone(
+  con: DuckDBConnection,
+  plan: FormatPlan | null,
+  report: IngestReport,
+  opts: IngestOptions,
+): Promise<void> {
   const given = opts.timezone ?? plan?.timezone ?? null;
   const evidence = await offsetEvidence(con, plan !== null);
   const givenOffset = given && evidence ? await zoneOffsetAtFileStart(con, given) : null;
@@ -217,18 +281,33 @@ async function settleTimezone(con: DuckDBConnection, plan: FormatPlan | null, re
 class MissingColumnsError extends Error {}
 
 /** Fills the `staged` table from the file; returns the extra (non-canonical) columns. */
-async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed, limits: { maxLine: number; buffer: number }): Promise<string[]> {
+async function stage(
+  con: DuckDBConnection,
+  path: string,
+  sniffed: Sniffed,
+  limits: { maxLine: number; buffer: number },
+): Promise<string[]> {
   if (sniffed.format === 'csv') {
     const { delimiter, names: header } = splitHeader(sniffed.firstLine);
     const { names, extras, missing } = mapHeader(header);
-    if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`);
+    if (missing.length)
+      throw new MissingColumnsError(
+        `missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`,
+      );
     if (sniffed.complete && sniffed.text.slice(sniffed.text.indexOf('\n') + 1).trim() === '') {
       await con.run(sqlText('ingest_stage_empty'));
       return extras;
     }
     await con.run(
       sqlText('ingest_stage_csv'),
-      { path, names: listValue(names), types: listValue(names.map(stagingType)), delim: delimiter, max_line: limits.maxLine, buffer: limits.buffer },
+      {
+        path,
+        names: listValue(names),
+        types: listValue(names.map(stagingType)),
+        delim: delimiter,
+        max_line: limits.maxLine,
+        buffer: limits.buffer,
+      },
       { names: LIST(VARCHAR), types: LIST(VARCHAR) },
     );
     const [rej] = await Database.all<{ n: number }>(con, 'SELECT count(*)::INTEGER AS n FROM ingest_reject_errors');
@@ -238,7 +317,8 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed, limi
   if (sniffed.format === 'json') {
     const keys = (await Database.all(con, sqlText('ingest_json_keys'), { path })).map((r) => String(r.key));
     const { extras, missing } = mapHeader(keys);
-    if (missing.length) throw new MissingColumnsError(`missing required field ${missing.join(', ')} in every JSON line`);
+    if (missing.length)
+      throw new MissingColumnsError(`missing required field ${missing.join(', ')} in every JSON line`);
     await con.run(sqlText('ingest_stage_json'), { path });
     await con.run(sqlText('ingest_type_text'));
     return extras;
@@ -246,24 +326,53 @@ async function stage(con: DuckDBConnection, path: string, sniffed: Sniffed, limi
   const header = (await con.runAndReadAll(sqlText('ingest_header_parquet'), { path })).columnNames();
   const canonical = new Set<string>(CANONICAL_COLUMNS);
   const { missing } = mapHeader(header.filter((h) => canonical.has(h)));
-  if (missing.length) throw new MissingColumnsError(`missing required column ${missing.join(', ')} (Parquet column names must be canonical)`);
+  if (missing.length)
+    throw new MissingColumnsError(
+      `missing required column ${missing.join(', ')} (Parquet column names must be canonical)`,
+    );
   await con.run(sqlText('ingest_stage_parquet'), { path });
-  for (const col of CANONICAL_COLUMNS) await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged_text', col, type: 'varchar' }));
+  for (const col of CANONICAL_COLUMNS)
+    await con.run(renderIdentifiers(sqlText('ingest_add_column'), { table: 'staged_text', col, type: 'varchar' }));
   await con.run(sqlText('ingest_type_text'));
   return header.filter((h) => !canonical.has(h));
 }
 
-
 async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promise<IngestReport> {
   r.durationMs = Date.now() - t0;
-  await con.run(sqlText('ingest_log_add'), {
-    ingest_id: r.ingestId, file_name: r.fileName, sha256: r.sha256, format: r.format, encoding: r.encoding,
-    status: r.status, message: r.message, rows_read: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates,
-    rejected: r.rejected, rejects_path: r.rejectsPath, extra_columns: r.extraColumns.join(', ') || null,
-    duration_ms: r.durationMs, folded: r.folded, fold_notes: r.foldNotes.map((n) => `${n.reason}: ${n.rows}`).join('; ') || null,
-    source_timezone: r.sourceTimezone, unknown_party: r.unknownParty, kind: r.kind, inbound: r.inbound,
-    timezone_inferred: r.timezoneInferred,
-  }, { encoding: VARCHAR, message: VARCHAR, rejects_path: VARCHAR, extra_columns: VARCHAR, fold_notes: VARCHAR, source_timezone: VARCHAR });
+  await con.run(
+    sqlText('ingest_log_add'),
+    {
+      ingest_id: r.ingestId,
+      file_name: r.fileName,
+      sha256: r.sha256,
+      format: r.format,
+      encoding: r.encoding,
+      status: r.status,
+      message: r.message,
+      rows_read: r.rowsRead,
+      inserted: r.inserted,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      rejects_path: r.rejectsPath,
+      extra_columns: r.extraColumns.join(', ') || null,
+      duration_ms: r.durationMs,
+      folded: r.folded,
+      fold_notes: r.foldNotes.map((n) => `${n.reason}: ${n.rows}`).join('; ') || null,
+      source_timezone: r.sourceTimezone,
+      unknown_party: r.unknownParty,
+      kind: r.kind,
+      inbound: r.inbound,
+      timezone_inferred: r.timezoneInferred,
+    },
+    {
+      encoding: VARCHAR,
+      message: VARCHAR,
+      rejects_path: VARCHAR,
+      extra_columns: VARCHAR,
+      fold_notes: VARCHAR,
+      source_timezone: VARCHAR,
+    },
+  );
   return r;
 }
 

@@ -58,11 +58,15 @@ export async function scanFile(path: string, progress: ProgressFn, maxFieldBytes
       gunzip.on('data', (d: Buffer) => lines(d));
       inflated = new Promise((resolve, reject) => {
         gunzip!.on('end', resolve);
-        gunzip!.on('error', (err: Error & { code?: string }) => reject(
-          new UnreadableFileError(err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message)
-            ? `gzip file truncated: the compressed data ends at byte ${size} before its CRC and length trailer; the file is incomplete`
-            : `gzip data corrupt (${err.message}) within the first ${fed} bytes`),
-        ));
+        gunzip!.on('error', (err: Error & { code?: string }) =>
+          reject(
+            new UnreadableFileError(
+              err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message)
+                ? `gzip file truncated: the compressed data ends at byte ${size} before its CRC and length trailer; the file is incomplete`
+                : `gzip data corrupt (${err.message}) within the first ${fed} bytes`,
+            ),
+          ),
+        );
       });
       inflated.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     }
@@ -82,7 +86,9 @@ export async function scanFile(path: string, progress: ProgressFn, maxFieldBytes
   if (cur > 0) endLine();
   if (longest > MAX_LINE_BYTES) {
     const l = longLines.find((x) => x.bytes === longest) ?? longLines[0];
-    throw new UnreadableFileError(`line ${l?.line} is ${(longest / 1048576).toFixed(0)} MB long: lines above ${MAX_LINE_BYTES / 1048576} MB are refused`);
+    throw new UnreadableFileError(
+      `line ${l?.line} is ${(longest / 1048576).toFixed(0)} MB long: lines above ${MAX_LINE_BYTES / 1048576} MB are refused`,
+    );
   }
   return { sha256: h.digest('hex'), longLines, longest };
 }

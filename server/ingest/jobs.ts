@@ -24,8 +24,16 @@ export class IngestJobs {
 
   create(fileName: string, source: IngestJob['source']): IngestJob {
     const job: IngestJob = {
-      id: randomUUID(), fileName, source, state: 'queued', phase: null, fraction: null,
-      createdAt: new Date().toISOString(), finishedAt: null, report: null, error: null,
+      id: randomUUID(),
+      fileName,
+      source,
+      state: 'queued',
+      phase: null,
+      fraction: null,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      report: null,
+      error: null,
     };
     this.jobs.set(job.id, job);
     while (this.jobs.size > KEEP) this.jobs.delete(this.jobs.keys().next().value!);
@@ -41,7 +49,10 @@ export class IngestJobs {
   }
 
   /** Runs `work` for the job, recording progress and the outcome; never throws. */
-  async run(job: IngestJob, work: (progress: (phase: string, fraction?: number) => void) => Promise<IngestReport>): Promise<IngestJob> {
+  async run(
+    job: IngestJob,
+    work: (progress: (phase: string, fraction?: number) => void) => Promise<IngestReport>,
+  ): Promise<IngestJob> {
     try {
       const report = await work((phase, fraction) => {
         job.state = 'running';

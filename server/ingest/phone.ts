@@ -4,7 +4,8 @@
  * checks that both agree on every spelling.
  */
 export function phoneDigits(v: string): string | null {
-  const s = v.trim()
+  const s = v
+    .trim()
     .replace(/[０-９＋（）－．]/g, (c) => '0123456789+()-.'['０１２３４５６７８９＋（）－．'.indexOf(c)]!)
     .replace(/^'/, '')
     .replace(/^tel:/i, '')

@@ -7,7 +7,12 @@ export type ProgressFn = (phase: string, fraction?: number) => void;
  * Runs one long DuckDB step while polling the connection's query progress (DuckDB tracks it when
  * enable_progress_bar is on; printing is off), so a large file shows a moving bar, not a stall.
  */
-export async function withQueryProgress<T>(con: DuckDBConnection, phase: string, progress: ProgressFn, step: () => Promise<T>): Promise<T> {
+export async function withQueryProgress<T>(
+  con: DuckDBConnection,
+  phase: string,
+  progress: ProgressFn,
+  step: () => Promise<T>,
+): Promise<T> {
   progress(phase, 0);
   // A phase may run several statements, each restarting DuckDB's count: never move backwards.
   let shown = 0;

@@ -5,7 +5,12 @@ import { sqlText } from '../db/sql-files.ts';
 import { safeStem } from './safe-stem.ts';
 
 /** Writes the refused rows of the current file (query: ingest_rejects or dim_rejects) to <dataDir>/rejects. */
-export async function writeRejects(con: DuckDBConnection, dataDir: string, fileName: string, query = 'ingest_rejects'): Promise<string> {
+export async function writeRejects(
+  con: DuckDBConnection,
+  dataDir: string,
+  fileName: string,
+  query = 'ingest_rejects',
+): Promise<string> {
   const dir = join(dataDir, 'rejects');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

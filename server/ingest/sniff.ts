@@ -139,7 +139,8 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   if (!looksLikeText(decoded)) throw new UnreadableFileError('binary content: not a CDR text file');
   const first = decoded.trimStart()[0];
   const jsonByName = /\.(jsonl|ndjson|json)(\.gz)?$/i.test(fileName);
-  if (first === '[') throw new UnreadableFileError('a JSON array file: write one JSON object per line (JSON lines) instead');
+  if (first === '[')
+    throw new UnreadableFileError('a JSON array file: write one JSON object per line (JSON lines) instead');
   if (first !== '{' && jsonByName) throw new UnreadableFileError('not JSON lines: the first line is not a JSON object');
   const format: FileFormat = first === '{' ? 'json' : 'csv';
   const firstLine = decoded.split(/\r?\n/, 1)[0]!;
@@ -178,8 +179,16 @@ function looksChinese(s: string): boolean {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
     high++;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)
-      || (c >= 0x2000 && c <= 0x206f) || c === 0xb7 || c === 0xd7) cjk++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0xb7 ||
+      c === 0xd7
+    )
+      cjk++;
   }
   return high === 0 || cjk / high >= 0.9;
 }
@@ -215,13 +224,11 @@ export function splitHeader(line: string): { delimiter: string; names: string[] 
         if (quoted && line[i + 1] === '"') {
           cur += '"';
           i++;
-        }
-        else quoted = !quoted;
+        } else quoted = !quoted;
       } else if (ch === d && !quoted) {
         names.push(cur);
         cur = '';
-      }
-      else cur += ch;
+      } else cur += ch;
     }
     names.push(cur);
     if (names.length > best.names.length) best = { delimiter: d, names };

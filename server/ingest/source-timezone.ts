@@ -26,10 +26,18 @@ export function offsetZone(seconds: number): string {
 
 /** The offset a file states: epochs beside wall-clock starts (dialer formats) or offsets in started_at (canonical). */
 export async function offsetEvidence(con: DuckDBConnection, mapped: boolean): Promise<OffsetEvidence | null> {
-  const rows = await Database.all<Record<string, unknown>>(con, sqlText(mapped ? 'format_tz_evidence' : 'ingest_tz_evidence'));
+  const rows = await Database.all<Record<string, unknown>>(
+    con,
+    sqlText(mapped ? 'format_tz_evidence' : 'ingest_tz_evidence'),
+  );
   const r = rows[0];
   if (!r || !Number(r.evidence)) return null;
-  return { offsetSeconds: Number(r.offsetSeconds), agree: Number(r.agree), evidence: Number(r.evidence), naive: Number(r.naive) };
+  return {
+    offsetSeconds: Number(r.offsetSeconds),
+    agree: Number(r.agree),
+    evidence: Number(r.evidence),
+    naive: Number(r.naive),
+  };
 }
 
 /** The offset of an IANA zone at the file's earliest start (null when no start parses). */
@@ -56,28 +64,49 @@ export interface ZoneDecision {
  * when the rows disagree.
  */
 export function decideZone(
-  evidence: OffsetEvidence | null, given: string | null, givenOffset: number | null, businessTimezone: string, what: string,
+  evidence: OffsetEvidence | null,
+  given: string | null,
+  givenOffset: number | null,
+  businessTimezone: string,
+  what: string,
 ): ZoneDecision {
   const share = evidence ? evidence.agree / evidence.evidence : 0;
-  const says = evidence && `${what} say ${offsetLabel(evidence.offsetSeconds)} (${evidence.agree} of ${evidence.evidence} rows)`;
+  const says =
+    evidence && `${what} say ${offsetLabel(evidence.offsetSeconds)} (${evidence.agree} of ${evidence.evidence} rows)`;
   if (given) {
     const disagrees = evidence && share >= AGREEMENT && givenOffset !== null && givenOffset !== evidence.offsetSeconds;
-    return { setZone: null, sourceTimezone: given, inferred: false, note: disagrees ? `timezone: read in ${given} as told, but ${says}` : null };
+    return {
+      setZone: null,
+      sourceTimezone: given,
+      inferred: false,
+      note: disagrees ? `timezone: read in ${given} as told, but ${says}` : null,
+    };
   }
   // DuckDB maps "UTC+05:30" to Etc/GMT-5 (whole hours only): such an offset needs its zone name.
   if (evidence && share >= AGREEMENT && evidence.offsetSeconds % 3600 !== 0) {
     return {
-      setZone: null, sourceTimezone: businessTimezone, inferred: false,
+      setZone: null,
+      sourceTimezone: businessTimezone,
+      inferred: false,
       note: `timezone: ${says}, not a whole hour: read in ${businessTimezone}; give --timezone with the zone's name (e.g. Asia/Kolkata)`,
     };
   }
   if (evidence && share >= AGREEMENT) {
     // Where every start carries its own offset there is nothing to read differently: no note.
     const note = evidence.naive > 0 ? `times read as UTC${offsetLabel(evidence.offsetSeconds)}: ${says}` : null;
-    return { setZone: offsetZone(evidence.offsetSeconds), sourceTimezone: offsetLabel(evidence.offsetSeconds), inferred: true, note };
+    return {
+      setZone: offsetZone(evidence.offsetSeconds),
+      sourceTimezone: offsetLabel(evidence.offsetSeconds),
+      inferred: true,
+      note,
+    };
   }
   return {
-    setZone: null, sourceTimezone: businessTimezone, inferred: false,
-    note: evidence ? `timezone: rows disagree on their UTC offset (${says}): read in ${businessTimezone}; give --timezone` : null,
+    setZone: null,
+    sourceTimezone: businessTimezone,
+    inferred: false,
+    note: evidence
+      ? `timezone: rows disagree on their UTC offset (${says}): read in ${businessTimezone}; give --timezone`
+      : null,
   };
 }

@@ -11,8 +11,12 @@ import { writeRejects } from './rejects.ts';
 
 /** Dimension files and Voice Insights: they describe calls rather than add them. */
 export async function loadSupplement(
-  con: DuckDBConnection, path: string, detected: Extract<Detected, { kind: 'dimension' | 'evidence' }>, report: IngestReport,
-  opts: IngestOptions, progress: ProgressFn,
+  con: DuckDBConnection,
+  path: string,
+  detected: Extract<Detected, { kind: 'dimension' | 'evidence' }>,
+  report: IngestReport,
+  opts: IngestOptions,
+  progress: ProgressFn,
 ): Promise<void> {
   progress('reading', 0);
   if (detected.kind === 'evidence') {
@@ -20,9 +24,15 @@ export async function loadSupplement(
     await con.run(sqlText('insights_upsert'), { ingest_id: report.ingestId });
     await con.run(sqlText('insights_apply'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
     const [{ rows }] = await Database.all<{ rows: number }>(con, 'SELECT count(*)::INTEGER AS rows FROM raw');
-    const [{ matched }] = await Database.all<{ matched: number }>(con, sqlText('insights_matched'), { ingest_id: report.ingestId });
+    const [{ matched }] = await Database.all<{ matched: number }>(con, sqlText('insights_matched'), {
+      ingest_id: report.ingestId,
+    });
     // Summaries are not calls: every row is folded into the call it explains (stored or future).
-    Object.assign(report, { rowsRead: Number(rows), folded: Number(rows), foldNotes: [{ reason: 'Voice Insights summaries joined to calls by CallSid', rows: Number(rows) }] });
+    Object.assign(report, {
+      rowsRead: Number(rows),
+      folded: Number(rows),
+      foldNotes: [{ reason: 'Voice Insights summaries joined to calls by CallSid', rows: Number(rows) }],
+    });
     report.message = `hang-up party and ring time set on ${matched} stored call(s); summaries of calls not loaded yet apply when they arrive`;
     return;
   }
@@ -32,7 +42,14 @@ export async function loadSupplement(
   const header = (await con.runAndReadAll(sqlText('format_header_csv'), dialect)).columnNames();
   await con.run(sqlText('format_read_csv'), { ...dialect, first_line: 2 });
   const r = await loadDimension(con, detected.name, header, report.ingestId, opts.dataDir);
-  Object.assign(report, { rowsRead: r.rowsRead, calls: 0, inserted: r.stored, duplicates: r.duplicates, rejected: r.rejected, message: r.message });
+  Object.assign(report, {
+    rowsRead: r.rowsRead,
+    calls: 0,
+    inserted: r.stored,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+    message: r.message,
+  });
   if (r.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName, 'dim_rejects');
   report.sourceTimezone = null;
 }

@@ -1,6 +1,15 @@
 import busboy from 'busboy';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -68,7 +77,10 @@ function idleWatch(ms: number): Transform {
     },
   });
   // Declared after the stream: its callbacks only run once bytes flow, after this line.
-  const timer = setTimeout(() => t.destroy(new UploadStalled(`the upload stalled: no bytes for ${Math.round(ms / 1000)} s`)), ms);
+  const timer = setTimeout(
+    () => t.destroy(new UploadStalled(`the upload stalled: no bytes for ${Math.round(ms / 1000)} s`)),
+    ms,
+  );
   return t;
 }
 
@@ -88,19 +100,31 @@ const EXTENSION = /\.(csv|tsv|txt|json|jsonl|ndjson|parquet)(\.gz)?$/i;
  * maxBytes. The client's file name is kept as text only; the path is a random id.
  */
 export async function receiveUpload(
-  body: WebReadableStream<Uint8Array> | null, contentType: string, dir: string, maxBytes: number, idleMs = 30_000,
+  body: WebReadableStream<Uint8Array> | null,
+  contentType: string,
+  dir: string,
+  maxBytes: number,
+  idleMs = 30_000,
 ): Promise<ReceivedUpload> {
   if (!body) throw new BadUpload('empty request body');
   mkdirSync(dir, { recursive: true });
   let bb: ReturnType<typeof busboy>;
   try {
-    bb = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 256 * 1024 } });
+    bb = busboy({
+      headers: { 'content-type': contentType },
+      limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 256 * 1024 },
+    });
   } catch (err) {
     // "Multipart: Boundary not found" and other header faults are the client's: a 400, not a 500.
     throw new BadUpload(`bad multipart request: ${(err as Error).message}`);
   }
   const fields: Record<string, string> = {};
-  interface Saved { path: string; clientName: string; done: Promise<void>; truncated: () => boolean }
+  interface Saved {
+    path: string;
+    clientName: string;
+    done: Promise<void>;
+    truncated: () => boolean;
+  }
   const box: { saved: Saved | null } = { saved: null };
   bb.on('field', (name, value) => {
     if (/^[a-z]{1,20}$/.test(name)) fields[name] = value;
@@ -112,7 +136,10 @@ export async function receiveUpload(
     }
     const ext = EXTENSION.exec(info.filename ?? '')?.[0]?.toLowerCase() ?? '';
     const path = join(dir, `${randomUUID()}${ext}`);
-    writeFileSync(path + SIDECAR, JSON.stringify({ clientName: (info.filename ?? 'upload').slice(0, 200), receivedAt: new Date().toISOString() }));
+    writeFileSync(
+      path + SIDECAR,
+      JSON.stringify({ clientName: (info.filename ?? 'upload').slice(0, 200), receivedAt: new Date().toISOString() }),
+    );
     let truncated = false;
     stream.on('limit', () => (truncated = true));
     const done = pipeline(stream, createWriteStream(path));

@@ -22,13 +22,17 @@ export function pickControl(candidates: readonly ControlCandidate[]): string | n
   const marked = candidates.filter((c) => c.marked);
   const pool = marked.length ? marked : candidates;
   let best: ControlCandidate | null = null;
-  for (const c of pool) if (!best || c.answered > best.answered || (c.answered === best.answered && c.script < best.script)) best = c;
+  for (const c of pool)
+    if (!best || c.answered > best.answered || (c.answered === best.answered && c.script < best.script)) best = c;
   return best?.script ?? null;
 }
 
 async function candidatesOf(db: Database, filters: Filters, settings: Settings): Promise<ControlCandidate[]> {
   const { params, types } = filterParams(filters, settings.earlySeconds);
-  return (await db.query<ControlCandidate>(sqlText('ab_control_candidates'), params, types)).map((c) => ({ ...c, answered: Number(c.answered) }));
+  return (await db.query<ControlCandidate>(sqlText('ab_control_candidates'), params, types)).map((c) => ({
+    ...c,
+    answered: Number(c.answered),
+  }));
 }
 
 /** The default control for these filters, without checking them (the weekly report: same choice as /api/ab). */
@@ -41,20 +45,43 @@ export async function defaultControl(db: Database, filters: Filters, settings: S
  * the chosen campaigns, and `control` one of the scripts in view. Returns the control to use
  * (null: no script in view). Throws BadRequest naming the parameter otherwise.
  */
-export async function resolveControl(db: Database, filters: Filters, settings: Settings, requested?: string): Promise<string | null> {
+export async function resolveControl(
+  db: Database,
+  filters: Filters,
+  settings: Settings,
+  requested?: string,
+): Promise<string | null> {
   if (filters.script.length) {
-    const known = new Set((await db.query<{ script: string }>(sqlText('ab_campaign_scripts'), { campaign: listValue(filters.campaign) }, { campaign: LIST(VARCHAR) })).map((r) => r.script));
+    const known = new Set(
+      (
+        await db.query<{ script: string }>(
+          sqlText('ab_campaign_scripts'),
+          { campaign: listValue(filters.campaign) },
+          { campaign: LIST(VARCHAR) },
+        )
+      ).map((r) => r.script),
+    );
     const stray = filters.script.filter((s) => !known.has(s));
     if (stray.length) {
       const where = filters.campaign.length ? `in campaign ${filters.campaign.join(', ')}` : 'in the data';
-      throw new BadRequest([{ param: 'script', message: `no script ${stray.map((s) => `"${s.slice(0, 60)}"`).join(', ')} ${where}` }]);
+      throw new BadRequest([
+        { param: 'script', message: `no script ${stray.map((s) => `"${s.slice(0, 60)}"`).join(', ')} ${where}` },
+      ]);
     }
   }
   const candidates = await candidatesOf(db, filters, settings);
   if (requested !== undefined) {
     if (!candidates.some((c) => c.script === requested)) {
-      const list = candidates.slice(0, 20).map((c) => c.script).join(', ');
-      throw new BadRequest([{ param: 'control', message: `"${requested.slice(0, 60)}" is not a script in view${list ? ` (scripts: ${list})` : ' (no script in view)'}` }]);
+      const list = candidates
+        .slice(0, 20)
+        .map((c) => c.script)
+        .join(', ');
+      throw new BadRequest([
+        {
+          param: 'control',
+          message: `"${requested.slice(0, 60)}" is not a script in view${list ? ` (scripts: ${list})` : ' (no script in view)'}`,
+        },
+      ]);
     }
     return requested;
   }

@@ -20,7 +20,13 @@ const num = (x: number) => (Number.isFinite(x) ? x : null);
  * the callee hung up. `short`: every answered call, event = the call ended (the curve behind the
  * short-call rate: S(T) = share of calls still talking at T seconds).
  */
-export function survivalSql(dl: Dialect, by: SurvivalGroup, metric: Headline, filters: Filters, calls: QueryStore['calls'] = { from: 'calls', where: [] }) {
+export function survivalSql(
+  dl: Dialect,
+  by: SurvivalGroup,
+  metric: Headline,
+  filters: Filters,
+  calls: QueryStore['calls'] = { from: 'calls', where: [] },
+) {
   const { where, params } = whereOf(dl, filters);
   const col = dl.ident(DIMENSIONS[by].column);
   const key = `coalesce(${dl.toText(col)}, '(none)')`;
@@ -38,7 +44,13 @@ GROUP BY ${key}, talk_seconds`;
  * 95% bands and the k-group log-rank test, all from counts per (group, second): the work grows
  * with distinct talk times, not with calls. `metric` defaults to the view's headline metric.
  */
-export async function survival(db: Database, by: SurvivalGroup, filters: Filters, settings: Settings, metric?: Headline): Promise<SurvivalResult> {
+export async function survival(
+  db: Database,
+  by: SurvivalGroup,
+  filters: Filters,
+  settings: Settings,
+  metric?: Headline,
+): Promise<SurvivalResult> {
   const m = metric ?? (await summary(db, filters, settings)).headline;
   const store = queryStoreOf(db); // hook: DuckDB or ClickHouse (server/db/query-store.ts)
   const { sql, params } = survivalSql(store.dialect, by, m, filters, store.calls);
@@ -53,11 +65,23 @@ export async function survival(db: Database, by: SurvivalGroup, filters: Filters
   const out = keys.map((key) => {
     const km = kaplanMeierFromCounts(groups.get(key)!);
     return {
-      key, n: km.n, events: km.events, median: km.median,
-      at: Object.fromEntries([3, 5, 10, 30].map((t) => [`s${t}`, num(survivalAt(km.points, t))])) as SurvivalResult['groups'][number]['at'],
+      key,
+      n: km.n,
+      events: km.events,
+      median: km.median,
+      at: Object.fromEntries(
+        [3, 5, 10, 30].map((t) => [`s${t}`, num(survivalAt(km.points, t))]),
+      ) as SurvivalResult['groups'][number]['at'],
       // standardError (Greenwood) lets a client compare two curves at a time: the log-log band is
       // asymmetric, so its width is only a rough stand-in for the SE.
-      points: km.points.map((p) => ({ t: p.t, survival: p.survival, standardError: num(p.standardError), ciLow: num(p.ciLow), ciHigh: num(p.ciHigh), atRisk: p.atRisk })),
+      points: km.points.map((p) => ({
+        t: p.t,
+        survival: p.survival,
+        standardError: num(p.standardError),
+        ciLow: num(p.ciLow),
+        ciHigh: num(p.ciHigh),
+        atRisk: p.atRisk,
+      })),
     };
   });
   const lr = logRankFromCounts(keys.map((k) => groups.get(k)!));

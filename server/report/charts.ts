@@ -13,12 +13,29 @@ import { MIN_DENOMINATOR } from './data.ts';
 import { centeredRange, inkOn, rampFor } from '../contract/palette.ts';
 import { dict, reportFormat, type Lang } from './i18n.ts';
 
-echarts.use([BarChart, HeatmapChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
 
 // Latin from a TrueType face first: Chromium embeds it as a real font, while the CFF-based Noto
 // CJK faces become Type 3 glyphs and print about five times slower. CJK falls through to Noto.
-export const FONT_STACK = '"Liberation Sans", Arial, "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-const COLORS = { current: '#1f5fa8', previous: '#9aa7b4', bars: '#d5e2f0', mix: '#e39b2d', rate: '#1f5fa8', grey: '#e6e6e6' };
+export const FONT_STACK =
+  '"Liberation Sans", Arial, "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const COLORS = {
+  current: '#1f5fa8',
+  previous: '#9aa7b4',
+  bars: '#d5e2f0',
+  mix: '#e39b2d',
+  rate: '#1f5fa8',
+  grey: '#e6e6e6',
+};
 
 export function renderSvg(option: EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -30,7 +47,8 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
   }
 }
 
-const pct = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 1000) / 10 : null);
+const pct = (x: number | null | undefined) =>
+  typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 1000) / 10 : null;
 
 /** This week's daily hang-up rate against the same weekday last week, with this week's dials as bars. */
 export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
@@ -42,7 +60,10 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
   const rate = (r: BreakdownRow | undefined) => (r && r.answered >= MIN_DENOMINATOR ? pct(r.hangupRate) : null);
   return {
     color: [COLORS.current, COLORS.previous, COLORS.bars],
-    legend: { top: 0, data: [`${t.hangupRate} · ${t.thisWeek}`, `${t.hangupRate} · ${t.previousWeek}`, `${t.dials} · ${t.thisWeek}`] },
+    legend: {
+      top: 0,
+      data: [`${t.hangupRate} · ${t.thisWeek}`, `${t.hangupRate} · ${t.previousWeek}`, `${t.dials} · ${t.thisWeek}`],
+    },
     grid: { left: 48, right: 56, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: d.week.days.map((day, i) => `${t.weekdays[i]} ${day.slice(5)}`) },
     yAxis: [
@@ -50,9 +71,29 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
       { type: 'value', name: t.dials, splitLine: { show: false } },
     ],
     series: [
-      { name: `${t.hangupRate} · ${t.thisWeek}`, type: 'line', data: cur.map(rate), label: { show: true, formatter: '{c}%', fontSize: 10 }, lineStyle: { width: 2.5 }, z: 3 },
-      { name: `${t.hangupRate} · ${t.previousWeek}`, type: 'line', data: prev.map(rate), lineStyle: { type: 'dashed' }, z: 2 },
-      { name: `${t.dials} · ${t.thisWeek}`, type: 'bar', yAxisIndex: 1, data: cur.map((r) => r?.dials ?? 0), barWidth: '45%', z: 1 },
+      {
+        name: `${t.hangupRate} · ${t.thisWeek}`,
+        type: 'line',
+        data: cur.map(rate),
+        label: { show: true, formatter: '{c}%', fontSize: 10 },
+        lineStyle: { width: 2.5 },
+        z: 3,
+      },
+      {
+        name: `${t.hangupRate} · ${t.previousWeek}`,
+        type: 'line',
+        data: prev.map(rate),
+        lineStyle: { type: 'dashed' },
+        z: 2,
+      },
+      {
+        name: `${t.dials} · ${t.thisWeek}`,
+        type: 'bar',
+        yAxisIndex: 1,
+        data: cur.map((r) => r?.dials ?? 0),
+        barWidth: '45%',
+        z: 1,
+      },
     ],
   };
 }
@@ -73,33 +114,68 @@ export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCor
   const point = (c: HeatmapCell) => [xs.indexOf(Number(c.x)), Number(c.y) - 1, pct(c.hangupRate)];
   const answered = cells.reduce((s, c) => s + c.answered, 0);
   const overall = answered ? cells.reduce((s, c) => s + c.earlyHangups, 0) / answered : null;
-  const [rlo, rhi] = centeredRange(readable.map((c) => c.hangupRate!), overall);
+  const [rlo, rhi] = centeredRange(
+    readable.map((c) => c.hangupRate!),
+    overall,
+  );
   const vmin = rlo * 100;
   const vmax = rhi * 100;
   const f = reportFormat(lang);
   return {
     grid: { left: 44, right: 16, top: 8, bottom: 64 },
-    xAxis: { type: 'category', data: xs.map((h) => f.hour(h)), name: t.hour, nameLocation: 'middle', nameGap: 22, splitArea: { show: true } },
+    xAxis: {
+      type: 'category',
+      data: xs.map((h) => f.hour(h)),
+      name: t.hour,
+      nameLocation: 'middle',
+      nameGap: 22,
+      splitArea: { show: true },
+    },
     yAxis: { type: 'category', data: t.weekdays, inverse: true, splitArea: { show: true } },
     // Every heatmap series needs a visualMap; the second one only paints thin cells grey.
-    visualMap: [{
-      seriesIndex: 0, min: vmin, max: vmax,
-      orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 220, itemWidth: 10, calculable: false,
-      text: [`${t.heatWorse} ${f.pct(rhi)}`, `${f.pct(Math.max(0, rlo))} ${t.heatBetter}`],
-      inRange: { color: rampFor('hangupRate') }, textStyle: { fontSize: 10 },
-    }, { seriesIndex: 1, show: false, min: 0, max: 100, inRange: { color: [COLORS.grey, COLORS.grey] } }],
+    visualMap: [
+      {
+        seriesIndex: 0,
+        min: vmin,
+        max: vmax,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 220,
+        itemWidth: 10,
+        calculable: false,
+        text: [`${t.heatWorse} ${f.pct(rhi)}`, `${f.pct(Math.max(0, rlo))} ${t.heatBetter}`],
+        inRange: { color: rampFor('hangupRate') },
+        textStyle: { fontSize: 10 },
+      },
+      { seriesIndex: 1, show: false, min: 0, max: 100, inRange: { color: [COLORS.grey, COLORS.grey] } },
+    ],
     series: [
-      { type: 'heatmap', data: readable.map((c) => {
-        const value = point(c);
-        return { value, label: { color: inkOn((value[2]! - vmin) / Math.max(1e-9, vmax - vmin)) } };
-      }), label: { show: true, fontSize: 9, formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
-      { type: 'heatmap', data: thin.map(point), label: { show: true, fontSize: 9, color: '#a8a8a8', formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` } },
+      {
+        type: 'heatmap',
+        data: readable.map((c) => {
+          const value = point(c);
+          return { value, label: { color: inkOn((value[2]! - vmin) / Math.max(1e-9, vmax - vmin)) } };
+        }),
+        label: { show: true, fontSize: 9, formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}` },
+      },
+      {
+        type: 'heatmap',
+        data: thin.map(point),
+        label: {
+          show: true,
+          fontSize: 9,
+          color: '#a8a8a8',
+          formatter: (p: { value: number[] }) => `${Math.round(p.value[2]!)}`,
+        },
+      },
     ],
   };
 }
 
 /** A bar label only where the bar is wide enough to hold it (about 7% of the axis span). */
-const fits = (span: number) => (p: { value: number }) => (Math.abs(p.value) >= span * 0.07 ? `${p.value > 0 ? '+' : ''}${p.value}` : '');
+const fits = (span: number) => (p: { value: number }) =>
+  Math.abs(p.value) >= span * 0.07 ? `${p.value > 0 ? '+' : ''}${p.value}` : '';
 
 /** Mix and rate parts of the hang-up rate change, one bar per dimension, in points. */
 export function buildDriversOption(d: ReportData, lang: Lang): EChartsCoreOption {
@@ -114,8 +190,20 @@ export function buildDriversOption(d: ReportData, lang: Lang): EChartsCoreOption
     xAxis: { type: 'value', name: t.pt, axisLabel: { formatter: '{value}' } },
     yAxis: { type: 'category', data: ok.map((x) => t.dimensions[x.dimension]), inverse: true },
     series: [
-      { name: t.mix, type: 'bar', stack: 'change', data: ok.map((x) => pts(x.result.mix)), label: { show: true, position: 'inside', fontSize: 10, formatter: fits(span) } },
-      { name: t.rateEffect, type: 'bar', stack: 'change', data: ok.map((x) => pts(x.result.rate)), label: { show: true, position: 'inside', fontSize: 10, color: '#fff', formatter: fits(span) } },
+      {
+        name: t.mix,
+        type: 'bar',
+        stack: 'change',
+        data: ok.map((x) => pts(x.result.mix)),
+        label: { show: true, position: 'inside', fontSize: 10, formatter: fits(span) },
+      },
+      {
+        name: t.rateEffect,
+        type: 'bar',
+        stack: 'change',
+        data: ok.map((x) => pts(x.result.rate)),
+        label: { show: true, position: 'inside', fontSize: 10, color: '#fff', formatter: fits(span) },
+      },
     ],
   };
 }

@@ -18,17 +18,37 @@ import { addDays, localDateTime, shiftWeek, type IsoWeek } from './week.ts';
 export type ReportFilters = Omit<Filters, 'from' | 'to'>;
 
 export interface SummaryRow {
-  dials: number; answered: number; hangups: number; earlyHangups: number; rejected: number; converted: number;
-  machineAnswered: number; unknownParty: number; firstDate: string | null; lastDate: string | null;
-  connectRate: number | null; connectRateCiLow: number | null; connectRateCiHigh: number | null;
-  hangupRate: number | null; ciLow: number | null; ciHigh: number | null;
-  rejectionRate: number | null; rejectionRateCiLow: number | null; rejectionRateCiHigh: number | null;
-  conversionRate: number | null; conversionRateCiLow: number | null; conversionRateCiHigh: number | null;
+  dials: number;
+  answered: number;
+  hangups: number;
+  earlyHangups: number;
+  rejected: number;
+  converted: number;
+  machineAnswered: number;
+  unknownParty: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  connectRate: number | null;
+  connectRateCiLow: number | null;
+  connectRateCiHigh: number | null;
+  hangupRate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  rejectionRate: number | null;
+  rejectionRateCiLow: number | null;
+  rejectionRateCiHigh: number | null;
+  conversionRate: number | null;
+  conversionRateCiLow: number | null;
+  conversionRateCiHigh: number | null;
   unknownPartyShare: number | null;
   // The summary's known-party fields: optional in the type.
-  knownParty?: number; shortCalls?: number; shortCallRate?: number | null;
-  shortCallRateCiLow?: number | null; shortCallRateCiHigh?: number | null;
-  hangupRateCiLow?: number | null; hangupRateCiHigh?: number | null;
+  knownParty?: number;
+  shortCalls?: number;
+  shortCallRate?: number | null;
+  shortCallRateCiLow?: number | null;
+  shortCallRateCiHigh?: number | null;
+  hangupRateCiLow?: number | null;
+  hangupRateCiHigh?: number | null;
   headline?: 'hangup' | 'short';
 }
 
@@ -44,15 +64,31 @@ export function headlineOf(s: SummaryRow): 'hangup' | 'short' {
 }
 
 export interface BreakdownRow {
-  key: string | number | null; dials: number; answered: number; hangups: number; earlyHangups: number;
-  rejected: number; converted: number; unknownParty: number; connectRate: number | null;
-  hangupRate: number | null; ciLow: number | null; ciHigh: number | null; rejectionRate: number | null;
+  key: string | number | null;
+  dials: number;
+  answered: number;
+  hangups: number;
+  earlyHangups: number;
+  rejected: number;
+  converted: number;
+  unknownParty: number;
+  connectRate: number | null;
+  hangupRate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  rejectionRate: number | null;
   conversionRate: number | null;
 }
 
 export interface HeatmapCell {
-  x: number | string | null; y: number | string | null; dials: number; answered: number; earlyHangups: number;
-  hangupRate: number | null; ciLow: number | null; ciHigh: number | null;
+  x: number | string | null;
+  y: number | string | null;
+  dials: number;
+  answered: number;
+  earlyHangups: number;
+  hangupRate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
 }
 
 export type KpiKey = 'dials' | 'connectRate' | 'hangupRate' | 'shortCallRate' | 'rejectionRate' | 'conversionRate';
@@ -86,11 +122,24 @@ export const DECOMPOSITION_DIMENSIONS = ['segment', 'hour', 'caller_number'] as 
 export type DecompositionDimension = (typeof DECOMPOSITION_DIMENSIONS)[number];
 
 export interface IngestFileRow {
-  ingestId: number; fileName: string; format: string; status: string; message: string | null;
-  rowsRead: number; inserted: number; duplicates: number; rejected: number; ingestedAt: string;
+  ingestId: number;
+  fileName: string;
+  format: string;
+  status: string;
+  message: string | null;
+  rowsRead: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  ingestedAt: string;
 }
 export interface IngestSourceRow {
-  ingestId: number; fileName: string | null; calls: number; rowsRead: number | null; rejected: number | null; ingestedAt: string | null;
+  ingestId: number;
+  fileName: string | null;
+  calls: number;
+  rowsRead: number | null;
+  rejected: number | null;
+  ingestedAt: string | null;
 }
 
 export interface ReportData {
@@ -126,45 +175,95 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 function rateKpi(key: KpiKey, cur: SummaryRow, prev: SummaryRow): Kpi {
   const pick = (s: SummaryRow): KpiPeriod => {
     switch (key) {
-      case 'connectRate': return { value: s.connectRate, numerator: s.answered, denominator: s.dials, ciLow: s.connectRateCiLow, ciHigh: s.connectRateCiHigh };
+      case 'connectRate':
+        return {
+          value: s.connectRate,
+          numerator: s.answered,
+          denominator: s.dials,
+          ciLow: s.connectRateCiLow,
+          ciHigh: s.connectRateCiHigh,
+        };
       // Over the known-party calls when the summary says how many.
-      case 'hangupRate': return {
-        value: s.hangupRate, numerator: s.earlyHangups, denominator: s.knownParty ?? s.answered,
-        ciLow: s.hangupRateCiLow ?? s.ciLow, ciHigh: s.hangupRateCiHigh ?? s.ciHigh,
-      };
-      case 'shortCallRate': return {
-        value: s.shortCallRate ?? null, numerator: s.shortCalls ?? 0, denominator: s.answered,
-        ciLow: s.shortCallRateCiLow ?? null, ciHigh: s.shortCallRateCiHigh ?? null,
-      };
-      case 'rejectionRate': return { value: s.rejectionRate, numerator: s.rejected, denominator: s.dials, ciLow: s.rejectionRateCiLow, ciHigh: s.rejectionRateCiHigh };
-      case 'conversionRate': return { value: s.conversionRate, numerator: s.converted, denominator: s.answered, ciLow: s.conversionRateCiLow, ciHigh: s.conversionRateCiHigh };
-      default: throw new Error(`not a rate: ${key}`);
+      case 'hangupRate':
+        return {
+          value: s.hangupRate,
+          numerator: s.earlyHangups,
+          denominator: s.knownParty ?? s.answered,
+          ciLow: s.hangupRateCiLow ?? s.ciLow,
+          ciHigh: s.hangupRateCiHigh ?? s.ciHigh,
+        };
+      case 'shortCallRate':
+        return {
+          value: s.shortCallRate ?? null,
+          numerator: s.shortCalls ?? 0,
+          denominator: s.answered,
+          ciLow: s.shortCallRateCiLow ?? null,
+          ciHigh: s.shortCallRateCiHigh ?? null,
+        };
+      case 'rejectionRate':
+        return {
+          value: s.rejectionRate,
+          numerator: s.rejected,
+          denominator: s.dials,
+          ciLow: s.rejectionRateCiLow,
+          ciHigh: s.rejectionRateCiHigh,
+        };
+      case 'conversionRate':
+        return {
+          value: s.conversionRate,
+          numerator: s.converted,
+          denominator: s.answered,
+          ciLow: s.conversionRateCiLow,
+          ciHigh: s.conversionRateCiHigh,
+        };
+      default:
+        throw new Error(`not a rate: ${key}`);
     }
   };
   const current = pick(cur);
   const previous = pick(prev);
-  const ci = newcombeInterval(current.numerator, current.denominator ?? 0, previous.numerator, previous.denominator ?? 0);
-  const test = twoProportionZTest({ events: current.numerator, n: current.denominator ?? 0 }, { events: previous.numerator, n: previous.denominator ?? 0 });
+  const ci = newcombeInterval(
+    current.numerator,
+    current.denominator ?? 0,
+    previous.numerator,
+    previous.denominator ?? 0,
+  );
+  const test = twoProportionZTest(
+    { events: current.numerator, n: current.denominator ?? 0 },
+    { events: previous.numerator, n: previous.denominator ?? 0 },
+  );
   const pValue = finite(test.pValue);
   return {
-    key, kind: 'rate', current, previous,
-    change: finite(ci.difference), relativeChange: null,
-    changeCiLow: finite(ci.lower), changeCiHigh: finite(ci.upper),
-    pValue, significant: pValue === null ? null : pValue < SIGNIFICANCE_LEVEL,
+    key,
+    kind: 'rate',
+    current,
+    previous,
+    change: finite(ci.difference),
+    relativeChange: null,
+    changeCiLow: finite(ci.lower),
+    changeCiHigh: finite(ci.upper),
+    pValue,
+    significant: pValue === null ? null : pValue < SIGNIFICANCE_LEVEL,
   };
 }
 
 export function buildKpis(cur: SummaryRow, prev: SummaryRow): Kpi[] {
   const dials: Kpi = {
-    key: 'dials', kind: 'count',
+    key: 'dials',
+    kind: 'count',
     current: { value: cur.dials, numerator: cur.dials, denominator: null, ciLow: null, ciHigh: null },
     previous: { value: prev.dials, numerator: prev.dials, denominator: null, ciLow: null, ciHigh: null },
-    change: cur.dials - prev.dials, relativeChange: prev.dials > 0 ? cur.dials / prev.dials - 1 : null,
-    changeCiLow: null, changeCiHigh: null, pValue: null, significant: null,
+    change: cur.dials - prev.dials,
+    relativeChange: prev.dials > 0 ? cur.dials / prev.dials - 1 : null,
+    changeCiLow: null,
+    changeCiHigh: null,
+    pValue: null,
+    significant: null,
   };
-  const rates: KpiKey[] = cur.shortCallRate !== undefined
-    ? ['connectRate', 'hangupRate', 'shortCallRate', 'rejectionRate', 'conversionRate']
-    : ['connectRate', 'hangupRate', 'rejectionRate', 'conversionRate'];
+  const rates: KpiKey[] =
+    cur.shortCallRate !== undefined
+      ? ['connectRate', 'hangupRate', 'shortCallRate', 'rejectionRate', 'conversionRate']
+      : ['connectRate', 'hangupRate', 'rejectionRate', 'conversionRate'];
   return [dials, ...rates.map((k) => rateKpi(k, cur, prev))];
 }
 
@@ -185,7 +284,7 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
   const recommendationsPeriod = { from: addDays(week.to, -28), to: week.to };
 
   // The same SQL and parameters as /api/summary, /api/breakdown and /api/heatmap.
-  const run = <T,>(sql: string, f: Filters) => {
+  const run = <T>(sql: string, f: Filters) => {
     const { params, types } = filterParams(f, settings.earlySeconds);
     return db.query<T>(sql, params, types);
   };
@@ -202,7 +301,9 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
     DECOMPOSITION_DIMENSIONS.map(async (dimension) => {
       const sql = renderIdentifiers(sqlText('report_mix'), { dim: DIMENSION_COLUMNS[dimension] });
       const rows = await db.query<{ key: string | number | null; n0: number; k0: number; n1: number; k1: number }>(
-        sql, { ...params, split: week.from }, { ...types, split: VARCHAR },
+        sql,
+        { ...params, split: week.from },
+        { ...types, split: VARCHAR },
       );
       return { dimension, result: decompose(rows) };
     }),
@@ -224,15 +325,36 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
   step('data quality');
   const wk = filterParams(inWeek, settings.earlySeconds);
   const [ingestedThisWeek, sources] = await Promise.all([
-    db.query<IngestFileRow>(sqlText('report_ingest_week'), { from: week.from, to: week.to, business_tz: settings.timezone }, { from: VARCHAR, to: VARCHAR, business_tz: VARCHAR }),
-    db.query<IngestSourceRow>(sqlText('report_ingest_sources'), { ...wk.params, business_tz: settings.timezone }, { ...wk.types, business_tz: VARCHAR }),
+    db.query<IngestFileRow>(
+      sqlText('report_ingest_week'),
+      { from: week.from, to: week.to, business_tz: settings.timezone },
+      { from: VARCHAR, to: VARCHAR, business_tz: VARCHAR },
+    ),
+    db.query<IngestSourceRow>(
+      sqlText('report_ingest_sources'),
+      { ...wk.params, business_tz: settings.timezone },
+      { ...wk.types, business_tz: VARCHAR },
+    ),
   ]);
 
   return {
-    week, previousWeek, filters: o.filters, settings, generatedAt: (o.now ?? new Date()).toISOString(),
+    week,
+    previousWeek,
+    filters: o.filters,
+    settings,
+    generatedAt: (o.now ?? new Date()).toISOString(),
     generatedLocal: localDateTime(o.now ?? new Date(), settings.timezone),
-    current: current!, previous: previous!, kpis: buildKpis(current!, previous!), decompositions,
-    daily, heatmap: cells, scripts,
-    ab, recommendations, recommendationsPeriod, ingestedThisWeek, sources,
+    current: current!,
+    previous: previous!,
+    kpis: buildKpis(current!, previous!),
+    decompositions,
+    daily,
+    heatmap: cells,
+    scripts,
+    ab,
+    recommendations,
+    recommendationsPeriod,
+    ingestedThisWeek,
+    sources,
   };
 }

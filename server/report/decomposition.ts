@@ -50,8 +50,14 @@ export interface Decomposition {
  */
 export function decompose(rows: SegmentCounts[]): Decomposition {
   for (const r of rows) {
-    for (const [name, v] of [['n0', r.n0], ['k0', r.k0], ['n1', r.n1], ['k1', r.k1]] as const) {
-      if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} of ${String(r.key)} must be a non-negative integer`);
+    for (const [name, v] of [
+      ['n0', r.n0],
+      ['k0', r.k0],
+      ['n1', r.n1],
+      ['k1', r.k1],
+    ] as const) {
+      if (!Number.isInteger(v) || v < 0)
+        throw new RangeError(`${name} of ${String(r.key)} must be a non-negative integer`);
     }
     if (r.k0 > r.n0 || r.k1 > r.n1) throw new RangeError(`more events than calls in ${String(r.key)}`);
   }

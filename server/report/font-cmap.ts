@@ -28,7 +28,8 @@ export function eachCmapEntry(path: string, index: number, visit: (cp: number, g
     const numTables = f.read(face + 4, 2).readUInt16BE(0);
     const dir = f.read(face + 12, 16 * numTables);
     let cmap = -1;
-    for (let i = 0; i < numTables; i++) if (dir.toString('latin1', 16 * i, 16 * i + 4) === 'cmap') cmap = dir.readUInt32BE(16 * i + 8);
+    for (let i = 0; i < numTables; i++)
+      if (dir.toString('latin1', 16 * i, 16 * i + 4) === 'cmap') cmap = dir.readUInt32BE(16 * i + 8);
     if (cmap < 0) throw new Error(`${path}: no cmap table`);
     const n = f.read(cmap + 2, 2).readUInt16BE(0);
     const records = f.read(cmap + 4, 8 * n);

@@ -49,7 +49,12 @@ export function reportFileName(r: Omit<ReportRequest, 'week'> & { week: { label:
   return `hangup-report-${r.week.label}-${r.lang}${filtered}.${r.format}`;
 }
 
-export async function renderFormat(data: ReportData, format: Format, lang: Lang, o: GenerateOptions = {}): Promise<Buffer> {
+export async function renderFormat(
+  data: ReportData,
+  format: Format,
+  lang: Lang,
+  o: GenerateOptions = {},
+): Promise<Buffer> {
   const step = o.onProgress ?? (() => {});
   const t = dict(lang);
   switch (format) {
@@ -60,19 +65,37 @@ export async function renderFormat(data: ReportData, format: Format, lang: Lang,
       step('rendering HTML');
       const htmlText = renderHtml(data, lang);
       step('printing PDF with Chromium');
-      return renderPdf(htmlText, { executablePath: o.chromiumPath, lang, footerTitle: `${t.title} ${data.week.label}` });
+      return renderPdf(htmlText, {
+        executablePath: o.chromiumPath,
+        lang,
+        footerTitle: `${t.title} ${data.week.label}`,
+      });
     }
     case 'xlsx':
       step('writing XLSX');
-      return renderXlsx(buildTables(data, lang), { title: `${t.title} ${data.week.label}`, created: new Date(data.generatedAt) });
+      return renderXlsx(buildTables(data, lang), {
+        title: `${t.title} ${data.week.label}`,
+        created: new Date(data.generatedAt),
+      });
     case 'csv':
       step('writing CSV');
       return renderCsv(buildTables(data, lang));
   }
 }
 
-export async function generateReport(db: Database, settings: Settings, r: ReportRequest, o: GenerateOptions = {}): Promise<ReportFile> {
-  const data = await gatherReportData(db, { week: r.week, filters: r.filters, settings, now: o.now, onProgress: o.onProgress });
+export async function generateReport(
+  db: Database,
+  settings: Settings,
+  r: ReportRequest,
+  o: GenerateOptions = {},
+): Promise<ReportFile> {
+  const data = await gatherReportData(db, {
+    week: r.week,
+    filters: r.filters,
+    settings,
+    now: o.now,
+    onProgress: o.onProgress,
+  });
   const body = await renderFormat(data, r.format, r.lang, o);
   return { fileName: reportFileName(r), contentType: CONTENT_TYPES[r.format], body, data };
 }

@@ -8,11 +8,28 @@ import { headlineOf, MIN_DENOMINATOR, type Kpi, type ReportData } from './data.t
 import type { Decomposition } from './decomposition.ts';
 import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
 import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
-import { abSentence, abWarning, recommendationItems, recommendationText, REC_KEYS, sectionNote, verdictClass, verdictWord } from './insight-rows.ts';
+import {
+  abSentence,
+  abWarning,
+  recommendationItems,
+  recommendationText,
+  REC_KEYS,
+  sectionNote,
+  verdictClass,
+  verdictWord,
+} from './insight-rows.ts';
 import { valueLabel } from '../contract/labels.ts';
 import { AB_RATE_WORDS, type AbArm, type AbView } from './insights.ts';
 import { wilsonInterval } from '../stats/index.ts';
-import { buildTables, definitionRows, filterEntries, reproduceUrl, groupLabel, type CellValue, type ReportTable } from './tables.ts';
+import {
+  buildTables,
+  definitionRows,
+  filterEntries,
+  reproduceUrl,
+  groupLabel,
+  type CellValue,
+  type ReportTable,
+} from './tables.ts';
 
 const WIDTH = 680; // px of an A4 page between 14 mm margins at 96 dpi
 
@@ -50,7 +67,14 @@ code { font-size: 8.5pt; word-break: break-all; }
 `;
 
 /** Which direction of each KPI is good news. */
-const UP_IS_GOOD: Record<string, boolean> = { connectRate: true, conversionRate: true, hangupRate: false, shortCallRate: false, rejectionRate: false, dials: true };
+const UP_IS_GOOD: Record<string, boolean> = {
+  connectRate: true,
+  conversionRate: true,
+  hangupRate: false,
+  shortCallRate: false,
+  rejectionRate: false,
+  dials: true,
+};
 
 function sigLabel(k: Kpi, lang: Lang): Raw {
   const t = dict(lang);
@@ -67,21 +91,42 @@ function kpiCell(k: Kpi, which: 'current' | 'previous'): Raw {
   const p = k[which];
   if (k.kind === 'count') return html`${fmtInt(p.value)}`;
   const thin = (p.denominator ?? 0) < MIN_DENOMINATOR;
-  return html`<span class="${thin ? 'thin' : ''}">${fmtPct(p.value)}</span><span class="sub">${fmtInt(p.numerator)} / ${fmtInt(p.denominator)}</span>`;
+  return html`<span class="${thin ? 'thin' : ''}">${fmtPct(p.value)}</span
+    ><span class="sub">${fmtInt(p.numerator)} / ${fmtInt(p.denominator)}</span>`;
 }
 
 function kpiTable(d: ReportData, lang: Lang): Raw {
   const t = dict(lang);
-  return html`<table class="kpi"><thead><tr><th>${t.metric}</th><th class="n">${t.thisWeek}</th><th class="n">${t.previousWeek}</th>
-<th class="n">${t.change}</th><th class="n">${t.ci95}</th><th class="n">${t.pValue}</th><th>${t.significance}</th></tr></thead><tbody>
-${d.kpis.map((k) => {
-  const change = k.kind === 'count'
-    ? `${k.change! >= 0 ? '+' : '−'}${fmtInt(Math.abs(k.change!))}${k.relativeChange === null ? '' : ` (${k.relativeChange >= 0 ? '+' : '−'}${fmtPct(Math.abs(k.relativeChange))})`}`
-    : fmtPp(k.change, lang);
-  return html`<tr><td>${t.kpis[k.key]}</td><td class="n">${kpiCell(k, 'current')}</td><td class="n">${kpiCell(k, 'previous')}</td>
-<td class="n">${change}</td><td class="n">${k.kind === 'rate' ? fmtPpRange(k.changeCiLow, k.changeCiHigh) : '—'}</td>
-<td class="n">${fmtP(k.pValue)}</td><td>${sigLabel(k, lang)}</td></tr>`;
-})}</tbody></table>`;
+  return html`<table class="kpi">
+    <thead>
+      <tr>
+        <th>${t.metric}</th>
+        <th class="n">${t.thisWeek}</th>
+        <th class="n">${t.previousWeek}</th>
+        <th class="n">${t.change}</th>
+        <th class="n">${t.ci95}</th>
+        <th class="n">${t.pValue}</th>
+        <th>${t.significance}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${d.kpis.map((k) => {
+        const change =
+          k.kind === 'count'
+            ? `${k.change! >= 0 ? '+' : '−'}${fmtInt(Math.abs(k.change!))}${k.relativeChange === null ? '' : ` (${k.relativeChange >= 0 ? '+' : '−'}${fmtPct(Math.abs(k.relativeChange))})`}`
+            : fmtPp(k.change, lang);
+        return html`<tr>
+          <td>${t.kpis[k.key]}</td>
+          <td class="n">${kpiCell(k, 'current')}</td>
+          <td class="n">${kpiCell(k, 'previous')}</td>
+          <td class="n">${change}</td>
+          <td class="n">${k.kind === 'rate' ? fmtPpRange(k.changeCiLow, k.changeCiHigh) : '—'}</td>
+          <td class="n">${fmtP(k.pValue)}</td>
+          <td>${sigLabel(k, lang)}</td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
 }
 
 /** One sentence on the headline rate: level, change, interval, significance. */
@@ -90,7 +135,10 @@ export function headlineSentence(d: ReportData, lang: Lang): string {
   if (headlineOf(d.current) === 'short') return shortHeadline(d, lang);
   const k = d.kpis.find((x) => x.key === 'hangupRate')!;
   const cur = `${fmtPct(k.current.value)}（${fmtInt(k.current.numerator)}/${fmtInt(k.current.denominator)}）`;
-  if (k.current.denominator === 0) return lang === 'zh' ? '本周没有接通的通话，无法计算挂断率。' : 'No answered calls this week: no hang-up rate to report.';
+  if (k.current.denominator === 0)
+    return lang === 'zh'
+      ? '本周没有接通的通话，无法计算挂断率。'
+      : 'No answered calls this week: no hang-up rate to report.';
   if (k.change === null) {
     return lang === 'zh'
       ? `本周挂断率 ${cur}；上周没有接通的通话，无法比较。`
@@ -123,41 +171,64 @@ function driverSentence(dim: string, dimKey: string, r: Decomposition, lang: Lan
   const top = r.segments[0];
   const who = top ? groupLabel(dimKey, top.key, lang) : null;
   if (lang === 'zh') {
-    return `按${dim}：结构效应 ${fmtPp(r.mix, lang)}，组内效应 ${fmtPp(r.rate, lang)}` +
-      (top ? `；贡献最大的是 ${who}（${fmtPp(top.total, lang)}，其中组内 ${fmtPp(top.rate, lang)}）。` : '。');
+    return (
+      `按${dim}：结构效应 ${fmtPp(r.mix, lang)}，组内效应 ${fmtPp(r.rate, lang)}` +
+      (top ? `；贡献最大的是 ${who}（${fmtPp(top.total, lang)}，其中组内 ${fmtPp(top.rate, lang)}）。` : '。')
+    );
   }
-  return `By ${dim.toLowerCase()}: mix ${fmtPp(r.mix, lang)}, rate ${fmtPp(r.rate, lang)}` +
-    (top ? `; the largest contributor is ${who} (${fmtPp(top.total, lang)}, of which ${fmtPp(top.rate, lang)} within it).` : '.');
+  return (
+    `By ${dim.toLowerCase()}: mix ${fmtPp(r.mix, lang)}, rate ${fmtPp(r.rate, lang)}` +
+    (top
+      ? `; the largest contributor is ${who} (${fmtPp(top.total, lang)}, of which ${fmtPp(top.rate, lang)} within it).`
+      : '.')
+  );
 }
 
 function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const usable = d.decompositions.filter((x) => Number.isFinite(x.result.change));
-  if (usable.length === 0) return html`<h2>${t.driversTitle}</h2><p class="unavailable">${t.driversNoData}</p>`;
+  if (usable.length === 0)
+    return html`<h2>${t.driversTitle}</h2>
+      <p class="unavailable">${t.driversNoData}</p>`;
   const drivers = tables.find((x) => x.id === 'drivers')!;
   const parts = usable.map(({ dimension, result }) => {
     const dimName = t.dimensions[dimension];
     const rows = drivers.rows.filter((r) => r[0] === dimName && r[1] !== t.total).slice(0, 6);
-    return html`<div class="keep"><h3>${t.topContributors} · ${dimName}</h3><p>${driverSentence(dimName, dimension, result, lang)}</p>
-${tableHtml({ ...drivers, columns: drivers.columns.slice(1), rows: rows.map((r) => r.slice(1)) }, lang)}</div>`;
+    return html`<div class="keep">
+      <h3>${t.topContributors} · ${dimName}</h3>
+      <p>${driverSentence(dimName, dimension, result, lang)}</p>
+      ${tableHtml({ ...drivers, columns: drivers.columns.slice(1), rows: rows.map((r) => r.slice(1)) }, lang)}
+    </div>`;
   });
   // No chart here: the mix + rate bars of every dimension add up to the same total change, so
   // they looked like three identical bars; the sentences and tables say which part moved.
-  return html`<h2>${t.driversTitle}</h2>${note(t.driversNote)}${parts}`;
+  return html`<h2>${t.driversTitle}</h2>
+    ${note(t.driversNote)}${parts}`;
 }
 
 function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const daily = tables.find((x) => x.id === 'daily')!;
-  const thisWeek = { ...daily, columns: daily.columns.slice(1), rows: daily.rows.filter((r) => r[0] === d.week.label).map((r) => r.slice(1)) };
+  const thisWeek = {
+    ...daily,
+    columns: daily.columns.slice(1),
+    rows: daily.rows.filter((r) => r[0] === d.week.label).map((r) => r.slice(1)),
+  };
   // Not one unbreakable block: a chart and a table kept together pushed whole half pages ahead.
-  return html`<section><h2>${t.dailyTitle}</h2><figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>${tableHtml(thisWeek, lang)}</section>`;
+  return html`<section>
+    <h2>${t.dailyTitle}</h2>
+    <figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>
+    ${tableHtml(thisWeek, lang)}
+  </section>`;
 }
 
 function heatmapSection(d: ReportData, lang: Lang): Raw {
   const t = dict(lang);
-  return html`<section class="keep"><h2>${t.heatmapTitle}</h2>${note(fill(t.heatmapNote, { min: MIN_DENOMINATOR }))}
-<figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang), WIDTH, 290))}</figure></section>`;
+  return html`<section class="keep">
+    <h2>${t.heatmapTitle}</h2>
+    ${note(fill(t.heatmapNote, { min: MIN_DENOMINATOR }))}
+    <figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang), WIDTH, 290))}</figure>
+  </section>`;
 }
 
 /** The A/B table: verdict and the number that decides it first, the crude figures after. */
@@ -168,74 +239,149 @@ function abTable(ab: AbView, lang: Lang): Raw {
     const v = a.verdictFrom;
     if (!v) return '—';
     return v.measure === 'odds_ratio'
-      ? html`OR ${f.ratio(v.estimate)}<span class="sub">${f.ratio(v.low)}–${f.ratio(v.high)} · ${f.pIs(v.pValueAdjusted)}</span>`
-      : html`${fmtPp(a.diff, lang)}<span class="sub">${fmtPpRange(a.diffCiLow, a.diffCiHigh)} · ${f.pIs(v.pValueAdjusted)}</span>`;
+      ? html`OR ${f.ratio(v.estimate)}<span class="sub"
+            >${f.ratio(v.low)}–${f.ratio(v.high)} · ${f.pIs(v.pValueAdjusted)}</span
+          >`
+      : html`${fmtPp(a.diff, lang)}<span class="sub"
+            >${fmtPpRange(a.diffCiLow, a.diffCiHigh)} · ${f.pIs(v.pValueAdjusted)}</span
+          >`;
   };
-  return html`<table class="small"><thead><tr><th>${t.script}</th><th>${t.verdict}</th><th class="n">${t.verdictBasis}</th>
-<th class="n">${t.standardisedRate}</th><th class="n">${t.chanceToBeat}</th><th class="n">${AB_RATE_WORDS[ab.metric].rate[lang]} (${t.crude})</th></tr></thead><tbody>
-${ab.arms.map((a) => html`<tr><td>${valueLabel(lang, 'script', a.script)}${a.isControl ? ` (${t.control})` : ''}</td>
-<td>${a.isControl ? '—' : html`<span class="${verdictClass(a)}">${verdictWord(a, lang)}</span>`}${abWarning(a, lang) ? html` <span class="warn">!</span>` : ''}</td>
-<td class="n">${a.isControl ? '—' : basis(a)}</td>
-<td class="n">${fmtPct(a.standardisedRate)}</td><td class="n">${a.isControl ? '—' : f.prob(a.chanceToBeatControl)}</td>
-<td class="n">${fmtPct(a.rate)}<span class="sub">${fmtInt(a.events)} / ${fmtInt(a.n)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span></td></tr>`)}
-</tbody></table>`;
+  return html`<table class="small">
+    <thead>
+      <tr>
+        <th>${t.script}</th>
+        <th>${t.verdict}</th>
+        <th class="n">${t.verdictBasis}</th>
+        <th class="n">${t.standardisedRate}</th>
+        <th class="n">${t.chanceToBeat}</th>
+        <th class="n">${AB_RATE_WORDS[ab.metric].rate[lang]} (${t.crude})</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${ab.arms.map(
+        (a) =>
+          html`<tr>
+            <td>${valueLabel(lang, 'script', a.script)}${a.isControl ? ` (${t.control})` : ''}</td>
+            <td>
+              ${a.isControl ? '—' : html`<span class="${verdictClass(a)}">${verdictWord(a, lang)}</span>`}${abWarning(a, lang) ? html` <span class="warn">!</span>` : ''}
+            </td>
+            <td class="n">${a.isControl ? '—' : basis(a)}</td>
+            <td class="n">${fmtPct(a.standardisedRate)}</td>
+            <td class="n">${a.isControl ? '—' : f.prob(a.chanceToBeatControl)}</td>
+            <td class="n">
+              ${fmtPct(a.rate)}<span class="sub"
+                >${fmtInt(a.events)} / ${fmtInt(a.n)} · ${fmtPctRange(a.ciLow, a.ciHigh)}</span
+              >
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
-  const scripts = html`<div class="keep"><h2>${t.scriptsTitle}</h2><h3>${t.scriptsCrude}</h3>${tableHtml(tables.find((x) => x.id === 'scripts')!, lang)}</div><h3>${t.abTitle}</h3>`;
-  if (d.ab.status !== 'ok') return html`${scripts}<p class="unavailable">${sectionNote(d.ab, lang)}</p>`;
+  const scripts = html`<div class="keep">
+      <h2>${t.scriptsTitle}</h2>
+      <h3>${t.scriptsCrude}</h3>
+      ${tableHtml(
+        tables.find((x) => x.id === 'scripts')!,
+        lang,
+      )}
+    </div>
+    <h3>${t.abTitle}</h3>`;
+  if (d.ab.status !== 'ok')
+    return html`${scripts}
+      <p class="unavailable">${sectionNote(d.ab, lang)}</p>`;
   const ab = d.ab.value;
-  if (!ab.control || ab.arms.length < 2) return html`${scripts}<p class="note">${t.noAb}</p>`;
+  if (!ab.control || ab.arms.length < 2)
+    return html`${scripts}
+      <p class="note">${t.noAb}</p>`;
   const arms = ab.arms.filter((a) => !a.isControl);
-  return html`${scripts}<ul class="recs">${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang, ab.metric)}</li>`)}</ul>
-${arms.map((a) => [a, abWarning(a, lang)] as const).filter(([, w]) => w).map(([a, w]) => html`<p class="warn">${valueLabel(lang, 'script', a.script)}: ${w}</p>`)}
-${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''}
-${abTable(ab, lang)}${note(t.abNote)}`;
+  return html`${scripts}
+    <ul class="recs">
+      ${arms.map((a) => html`<li>${abSentence(a, ab.control!, lang, ab.metric)}</li>`)}
+    </ul>
+    ${arms
+      .map((a) => [a, abWarning(a, lang)] as const)
+      .filter(([, w]) => w)
+      .map(([a, w]) => html`<p class="warn">${valueLabel(lang, 'script', a.script)}: ${w}</p>`)}
+    ${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''} ${abTable(ab, lang)}${note(t.abNote)}`;
 }
 
 /** Recommendation lists longer than this show their first rows in the body and all of them in the appendix. */
 const BODY_ROWS = 5;
 
 function recTable(table: ReportTable, rows: CellValue[][], lang: Lang): Raw {
-  return tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: rows.map((r) => r.slice(0, -1)) }, lang, { className: 'small' });
+  return tableHtml({ ...table, columns: table.columns.slice(0, -1), rows: rows.map((r) => r.slice(0, -1)) }, lang, {
+    className: 'small',
+  });
 }
 
 function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const head = html`<h2>${t.recommendationsTitle}</h2>`;
-  if (d.recommendations.status !== 'ok') return html`${head}<p class="unavailable">${sectionNote(d.recommendations, lang)}</p>`;
+  if (d.recommendations.status !== 'ok')
+    return html`${head}
+      <p class="unavailable">${sectionNote(d.recommendations, lang)}</p>`;
   const recs = d.recommendations.value;
   return html`${head}${note(fill(t.recommendationsPeriod, { from: d.recommendationsPeriod.from, to: d.week.days[6]! }))}
-${REC_KEYS.map((key) => {
-  const items = recommendationItems(recs, key);
-  const table = tables.find((x) => x.id === key)!;
-  const shown = items.slice(0, BODY_ROWS);
-  // Call windows are many and alike: their table says it all. The others get their sentences too.
-  const windows = key === 'windows' || key === 'windowsAvoid';
-  const sentences = windows ? '' : html`<ul class="recs">${shown.map((i) => html`<li>${recommendationText(key, i, lang)}</li>`)}</ul>`;
-  const more = items.length > BODY_ROWS ? html`<p class="note">${fill(t.moreInAppendix, { n: items.length - BODY_ROWS })}</p>` : '';
-  return html`<div class="keep"><h3>${t[key]}</h3>${items.length === 0 ? html`<p class="note">${t.noItems}</p>`
-    : html`${sentences}${recTable(table, table.rows.slice(0, BODY_ROWS), lang)}${more}`}</div>`;
-})}`;
+  ${REC_KEYS.map((key) => {
+    const items = recommendationItems(recs, key);
+    const table = tables.find((x) => x.id === key)!;
+    const shown = items.slice(0, BODY_ROWS);
+    // Call windows are many and alike: their table says it all. The others get their sentences too.
+    const windows = key === 'windows' || key === 'windowsAvoid';
+    const sentences = windows
+      ? ''
+      : html`<ul class="recs">
+          ${shown.map((i) => html`<li>${recommendationText(key, i, lang)}</li>`)}
+        </ul>`;
+    const more =
+      items.length > BODY_ROWS
+        ? html`<p class="note">${fill(t.moreInAppendix, { n: items.length - BODY_ROWS })}</p>`
+        : '';
+    return html`<div class="keep">
+      <h3>${t[key]}</h3>
+      ${
+        items.length === 0
+          ? html`<p class="note">${t.noItems}</p>`
+          : html`${sentences}${recTable(table, table.rows.slice(0, BODY_ROWS), lang)}${more}`
+      }
+    </div>`;
+  })}`;
 }
 
 /** Every recommendation row, for the lists cut short in the body. */
 function appendixSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   if (d.recommendations.status !== 'ok') return html``;
-  const long = REC_KEYS.map((key) => tables.find((x) => x.id === key)!).filter((table) => table.rows.length > BODY_ROWS);
+  const long = REC_KEYS.map((key) => tables.find((x) => x.id === key)!).filter(
+    (table) => table.rows.length > BODY_ROWS,
+  );
   if (long.length === 0) return html``;
-  return html`<h2 class="appendix">${t.appendixTitle}</h2>${long.map((table) => html`<h3>${table.title}</h3>${recTable(table, table.rows, lang)}`)}`;
+  return html`<h2 class="appendix">${t.appendixTitle}</h2>
+    ${long.map(
+      (table) =>
+        html`<h3>${table.title}</h3>
+          ${recTable(table, table.rows, lang)}`,
+    )}`;
 }
 
 function qualitySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const byId = (id: string) => tables.find((x) => x.id === id)!;
   return html`<h2>${t.qualityTitle}</h2>
-<p>${t.unknownPartyShare}: <b>${fmtPct(d.current.unknownPartyShare)}</b> (${fmtInt(d.current.unknownParty)} / ${fmtInt(d.current.answered)}, ${t.ci95} ${fmtPctRange(...wilsonPair(d.current.unknownParty, d.current.answered))}) · ${t.machineAnswered}: ${fmtInt(d.current.machineAnswered)}</p>
-<h3>${t.filesThisWeek}</h3>${d.ingestedThisWeek.length ? tableHtml(byId('ingest'), lang) : html`<p class="note">${t.noFilesThisWeek}</p>`}
-<h3>${t.sourcesTitle}</h3>${tableHtml(byId('sources'), lang)}`;
+    <p>
+      ${t.unknownPartyShare}: <b>${fmtPct(d.current.unknownPartyShare)}</b> (${fmtInt(d.current.unknownParty)} /
+      ${fmtInt(d.current.answered)}, ${t.ci95}
+      ${fmtPctRange(...wilsonPair(d.current.unknownParty, d.current.answered))}) · ${t.machineAnswered}:
+      ${fmtInt(d.current.machineAnswered)}
+    </p>
+    <h3>${t.filesThisWeek}</h3>
+    ${d.ingestedThisWeek.length ? tableHtml(byId('ingest'), lang) : html`<p class="note">${t.noFilesThisWeek}</p>`}
+    <h3>${t.sourcesTitle}</h3>
+    ${tableHtml(byId('sources'), lang)}`;
 }
 
 /** Wilson 95% bounds for the data-quality share (the summary query gives the share only). */
@@ -247,27 +393,44 @@ function wilsonPair(k: number, n: number): [number | null, number | null] {
 function definitionsSection(d: ReportData, lang: Lang): Raw {
   const t = dict(lang);
   const rows = definitionRows(d, lang).filter((r) => !String(r[1]).startsWith('/api/'));
-  return html`<h2>${t.definitionsTitle}</h2><table><tbody>${rows.map((r) => html`<tr><td>${String(r[0])}</td><td>${String(r[1] ?? '')}</td></tr>`)}</tbody></table>
-<p class="note">${t.reproduce}<code>${reproduceUrl(d)}</code></p>`;
+  return html`<h2>${t.definitionsTitle}</h2>
+    <table>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr>
+              <td>${String(r[0])}</td>
+              <td>${String(r[1] ?? '')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="note">${t.reproduce}<code>${reproduceUrl(d)}</code></p>`;
 }
 
 export function renderHtml(d: ReportData, lang: Lang): string {
   const t = dict(lang);
   const tables = buildTables(d, lang);
-  const filters = Object.entries(filterEntries(d)).map(([k, v]) => `${t.filterNames[k] ?? k}: ${v.map((x) => valueLabel(lang, k, x)).join(', ')}`).join('; ') || t.noFilters;
-  const body = html`<header><h1>${t.title} · ${d.week.label}</h1>
-<p class="meta">${t.period} ${d.week.from} – ${d.week.days[6]} · ${t.previousPeriod} ${d.previousWeek.from} – ${d.previousWeek.days[6]} · ${t.timezone} ${d.settings.timezone}</p>
-<p class="meta">${t.filters}: ${filters} · ${t.generatedAt} ${d.generatedLocal} (${d.settings.timezone})</p></header>
-<p class="headline">${headlineSentence(d, lang)}</p>
-<section class="keep"><h2>${t.kpiTitle}</h2>${kpiTable(d, lang)}${note(t.kpiNote)}</section>
-${driversSection(d, lang, tables)}
-${dailySection(d, lang, tables)}
-${heatmapSection(d, lang)}
-${openingLinesSection(d, lang, tables)}
-${recommendationsSection(d, lang, tables)}
-${qualitySection(d, lang, tables)}
-${definitionsSection(d, lang)}
-${appendixSection(d, lang, tables)}`;
+  const filters =
+    Object.entries(filterEntries(d))
+      .map(([k, v]) => `${t.filterNames[k] ?? k}: ${v.map((x) => valueLabel(lang, k, x)).join(', ')}`)
+      .join('; ') || t.noFilters;
+  const body = html`<header>
+      <h1>${t.title} · ${d.week.label}</h1>
+      <p class="meta">
+        ${t.period} ${d.week.from} – ${d.week.days[6]} · ${t.previousPeriod} ${d.previousWeek.from} –
+        ${d.previousWeek.days[6]} · ${t.timezone} ${d.settings.timezone}
+      </p>
+      <p class="meta">${t.filters}: ${filters} · ${t.generatedAt} ${d.generatedLocal} (${d.settings.timezone})</p>
+    </header>
+    <p class="headline">${headlineSentence(d, lang)}</p>
+    <section class="keep">
+      <h2>${t.kpiTitle}</h2>
+      ${kpiTable(d, lang)}${note(t.kpiNote)}
+    </section>
+    ${driversSection(d, lang, tables)} ${dailySection(d, lang, tables)} ${heatmapSection(d, lang)}
+    ${openingLinesSection(d, lang, tables)} ${recommendationsSection(d, lang, tables)}
+    ${qualitySection(d, lang, tables)} ${definitionsSection(d, lang)} ${appendixSection(d, lang, tables)}`;
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -17,7 +17,13 @@ const zh = {
   timezone: '业务时区',
   filters: '筛选条件',
   noFilters: '无（全部通话）',
-  filterNames: { campaign: '活动', script: '开场白', segment: '客户分群', numberTag: '号码标签', agent: '坐席' } as Record<string, string>,
+  filterNames: {
+    campaign: '活动',
+    script: '开场白',
+    segment: '客户分群',
+    numberTag: '号码标签',
+    agent: '坐席',
+  } as Record<string, string>,
   metric: '指标',
   thisWeek: '本周',
   previousWeek: '上周',
@@ -32,12 +38,28 @@ const zh = {
   pt: '个百分点',
   kpiTitle: '核心指标',
   kpiNote: '变化的区间为 Newcombe 混合得分区间；显著性为双侧两比例 z 检验，α = 0.05（未做多重比较校正）。',
-  kpis: { dials: '外呼量', connectRate: '接通率', hangupRate: '挂断率', shortCallRate: '短通话占比', rejectionRate: '拒接率', conversionRate: '转化率' } satisfies Record<KpiKey, string>,
-  headlineShort: '本周话单中有 {share} 的接通通话没有记录挂断方，挂断率意义有限：核心指标改为通话不足 {T} 秒的占比（短通话占比）。',
+  kpis: {
+    dials: '外呼量',
+    connectRate: '接通率',
+    hangupRate: '挂断率',
+    shortCallRate: '短通话占比',
+    rejectionRate: '拒接率',
+    conversionRate: '转化率',
+  } satisfies Record<KpiKey, string>,
+  headlineShort:
+    '本周话单中有 {share} 的接通通话没有记录挂断方，挂断率意义有限：核心指标改为通话不足 {T} 秒的占比（短通话占比）。',
   driversTitle: '变化来自哪里：结构效应与组内效应',
-  driversNote: '挂断率的变化 = 结构效应（各组接通量占比的变化）+ 组内效应（各组自身挂断率的变化），按中点权重对称分解，两部分之和等于总变化。',
+  driversNote:
+    '挂断率的变化 = 结构效应（各组接通量占比的变化）+ 组内效应（各组自身挂断率的变化），按中点权重对称分解，两部分之和等于总变化。',
   dimension: '维度',
-  dimensions: { segment: '客户分群', hour: '时段（小时）', caller_number: '外显号码', weekday: '星期', script: '开场白', date: '日期' },
+  dimensions: {
+    segment: '客户分群',
+    hour: '时段（小时）',
+    caller_number: '外显号码',
+    weekday: '星期',
+    script: '开场白',
+    date: '日期',
+  },
   driversNoData: '需要本周和上周都有接通的通话才能分解变化。',
   mix: '结构效应',
   rateEffect: '组内效应',
@@ -49,7 +71,8 @@ const zh = {
   topContributors: '贡献最大的组',
   dailyTitle: '每日趋势',
   heatmapTitle: '时段 × 星期 挂断率热力图',
-  heatmapNote: '格内为挂断率（%）；蓝色好于本周整体、红色差于整体，白色约等于整体；接通数少于 {min} 的格子显示为灰色，不宜解读。',
+  heatmapNote:
+    '格内为挂断率（%）；蓝色好于本周整体、红色差于整体，白色约等于整体；接通数少于 {min} 的格子显示为灰色，不宜解读。',
   heatBetter: '好',
   heatWorse: '差',
   date: '日期',
@@ -72,7 +95,8 @@ const zh = {
   chanceToBeat: '优于对照组的概率',
   oddsRatio: '调整后比值比',
   simpson: '警示',
-  crudeAdjustedDisagree: '未调整时{crude}，按时段、分群、号码标签调整后{adjusted}：差异主要来自本周拨打时段或人群的不同，请以调整后结果为准。',
+  crudeAdjustedDisagree:
+    '未调整时{crude}，按时段、分群、号码标签调整后{adjusted}：差异主要来自本周拨打时段或人群的不同，请以调整后结果为准。',
   standardisedRate: '标准化挂断率',
   noAb: '本周开场白少于两个，无法比较。',
   verdict: '结论（调整后）',
@@ -83,7 +107,8 @@ const zh = {
   worse: '更差',
   noDifference: '尚无证据',
   tooFew: '通话太少',
-  abNote: '对照组为字母序第一个开场白；差异为本组减对照组（未调整）；调整后结果为按时段 × 分群 × 号码标签分层的 Mantel–Haenszel 比值比与 CMH 检验；所有 p 值均经 Holm 多重比较校正；结论依据调整后检验；“优于对照组的概率”为 Beta(1,1) 先验下、按调整后（标准化）挂断率计算的后验概率，与结论一致；接通少于 30 通的开场白不下结论。',
+  abNote:
+    '对照组为字母序第一个开场白；差异为本组减对照组（未调整）；调整后结果为按时段 × 分群 × 号码标签分层的 Mantel–Haenszel 比值比与 CMH 检验；所有 p 值均经 Holm 多重比较校正；结论依据调整后检验；“优于对照组的概率”为 Beta(1,1) 先验下、按调整后（标准化）挂断率计算的后验概率，与结论一致；接通少于 30 通的开场白不下结论。',
   srmWarning: '各开场白的外呼量与均分计划显著不符（SRM），分配可能有问题，结论需谨慎。',
   bestWindow: '最佳',
   worstWindow: '应避免',
@@ -121,8 +146,10 @@ const zh = {
   definitions: {
     dials: '外呼量：拨打记录行数（每次拨打一行）',
     connectRate: '接通率：disposition = answered 的通话数 / 外呼量',
-    hangupRate: '挂断率：接通后由客户挂断且通话时长 < {T} 秒的通话数 / 挂断方已知的接通数（至少一半接通通话记录了挂断方时为核心指标）',
-    shortCallRate: '短通话占比：通话时长 < {T} 秒的接通通话数（不论谁挂断）/ 接通数（话单多数未记录挂断方时为核心指标）',
+    hangupRate:
+      '挂断率：接通后由客户挂断且通话时长 < {T} 秒的通话数 / 挂断方已知的接通数（至少一半接通通话记录了挂断方时为核心指标）',
+    shortCallRate:
+      '短通话占比：通话时长 < {T} 秒的接通通话数（不论谁挂断）/ 接通数（话单多数未记录挂断方时为核心指标）',
     rejectionRate: '拒接率：振铃中被拒接（disposition = rejected）的通话数 / 外呼量',
     conversionRate: '转化率：outcome = converted 的接通通话数 / 接通数',
   } satisfies Record<KpiKey, string>,
@@ -130,7 +157,23 @@ const zh = {
   intervalRule: '比率区间为 Wilson 95% 得分区间。',
   reproduce: '复现：',
   value: '取值',
-  sheetNames: { kpi: '核心指标', drivers: '变化分解', daily: '每日趋势', heatmap: '热力图', scripts: '开场白', ab: 'AB结论', windows: '最佳时段', windowsAvoid: '应避免时段', frequencyCap: '频次上限', numbersToRest: '号码休养', agentsToCoach: '坐席辅导', ingest: '导入文件', sources: '来源文件', quality: '数据质量', definitions: '定义与筛选' },
+  sheetNames: {
+    kpi: '核心指标',
+    drivers: '变化分解',
+    daily: '每日趋势',
+    heatmap: '热力图',
+    scripts: '开场白',
+    ab: 'AB结论',
+    windows: '最佳时段',
+    windowsAvoid: '应避免时段',
+    frequencyCap: '频次上限',
+    numbersToRest: '号码休养',
+    agentsToCoach: '坐席辅导',
+    ingest: '导入文件',
+    sources: '来源文件',
+    quality: '数据质量',
+    definitions: '定义与筛选',
+  },
   page: '第',
   yes: '是',
   no: '否',
@@ -148,7 +191,13 @@ const en: Dict = {
   timezone: 'Business timezone',
   filters: 'Filters',
   noFilters: 'none (all calls)',
-  filterNames: { campaign: 'campaign', script: 'opening line', segment: 'segment', numberTag: 'number tag', agent: 'agent' },
+  filterNames: {
+    campaign: 'campaign',
+    script: 'opening line',
+    segment: 'segment',
+    numberTag: 'number tag',
+    agent: 'agent',
+  },
   metric: 'Metric',
   thisWeek: 'This week',
   previousWeek: 'Previous week',
@@ -162,13 +211,30 @@ const en: Dict = {
   noData: 'no data',
   pt: 'pt',
   kpiTitle: 'Headline metrics',
-  kpiNote: 'Interval of the change: Newcombe hybrid score interval; significance: two-sided two-proportion z-test at α = 0.05 (not adjusted for multiple comparisons).',
-  kpis: { dials: 'Dials', connectRate: 'Connect rate', hangupRate: 'Hang-up rate', shortCallRate: 'Short-call rate', rejectionRate: 'Rejection rate', conversionRate: 'Conversion rate' },
-  headlineShort: 'Your CDRs do not say who hung up for {share} of this week’s answered calls, so the hang-up rate says little: the headline is the share of calls shorter than {T} s (short-call rate).',
+  kpiNote:
+    'Interval of the change: Newcombe hybrid score interval; significance: two-sided two-proportion z-test at α = 0.05 (not adjusted for multiple comparisons).',
+  kpis: {
+    dials: 'Dials',
+    connectRate: 'Connect rate',
+    hangupRate: 'Hang-up rate',
+    shortCallRate: 'Short-call rate',
+    rejectionRate: 'Rejection rate',
+    conversionRate: 'Conversion rate',
+  },
+  headlineShort:
+    'Your CDRs do not say who hung up for {share} of this week’s answered calls, so the hang-up rate says little: the headline is the share of calls shorter than {T} s (short-call rate).',
   driversTitle: 'What drove the change: mix vs rate',
-  driversNote: 'Change in hang-up rate = mix (a different share of answered calls in each group) + rate (a real change within groups), split symmetrically with midpoint weights; the two parts add up to the change.',
+  driversNote:
+    'Change in hang-up rate = mix (a different share of answered calls in each group) + rate (a real change within groups), split symmetrically with midpoint weights; the two parts add up to the change.',
   dimension: 'Dimension',
-  dimensions: { segment: 'Segment', hour: 'Hour of day', caller_number: 'Caller number', weekday: 'Weekday', script: 'Opening line', date: 'Date' },
+  dimensions: {
+    segment: 'Segment',
+    hour: 'Hour of day',
+    caller_number: 'Caller number',
+    weekday: 'Weekday',
+    script: 'Opening line',
+    date: 'Date',
+  },
   driversNoData: 'The decomposition needs answered calls in both weeks.',
   mix: 'Mix',
   rateEffect: 'Rate',
@@ -180,7 +246,8 @@ const en: Dict = {
   topContributors: 'Largest contributors',
   dailyTitle: 'Daily trend',
   heatmapTitle: 'Hang-up rate by hour × weekday',
-  heatmapNote: 'Cells show the hang-up rate (%); blue is better than the week overall, red worse, white about average; cells with fewer than {min} answered calls are grey and should not be read.',
+  heatmapNote:
+    'Cells show the hang-up rate (%); blue is better than the week overall, red worse, white about average; cells with fewer than {min} answered calls are grey and should not be read.',
   heatBetter: 'better',
   heatWorse: 'worse',
   date: 'Date',
@@ -203,7 +270,8 @@ const en: Dict = {
   chanceToBeat: 'Chance to beat control',
   oddsRatio: 'Adjusted odds ratio',
   simpson: 'Warning',
-  crudeAdjustedDisagree: 'Crude: {crude}; adjusted for hour, segment and number tag: {adjusted}. The crude difference comes mostly from who was called when this week; trust the adjusted result.',
+  crudeAdjustedDisagree:
+    'Crude: {crude}; adjusted for hour, segment and number tag: {adjusted}. The crude difference comes mostly from who was called when this week; trust the adjusted result.',
   standardisedRate: 'Standardised rate',
   noAb: 'Fewer than two opening lines this week: nothing to compare.',
   verdict: 'Verdict (adjusted)',
@@ -214,14 +282,18 @@ const en: Dict = {
   worse: 'worse',
   noDifference: 'no evidence yet',
   tooFew: 'not enough calls',
-  abNote: 'Control: the first opening line in alphabetical order; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict below 30 answered calls per line.',
-  srmWarning: 'Dials per opening line differ significantly from the planned equal split (SRM): the assignment may be broken; read the verdicts with care.',
+  abNote:
+    'Control: the first opening line in alphabetical order; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict below 30 answered calls per line.',
+  srmWarning:
+    'Dials per opening line differ significantly from the planned equal split (SRM): the assignment may be broken; read the verdicts with care.',
   bestWindow: 'best',
   worstWindow: 'avoid',
-  simpsonWarning: 'Crude and adjusted results point in opposite directions: the lines were dialled at different hours or to different people this week; trust the adjusted result.',
+  simpsonWarning:
+    'Crude and adjusted results point in opposite directions: the lines were dialled at different hours or to different people this week; trust the adjusted result.',
   control: 'Control',
   recommendationsTitle: 'Recommendations',
-  recommendationsPeriod: 'Based on the 4 weeks {from} to {to} (inclusive): the last 7 days are this week, compared with the 21 days before.',
+  recommendationsPeriod:
+    'Based on the 4 weeks {from} to {to} (inclusive): the last 7 days are this week, compared with the 21 days before.',
   windows: 'Best call windows',
   windowsAvoid: 'Call windows to avoid',
   appendixTitle: 'Appendix: every recommendation',
@@ -252,8 +324,10 @@ const en: Dict = {
   definitions: {
     dials: 'Dials: rows of the call log (one per dial attempt)',
     connectRate: 'Connect rate: calls with disposition = answered / dials',
-    hangupRate: 'Hang-up rate: answered calls the callee hung up within {T} s / answered calls whose hang-up party is known (the headline when at least half of the answered calls say who hung up)',
-    shortCallRate: 'Short-call rate: answered calls shorter than {T} s, whoever hung up / answered calls (the headline when most calls do not say who hung up)',
+    hangupRate:
+      'Hang-up rate: answered calls the callee hung up within {T} s / answered calls whose hang-up party is known (the headline when at least half of the answered calls say who hung up)',
+    shortCallRate:
+      'Short-call rate: answered calls shorter than {T} s, whoever hung up / answered calls (the headline when most calls do not say who hung up)',
     rejectionRate: 'Rejection rate: calls declined while ringing (disposition = rejected) / dials',
     conversionRate: 'Conversion rate: answered calls with outcome = converted / answered calls',
   },
@@ -261,7 +335,23 @@ const en: Dict = {
   intervalRule: 'Rate intervals are 95% Wilson score intervals.',
   reproduce: 'Reproduce: ',
   value: 'Value',
-  sheetNames: { kpi: 'KPIs', drivers: 'Drivers', daily: 'Daily', heatmap: 'Heatmap', scripts: 'Opening lines', ab: 'AB verdicts', windows: 'Best windows', windowsAvoid: 'Windows to avoid', frequencyCap: 'Frequency cap', numbersToRest: 'Numbers to rest', agentsToCoach: 'Agents to coach', ingest: 'Ingested files', sources: 'Source files', quality: 'Data quality', definitions: 'Definitions' },
+  sheetNames: {
+    kpi: 'KPIs',
+    drivers: 'Drivers',
+    daily: 'Daily',
+    heatmap: 'Heatmap',
+    scripts: 'Opening lines',
+    ab: 'AB verdicts',
+    windows: 'Best windows',
+    windowsAvoid: 'Windows to avoid',
+    frequencyCap: 'Frequency cap',
+    numbersToRest: 'Numbers to rest',
+    agentsToCoach: 'Agents to coach',
+    ingest: 'Ingested files',
+    sources: 'Source files',
+    quality: 'Data quality',
+    definitions: 'Definitions',
+  },
   page: 'Page',
   yes: 'yes',
   no: 'no',
@@ -284,10 +374,13 @@ export const fmtInt = (x: number | null | undefined) => F.en.int(x);
 /** 0.3202 -> "32.0%". */
 export const fmtPct = (x: number | null | undefined, digits = 1) => F.en.pct(x, digits);
 /** A difference of proportions in percentage points, signed: "+3.8 pt" / "+3.8 个百分点" (never "−0.0"). */
-export const fmtPp = (x: number | null | undefined, lang: Lang) => (x == null || !Number.isFinite(x) ? DASH : `${F.en.pp(x)} ${dict(lang).pt}`);
+export const fmtPp = (x: number | null | undefined, lang: Lang) =>
+  x == null || !Number.isFinite(x) ? DASH : `${F.en.pp(x)} ${dict(lang).pt}`;
 /** Interval of a difference, in points: "0.1 – 7.4". */
 export const fmtPpRange = (lo: number | null | undefined, hi: number | null | undefined) =>
-  lo == null || hi == null || !Number.isFinite(lo) || !Number.isFinite(hi) ? DASH : `${F.en.points(lo)} – ${F.en.points(hi)}`;
+  lo == null || hi == null || !Number.isFinite(lo) || !Number.isFinite(hi)
+    ? DASH
+    : `${F.en.points(lo)} – ${F.en.points(hi)}`;
 export const fmtPctRange = (lo: number | null | undefined, hi: number | null | undefined) => F.en.interval(lo, hi);
 /** p-values: "< 0.001", else three significant digits. */
 export const fmtP = (p: number | null | undefined) => F.en.p(p);

@@ -4,7 +4,16 @@
  */
 import type { ReportData } from './data.ts';
 import { valueLabel } from '../contract/labels.ts';
-import { agentText, capText, numberText, windowText, type AgentFields, type CapFields, type NumberFields, type WindowFields } from '../contract/rec-text.ts';
+import {
+  agentText,
+  capText,
+  numberText,
+  windowText,
+  type AgentFields,
+  type CapFields,
+  type NumberFields,
+  type WindowFields,
+} from '../contract/rec-text.ts';
 import { dict, fill, fmtPct, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
 import { AB_RATE_WORDS, type AbArm, type AbView, type Recommendations, type Section } from './insights.ts';
 import { points, type CellValue, type Fmt, type ReportTable } from './table-model.ts';
@@ -16,7 +25,9 @@ export function sectionNote(s: Section<unknown>, lang: Lang): string | null {
 }
 
 /** The p-value the verdict reads: the one of the analysis it came from (adjusted CMH or crude, Holm). */
-export const verdictP = (a: AbArm) => a.verdictFrom?.pValueAdjusted ?? (typeof a.cmhPValueAdjusted === 'number' ? a.cmhPValueAdjusted : num(a.pValueAdjusted));
+export const verdictP = (a: AbArm) =>
+  a.verdictFrom?.pValueAdjusted ??
+  (typeof a.cmhPValueAdjusted === 'number' ? a.cmhPValueAdjusted : num(a.pValueAdjusted));
 export const isSignificant = (a: AbArm) => a.verdict === 'better' || a.verdict === 'worse';
 /** CSS class of a verdict: better is good (green), worse is bad (red), the rest muted. */
 export const verdictClass = (a: AbArm) => (a.verdict === 'better' ? 'good' : a.verdict === 'worse' ? 'bad' : 'nsig');
@@ -24,14 +35,29 @@ export const verdictClass = (a: AbArm) => (a.verdict === 'better' ? 'good' : a.v
 export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
   const t = dict(lang);
   const table: ReportTable = {
-    id: 'ab', name: t.sheetNames.ab, title: t.abTitle,
+    id: 'ab',
+    name: t.sheetNames.ab,
+    title: t.abTitle,
     columns: [
-      { header: t.script, fmt: 'text' }, { header: t.answered, fmt: 'int' }, { header: t.earlyHangups, fmt: 'int' },
-      { header: t.hangupRate, fmt: 'pct' }, { header: t.ciLow, fmt: 'pct' }, { header: t.ciHigh, fmt: 'pct' },
-      { header: t.diff, fmt: 'pp' }, { header: `${t.diff} ${t.ciLow}`, fmt: 'pp' }, { header: `${t.diff} ${t.ciHigh}`, fmt: 'pp' },
-      { header: t.pValue, fmt: 'p' }, { header: t.pAdjusted, fmt: 'p' }, { header: t.chanceToBeat, fmt: 'pct' },
-      { header: t.standardisedRate, fmt: 'pct' }, { header: t.oddsRatio, fmt: 'num' }, { header: `OR ${t.ciLow}`, fmt: 'num' },
-      { header: `OR ${t.ciHigh}`, fmt: 'num' }, { header: t.cmhP, fmt: 'p' }, { header: t.verdict, fmt: 'text' }, { header: t.simpson, fmt: 'text' },
+      { header: t.script, fmt: 'text' },
+      { header: t.answered, fmt: 'int' },
+      { header: t.earlyHangups, fmt: 'int' },
+      { header: t.hangupRate, fmt: 'pct' },
+      { header: t.ciLow, fmt: 'pct' },
+      { header: t.ciHigh, fmt: 'pct' },
+      { header: t.diff, fmt: 'pp' },
+      { header: `${t.diff} ${t.ciLow}`, fmt: 'pp' },
+      { header: `${t.diff} ${t.ciHigh}`, fmt: 'pp' },
+      { header: t.pValue, fmt: 'p' },
+      { header: t.pAdjusted, fmt: 'p' },
+      { header: t.chanceToBeat, fmt: 'pct' },
+      { header: t.standardisedRate, fmt: 'pct' },
+      { header: t.oddsRatio, fmt: 'num' },
+      { header: `OR ${t.ciLow}`, fmt: 'num' },
+      { header: `OR ${t.ciHigh}`, fmt: 'num' },
+      { header: t.cmhP, fmt: 'p' },
+      { header: t.verdict, fmt: 'text' },
+      { header: t.simpson, fmt: 'text' },
     ],
     rows: [],
     note: sectionNote(s, lang) ?? t.abNote,
@@ -43,17 +69,38 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
   table.columns[2]!.header = words.events[lang];
   table.columns[3]!.header = words.rate[lang];
   table.rows = s.value.arms.map((a) => [
-    a.isControl ? `${valueLabel(lang, 'script', a.script)} (${t.control})` : valueLabel(lang, 'script', a.script), a.n, a.events, num(a.rate), num(a.ciLow), num(a.ciHigh),
-    points(num(a.diff)), points(num(a.diffCiLow)), points(num(a.diffCiHigh)), num(a.pValue), num(a.pValueAdjusted),
-    num(a.chanceToBeatControl), num(a.standardisedRate), num(a.oddsRatio), num(a.orCiLow), num(a.orCiHigh), num(a.cmhPValueAdjusted),
-    a.isControl ? null : verdictWord(a, lang), abWarning(a, lang),
+    a.isControl ? `${valueLabel(lang, 'script', a.script)} (${t.control})` : valueLabel(lang, 'script', a.script),
+    a.n,
+    a.events,
+    num(a.rate),
+    num(a.ciLow),
+    num(a.ciHigh),
+    points(num(a.diff)),
+    points(num(a.diffCiLow)),
+    points(num(a.diffCiHigh)),
+    num(a.pValue),
+    num(a.pValueAdjusted),
+    num(a.chanceToBeatControl),
+    num(a.standardisedRate),
+    num(a.oddsRatio),
+    num(a.orCiLow),
+    num(a.orCiHigh),
+    num(a.cmhPValueAdjusted),
+    a.isControl ? null : verdictWord(a, lang),
+    abWarning(a, lang),
   ]);
   return table;
 }
 
 /** The crude verdict (Holm-adjusted pooled z-test, direction of the crude difference). */
 export function crudeVerdictWord(a: AbArm, lang: Lang): string {
-  const v = a.crudeVerdict ?? (typeof a.pValueAdjusted === 'number' && a.pValueAdjusted < 0.05 ? ((a.diff ?? 0) > 0 ? 'worse' : 'better') : 'no_evidence');
+  const v =
+    a.crudeVerdict ??
+    (typeof a.pValueAdjusted === 'number' && a.pValueAdjusted < 0.05
+      ? (a.diff ?? 0) > 0
+        ? 'worse'
+        : 'better'
+      : 'no_evidence');
   return wordOf(v, lang);
 }
 
@@ -93,14 +140,16 @@ export function abSentence(a: AbArm, control: string, lang: Lang, metric: AbView
   const v = a.verdictFrom;
   const word = verdictWord(a, lang);
   if (lang === 'zh') {
-    const basis = v?.measure === 'odds_ratio'
-      ? `调整后比值比 ${f.ratio(v.estimate)}（95% 区间 ${f.ratio(v.low)}–${f.ratio(v.high)}，校正后 ${f.pIs(v.pValueAdjusted)}）`
-      : `差异 ${fmtPp(a.diff, lang)}（95% 区间 ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}，校正后 ${f.pIs(a.pValueAdjusted)}）`;
+    const basis =
+      v?.measure === 'odds_ratio'
+        ? `调整后比值比 ${f.ratio(v.estimate)}（95% 区间 ${f.ratio(v.low)}–${f.ratio(v.high)}，校正后 ${f.pIs(v.pValueAdjusted)}）`
+        : `差异 ${fmtPp(a.diff, lang)}（95% 区间 ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}，校正后 ${f.pIs(a.pValueAdjusted)}）`;
     return `${arm} 对比 ${ctl}：${word}。${basis}；未调整${rate} ${fmtPct(a.rate)}（${f.int(a.events)}/${f.int(a.n)}）。`;
   }
-  const basis = v?.measure === 'odds_ratio'
-    ? `adjusted odds ratio ${f.ratio(v.estimate)} (95% CI ${f.ratio(v.low)}–${f.ratio(v.high)}, adjusted ${f.pIs(v.pValueAdjusted)})`
-    : `difference ${fmtPp(a.diff, lang)} (95% CI ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}, adjusted ${f.pIs(a.pValueAdjusted)})`;
+  const basis =
+    v?.measure === 'odds_ratio'
+      ? `adjusted odds ratio ${f.ratio(v.estimate)} (95% CI ${f.ratio(v.low)}–${f.ratio(v.high)}, adjusted ${f.pIs(v.pValueAdjusted)})`
+      : `difference ${fmtPp(a.diff, lang)} (95% CI ${fmtPpRange(a.diffCiLow, a.diffCiHigh)}, adjusted ${f.pIs(a.pValueAdjusted)})`;
   return `${arm} vs ${ctl}: ${word}. ${basis}; crude ${rate.toLowerCase()} ${fmtPct(a.rate)} (${f.int(a.events)} of ${f.int(a.n)}).`;
 }
 
@@ -115,9 +164,16 @@ export function recommendationItems(r: Recommendations, key: RecKey): Item[] {
     return v == null ? [] : Array.isArray(v) ? v : [v];
   };
   // Windows in hour order within each segment, as a reader scans a day.
-  const byHour = (a: Item, b: Item) => String(a.segment).localeCompare(String(b.segment)) || Number(a.hour) - Number(b.hour);
-  if (key === 'windows') return list('windows').filter((w) => w.kind === 'best').sort(byHour);
-  if (key === 'windowsAvoid') return list('windows').filter((w) => w.kind !== 'best').sort(byHour);
+  const byHour = (a: Item, b: Item) =>
+    String(a.segment).localeCompare(String(b.segment)) || Number(a.hour) - Number(b.hour);
+  if (key === 'windows')
+    return list('windows')
+      .filter((w) => w.kind === 'best')
+      .sort(byHour);
+  if (key === 'windowsAvoid')
+    return list('windows')
+      .filter((w) => w.kind !== 'best')
+      .sort(byHour);
   return list(key);
 }
 
@@ -134,35 +190,59 @@ export function recommendationText(key: RecKey, item: Item, lang: Lang): string 
 /** Evidence columns per kind of recommendation: field, header (zh, en), format. */
 const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
   windows: [
-    ['segment', '客户分群', 'Segment', 'text'], ['hour', '时段', 'Hours', 'text'],
-    ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'], ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
-    ['ciLow', '区间下限', 'CI low', 'pct'], ['ciHigh', '区间上限', 'CI high', 'pct'], ['segmentRate', '分群平均', 'Segment average', 'pct'],
+    ['segment', '客户分群', 'Segment', 'text'],
+    ['hour', '时段', 'Hours', 'text'],
+    ['answered', '接通数', 'Answered', 'int'],
+    ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
+    ['ciLow', '区间下限', 'CI low', 'pct'],
+    ['ciHigh', '区间上限', 'CI high', 'pct'],
+    ['segmentRate', '分群平均', 'Segment average', 'pct'],
     ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
   ],
   windowsAvoid: [
-    ['segment', '客户分群', 'Segment', 'text'], ['hour', '时段', 'Hours', 'text'],
-    ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'], ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
-    ['ciLow', '区间下限', 'CI low', 'pct'], ['ciHigh', '区间上限', 'CI high', 'pct'], ['segmentRate', '分群平均', 'Segment average', 'pct'],
+    ['segment', '客户分群', 'Segment', 'text'],
+    ['hour', '时段', 'Hours', 'text'],
+    ['answered', '接通数', 'Answered', 'int'],
+    ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
+    ['ciLow', '区间下限', 'CI low', 'pct'],
+    ['ciHigh', '区间上限', 'CI high', 'pct'],
+    ['segmentRate', '分群平均', 'Segment average', 'pct'],
     ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
   ],
   frequencyCap: [
-    ['capAt', '自第几次起', 'From call #', 'int'], ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
-    ['hangupRate', '挂断率', 'Hang-up rate', 'pct'], ['firstCallRate', '首次拨打挂断率', 'First-call rate', 'pct'],
-    ['diff', '差异', 'Difference', 'pp'], ['diffCiLow', '差异下限', 'Diff. CI low', 'pp'], ['diffCiHigh', '差异上限', 'Diff. CI high', 'pp'],
+    ['capAt', '自第几次起', 'From call #', 'int'],
+    ['answered', '接通数', 'Answered', 'int'],
+    ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
+    ['firstCallRate', '首次拨打挂断率', 'First-call rate', 'pct'],
+    ['diff', '差异', 'Difference', 'pp'],
+    ['diffCiLow', '差异下限', 'Diff. CI low', 'pp'],
+    ['diffCiHigh', '差异上限', 'Diff. CI high', 'pp'],
     ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
   ],
   numbersToRest: [
-    ['callerNumber', '外显号码', 'Caller number', 'text'], ['numberTag', '号码标签', 'Number tag', 'text'],
-    ['recentDials', '近 7 天外呼', 'Dials, last 7 d', 'int'], ['recentAnswerRate', '近 7 天接通率', 'Answer rate, last 7 d', 'pct'],
-    ['priorAnswerRate', '此前 21 天接通率', 'Answer rate, 21 d before', 'pct'], ['recentRejectionRate', '近 7 天拒接率', 'Rejection, last 7 d', 'pct'],
-    ['priorRejectionRate', '此前 21 天拒接率', 'Rejection, 21 d before', 'pct'], ['answerPValueAdjusted', '接通率校正后 p', 'Answer adj. p', 'p'],
+    ['callerNumber', '外显号码', 'Caller number', 'text'],
+    ['numberTag', '号码标签', 'Number tag', 'text'],
+    ['recentDials', '近 7 天外呼', 'Dials, last 7 d', 'int'],
+    ['recentAnswerRate', '近 7 天接通率', 'Answer rate, last 7 d', 'pct'],
+    ['priorAnswerRate', '此前 21 天接通率', 'Answer rate, 21 d before', 'pct'],
+    ['recentRejectionRate', '近 7 天拒接率', 'Rejection, last 7 d', 'pct'],
+    ['priorRejectionRate', '此前 21 天拒接率', 'Rejection, 21 d before', 'pct'],
+    ['answerPValueAdjusted', '接通率校正后 p', 'Answer adj. p', 'p'],
     ['rejectionPValueAdjusted', '拒接率校正后 p', 'Rejection adj. p', 'p'],
   ],
   agentsToCoach: [
-    ['agent', '坐席', 'Agent', 'text'], ['answered', '接通数', 'Answered', 'int'], ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
-    ['rawRate', '原始挂断率', 'Raw rate', 'pct'], ['shrunkRate', '收缩后挂断率', 'Shrunk rate', 'pct'],
-    ['shrunkCiLow', '可信区间下限', 'Credible low', 'pct'], ['shrunkCiHigh', '可信区间上限', 'Credible high', 'pct'],
-    ['teamRate', '团队挂断率', 'Team rate', 'pct'], ['probAboveTeam', '高于团队的概率', 'P(above team)', 'prob'],
+    ['agent', '坐席', 'Agent', 'text'],
+    ['answered', '接通数', 'Answered', 'int'],
+    ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    ['rawRate', '原始挂断率', 'Raw rate', 'pct'],
+    ['shrunkRate', '收缩后挂断率', 'Shrunk rate', 'pct'],
+    ['shrunkCiLow', '可信区间下限', 'Credible low', 'pct'],
+    ['shrunkCiHigh', '可信区间上限', 'Credible high', 'pct'],
+    ['teamRate', '团队挂断率', 'Team rate', 'pct'],
+    ['probAboveTeam', '高于团队的概率', 'P(above team)', 'prob'],
   ],
 };
 
@@ -172,9 +252,15 @@ export function recommendationRows(s: Section<Recommendations>, lang: Lang, d: R
   return REC_KEYS.map((key) => {
     const spec = EVIDENCE[key];
     const table: ReportTable = {
-      id: key, name: t.sheetNames[key], title: t[key],
-      columns: [...spec.map(([, zh, en, fmt]) => ({ header: lang === 'zh' ? zh : en, fmt })), { header: t.explanation, fmt: 'text' as const }],
-      rows: [], note: sectionNote(s, lang) ?? periodNote,
+      id: key,
+      name: t.sheetNames[key],
+      title: t[key],
+      columns: [
+        ...spec.map(([, zh, en, fmt]) => ({ header: lang === 'zh' ? zh : en, fmt })),
+        { header: t.explanation, fmt: 'text' as const },
+      ],
+      rows: [],
+      note: sectionNote(s, lang) ?? periodNote,
     };
     if (s.status !== 'ok') return table;
     const items = recommendationItems(s.value, key);

@@ -77,6 +77,10 @@ export function weeklyAb(db: Database, filters: Filters, settings: Settings): Pr
 }
 
 /** The recommendations for the given filters (the caller picks the window). */
-export function weeklyRecommendations(db: Database, filters: Filters, settings: Settings): Promise<Section<Recommendations>> {
+export function weeklyRecommendations(
+  db: Database,
+  filters: Filters,
+  settings: Settings,
+): Promise<Section<Recommendations>> {
   return guarded(() => recommendations(db, filters, settings));
 }

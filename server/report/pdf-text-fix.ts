@@ -12,7 +12,8 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { eachCmapEntry } from './font-cmap.ts';
 
 const isRadical = (cp: number) => cp >= 0x2e80 && cp <= 0x2fdf;
-const isIdeograph = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3ffff);
+const isIdeograph = (cp: number) =>
+  (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3ffff);
 
 /** radical -> ideograph drawn with the same glyph, from the faces Chromium uses for CJK text. */
 export function radicalMapFromFonts(faces: { file: string; index: number }[]): Map<number, number> {
@@ -46,7 +47,10 @@ export function cjkRadicalMap(): Map<number, number> {
   if (cached) return cached;
   try {
     const faces = ['Noto Sans CJK SC', 'Noto Sans CJK SC:bold'].map((pattern) => {
-      const [file, index] = execFileSync('fc-match', ['-f', '%{file}|%{index}', pattern], { encoding: 'utf8', timeout: 5000 }).split('|');
+      const [file, index] = execFileSync('fc-match', ['-f', '%{file}|%{index}', pattern], {
+        encoding: 'utf8',
+        timeout: 5000,
+      }).split('|');
       return { file: file!, index: Number(index) || 0 };
     });
     cached = radicalMapFromFonts(faces);
@@ -71,7 +75,10 @@ function remapHex(hex: string, map: Map<number, number>): string {
 /** Rewrites one ToUnicode CMap; bfranges are expanded to bfchars so each code maps alone. */
 export function fixCmap(cmap: string, map: Map<number, number>): string {
   const first = cmap.search(/\d+\s+begin(bfchar|bfrange)/);
-  const lastEnd = Math.max(cmap.lastIndexOf('endbfchar') + 'endbfchar'.length, cmap.lastIndexOf('endbfrange') + 'endbfrange'.length);
+  const lastEnd = Math.max(
+    cmap.lastIndexOf('endbfchar') + 'endbfchar'.length,
+    cmap.lastIndexOf('endbfrange') + 'endbfrange'.length,
+  );
   if (first < 0 || lastEnd < first) return cmap;
   const body = cmap.slice(first, lastEnd);
   const suffix = cmap.slice(lastEnd);
@@ -81,7 +88,9 @@ export function fixCmap(cmap: string, map: Map<number, number>): string {
   }
   for (const m of body.matchAll(/(\d+)\s+beginbfrange([^]*?)endbfrange/g)) {
     for (const e of m[2]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])/g)) {
-      const lo = parseInt(e[1]!, 16), hi = parseInt(e[2]!, 16), width = e[1]!.length;
+      const lo = parseInt(e[1]!, 16),
+        hi = parseInt(e[2]!, 16),
+        width = e[1]!.length;
       const dsts = e[3]!.startsWith('[') ? [...e[3]!.matchAll(/<([0-9A-Fa-f]+)>/g)].map((x) => x[1]!) : null;
       for (let c = lo; c <= hi; c++) {
         const src = c.toString(16).toUpperCase().padStart(width, '0');
@@ -135,11 +144,16 @@ export function fixPdfToUnicode(pdf: Buffer, map: Map<number, number> = cjkRadic
     if (fixed === cmap) continue;
     const data = deflateSync(Buffer.from(fixed, 'latin1'));
     const dict = head[1]!.replace(/\/Length \d+/, `/Length ${data.length}`);
-    edits.push({ start: at, end: dataEnd, bytes: Buffer.concat([Buffer.from(`${id} 0 obj\n<<${dict}>> stream\n`, 'latin1'), data]) });
+    edits.push({
+      start: at,
+      end: dataEnd,
+      bytes: Buffer.concat([Buffer.from(`${id} 0 obj\n<<${dict}>> stream\n`, 'latin1'), data]),
+    });
   }
   if (edits.length === 0) return pdf;
   edits.sort((a, b) => a.start - b.start);
-  const shift = (offset: number) => edits.reduce((s, e) => (e.end <= offset ? s + e.bytes.length - (e.end - e.start) : s), 0);
+  const shift = (offset: number) =>
+    edits.reduce((s, e) => (e.end <= offset ? s + e.bytes.length - (e.end - e.start) : s), 0);
   const parts: Buffer[] = [];
   let pos = 0;
   for (const e of edits) {
@@ -152,6 +166,8 @@ export function fixPdfToUnicode(pdf: Buffer, map: Map<number, number> = cjkRadic
     return line[17] === 'n' ? String(o + shift(o)).padStart(10, '0') + line.slice(10) : line;
   });
   const trailer = text.slice(entriesAt + 20 * count, sx.index);
-  parts.push(Buffer.from(`${xref[0]}${table.join('')}${trailer}startxref\n${xrefAt + shift(xrefAt)}\n%%EOF\n`, 'latin1'));
+  parts.push(
+    Buffer.from(`${xref[0]}${table.join('')}${trailer}startxref\n${xrefAt + shift(xrefAt)}\n%%EOF\n`, 'latin1'),
+  );
   return Buffer.concat(parts);
 }

@@ -26,8 +26,14 @@ export class ChromiumMissingError extends Error {
 // Flags from ../shared/STACK.md: without the background-networking ones Chromium floods this
 // closed network with refused connections. Playwright adds a fresh --user-data-dir itself.
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface PdfOptions {
@@ -63,12 +69,18 @@ async function printNow(htmlText: string, o: PdfOptions): Promise<Buffer> {
     await page.setContent(htmlText, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const page_ = dict(o.lang).page;
-    const label = o.lang === 'zh' ? `${page_} <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页` : `${page_} <span class="pageNumber"></span> of <span class="totalPages"></span>`;
+    const label =
+      o.lang === 'zh'
+        ? `${page_} <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页`
+        : `${page_} <span class="pageNumber"></span> of <span class="totalPages"></span>`;
     const footer = `<div style="font-family: ${FONT_STACK.replace(/"/g, "'")}; font-size: 7.5pt; color: #6b7783; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between;">
 <span>${escapeText(o.footerTitle)}</span><span>${label}</span></div>`;
     const pdf = await page.pdf({
-      format: 'A4', printBackground: true, displayHeaderFooter: true,
-      headerTemplate: '<div></div>', footerTemplate: footer,
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: footer,
       margin: { top: '14mm', right: '0', bottom: '16mm', left: '0' },
     });
     // Chinese search and copy: see pdf-text-fix.ts.

@@ -27,9 +27,13 @@ export interface ScheduleSetting {
 export function parseScheduleSetting(cron: string, formats: string, langs: string): ScheduleSetting {
   const c = cron.trim();
   const list = <T extends string>(text: string, allowed: readonly T[], name: string): T[] => {
-    const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
-    if (bad.length || items.length === 0) throw new Error(`${name}: expected a comma-separated list of ${allowed.join(', ')}, got "${text}"`);
+    if (bad.length || items.length === 0)
+      throw new Error(`${name}: expected a comma-separated list of ${allowed.join(', ')}, got "${text}"`);
     return [...new Set(items)] as T[];
   };
   const setting: ScheduleSetting = {
@@ -41,7 +45,9 @@ export function parseScheduleSetting(cron: string, formats: string, langs: strin
     try {
       new Cron(setting.cron, { paused: true }).stop();
     } catch (err) {
-      throw new Error(`HANGUP_REPORT_CRON: not a cron expression: "${c}" (${err instanceof Error ? err.message : String(err)})`);
+      throw new Error(
+        `HANGUP_REPORT_CRON: not a cron expression: "${c}" (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
   }
   return setting;
@@ -100,21 +106,39 @@ export interface ReportSchedule {
 export function startReportSchedule(
   db: Database,
   settings: Settings,
-  o: { setting: ScheduleSetting & { cron: string }; outDir: string; chromiumPath?: string; log?: (line: string) => void },
+  o: {
+    setting: ScheduleSetting & { cron: string };
+    outDir: string;
+    chromiumPath?: string;
+    log?: (line: string) => void;
+  },
 ): ReportSchedule {
   const log = o.log ?? ((line: string) => console.log(line));
   const run = async (now = new Date()) => {
     // The last week with data (as the CLI, the API and /reports pick it), never one still running.
     const week = await lastWeekWithData(db, now, settings.timezone);
-    const r = await writeWeeklyReports(db, settings, { week, outDir: o.outDir, formats: o.setting.formats, langs: o.setting.langs, chromiumPath: o.chromiumPath, now });
+    const r = await writeWeeklyReports(db, settings, {
+      week,
+      outDir: o.outDir,
+      formats: o.setting.formats,
+      langs: o.setting.langs,
+      chromiumPath: o.chromiumPath,
+      now,
+    });
     log(`weekly report ${r.week}: wrote ${r.written.length} file(s) to ${o.outDir}`);
     for (const f of r.failed) log(`weekly report ${r.week}: ${f.file} FAILED: ${f.error}`);
     return r;
   };
   // protect: a slow run (PDF) never overlaps the next; catch: a failure is logged, the job stays.
-  const job = new Cron(o.setting.cron, {
-    timezone: settings.timezone, protect: true, name: 'weekly-report',
-    catch: (err) => log(`weekly report FAILED: ${err instanceof Error ? err.message : String(err)}`),
-  }, () => run().then(() => undefined));
+  const job = new Cron(
+    o.setting.cron,
+    {
+      timezone: settings.timezone,
+      protect: true,
+      name: 'weekly-report',
+      catch: (err) => log(`weekly report FAILED: ${err instanceof Error ? err.message : String(err)}`),
+    },
+    () => run().then(() => undefined),
+  );
   return { nextRun: () => job.nextRun(), trigger: run, stop: () => job.stop() };
 }

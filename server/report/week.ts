@@ -92,8 +92,17 @@ export function addDays(date: string, days: number): string {
 /** 'YYYY-MM-DD HH:MM' at instant `now` in `timeZone`. */
 export function localDateTime(now: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(now).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
@@ -109,7 +118,11 @@ export function lastCompleteWeek(lastDate: string): IsoWeek {
  * last week the data reaches to its Sunday, never one still running at `now`; with less than a
  * week of data, the week of its last day; with no data, the previous calendar week.
  */
-export function defaultWeek(bounds: { firstDate: string | null; lastDate: string | null }, now: Date, timeZone: string): IsoWeek {
+export function defaultWeek(
+  bounds: { firstDate: string | null; lastDate: string | null },
+  now: Date,
+  timeZone: string,
+): IsoWeek {
   const previous = previousWeek(now, timeZone);
   if (!bounds.lastDate) return previous;
   let w = lastCompleteWeek(bounds.lastDate);

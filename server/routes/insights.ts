@@ -19,7 +19,10 @@ const AbQuery = z.intersection(
       .transform((s) => (s ? s.split(',').map((x) => x.trim()) : []))
       .pipe(z.array(z.enum(ADJUST_KEYS)).max(3)),
     correction: z.enum(['holm', 'bh']).default('holm'),
-    sequential: z.enum(['0', '1']).default('0').transform((s) => s === '1'),
+    sequential: z
+      .enum(['0', '1'])
+      .default('0')
+      .transform((s) => s === '1'),
     // The rate compared; absent = the view's headline (as /api/summary picks it).
     metric: z.enum(['hangup', 'short']).optional(),
   }),
@@ -33,7 +36,20 @@ export function insightRoutes(db: Database, settings: Settings) {
       const q = parseQuery(c, AbQuery);
       // Unknown scripts and controls are 400s; the default control is chosen by control.ts.
       const control = (await resolveControl(db, q, settings, q.control)) ?? undefined;
-      return c.json(await abAnalysis(db, { filters: q, control, adjust: q.adjust, correction: q.correction, sequential: q.sequential, metric: q.metric }, settings));
+      return c.json(
+        await abAnalysis(
+          db,
+          {
+            filters: q,
+            control,
+            adjust: q.adjust,
+            correction: q.correction,
+            sequential: q.sequential,
+            metric: q.metric,
+          },
+          settings,
+        ),
+      );
     })
     .get('/survival', async (c) => {
       const q = parseQuery(c, SurvivalQuery);

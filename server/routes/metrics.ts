@@ -15,22 +15,24 @@ const HeatmapQuery = z.intersection(
 
 /** The metric routes (README, API); every number comes from queries/*.sql. */
 export function metricRoutes(db: Database, settings: Settings) {
-  return new Hono()
-    .get('/summary', async (c) => c.json(await summary(db, parseQuery(c, FiltersSchema), settings)))
-    .get('/breakdown', async (c) => {
-      const q = parseQuery(c, BreakdownQuery);
-      const rows = await breakdown(db, q.by, q, settings);
-      const shrink = q.by === 'agent' || q.by === 'caller_number';
-      return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows) : rows });
-    })
-    // Customer attributes from customers files (names listed by /api/dimensions customerAttributes).
-    .get('/breakdown/attribute', async (c) => {
-      const q = parseQuery(c, AttributeQuery);
-      return c.json({ by: `attribute:${q.name}`, rows: await breakdownByAttribute(db, q.name, q, settings) });
-    })
-    .get('/heatmap', async (c) => {
-      const q = parseQuery(c, HeatmapQuery);
-      return c.json({ x: q.x, y: q.y, cells: await heatmap(db, q.x, q.y, q, settings) });
-    })
-    .get('/dimensions', async (c) => c.json(await dimensions(db)));
+  return (
+    new Hono()
+      .get('/summary', async (c) => c.json(await summary(db, parseQuery(c, FiltersSchema), settings)))
+      .get('/breakdown', async (c) => {
+        const q = parseQuery(c, BreakdownQuery);
+        const rows = await breakdown(db, q.by, q, settings);
+        const shrink = q.by === 'agent' || q.by === 'caller_number';
+        return c.json({ by: q.by, rows: shrink ? withShrunkRates(rows) : rows });
+      })
+      // Customer attributes from customers files (names listed by /api/dimensions customerAttributes).
+      .get('/breakdown/attribute', async (c) => {
+        const q = parseQuery(c, AttributeQuery);
+        return c.json({ by: `attribute:${q.name}`, rows: await breakdownByAttribute(db, q.name, q, settings) });
+      })
+      .get('/heatmap', async (c) => {
+        const q = parseQuery(c, HeatmapQuery);
+        return c.json({ x: q.x, y: q.y, cells: await heatmap(db, q.x, q.y, q, settings) });
+      })
+      .get('/dimensions', async (c) => c.json(await dimensions(db)))
+  );
 }

@@ -33,7 +33,13 @@ export function schemaKeys(schema: z.ZodType): Set<string> | null {
     }
     case 'pipe':
       return schemaKeys(def.in as z.ZodType);
-    case 'default': case 'optional': case 'nullable': case 'readonly': case 'catch': case 'prefault': case 'nonoptional':
+    case 'default':
+    case 'optional':
+    case 'nullable':
+    case 'readonly':
+    case 'catch':
+    case 'prefault':
+    case 'nonoptional':
       return schemaKeys(def.innerType as z.ZodType);
     default:
       return null;
@@ -78,8 +84,12 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S, lists: Se
   for (const [key, vals] of Object.entries(raw)) {
     if (known && !known.has(key)) {
       const near = closest(key, known);
-      issues.push({ param: key.slice(0, 100), message: `unknown parameter${near ? ` (did you mean "${near}"?)` : ''}; known: ${[...known].join(', ')}` });
-    } else if (vals.some((v) => v.length > MAX_VALUE)) issues.push({ param: key, message: `value longer than ${MAX_VALUE} characters` });
+      issues.push({
+        param: key.slice(0, 100),
+        message: `unknown parameter${near ? ` (did you mean "${near}"?)` : ''}; known: ${[...known].join(', ')}`,
+      });
+    } else if (vals.some((v) => v.length > MAX_VALUE))
+      issues.push({ param: key, message: `value longer than ${MAX_VALUE} characters` });
     else if (lists.has(key)) input[key] = vals;
     else if (vals.length > 1) issues.push({ param: key, message: 'given more than once' });
     else input[key] = vals[0];
@@ -87,7 +97,9 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S, lists: Se
   if (issues.length) throw new BadRequest(issues);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new BadRequest(parsed.error.issues.map((i) => ({ param: i.path.map(String).join('.') || '(query)', message: i.message })));
+    throw new BadRequest(
+      parsed.error.issues.map((i) => ({ param: i.path.map(String).join('.') || '(query)', message: i.message })),
+    );
   }
   return parsed.data;
 }
@@ -96,7 +108,10 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S, lists: Se
 export function noQuery(): MiddlewareHandler {
   return async (c, next) => {
     const names = Object.keys(c.req.queries());
-    if (names.length) throw new BadRequest(names.map((param) => ({ param: param.slice(0, 100), message: 'unknown parameter; this route takes none' })));
+    if (names.length)
+      throw new BadRequest(
+        names.map((param) => ({ param: param.slice(0, 100), message: 'unknown parameter; this route takes none' })),
+      );
     await next();
   };
 }

@@ -39,13 +39,22 @@ export function reportRoutes(db: Database, settings: Settings, opts: { chromiumP
   return new Hono().get('/weekly', async (c) => {
     const q = parseQuery(c, WeeklyReportQuerySchema);
     const stray = (['from', 'to'] as const).filter((k) => q[k] !== undefined);
-    if (stray.length) throw new BadRequest(stray.map((param) => ({ param, message: 'the week sets the period; drop from/to' })));
+    if (stray.length)
+      throw new BadRequest(stray.map((param) => ({ param, message: 'the week sets the period; drop from/to' })));
     const { campaign, script, segment, numberTag, agent } = q;
     let file;
     try {
-      file = await generateReport(db, settings, {
-        week: q.week ? parseIsoWeek(q.week) : await lastWeekWithData(db, new Date(), settings.timezone), format: q.format, lang: q.lang, filters: { campaign, script, segment, numberTag, agent },
-      }, { chromiumPath: opts.chromiumPath });
+      file = await generateReport(
+        db,
+        settings,
+        {
+          week: q.week ? parseIsoWeek(q.week) : await lastWeekWithData(db, new Date(), settings.timezone),
+          format: q.format,
+          lang: q.lang,
+          filters: { campaign, script, segment, numberTag, agent },
+        },
+        { chromiumPath: opts.chromiumPath },
+      );
     } catch (err) {
       if (err instanceof ChromiumMissingError) throw new HTTPException(503, { message: err.message });
       throw err;

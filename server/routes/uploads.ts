@@ -34,14 +34,17 @@ export interface UploadDeps {
   bodyIdleMs?: number;
 }
 
-const zone = z.string().max(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return /^[A-Za-z0-9_+\-/]+$/.test(tz);
-  } catch {
-    return false;
-  }
-}, 'not an IANA timezone name');
+const zone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return /^[A-Za-z0-9_+\-/]+$/.test(tz);
+    } catch {
+      return false;
+    }
+  }, 'not an IANA timezone name');
 const UploadFields = z.object({
   format: z.enum(FORMAT_NAMES as unknown as [string, ...string[]]).optional(),
   timezone: zone.optional(),
@@ -54,92 +57,144 @@ function publicJob(job: IngestJob, dataDir: string) {
   const error = publicMessage(job.error, dataDir);
   if (!job.report) return { ...job, error };
   const { rejectsPath, ...report } = job.report;
-  return { ...job, error, report: { ...report, message: publicMessage(report.message, dataDir), rejectsFile: rejectsPath ? basename(rejectsPath) : null } };
+  return {
+    ...job,
+    error,
+    report: {
+      ...report,
+      message: publicMessage(report.message, dataDir),
+      rejectsFile: rejectsPath ? basename(rejectsPath) : null,
+    },
+  };
 }
 
 /** Upload, progress, rejects download and deletion (README "API"); the history is routes/ingests.ts. */
 export function uploadRoutes(d: UploadDeps) {
-  const tooLarge = () => ({ error: `file larger than the upload limit of ${Math.round(d.maxUploadBytes / 1048576)} MiB`, maxUploadBytes: d.maxUploadBytes });
-  return new Hono()
-    .get('/ingest/status', async (c) => c.json({
-      ...writeStatus(callerOf(c), await accessState(d.policy, d.users)), maxUploadBytes: d.maxUploadBytes, formats: FORMAT_NAMES,
-      inbox: d.inbox ? 'watching' : 'off',
-    }))
-    .post('/ingest', requireRole('uploader'), async (c) => {
-      const caller = callerOf(c)!;
-      const length = Number(c.req.header('content-length') ?? 0);
-      // Multipart framing adds a little; anything far above the limit is refused before reading.
-      if (length > d.maxUploadBytes + 1_048_576) return c.json(tooLarge(), 413);
-      const type = c.req.header('content-type') ?? '';
-      if (!type.startsWith('multipart/form-data')) return c.json({ error: 'send multipart/form-data with the file in a field named "file"' }, 400);
-      let upload;
-      try {
-        upload = await receiveUpload(
-          c.req.raw.body as WebReadableStream<Uint8Array> | null, type, join(d.dataDir, 'uploads'), d.maxUploadBytes, d.bodyIdleMs,
-        );
-      } catch (err) {
-        if (err instanceof UploadTooLarge) return c.json(tooLarge(), 413);
-        if (err instanceof UploadStalled) return c.json({ error: err.message }, 408);
-        if (err instanceof BadUpload) return c.json({ error: err.message }, 400);
-        throw err;
-      }
-      const fields = UploadFields.safeParse(upload.fields);
-      let mapping;
-      try {
-        if (!fields.success) throw new MappingError(fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        mapping = fields.data.mapping ? parseMapping(fields.data.mapping, 'mapping') : undefined;
-      } catch (err) {
-        forgetUpload(upload.path);
-        return c.json({ error: (err as Error).message }, 400);
-      }
-      const job = d.jobs.create(upload.clientName, 'upload');
-      const path = upload.path;
-      // The audit row is written before the job reads as done: whoever polls sees both.
-      void d.jobs.run(job, async (progress) => {
-        const r = await ingestFile(d.db, path, {
-          dataDir: d.dataDir, businessTimezone: d.settings.timezone, earlySeconds: d.settings.earlySeconds,
-          fileName: upload.clientName, format: fields.data!.format, timezone: fields.data!.timezone, mapping, onProgress: progress,
+  const tooLarge = () => ({
+    error: `file larger than the upload limit of ${Math.round(d.maxUploadBytes / 1048576)} MiB`,
+    maxUploadBytes: d.maxUploadBytes,
+  });
+  return (
+    new Hono()
+      .get('/ingest/status', async (c) =>
+        c.json({
+          ...writeStatus(callerOf(c), await accessState(d.policy, d.users)),
+          maxUploadBytes: d.maxUploadBytes,
+          formats: FORMAT_NAMES,
+          inbox: d.inbox ? 'watching' : 'off',
+        }),
+      )
+      .post('/ingest', requireRole('uploader'), async (c) => {
+        const caller = callerOf(c)!;
+        const length = Number(c.req.header('content-length') ?? 0);
+        // Multipart framing adds a little; anything far above the limit is refused before reading.
+        if (length > d.maxUploadBytes + 1_048_576) return c.json(tooLarge(), 413);
+        const type = c.req.header('content-type') ?? '';
+        if (!type.startsWith('multipart/form-data'))
+          return c.json({ error: 'send multipart/form-data with the file in a field named "file"' }, 400);
+        let upload;
+        try {
+          upload = await receiveUpload(
+            c.req.raw.body as WebReadableStream<Uint8Array> | null,
+            type,
+            join(d.dataDir, 'uploads'),
+            d.maxUploadBytes,
+            d.bodyIdleMs,
+          );
+        } catch (err) {
+          if (err instanceof UploadTooLarge) return c.json(tooLarge(), 413);
+          if (err instanceof UploadStalled) return c.json({ error: err.message }, 408);
+          if (err instanceof BadUpload) return c.json({ error: err.message }, 400);
+          throw err;
+        }
+        const fields = UploadFields.safeParse(upload.fields);
+        let mapping;
+        try {
+          if (!fields.success)
+            throw new MappingError(fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+          mapping = fields.data.mapping ? parseMapping(fields.data.mapping, 'mapping') : undefined;
+        } catch (err) {
+          forgetUpload(upload.path);
+          return c.json({ error: (err as Error).message }, 400);
+        }
+        const job = d.jobs.create(upload.clientName, 'upload');
+        const path = upload.path;
+        // The audit row is written before the job reads as done: whoever polls sees both.
+        void d.jobs
+          .run(job, async (progress) => {
+            const r = await ingestFile(d.db, path, {
+              dataDir: d.dataDir,
+              businessTimezone: d.settings.timezone,
+              earlySeconds: d.settings.earlySeconds,
+              fileName: upload.clientName,
+              format: fields.data!.format,
+              timezone: fields.data!.timezone,
+              mapping,
+              onProgress: progress,
+            });
+            await recordAudit(d.db, {
+              actor: caller.name,
+              role: caller.role,
+              action: 'upload',
+              target: `ingest #${r.ingestId}`,
+              fileName: upload.clientName,
+              sha256: r.sha256,
+              outcome: r.status,
+              counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+            });
+            return r;
+          })
+          .finally(() => forgetUpload(path));
+        return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job, d.dataDir) }, 202);
+      })
+      .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map((j) => publicJob(j, d.dataDir)) }))
+      .get('/ingest/jobs/:id', (c) => {
+        const job = d.jobs.get(c.req.param('id'));
+        return job
+          ? c.json(publicJob(job, d.dataDir))
+          : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
+      })
+      // Rejected rows are source rows as the file had them: uploader and admin only.
+      .get('/ingests/:id/rejects', requireRole('uploader'), async (c) => {
+        const id = IdParam.safeParse(c.req.param('id'));
+        if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
+        const [row] = await d.db.query<{ rejectsPath: string | null; fileName: string }>(sqlText('ingest_get'), {
+          ingest_id: id.data,
         });
+        // The path comes from the database row, and must still lie in <dataDir>/rejects.
+        const root = resolve(d.dataDir, 'rejects');
+        const path = row?.rejectsPath ? resolve(row.rejectsPath) : null;
+        if (!path || relative(root, path).startsWith('..') || !path.startsWith(root + sep) || !existsSync(path)) {
+          return c.json({ error: `ingest #${id.data} has no rejected rows to download` }, 404);
+        }
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="ingest-${id.data}-rejects.csv"`);
+        return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream);
+      })
+      .delete('/ingests/:id', requireRole('admin'), async (c) => {
+        const id = IdParam.safeParse(c.req.param('id'));
+        if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
+        const caller = callerOf(c)!;
+        const out = await deleteIngest(d.db, id.data);
         await recordAudit(d.db, {
-          actor: caller.name, role: caller.role, action: 'upload', target: `ingest #${r.ingestId}`, fileName: upload.clientName,
-          sha256: r.sha256, outcome: r.status, counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+          actor: caller.name,
+          role: caller.role,
+          action: 'delete',
+          target: `ingest #${id.data}`,
+          fileName: out.ok ? out.fileName : null,
+          sha256: out.ok ? out.sha256 : null,
+          outcome: out.ok ? 'deleted' : `refused: ${out.error}`,
+          counts: out.ok ? { deleted: out.deleted, kept: out.kept } : null,
         });
-        return r;
-      }).finally(() => forgetUpload(path));
-      return c.json({ jobId: job.id, statusUrl: `/api/ingest/jobs/${job.id}`, job: publicJob(job, d.dataDir) }, 202);
-    })
-    .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map((j) => publicJob(j, d.dataDir)) }))
-    .get('/ingest/jobs/:id', (c) => {
-      const job = d.jobs.get(c.req.param('id'));
-      return job ? c.json(publicJob(job, d.dataDir)) : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
-    })
-    // Rejected rows are source rows as the file had them: uploader and admin only.
-    .get('/ingests/:id/rejects', requireRole('uploader'), async (c) => {
-      const id = IdParam.safeParse(c.req.param('id'));
-      if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
-      const [row] = await d.db.query<{ rejectsPath: string | null; fileName: string }>(sqlText('ingest_get'), { ingest_id: id.data });
-      // The path comes from the database row, and must still lie in <dataDir>/rejects.
-      const root = resolve(d.dataDir, 'rejects');
-      const path = row?.rejectsPath ? resolve(row.rejectsPath) : null;
-      if (!path || relative(root, path).startsWith('..') || !path.startsWith(root + sep) || !existsSync(path)) {
-        return c.json({ error: `ingest #${id.data} has no rejected rows to download` }, 404);
-      }
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="ingest-${id.data}-rejects.csv"`);
-      return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream);
-    })
-    .delete('/ingests/:id', requireRole('admin'), async (c) => {
-      const id = IdParam.safeParse(c.req.param('id'));
-      if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
-      const caller = callerOf(c)!;
-      const out = await deleteIngest(d.db, id.data);
-      await recordAudit(d.db, {
-        actor: caller.name, role: caller.role, action: 'delete', target: `ingest #${id.data}`, fileName: out.ok ? out.fileName : null,
-        sha256: out.ok ? out.sha256 : null, outcome: out.ok ? 'deleted' : `refused: ${out.error}`,
-        counts: out.ok ? { deleted: out.deleted, kept: out.kept } : null,
-      });
-      return out.ok
-        ? c.json({ ingestId: id.data, deleted: out.deleted, kept: out.kept, keptBy: out.keptBy, message: out.message })
-        : c.json({ error: out.error }, out.status);
-    });
+        return out.ok
+          ? c.json({
+              ingestId: id.data,
+              deleted: out.deleted,
+              kept: out.kept,
+              keptBy: out.keptBy,
+              message: out.message,
+            })
+          : c.json({ error: out.error }, out.status);
+      })
+  );
 }

@@ -23,14 +23,23 @@ export interface WriteStatus {
 export function writeStatus(caller: Caller | null, state: AccessState): WriteStatus {
   if (!caller) {
     return {
-      uploadsEnabled: false, deletesEnabled: false, tokenRequired: true, user: null, role: null,
+      uploadsEnabled: false,
+      deletesEnabled: false,
+      tokenRequired: true,
+      user: null,
+      role: null,
       reason: `uploads and deletions are off: ${state.closed ?? 'sign in with a token of the uploader or admin role'}`,
     };
   }
   const uploads = allows(caller.role, 'uploader');
   return {
-    uploadsEnabled: uploads, deletesEnabled: allows(caller.role, 'admin'), tokenRequired: false,
-    user: caller.via === 'open' ? null : caller.name, role: caller.role,
-    reason: uploads ? null : `uploads and deletions are off: ${caller.name} is a ${caller.role} (uploads need the uploader role, deletions the admin role)`,
+    uploadsEnabled: uploads,
+    deletesEnabled: allows(caller.role, 'admin'),
+    tokenRequired: false,
+    user: caller.via === 'open' ? null : caller.name,
+    role: caller.role,
+    reason: uploads
+      ? null
+      : `uploads and deletions are off: ${caller.name} is a ${caller.role} (uploads need the uploader role, deletions the admin role)`,
   };
 }

@@ -101,20 +101,29 @@ export function metricSql(d: Dialect, spec: MetricSpec): string {
     ...spec.groups.map((g) => d.ident(g.alias)),
     ...COUNTS.map((c) => `${c.rollupColumn} AS ${d.ident(c.key)}`),
     ...DERIVED_COUNTS.map((c) => `${col(c.key)} AS ${d.ident(c.key)}`),
-    ...(spec.dateSpan ? [`${d.formatDate('first_date')} AS ${d.ident('firstDate')}`, `${d.formatDate('last_date')} AS ${d.ident('lastDate')}`] : []),
+    ...(spec.dateSpan
+      ? [
+          `${d.formatDate('first_date')} AS ${d.ident('firstDate')}`,
+          `${d.formatDate('last_date')} AS ${d.ident('lastDate')}`,
+        ]
+      : []),
   ];
   for (const r of RATES) {
-    const k = col(r.numerator), n = col(r.denominator);
+    const k = col(r.numerator),
+      n = col(r.denominator);
     outer.push(`${d.rate(k, n)} AS ${d.ident(r.key)}`);
     const bounds: [string, string] | null = r.bounds;
     if (!bounds) continue;
     outer.push(`${d.wilsonLow(k, n)} AS ${d.ident(bounds[0])}`, `${d.wilsonHigh(k, n)} AS ${d.ident(bounds[1])}`);
     const aliases = (r as { aliases?: [string, string] }).aliases;
-    if (aliases) outer.push(`${d.wilsonLow(k, n)} AS ${d.ident(aliases[0])}`, `${d.wilsonHigh(k, n)} AS ${d.ident(aliases[1])}`);
+    if (aliases)
+      outer.push(`${d.wilsonLow(k, n)} AS ${d.ident(aliases[0])}`, `${d.wilsonHigh(k, n)} AS ${d.ident(aliases[1])}`);
   }
   const where = spec.where.length ? `\n  WHERE ${spec.where.join('\n    AND ')}` : '';
   const groupBy = spec.groups.length ? `\n  GROUP BY ${spec.groups.map((g) => g.expr).join(', ')}` : '';
-  const order = spec.orderBy?.length ? `\nORDER BY ${spec.orderBy.map((a) => d.orderNullsLast(d.ident(a))).join(', ')}` : '';
+  const order = spec.orderBy?.length
+    ? `\nORDER BY ${spec.orderBy.map((a) => d.orderNullsLast(d.ident(a))).join(', ')}`
+    : '';
   // A derived table, not WITH t AS (…): ClickHouse 18.16 has no table CTEs (hook for server/clickhouse).
   return `SELECT ${outer.join(',\n  ')}\nFROM (\n  SELECT ${inner.join(',\n    ')}\n  FROM ${spec.source.from}${where}${groupBy}\n) AS t${order}`;
 }

@@ -62,8 +62,7 @@ function grid(posteriors: BetaPosterior[]) {
   const breaks: number[] = [];
   for (const p of posteriors) {
     const [lo, hi] = posteriorBulk(p);
-    for (let i = 0; i <= PANELS_PER_POSTERIOR; i++)
-      breaks.push(lo + ((hi - lo) * i) / PANELS_PER_POSTERIOR);
+    for (let i = 0; i <= PANELS_PER_POSTERIOR; i++) breaks.push(lo + ((hi - lo) * i) / PANELS_PER_POSTERIOR);
   }
   return compositeGaussLegendre(breaks, ORDER);
 }

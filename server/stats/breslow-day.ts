@@ -33,10 +33,7 @@ function fittedA(r1: number, c1: number, n: number, psi: number): number {
 }
 
 /** Breslow–Day homogeneity test. Reference: UCB admissions, 18.8255 on 5 df (p 0.00207). */
-export function breslowDay(
-  strata: Table2x2[],
-  options: { tarone?: boolean } = {},
-): BreslowDayResult {
+export function breslowDay(strata: Table2x2[], options: { tarone?: boolean } = {}): BreslowDayResult {
   const tarone = options.tarone ?? false;
   const { used, usage } = splitStrata(strata);
   const psi = mantelHaenszelOddsRatio(strata).oddsRatio;

@@ -105,8 +105,7 @@ export function mantelHaenszelOddsRatio(strata: Table2x2[], z: number = Z_95): M
     qs += qi * si;
   }
   const oddsRatio = r === 0 && s === 0 ? Number.NaN : r / s;
-  if (!(r > 0 && s > 0))
-    return { oddsRatio, lower: Number.NaN, upper: Number.NaN, logSe: Number.NaN, ...usage };
+  if (!(r > 0 && s > 0)) return { oddsRatio, lower: Number.NaN, upper: Number.NaN, logSe: Number.NaN, ...usage };
   const logSe = Math.sqrt(pr / (2 * r * r) + prqs / (2 * r * s) + qs / (2 * s * s));
   const log = Math.log(oddsRatio);
   return {

@@ -30,8 +30,7 @@ export function generalizedCmh(strata: ArmCounts[][]): GeneralizedCmhResult {
   const v = d.map(() => new Array<number>(k).fill(0));
   const skippedIndices: number[] = [];
   strata.forEach((arms, h) => {
-    if (arms.length !== k)
-      throw new RangeError(`stratum ${h} has ${arms.length} arms, expected ${k}`);
+    if (arms.length !== k) throw new RangeError(`stratum ${h} has ${arms.length} arms, expected ${k}`);
     arms.forEach((arm) => assertCounts(arm.events, arm.n));
     const n = arms.reduce((s, arm) => s + arm.n, 0);
     const e = arms.reduce((s, arm) => s + arm.events, 0);

@@ -47,10 +47,7 @@ export function symmetricEigen(matrix: number[][]): { values: number[]; vectors:
 }
 
 /** d'V⁺d and rank(V); eigenvalues below 1e-10 × the largest count as zero. */
-export function pseudoInverseQuadraticForm(
-  d: number[],
-  v: number[][],
-): { value: number; rank: number } {
+export function pseudoInverseQuadraticForm(d: number[], v: number[][]): { value: number; rank: number } {
   if (d.length === 0) return { value: 0, rank: 0 };
   const { values, vectors } = symmetricEigen(v);
   const largest = Math.max(0, ...values);

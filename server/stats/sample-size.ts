@@ -41,37 +41,25 @@ function validRate(p: number): boolean {
 }
 
 /** Calls per arm to detect p1 (baseline, arm 1) vs p2 (arm 2). */
-export function sampleSizeTwoProportions(
-  p1: number,
-  p2: number,
-  options: DesignOptions = {},
-): SampleSizeResult {
+export function sampleSizeTwoProportions(p1: number, p2: number, options: DesignOptions = {}): SampleSizeResult {
   const { alpha = 0.05, power = 0.8, ratio = 1 } = options;
   if (!validRate(p1) || !validRate(p2) || p1 === p2 || !(ratio > 0)) {
     return { n1: Number.NaN, n2: Number.NaN, total: Number.NaN, exactN1: Number.NaN };
   }
   const s = pieces(p1, p2, ratio);
-  const exactN1 =
-    (normalQuantile(1 - alpha / 2) * s.null + normalQuantile(power) * s.alt) ** 2 / (p1 - p2) ** 2;
+  const exactN1 = (normalQuantile(1 - alpha / 2) * s.null + normalQuantile(power) * s.alt) ** 2 / (p1 - p2) ** 2;
   const n1 = Math.ceil(exactN1 - 1e-9);
   const n2 = Math.ceil(ratio * exactN1 - 1e-9);
   return { n1, n2, total: n1 + n2, exactN1 };
 }
 
 /** Power of the two-sided pooled test with n1 calls in arm 1 and ratio·n1 in arm 2. */
-export function powerTwoProportions(
-  p1: number,
-  p2: number,
-  n1: number,
-  options: DesignOptions = {},
-): number {
+export function powerTwoProportions(p1: number, p2: number, n1: number, options: DesignOptions = {}): number {
   const { alpha = 0.05, ratio = 1 } = options;
   if (!validRate(p1) || !validRate(p2) || !(n1 > 0) || !(ratio > 0)) return Number.NaN;
   const s = pieces(p1, p2, ratio);
   // The far tail (rejecting in the wrong direction) is ignored, as in the sample-size formula.
-  return normalCdf(
-    (Math.abs(p1 - p2) * Math.sqrt(n1) - normalQuantile(1 - alpha / 2) * s.null) / s.alt,
-  );
+  return normalCdf((Math.abs(p1 - p2) * Math.sqrt(n1) - normalQuantile(1 - alpha / 2) * s.null) / s.alt);
 }
 
 /** The smallest detectable change from the baseline, with the rate it corresponds to. */

@@ -75,13 +75,9 @@ export function confidenceSequenceHalfWidth(variance: number, tau2: number, alph
 }
 
 /** Runs the mSPRT over the looks in order. */
-export function alwaysValidDifference(
-  looks: SequentialLook[],
-  options: SequentialOptions = {},
-): SequentialResult {
+export function alwaysValidDifference(looks: SequentialLook[], options: SequentialOptions = {}): SequentialResult {
   const { tau2 = 0.001, alpha = 0.05, minPerArm = 100 } = options;
-  if (!(tau2 > 0) || !(alpha > 0 && alpha < 1))
-    throw new RangeError('tau2 > 0 and 0 < alpha < 1 required');
+  if (!(tau2 > 0) || !(alpha > 0 && alpha < 1)) throw new RangeError('tau2 > 0 and 0 < alpha < 1 required');
   let state: SequentialPoint = {
     difference: Number.NaN,
     variance: Number.NaN,

@@ -24,13 +24,8 @@ export interface SrmResult {
  * An arm with weight 0 and observed calls is an impossible allocation: statistic Infinity,
  * p = 0, mismatch. Arms with weight 0 and no calls are ignored (df counts weighted arms − 1).
  */
-export function sampleRatioMismatch(
-  observed: number[],
-  weights: number[],
-  threshold = 0.001,
-): SrmResult {
-  if (observed.length !== weights.length)
-    throw new RangeError('observed and weights differ in length');
+export function sampleRatioMismatch(observed: number[], weights: number[], threshold = 0.001): SrmResult {
+  if (observed.length !== weights.length) throw new RangeError('observed and weights differ in length');
   if (weights.some((w) => !(w >= 0)) || observed.some((o) => !(o >= 0))) {
     throw new RangeError('counts and weights must be non-negative');
   }

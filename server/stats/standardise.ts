@@ -34,13 +34,10 @@ export interface StandardisationResult {
 export function standardiseRates(cells: ArmCounts[][], weights?: number[]): StandardisationResult {
   const strata = cells[0]?.length ?? weights?.length ?? 0;
   cells.forEach((arm, i) => {
-    if (arm.length !== strata)
-      throw new RangeError(`arm ${i} has ${arm.length} strata, expected ${strata}`);
+    if (arm.length !== strata) throw new RangeError(`arm ${i} has ${arm.length} strata, expected ${strata}`);
     arm.forEach((c) => assertCounts(c.events, c.n));
   });
-  const raw =
-    weights ??
-    Array.from({ length: strata }, (_, s) => cells.reduce((sum, arm) => sum + arm[s].n, 0));
+  const raw = weights ?? Array.from({ length: strata }, (_, s) => cells.reduce((sum, arm) => sum + arm[s].n, 0));
   if (raw.length !== strata || raw.some((w) => !(w >= 0 && Number.isFinite(w)))) {
     throw new RangeError('weights must be finite, non-negative, one per stratum');
   }
@@ -50,8 +47,7 @@ export function standardiseRates(cells: ArmCounts[][], weights?: number[]): Stan
     const covered = arm.flatMap((c, s) => (c.n > 0 && normalised[s] > 0 ? [s] : []));
     const missingStrata = arm.flatMap((c, s) => (c.n === 0 && normalised[s] > 0 ? [s] : []));
     const coverage = covered.reduce((sum, s) => sum + normalised[s], 0);
-    if (coverage === 0)
-      return { rate: Number.NaN, standardError: Number.NaN, coverage, missingStrata };
+    if (coverage === 0) return { rate: Number.NaN, standardError: Number.NaN, coverage, missingStrata };
     let rate = 0;
     let variance = 0;
     for (const s of covered) {

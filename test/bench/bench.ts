@@ -54,16 +54,28 @@ const dbPath = join(DATA, `calls-${opts.calls}`, 'hangup.duckdb');
 
 const results: Results = {
   meta: {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', calls: opts.calls, cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown CPU', ramGiB: Math.round(totalmem() / 2 ** 30), node: process.version,
-    commit: git('rev-parse', '--short', 'HEAD'), branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    calls: opts.calls,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown CPU',
+    ramGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    commit: git('rev-parse', '--short', 'HEAD'),
+    branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
     load: { start: loadavg() as [number, number, number] },
   },
-  engines: {}, api: {}, pages: {}, targets: [],
+  engines: {},
+  api: {},
+  pages: {},
+  targets: [],
 };
 const section = (name: string) => {
   results.meta.load[name] = loadavg() as [number, number, number];
-  log(`\n== ${name} (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  log(
+    `\n== ${name} (load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
+  );
 };
 
 let rollupSizes: Record<string, number> | null = null;
@@ -73,20 +85,27 @@ async function readRollupSizes(store: Awaited<ReturnType<typeof openStore>>) {
 }
 
 const basePath = (calls: number) => join(DATA, `calls-${calls}`, 'hangup.duckdb');
-const stampOf = (calls: number, from: number | null) => `${GENERATOR_STAMP}:${calls}${from ? `:copies-of-${from}` : ''}`;
+const stampOf = (calls: number, from: number | null) =>
+  `${GENERATOR_STAMP}:${calls}${from ? `:copies-of-${from}` : ''}`;
 
 /** --replicate-from: the calls as copies of an earlier run's generated calls. */
 async function replicateData(base: number): Promise<void> {
   const times = opts.calls / base;
-  if (!Number.isInteger(times) || times < 2) throw new Error(`--replicate-from ${base}: --calls must be a multiple of it, at least twice`);
+  if (!Number.isInteger(times) || times < 2)
+    throw new Error(`--replicate-from ${base}: --calls must be a multiple of it, at least twice`);
   const src = basePath(base);
-  const ok = existsSync(src) && (await (async () => {
-    const s = await openStore(src, SETTINGS);
-    const [stamp] = await s.db.query<{ value: string }>(sqlText('meta_get'), { key: 'bench_generator' });
-    s.db.close();
-    return stamp?.value === stampOf(base, null);
-  })());
-  if (!ok) throw new Error(`--replicate-from ${base}: run \`npm run bench -- --calls ${base}\` first (its generated calls are copied)`);
+  const ok =
+    existsSync(src) &&
+    (await (async () => {
+      const s = await openStore(src, SETTINGS);
+      const [stamp] = await s.db.query<{ value: string }>(sqlText('meta_get'), { key: 'bench_generator' });
+      s.db.close();
+      return stamp?.value === stampOf(base, null);
+    })());
+  if (!ok)
+    throw new Error(
+      `--replicate-from ${base}: run \`npm run bench -- --calls ${base}\` first (its generated calls are copied)`,
+    );
   log(`copying the ${base.toLocaleString('en')} generated calls ${times - 1} times into ${dbPath}…`);
   mkdirSync(join(dbPath, '..'), { recursive: true });
   execFileSync('cp', ['--reflink=auto', src, dbPath]);
@@ -94,15 +113,25 @@ async function replicateData(base: number): Promise<void> {
   const store = await openStore(dbPath, SETTINGS);
   const [first] = await store.db.query<{ id: number }>('SELECT min(ingest_id) AS id FROM calls');
   const r = await replicateCalls(store.db, {
-    base, times, sourceIngest: Number(first!.id),
+    base,
+    times,
+    sourceIngest: Number(first!.id),
     onProgress: (copy) => log(`  copy ${copy} of ${times - 1} (${((now() - r0) / 1000).toFixed(0)} s)`),
   });
   await store.db.writeConnection.run(sqlText('meta_set'), { key: 'bench_generator', value: stampOf(opts.calls, base) });
   await store.db.writeConnection.run('CHECKPOINT');
   await readRollupSizes(store);
   store.db.close();
-  results.generate = { ms: r.ms, reused: false, rollupsMs: r.rollupsMs, dbBytes: statSync(dbPath).size, replicatedFrom: base };
-  log(`  ${opts.calls.toLocaleString('en')} calls in ${(r.ms / 1000).toFixed(0)} s, rollups ${(r.rollupsMs / 1000).toFixed(0)} s, ${(statSync(dbPath).size / 1e9).toFixed(2)} GB`);
+  results.generate = {
+    ms: r.ms,
+    reused: false,
+    rollupsMs: r.rollupsMs,
+    dbBytes: statSync(dbPath).size,
+    replicatedFrom: base,
+  };
+  log(
+    `  ${opts.calls.toLocaleString('en')} calls in ${(r.ms / 1000).toFixed(0)} s, rollups ${(r.rollupsMs / 1000).toFixed(0)} s, ${(statSync(dbPath).size / 1e9).toFixed(2)} GB`,
+  );
 }
 
 /** The generated store: reused when it holds exactly these calls from this generator and schema. */
@@ -115,14 +144,23 @@ async function prepareData(): Promise<void> {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const inst = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
     const con = await inst.connect();
-    const stamp = (await con.runAndReadAll(sqlText('meta_get'), { key: 'bench_generator' })).getRowObjectsJson()[0] as { value: string } | undefined;
-    const sizes = (await con.runAndReadAll(sqlText('rollup_sizes'))).getRowObjectsJson() as { name: string; n: number }[];
+    const stamp = (await con.runAndReadAll(sqlText('meta_get'), { key: 'bench_generator' })).getRowObjectsJson()[0] as
+      { value: string } | undefined;
+    const sizes = (await con.runAndReadAll(sqlText('rollup_sizes'))).getRowObjectsJson() as {
+      name: string;
+      n: number;
+    }[];
     con.closeSync();
     inst.closeSync();
     if (stamp?.value === stampOf(opts.calls, opts.replicateFrom)) {
       log(`reusing ${dbPath} (${opts.calls.toLocaleString('en')} calls; --fresh to make them again)`);
       rollupSizes = Object.fromEntries(sizes.map((r) => [r.name, Number(r.n)]));
-      results.generate = { ms: 0, reused: true, dbBytes: statSync(dbPath).size, replicatedFrom: opts.replicateFrom ?? undefined };
+      results.generate = {
+        ms: 0,
+        reused: true,
+        dbBytes: statSync(dbPath).size,
+        replicatedFrom: opts.replicateFrom ?? undefined,
+      };
       return;
     }
     rmSync(join(dbPath, '..'), { recursive: true, force: true });
@@ -132,7 +170,11 @@ async function prepareData(): Promise<void> {
   const store = await openStore(dbPath, SETTINGS);
   let last = 0;
   const r = await generateCalls(store.db, {
-    calls: opts.calls, seed: 1, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, dataDir: store.dataDir,
+    calls: opts.calls,
+    seed: 1,
+    businessTimezone: SETTINGS.timezone,
+    earlySeconds: SETTINGS.earlySeconds,
+    dataDir: store.dataDir,
     onProgress: (done, total) => {
       if (done === total || now() - last > 10_000) {
         log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((now() - r0) / 1000).toFixed(0)} s)`);
@@ -146,7 +188,9 @@ async function prepareData(): Promise<void> {
   await readRollupSizes(store);
   store.db.close();
   results.generate = { ms: r.ms, reused: false, rollupsMs, dbBytes: statSync(dbPath).size };
-  log(`  ${r.inserted.toLocaleString('en')} calls in ${(r.ms / 1000).toFixed(0)} s${rollupsMs != null ? `, rollups ${(rollupsMs / 1000).toFixed(0)} s` : ''}, ${(statSync(dbPath).size / 1e9).toFixed(2)} GB`);
+  log(
+    `  ${r.inserted.toLocaleString('en')} calls in ${(r.ms / 1000).toFixed(0)} s${rollupsMs != null ? `, rollups ${(rollupsMs / 1000).toFixed(0)} s` : ''}, ${(statSync(dbPath).size / 1e9).toFixed(2)} GB`,
+  );
 }
 const r0 = now();
 
@@ -169,7 +213,10 @@ async function loadEngines(): Promise<{ name: string; engine: ComparisonEngine }
     t = now();
     const path = join(scratch, file);
     // `what` is a list of column names from the engines' own allow-lists, never user text.
-    await con.run(`COPY (SELECT ${what} FROM calls) TO $path (${format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet'})`, { path });
+    await con.run(
+      `COPY (SELECT ${what} FROM calls) TO $path (${format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet'})`,
+      { path },
+    );
     con.closeSync();
     inst.closeSync();
     log(`  exported ${file} in ${((now() - t) / 1000).toFixed(0)} s`);
@@ -178,7 +225,10 @@ async function loadEngines(): Promise<{ name: string; engine: ComparisonEngine }
   let csv: Promise<string> | null = null;
   let parquet: Promise<string> | null = null;
   const ctx: EngineContext = {
-    duckdbPath: copy, calls: opts.calls, tmpDir: scratch, log,
+    duckdbPath: copy,
+    calls: opts.calls,
+    tmpDir: scratch,
+    log,
     callsCsv: () => (csv ??= exportTo('calls.csv', '*', 'csv')),
     callsParquet: () => (parquet ??= exportTo('calls.parquet', '*', 'parquet')),
     exportColumns: (columns, file) => {
@@ -204,7 +254,10 @@ async function loadEngines(): Promise<{ name: string; engine: ComparisonEngine }
       loaded.push({ name, engine });
       log(`${name}: loaded in ${(l.ms / 1000).toFixed(1)} s${l.note ? ` (${l.note})` : ''}`);
     } catch (err) {
-      results.engines[name] = { skipped: `failed to load: ${(err as Error).message.split('\n').slice(0, 3).join(' ')}`, cases: {} };
+      results.engines[name] = {
+        skipped: `failed to load: ${(err as Error).message.split('\n').slice(0, 3).join(' ')}`,
+        cases: {},
+      };
       log(`${name}: failed to load, ${(err as Error).message}`);
       await engine.close();
     }
@@ -215,8 +268,11 @@ async function loadEngines(): Promise<{ name: string; engine: ComparisonEngine }
 /** What the semantic planner answers a metric case from (its own pure function, same sizes). */
 function plannedSource(c: ApiCase, sizes: Record<string, number> | null): string | undefined {
   if (!c.plan || !sizes) return undefined;
-  const src = planSource(duckdbDialect, { groupColumns: c.plan.groups, filters: c.plan.filters, earlySeconds: SETTINGS.earlySeconds },
-    { flagsT: SETTINGS.earlySeconds, rollups: true, sizes });
+  const src = planSource(
+    duckdbDialect,
+    { groupColumns: c.plan.groups, filters: c.plan.filters, earlySeconds: SETTINGS.earlySeconds },
+    { flagsT: SETTINGS.earlySeconds, rollups: true, sizes },
+  );
   return src.kind === 'rollup' ? `rollup ${src.from.replace(/"/g, '')}` : 'calls';
 }
 
@@ -240,7 +296,10 @@ function save(final = false): void {
   results.meta.load.end = loadavg() as [number, number, number];
   results.targets = targets(results);
   writeFileSync(join(OUT, `${outName}.json`), JSON.stringify({ ...results, complete: final }, null, 2));
-  writeFileSync(join(OUT, `${outName}.md`), markdown(results, [...opts.only]) + (final ? '' : '\n\n(partial: the run was still going or was stopped)') + '\n');
+  writeFileSync(
+    join(OUT, `${outName}.md`),
+    markdown(results, [...opts.only]) + (final ? '' : '\n\n(partial: the run was still going or was stopped)') + '\n',
+  );
 }
 
 let bustCounter = 0;
@@ -250,7 +309,12 @@ const bust = () => ++bustCounter;
  * Every endpoint through HTTP, uncached (a never-read parameter makes the response cache miss)
  * and as cached, each round followed by the same numbers from every engine.
  */
-async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: string; engine: ComparisonEngine }[], sizes: Record<string, number> | null): Promise<void> {
+async function runApi(
+  server: ServerChild,
+  cases: ApiCase[],
+  engines: { name: string; engine: ComparisonEngine }[],
+  sizes: Record<string, number> | null,
+): Promise<void> {
   section('api');
   const fetchOk = async (url: string) => {
     const res = await fetchRetry(server.base + url);
@@ -275,8 +339,13 @@ async function runApi(server: ServerChild, cases: ApiCase[], engines: { name: st
     results.api[c.id] = { ...timed.api!, cachedMedian: timed.cached?.median ?? null, source };
     for (const { name } of engines) if (timed[name]) results.engines[name]!.cases[c.id] = timed[name]!;
     save();
-    log(`  ${c.id}: API ${fmtMs(timed.api!.median)} ms (first ${fmtMs(timed.api!.first)}, cached ${fmtMs(timed.cached?.median)})${source ? ` from ${source}` : ''}` +
-      engines.filter((e) => timed[e.name]).map((e) => `, ${e.name} ${fmtMs(timed[e.name]!.median)}`).join(''));
+    log(
+      `  ${c.id}: API ${fmtMs(timed.api!.median)} ms (first ${fmtMs(timed.api!.first)}, cached ${fmtMs(timed.cached?.median)})${source ? ` from ${source}` : ''}` +
+        engines
+          .filter((e) => timed[e.name])
+          .map((e) => `, ${e.name} ${fmtMs(timed[e.name]!.median)}`)
+          .join(''),
+    );
   }
   const mem = memoryOf(server.pid);
   results.serverMemory = { afterApiMiB: mem?.rssMiB ?? null, peakMiB: mem?.peakMiB ?? null };
@@ -286,13 +355,23 @@ async function runPages(server: ServerChild): Promise<void> {
   section('pages');
   for (const p of pages()) {
     let last: Awaited<ReturnType<typeof loadPage>> | null = null;
-    const t = await timeInterleaved({
-      uncached: async () => (last = await loadPage(server.base, p, bust)),
-      cached: () => loadPage(server.base, p),
-    }, { runs: opts.runs });
+    const t = await timeInterleaved(
+      {
+        uncached: async () => (last = await loadPage(server.base, p, bust)),
+        cached: () => loadPage(server.base, p),
+      },
+      { runs: opts.runs },
+    );
     const l = last as Awaited<ReturnType<typeof loadPage>> | null;
-    results.pages[p.id] = { ...t.uncached!, cachedMedian: t.cached!.median, requests: l?.requests.length ?? 0, errors: l?.requests.filter((q) => !q.ok).length ?? 0 };
-    log(`  ${p.id}: ${l?.requests.length} requests, ${fmtMs(t.uncached!.median)} ms uncached, ${fmtMs(t.cached!.median)} ms cached`);
+    results.pages[p.id] = {
+      ...t.uncached!,
+      cachedMedian: t.cached!.median,
+      requests: l?.requests.length ?? 0,
+      errors: l?.requests.filter((q) => !q.ok).length ?? 0,
+    };
+    log(
+      `  ${p.id}: ${l?.requests.length} requests, ${fmtMs(t.uncached!.median)} ms uncached, ${fmtMs(t.cached!.median)} ms cached`,
+    );
     save();
   }
 }
@@ -305,13 +384,17 @@ async function runConcurrency(server: ServerChild, csvPath: string): Promise<voi
   log(`  idle: ${idle.requests} requests, p50 ${fmtMs(idle.p50)} ms, p99 ${fmtMs(idle.p99)} ms, ${idle.errors} errors`);
   until = now() + opts.seconds * 1000;
   const idleUncached = await runClients(server.base, all, opts.clients, () => now() > until, bust);
-  log(`  idle, response cache missed: ${idleUncached.requests} requests, p50 ${fmtMs(idleUncached.p50)} ms, p99 ${fmtMs(idleUncached.p99)} ms, ${idleUncached.errors} errors`);
+  log(
+    `  idle, response cache missed: ${idleUncached.requests} requests, p50 ${fmtMs(idleUncached.p50)} ms, p99 ${fmtMs(idleUncached.p99)} ms, ${idleUncached.errors} errors`,
+  );
   let done = false;
   const upload = uploadAndWait(server.base, csvPath).finally(() => (done = true));
   const busy = await runClients(server.base, all, opts.clients, () => done);
   const u = await upload;
   results.concurrency = { idle, idleUncached, duringIngest: { ...busy, upload: u } };
-  log(`  during upload (${u.state}, ${(u.totalMs / 1000).toFixed(0)} s): ${busy.requests} requests, p50 ${fmtMs(busy.p50)} ms, p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`);
+  log(
+    `  during upload (${u.state}, ${(u.totalMs / 1000).toFixed(0)} s): ${busy.requests} requests, p50 ${fmtMs(busy.p50)} ms, p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -333,7 +416,8 @@ async function main(): Promise<void> {
     mkdirSync(join(serveDb, '..'), { recursive: true });
     const t = now();
     execFileSync('cp', ['--reflink=auto', dbPath, serveDb]);
-    if (existsSync(join(dbPath, '..', 'callee-hash.key'))) execFileSync('cp', [join(dbPath, '..', 'callee-hash.key'), join(serveDb, '..')]);
+    if (existsSync(join(dbPath, '..', 'callee-hash.key')))
+      execFileSync('cp', [join(dbPath, '..', 'callee-hash.key'), join(serveDb, '..')]);
     log(`  copied the database for the server in ${((now() - t) / 1000).toFixed(0)} s`);
     const server = await startServer(serveDb);
     cleanups.add(server.stop);
@@ -366,7 +450,10 @@ async function main(): Promise<void> {
   console.log('');
   printTable(caseHeader(results), caseRows(results));
   console.log('');
-  printTable(['target', 'measured', 'met'], results.targets.map((t) => [t.target, t.value, t.met == null ? '—' : t.met ? 'yes' : 'NO']));
+  printTable(
+    ['target', 'measured', 'met'],
+    results.targets.map((t) => [t.target, t.value, t.met == null ? '—' : t.met ? 'yes' : 'NO']),
+  );
   const md = markdown(results, [...opts.only]);
   log(`\nwrote test-output/${outName}.json and .md`);
   if (opts.writeDocs) {

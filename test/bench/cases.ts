@@ -38,25 +38,49 @@ export function apiCases(): ApiCase[] {
     { id: 'health', url: api.health(), raw: { file: 'bench_raw_count' } },
     { id: 'dimensions', url: api.dimensions(), raw: { file: 'bench_raw_dimensions' } },
     { id: 'summary', url: api.summary(NONE), raw: { file: 'bench_raw_summary' }, plan: { groups: [], filters: NONE } },
-    { id: 'summary 4w 1 campaign', url: api.summary(FILTERED), raw: { file: 'bench_raw_summary_filtered', filtered: true }, plan: { groups: [], filters: FILTERED } },
+    {
+      id: 'summary 4w 1 campaign',
+      url: api.summary(FILTERED),
+      raw: { file: 'bench_raw_summary_filtered', filtered: true },
+      plan: { groups: [], filters: FILTERED },
+    },
     ...ALL_DIMS.map((by) => ({
-      id: `breakdown ${by}`, url: api.breakdown(by, NONE), raw: { file: 'bench_raw_breakdown', idents: { dim: col(by) } }, plan: { groups: [col(by)], filters: NONE },
+      id: `breakdown ${by}`,
+      url: api.breakdown(by, NONE),
+      raw: { file: 'bench_raw_breakdown', idents: { dim: col(by) } },
+      plan: { groups: [col(by)], filters: NONE },
     })),
     ...(['segment', 'agent', 'hour'] as Dimension[]).map((by) => ({
-      id: `breakdown ${by} 4w 1 campaign`, url: api.breakdown(by, FILTERED), raw: { file: 'bench_raw_breakdown_filtered', idents: { dim: col(by) }, filtered: true },
+      id: `breakdown ${by} 4w 1 campaign`,
+      url: api.breakdown(by, FILTERED),
+      raw: { file: 'bench_raw_breakdown_filtered', idents: { dim: col(by) }, filtered: true },
       plan: { groups: [col(by)], filters: FILTERED },
     })),
-    ...([['hour', 'weekday'], ['hour', 'segment'], ['caller_number', 'number_tag'], ['script', 'campaign']] as [Dimension, Dimension][]).map(([x, y]) => ({
-      id: `heatmap ${x} x ${y}`, url: api.heatmap(x, y, NONE), raw: { file: 'bench_raw_heatmap', idents: { x: col(x), y: col(y) } }, plan: { groups: [col(x), col(y)], filters: NONE },
+    ...(
+      [
+        ['hour', 'weekday'],
+        ['hour', 'segment'],
+        ['caller_number', 'number_tag'],
+        ['script', 'campaign'],
+      ] as [Dimension, Dimension][]
+    ).map(([x, y]) => ({
+      id: `heatmap ${x} x ${y}`,
+      url: api.heatmap(x, y, NONE),
+      raw: { file: 'bench_raw_heatmap', idents: { x: col(x), y: col(y) } },
+      plan: { groups: [col(x), col(y)], filters: NONE },
     })),
     {
-      id: 'heatmap hour x weekday 4w 1 campaign', url: api.heatmap('hour', 'weekday', FILTERED),
-      raw: { file: 'bench_raw_heatmap_filtered', idents: { x: 'hour', y: 'weekday' }, filtered: true }, plan: { groups: ['hour', 'weekday'], filters: FILTERED },
+      id: 'heatmap hour x weekday 4w 1 campaign',
+      url: api.heatmap('hour', 'weekday', FILTERED),
+      raw: { file: 'bench_raw_heatmap_filtered', idents: { x: 'hour', y: 'weekday' }, filtered: true },
+      plan: { groups: ['hour', 'weekday'], filters: FILTERED },
     },
     { id: 'ab (page default)', url: api.ab(NONE, { adjust: DEFAULT_ADJUST }), raw: { file: 'bench_raw_ab' } },
     { id: 'ab crude', url: api.ab(NONE, { adjust: [] }), raw: { file: 'bench_raw_ab' } },
     ...(['script', 'segment', 'number_tag', 'agent'] as const).map((by) => ({
-      id: `survival ${by}`, url: api.survival(by, NONE), raw: { file: 'bench_raw_survival', idents: { dim: col(by) } },
+      id: `survival ${by}`,
+      url: api.survival(by, NONE),
+      raw: { file: 'bench_raw_survival', idents: { dim: col(by) } },
     })),
     { id: 'recommendations', url: api.recommendations(NONE), raw: { file: 'bench_raw_recommendations' } },
     { id: 'ingests', url: api.ingests() },
@@ -68,7 +92,10 @@ export function apiCases(): ApiCase[] {
 /** The weekly report formats measured (PDF needs Chromium and takes seconds: left out). */
 export function reportCases(lastDate: string): ApiCase[] {
   const week = lastCompleteWeek(lastDate).label;
-  return (['html', 'csv', 'xlsx'] as const).map((format) => ({ id: `report ${format}`, url: reportUrl(week, format, 'zh', NONE) }));
+  return (['html', 'csv', 'xlsx'] as const).map((format) => ({
+    id: `report ${format}`,
+    url: reportUrl(week, format, 'zh', NONE),
+  }));
 }
 
 /**
@@ -80,7 +107,11 @@ export const uncached = (url: string, n: number) => `${url}${url.includes('?') ?
 /** One request of a page; `afterDimensions` ones wait for /api/dimensions (they need its dates). */
 export interface PageRequest {
   url: string;
-  afterDimensions?: (dims: { firstDate: string | null; lastDate: string | null; segment: { value: string }[] }) => string[];
+  afterDimensions?: (dims: {
+    firstDate: string | null;
+    lastDate: string | null;
+    segment: { value: string }[];
+  }) => string[];
 }
 
 export interface Page {
@@ -99,25 +130,76 @@ export function pages(): Page[] {
   const dims = r(api.dimensions());
   return [
     {
-      id: 'overview', requests: [dims, r(api.summary(NONE)), r(api.breakdown('date', NONE)), r(api.breakdown('disposition', NONE)), r(api.breakdown('hangup_cause', NONE)),
-        { url: 'previous period summary', afterDimensions: (d) => {
-          const p = selectedPeriod(NONE, d);
-          return p ? [api.summary({ ...NONE, ...previousPeriod(p) })] : [];
-        } }],
+      id: 'overview',
+      requests: [
+        dims,
+        r(api.summary(NONE)),
+        r(api.breakdown('date', NONE)),
+        r(api.breakdown('disposition', NONE)),
+        r(api.breakdown('hangup_cause', NONE)),
+        {
+          url: 'previous period summary',
+          afterDimensions: (d) => {
+            const p = selectedPeriod(NONE, d);
+            return p ? [api.summary({ ...NONE, ...previousPeriod(p) })] : [];
+          },
+        },
+      ],
     },
     { id: 'when', requests: [dims, r(api.heatmap('hour', 'weekday', NONE))] },
     {
-      id: 'when split=segment', requests: [dims, r(api.heatmap('hour', 'weekday', NONE)),
-        { url: 'heatmap per segment', afterDimensions: (d) => d.segment.map((s) => api.heatmap('hour', 'weekday', { ...NONE, segment: [s.value] })) }],
+      id: 'when split=segment',
+      requests: [
+        dims,
+        r(api.heatmap('hour', 'weekday', NONE)),
+        {
+          url: 'heatmap per segment',
+          afterDimensions: (d) => d.segment.map((s) => api.heatmap('hour', 'weekday', { ...NONE, segment: [s.value] })),
+        },
+      ],
     },
-    { id: 'segments', requests: [dims, r(api.summary(NONE)), r(api.breakdown('segment', NONE)), r(api.breakdown('age_band', NONE)), r(api.heatmap('hour', 'segment', NONE))] },
-    { id: 'scripts', requests: [dims, r(api.ab(NONE, { adjust: DEFAULT_ADJUST })), r(api.survival('script', NONE)), r(api.health()), r(api.heatmap('script', 'campaign', NONE))] },
-    { id: 'numbers', requests: [dims, r(api.heatmap('caller_number', 'number_tag', NONE)), r(api.breakdown('number_tag', NONE)), r(api.breakdown('caller_number', NONE))] },
+    {
+      id: 'segments',
+      requests: [
+        dims,
+        r(api.summary(NONE)),
+        r(api.breakdown('segment', NONE)),
+        r(api.breakdown('age_band', NONE)),
+        r(api.heatmap('hour', 'segment', NONE)),
+      ],
+    },
+    {
+      id: 'scripts',
+      requests: [
+        dims,
+        r(api.ab(NONE, { adjust: DEFAULT_ADJUST })),
+        r(api.survival('script', NONE)),
+        r(api.health()),
+        r(api.heatmap('script', 'campaign', NONE)),
+      ],
+    },
+    {
+      id: 'numbers',
+      requests: [
+        dims,
+        r(api.heatmap('caller_number', 'number_tag', NONE)),
+        r(api.breakdown('number_tag', NONE)),
+        r(api.breakdown('caller_number', NONE)),
+      ],
+    },
     { id: 'agents', requests: [dims, r(api.summary(NONE)), r(api.breakdown('agent', NONE))] },
     { id: 'insights', requests: [dims, r(api.recommendations(NONE))] },
     { id: 'frequency', requests: [dims, r(api.breakdown('nth_call_30d', NONE))] },
     {
-      id: 'reports', requests: [dims, { url: 'weekly report preview', afterDimensions: (d) => (d.lastDate ? [reportUrl(lastCompleteWeek(d.lastDate).label, 'html', 'zh', NONE)] : []) }],
+      id: 'reports',
+      requests: [
+        dims,
+        {
+          url: 'weekly report preview',
+          afterDimensions: (d) =>
+            d.lastDate ? [reportUrl(lastCompleteWeek(d.lastDate).label, 'html', 'zh', NONE)] : [],
+        },
+      ],
     },
     { id: 'data', requests: [dims, r(api.health()), r(api.ingests()), r(ingestApi.status())] },
   ];

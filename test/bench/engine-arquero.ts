@@ -8,7 +8,17 @@ import * as aq from 'arquero';
 import { FILTER, type ApiCase } from './cases.ts';
 import { HEADLINE_CASES, type ComparisonEngine } from './engine-types.ts';
 
-const CODED = ['campaign', 'script_id', 'segment', 'age_band', 'number_tag', 'agent_id', 'caller_number', 'hangup_cause', 'disposition'] as const;
+const CODED = [
+  'campaign',
+  'script_id',
+  'segment',
+  'age_band',
+  'number_tag',
+  'agent_id',
+  'caller_number',
+  'hangup_cause',
+  'disposition',
+] as const;
 const NUMERIC = ['local_date', 'hour', 'weekday', 'nth_call_30d', 'talk_seconds'] as const;
 const FLAGS = ['answered', 'known', 'hangup', 'early', 'short', 'rejected', 'converted', 'machine', 'unknown'] as const;
 const DAY_MS = 86_400_000;
@@ -16,28 +26,39 @@ const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
 const COUNTS = {
   dials: aq.op.count(),
-  answered: 'd => op.sum(d.answered)', known_party: 'd => op.sum(d.known)', hangups: 'd => op.sum(d.hangup)',
-  early_hangups: 'd => op.sum(d.early)', short_calls: 'd => op.sum(d.short)', rejected: 'd => op.sum(d.rejected)',
+  answered: 'd => op.sum(d.answered)',
+  known_party: 'd => op.sum(d.known)',
+  hangups: 'd => op.sum(d.hangup)',
+  early_hangups: 'd => op.sum(d.early)',
+  short_calls: 'd => op.sum(d.short)',
+  rejected: 'd => op.sum(d.rejected)',
   converted: 'd => op.sum(d.converted)',
 };
 
-export async function arqueroEngine(maxRows = Number(process.env.BENCH_ARQUERO_MAX ?? 20_000_000)): Promise<ComparisonEngine> {
+export async function arqueroEngine(
+  maxRows = Number(process.env.BENCH_ARQUERO_MAX ?? 20_000_000),
+): Promise<ComparisonEngine> {
   let table: aq.ColumnTable | null = null;
   const dict = new Map<string, string[]>();
-  const decode = (rows: object[]) => (rows as Record<string, unknown>[]).map((r) => {
-    const out: Record<string, unknown> = { ...r };
-    for (const [k, v] of Object.entries(r)) if (dict.has(k) && typeof v === 'number') out[k] = dict.get(k)![v - 1] ?? null;
-    return out;
-  });
+  const decode = (rows: object[]) =>
+    (rows as Record<string, unknown>[]).map((r) => {
+      const out: Record<string, unknown> = { ...r };
+      for (const [k, v] of Object.entries(r))
+        if (dict.has(k) && typeof v === 'number') out[k] = dict.get(k)![v - 1] ?? null;
+      return out;
+    });
   const filtered = () => {
     const c = dict.get('campaign')!.indexOf(FILTER.campaign) + 1;
-    return table!.params({ lo: dayOf(FILTER.from), hi: dayOf(FILTER.to), c })
+    return table!
+      .params({ lo: dayOf(FILTER.from), hi: dayOf(FILTER.to), c })
       .filter((d: any, $: any) => d.local_date >= $.lo && d.local_date < $.hi && d.campaign === $.c);
   };
   return {
     name: 'arquero',
     async unavailable(ctx) {
-      return ctx.calls > maxRows ? `more than ${maxRows.toLocaleString('en')} calls (JS heap; BENCH_ARQUERO_MAX raises it)` : null;
+      return ctx.calls > maxRows
+        ? `more than ${maxRows.toLocaleString('en')} calls (JS heap; BENCH_ARQUERO_MAX raises it)`
+        : null;
     },
     async load(ctx) {
       const t = Date.now();
@@ -47,7 +68,9 @@ export async function arqueroEngine(maxRows = Number(process.env.BENCH_ARQUERO_M
       const cols: Record<string, Int32Array | Int16Array | Uint8Array | Uint16Array> = {};
       const params: Record<string, ReturnType<typeof listValue>> = {};
       for (const c of CODED) {
-        const values = (await con.runAndReadAll(`SELECT DISTINCT ${c} FROM calls WHERE ${c} IS NOT NULL ORDER BY 1`)).getRows().map((r) => String(r[0]));
+        const values = (await con.runAndReadAll(`SELECT DISTINCT ${c} FROM calls WHERE ${c} IS NOT NULL ORDER BY 1`))
+          .getRows()
+          .map((r) => String(r[0]));
         dict.set(c, values);
         params[c] = listValue(values);
         cols[c] = values.length < 255 ? new Uint8Array(n) : new Uint16Array(n);
@@ -91,7 +114,14 @@ export async function arqueroEngine(maxRows = Number(process.env.BENCH_ARQUERO_M
       switch (raw.file) {
         case 'bench_raw_summary':
         case 'bench_raw_summary_filtered':
-          return async () => (raw.filtered ? filtered() : table!).rollup({ ...COUNTS, machine_answered: 'd => op.sum(d.machine)', unknown_party: 'd => op.sum(d.unknown)' }).objects();
+          return async () =>
+            (raw.filtered ? filtered() : table!)
+              .rollup({
+                ...COUNTS,
+                machine_answered: 'd => op.sum(d.machine)',
+                unknown_party: 'd => op.sum(d.unknown)',
+              })
+              .objects();
         case 'bench_raw_breakdown':
         case 'bench_raw_breakdown_filtered': {
           const dim = raw.idents!.dim!;
@@ -104,8 +134,14 @@ export async function arqueroEngine(maxRows = Number(process.env.BENCH_ARQUERO_M
         }
         case 'bench_raw_survival': {
           const dim = raw.idents!.dim!;
-          return async () => decode(table!.filter((d: any) => d.answered === 1).groupby(dim, 'talk_seconds')
-            .rollup({ n: aq.op.count(), events: 'd => op.sum(d.hangup)' }).objects());
+          return async () =>
+            decode(
+              table!
+                .filter((d: any) => d.answered === 1)
+                .groupby(dim, 'talk_seconds')
+                .rollup({ n: aq.op.count(), events: 'd => op.sum(d.hangup)' })
+                .objects(),
+            );
         }
         default:
           return undefined;

@@ -20,7 +20,10 @@ export async function duckdbEngine(): Promise<ComparisonEngine> {
       const t = Date.now();
       instance = await DuckDBInstance.create(ctx.duckdbPath, { access_mode: 'READ_ONLY' });
       con = await instance.connect();
-      return { ms: Date.now() - t, note: 'same file, read-only, default settings (all cores, memory limit 80% of RAM)' };
+      return {
+        ms: Date.now() - t,
+        note: 'same file, read-only, default settings (all cores, memory limit 80% of RAM)',
+      };
     },
     query(c: ApiCase) {
       if (!c.raw) return undefined;

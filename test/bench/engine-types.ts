@@ -45,5 +45,13 @@ export interface ComparisonEngine {
  * PostgreSQL) answer. Every request would take them past an hour on a loaded 2-core machine
  * (PostgreSQL: 30 s for one grouping-sets scan of 10 M rows; arquero: 5-20 s per rollup).
  */
-export const HEADLINE_CASES = new Set(['health', 'summary', 'summary 4w 1 campaign', 'heatmap hour x weekday', 'breakdown agent',
-  'breakdown segment 4w 1 campaign', 'breakdown date', 'survival script']);
+export const HEADLINE_CASES = new Set([
+  'health',
+  'summary',
+  'summary 4w 1 campaign',
+  'heatmap hour x weekday',
+  'breakdown agent',
+  'breakdown segment 4w 1 campaign',
+  'breakdown date',
+  'survival script',
+]);

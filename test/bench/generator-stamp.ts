@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import { ROOT } from './server-child.ts';
 
 export const GENERATOR_STAMP = createHash('sha256')
-  .update(['queries/schema.sql', 'queries/bench_macros.sql', 'queries/bench_insert_calls.sql', 'queries/bench_model.sql',
-    'sample-data/generate-sql.ts', 'sample-data/model.ts', 'server/semantic/measures.ts']
-    .map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n'))
-  .digest('hex').slice(0, 12);
+  .update(
+    [
+      'queries/schema.sql',
+      'queries/bench_macros.sql',
+      'queries/bench_insert_calls.sql',
+      'queries/bench_model.sql',
+      'sample-data/generate-sql.ts',
+      'sample-data/model.ts',
+      'server/semantic/measures.ts',
+    ]
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n'),
+  )
+  .digest('hex')
+  .slice(0, 12);

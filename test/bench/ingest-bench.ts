@@ -16,7 +16,12 @@ import { memoryOf, resetPeak, ROOT, startServer } from './server-child.ts';
 export const SETTINGS = { timezone: 'Asia/Shanghai', earlySeconds: 10 };
 
 /** A canonical CSV of `rows` generated calls with ids `<prefix>000000001`… (seed differs from the store's). */
-export async function makeCsv(path: string, rows: number, prefix: string, seed: number): Promise<{ path: string; bytes: number; ms: number }> {
+export async function makeCsv(
+  path: string,
+  rows: number,
+  prefix: string,
+  seed: number,
+): Promise<{ path: string; bytes: number; ms: number }> {
   const t = now();
   const db = await Database.open(':memory:');
   try {
@@ -35,7 +40,10 @@ export async function emptyStore(path: string): Promise<void> {
 }
 
 /** Runs a command, returning wall ms and peak RSS (MiB) from /usr/bin/time when present, else /proc polling. */
-async function measured(cmd: string, args: string[]): Promise<{ ms: number; peakMiB: number | null; code: number | null; output: string }> {
+async function measured(
+  cmd: string,
+  args: string[],
+): Promise<{ ms: number; peakMiB: number | null; code: number | null; output: string }> {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const t = now();
   const child = timeBin ? spawn(timeBin, ['-v', cmd, ...args], { cwd: ROOT }) : spawn(cmd, args, { cwd: ROOT });
@@ -63,7 +71,13 @@ export interface IngestBench {
   upload: (UploadResult & { peakMiB: number | null; rows: number; memoryLimit: string | null }) | null;
 }
 
-export async function ingestBench(dir: string, csv: { path: string; bytes: number }, rows: number, uploadBytes: number, log: (s: string) => void): Promise<IngestBench> {
+export async function ingestBench(
+  dir: string,
+  csv: { path: string; bytes: number },
+  rows: number,
+  uploadBytes: number,
+  log: (s: string) => void,
+): Promise<IngestBench> {
   // DuckDB's own reader into a table of a fresh file database: the floor for any CSV load.
   const raw = await DuckDBInstance.create(join(dir, 'read_csv.duckdb'));
   const rc = await raw.connect();
@@ -76,16 +90,28 @@ export async function ingestBench(dir: string, csv: { path: string; bytes: numbe
 
   const dbPath = join(dir, 'ingest', 'hangup.duckdb');
   await emptyStore(dbPath);
-  const run = await measured(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli.ts'), 'ingest', csv.path, '--db', dbPath]);
+  const run = await measured(process.execPath, [
+    '--import',
+    'tsx',
+    join(ROOT, 'server', 'cli.ts'),
+    'ingest',
+    csv.path,
+    '--db',
+    dbPath,
+  ]);
   if (run.code !== 0) throw new Error(`hangup ingest failed (${run.code}):\n${run.output}`);
   const check = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
   const cc = await check.connect();
-  const [logRow] = (await cc.runAndReadAll('SELECT inserted, duration_ms FROM ingest_log ORDER BY ingest_id DESC LIMIT 1')).getRowObjectsJson() as { inserted: number; duration_ms: number }[];
+  const [logRow] = (
+    await cc.runAndReadAll('SELECT inserted, duration_ms FROM ingest_log ORDER BY ingest_id DESC LIMIT 1')
+  ).getRowObjectsJson() as { inserted: number; duration_ms: number }[];
   cc.closeSync();
   check.closeSync();
   if (Number(logRow?.inserted) !== rows) throw new Error(`hangup ingest stored ${logRow?.inserted} of ${rows} rows`);
   const ingestMs = Number(logRow!.duration_ms);
-  log(`  hangup ingest: ${(ingestMs / 1000).toFixed(1)} s in the ingest log (${(run.ms / 1000).toFixed(1)} s with process start), peak RSS ${run.peakMiB?.toFixed(0)} MiB`);
+  log(
+    `  hangup ingest: ${(ingestMs / 1000).toFixed(1)} s in the ingest log (${(run.ms / 1000).toFixed(1)} s with process start), peak RSS ${run.peakMiB?.toFixed(0)} MiB`,
+  );
 
   let upload: IngestBench['upload'] = null;
   if (uploadBytes > 0) {
@@ -100,17 +126,31 @@ export async function ingestBench(dir: string, csv: { path: string; bytes: numbe
       resetPeak(server.pid);
       const before = memoryOf(server.pid);
       let peak = before?.peakMiB ?? 0;
-      const r = await uploadAndWait(server.base, big.path, () => (peak = Math.max(peak, memoryOf(server.pid)?.peakMiB ?? 0)));
+      const r = await uploadAndWait(
+        server.base,
+        big.path,
+        () => (peak = Math.max(peak, memoryOf(server.pid)?.peakMiB ?? 0)),
+      );
       peak = Math.max(peak, memoryOf(server.pid)?.peakMiB ?? 0);
       const limit = /memory_limit[^\d]*([\d.]+\s*[KMGT]i?B)/i.exec(server.log.join(''))?.[1] ?? null;
       upload = { ...r, peakMiB: peak || null, rows: uploadRows, memoryLimit: limit };
-      log(`  upload ${(big.bytes / 1e6).toFixed(0)} MB: ${r.state} in ${(r.totalMs / 1000).toFixed(1)} s, server peak RSS ${peak.toFixed(0)} MiB (idle before: ${before?.rssMiB.toFixed(0)} MiB)`);
+      log(
+        `  upload ${(big.bytes / 1e6).toFixed(0)} MB: ${r.state} in ${(r.totalMs / 1000).toFixed(1)} s, server peak RSS ${peak.toFixed(0)} MiB (idle before: ${before?.rssMiB.toFixed(0)} MiB)`,
+      );
     } finally {
       await server.stop();
     }
   }
   return {
-    rows, csvBytes: csv.bytes, readCsvMs, ingestMs, ingestWallMs: run.ms, ingestPeakMiB: run.peakMiB,
-    ratio: readCsvMs / ingestMs, rowsPerSecond: rows / (ingestMs / 1000), readCsvRowsPerSecond: rows / (readCsvMs / 1000), upload,
+    rows,
+    csvBytes: csv.bytes,
+    readCsvMs,
+    ingestMs,
+    ingestWallMs: run.ms,
+    ingestPeakMiB: run.peakMiB,
+    ratio: readCsvMs / ingestMs,
+    rowsPerSecond: rows / (ingestMs / 1000),
+    readCsvRowsPerSecond: rows / (readCsvMs / 1000),
+    upload,
   };
 }

@@ -25,25 +25,41 @@ export interface LoadResult {
  * page i, so all pages are asked at once), until `stop()` says so. Every request is timed.
  * `bust` makes every request miss the server's response cache (see cases.ts `uncached`).
  */
-export async function runClients(base: string, pages: Page[], clients: number, stop: () => boolean, bust?: () => number): Promise<LoadResult> {
+export async function runClients(
+  base: string,
+  pages: Page[],
+  clients: number,
+  stop: () => boolean,
+  bust?: () => number,
+): Promise<LoadResult> {
   const start = now();
   const req: number[] = [];
   const pageMs: number[] = [];
   const errors: string[] = [];
-  await Promise.all(Array.from({ length: clients }, async (_, i) => {
-    for (let j = 0; !stop(); j++) {
-      const r = await loadPage(base, pages[(i + j) % pages.length]!, bust);
-      pageMs.push(r.ms);
-      for (const q of r.requests) {
-        req.push(q.ms);
-        if (!q.ok) errors.push(q.error ?? q.url);
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      for (let j = 0; !stop(); j++) {
+        const r = await loadPage(base, pages[(i + j) % pages.length]!, bust);
+        pageMs.push(r.ms);
+        for (const q of r.requests) {
+          req.push(q.ms);
+          if (!q.ok) errors.push(q.error ?? q.url);
+        }
       }
-    }
-  }));
+    }),
+  );
   return {
-    clients, seconds: (now() - start) / 1000, requests: req.length, errors: errors.length, errorSamples: [...new Set(errors)].slice(0, 5),
-    p50: percentile(req, 50), p99: percentile(req, 99), max: percentile(req, 100),
-    pageLoads: pageMs.length, pageP50: percentile(pageMs, 50), pageP99: percentile(pageMs, 99),
+    clients,
+    seconds: (now() - start) / 1000,
+    requests: req.length,
+    errors: errors.length,
+    errorSamples: [...new Set(errors)].slice(0, 5),
+    p50: percentile(req, 50),
+    p99: percentile(req, 99),
+    max: percentile(req, 100),
+    pageLoads: pageMs.length,
+    pageP50: percentile(pageMs, 50),
+    pageP99: percentile(pageMs, 99),
   };
 }
 
@@ -64,10 +80,22 @@ export async function uploadAndWait(base: string, path: string, onPoll?: () => v
   const form = new FormData();
   const blob = await openAsBlob(path);
   form.append('file', blob, basename(path));
-  const res = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'x-requested-with': 'hangup' }, body: form });
+  const res = await fetch(`${base}/api/ingest`, {
+    method: 'POST',
+    headers: { 'x-requested-with': 'hangup' },
+    body: form,
+  });
   const body = (await res.json()) as { jobId?: string; statusUrl?: string; error?: string };
   const uploadMs = now() - t;
-  if (res.status !== 202 || !body.statusUrl) return { bytes: blob.size, uploadMs, totalMs: uploadMs, state: `HTTP ${res.status}`, inserted: null, error: body.error ?? null };
+  if (res.status !== 202 || !body.statusUrl)
+    return {
+      bytes: blob.size,
+      uploadMs,
+      totalMs: uploadMs,
+      state: `HTTP ${res.status}`,
+      inserted: null,
+      error: body.error ?? null,
+    };
   for (;;) {
     await new Promise((r) => setTimeout(r, 250));
     onPoll?.();
@@ -80,7 +108,14 @@ export async function uploadAndWait(base: string, path: string, onPoll?: () => v
       continue;
     }
     if (job.state === 'done' || job.state === 'failed') {
-      return { bytes: blob.size, uploadMs, totalMs: now() - t, state: job.state, inserted: job.report?.inserted ?? null, error: job.error };
+      return {
+        bytes: blob.size,
+        uploadMs,
+        totalMs: now() - t,
+        state: job.state,
+        inserted: job.report?.inserted ?? null,
+        error: job.error,
+      };
     }
   }
 }

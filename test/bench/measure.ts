@@ -18,8 +18,12 @@ export interface Timing {
 
 /** A run may time itself (PostgreSQL's server-side time, without psql start-up): `{ selfMs }`. */
 const ranFor = (result: unknown, wall: number) =>
-  result && typeof result === 'object' && 'selfMs' in result && typeof (result as { selfMs: unknown }).selfMs === 'number'
-    ? (result as { selfMs: number }).selfMs : wall;
+  result &&
+  typeof result === 'object' &&
+  'selfMs' in result &&
+  typeof (result as { selfMs: unknown }).selfMs === 'number'
+    ? (result as { selfMs: number }).selfMs
+    : wall;
 
 /**
  * Several ways of answering one request, timed in turn within each round (API, then every
@@ -27,7 +31,10 @@ const ranFor = (result: unknown, wall: number) =>
  * minutes. Round 1 is the cold call of each, round 2 a warm-up, then up to `runs` timed rounds
  * (at least min(runs, 3); stopping once `budgetMs` is spent).
  */
-export async function timeInterleaved(fns: Record<string, () => Promise<unknown>>, o: { runs: number; budgetMs?: number }): Promise<Record<string, Timing>> {
+export async function timeInterleaved(
+  fns: Record<string, () => Promise<unknown>>,
+  o: { runs: number; budgetMs?: number },
+): Promise<Record<string, Timing>> {
   const names = Object.keys(fns);
   const xs: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const first: Record<string, number> = {};
@@ -43,7 +50,17 @@ export async function timeInterleaved(fns: Record<string, () => Promise<unknown>
     // At least min(runs, 3) timed rounds, then stop once the budget is spent.
     if (round >= 1 + Math.min(o.runs, 3) && now() - start > (o.budgetMs ?? 20_000)) break;
   }
-  return Object.fromEntries(names.map((n) => [n, { median: median(xs[n]!), min: xs[n]!.length ? Math.min(...xs[n]!) : null, runs: xs[n]!.length, first: first[n] ?? null }]));
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      {
+        median: median(xs[n]!),
+        min: xs[n]!.length ? Math.min(...xs[n]!) : null,
+        runs: xs[n]!.length,
+        first: first[n] ?? null,
+      },
+    ]),
+  );
 }
 
 export const fmtMs = (x: number | null | undefined) => (x == null ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));

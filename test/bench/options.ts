@@ -50,9 +50,19 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
-      calls: { type: 'string' }, only: { type: 'string' }, engine: { type: 'string' }, runs: { type: 'string' },
-      clients: { type: 'string' }, seconds: { type: 'string' }, 'ingest-rows': { type: 'string' }, 'upload-mb': { type: 'string' }, 'replicate-from': { type: 'string' },
-      fresh: { type: 'boolean' }, keep: { type: 'boolean' }, 'write-docs': { type: 'boolean' }, help: { type: 'boolean' },
+      calls: { type: 'string' },
+      only: { type: 'string' },
+      engine: { type: 'string' },
+      runs: { type: 'string' },
+      clients: { type: 'string' },
+      seconds: { type: 'string' },
+      'ingest-rows': { type: 'string' },
+      'upload-mb': { type: 'string' },
+      'replicate-from': { type: 'string' },
+      fresh: { type: 'boolean' },
+      keep: { type: 'boolean' },
+      'write-docs': { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -60,12 +70,19 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
     process.exit(0);
   }
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
-  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
+  for (const s of only)
+    if (!(SECTIONS as readonly string[]).includes(s))
+      throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
   return {
     calls: parseCount(values.calls ?? '10M', 'calls'),
     replicateFrom: values['replicate-from'] ? parseCount(values['replicate-from'], 'replicate-from') : null,
     only: new Set(only as Section[]),
-    engines: values.engine ? values.engine.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    engines: values.engine
+      ? values.engine
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     runs: parseCount(values.runs ?? '9', 'runs'),
     clients: parseCount(values.clients ?? '8', 'clients'),
     seconds: parseCount(values.seconds ?? '30', 'seconds'),

@@ -15,7 +15,11 @@ export interface RequestTiming {
  * once. Returns the page time (first request to last answer) and every request's own time.
  * With `bust`, every URL gets a fresh never-read parameter: the server's response cache misses.
  */
-export async function loadPage(base: string, page: Page, bust?: () => number): Promise<{ ms: number; requests: RequestTiming[] }> {
+export async function loadPage(
+  base: string,
+  page: Page,
+  bust?: () => number,
+): Promise<{ ms: number; requests: RequestTiming[] }> {
   const start = now();
   const requests: RequestTiming[] = [];
   const one = async (url: string): Promise<string | null> => {
@@ -32,12 +36,14 @@ export async function loadPage(base: string, page: Page, bust?: () => number): P
   const direct = page.requests.filter((r) => !r.afterDimensions).map((r) => r.url);
   const dependent = page.requests.filter((r) => r.afterDimensions);
   const dimsUrl = direct.find((u) => u.startsWith('/api/dimensions'));
-  await Promise.all(direct.map(async (u) => {
-    const body = await one(u);
-    if (u === dimsUrl && body && dependent.length) {
-      const dims = JSON.parse(body);
-      await Promise.all(dependent.flatMap((r) => r.afterDimensions!(dims)).map(one));
-    }
-  }));
+  await Promise.all(
+    direct.map(async (u) => {
+      const body = await one(u);
+      if (u === dimsUrl && body && dependent.length) {
+        const dims = JSON.parse(body);
+        await Promise.all(dependent.flatMap((r) => r.afterDimensions!(dims)).map(one));
+      }
+    }),
+  );
   return { ms: now() - start, requests };
 }

@@ -56,9 +56,26 @@ export interface ServerChild {
 export async function startServer(db: string, env: Record<string, string> = {}): Promise<ServerChild> {
   if (!existsSync(db)) throw new Error(`no database at ${db}`);
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli.ts'), 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT, env: { ...process.env, HANGUP_INBOX: 'off', HANGUP_REPORT_CRON: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'server', 'cli.ts'),
+      'serve',
+      '--db',
+      db,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, HANGUP_INBOX: 'off', HANGUP_REPORT_CRON: 'off', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log: string[] = [];
   const keep = (b: Buffer) => {
     log.push(b.toString());
@@ -99,12 +116,15 @@ export async function fetchRetry(url: string, init?: RequestInit): Promise<Respo
   // An `uncached` URL (cases.ts) travels as a request header: routes refuse unknown parameters.
   if (/[?&]bench_run=\d+/.test(url)) {
     url = url.replace(/([?&])bench_run=\d+&?/, '$1').replace(/[?&]$/, '');
-    init = { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), 'cache-control': 'no-cache' } };
+    init = {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string> | undefined), 'cache-control': 'no-cache' },
+    };
   }
   try {
     return await fetch(url, init);
   } catch (err) {
-    const code = ((err as Error & { cause?: { code?: string } }).cause?.code) ?? '';
+    const code = (err as Error & { cause?: { code?: string } }).cause?.code ?? '';
     if (!/UND_ERR_SOCKET|ECONNRESET|EPIPE/.test(code)) throw err;
     return fetch(url, init);
   }

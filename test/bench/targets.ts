@@ -13,16 +13,30 @@ export function targets(r: Results): Target[] {
   const duck = r.engines.duckdb?.cases ?? {};
   const add = (target: string, value: string, met: boolean | null) => out.push({ target, value, met });
 
-  const ratios = api.filter(([id, t]) => METRIC.test(id) && t.median != null && duck[id]?.median)
-    .map(([id, t]) => [id, t.median! / duck[id]!.median!] as const).sort((a, b) => b[1] - a[1]);
+  const ratios = api
+    .filter(([id, t]) => METRIC.test(id) && t.median != null && duck[id]?.median)
+    .map(([id, t]) => [id, t.median! / duck[id]!.median!] as const)
+    .sort((a, b) => b[1] - a[1]);
   if (!big && ratios.length) {
     const over = ratios.filter(([, x]) => x > 1.3);
-    add('every metric endpoint ≤ 1.3x the best-case raw DuckDB query', `worst ${ratios[0]![0]} ${fmtRatio(ratios[0]![1])}; ${over.length} of ${ratios.length} above 1.3x`, over.length === 0);
+    add(
+      'every metric endpoint ≤ 1.3x the best-case raw DuckDB query',
+      `worst ${ratios[0]![0]} ${fmtRatio(ratios[0]![1])}; ${over.length} of ${ratios.length} above 1.3x`,
+      over.length === 0,
+    );
   }
   const rollup = api.filter(([, t]) => t.source?.startsWith('rollup'));
   if (rollup.length) {
-    const speedups = rollup.filter(([id]) => duck[id]?.median).map(([id, t]) => [id, duck[id]!.median! / t.median!] as const).sort((a, b) => a[1] - b[1]);
-    if (speedups.length) add('rollup-answered requests ≥ 5x faster than the raw scan', `slowest ${speedups[0]![0]} ${fmtRatio(speedups[0]![1])} faster (${rollup.length} requests from rollups)`, speedups[0]![1] >= 5);
+    const speedups = rollup
+      .filter(([id]) => duck[id]?.median)
+      .map(([id, t]) => [id, duck[id]!.median! / t.median!] as const)
+      .sort((a, b) => a[1] - b[1]);
+    if (speedups.length)
+      add(
+        'rollup-answered requests ≥ 5x faster than the raw scan',
+        `slowest ${speedups[0]![0]} ${fmtRatio(speedups[0]![1])} faster (${rollup.length} requests from rollups)`,
+        speedups[0]![1] >= 5,
+      );
     if (big) {
       const worst = rollup.sort((a, b) => b[1].median! - a[1].median!)[0]!;
       add('100 M: rollup-answered ≤ 50 ms', `slowest ${worst[0]} ${fmtMs(worst[1].median)} ms`, worst[1].median! <= 50);
@@ -30,28 +44,61 @@ export function targets(r: Results): Target[] {
   } else if (api.length) {
     add('rollup-answered requests ≥ 5x faster than the raw scan', 'no response said it came from a rollup', null);
   }
-  const worstOf = (re: RegExp) => api.filter(([id]) => re.test(id)).sort((a, b) => (b[1].median ?? 0) - (a[1].median ?? 0))[0];
+  const worstOf = (re: RegExp) =>
+    api.filter(([id]) => re.test(id)).sort((a, b) => (b[1].median ?? 0) - (a[1].median ?? 0))[0];
   if (!big) {
     const s = worstOf(/^survival/);
     if (s) add('/api/survival ≤ 100 ms', `slowest ${s[0]} ${fmtMs(s[1].median)} ms`, s[1].median! <= 100);
     const rec = r.api.recommendations;
     if (rec) add('/api/recommendations ≤ 200 ms', `${fmtMs(rec.median)} ms`, rec.median! <= 200);
     const ov = r.pages.overview;
-    if (ov) add('overview page, whole request set ≤ 150 ms', `${fmtMs(ov.median)} ms computed (${fmtMs(ov.cachedMedian)} ms from the response cache)`, ov.median! <= 150);
+    if (ov)
+      add(
+        'overview page, whole request set ≤ 150 ms',
+        `${fmtMs(ov.median)} ms computed (${fmtMs(ov.cachedMedian)} ms from the response cache)`,
+        ov.median! <= 150,
+      );
     const idle = r.concurrency?.idle;
-    if (idle) add(`${idle.clients} concurrent clients: p99 ≤ 300 ms, 0 errors`, `p99 ${fmtMs(idle.p99)} ms, ${idle.errors} errors`, idle.p99! <= 300 && idle.errors === 0);
+    if (idle)
+      add(
+        `${idle.clients} concurrent clients: p99 ≤ 300 ms, 0 errors`,
+        `p99 ${fmtMs(idle.p99)} ms, ${idle.errors} errors`,
+        idle.p99! <= 300 && idle.errors === 0,
+      );
     const cold = r.concurrency?.idleUncached;
-    if (cold) add(`${cold.clients} concurrent clients, response cache missed on purpose: p99 ≤ 300 ms, 0 errors`, `p99 ${fmtMs(cold.p99)} ms, ${cold.errors} errors`, cold.p99! <= 300 && cold.errors === 0);
+    if (cold)
+      add(
+        `${cold.clients} concurrent clients, response cache missed on purpose: p99 ≤ 300 ms, 0 errors`,
+        `p99 ${fmtMs(cold.p99)} ms, ${cold.errors} errors`,
+        cold.p99! <= 300 && cold.errors === 0,
+      );
     const busy = r.concurrency?.duringIngest;
-    if (busy) add(`${busy.clients} clients during an ingest: p99 ≤ 1 s`, `p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`, busy.p99! <= 1000);
+    if (busy)
+      add(
+        `${busy.clients} clients during an ingest: p99 ≤ 1 s`,
+        `p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`,
+        busy.p99! <= 1000,
+      );
   } else {
-    const worst = api.filter(([id]) => !id.startsWith('report')).sort((a, b) => (b[1].median ?? 0) - (a[1].median ?? 0))[0];
-    if (worst) add('100 M: every endpoint ≤ 1 s', `slowest ${worst[0]} ${fmtMs(worst[1].median)} ms`, worst[1].median! <= 1000);
+    const worst = api
+      .filter(([id]) => !id.startsWith('report'))
+      .sort((a, b) => (b[1].median ?? 0) - (a[1].median ?? 0))[0];
+    if (worst)
+      add('100 M: every endpoint ≤ 1 s', `slowest ${worst[0]} ${fmtMs(worst[1].median)} ms`, worst[1].median! <= 1000);
   }
   const i = r.ingest;
   if (i) {
-    add(`canonical CSV ingest ≥ 0.5x read_csv (${(i.rows / 1e6).toFixed(1)} M rows)`, `${i.ratio.toFixed(2)}x (${Math.round(i.rowsPerSecond).toLocaleString('en')} vs ${Math.round(i.readCsvRowsPerSecond).toLocaleString('en')} rows/s)`, i.ratio >= 0.5);
-    if (i.upload) add(`peak server RSS ≤ 2 GB for a ${(i.upload.bytes / 1e6).toFixed(0)} MB upload`, `${i.upload.peakMiB?.toFixed(0) ?? '—'} MiB (${i.upload.state})`, i.upload.peakMiB != null ? i.upload.peakMiB <= 2048 && i.upload.state === 'done' : null);
+    add(
+      `canonical CSV ingest ≥ 0.5x read_csv (${(i.rows / 1e6).toFixed(1)} M rows)`,
+      `${i.ratio.toFixed(2)}x (${Math.round(i.rowsPerSecond).toLocaleString('en')} vs ${Math.round(i.readCsvRowsPerSecond).toLocaleString('en')} rows/s)`,
+      i.ratio >= 0.5,
+    );
+    if (i.upload)
+      add(
+        `peak server RSS ≤ 2 GB for a ${(i.upload.bytes / 1e6).toFixed(0)} MB upload`,
+        `${i.upload.peakMiB?.toFixed(0) ?? '—'} MiB (${i.upload.state})`,
+        i.upload.peakMiB != null ? i.upload.peakMiB <= 2048 && i.upload.state === 'done' : null,
+      );
   }
   return out;
 }

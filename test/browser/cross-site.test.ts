@@ -16,7 +16,8 @@ import { CHROMIUM, requireChromium } from './harness.ts';
 // http://127.0.0.1:8787/api/ingest (a simple request, no preflight): 3 calls inserted". Here a
 // real Chromium opens such a page and every way it has to write or read is tried.
 
-const CSV = 'call_id,started_at,talk_seconds,disposition\\nx1,2026-09-01T10:00:00+08:00,5,answered\\nx2,2026-09-01T11:00:00+08:00,5,answered\\nx3,2026-09-01T12:00:00+08:00,5,answered\\n';
+const CSV =
+  'call_id,started_at,talk_seconds,disposition\\nx1,2026-09-01T10:00:00+08:00,5,answered\\nx2,2026-09-01T11:00:00+08:00,5,answered\\nx3,2026-09-01T12:00:00+08:00,5,answered\\n';
 
 function evilPage(target: string): string {
   return `<!doctype html><title>evil</title><body><script>
@@ -42,7 +43,12 @@ function evilPage(target: string): string {
   </script></body>`;
 }
 
-interface Seen { method: string; path: string; status: number; site: string | null }
+interface Seen {
+  method: string;
+  path: string;
+  status: number;
+  site: string | null;
+}
 
 let dir: string;
 let store: Store;
@@ -63,7 +69,8 @@ async function evilServer(host: string): Promise<string> {
   return `http://${host === '127.0.0.1' ? '127.0.0.1' : 'localhost'}:${(srv.address() as AddressInfo).port}/`;
 }
 
-const calls = async () => Number((await store.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM calls'))[0]!.n);
+const calls = async () =>
+  Number((await store.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM calls'))[0]!.n);
 
 beforeAll(async () => {
   requireChromium();
@@ -72,25 +79,41 @@ beforeAll(async () => {
   await loadSample(store, { calls: 2000, seed: 3 });
   // The loopback server exactly as `serve` mounts it: writes open to this machine, no users.
   const app = createApp({
-    db: store.db, settings: store.settings,
+    db: store.db,
+    settings: store.settings,
     ingest: { dataDir: store.dataDir, policy: { host: '127.0.0.1' }, maxUploadBytes: 1 << 20, jobs: new IngestJobs() },
   });
   api = serve({
-    port: 0, hostname: '127.0.0.1',
+    port: 0,
+    hostname: '127.0.0.1',
     fetch: async (req: Request) => {
       const res = await app.fetch(req);
-      seen.push({ method: req.method, path: new URL(req.url).pathname, status: res.status, site: req.headers.get('sec-fetch-site') });
+      seen.push({
+        method: req.method,
+        path: new URL(req.url).pathname,
+        status: res.status,
+        site: req.headers.get('sec-fetch-site'),
+      });
       return res;
     },
   }) as Server;
   await once(api, 'listening');
   apiPort = (api.address() as AddressInfo).port;
   browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       // DNS rebinding without DNS: the name rebind.test resolves to this machine.
-      '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
+      '--host-resolver-rules=MAP rebind.test 127.0.0.1',
+    ],
   });
 });
 
@@ -103,16 +126,25 @@ afterAll(async () => {
 });
 
 describe('a page on another origin, in the operator’s browser', () => {
-  it.each([['cross-site (localhost -> 127.0.0.1)', 'localhost'], ['same-site, other port', '127.0.0.1']])('cannot upload, delete or read: %s', async (_label, host) => {
+  it.each([
+    ['cross-site (localhost -> 127.0.0.1)', 'localhost'],
+    ['same-site, other port', '127.0.0.1'],
+  ])('cannot upload, delete or read: %s', async (_label, host) => {
     const before = await calls();
     const page = await browser.newPage();
     seen.length = 0;
     await page.goto(await evilServer(host));
-    const result = (await page.waitForFunction(() => (window as unknown as { result?: unknown }).result, undefined, { timeout: 20_000 })).jsonValue() as Promise<Record<string, string>>;
+    const result = (
+      await page.waitForFunction(() => (window as unknown as { result?: unknown }).result, undefined, {
+        timeout: 20_000,
+      })
+    ).jsonValue() as Promise<Record<string, string>>;
     const out = await result;
     await page.close();
     // The simple upload reached the server and was refused; the preflighted ones never got past OPTIONS.
-    expect(seen.filter((s) => s.method === 'POST' && s.path === '/api/ingest').map((s) => s.status)).toEqual([403, 403]); // no-cors fetch + form
+    expect(seen.filter((s) => s.method === 'POST' && s.path === '/api/ingest').map((s) => s.status)).toEqual([
+      403, 403,
+    ]); // no-cors fetch + form
     expect(seen.filter((s) => s.method === 'OPTIONS').every((s) => s.status === 403)).toBe(true);
     expect(seen.some((s) => s.method === 'DELETE')).toBe(false);
     expect(out.withHeader).toMatch(/^blocked/);
@@ -120,7 +152,9 @@ describe('a page on another origin, in the operator’s browser', () => {
     expect(out.read).toMatch(/^blocked/);
     expect(seen.filter((s) => s.path === '/api/summary').every((s) => s.status === 403)).toBe(true);
     expect(await calls()).toBe(before);
-    expect(((await (await fetch(`http://127.0.0.1:${apiPort}/api/ingest/jobs`)).json()) as { jobs: unknown[] }).jobs).toEqual([]);
+    expect(
+      ((await (await fetch(`http://127.0.0.1:${apiPort}/api/ingest/jobs`)).json()) as { jobs: unknown[] }).jobs,
+    ).toEqual([]);
   });
 
   it('a DNS-rebinding page (its name now points at this machine) reads nothing and writes nothing', async () => {
@@ -133,7 +167,11 @@ describe('a page on another origin, in the operator’s browser', () => {
     const out = await page.evaluate(async () => {
       const r1 = await fetch('/api/summary');
       const fd = new FormData();
-      fd.append('file', new Blob(['call_id,started_at,talk_seconds,disposition\nr1,2026-09-01T10:00:00+08:00,5,answered\n']), 'r.csv');
+      fd.append(
+        'file',
+        new Blob(['call_id,started_at,talk_seconds,disposition\nr1,2026-09-01T10:00:00+08:00,5,answered\n']),
+        'r.csv',
+      );
       const r2 = await fetch('/api/ingest', { method: 'POST', body: fd, headers: { 'X-Requested-With': 'hangup' } });
       const r3 = await fetch('/api/ingests/1', { method: 'DELETE', headers: { 'X-Requested-With': 'hangup' } });
       return [r1.status, r2.status, r3.status, await r1.text()];
@@ -147,10 +185,16 @@ describe('a page on another origin, in the operator’s browser', () => {
   it('the dashboard itself, same origin, still writes (with X-Requested-With) and reads', async () => {
     const fd = new FormData();
     fd.append('file', new Blob([CSV.replace(/\\n/g, '\n')]), 'ok.csv');
-    const res = await fetch(`http://127.0.0.1:${apiPort}/api/ingest`, { method: 'POST', body: fd, headers: { 'x-requested-with': 'hangup', origin: `http://127.0.0.1:${apiPort}` } });
+    const res = await fetch(`http://127.0.0.1:${apiPort}/api/ingest`, {
+      method: 'POST',
+      body: fd,
+      headers: { 'x-requested-with': 'hangup', origin: `http://127.0.0.1:${apiPort}` },
+    });
     expect(res.status).toBe(202);
     for (;;) {
-      const { jobs } = (await (await fetch(`http://127.0.0.1:${apiPort}/api/ingest/jobs`)).json()) as { jobs: { state: string }[] };
+      const { jobs } = (await (await fetch(`http://127.0.0.1:${apiPort}/api/ingest/jobs`)).json()) as {
+        jobs: { state: string }[];
+      };
       if (jobs.every((j) => j.state === 'done' || j.state === 'failed')) break;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -21,15 +21,23 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // ../shared/STACK.md: without the background-networking flags Chromium floods this closed
 // network with refused connections. Playwright adds a fresh temporary --user-data-dir itself.
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const INSTALL = 'apt-get install -y chromium fonts-noto-cjk';
 
 /** Fails (never skips) when the browser or the Chinese fonts the screenshots need are missing. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}; the browser tests need it. Install it: ${INSTALL} (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}; the browser tests need it. Install it: ${INSTALL} (or set CHROMIUM_PATH).`,
+    );
   }
   const fonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
   if (fonts.status === 0 && fonts.stdout.trim() === '') {
@@ -53,7 +61,8 @@ export async function buildWebIfStale(): Promise<void> {
     try {
       mkdirSync(lock);
     } catch {
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000)
+        rmSync(lock, { recursive: true, force: true });
       await new Promise((r) => setTimeout(r, 250));
       continue;
     }
@@ -62,7 +71,8 @@ export async function buildWebIfStale(): Promise<void> {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      if (webBuildStale()) await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+      if (webBuildStale())
+        await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
     } finally {
       process.env.NODE_ENV = nodeEnv;
       rmSync(lock, { recursive: true, force: true });
@@ -84,7 +94,12 @@ export async function startServer(calls = 30_000, opts: { chromiumPath?: string 
   const report = await loadSample(store, { calls, seed: 42 });
   if (report.status !== 'loaded') throw new Error(`sample did not load: ${report.message}`);
   // The upload routes as `serve` mounts them on loopback (open writes, the default 512 MiB limit).
-  const ingest = { dataDir: store.dataDir, policy: { host: '127.0.0.1' }, maxUploadBytes: 512 * 1_048_576, jobs: new IngestJobs() };
+  const ingest = {
+    dataDir: store.dataDir,
+    policy: { host: '127.0.0.1' },
+    maxUploadBytes: 512 * 1_048_576,
+    jobs: new IngestJobs(),
+  };
   const app = createApp({ db: store.db, settings, chromiumPath: opts.chromiumPath, extend: mountWeb, ingest });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
@@ -135,7 +150,9 @@ export function chartTexts(page: Page, selector: string): Promise<string[]> {
  * its getter. A set-up failure, such as Chromium missing, is rethrown by every test, so each test
  * fails with the install message instead of being reported as skipped.
  */
-export function useDashboard(opts: { calls?: number; chromiumPath?: string } = {}): () => { server: TestServer; browser: Browser } {
+export function useDashboard(
+  opts: { calls?: number; chromiumPath?: string } = {},
+): () => { server: TestServer; browser: Browser } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let failure: Error | undefined;

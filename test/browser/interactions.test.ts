@@ -74,7 +74,8 @@ describe('the /when heatmap', () => {
   it('shows 7 weekday rows, and 7 in each small multiple per segment', async () => {
     const { page, problems } = await open('/when?lang=en');
     const texts = await chartTexts(page, '[data-chart=heatmap]');
-    for (const d of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) expect(texts.filter((x) => x === d)).toHaveLength(1);
+    for (const d of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
+      expect(texts.filter((x) => x === d)).toHaveLength(1);
 
     await page.click('[data-split=segment]');
     await settled(page);
@@ -140,7 +141,10 @@ describe('language', () => {
   });
 
   it('starts from the browser language and writes it into the URL', async () => {
-    for (const [locale, lang, overview] of [['zh-CN', 'zh-CN', '概览'], ['de-DE', 'en', 'Overview']] as const) {
+    for (const [locale, lang, overview] of [
+      ['zh-CN', 'zh-CN', '概览'],
+      ['de-DE', 'en', 'Overview'],
+    ] as const) {
       const { page } = await open('/', locale);
       expect(new URL(page.url()).searchParams.get('lang')).toBe(lang);
       expect(await page.locator('[data-nav="/"]').textContent()).toContain(overview);
@@ -158,11 +162,17 @@ describe('KPIs', () => {
     for (const m of ['dials', 'connectRate', 'hangupRate', 'rejectionRate', 'conversionRate']) {
       expect(Number(await kpi(page, m)), m).toBe(s[m]);
     }
-    expect(await page.locator('[data-kpi=hangupRate] .value').textContent()).toBe(`${(s.hangupRate! * 100).toFixed(1)}%`);
+    expect(await page.locator('[data-kpi=hangupRate] .value').textContent()).toBe(
+      `${(s.hangupRate! * 100).toFixed(1)}%`,
+    );
     // The change is against the 14 days before, with the same filters.
-    const prev = await api<Record<string, number>>(`/api/summary?${query.replace('from=2026-10-01&to=2026-10-15', 'from=2026-09-17&to=2026-10-01')}`);
+    const prev = await api<Record<string, number>>(
+      `/api/summary?${query.replace('from=2026-10-01&to=2026-10-15', 'from=2026-09-17&to=2026-10-01')}`,
+    );
     const pp = ((s.hangupRate! - prev.hangupRate!) * 100).toFixed(1);
-    expect(await page.locator('[data-kpi=hangupRate] .delta').textContent()).toContain(`${pp.startsWith('-') ? pp : `+${pp}`} pp vs previous 14 days`);
+    expect(await page.locator('[data-kpi=hangupRate] .delta').textContent()).toContain(
+      `${pp.startsWith('-') ? pp : `+${pp}`} pp vs previous 14 days`,
+    );
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -180,7 +190,9 @@ describe('states', () => {
 
   it('shows an error with a retry when the API fails', async () => {
     const page = await env().browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.route('**/api/breakdown?*by=date*', (r) => r.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal error"}' }));
+    await page.route('**/api/breakdown?*by=date*', (r) =>
+      r.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal error"}' }),
+    );
     await page.goto(`${base()}/?lang=en`);
     const alert = page.locator('[data-card=trend] [role=alert]');
     await expect.poll(() => alert.textContent()).toContain('Could not load this: internal error');

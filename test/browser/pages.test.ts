@@ -24,7 +24,9 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
     check: async (p) => {
       expect(await p.locator('[data-chart=heatmap] svg').count()).toBe(1);
       // The colour key says which end is good: blue better, red worse, for the hang-up rate.
-      expect(await p.locator('[data-card=heatmap] [data-heat-legend]').getAttribute('data-direction')).toBe('higher-worse');
+      expect(await p.locator('[data-card=heatmap] [data-heat-legend]').getAttribute('data-direction')).toBe(
+        'higher-worse',
+      );
     },
   },
   {
@@ -40,7 +42,9 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
       expect(await p.locator('[data-chart=intervals] svg circle').count()).toBe(4 + 12);
       // One verdict per line against the control, first thing on the page.
       expect(await p.locator('[data-verdicts] [data-verdict-arm]').count()).toBe(3);
-      for (const v of await p.locator('[data-verdicts] [data-verdict-arm]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')))) {
+      for (const v of await p
+        .locator('[data-verdicts] [data-verdict-arm]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')))) {
         expect(['better', 'worse', 'no_evidence', 'too_few']).toContain(v);
       }
       // Method details folded until asked for.
@@ -60,7 +64,10 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
       expect(await p.locator('table[data-table=numbers] tbody tr').count()).toBe(40);
     },
   },
-  { path: '/agents', check: async (p) => expect(await p.locator('table[data-table=agents] tbody tr').count()).toBeGreaterThanOrEqual(40) },
+  {
+    path: '/agents',
+    check: async (p) => expect(await p.locator('table[data-table=agents] tbody tr').count()).toBeGreaterThanOrEqual(40),
+  },
   {
     path: '/insights',
     check: async (p) => {
@@ -72,7 +79,9 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
   {
     path: '/reports',
     check: async (p) => {
-      await expect.poll(() => p.frameLocator('iframe[data-report-preview]').locator('h1').textContent(), { timeout: 20_000 }).toContain('2026-W44');
+      await expect
+        .poll(() => p.frameLocator('iframe[data-report-preview]').locator('h1').textContent(), { timeout: 20_000 })
+        .toContain('2026-W44');
       expect(await p.locator('[data-download]').count()).toBe(4);
     },
   },
@@ -106,7 +115,8 @@ describe.each(['zh-CN', 'en'] as const)('every page on a phone in %s', (lang) =>
     const problems = watch(page);
     await page.goto(`${server.url}${path}?lang=${lang}`);
     await settled(page);
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     // The nav hides behind the menu button; the filters behind theirs.
     expect(await page.locator('#main-nav').isVisible()).toBe(false);
@@ -145,7 +155,10 @@ describe('phone controls', () => {
     // Tables become cards that lead with the key and the rate.
     await page.click('[data-card=segments] [data-action=table]');
     const first = page.locator('table[data-table=segments] tbody tr').first();
-    const [key, lead] = await Promise.all([first.locator('td.key').boundingBox(), first.locator('td.lead').boundingBox()]);
+    const [key, lead] = await Promise.all([
+      first.locator('td.key').boundingBox(),
+      first.locator('td.lead').boundingBox(),
+    ]);
     expect(key!.y).toBeCloseTo(lead!.y, 0);
     expect(lead!.x + lead!.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SCREENSHOTS, 'phone-segments-table-en.png'), fullPage: true });

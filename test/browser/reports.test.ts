@@ -23,11 +23,15 @@ describe('/reports', () => {
   it('defaults to the last complete week, previews it sandboxed, steps through weeks in the URL', async () => {
     const { page, problems } = await open('/reports?lang=en');
     expect(await page.locator('[data-week]').inputValue()).toBe('2026-W44');
-    await expect.poll(() => preview(page).locator('h1').textContent(), SERVER_WORK).toBe('Weekly hang-up report · 2026-W44');
+    await expect
+      .poll(() => preview(page).locator('h1').textContent(), SERVER_WORK)
+      .toBe('Weekly hang-up report · 2026-W44');
     expect(await page.locator('iframe[data-report-preview]').getAttribute('sandbox')).toBe('');
     await page.click('[data-week-step="-1"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('week')).toBe('2026-W43');
-    await expect.poll(() => preview(page).locator('h1').textContent(), SERVER_WORK).toBe('Weekly hang-up report · 2026-W43');
+    await expect
+      .poll(() => preview(page).locator('h1').textContent(), SERVER_WORK)
+      .toBe('Weekly hang-up report · 2026-W43');
     // the report's own language switch; the dashboard stays in English
     await page.click('[data-report-lang=zh]');
     await expect.poll(() => preview(page).locator('h1').textContent(), SERVER_WORK).toContain('2026-W43');
@@ -47,7 +51,8 @@ describe('/reports', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download=${format}]`)]);
     expect(download.suggestedFilename()).toBe(`hangup-report-2026-W44-en-filtered.${format}`);
     const bytes = readFileSync((await download.path())!);
-    if (format === 'xlsx') expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container
+    if (format === 'xlsx')
+      expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container
     else expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // UTF-8 BOM
     expect(problems).toEqual([]);
     await page.close();

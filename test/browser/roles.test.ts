@@ -29,10 +29,16 @@ beforeAll(async () => {
   store = await openStore(join(dir, 'h.duckdb'), { timezone: 'Asia/Shanghai', earlySeconds: 10 });
   await loadSample(store, { calls: 3000, seed: 5 });
   const users = new UserDirectory(store.db, 0);
-  for (const [name, role] of [['vera', 'viewer'], ['ada', 'admin']] as const) tokens[role] = (await users.add(name, role)).token;
+  for (const [name, role] of [
+    ['vera', 'viewer'],
+    ['ada', 'admin'],
+  ] as const)
+    tokens[role] = (await users.add(name, role)).token;
   // The policy `serve` builds for HOST=0.0.0.0; the browser reaches it as 127.0.0.1 (a loopback name).
   const app = createApp({
-    db: store.db, settings: store.settings, extend: mountWeb,
+    db: store.db,
+    settings: store.settings,
+    extend: mountWeb,
     ingest: { dataDir: store.dataDir, policy: { host: '0.0.0.0' }, maxUploadBytes: 1 << 24, jobs: new IngestJobs() },
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -86,13 +92,18 @@ describe('roles on the dashboard', () => {
     const { page, problems } = await signedIn('admin');
     expect(await page.locator('[data-dropzone]').count()).toBe(1);
     await page.setInputFiles('[data-upload-input]', join(ROOT, 'sample-data', 'examples', 'canonical-small.csv'));
-    await expect.poll(() => page.locator('[data-upload-item]').first().getAttribute('data-state'), { timeout: 20_000 }).toBe('loaded');
+    await expect
+      .poll(() => page.locator('[data-upload-item]').first().getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('loaded');
     const del = page.locator('[data-delete]').first();
     await expect.poll(() => del.count(), { timeout: 20_000 }).toBe(1);
     await del.click();
     await page.locator('[data-action=confirm-delete]').click();
     await expect.poll(() => page.locator('[data-notice]').count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(async () => (await page.locator('[data-card=audit] tbody tr').allTextContents()).join('\n'), { timeout: 20_000 })
+    await expect
+      .poll(async () => (await page.locator('[data-card=audit] tbody tr').allTextContents()).join('\n'), {
+        timeout: 20_000,
+      })
       .toMatch(/ada \(admin\)delete[\s\S]*ada \(admin\)upload/);
     // A rejects link is a plain <a href="/api/…">: the page fetches it with the token and saves it.
     await page.setInputFiles('[data-upload-input]', join(ROOT, 'sample-data', 'examples', 'with-rejects.csv'));

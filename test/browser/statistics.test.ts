@@ -25,42 +25,61 @@ async function open(path: string, locale = 'en-US'): Promise<{ page: Page; probl
 
 describe('/scripts: opening lines compared honestly', () => {
   it.each([
-    ['en', 'Line C looks worse than Line A overall', 'but better within the same hours and segments', 'it was dialled more often at hours and segments where every line does worse'],
-    ['zh-CN', '话术 C 整体看比 话术 A 差', '但在相同时段和客群内比较反而更好', '它更多地在所有开场白都表现较差的时段和客群拨打'],
-  ])('shows the Simpson warning for C against control A, adjusted for hour and segment (%s)', async (lang, ...phrases) => {
-    const { page, problems } = await open(`/scripts?lang=${lang}&control=A`);
-    const warning = page.locator('[data-warning=simpson]');
-    await expect.poll(() => warning.count(), SERVER_WORK).toBe(1);
-    expect(await warning.getAttribute('data-script')).toBe('C');
-    const text = (await warning.textContent())!;
-    for (const p of phrases) expect(text).toContain(p);
-    expect(await page.locator('[data-adjust=hour]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('[data-adjust=segment]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('[data-adjust=number_tag]').getAttribute('aria-pressed')).toBe('false');
-    // One verdict per line, from the adjusted analysis: C is better than A once hour and segment
-    // are held equal, and the decision table says so too (no "<0.1% chance to beat" beside it).
-    const c = page.locator('[data-verdicts] [data-verdict-arm=C]');
-    expect(await c.getAttribute('data-verdict')).toBe('better');
-    expect(await c.getAttribute('data-analysis')).toBe('adjusted');
-    expect(await c.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
-    const ab = await api<{ arms: { script: string; verdict?: string; chanceToBeatControl?: number }[] }>('/api/ab?control=A&adjust=hour,segment&sequential=1');
-    const armC = ab.arms.find((a) => a.script === 'C')!;
-    expect(armC.verdict).toBe('better');
-    expect(armC.chanceToBeatControl).toBeGreaterThan(0.5);
-    const row = page.locator('table[data-table=ab-decision] tbody tr', { hasText: lang === 'en' ? 'Line C' : '话术 C' });
-    expect(await row.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
-    // Method details are folded away until asked for.
-    expect(await page.locator('[data-chart=forest]').count()).toBe(0);
-    await page.click('[data-details] summary');
-    await settled(page);
-    // the always-valid method is named with its tuning parameter
-    expect(await page.locator('[data-sequential]').textContent()).toMatch(/mSPRT.*τ² = 0\.001/s);
-    // Holm is stated in the decision table
-    expect(await page.locator('table[data-table=ab-decision] thead').textContent()).toContain(lang === 'en' ? 'p (Holm)' : 'Holm');
-    await page.screenshot({ path: join(SCREENSHOTS, `scripts-simpson-${lang}.png`), fullPage: true });
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+    [
+      'en',
+      'Line C looks worse than Line A overall',
+      'but better within the same hours and segments',
+      'it was dialled more often at hours and segments where every line does worse',
+    ],
+    [
+      'zh-CN',
+      '话术 C 整体看比 话术 A 差',
+      '但在相同时段和客群内比较反而更好',
+      '它更多地在所有开场白都表现较差的时段和客群拨打',
+    ],
+  ])(
+    'shows the Simpson warning for C against control A, adjusted for hour and segment (%s)',
+    async (lang, ...phrases) => {
+      const { page, problems } = await open(`/scripts?lang=${lang}&control=A`);
+      const warning = page.locator('[data-warning=simpson]');
+      await expect.poll(() => warning.count(), SERVER_WORK).toBe(1);
+      expect(await warning.getAttribute('data-script')).toBe('C');
+      const text = (await warning.textContent())!;
+      for (const p of phrases) expect(text).toContain(p);
+      expect(await page.locator('[data-adjust=hour]').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('[data-adjust=segment]').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('[data-adjust=number_tag]').getAttribute('aria-pressed')).toBe('false');
+      // One verdict per line, from the adjusted analysis: C is better than A once hour and segment
+      // are held equal, and the decision table says so too (no "<0.1% chance to beat" beside it).
+      const c = page.locator('[data-verdicts] [data-verdict-arm=C]');
+      expect(await c.getAttribute('data-verdict')).toBe('better');
+      expect(await c.getAttribute('data-analysis')).toBe('adjusted');
+      expect(await c.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
+      const ab = await api<{ arms: { script: string; verdict?: string; chanceToBeatControl?: number }[] }>(
+        '/api/ab?control=A&adjust=hour,segment&sequential=1',
+      );
+      const armC = ab.arms.find((a) => a.script === 'C')!;
+      expect(armC.verdict).toBe('better');
+      expect(armC.chanceToBeatControl).toBeGreaterThan(0.5);
+      const row = page.locator('table[data-table=ab-decision] tbody tr', {
+        hasText: lang === 'en' ? 'Line C' : '话术 C',
+      });
+      expect(await row.textContent()).toContain(lang === 'en' ? 'Better' : '更好');
+      // Method details are folded away until asked for.
+      expect(await page.locator('[data-chart=forest]').count()).toBe(0);
+      await page.click('[data-details] summary');
+      await settled(page);
+      // the always-valid method is named with its tuning parameter
+      expect(await page.locator('[data-sequential]').textContent()).toMatch(/mSPRT.*τ² = 0\.001/s);
+      // Holm is stated in the decision table
+      expect(await page.locator('table[data-table=ab-decision] thead').textContent()).toContain(
+        lang === 'en' ? 'p (Holm)' : 'Holm',
+      );
+      await page.screenshot({ path: join(SCREENSHOTS, `scripts-simpson-${lang}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('states the Kaplan–Meier differences at 10 s with the interval computed from the API’s curves', async () => {
     const { page, problems } = await open('/scripts?lang=en&control=A');
@@ -84,11 +103,18 @@ describe('/scripts: opening lines compared honestly', () => {
     await page.selectOption('[data-control]', 'B');
     await expect.poll(() => new URL(page.url()).searchParams.get('control')).toBe('B');
     await settled(page);
-    await expect.poll(() => page.locator('[data-chart=forest] svg g[aria-label="y-axis tick label"] text').allTextContents(), SERVER_WORK).toEqual(['Line A', 'Line C', 'Line D']);
+    await expect
+      .poll(
+        () => page.locator('[data-chart=forest] svg g[aria-label="y-axis tick label"] text').allTextContents(),
+        SERVER_WORK,
+      )
+      .toEqual(['Line A', 'Line C', 'Line D']);
     await page.click('[data-adjust=number_tag]');
     await expect.poll(() => new URL(page.url()).searchParams.get('adjust')).toBe('hour,segment,number_tag');
     await settled(page);
-    expect(await page.locator('[data-card=ab-adjusted] .note').textContent()).toContain('hours, segments and number tags');
+    expect(await page.locator('[data-card=ab-adjusted] .note').textContent()).toContain(
+      'hours, segments and number tags',
+    );
     for (const k of ['hour', 'segment', 'number_tag']) await page.click(`[data-adjust=${k}]`);
     await expect.poll(() => new URL(page.url()).searchParams.get('adjust')).toBe('');
     await settled(page);
@@ -106,37 +132,44 @@ describe('/scripts: opening lines compared honestly', () => {
 });
 
 describe('/insights: recommendations with their evidence', () => {
-  it.each(['en', 'zh-CN'])('lists the planted bad agents a07, a19, a33 and not the 5-call agent a41 (%s)', async (lang) => {
-    const { page, problems } = await open(`/insights?lang=${lang}`);
-    const agents = await page.locator('[data-card=rec-agents] [data-rec]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')));
-    expect(agents.sort()).toEqual(['a07', 'a19', 'a33']);
-    expect(await page.locator('[data-card=rec-agents]').textContent()).not.toContain('a41');
-    // every item carries numbers and a link to the chart behind it
-    for (const card of ['rec-agents', 'rec-cap', 'rec-windows']) {
-      const items = page.locator(`[data-card=${card}] [data-rec]`);
-      expect(await items.count()).toBeGreaterThan(0);
-      expect(await items.first().locator('dd').count()).toBeGreaterThanOrEqual(3);
-      expect(await items.first().locator('a[data-link]').getAttribute('href')).toContain(`lang=${lang}`);
-    }
-    // Each list shows its three strongest items; "show all" opens the rest, windows in hour order.
-    const windows = page.locator('[data-card=rec-windows]');
-    expect(await windows.locator('[data-rec]').count()).toBeLessThanOrEqual(3);
-    await windows.locator('[data-show-all]').click();
-    const hours = await windows.locator('[data-rec]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')!));
-    expect(hours.length).toBeGreaterThan(3);
-    const bySegment = new Map<string, number[]>();
-    for (const id of hours) {
-      const [, seg, h] = /^(.*)-(\d+)$/.exec(id)!;
-      bySegment.set(seg!, [...(bySegment.get(seg!) ?? []), Number(h)]);
-    }
-    for (const hs of bySegment.values()) expect(hs).toEqual([...hs].sort((a, b) => a - b));
-    // the planted white-collar evening window
-    const white = lang === 'en' ? 'White-collar' : '白领';
-    expect(await page.locator('[data-card=rec-windows] [data-rec="white_collar-19"]').textContent()).toContain(white);
-    await page.screenshot({ path: join(SCREENSHOTS, `insights-planted-${lang}.png`), fullPage: true });
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it.each(['en', 'zh-CN'])(
+    'lists the planted bad agents a07, a19, a33 and not the 5-call agent a41 (%s)',
+    async (lang) => {
+      const { page, problems } = await open(`/insights?lang=${lang}`);
+      const agents = await page
+        .locator('[data-card=rec-agents] [data-rec]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')));
+      expect(agents.sort()).toEqual(['a07', 'a19', 'a33']);
+      expect(await page.locator('[data-card=rec-agents]').textContent()).not.toContain('a41');
+      // every item carries numbers and a link to the chart behind it
+      for (const card of ['rec-agents', 'rec-cap', 'rec-windows']) {
+        const items = page.locator(`[data-card=${card}] [data-rec]`);
+        expect(await items.count()).toBeGreaterThan(0);
+        expect(await items.first().locator('dd').count()).toBeGreaterThanOrEqual(3);
+        expect(await items.first().locator('a[data-link]').getAttribute('href')).toContain(`lang=${lang}`);
+      }
+      // Each list shows its three strongest items; "show all" opens the rest, windows in hour order.
+      const windows = page.locator('[data-card=rec-windows]');
+      expect(await windows.locator('[data-rec]').count()).toBeLessThanOrEqual(3);
+      await windows.locator('[data-show-all]').click();
+      const hours = await windows
+        .locator('[data-rec]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')!));
+      expect(hours.length).toBeGreaterThan(3);
+      const bySegment = new Map<string, number[]>();
+      for (const id of hours) {
+        const [, seg, h] = /^(.*)-(\d+)$/.exec(id)!;
+        bySegment.set(seg!, [...(bySegment.get(seg!) ?? []), Number(h)]);
+      }
+      for (const hs of bySegment.values()) expect(hs).toEqual([...hs].sort((a, b) => a - b));
+      // the planted white-collar evening window
+      const white = lang === 'en' ? 'White-collar' : '白领';
+      expect(await page.locator('[data-card=rec-windows] [data-rec="white_collar-19"]').textContent()).toContain(white);
+      await page.screenshot({ path: join(SCREENSHOTS, `insights-planted-${lang}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('a recommendation’s link opens the page behind it with the filters kept', async () => {
     const { page, problems } = await open('/insights?lang=en&campaign=car_renewal');
@@ -155,7 +188,14 @@ describe('/insights: recommendations with their evidence', () => {
 describe('/agents: shrunk rate next to the raw one', () => {
   it('shows the API’s shrunk rate for the 5-call agent, far narrower than its raw interval', async () => {
     const { page, problems } = await open('/agents?lang=en');
-    type Row = { key: string; shrunkRate: number; shrunkCiLow: number; shrunkCiHigh: number; ciLow: number; ciHigh: number };
+    type Row = {
+      key: string;
+      shrunkRate: number;
+      shrunkCiLow: number;
+      shrunkCiHigh: number;
+      ciLow: number;
+      ciHigh: number;
+    };
     const rows = (await api<{ rows: Row[] }>('/api/breakdown?by=agent')).rows;
     const a41 = rows.find((r) => r.key === 'a41')!;
     expect(a41.shrunkCiHigh - a41.shrunkCiLow).toBeLessThan((a41.ciHigh - a41.ciLow) / 2);

@@ -31,7 +31,10 @@ async function drop(page: Page, files: { name: string; bytes?: number[]; size?: 
   const dt = await page.evaluateHandle((list) => {
     const t = new DataTransfer();
     // `size` makes a file of that many bytes in the page, rather than sending them over.
-    for (const f of list) t.items.add(new File([f.bytes ? new Uint8Array(f.bytes) : new Uint8Array(f.size!).fill(97)], f.name, { type: 'text/csv' }));
+    for (const f of list)
+      t.items.add(
+        new File([f.bytes ? new Uint8Array(f.bytes) : new Uint8Array(f.size!).fill(97)], f.name, { type: 'text/csv' }),
+      );
     return t;
   }, files);
   await page.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer: dt });
@@ -45,9 +48,16 @@ const storedCalls = (page: Page) => page.locator('[data-facts] dd[data-value]').
 async function policyServer(policy: WritePolicy, maxUploadBytes = 512 * 1_048_576) {
   const { store } = env().server;
   const ingest = { dataDir: store.dataDir, policy, maxUploadBytes, jobs: new IngestJobs() };
-  const server = serve({ fetch: createApp({ db: store.db, settings: store.settings, extend: mountWeb, ingest }).fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: createApp({ db: store.db, settings: store.settings, extend: mountWeb, ingest }).fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 describe('uploading on /data', () => {
@@ -65,7 +75,10 @@ describe('uploading on /data', () => {
       if (polls === 1) {
         const response = await route.fetch();
         const job = await response.json();
-        return route.fulfill({ response, json: { ...job, state: 'running', phase: 'checking', fraction: 0.6, report: null } });
+        return route.fulfill({
+          response,
+          json: { ...job, state: 'running', phase: 'checking', fraction: 0.6, report: null },
+        });
       }
       if (polls === 2) await held;
       return route.continue();
@@ -92,7 +105,9 @@ describe('uploading on /data', () => {
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before + 3);
     await settled(page);
     const row = rows.filter({ hasText: 'with-rejects.csv' });
-    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['with-rejects.csv', 'loaded', 'csv · utf-8', '8', '3', '1', '4']));
+    expect(await row.locator('td').allTextContents()).toEqual(
+      expect.arrayContaining(['with-rejects.csv', 'loaded', 'csv · utf-8', '8', '3', '1', '4']),
+    );
     const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-rejects]').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toBe('ingest-2-rejects.csv');
@@ -103,7 +118,9 @@ describe('uploading on /data', () => {
     // The same bytes again, dropped on the zone this time: recognised, nothing added.
     await drop(page, [{ name: 'with-rejects.csv', bytes: [...readFileSync(WITH_REJECTS)] }]);
     await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('repeated');
-    expect(await item(page).locator('[data-repeated]').textContent()).toContain('Already ingested as #2: nothing added.');
+    expect(await item(page).locator('[data-repeated]').textContent()).toContain(
+      'Already ingested as #2: nothing added.',
+    );
     await expect.poll(() => rows.count()).toBe(3);
     expect(Number(await storedCalls(page))).toBe(before + 3);
 
@@ -138,7 +155,9 @@ describe('uploading on /data', () => {
     expect(await dialog.textContent()).toContain(`删除 ${inserted} 条通话`);
     await page.screenshot({ path: join(SCREENSHOTS, 'data-delete-confirm-zh-CN.png') });
     await dialog.locator('[data-action=confirm-delete]').click();
-    await expect.poll(() => page.locator('[data-notice]').textContent()).toBe(`已删除 cn_export_gbk.csv 的 ${inserted} 条通话。`);
+    await expect
+      .poll(() => page.locator('[data-notice]').textContent())
+      .toBe(`已删除 cn_export_gbk.csv 的 ${inserted} 条通话。`);
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before);
     await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('已删除');
     expect(await row.locator('[data-delete]').count()).toBe(0);
@@ -153,7 +172,9 @@ describe('the write rule on /data', () => {
     const srv = await policyServer({ host: '0.0.0.0' });
     try {
       const { page, problems } = await open('/data?lang=en', srv.url);
-      await expect.poll(() => page.locator('[data-signin-closed]').textContent()).toContain('has no users: add one with `npm run hangup -- users add NAME --role admin`');
+      await expect
+        .poll(() => page.locator('[data-signin-closed]').textContent())
+        .toContain('has no users: add one with `npm run hangup -- users add NAME --role admin`');
       expect(await page.locator('[data-dropzone]').count()).toBe(0);
       expect(await page.locator('[data-facts]').count()).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-off-en.png') });
@@ -173,9 +194,14 @@ describe('the write rule on /data', () => {
 
       await tokenInput.fill('wrong-token-0123456789');
       await tokenInput.press('Enter');
-      await expect.poll(() => page.locator('[data-signin-error]').textContent()).toBe('The server does not know this token.');
+      await expect
+        .poll(() => page.locator('[data-signin-error]').textContent())
+        .toBe('The server does not know this token.');
       // The refused request is the one expected problem (Chromium logs it to the console too).
-      expect(problems.splice(0)).toEqual([expect.stringMatching(/^HTTP 401: .*\/api\/session$/), expect.stringMatching(/^console error: .*401/)]);
+      expect(problems.splice(0)).toEqual([
+        expect.stringMatching(/^HTTP 401: .*\/api\/session$/),
+        expect.stringMatching(/^console error: .*401/),
+      ]);
 
       await tokenInput.fill(TOKEN);
       await tokenInput.press('Enter');
@@ -183,7 +209,9 @@ describe('the write rule on /data', () => {
       await settled(page);
       expect(await page.locator('[data-signed-in]').getAttribute('data-signed-in')).toBe('uploader');
       await drop(page, [{ name: 'big.csv', size: 1_100_000 }]);
-      await expect.poll(() => item(page).locator('[role=alert]').textContent()).toBe('The file is larger than the upload limit of 1 MiB.');
+      await expect
+        .poll(() => item(page).locator('[role=alert]').textContent())
+        .toBe('The file is larger than the upload limit of 1 MiB.');
       await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-errors-en.png') });
 
       // Once the file settles, the page reloads what it shows (past the API client's cache).
@@ -195,7 +223,10 @@ describe('the write rule on /data', () => {
       await page.setInputFiles('[data-upload-input]', join(ROOT, 'sample-data', 'examples', 'canonical-small.csv'));
       await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
       await refreshed;
-      expect(await page.evaluate(() => [sessionStorage.getItem('hangup.uploadToken'), localStorage.length])).toEqual([TOKEN, 0]);
+      expect(await page.evaluate(() => [sessionStorage.getItem('hangup.uploadToken'), localStorage.length])).toEqual([
+        TOKEN,
+        0,
+      ]);
       expect(page.url()).not.toContain(TOKEN);
       // An uploader cannot delete: no delete buttons.
       expect(await page.locator('[data-delete]').count()).toBe(0);

@@ -34,7 +34,9 @@ describe('CLI ingest --format / --mapping / --timezone', () => {
   it('prints rows = calls + folded with the fold reasons', async () => {
     const r = await cli('sample-data/formats/connect_ctr.jsonl');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/read 10 rows = 7 calls \+ 3 folded; inserted 6, duplicates 0, rejected 0, inbound 1 \(not dials: not stored\) \(connect_ctr/);
+    expect(r.out).toMatch(
+      /read 10 rows = 7 calls \+ 3 folded; inserted 6, duplicates 0, rejected 0, inbound 1 \(not dials: not stored\) \(connect_ctr/,
+    );
     expect(r.out).toMatch(/folded: transfer contacts folded into their chain/);
   });
 

@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'hangup-mapping-'));
 const cli = (...args: string[]) =>
-  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli.ts', ...args], { env: { ...process.env, HANGUP_INBOX: 'off' } })
+  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli.ts', ...args], {
+    env: { ...process.env, HANGUP_INBOX: 'off' },
+  })
     .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }));
 
@@ -45,7 +47,9 @@ describe('CLI mapping (draft writer)', () => {
     const draft = readFileSync(out, 'utf8');
     expect(draft).toContain('  header: false');
     expect(draft).toMatch(/columns: \["col1", "col2", .*"col25"\]/);
-    expect(draft).toContain('dateFormat: "%d/%m/%Y %H:%M:%S"   # TODO: day first? the sample cannot tell (no field above 12)');
+    expect(draft).toContain(
+      'dateFormat: "%d/%m/%Y %H:%M:%S"   # TODO: day first? the sample cannot tell (no field above 12)',
+    );
     expect(draft).toContain('started_at: "col1"');
   });
 });

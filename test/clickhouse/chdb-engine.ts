@@ -5,7 +5,9 @@ import { Session } from 'chdb';
 import { READ_SETTINGS, type ChEngine } from '../../server/clickhouse/engine.ts';
 import type { ChValue } from '../../server/clickhouse/literal.ts';
 
-const SETTINGS = ` SETTINGS ${Object.entries(READ_SETTINGS).map(([k, v]) => `${k} = ${v}`).join(', ')}`;
+const SETTINGS = ` SETTINGS ${Object.entries(READ_SETTINGS)
+  .map(([k, v]) => `${k} = ${v}`)
+  .join(', ')}`;
 
 /**
  * chDB (a current ClickHouse engine in-process, from npm) behind the same interface as a server:
@@ -18,9 +20,10 @@ export class ChdbEngine implements ChEngine {
 
   async select<T>(sql: string, queryParams: Record<string, ChValue> | null): Promise<T[]> {
     const text = sql + SETTINGS;
-    const res = queryParams && Object.keys(queryParams).length
-      ? await this.session.queryBindAsync(text, queryParams, { format: 'JSONEachRow' })
-      : await this.session.queryAsync(text, { format: 'JSONEachRow' });
+    const res =
+      queryParams && Object.keys(queryParams).length
+        ? await this.session.queryBindAsync(text, queryParams, { format: 'JSONEachRow' })
+        : await this.session.queryAsync(text, { format: 'JSONEachRow' });
     const body = res.text().trim();
     return body ? body.split('\n').map((l) => JSON.parse(l) as T) : [];
   }
@@ -31,7 +34,11 @@ export class ChdbEngine implements ChEngine {
 
   async insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.session.insert({ table: table.replace(/`/g, ''), values: rows.map((r) => JSON.stringify(r)).join('\n'), format: 'JSONEachRow' });
+    await this.session.insert({
+      table: table.replace(/`/g, ''),
+      values: rows.map((r) => JSON.stringify(r)).join('\n'),
+      format: 'JSONEachRow',
+    });
   }
 
   async close(): Promise<void> {

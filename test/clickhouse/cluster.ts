@@ -23,7 +23,8 @@ export const CLUSTER_NAME = 'hangup_test';
 
 /** `clickhouse-server`, or the single `clickhouse` binary of newer packages. */
 export function serverCommand(): { cmd: string; args: string[] } | null {
-  for (const p of ['/usr/sbin/clickhouse-server', '/usr/bin/clickhouse-server']) if (existsSync(p)) return { cmd: p, args: [] };
+  for (const p of ['/usr/sbin/clickhouse-server', '/usr/bin/clickhouse-server'])
+    if (existsSync(p)) return { cmd: p, args: [] };
   const which = spawnSync('sh', ['-c', 'command -v clickhouse-server || command -v clickhouse'], { encoding: 'utf8' });
   const found = which.stdout.trim().split('\n')[0];
   if (!found) return null;
@@ -87,7 +88,9 @@ async function waitReady(url: string, proc: ChildProcess, dir: string, timeoutMs
     await new Promise((r) => setTimeout(r, 100));
   }
   const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8').slice(-2000) : '';
-  throw new Error(`clickhouse-server at ${url} did not start (${exited !== null ? `exit ${exited}` : 'timeout'}): ${log}`);
+  throw new Error(
+    `clickhouse-server at ${url} did not start (${exited !== null ? `exit ${exited}` : 'timeout'}): ${log}`,
+  );
 }
 
 /** Starts `shards` servers (default 2) and waits until each answers over HTTP. */
@@ -104,20 +107,27 @@ export async function startCluster(shards = 2, timeoutMs = 30_000): Promise<Loca
     taken.add(http).add(tcp);
     ports.push({ http, tcp });
   }
-  const shardXml = ports.map((p) => `<shard><replica><host>127.0.0.1</host><port>${p.tcp}</port></replica></shard>`).join('');
+  const shardXml = ports
+    .map((p) => `<shard><replica><host>127.0.0.1</host><port>${p.tcp}</port></replica></shard>`)
+    .join('');
   const procs: ChildProcess[] = [];
   // A test process that dies without stop() must not leave servers behind.
   const killAll = () => procs.forEach((p) => p.exitCode === null && p.kill('SIGKILL'));
   process.once('exit', killAll);
   const stop = async () => {
     process.off('exit', killAll);
-    await Promise.all(procs.map((p) => new Promise<void>((resolve) => {
-      if (p.exitCode !== null || p.signalCode !== null) return resolve();
-      // 18.16 waits up to 5 s for idle keep-alive connections; the data is thrown away anyway.
-      const kill = setTimeout(() => p.kill('SIGKILL'), 1_500);
-      p.once('exit', () => (clearTimeout(kill), resolve()));
-      p.kill('SIGTERM');
-    })));
+    await Promise.all(
+      procs.map(
+        (p) =>
+          new Promise<void>((resolve) => {
+            if (p.exitCode !== null || p.signalCode !== null) return resolve();
+            // 18.16 waits up to 5 s for idle keep-alive connections; the data is thrown away anyway.
+            const kill = setTimeout(() => p.kill('SIGKILL'), 1_500);
+            p.once('exit', () => (clearTimeout(kill), resolve()));
+            p.kill('SIGTERM');
+          }),
+      ),
+    );
     rmSync(root, { recursive: true, force: true });
   };
   try {
@@ -128,11 +138,15 @@ export async function startCluster(shards = 2, timeoutMs = 30_000): Promise<Loca
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'config.xml'), config(dir, p.http, p.tcp, shardXml));
       writeFileSync(join(dir, 'users.xml'), USERS);
-      const proc = spawn(bin.cmd, [...bin.args, `--config-file=${join(dir, 'config.xml')}`], { cwd: dir, stdio: 'ignore' });
+      const proc = spawn(bin.cmd, [...bin.args, `--config-file=${join(dir, 'config.xml')}`], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
       procs.push(proc);
       urls.push(`http://127.0.0.1:${p.http}`);
     }
-    for (const [i, url] of urls.entries()) version = await waitReady(url, procs[i]!, join(root, `shard${i + 1}`), timeoutMs);
+    for (const [i, url] of urls.entries())
+      version = await waitReady(url, procs[i]!, join(root, `shard${i + 1}`), timeoutMs);
     return { url: urls[0]!, urls, cluster: CLUSTER_NAME, version, stop };
   } catch (e) {
     await stop();

@@ -18,7 +18,8 @@ export function jsonDiff(a: unknown, b: unknown, path = '$', out: string[] = [])
     return out;
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).sort(), kb = Object.keys(b).sort();
+    const ka = Object.keys(a).sort(),
+      kb = Object.keys(b).sort();
     if (ka.join() !== kb.join()) out.push(`${path}: keys ${ka.join(',')} != ${kb.join(',')}`);
     else for (const k of ka) jsonDiff((a as any)[k], (b as any)[k], `${path}.${k}`, out);
     return out;

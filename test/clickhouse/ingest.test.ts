@@ -17,14 +17,22 @@ class LostAck implements ChEngine {
   inserts = 0;
   failAt: number | null = null;
   constructor(private readonly inner: ChEngine) {}
-  get label() { return this.inner.label; }
-  select<T>(sql: string, p: Record<string, ChValue> | null) { return this.inner.select<T>(sql, p); }
-  command(sql: string, s?: Record<string, number>) { return this.inner.command(sql, s); }
+  get label() {
+    return this.inner.label;
+  }
+  select<T>(sql: string, p: Record<string, ChValue> | null) {
+    return this.inner.select<T>(sql, p);
+  }
+  command(sql: string, s?: Record<string, number>) {
+    return this.inner.command(sql, s);
+  }
   async insert(table: string, rows: Record<string, unknown>[], s?: Record<string, number>) {
     await this.inner.insert(table, rows, s);
     if (++this.inserts === this.failAt) throw new Error('connection reset after the batch was sent');
   }
-  close() { return this.inner.close(); }
+  close() {
+    return this.inner.close();
+  }
 }
 
 const CALLS = 1200;
@@ -39,7 +47,14 @@ beforeAll(async () => {
   file = join(dir, 'calls.csv');
   await writeSampleCsv(file, { calls: CALLS, seed: 5 });
   target = await clickhouseTarget();
-  t = await mirroredStore(target.config, { batchRows: 250, wrap: (e) => { const l = new LostAck(e); engines.push(l); return l; } });
+  t = await mirroredStore(target.config, {
+    batchRows: 250,
+    wrap: (e) => {
+      const l = new LostAck(e);
+      engines.push(l);
+      return l;
+    },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -48,9 +63,28 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const load = () => ingestFile(t.db, file, { dataDir: t.dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds });
-const liveInClickHouse = async () => Number((await t.ch.query<{ n: number }>(`SELECT toInt64(count()) AS n FROM \`${t.ch.names.database}\`.\`${t.ch.names.all}\` FINAL WHERE _deleted = 0`))[0]!.n);
-const rowsInClickHouse = async () => Number((await t.ch.query<{ n: number }>(`SELECT toInt64(count()) AS n FROM \`${t.ch.names.database}\`.\`${t.ch.names.all}\``))[0]!.n);
+const load = () =>
+  ingestFile(t.db, file, {
+    dataDir: t.dataDir,
+    businessTimezone: SETTINGS.timezone,
+    earlySeconds: SETTINGS.earlySeconds,
+  });
+const liveInClickHouse = async () =>
+  Number(
+    (
+      await t.ch.query<{ n: number }>(
+        `SELECT toInt64(count()) AS n FROM \`${t.ch.names.database}\`.\`${t.ch.names.all}\` FINAL WHERE _deleted = 0`,
+      )
+    )[0]!.n,
+  );
+const rowsInClickHouse = async () =>
+  Number(
+    (
+      await t.ch.query<{ n: number }>(
+        `SELECT toInt64(count()) AS n FROM \`${t.ch.names.database}\`.\`${t.ch.names.all}\``,
+      )
+    )[0]!.n,
+  );
 
 // Shipping, merging and re-reading on a loaded 2-core machine take longer than the 60 s default.
 describe('ingest into ClickHouse', { timeout: 300_000 }, () => {
@@ -58,11 +92,15 @@ describe('ingest into ClickHouse', { timeout: 300_000 }, () => {
     engines[0]!.failAt = 3; // batches 1-3 arrive, the third is reported lost
     const r = await load();
     expect(r.status).toBe('failed');
-    expect(r.message).toMatch(/shipping to ClickHouse failed \(connection reset after the batch was sent\); the file can be ingested again/);
+    expect(r.message).toMatch(
+      /shipping to ClickHouse failed \(connection reset after the batch was sent\); the file can be ingested again/,
+    );
     const app = createApp({ db: t.db, settings: t.settings });
     expect((await json(app, '/api/health')).body.calls).toBe(0);
     expect(await liveInClickHouse()).toBe(0);
-    const [log] = await t.db.query<{ status: string; message: string; inserted: number }>('SELECT status, message, inserted FROM ingest_log WHERE ingest_id = 1');
+    const [log] = await t.db.query<{ status: string; message: string; inserted: number }>(
+      'SELECT status, message, inserted FROM ingest_log WHERE ingest_id = 1',
+    );
     expect(log).toMatchObject({ status: 'failed', inserted: 0 });
     expect(await t.db.query('SELECT * FROM calls')).toHaveLength(0);
 

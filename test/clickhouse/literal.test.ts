@@ -17,7 +17,8 @@ describe('ClickHouse literals', () => {
     expect(() => literal("2026-09-07') OR 1=1 --", 'Date')).toThrow(/date/);
     expect(literal(10, 'Float64')).toBe('toFloat64(10)');
     expect(literal(0.25, 'Float64')).toBe('toFloat64(0.25)');
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '1; DROP', '']) expect(() => literal(bad, 'Float64')).toThrow(/finite/);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '1; DROP', ''])
+      expect(() => literal(bad, 'Float64')).toThrow(/finite/);
     expect(literal(-3, 'Int64')).toBe('toInt64(-3)');
     expect(() => literal(1.5, 'Int64')).toThrow(/integer/);
     expect(() => literal(300, 'UInt8')).toThrow(/integer/);
@@ -32,8 +33,9 @@ describe('ClickHouse literals', () => {
   it('fills only real placeholders, never text inside quotes or comments', () => {
     const sql = "SELECT '{x:String}' AS a, {x:String} AS b -- {y:Date}\n/* {y:Date} */ FROM t WHERE d >= {from:Date}";
     expect(placeholders(sql).map((p) => p.name)).toEqual(['x', 'from']);
-    expect(inlineParams(sql, { x: "{from:Date}'", from: '2026-01-01' }))
-      .toBe("SELECT '{x:String}' AS a, '{from:Date}\\'' AS b -- {y:Date}\n/* {y:Date} */ FROM t WHERE d >= toDate('2026-01-01')");
+    expect(inlineParams(sql, { x: "{from:Date}'", from: '2026-01-01' })).toBe(
+      "SELECT '{x:String}' AS a, '{from:Date}\\'' AS b -- {y:Date}\n/* {y:Date} */ FROM t WHERE d >= toDate('2026-01-01')",
+    );
     expect(usedParams(sql, { x: 'v', from: '2026-01-01', unused: 1 })).toEqual({ x: 'v', from: '2026-01-01' });
     expect(() => inlineParams('SELECT {missing:String}', {})).toThrow(/no value/);
   });

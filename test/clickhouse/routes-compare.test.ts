@@ -23,7 +23,13 @@ const HOSTILE = ["o'brien\\", '{from:Date}', "'; DROP TABLE calls; --", '客户 
 
 let target: Target;
 let dir: string;
-const stores: { name: string; app: ReturnType<typeof createApp>; db: any; cleanup: () => unknown; ch?: { settled: boolean } }[] = [];
+const stores: {
+  name: string;
+  app: ReturnType<typeof createApp>;
+  db: any;
+  cleanup: () => unknown;
+  ch?: { settled: boolean };
+}[] = [];
 const files: { calls1: string; calls2: string; customers: string } = { calls1: '', calls2: '', customers: '' };
 
 async function load(db: any, path: string, dataDir: string) {
@@ -48,8 +54,14 @@ async function writeFiles() {
   writeFileSync(files.calls1, [header, ...rows.slice(0, cut).map((r) => r.join(','))].join('\n') + '\n');
   writeFileSync(files.calls2, [header, ...rows.slice(cut).map((r) => r.join(','))].join('\n') + '\n');
   const seen = new Map<string, string>();
-  for (const r of rows) if (r[at('callee_id')] && !seen.has(r[at('callee_id')]!)) seen.set(r[at('callee_id')]!, r[at('segment')]!);
-  const customers = [...seen].slice(0, 400).map(([phone, segment], i) => `${phone},${segment},"${(i % 5 === 0 ? HOSTILE[i % HOSTILE.length]! : `job${i % 3}`).replace(/"/g, '""')}"`);
+  for (const r of rows)
+    if (r[at('callee_id')] && !seen.has(r[at('callee_id')]!)) seen.set(r[at('callee_id')]!, r[at('segment')]!);
+  const customers = [...seen]
+    .slice(0, 400)
+    .map(
+      ([phone, segment], i) =>
+        `${phone},${segment},"${(i % 5 === 0 ? HOSTILE[i % HOSTILE.length]! : `job${i % 3}`).replace(/"/g, '""')}"`,
+    );
   files.customers = join(dir, 'customers.csv');
   writeFileSync(files.customers, ['phone,segment,occupation', ...customers].join('\n') + '\n');
 }
@@ -60,12 +72,22 @@ beforeAll(async () => {
   const duck = await tempStore();
   const cluster = await mirroredStore(target.config, { batchRows: 700 });
   const chdb = await mirroredStore(new ChdbEngine());
-  for (const [name, s] of [['duckdb', duck], ['clickhouse', cluster], ['chdb', chdb]] as const) {
+  for (const [name, s] of [
+    ['duckdb', duck],
+    ['clickhouse', cluster],
+    ['chdb', chdb],
+  ] as const) {
     for (const f of [files.calls1, files.calls2, files.customers]) {
       const r = await load(s.db, f, s.dataDir);
       expect(r.status, `${name} ${f}: ${r.message}`).toBe('loaded');
     }
-    stores.push({ name, app: createApp({ db: s.db, settings: s.settings }), db: s.db, cleanup: s.cleanup, ch: 'ch' in s ? s.ch : undefined });
+    stores.push({
+      name,
+      app: createApp({ db: s.db, settings: s.settings }),
+      db: s.db,
+      cleanup: s.cleanup,
+      ch: 'ch' in s ? s.ch : undefined,
+    });
   }
 }, 300_000);
 
@@ -75,12 +97,27 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const DIMS = ['hour', 'weekday', 'date', 'campaign', 'script', 'segment', 'age_band', 'number_tag', 'caller_number', 'agent', 'nth_call_30d', 'hangup_cause', 'disposition'];
+const DIMS = [
+  'hour',
+  'weekday',
+  'date',
+  'campaign',
+  'script',
+  'segment',
+  'age_band',
+  'number_tag',
+  'caller_number',
+  'agent',
+  'nth_call_30d',
+  'hangup_cause',
+  'disposition',
+];
 
 async function urls(): Promise<string[]> {
   const { body: dims } = await json(stores[0]!.app, '/api/dimensions');
   const seg = dims.segment[0].value as string;
-  const shift = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const shift = (d: string, days: number) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   const q = (p: Record<string, string | string[]>) => {
     const s = new URLSearchParams();
     for (const [k, v] of Object.entries(p)) for (const x of [v].flat()) s.append(k, x);
@@ -94,9 +131,17 @@ async function urls(): Promise<string[]> {
   const out = ['/api/health', '/api/dimensions'];
   for (const f of filters) {
     const amp = f ? `&${f}` : '';
-    out.push(`/api/summary?${f}`, `/api/heatmap?${f}`, `/api/heatmap?x=segment&y=hour${amp}`, `/api/breakdown/attribute?name=occupation${amp}`);
+    out.push(
+      `/api/summary?${f}`,
+      `/api/heatmap?${f}`,
+      `/api/heatmap?x=segment&y=hour${amp}`,
+      `/api/breakdown/attribute?name=occupation${amp}`,
+    );
     out.push(...DIMS.map((by) => `/api/breakdown?by=${by}${amp}`));
-    out.push(`/api/ab?adjust=hour,segment,number_tag&sequential=1${amp}`, `/api/ab?control=${dims.script.at(-1).value}&correction=bh${amp}`);
+    out.push(
+      `/api/ab?adjust=hour,segment,number_tag&sequential=1${amp}`,
+      `/api/ab?control=${dims.script.at(-1).value}&correction=bh${amp}`,
+    );
     out.push(...['script', 'segment', 'number_tag', 'agent'].map((by) => `/api/survival?by=${by}${amp}`));
     out.push(`/api/recommendations?${f}`);
   }
@@ -105,22 +150,38 @@ async function urls(): Promise<string[]> {
 }
 
 /** What a deletion and a reload change: counts, nth_call_30d, dates, attributes, curves, A/B. */
-const AFTER_WRITES = ['/api/health', '/api/dimensions', '/api/summary', '/api/breakdown?by=nth_call_30d', '/api/breakdown?by=date',
-  '/api/heatmap', '/api/breakdown/attribute?name=occupation', '/api/survival?by=script', '/api/ab?adjust=hour,segment,number_tag'];
+const AFTER_WRITES = [
+  '/api/health',
+  '/api/dimensions',
+  '/api/summary',
+  '/api/breakdown?by=nth_call_30d',
+  '/api/breakdown?by=date',
+  '/api/heatmap',
+  '/api/breakdown/attribute?name=occupation',
+  '/api/survival?by=script',
+  '/api/ab?adjust=hour,segment,number_tag',
+];
 
 async function compareAll(list?: string[]): Promise<number> {
   list ??= await urls();
   for (const url of list) {
-    const [base, ...others] = await Promise.all(stores.map(async (s) => {
-      const t0 = Date.now();
-      const r = await json(s.app, url);
-      if (process.env.HANGUP_TEST_TIMING) console.log(s.name, Date.now() - t0, url);
-      return r;
-    }));
+    const [base, ...others] = await Promise.all(
+      stores.map(async (s) => {
+        const t0 = Date.now();
+        const r = await json(s.app, url);
+        if (process.env.HANGUP_TEST_TIMING) console.log(s.name, Date.now() - t0, url);
+        return r;
+      }),
+    );
     expect(base!.status, `${url} on duckdb: ${JSON.stringify(base!.body).slice(0, 300)}`).toBe(200);
     for (const [i, o] of others.entries()) {
       const diff = jsonDiff(base!.body, o.body);
-      expect({ url, engine: stores[i + 1]!.name, status: o.status, diff }).toEqual({ url, engine: stores[i + 1]!.name, status: 200, diff: [] });
+      expect({ url, engine: stores[i + 1]!.name, status: o.status, diff }).toEqual({
+        url,
+        engine: stores[i + 1]!.name,
+        status: 200,
+        diff: [],
+      });
     }
   }
   return list.length;
@@ -138,7 +199,10 @@ describe(`DuckDB, ClickHouse cluster and chDB answer every route alike`, () => {
     const { body } = await json(stores[1]!.app, '/api/summary');
     expect(body.dials).toBe(CALLS);
     // Not vacuous: the hostile campaign values are data, found by their filter.
-    const { body: hostile } = await json(stores[1]!.app, `/api/summary?${HOSTILE.map((h) => `campaign=${encodeURIComponent(h)}`).join('&')}`);
+    const { body: hostile } = await json(
+      stores[1]!.app,
+      `/api/summary?${HOSTILE.map((h) => `campaign=${encodeURIComponent(h)}`).join('&')}`,
+    );
     expect(hostile.dials).toBe(HOSTILE.length * 5);
   }, 600_000); // ~100 requests on each of three engines: minutes on a loaded 2-core CI machine
 

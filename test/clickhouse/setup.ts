@@ -26,11 +26,15 @@ export async function clickhouseTarget(): Promise<Target> {
   const external = process.env.HANGUP_TEST_CLICKHOUSE_URL;
   if (external) {
     const config: ClickHouseConfig = {
-      urls: parseUrls(external), database, cluster: process.env.HANGUP_TEST_CLICKHOUSE_CLUSTER || null,
-      username: process.env.HANGUP_TEST_CLICKHOUSE_USER, password: process.env.HANGUP_TEST_CLICKHOUSE_PASSWORD,
+      urls: parseUrls(external),
+      database,
+      cluster: process.env.HANGUP_TEST_CLICKHOUSE_CLUSTER || null,
+      username: process.env.HANGUP_TEST_CLICKHOUSE_USER,
+      password: process.env.HANGUP_TEST_CLICKHOUSE_PASSWORD,
     };
     return {
-      config, label: external,
+      config,
+      label: external,
       stop: async () => {
         for (const url of config.urls) {
           const e = new HttpEngine({ url, username: config.username, password: config.password });
@@ -41,22 +45,38 @@ export async function clickhouseTarget(): Promise<Target> {
     };
   }
   const cluster = await startCluster(2);
-  return { config: { urls: cluster.urls, database, cluster: cluster.cluster }, label: `two local shards (clickhouse-server ${cluster.version})`, stop: cluster.stop };
+  return {
+    config: { urls: cluster.urls, database, cluster: cluster.cluster },
+    label: `two local shards (clickhouse-server ${cluster.version})`,
+    stop: cluster.stop,
+  };
 }
 
 /** A DuckDB control store whose calls are mirrored to ClickHouse and whose metric routes read ClickHouse. */
-export async function mirroredStore(target: ClickHouseConfig | ChEngine, opts: { batchRows?: number; wrap?: (e: ChEngine) => ChEngine } = {}) {
+export async function mirroredStore(
+  target: ClickHouseConfig | ChEngine,
+  opts: { batchRows?: number; wrap?: (e: ChEngine) => ChEngine } = {},
+) {
   const store = await tempStore();
   const wrap = opts.wrap ?? ((e: ChEngine) => e);
-  const ch = 'urls' in target
-    ? await ClickHouseStore.connect(target, (url) => wrap(new HttpEngine({ url, username: target.username, password: target.password })))
-    : await ClickHouseStore.over(wrap(target), `hangup_${randomBytes(4).toString('hex')}`);
-  const mirror = new ClickHouseMirror(store.db, ch, { businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, batchRows: opts.batchRows });
+  const ch =
+    'urls' in target
+      ? await ClickHouseStore.connect(target, (url) =>
+          wrap(new HttpEngine({ url, username: target.username, password: target.password })),
+        )
+      : await ClickHouseStore.over(wrap(target), `hangup_${randomBytes(4).toString('hex')}`);
+  const mirror = new ClickHouseMirror(store.db, ch, {
+    businessTimezone: SETTINGS.timezone,
+    earlySeconds: SETTINGS.earlySeconds,
+    batchRows: opts.batchRows,
+  });
   await mirror.open();
   attachMirror(store.db, mirror);
   useQueryStore(store.db, clickhouseQueryStore(ch, store.db));
   return {
-    ...store, ch, mirror,
+    ...store,
+    ch,
+    mirror,
     cleanup: async () => {
       store.cleanup();
       await ch.close();

@@ -22,21 +22,33 @@ export interface TempStore {
 }
 
 /** A fresh DuckDB file in a temp folder with the real app on top (no HTTP server, no mocks). */
-export async function formatStore(opts: { host?: string; token?: string; maxUploadBytes?: number } = {}): Promise<TempStore> {
+export async function formatStore(
+  opts: { host?: string; token?: string; maxUploadBytes?: number } = {},
+): Promise<TempStore> {
   const dir = mkdtempSync(join(tmpdir(), 'hangup-test-'));
   const store = await openStore(join(dir, 'hangup.duckdb'), SETTINGS);
   const app = createApp({
-    db: store.db, settings: store.settings,
+    db: store.db,
+    settings: store.settings,
     ingest: {
-      dataDir: store.dataDir, policy: { host: opts.host ?? '127.0.0.1', token: opts.token },
-      maxUploadBytes: opts.maxUploadBytes ?? 10 * 1048576, jobs: new IngestJobs(), inbox: null,
+      dataDir: store.dataDir,
+      policy: { host: opts.host ?? '127.0.0.1', token: opts.token },
+      maxUploadBytes: opts.maxUploadBytes ?? 10 * 1048576,
+      jobs: new IngestJobs(),
+      inbox: null,
     },
   });
   return {
-    store, dir, app,
-    ingest: (file, o = {}) => ingestFile(store.db, file.includes('/') ? file : join(FORMATS_DIR, file), {
-      dataDir: store.dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, ...o,
-    }),
+    store,
+    dir,
+    app,
+    ingest: (file, o = {}) =>
+      ingestFile(store.db, file.includes('/') ? file : join(FORMATS_DIR, file), {
+        dataDir: store.dataDir,
+        businessTimezone: SETTINGS.timezone,
+        earlySeconds: SETTINGS.earlySeconds,
+        ...o,
+      }),
     async api(path, init) {
       const res = await app.request(path, init);
       return { status: res.status, body: (await res.json()) as never };

@@ -15,11 +15,19 @@ export async function tempStore(settings = SETTINGS): Promise<Store & { dir: str
 }
 
 /** Writes `content` into the store's folder and ingests it. */
-export async function ingestText(store: Store & { dir: string }, name: string, content: string | Buffer, opts: Partial<IngestOptions> = {}) {
+export async function ingestText(
+  store: Store & { dir: string },
+  name: string,
+  content: string | Buffer,
+  opts: Partial<IngestOptions> = {},
+) {
   const path = join(store.dir, name);
   writeFileSync(path, content);
   return ingestFile(store.db, path, {
-    dataDir: store.dataDir, businessTimezone: store.settings.timezone, earlySeconds: store.settings.earlySeconds, ...opts,
+    dataDir: store.dataDir,
+    businessTimezone: store.settings.timezone,
+    earlySeconds: store.settings.earlySeconds,
+    ...opts,
   });
 }
 
@@ -38,5 +46,7 @@ export const HEADER =
 /** A canonical CSV from rows of partial column values (missing columns left empty). */
 export function csv(rows: Record<string, string | number | undefined>[]): string {
   const cols = HEADER.split(',');
-  return [HEADER, ...rows.map((r) => cols.map((c) => (r[c] === undefined ? '' : String(r[c]))).join(','))].join('\n') + '\n';
+  return (
+    [HEADER, ...rows.map((r) => cols.map((c) => (r[c] === undefined ? '' : String(r[c]))).join(','))].join('\n') + '\n'
+  );
 }

@@ -12,20 +12,37 @@ describe('canonical files', () => {
   it('buckets every row and keeps the accounting (no folding)', async () => {
     t = await formatStore();
     const path = join(t.dir, 'canon.csv');
-    writeFileSync(path, [
-      CSV_HEADER,
-      'K1,2024-09-17T09:00:00+08:00,2024-09-17T09:00:05+08:00,2024-09-17T09:00:09+08:00,,,answered,human,callee,,c,A,a1,0211,,13800000001,,,',
-      'K1,2024-09-17T09:00:00+08:00,,2024-09-17T09:00:30+08:00,,,no_answer,,,,c,A,a1,0211,,13800000001,,,',
-      'K2,2024-09-17T09:05:00+08:00,,,,30,answered,,,,c,A,a1,0211,,13800000002,,,',
-      'K3,2024-09-17T09:10:00+08:00,,2024-09-17T09:10:30+08:00,,,hung,,,,c,A,a1,0211,,13800000003,,,',
-      'K4,,,2024-09-17T09:10:30+08:00,,,busy,,,,c,A,a1,0211,,13800000004,,,',
-    ].join('\n') + '\n');
+    writeFileSync(
+      path,
+      [
+        CSV_HEADER,
+        'K1,2024-09-17T09:00:00+08:00,2024-09-17T09:00:05+08:00,2024-09-17T09:00:09+08:00,,,answered,human,callee,,c,A,a1,0211,,13800000001,,,',
+        'K1,2024-09-17T09:00:00+08:00,,2024-09-17T09:00:30+08:00,,,no_answer,,,,c,A,a1,0211,,13800000001,,,',
+        'K2,2024-09-17T09:05:00+08:00,,,,30,answered,,,,c,A,a1,0211,,13800000002,,,',
+        'K3,2024-09-17T09:10:00+08:00,,2024-09-17T09:10:30+08:00,,,hung,,,,c,A,a1,0211,,13800000003,,,',
+        'K4,,,2024-09-17T09:10:30+08:00,,,busy,,,,c,A,a1,0211,,13800000004,,,',
+      ].join('\n') + '\n',
+    );
     const r = await t.ingest(path);
-    expect(r).toMatchObject({ status: 'loaded', format: 'csv', kind: 'calls', rowsRead: 5, calls: 5, folded: 0, inserted: 2, duplicates: 1, rejected: 2 });
+    expect(r).toMatchObject({
+      status: 'loaded',
+      format: 'csv',
+      kind: 'calls',
+      rowsRead: 5,
+      calls: 5,
+      folded: 0,
+      inserted: 2,
+      duplicates: 1,
+      rejected: 2,
+    });
     const rows = await t.store.db.query<{ call_id: string; ring_seconds: number | null; talk_seconds: number }>(
-      'SELECT call_id, ring_seconds, talk_seconds FROM calls ORDER BY call_id');
+      'SELECT call_id, ring_seconds, talk_seconds FROM calls ORDER BY call_id',
+    );
     // K2 is answered without an answer time: its ring time is unknown, not start-to-end.
-    expect(rows).toEqual([{ call_id: 'K1', ring_seconds: 5, talk_seconds: 4 }, { call_id: 'K2', ring_seconds: null, talk_seconds: 30 }]);
+    expect(rows).toEqual([
+      { call_id: 'K1', ring_seconds: 5, talk_seconds: 4 },
+      { call_id: 'K2', ring_seconds: null, talk_seconds: 30 },
+    ]);
   });
 
   it('loads the generated sample', async () => {
@@ -44,6 +61,8 @@ describe('canonical files', () => {
     writeFileSync(path, 'a,b,c\n1,2,3\n');
     const r = await t.ingest(path);
     expect(r.status).toBe('failed');
-    expect(r.message).toMatch(/^no known format: closest tried canonical \(missing call_id; started_at; disposition; ended_at or talk_seconds\)/);
+    expect(r.message).toMatch(
+      /^no known format: closest tried canonical \(missing call_id; started_at; disposition; ended_at or talk_seconds\)/,
+    );
   });
 });

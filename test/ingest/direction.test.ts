@@ -7,23 +7,36 @@ import { formatStore, type TempStore } from '../helpers/format-store.ts';
 describe('call direction', () => {
   let t: TempStore;
   afterEach(() => t?.close());
-  const stored = async () => (await t.store.db.query(
-    `SELECT call_id, talk_seconds, ring_seconds, disposition, callee_id FROM calls ORDER BY call_id`)) as Record<string, unknown>[];
+  const stored = async () =>
+    (await t.store.db.query(
+      `SELECT call_id, talk_seconds, ring_seconds, disposition, callee_id FROM calls ORDER BY call_id`,
+    )) as Record<string, unknown>[];
 
   it('canonical files: an optional direction column, default outbound; inbound counted apart, never stored', async () => {
     t = await formatStore();
     const file = join(t.dir, 'dir.csv');
-    writeFileSync(file, [
-      'call_id,started_at,ended_at,talk_seconds,disposition,callee_id,direction',
-      'o1,2026-03-02T10:00:00+08:00,2026-03-02T10:01:00+08:00,50,answered,13800138001,outbound',
-      'o2,2026-03-02T10:05:00+08:00,2026-03-02T10:06:00+08:00,,no_answer,13800138002,',
-      'i1,2026-03-02T10:10:00+08:00,2026-03-02T10:11:00+08:00,40,answered,13900139003,Inbound',
-      'i2,2026-03-02T10:12:00+08:00,,,answered,13900139004,inbound',
-      'x1,2026-03-02T10:15:00+08:00,2026-03-02T10:16:00+08:00,30,answered,13800138005,sideways',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'call_id,started_at,ended_at,talk_seconds,disposition,callee_id,direction',
+        'o1,2026-03-02T10:00:00+08:00,2026-03-02T10:01:00+08:00,50,answered,13800138001,outbound',
+        'o2,2026-03-02T10:05:00+08:00,2026-03-02T10:06:00+08:00,,no_answer,13800138002,',
+        'i1,2026-03-02T10:10:00+08:00,2026-03-02T10:11:00+08:00,40,answered,13900139003,Inbound',
+        'i2,2026-03-02T10:12:00+08:00,,,answered,13900139004,inbound',
+        'x1,2026-03-02T10:15:00+08:00,2026-03-02T10:16:00+08:00,30,answered,13800138005,sideways',
+      ].join('\n'),
+    );
     const r = await t.ingest(file);
     // i2 has no end and no talk time (would be rejected): inbound wins, it is not a dial at all.
-    expect(r).toMatchObject({ status: 'loaded', rowsRead: 5, calls: 5, inserted: 2, duplicates: 0, rejected: 1, inbound: 2 });
+    expect(r).toMatchObject({
+      status: 'loaded',
+      rowsRead: 5,
+      calls: 5,
+      inserted: 2,
+      duplicates: 0,
+      rejected: 1,
+      inbound: 2,
+    });
     expect(r.calls).toBe(r.inserted + r.duplicates + r.rejected + r.inbound);
     expect((await stored()).map((c) => c.call_id)).toEqual(['o1', 'o2']);
     const rejects = readFileSync(r.rejectsPath!, 'utf8');
@@ -40,10 +53,20 @@ describe('call direction', () => {
   it('Asterisk: a bridged leg answered at its own start does not make an outbound call inbound; talk from the bridged leg', async () => {
     t = await formatStore();
     const r = await t.ingest('asterisk_bridged_leg.csv', { timezone: 'UTC' });
-    expect(r).toMatchObject({ status: 'loaded', rowsRead: 3, calls: 1, folded: 2, inserted: 1, rejected: 0, inbound: 0 });
+    expect(r).toMatchObject({
+      status: 'loaded',
+      rowsRead: 3,
+      calls: 1,
+      folded: 2,
+      inserted: 1,
+      rejected: 0,
+      inbound: 0,
+    });
     // First leg starts 02:04:06 and is answered (by the Local channel) at 02:04:12; the trunk leg
     // talks 17 s from 02:04:12: one call, ring 6 s, talk 17 s.
-    expect(await stored()).toMatchObject([{ call_id: '1706407446.50', talk_seconds: 17, ring_seconds: 6, disposition: 'answered' }]);
+    expect(await stored()).toMatchObject([
+      { call_id: '1706407446.50', talk_seconds: 17, ring_seconds: 6, disposition: 'answered' },
+    ]);
   });
 
   it('Asterisk: an inbound context on the first leg makes the whole call inbound (forks and Local legs included)', async () => {
@@ -56,7 +79,10 @@ describe('call direction', () => {
   it('a mapping rule decides direction with the rule language', async () => {
     t = await formatStore();
     const file = join(t.dir, 'm.csv');
-    writeFileSync(file, 'Ref;Begin;End;Talk;Result;Kind\nA1;2026-03-02 10:00:00;2026-03-02 10:01:00;50;OK;OUT\nA2;2026-03-02 10:02:00;2026-03-02 10:03:00;50;OK;IN\n');
+    writeFileSync(
+      file,
+      'Ref;Begin;End;Talk;Result;Kind\nA1;2026-03-02 10:00:00;2026-03-02 10:01:00;50;OK;OUT\nA2;2026-03-02 10:02:00;2026-03-02 10:03:00;50;OK;IN\n',
+    );
     const { parseMapping } = await import('../../server/ingest/formats/mapping-file.ts');
     const mapping = parseMapping(`
 input: { delimiter: ";" }

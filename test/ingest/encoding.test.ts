@@ -22,15 +22,27 @@ describe('encoding', () => {
     t = await formatStore();
     const r = await t.ingest(`${FORMATS_DIR}/real/asterisk_stadion_pstn_full.csv`);
     expect(r.status).toBe('failed');
-    expect(r.message).toBe('not UTF-8 or GB18030/GBK text: invalid byte 0xa5 at offset 11777 (line 41); re-export as UTF-8');
+    expect(r.message).toBe(
+      'not UTF-8 or GB18030/GBK text: invalid byte 0xa5 at offset 11777 (line 41); re-export as UTF-8',
+    );
   });
 
   it('a BOM counts in the offset; real GBK Chinese text is still read', async () => {
     t = await formatStore();
     const file = join(t.dir, 'bom.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('call_id,started_at\nx'), Buffer.from([0xff]), Buffer.from(',y\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('call_id,started_at\nx'),
+        Buffer.from([0xff]),
+        Buffer.from(',y\n'),
+      ]),
+    );
     const r = await t.ingest(file);
-    expect(r.message).toBe('not UTF-8 or GB18030/GBK text: invalid byte 0xff at offset 23 (line 2); re-export as UTF-8');
+    expect(r.message).toBe(
+      'not UTF-8 or GB18030/GBK text: invalid byte 0xff at offset 23 (line 2); re-export as UTF-8',
+    );
     const gbk = await t.ingest(`${FORMATS_DIR}/cn_export_gbk.csv`);
     expect(gbk).toMatchObject({ status: 'loaded', encoding: 'gb18030' });
   });

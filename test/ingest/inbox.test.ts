@@ -19,7 +19,10 @@ async function until(check: () => boolean, ms = 15_000): Promise<void> {
 /** Every file under dir, recursively, relative. */
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 }
 
 describe('inbox folder', () => {
@@ -33,12 +36,21 @@ describe('inbox folder', () => {
 
   async function start() {
     t = await formatStore();
-    const dirs = { inbox: join(t.dir, 'inbox'), archive: join(t.dir, 'archive'), quarantine: join(t.dir, 'quarantine') };
+    const dirs = {
+      inbox: join(t.dir, 'inbox'),
+      archive: join(t.dir, 'archive'),
+      quarantine: join(t.dir, 'quarantine'),
+    };
     inbox = watchInbox({
-      ...dirs, stableMs: STABLE_MS,
-      ingest: (path, fileName) => ingestFile(t.store.db, path, {
-        dataDir: t.store.dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, fileName,
-      }),
+      ...dirs,
+      stableMs: STABLE_MS,
+      ingest: (path, fileName) =>
+        ingestFile(t.store.db, path, {
+          dataDir: t.store.dataDir,
+          businessTimezone: SETTINGS.timezone,
+          earlySeconds: SETTINGS.earlySeconds,
+          fileName,
+        }),
     });
     await sleep(200); // let the watcher settle
     return dirs;

@@ -12,7 +12,8 @@ describe('integrity and limits', () => {
   const HEAD = 'call_id,started_at,talk_seconds,disposition,campaign';
   const row = (i: number, campaign = 'c') => `k${i},2026-03-02T10:00:00+08:00,0,no_answer,${campaign}`;
   const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i));
-  const count = async () => Number(((await t.store.db.query('SELECT count(*)::INTEGER AS n FROM calls'))[0] as { n: number }).n);
+  const count = async () =>
+    Number(((await t.store.db.query('SELECT count(*)::INTEGER AS n FROM calls'))[0] as { n: number }).n);
 
   it('a truncated gzip is refused with its byte offset and loads nothing; a whole one loads', async () => {
     t = await formatStore();
@@ -21,7 +22,9 @@ describe('integrity and limits', () => {
     writeFileSync(cut, gz.subarray(0, Math.floor(gz.length * 0.6)));
     const r = await t.ingest(cut);
     expect(r.status).toBe('failed');
-    expect(r.message).toBe(`gzip file truncated: the compressed data ends at byte ${Math.floor(gz.length * 0.6)} before its CRC and length trailer; the file is incomplete`);
+    expect(r.message).toBe(
+      `gzip file truncated: the compressed data ends at byte ${Math.floor(gz.length * 0.6)} before its CRC and length trailer; the file is incomplete`,
+    );
     expect(await count()).toBe(0);
     // The last 8 bytes are the CRC and length: a file cut just before them is refused too.
     writeFileSync(cut, gz.subarray(0, gz.length - 4));
@@ -46,7 +49,14 @@ describe('integrity and limits', () => {
     t = await formatStore();
     const f = join(t.dir, 'empty.csv');
     writeFileSync(f, HEAD + '\n');
-    expect(await t.ingest(f)).toMatchObject({ status: 'loaded', rowsRead: 0, calls: 0, inserted: 0, rejected: 0, message: null });
+    expect(await t.ingest(f)).toMatchObject({
+      status: 'loaded',
+      rowsRead: 0,
+      calls: 0,
+      inserted: 0,
+      rejected: 0,
+      message: null,
+    });
   });
 
   it('a field over the limit refuses its row with its line, not the file', async () => {
@@ -61,7 +71,9 @@ describe('integrity and limits', () => {
     expect(rejects.length).toBeLessThan(5000); // the value itself is not copied whole
     expect(await count()).toBe(2);
     // The setting: a 100-byte limit refuses the rows of a dialer format by the same rule.
-    const small = await t.ingest(`${process.cwd()}/sample-data/formats/asterisk_cdr_csv_21.csv`, { maxFieldBytes: 250 });
+    const small = await t.ingest(`${process.cwd()}/sample-data/formats/asterisk_cdr_csv_21.csv`, {
+      maxFieldBytes: 250,
+    });
     expect(small.status).toBe('loaded');
     expect(small.rejected).toBeGreaterThan(0);
   });
@@ -70,7 +82,9 @@ describe('integrity and limits', () => {
     t = await formatStore();
     const wide = join(t.dir, 'wide.csv');
     writeFileSync(wide, Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',') + '\n1\n');
-    expect((await t.ingest(wide)).message).toBe(`${MAX_COLUMNS + 1} columns: more than the ${MAX_COLUMNS} a CDR file may have`);
+    expect((await t.ingest(wide)).message).toBe(
+      `${MAX_COLUMNS + 1} columns: more than the ${MAX_COLUMNS} a CDR file may have`,
+    );
     const long = join(t.dir, 'long.csv');
     writeFileSync(long, 'a'.repeat(70 * 1024) + '\n');
     expect((await t.ingest(long)).message).toBe('the first line is longer than 64 KB: not a CDR header');
@@ -79,7 +93,10 @@ describe('integrity and limits', () => {
   it('detection reads a bounded prefix of a gzip bomb', async () => {
     t = await formatStore();
     const bomb = join(t.dir, 'bomb.csv.gz');
-    writeFileSync(bomb, gzipSync(Buffer.concat([Buffer.from(HEAD + '\n'), Buffer.alloc(200 * 1048576, 0x30)]), { level: 9 }));
+    writeFileSync(
+      bomb,
+      gzipSync(Buffer.concat([Buffer.from(HEAD + '\n'), Buffer.alloc(200 * 1048576, 0x30)]), { level: 9 }),
+    );
     const before = process.memoryUsage().rss;
     const r = await t.ingest(bomb);
     expect(r.status).toBe('failed'); // one 200 MB "line": over the line limit

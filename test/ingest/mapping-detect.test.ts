@@ -9,14 +9,27 @@ import { sampleOf } from '../../server/ingest/formats/sample.ts';
 import { FORMATS_DIR } from '../helpers/format-store.ts';
 
 const EXPECTED: Record<string, string> = {
-  'asterisk_cdr_csv_21.csv': 'asterisk_cdr_csv', 'asterisk_cdr_csv_21_sales2.csv': 'asterisk_cdr_csv',
-  'asterisk_cdr_csv_16.csv': 'asterisk_cdr_csv', 'asterisk_cdr_csv_inbound.csv': 'asterisk_cdr_csv', 'asterisk_bridged_leg.csv': 'asterisk_cdr_csv', 'asterisk_userfield_words.csv': 'asterisk_cdr_csv',
-  'asterisk_cdr_custom.csv': 'asterisk_cdr_custom', 'asterisk_db.csv': 'asterisk_db',
-  'freeswitch_default.csv': 'freeswitch_cdr_csv', 'freeswitch_example_disposition.csv': 'freeswitch_cdr_csv',
-  'freeswitch_excel_resaved.csv': 'freeswitch_cdr_csv', 'freeswitch_ab_legs.csv': 'freeswitch_cdr_csv', 'twilio_calls_rest.csv': 'twilio_calls',
-  'twilio_calls_console.csv': 'twilio_calls', 'twilio_insights.jsonl': 'twilio_insights', 'vicidial_log.tsv': 'vicidial',
-  'vicidial_export.tsv': 'vicidial', 'connect_ctr.jsonl': 'connect_ctr', 'cn_export_gbk.csv': 'cn_export',
-  'cn_export_utf8_bom.csv': 'cn_export', 'acme_dialer.csv': 'canonical',
+  'asterisk_cdr_csv_21.csv': 'asterisk_cdr_csv',
+  'asterisk_cdr_csv_21_sales2.csv': 'asterisk_cdr_csv',
+  'asterisk_cdr_csv_16.csv': 'asterisk_cdr_csv',
+  'asterisk_cdr_csv_inbound.csv': 'asterisk_cdr_csv',
+  'asterisk_bridged_leg.csv': 'asterisk_cdr_csv',
+  'asterisk_userfield_words.csv': 'asterisk_cdr_csv',
+  'asterisk_cdr_custom.csv': 'asterisk_cdr_custom',
+  'asterisk_db.csv': 'asterisk_db',
+  'freeswitch_default.csv': 'freeswitch_cdr_csv',
+  'freeswitch_example_disposition.csv': 'freeswitch_cdr_csv',
+  'freeswitch_excel_resaved.csv': 'freeswitch_cdr_csv',
+  'freeswitch_ab_legs.csv': 'freeswitch_cdr_csv',
+  'twilio_calls_rest.csv': 'twilio_calls',
+  'twilio_calls_console.csv': 'twilio_calls',
+  'twilio_insights.jsonl': 'twilio_insights',
+  'vicidial_log.tsv': 'vicidial',
+  'vicidial_export.tsv': 'vicidial',
+  'connect_ctr.jsonl': 'connect_ctr',
+  'cn_export_gbk.csv': 'cn_export',
+  'cn_export_utf8_bom.csv': 'cn_export',
+  'acme_dialer.csv': 'canonical',
 };
 
 function detected(file: string): string {
@@ -28,8 +41,12 @@ function detected(file: string): string {
 
 describe('format detection (never by file name)', () => {
   it('knows every example file', () => {
-    const files = readdirSync(FORMATS_DIR).filter((f) => !f.includes('.mapping.') && !f.startsWith('dim_') && !f.endsWith('.md') && f.includes('.'));
-    expect(Object.fromEntries(files.map((f) => [f, detected(f)]))).toEqual(Object.fromEntries(files.map((f) => [f, EXPECTED[f]])));
+    const files = readdirSync(FORMATS_DIR).filter(
+      (f) => !f.includes('.mapping.') && !f.startsWith('dim_') && !f.endsWith('.md') && f.includes('.'),
+    );
+    expect(Object.fromEntries(files.map((f) => [f, detected(f)]))).toEqual(
+      Object.fromEntries(files.map((f) => [f, EXPECTED[f]])),
+    );
   });
 
   it('names the Asterisk cdr_csv optional columns by count and by the uniqueid pattern', () => {
@@ -51,8 +68,12 @@ describe('format detection (never by file name)', () => {
 
 describe('mapping files', () => {
   it('reads YAML and JSON alike', () => {
-    const yaml = parseMapping('fields:\n  call_id: Ref\n  started_at: Begin\n  disposition: { column: Outcome, values: { OK: answered } }\n');
-    const json = parseMapping('{"fields":{"call_id":"Ref","started_at":"Begin","disposition":{"column":"Outcome","values":{"OK":"answered"}}}}');
+    const yaml = parseMapping(
+      'fields:\n  call_id: Ref\n  started_at: Begin\n  disposition: { column: Outcome, values: { OK: answered } }\n',
+    );
+    const json = parseMapping(
+      '{"fields":{"call_id":"Ref","started_at":"Begin","disposition":{"column":"Outcome","values":{"OK":"answered"}}}}',
+    );
     expect(yaml).toEqual(json);
   });
 

@@ -10,12 +10,19 @@ import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-stor
 interface Case {
   file: string;
   format: string;
-  rows: number; calls: number; folded: number; inserted: number; rejected: number; inbound: number;
-  answered: number; unknown: number;
+  rows: number;
+  calls: number;
+  folded: number;
+  inserted: number;
+  rejected: number;
+  inbound: number;
+  answered: number;
+  unknown: number;
   /** Answered calls with talk < 10 s, whoever hung up (the short-call numerator), counted from billsec. */
   short: number;
   /** The offset the uniqueid epochs state (start - uniqueid, checked with `date -u -d @…`), or the business zone. */
-  zone: string; inferred: boolean;
+  zone: string;
+  inferred: boolean;
 }
 
 const R = `${FORMATS_DIR}/real/`;
@@ -23,21 +30,91 @@ const CASES: Case[] = [
   // 40 rows, 13 distinct linkedids; every call's first leg (uniqueid = linkedid) is in context
   // `stadion-pstn`: 13 inbound calls, no dial stored (it used to store 6 dials, with the bridged
   // legs of 3 answered calls in the rejects file).
-  { file: 'asterisk_stadion_pstn.csv', format: 'asterisk_cdr_csv', rows: 40, calls: 13, folded: 27, inserted: 0, rejected: 0, inbound: 13, answered: 0, unknown: 0, short: 0, zone: '+00:00', inferred: true },
+  {
+    file: 'asterisk_stadion_pstn.csv',
+    format: 'asterisk_cdr_csv',
+    rows: 40,
+    calls: 13,
+    folded: 27,
+    inserted: 0,
+    rejected: 0,
+    inbound: 13,
+    answered: 0,
+    unknown: 0,
+    short: 0,
+    zone: '+00:00',
+    inferred: true,
+  },
   // 5 rows with one uniqueid = one call; its first row was answered at its start: inbound.
   // (It used to say "5 rejected".)
-  { file: 'asterisk_testsuite_good.csv', format: 'asterisk_cdr_csv', rows: 5, calls: 1, folded: 4, inserted: 0, rejected: 0, inbound: 1, answered: 0, unknown: 0, short: 0, zone: '+00:00', inferred: true },
+  {
+    file: 'asterisk_testsuite_good.csv',
+    format: 'asterisk_cdr_csv',
+    rows: 5,
+    calls: 1,
+    folded: 4,
+    inserted: 0,
+    rejected: 0,
+    inbound: 1,
+    answered: 0,
+    unknown: 0,
+    short: 0,
+    zone: '+00:00',
+    inferred: true,
+  },
   // 14 rows, 14 uniqueids, context `default`, answer after start: 14 outbound dials, 11 ANSWERED,
   // none says who hung up.
-  { file: 'asterisk_custom_utc3.csv', format: 'asterisk_cdr_custom', rows: 14, calls: 14, folded: 0, inserted: 14, rejected: 0, inbound: 0, answered: 11, unknown: 11, short: 8, zone: '+03:00', inferred: true },
+  {
+    file: 'asterisk_custom_utc3.csv',
+    format: 'asterisk_cdr_custom',
+    rows: 14,
+    calls: 14,
+    folded: 0,
+    inserted: 14,
+    rejected: 0,
+    inbound: 0,
+    answered: 11,
+    unknown: 11,
+    short: 8,
+    zone: '+03:00',
+    inferred: true,
+  },
   // (1690325492 = 2023-07-25 22:51:32 UTC, start 2023-07-26 01:51:32: UTC+3.) billsec < 10 on 8 answered rows.
   // 10 rows, uuid 7adced1a… three times: 8 calls; f1542038… NO_USER_RESPONSE unanswered; 7 answered,
   // RECOVERY_ON_TIMER_EXPIRE = the system ended it, the other 6 unknown. One answered call talks 9 s.
-  { file: 'freeswitch_excel_minutes.csv', format: 'freeswitch_cdr_csv', rows: 10, calls: 8, folded: 2, inserted: 8, rejected: 0, inbound: 0, answered: 7, unknown: 6, short: 1, zone: 'Asia/Shanghai', inferred: false },
+  {
+    file: 'freeswitch_excel_minutes.csv',
+    format: 'freeswitch_cdr_csv',
+    rows: 10,
+    calls: 8,
+    folded: 2,
+    inserted: 8,
+    rejected: 0,
+    inbound: 0,
+    answered: 7,
+    unknown: 6,
+    short: 1,
+    zone: 'Asia/Shanghai',
+    inferred: false,
+  },
   // 60 rows, 53 linkedids; 12 calls have a `did` (the number dialled in: 11 from the trunk context
   // VIOrig, 1 an extension calling the company's own DID): inbound. 41 dials, 28 of them ANSWERED,
   // 8 of those with the answered leg's billsec < 10.
-  { file: 'mysql_cdr_trunk_inbound.csv', format: 'asterisk_db', rows: 60, calls: 53, folded: 7, inserted: 41, rejected: 0, inbound: 12, answered: 28, unknown: 28, short: 8, zone: '-05:00', inferred: true },
+  {
+    file: 'mysql_cdr_trunk_inbound.csv',
+    format: 'asterisk_db',
+    rows: 60,
+    calls: 53,
+    folded: 7,
+    inserted: 41,
+    rejected: 0,
+    inbound: 12,
+    answered: 28,
+    unknown: 28,
+    short: 8,
+    zone: '-05:00',
+    inferred: true,
+  },
 ];
 
 describe('real exports', () => {
@@ -49,18 +126,40 @@ describe('real exports', () => {
     const r = await t.ingest(R + c.file);
     expect(r.status, r.message ?? '').toBe('loaded');
     expect(r.format).toBe(c.format);
-    expect({ rows: r.rowsRead, calls: r.calls, folded: r.folded, inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected, inbound: r.inbound })
-      .toEqual({ rows: c.rows, calls: c.calls, folded: c.folded, inserted: c.inserted, duplicates: 0, rejected: c.rejected, inbound: c.inbound });
+    expect({
+      rows: r.rowsRead,
+      calls: r.calls,
+      folded: r.folded,
+      inserted: r.inserted,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      inbound: r.inbound,
+    }).toEqual({
+      rows: c.rows,
+      calls: c.calls,
+      folded: c.folded,
+      inserted: c.inserted,
+      duplicates: 0,
+      rejected: c.rejected,
+      inbound: c.inbound,
+    });
     expect(r.calls).toBe(r.inserted + r.duplicates + r.rejected + r.inbound);
     expect(r.unknownParty).toBe(c.unknown);
     expect({ zone: r.sourceTimezone, inferred: r.timezoneInferred }).toEqual({ zone: c.zone, inferred: c.inferred });
     const { body: s } = await t.api<Record<string, number>>('/api/summary');
     expect({ dials: s.dials, answered: s.answered }).toEqual({ dials: c.inserted, answered: c.answered });
-    const [short] = await t.store.db.query('SELECT count(*)::INTEGER AS n FROM calls WHERE is_answered AND talk_seconds < 10');
+    const [short] = await t.store.db.query(
+      'SELECT count(*)::INTEGER AS n FROM calls WHERE is_answered AND talk_seconds < 10',
+    );
     expect(short).toEqual({ n: c.short });
     const { body: h } = await t.api<{ ingests: Record<string, unknown>[] }>('/api/ingests');
     expect(h.ingests[0]).toMatchObject({
-      rowsRead: c.rows, calls: c.calls, inserted: c.inserted, inbound: c.inbound, sourceTimezone: c.zone, timezoneInferred: c.inferred,
+      rowsRead: c.rows,
+      calls: c.calls,
+      inserted: c.inserted,
+      inbound: c.inbound,
+      sourceTimezone: c.zone,
+      timezoneInferred: c.inferred,
     });
   });
 });
@@ -68,19 +167,30 @@ describe('real exports', () => {
 describe('real exports: times', () => {
   let t: TempStore;
   afterEach(() => t?.close());
-  const startUtc = async (id: string) => ((await t.store.db.query(
-    `SELECT strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS s FROM calls WHERE call_id = $id`, { id }))[0] as { s: string }).s;
+  const startUtc = async (id: string) =>
+    (
+      (
+        await t.store.db.query(
+          `SELECT strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS s FROM calls WHERE call_id = $id`,
+          { id },
+        )
+      )[0] as { s: string }
+    ).s;
 
   it('a UTC+3 Master.csv is stored at its true instant, and --timezone that disagrees is obeyed with a warning', async () => {
     t = await formatStore();
     const r = await t.ingest(R + 'asterisk_custom_utc3.csv');
-    expect(r.message).toBe('times read as UTC+03:00: the epochs in the file (Asterisk uniqueid) say +03:00 (14 of 14 rows)');
+    expect(r.message).toBe(
+      'times read as UTC+03:00: the epochs in the file (Asterisk uniqueid) say +03:00 (14 of 14 rows)',
+    );
     expect(await startUtc('1690325492.2')).toBe('2023-07-25 22:51:32');
     t.close();
     t = await formatStore();
     const told = await t.ingest(R + 'asterisk_custom_utc3.csv', { timezone: 'UTC' });
     expect(told).toMatchObject({ sourceTimezone: 'UTC', timezoneInferred: false });
-    expect(told.message).toBe('timezone: read in UTC as told, but the epochs in the file (Asterisk uniqueid) say +03:00 (14 of 14 rows)');
+    expect(told.message).toBe(
+      'timezone: read in UTC as told, but the epochs in the file (Asterisk uniqueid) say +03:00 (14 of 14 rows)',
+    );
     expect(await startUtc('1690325492.2')).toBe('2023-07-26 01:51:32');
   });
 
@@ -102,7 +212,9 @@ describe('real exports: FreePBX day-first report with a mapping', () => {
     const mapping = parseMapping(mappingText.replace(/^dateFormat:.*$/m, ''));
     const r = await t.ingest(R + 'freepbx_dayfirst.csv', { mapping });
     expect(r.status).toBe('failed');
-    expect(r.message).toMatch(/^dates such as "\d+\/9\/2017 [\d:]+" could be day-first or month-first \(no field above 12 in the file's 80 dates\); give the order with dateFormat in a mapping file or --date-format/);
+    expect(r.message).toMatch(
+      /^dates such as "\d+\/9\/2017 [\d:]+" could be day-first or month-first \(no field above 12 in the file's 80 dates\); give the order with dateFormat in a mapping file or --date-format/,
+    );
   });
 
   it('loads with dateFormat: call ids from uniqueid, not the channel; day-first; UTC+1 from the epochs', async () => {
@@ -111,16 +223,31 @@ describe('real exports: FreePBX day-first report with a mapping', () => {
     // 80 rows, 80 distinct uniqueids (linkedid empty); one call in from-pstn: inbound.
     // 61 ANSWERED, one of them the inbound call: 60 answered dials, none says who hung up.
     expect(r).toMatchObject({
-      status: 'loaded', format: 'freepbx_cdr_report', rowsRead: 80, calls: 80, folded: 0, inserted: 79, rejected: 0, inbound: 1,
-      unknownParty: 60, sourceTimezone: '+01:00', timezoneInferred: true,
+      status: 'loaded',
+      format: 'freepbx_cdr_report',
+      rowsRead: 80,
+      calls: 80,
+      folded: 0,
+      inserted: 79,
+      rejected: 0,
+      inbound: 1,
+      unknownParty: 60,
+      sourceTimezone: '+01:00',
+      timezoneInferred: true,
     });
     // billsec < 10 on 42 of the 60 answered dials.
-    const [short] = await t.store.db.query('SELECT count(*)::INTEGER AS n FROM calls WHERE is_answered AND talk_seconds < 10');
+    const [short] = await t.store.db.query(
+      'SELECT count(*)::INTEGER AS n FROM calls WHERE is_answered AND talk_seconds < 10',
+    );
     expect(short).toEqual({ n: 42 });
     // 4/9/2017 12:16:42 at UTC+1 = 11:16:42 UTC; uniqueid 1504523802 = 2017-09-04 11:16:42 UTC.
-    const [c] = await t.store.db.query(`SELECT call_id, strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS s FROM calls WHERE call_id = '1504523802.74'`);
+    const [c] = await t.store.db.query(
+      `SELECT call_id, strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS s FROM calls WHERE call_id = '1504523802.74'`,
+    );
     expect(c).toEqual({ call_id: '1504523802.74', s: '2017-09-04 11:16:42' });
-    const [n] = await t.store.db.query(`SELECT count(*)::INTEGER AS n FROM calls WHERE call_id LIKE 'SIP/%' OR call_id LIKE '%|%'`);
+    const [n] = await t.store.db.query(
+      `SELECT count(*)::INTEGER AS n FROM calls WHERE call_id LIKE 'SIP/%' OR call_id LIKE '%|%'`,
+    );
     expect(n).toEqual({ n: 0 });
   });
 });
@@ -133,10 +260,16 @@ describe('real exports: refused with a reason', () => {
     t = await formatStore();
     const r = await t.ingest(R + 'freepbx_dayfirst.csv');
     expect(r.status).toBe('failed');
-    expect(r.message).toMatch(/^no known format: closest tried canonical \(missing call_id; started_at; disposition; ended_at or talk_seconds\), asterisk_db \(missing calldate or start; billsec; disposition\), /);
+    expect(r.message).toMatch(
+      /^no known format: closest tried canonical \(missing call_id; started_at; disposition; ended_at or talk_seconds\), asterisk_db \(missing calldate or start; billsec; disposition\), /,
+    );
     // A record, not a header: number-like fields of 5 digits or more are masked (the uniqueid here).
-    expect(r.message).toContain('First line (a record, not a header: the file has none): 1/9/2017 16:33:01, "Test User" <105>, 105, *60, from-internal, SIP/105-00000001, , Wait, 1, 27, 27, ANSWERED, 3, , #, , , , 105, Test User, , , , 0,  (25 columns).');
-    expect(r.message).toMatch(/`npm run hangup -- mapping freepbx_dayfirst\.csv`, edit it and pass it with --mapping, or name the format with --format$/);
+    expect(r.message).toContain(
+      'First line (a record, not a header: the file has none): 1/9/2017 16:33:01, "Test User" <105>, 105, *60, from-internal, SIP/105-00000001, , Wait, 1, 27, 27, ANSWERED, 3, , #, , , , 105, Test User, , , , 0,  (25 columns).',
+    );
+    expect(r.message).toMatch(
+      /`npm run hangup -- mapping freepbx_dayfirst\.csv`, edit it and pass it with --mapping, or name the format with --format$/,
+    );
   });
 });
 
@@ -148,19 +281,29 @@ describe('real exports: CDR-Stats import file', () => {
     t = await formatStore();
     const r = await t.ingest(R + 'cdr_stats_import.csv');
     expect(r.status).toBe('failed');
-    expect(r.message).toBe('no known format: closest tried asterisk_db (missing calldate or start; disposition), '
-      + 'canonical (missing started_at; disposition; ended_at or talk_seconds), twilio_calls (missing Sid or Call Sid; Status; From; To). '
-      + 'Header: switch, cdr_source_type, callid, caller_id_number, caller_id_name, destination_number, dialcode, state, channel, '
-      + 'starting_date, duration, billsec, progresssec, answersec, waitsec, hangup_cause_id, hangup_cause, direction, country_code, '
-      + 'accountcode, buy_rate, buy_cost, sell_rate, sell_cost, extradata (25 columns). '
-      + 'Write a starter mapping with `npm run hangup -- mapping cdr_stats_import.csv`, edit it and pass it with --mapping, or name the format with --format');
+    expect(r.message).toBe(
+      'no known format: closest tried asterisk_db (missing calldate or start; disposition), ' +
+        'canonical (missing started_at; disposition; ended_at or talk_seconds), twilio_calls (missing Sid or Call Sid; Status; From; To). ' +
+        'Header: switch, cdr_source_type, callid, caller_id_number, caller_id_name, destination_number, dialcode, state, channel, ' +
+        'starting_date, duration, billsec, progresssec, answersec, waitsec, hangup_cause_id, hangup_cause, direction, country_code, ' +
+        'accountcode, buy_rate, buy_cost, sell_rate, sell_cost, extradata (25 columns). ' +
+        'Write a starter mapping with `npm run hangup -- mapping cdr_stats_import.csv`, edit it and pass it with --mapping, or name the format with --format',
+    );
   });
 
   it('with the edited draft: 5 calls, all inbound (direction 1), none stored', async () => {
     t = await formatStore();
     const mapping = parseMapping(readFileSync(`${FORMATS_DIR}/real/cdr_stats_import.mapping.yaml`, 'utf8'));
     const r = await t.ingest(R + 'cdr_stats_import.csv', { mapping });
-    expect(r).toMatchObject({ status: 'loaded', format: 'cdr_stats_import', rowsRead: 5, calls: 5, inserted: 0, rejected: 0, inbound: 5 });
+    expect(r).toMatchObject({
+      status: 'loaded',
+      format: 'cdr_stats_import',
+      rowsRead: 5,
+      calls: 5,
+      inserted: 0,
+      rejected: 0,
+      inbound: 5,
+    });
     const { body: s } = await t.api<Record<string, number>>('/api/summary');
     expect(s.dials).toBe(0);
   });

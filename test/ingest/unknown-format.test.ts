@@ -27,11 +27,16 @@ describe('unknown formats', () => {
   it('an unknown CSV fails with the nearest formats, the header and the mapping command', async () => {
     t = await formatStore();
     const file = join(t.dir, 'pbx.csv');
-    writeFileSync(file, 'switch,begin,finish,result,billsec,hangup_cause\nsw1,2026-03-02 10:00:00,2026-03-02 10:01:00,ANSWERED,50,16\n');
+    writeFileSync(
+      file,
+      'switch,begin,finish,result,billsec,hangup_cause\nsw1,2026-03-02 10:00:00,2026-03-02 10:01:00,ANSWERED,50,16\n',
+    );
     const r = await t.ingest(file);
     expect(r.status).toBe('failed');
-    expect(r.message).toBe('no known format: closest tried asterisk_db (missing calldate or start; disposition), canonical (missing call_id; started_at; disposition; ended_at or talk_seconds), twilio_calls (missing Sid or Call Sid; Status; From; To). '
-      + 'Header: switch, begin, finish, result, billsec, hangup_cause (6 columns). '
-      + 'Write a starter mapping with `npm run hangup -- mapping pbx.csv`, edit it and pass it with --mapping, or name the format with --format');
+    expect(r.message).toBe(
+      'no known format: closest tried asterisk_db (missing calldate or start; disposition), canonical (missing call_id; started_at; disposition; ended_at or talk_seconds), twilio_calls (missing Sid or Call Sid; Status; From; To). ' +
+        'Header: switch, begin, finish, result, billsec, hangup_cause (6 columns). ' +
+        'Write a starter mapping with `npm run hangup -- mapping pbx.csv`, edit it and pass it with --mapping, or name the format with --format',
+    );
   });
 });

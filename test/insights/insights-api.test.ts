@@ -69,9 +69,13 @@ describe('statistics routes on generated data where the truth is planted', () =>
   it('recommendations: planted bad agents flagged, the 5-call agent not; white-collar evening recommended', async () => {
     const { body } = await getJson(app, '/api/recommendations');
     expect(body.agentsToCoach.map((a: any) => a.agent).sort()).toEqual(['a07', 'a19', 'a33']);
-    const best = body.windows.filter((w: any) => w.kind === 'best' && w.segment === 'white_collar').map((w: any) => w.hour);
+    const best = body.windows
+      .filter((w: any) => w.kind === 'best' && w.segment === 'white_collar')
+      .map((w: any) => w.hour);
     expect(best).toEqual(expect.arrayContaining([19, 20]));
-    const worst = body.windows.filter((w: any) => w.kind === 'worst' && w.segment === 'white_collar').map((w: any) => w.hour);
+    const worst = body.windows
+      .filter((w: any) => w.kind === 'worst' && w.segment === 'white_collar')
+      .map((w: any) => w.hour);
     expect(worst).toEqual(expect.arrayContaining([10]));
     expect(body.frequencyCap.capAt).toBeGreaterThanOrEqual(2);
     expect(body.numbersToRest.map((n: any) => n.callerNumber)).toContain('0215557220');
@@ -103,8 +107,26 @@ describe('statistics routes on edge cases', () => {
     store = await tempStore();
     const app = appFor(store);
     expect((await getJson(app, '/api/ab')).body.arms).toEqual([]);
-    expect((await getJson(app, '/api/recommendations')).body).toMatchObject({ windows: [], frequencyCap: null, numbersToRest: [], agentsToCoach: [] });
-    await ingestText(store, 'one.csv', csv([1, 2, 3].map((i) => ({ call_id: `o${i}`, started_at: '2026-09-07T10:00:00+08:00', disposition: 'answered', talk_seconds: 40, hangup_by: 'agent', script_id: 'A' }))));
+    expect((await getJson(app, '/api/recommendations')).body).toMatchObject({
+      windows: [],
+      frequencyCap: null,
+      numbersToRest: [],
+      agentsToCoach: [],
+    });
+    await ingestText(
+      store,
+      'one.csv',
+      csv(
+        [1, 2, 3].map((i) => ({
+          call_id: `o${i}`,
+          started_at: '2026-09-07T10:00:00+08:00',
+          disposition: 'answered',
+          talk_seconds: 40,
+          hangup_by: 'agent',
+          script_id: 'A',
+        })),
+      ),
+    );
     const ab = (await getJson(app, '/api/ab?adjust=hour')).body;
     expect(ab.arms).toHaveLength(1);
     expect(ab.arms[0]).toMatchObject({ script: 'A', answered: 3, earlyHangups: 0, hangupRate: 0 });

@@ -3,7 +3,12 @@ import { MIN_ANSWERED, verdictOf } from '../../server/insights/ab.ts';
 
 describe('one verdict per arm (server/insights/ab.ts verdictOf)', () => {
   it('adjusted: an odds ratio below 1 with adjusted p < 0.05 is better, above 1 worse', () => {
-    expect(verdictOf('adjusted', 500, 500, 0.88, 0.8, 0.96, 0.004, 12)).toMatchObject({ verdict: 'better', analysis: 'adjusted', measure: 'odds_ratio', estimate: 0.88 });
+    expect(verdictOf('adjusted', 500, 500, 0.88, 0.8, 0.96, 0.004, 12)).toMatchObject({
+      verdict: 'better',
+      analysis: 'adjusted',
+      measure: 'odds_ratio',
+      estimate: 0.88,
+    });
     expect(verdictOf('adjusted', 500, 500, 1.3, 1.1, 1.5, 0.01, 12).verdict).toBe('worse');
   });
 
@@ -13,7 +18,10 @@ describe('one verdict per arm (server/insights/ab.ts verdictOf)', () => {
   });
 
   it('crude: the sign of the difference (arm − control hang-up rate) decides', () => {
-    expect(verdictOf('crude', 500, 500, -0.05, -0.08, -0.02, 0.001)).toMatchObject({ verdict: 'better', measure: 'difference' });
+    expect(verdictOf('crude', 500, 500, -0.05, -0.08, -0.02, 0.001)).toMatchObject({
+      verdict: 'better',
+      measure: 'difference',
+    });
     expect(verdictOf('crude', 500, 500, 0.05, 0.02, 0.08, 0.001).verdict).toBe('worse');
   });
 
@@ -21,6 +29,9 @@ describe('one verdict per arm (server/insights/ab.ts verdictOf)', () => {
     expect(verdictOf('crude', MIN_ANSWERED - 1, 500, -0.3, -0.5, -0.1, 0.0001).verdict).toBe('too_few');
     expect(verdictOf('crude', 500, MIN_ANSWERED - 1, -0.3, -0.5, -0.1, 0.0001).verdict).toBe('too_few');
     expect(verdictOf('adjusted', 500, 500, 0.5, 0.3, 0.8, 0.0001, 0).verdict).toBe('too_few');
-    expect(verdictOf('adjusted', 500, 500, NaN, NaN, NaN, NaN, 3)).toMatchObject({ verdict: 'too_few', estimate: null });
+    expect(verdictOf('adjusted', 500, 500, NaN, NaN, NaN, NaN, 3)).toMatchObject({
+      verdict: 'too_few',
+      estimate: null,
+    });
   });
 });

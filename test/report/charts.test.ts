@@ -3,17 +3,29 @@ import { buildHeatmapOption, renderSvg } from '../../server/report/charts.ts';
 import type { HeatmapCell } from '../../server/report/data.ts';
 
 const cell = (x: number, y: number, answered: number, early: number): HeatmapCell => ({
-  x, y, dials: answered * 2, answered, earlyHangups: early, hangupRate: answered ? early / answered : null, ciLow: null, ciHigh: null,
+  x,
+  y,
+  dials: answered * 2,
+  answered,
+  earlyHangups: early,
+  hangupRate: answered ? early / answered : null,
+  ciLow: null,
+  ciHigh: null,
 });
 
 describe('heatmap option', () => {
   it('puts readable cells on the colour scale and thin ones (< 30 answered) in the grey series', () => {
     const option = buildHeatmapOption([cell(9, 1, 100, 25), cell(10, 7, 100, 40), cell(11, 3, 12, 6)], 'en') as {
-      xAxis: { data: string[] }; series: { data: { value: number[] }[] | number[][] }[]; visualMap: { min: number; max: number }[];
+      xAxis: { data: string[] };
+      series: { data: { value: number[] }[] | number[][] }[];
+      visualMap: { min: number; max: number }[];
     };
     expect(option.xAxis.data).toEqual(['09:00', '10:00', '11:00']);
     const readable = option.series[0]!.data as { value: number[] }[];
-    expect(readable.map((d) => d.value)).toEqual([[0, 0, 25], [1, 6, 40]]); // Monday is row 0, Sunday row 6
+    expect(readable.map((d) => d.value)).toEqual([
+      [0, 0, 25],
+      [1, 6, 40],
+    ]); // Monday is row 0, Sunday row 6
     expect(option.series[1]!.data).toEqual([[2, 2, 50]]);
     // Diverging scale centred on the overall rate of the map (71 of 212 answered), wide enough for both cells.
     const { min, max } = option.visualMap[0]!;

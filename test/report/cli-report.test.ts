@@ -11,7 +11,10 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'hangup-cli-report-'));
 const db = join(dir, 'r.duckdb');
 const cli = (...args: string[]) =>
-  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli.ts', ...args], { env: { ...process.env, HANGUP_INBOX: 'off' }, cwd: process.cwd() })
+  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli.ts', ...args], {
+    env: { ...process.env, HANGUP_INBOX: 'off' },
+    cwd: process.cwd(),
+  })
     .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }));
 

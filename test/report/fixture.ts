@@ -19,19 +19,41 @@ export const WEEK_TO = '2026-09-21';
 
 export const INJECTION_SCRIPTS = [
   '=HYPERLINK("http://evil.example/x","click")',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '-2+3',
   '@SUM(1,2)',
   '<img src="https://evil.example/x.png">',
 ];
 
-const HEADER = 'call_id,started_at,answered_at,ended_at,ring_seconds,talk_seconds,disposition,answered_by,hangup_by,hangup_cause,campaign,script_id,agent_id,caller_number,number_tag,callee_id,segment,age_band,outcome';
+const HEADER =
+  'call_id,started_at,answered_at,ended_at,ring_seconds,talk_seconds,disposition,answered_by,hangup_by,hangup_cause,campaign,script_id,agent_id,caller_number,number_tag,callee_id,segment,age_band,outcome';
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** One answered call hung up by the callee after 4 s. */
 function row(id: string, startedAt: string, campaign: string, script: string): string {
-  return [id, startedAt, '', '', '3', '4', 'answered', 'human', 'callee', 'NORMAL_CLEARING', campaign, script, 'a01', '02155570001', 'unmarked', `CUST-${id}`, 'white_collar', '25-34', 'declined']
-    .map(csvField).join(',');
+  return [
+    id,
+    startedAt,
+    '',
+    '',
+    '3',
+    '4',
+    'answered',
+    'human',
+    'callee',
+    'NORMAL_CLEARING',
+    campaign,
+    script,
+    'a01',
+    '02155570001',
+    'unmarked',
+    `CUST-${id}`,
+    'white_collar',
+    '25-34',
+    'declined',
+  ]
+    .map(csvField)
+    .join(',');
 }
 
 export const EXTRA_ROWS = [
@@ -58,11 +80,17 @@ export async function reportFixture(opts: { chromiumPath?: string } = {}): Promi
   if (sample.status !== 'loaded') throw new Error(`sample failed: ${sample.message}`);
   const extra = join(dir, 'extra.csv');
   writeFileSync(extra, [HEADER, ...EXTRA_ROWS].join('\n') + '\n');
-  const r = await ingestFile(store.db, extra, { dataDir: store.dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds });
+  const r = await ingestFile(store.db, extra, {
+    dataDir: store.dataDir,
+    businessTimezone: SETTINGS.timezone,
+    earlySeconds: SETTINGS.earlySeconds,
+  });
   if (r.inserted !== EXTRA_ROWS.length) throw new Error(`extra rows: ${JSON.stringify(r)}`);
   const app = createApp({ db: store.db, settings: store.settings, chromiumPath: opts.chromiumPath });
   return {
-    store, app, dir,
+    store,
+    app,
+    dir,
     close() {
       store.db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,19 @@ import { addDays, defaultWeek } from '../../server/report/week.ts';
 import { valueLabel } from '../../server/contract/labels.ts';
 import { agentText } from '../../server/contract/rec-text.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTRA_ROWS, INJECTION_SCRIPTS, WEEK, WEEK_FROM, WEEK_TO, getJson, getReport, readXlsx, reportFixture, rowByLabel, type Fixture } from './fixture.ts';
+import {
+  EXTRA_ROWS,
+  INJECTION_SCRIPTS,
+  WEEK,
+  WEEK_FROM,
+  WEEK_TO,
+  getJson,
+  getReport,
+  readXlsx,
+  reportFixture,
+  rowByLabel,
+  type Fixture,
+} from './fixture.ts';
 
 let fx: Fixture;
 beforeAll(async () => {
@@ -22,12 +34,16 @@ describe('GET /api/reports/weekly: files, names, content types', () => {
     const res = await getReport(fx.app, `week=${WEEK}&format=${format}&lang=zh`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(type);
-    expect(res.headers.get('content-disposition')).toBe(`${disposition}; filename="hangup-report-${WEEK}-zh.${format}"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `${disposition}; filename="hangup-report-${WEEK}-zh.${format}"`,
+    );
   });
 
   it('offers the HTML as a download on request and marks filtered reports in the name', async () => {
     const res = await getReport(fx.app, `week=${WEEK}&format=html&lang=en&download=1&campaign=car_renewal`);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="hangup-report-${WEEK}-en-filtered.html"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="hangup-report-${WEEK}-en-filtered.html"`,
+    );
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
@@ -88,7 +104,18 @@ describe('XLSX', () => {
   it('has one sheet per table, frozen header rows and set column widths', async () => {
     const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(['KPIs', 'Drivers', 'Daily', 'Heatmap', 'Opening lines', 'AB verdicts', 'Data quality', 'Definitions']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'KPIs',
+        'Drivers',
+        'Daily',
+        'Heatmap',
+        'Opening lines',
+        'AB verdicts',
+        'Data quality',
+        'Definitions',
+      ]),
+    );
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getRow(1).font?.bold).toBe(true);
@@ -108,14 +135,20 @@ describe('CSV', () => {
     const cur = await getJson<Summary>(fx.app, `/api/summary?from=${WEEK_FROM}&to=${WEEK_TO}`);
     expect(text).toContain(`挂断率,${cur.hangupRate},`);
     expect(text).toContain(`外呼量,${cur.dials},`);
-    for (const title of ['核心指标', '变化来自哪里', '每日趋势', '时段 × 星期', '开场白', '数据质量', '指标定义']) expect(text).toContain(title);
+    for (const title of ['核心指标', '变化来自哪里', '每日趋势', '时段 × 星期', '开场白', '数据质量', '指标定义'])
+      expect(text).toContain(title);
   });
 });
 
 describe('formula injection', () => {
   it('comes out inert in CSV: every dangerous script name starts with an apostrophe', async () => {
-    const text = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=en`)).arrayBuffer()).toString('utf8');
-    const fields = text.split(/\r\n/).flatMap((l) => l.match(/("([^"]|"")*"|[^,]*)/g) ?? []).map((f) => (f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f));
+    const text = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=en`)).arrayBuffer()).toString(
+      'utf8',
+    );
+    const fields = text
+      .split(/\r\n/)
+      .flatMap((l) => l.match(/("([^"]|"")*"|[^,]*)/g) ?? [])
+      .map((f) => (f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f));
     // Script names reach the report through the dictionary ("Line <name>"), so none starts a cell.
     for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x))) {
       expect(fields).toContain(valueLabel('en', 'script', s));
@@ -131,12 +164,15 @@ describe('formula injection', () => {
     const ws = wb.getWorksheet('Opening lines')!;
     const names: unknown[] = [];
     ws.eachRow((r, i) => i > 1 && names.push(r.getCell(1).value));
-    for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x))) expect(names).toContain(valueLabel('en', 'script', s));
+    for (const s of INJECTION_SCRIPTS.filter((x) => /^[=+\-@]/.test(x)))
+      expect(names).toContain(valueLabel('en', 'script', s));
     for (const sheet of wb.worksheets) {
-      sheet.eachRow((r) => r.eachCell((c) => {
-        expect(c.type).not.toBe(6); // ExcelJS.ValueType.Formula
-        if (typeof c.value === 'string') expect(c.value).not.toMatch(/^[=+\-@\t\r]/);
-      }));
+      sheet.eachRow((r) =>
+        r.eachCell((c) => {
+          expect(c.type).not.toBe(6); // ExcelJS.ValueType.Formula
+          if (typeof c.value === 'string') expect(c.value).not.toMatch(/^[=+\-@\t\r]/);
+        }),
+      );
     }
   });
 });
@@ -159,19 +195,41 @@ describe('HTML', () => {
   it('says it in Chinese and in English', async () => {
     const zh = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=zh`)).text();
     const en = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=en`)).text();
-    for (const label of ['外呼挂断率周报', '核心指标', '挂断率', '结构效应', '组内效应', '时段 × 星期', '数据质量', '指标定义']) expect(zh).toContain(label);
-    for (const label of ['Weekly hang-up report', 'Headline metrics', 'Hang-up rate', 'What drove the change', 'Data quality']) expect(en).toContain(label);
+    for (const label of [
+      '外呼挂断率周报',
+      '核心指标',
+      '挂断率',
+      '结构效应',
+      '组内效应',
+      '时段 × 星期',
+      '数据质量',
+      '指标定义',
+    ])
+      expect(zh).toContain(label);
+    for (const label of [
+      'Weekly hang-up report',
+      'Headline metrics',
+      'Hang-up rate',
+      'What drove the change',
+      'Data quality',
+    ])
+      expect(en).toContain(label);
     expect(zh).toContain('lang="zh-CN"');
   });
-
 });
 
 describe('issue 4 sections', () => {
   it('carry the numbers of /api/ab for the week and /api/recommendations for the 4 weeks ending with it', async () => {
     // The table shows the compared rate (the week's headline): its denominator, events and rate.
     type Arm = { script: string; n: number; events: number; rate: number; pValueAdjusted?: number; oddsRatio?: number };
-    const ab = await getJson<{ control: string; arms: Arm[] }>(fx.app, `/api/ab?from=${WEEK_FROM}&to=${WEEK_TO}&adjust=hour,segment,number_tag`);
-    const rec = await getJson<Record<string, unknown[] | unknown | null>>(fx.app, `/api/recommendations?from=2026-08-24&to=${WEEK_TO}`);
+    const ab = await getJson<{ control: string; arms: Arm[] }>(
+      fx.app,
+      `/api/ab?from=${WEEK_FROM}&to=${WEEK_TO}&adjust=hour,segment,number_tag`,
+    );
+    const rec = await getJson<Record<string, unknown[] | unknown | null>>(
+      fx.app,
+      `/api/recommendations?from=2026-08-24&to=${WEEK_TO}`,
+    );
     const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
     const sheet = wb.getWorksheet('AB verdicts')!;
     for (const arm of ab.arms) {
@@ -189,8 +247,11 @@ describe('issue 4 sections', () => {
     const count = (v: unknown) => (v == null ? 0 : Array.isArray(v) ? v.length : 1);
     const windows = (rec.windows as { kind: string }[] | null) ?? [];
     const counts: [string, number][] = [
-      ['Best windows', windows.filter((w) => w.kind === 'best').length], ['Windows to avoid', windows.filter((w) => w.kind !== 'best').length],
-      ['Frequency cap', count(rec.frequencyCap)], ['Numbers to rest', count(rec.numbersToRest)], ['Agents to coach', count(rec.agentsToCoach)],
+      ['Best windows', windows.filter((w) => w.kind === 'best').length],
+      ['Windows to avoid', windows.filter((w) => w.kind !== 'best').length],
+      ['Frequency cap', count(rec.frequencyCap)],
+      ['Numbers to rest', count(rec.numbersToRest)],
+      ['Agents to coach', count(rec.agentsToCoach)],
     ];
     for (const [name, n] of counts) {
       const ws = wb.getWorksheet(name)!;
@@ -200,14 +261,22 @@ describe('issue 4 sections', () => {
     const html = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=zh`)).text();
     // The body shows the first five of each list, written from the fields with the shared formats and labels.
     for (const item of (rec.agentsToCoach as Parameters<typeof agentText>[0][]).slice(0, 5)) {
-      expect(html).toContain(agentText(item, 'zh').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+      expect(html).toContain(
+        agentText(item, 'zh')
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;')
+          .replace(/'/g, '&#39;'),
+      );
     }
   });
 });
 
 describe('weeks without data', () => {
   it.each(['2026-W30', '2026-W37'])('%s renders every format without inventing numbers', async (week) => {
-    for (const format of ['html', 'xlsx', 'csv']) expect((await getReport(fx.app, `week=${week}&format=${format}&lang=en`)).status).toBe(200);
+    for (const format of ['html', 'xlsx', 'csv'])
+      expect((await getReport(fx.app, `week=${week}&format=${format}&lang=en`)).status).toBe(200);
     const html = await (await getReport(fx.app, `week=${week}&format=html&lang=en`)).text();
     if (week === '2026-W30') expect(html).toContain('No answered calls this week');
     // W37 is the first week of the sample: nothing to compare with.
@@ -220,12 +289,16 @@ describe('week boundaries follow the business timezone', () => {
   it('counts a 23:30 Sunday call (local) in that week and a 00:10 Monday call in the next', async () => {
     expect(EXTRA_ROWS.length).toBeGreaterThan(3);
     const dials = async (week: string) => {
-      const wb = await readXlsx(await (await getReport(fx.app, `week=${week}&format=xlsx&lang=en&campaign=tz_probe`)).arrayBuffer());
+      const wb = await readXlsx(
+        await (await getReport(fx.app, `week=${week}&format=xlsx&lang=en&campaign=tz_probe`)).arrayBuffer(),
+      );
       return rowByLabel(wb.getWorksheet('KPIs')!, 'Dials').getCell(2).value;
     };
     expect(await dials('2026-W38')).toBe(2); // 23:30 with offset, 23:45 naive local
     expect(await dials('2026-W39')).toBe(1); // 16:10 UTC Sunday = 00:10 Monday local
-    const wb = await readXlsx(await (await getReport(fx.app, `week=2026-W38&format=xlsx&lang=en&campaign=tz_probe`)).arrayBuffer());
+    const wb = await readXlsx(
+      await (await getReport(fx.app, `week=2026-W38&format=xlsx&lang=en&campaign=tz_probe`)).arrayBuffer(),
+    );
     const daily = wb.getWorksheet('Daily')!;
     const dates: unknown[] = [];
     daily.eachRow((r, i) => i > 1 && r.getCell(2).value && dates.push(r.getCell(2).value));

@@ -2,7 +2,10 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fixCmap, fixPdfToUnicode } from '../../server/report/pdf-text-fix.ts';
 
-const MAP = new Map([[0x2f50, 0x6bd4], [0x2eda, 0x9875]]); // ⽐ -> 比, ⻚ -> 页
+const MAP = new Map([
+  [0x2f50, 0x6bd4],
+  [0x2eda, 0x9875],
+]); // ⽐ -> 比, ⻚ -> 页
 
 const CMAP = `/CIDInit /ProcSet findresource begin
 begincmap
@@ -50,8 +53,12 @@ describe('ToUnicode repair', () => {
     offsets.push(size());
     parts.push(Buffer.from(objects[2]!, 'latin1'));
     const xrefAt = size();
-    const entries = ['0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-    parts.push(Buffer.from(`xref\n0 4\n${entries}trailer\n<</Size 4 /Root 1 0 R>>\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+    const entries = ['0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join(
+      '',
+    );
+    parts.push(
+      Buffer.from(`xref\n0 4\n${entries}trailer\n<</Size 4 /Root 1 0 R>>\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'),
+    );
     const pdf = Buffer.concat(parts);
 
     const fixed = fixPdfToUnicode(pdf, MAP);

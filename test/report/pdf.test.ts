@@ -57,7 +57,8 @@ describe('PDF (system Chromium)', () => {
     }
     // Issue 9: the denominator is the answered calls whose hang-up party is known.
     expect(text).toContain(`本周挂断率 ${pct(cur.hangupRate!)}（${int(cur.earlyHangups!)}/${int(cur.knownParty!)}）`);
-    for (const n of [int(cur.dials!), pct(cur.connectRate!), pct(cur.rejectionRate!), pct(cur.conversionRate!)]) expect(text).toContain(n);
+    for (const n of [int(cur.dials!), pct(cur.connectRate!), pct(cur.rejectionRate!), pct(cur.conversionRate!)])
+      expect(text).toContain(n);
     // Ideographs, not the look-alike radicals Skia's ToUnicode maps pick (比 not ⽐, 页 not ⻚).
     expect(text).not.toMatch(/[\u2e80-\u2fdf]/);
     expect(text).toContain('对比周期');

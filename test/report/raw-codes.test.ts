@@ -18,7 +18,9 @@ afterAll(() => fx?.close());
 
 describe('the Chinese report prints labels, never raw codes', () => {
   it('CSV', async () => {
-    const text = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=zh`)).arrayBuffer()).toString('utf8');
+    const text = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=zh`)).arrayBuffer()).toString(
+      'utf8',
+    );
     expect(text).toContain('蓝领'); // the segments are there, as labels
     expect(leaks(text)).toEqual([]);
   });
@@ -37,7 +39,9 @@ describe('the Chinese report prints labels, never raw codes', () => {
     const html = await (await getReport(fx.app, `week=${WEEK}&format=html&lang=zh`)).text();
     expect(leaks(html.replace(/<[^>]+>/g, ' '))).toEqual([]);
     requireChromium(); // fails, never skips, without the browser
-    const pages = await pdfText(new Uint8Array(await (await getReport(fx.app, `week=${WEEK}&format=pdf&lang=zh`)).arrayBuffer()));
+    const pages = await pdfText(
+      new Uint8Array(await (await getReport(fx.app, `week=${WEEK}&format=pdf&lang=zh`)).arrayBuffer()),
+    );
     const text = pages.join('\n');
     expect(text).toContain('蓝领');
     expect(leaks(text)).toEqual([]);

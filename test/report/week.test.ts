@@ -21,7 +21,8 @@ describe('ISO weeks as local date ranges', () => {
   });
 
   it('rejects malformed weeks', () => {
-    for (const bad of ['2026-37', '2026-W00', '2026-W7', 'W37', '2026-W37x']) expect(() => parseIsoWeek(bad)).toThrow(RangeError);
+    for (const bad of ['2026-37', '2026-W00', '2026-W7', 'W37', '2026-W37x'])
+      expect(() => parseIsoWeek(bad)).toThrow(RangeError);
   });
 
   it('takes "now" in the business timezone when picking the previous week', () => {

@@ -13,7 +13,11 @@ const TOKEN = 'test-token-0123456789abcdef';
 function form(file: string | Buffer, name: string, fields: Record<string, string> = {}): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  fd.append('file', new Blob([new Uint8Array(typeof file === 'string' ? readFileSync(join(FORMATS_DIR, file)) : file)]), name);
+  fd.append(
+    'file',
+    new Blob([new Uint8Array(typeof file === 'string' ? readFileSync(join(FORMATS_DIR, file)) : file)]),
+    name,
+  );
   return fd;
 }
 
@@ -31,38 +35,79 @@ describe('POST /api/ingest and the ingest history', () => {
 
   it('loads an upload as a job, lists it, serves its rejects, deletes its calls', async () => {
     t = await formatStore();
-    const up = await t.api<{ jobId: string; statusUrl: string }>('/api/ingest', { method: 'POST', headers: W, body: form('twilio_calls_rest.csv', 'calls.csv') });
+    const up = await t.api<{ jobId: string; statusUrl: string }>('/api/ingest', {
+      method: 'POST',
+      headers: W,
+      body: form('twilio_calls_rest.csv', 'calls.csv'),
+    });
     expect(up.status).toBe(202);
     const job = await waitJob(t, up.body.jobId);
     expect(job).toMatchObject({ state: 'done', source: 'upload', fileName: 'calls.csv' });
     // The inbound call is counted apart (issue 9), not rejected.
-    expect(job.report).toMatchObject({ format: 'twilio_calls', rowsRead: 9, calls: 7, folded: 2, inserted: 6, rejected: 0, inbound: 1 });
+    expect(job.report).toMatchObject({
+      format: 'twilio_calls',
+      rowsRead: 9,
+      calls: 7,
+      folded: 2,
+      inserted: 6,
+      rejected: 0,
+      inbound: 1,
+    });
     expect(job.report).not.toHaveProperty('rejectsPath');
     const { body: h } = await t.api<{ ingests: Record<string, unknown>[] }>('/api/ingests');
-    expect(h.ingests[0]).toMatchObject({ ingestId: job.report!.ingestId, fileName: 'calls.csv', inbound: 1, foldNotes: expect.stringMatching(/child legs/) });
+    expect(h.ingests[0]).toMatchObject({
+      ingestId: job.report!.ingestId,
+      fileName: 'calls.csv',
+      inbound: 1,
+      foldNotes: expect.stringMatching(/child legs/),
+    });
     expect(h.ingests[0]).not.toHaveProperty('rejectsPath'); // server paths stay on the server
     // A file with a refused row (VICIdial INCALL): its rejects are served.
-    const withRejects = await waitJob(t, (await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('vicidial_log.tsv', 'log.tsv') })).body.jobId);
+    const withRejects = await waitJob(
+      t,
+      (
+        await t.api<{ jobId: string }>('/api/ingest', {
+          method: 'POST',
+          headers: W,
+          body: form('vicidial_log.tsv', 'log.tsv'),
+        })
+      ).body.jobId,
+    );
     expect((withRejects.report as unknown as { rejectsFile: string }).rejectsFile).toMatch(/^log\.tsv\./);
     const rejects = await t.app.request(`/api/ingests/${withRejects.report!.ingestId}/rejects`);
     expect(rejects.status).toBe(200);
-    expect(rejects.headers.get('content-disposition')).toBe(`attachment; filename="ingest-${withRejects.report!.ingestId}-rejects.csv"`);
+    expect(rejects.headers.get('content-disposition')).toBe(
+      `attachment; filename="ingest-${withRejects.report!.ingestId}-rejects.csv"`,
+    );
     expect(await rejects.text()).toMatch(/status INCALL: call not finished/);
-    expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(200);
+    expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(
+      200,
+    );
     expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]); // the upload is removed once loaded
 
     const del = await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W });
-    expect(del).toMatchObject({ status: 200, body: { ingestId: job.report!.ingestId, deleted: 6, kept: 0, keptBy: [] } });
+    expect(del).toMatchObject({
+      status: 200,
+      body: { ingestId: job.report!.ingestId, deleted: 6, kept: 0, keptBy: [] },
+    });
     expect((await t.api<{ dials: number }>('/api/summary')).body.dials).toBe(0);
     expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(409);
     // Deleted bytes may be loaded again (not "repeated").
-    const again = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('twilio_calls_rest.csv', 'calls.csv') });
+    const again = await t.api<{ jobId: string }>('/api/ingest', {
+      method: 'POST',
+      headers: W,
+      body: form('twilio_calls_rest.csv', 'calls.csv'),
+    });
     expect((await waitJob(t, again.body.jobId)).report).toMatchObject({ status: 'loaded', inserted: 6 });
   });
 
   it('never uses the client file name as a path', async () => {
     t = await formatStore();
-    const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', '../../../../tmp/evil.csv') });
+    const up = await t.api<{ jobId: string }>('/api/ingest', {
+      method: 'POST',
+      headers: W,
+      body: form('asterisk_db.csv', '../../../../tmp/evil.csv'),
+    });
     const job = await waitJob(t, up.body.jobId);
     expect(job.report).toMatchObject({ status: 'loaded', fileName: 'evil.csv', inserted: 3 });
     expect(existsSync('/tmp/evil.csv')).toBe(false);
@@ -71,26 +116,63 @@ describe('POST /api/ingest and the ingest history', () => {
   it('passes format, timezone and mapping fields; refuses bad ones with 400', async () => {
     t = await formatStore();
     const mapping = readFileSync(join(FORMATS_DIR, 'acme_dialer.mapping.yaml'), 'utf8');
-    const up = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('acme_dialer.csv', 'acme.csv', { mapping }) });
-    expect((await waitJob(t, up.body.jobId)).report).toMatchObject({ format: 'acme_dialer', inserted: 5, sourceTimezone: 'Europe/London' });
-    const forced = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_cdr_csv_21.csv', 'm.csv', { format: 'asterisk_cdr_csv', timezone: 'UTC' }) });
-    expect((await waitJob(t, forced.body.jobId)).report).toMatchObject({ format: 'asterisk_cdr_csv', sourceTimezone: 'UTC' });
-    const bad: Record<string, string>[] = [{ format: 'nope' }, { timezone: 'Mars/Base' }, { mapping: 'fields: { started_at: { regex: "(?=x)" } }' }];
+    const up = await t.api<{ jobId: string }>('/api/ingest', {
+      method: 'POST',
+      headers: W,
+      body: form('acme_dialer.csv', 'acme.csv', { mapping }),
+    });
+    expect((await waitJob(t, up.body.jobId)).report).toMatchObject({
+      format: 'acme_dialer',
+      inserted: 5,
+      sourceTimezone: 'Europe/London',
+    });
+    const forced = await t.api<{ jobId: string }>('/api/ingest', {
+      method: 'POST',
+      headers: W,
+      body: form('asterisk_cdr_csv_21.csv', 'm.csv', { format: 'asterisk_cdr_csv', timezone: 'UTC' }),
+    });
+    expect((await waitJob(t, forced.body.jobId)).report).toMatchObject({
+      format: 'asterisk_cdr_csv',
+      sourceTimezone: 'UTC',
+    });
+    const bad: Record<string, string>[] = [
+      { format: 'nope' },
+      { timezone: 'Mars/Base' },
+      { mapping: 'fields: { started_at: { regex: "(?=x)" } }' },
+    ];
     for (const fields of bad) {
-      const res = await t.api<{ error: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', 'x.csv', fields) });
+      const res = await t.api<{ error: string }>('/api/ingest', {
+        method: 'POST',
+        headers: W,
+        body: form('asterisk_db.csv', 'x.csv', fields),
+      });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatch(/format|timezone|regular expression/);
     }
-    expect((await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'text/plain' } })).status).toBe(400);
+    expect(
+      (await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'text/plain' } }))
+        .status,
+    ).toBe(400);
   });
 
   it('answers 413 with a clear message over the size limit', async () => {
     t = await formatStore({ maxUploadBytes: 2048 });
     const big = Buffer.alloc(8192, 'a');
-    const streamed = await t.api<{ error: string; maxUploadBytes: number }>('/api/ingest', { method: 'POST', headers: W, body: form(big, 'big.csv') });
+    const streamed = await t.api<{ error: string; maxUploadBytes: number }>('/api/ingest', {
+      method: 'POST',
+      headers: W,
+      body: form(big, 'big.csv'),
+    });
     expect(streamed.status).toBe(413);
-    expect(streamed.body).toMatchObject({ maxUploadBytes: 2048, error: expect.stringMatching(/larger than the upload limit/) });
-    const declared = await t.api('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1048576) } });
+    expect(streamed.body).toMatchObject({
+      maxUploadBytes: 2048,
+      error: expect.stringMatching(/larger than the upload limit/),
+    });
+    const declared = await t.api('/api/ingest', {
+      method: 'POST',
+      body: 'x',
+      headers: { ...W, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1048576) },
+    });
     expect(declared.status).toBe(413);
     expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]);
   });
@@ -109,7 +191,11 @@ describe('write rules (upload token)', () => {
 
   it('on loopback, writes need no token', async () => {
     t = await formatStore({ host: '127.0.0.1' });
-    expect((await t.api('/api/ingest/status')).body).toMatchObject({ uploadsEnabled: true, deletesEnabled: true, tokenRequired: false });
+    expect((await t.api('/api/ingest/status')).body).toMatchObject({
+      uploadsEnabled: true,
+      deletesEnabled: true,
+      tokenRequired: false,
+    });
   });
 
   it('on another address without users or a token, everything is closed and the API says why', async () => {
@@ -117,23 +203,55 @@ describe('write rules (upload token)', () => {
     const status = await t.api<{ error: string }>('/api/ingest/status');
     expect(status.status).toBe(401);
     expect(status.body.error).toMatch(/users add NAME/);
-    const up = await t.api<{ error: string }>('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', 'a.csv') });
+    const up = await t.api<{ error: string }>('/api/ingest', {
+      method: 'POST',
+      headers: W,
+      body: form('asterisk_db.csv', 'a.csv'),
+    });
     expect(up.status).toBe(401);
     expect((await t.api('/api/ingests/1', { method: 'DELETE', headers: W })).status).toBe(401);
     expect((await t.api('/api/summary')).status).toBe(401); // reads are closed too (issue 11)
-    expect((await t.api<{ authRequired: boolean }>('/api/session')).body).toMatchObject({ authRequired: true, role: null });
+    expect((await t.api<{ authRequired: boolean }>('/api/session')).body).toMatchObject({
+      authRequired: true,
+      role: null,
+    });
   });
 
   it('on another address, HANGUP_UPLOAD_TOKEN works as an uploader: reads and uploads, no deletes', async () => {
     t = await formatStore({ host: '0.0.0.0', token: TOKEN });
-    expect((await t.api('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', 'a.csv') })).status).toBe(401);
-    expect((await t.api('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { ...W, authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
-    const ok = await t.api<{ jobId: string }>('/api/ingest', { method: 'POST', body: form('asterisk_db.csv', 'a.csv'), headers: { ...W, authorization: `Bearer ${TOKEN}` } });
+    expect(
+      (await t.api('/api/ingest', { method: 'POST', headers: W, body: form('asterisk_db.csv', 'a.csv') })).status,
+    ).toBe(401);
+    expect(
+      (
+        await t.api('/api/ingest', {
+          method: 'POST',
+          body: form('asterisk_db.csv', 'a.csv'),
+          headers: { ...W, authorization: 'Bearer wrong-token-0123456789' },
+        })
+      ).status,
+    ).toBe(401);
+    const ok = await t.api<{ jobId: string }>('/api/ingest', {
+      method: 'POST',
+      body: form('asterisk_db.csv', 'a.csv'),
+      headers: { ...W, authorization: `Bearer ${TOKEN}` },
+    });
     expect(ok.status).toBe(202);
     const job = await waitJob(t, ok.body.jobId, { authorization: `Bearer ${TOKEN}` });
     expect((await t.api('/api/summary', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
-    expect((await t.api('/api/ingest/status', { headers: { 'x-upload-token': TOKEN } })).body).toMatchObject({ uploadsEnabled: true, deletesEnabled: false, role: 'uploader' });
+    expect((await t.api('/api/ingest/status', { headers: { 'x-upload-token': TOKEN } })).body).toMatchObject({
+      uploadsEnabled: true,
+      deletesEnabled: false,
+      role: 'uploader',
+    });
     expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(401);
-    expect((await t.api(`/api/ingests/${job.report!.ingestId}`, { method: 'DELETE', headers: { ...W, 'x-upload-token': TOKEN } })).status).toBe(403);
+    expect(
+      (
+        await t.api(`/api/ingests/${job.report!.ingestId}`, {
+          method: 'DELETE',
+          headers: { ...W, 'x-upload-token': TOKEN },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

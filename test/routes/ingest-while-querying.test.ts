@@ -52,7 +52,8 @@ describe('a large upload', () => {
       slowest = Math.max(slowest, Date.now() - t0);
       expect(s.status).toBe(200);
       // Readers see the last committed state: the big file appears all at once, at its commit.
-      if (s.body.dials === 6 && (await t.api<IngestJob>(`/api/ingest/jobs/${up.body.jobId}`)).body.state === 'running') answeredWhileLoading++;
+      if (s.body.dials === 6 && (await t.api<IngestJob>(`/api/ingest/jobs/${up.body.jobId}`)).body.state === 'running')
+        answeredWhileLoading++;
       await sleep(100);
     }
     expect(job.state).toBe('done');

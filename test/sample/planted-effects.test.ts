@@ -26,7 +26,9 @@ describe('the sample generator: deterministic, and its planted effects show thro
     const rows = (await getJson(app, '/api/breakdown?by=hour&segment=white_collar')).body.rows;
     const pooled = (hours: number[]) => {
       const rs = rows.filter((r: any) => hours.includes(r.key));
-      return rs.reduce((s: number, r: any) => s + r.earlyHangups, 0) / rs.reduce((s: number, r: any) => s + r.answered, 0);
+      return (
+        rs.reduce((s: number, r: any) => s + r.earlyHangups, 0) / rs.reduce((s: number, r: any) => s + r.answered, 0)
+      );
     };
     const morning = pooled([9, 10, 11]);
     const evening = pooled([19, 20, 21]);

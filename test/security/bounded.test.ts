@@ -19,19 +19,29 @@ describe('bounded uploads', () => {
     const enc = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       start(ctl) {
-        ctl.enqueue(enc.encode('--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncall_id,started_at\r\n'));
+        ctl.enqueue(
+          enc.encode(
+            '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncall_id,started_at\r\n',
+          ),
+        );
         // ...and then nothing more, ever.
       },
     });
     const t0 = Date.now();
-    await expect(receiveUpload(body, 'multipart/form-data; boundary=xx', dir, 1e6, 300)).rejects.toBeInstanceOf(UploadStalled);
+    await expect(receiveUpload(body, 'multipart/form-data; boundary=xx', dir, 1e6, 300)).rejects.toBeInstanceOf(
+      UploadStalled,
+    );
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('multipart without a boundary is a 400 with a message, not a 500', async () => {
     t = await formatStore();
-    const res = await t.api<{ error: string }>('/api/ingest', { method: 'POST', body: 'x', headers: { ...W, 'content-type': 'multipart/form-data' } });
+    const res = await t.api<{ error: string }>('/api/ingest', {
+      method: 'POST',
+      body: 'x',
+      headers: { ...W, 'content-type': 'multipart/form-data' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/bad multipart request/);
     expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(/); // no stack trace
@@ -42,14 +52,22 @@ describe('bounded uploads', () => {
     const dir = join(t.dir, 'uploads');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '6f1c1f9e-0000-4000-8000-000000000001.csv'), 'call_id\n1\n');
-    writeFileSync(join(dir, '6f1c1f9e-0000-4000-8000-000000000001.csv.upload.json'), JSON.stringify({ clientName: 'big-march.csv', receivedAt: '2026-12-01T10:00:00Z' }));
+    writeFileSync(
+      join(dir, '6f1c1f9e-0000-4000-8000-000000000001.csv.upload.json'),
+      JSON.stringify({ clientName: 'big-march.csv', receivedAt: '2026-12-01T10:00:00Z' }),
+    );
     writeFileSync(join(dir, '6f1c1f9e-0000-4000-8000-000000000002.csv.gz'), 'partial'); // killed before its note was written
     const names = await recordOrphanUploads(t.store.db, dir);
     expect(names.sort()).toEqual(['6f1c1f9e-0000-4000-8000-000000000002.csv.gz', 'big-march.csv']);
     expect(readdirSync(dir)).toEqual([]);
-    const history = (await t.api<{ ingests: { fileName: string; status: string; message: string; inserted: number }[] }>('/api/ingests')).body.ingests;
+    const history = (
+      await t.api<{ ingests: { fileName: string; status: string; message: string; inserted: number }[] }>(
+        '/api/ingests',
+      )
+    ).body.ingests;
     expect(history.map((h) => [h.fileName, h.status, h.inserted]).sort()).toEqual([
-      ['6f1c1f9e-0000-4000-8000-000000000002.csv.gz', 'interrupted', 0], ['big-march.csv', 'interrupted', 0],
+      ['6f1c1f9e-0000-4000-8000-000000000002.csv.gz', 'interrupted', 0],
+      ['big-march.csv', 'interrupted', 0],
     ]);
     expect(history[0]!.message).toMatch(/send the file again/);
     expect(await recordOrphanUploads(t.store.db, dir)).toEqual([]); // a second start finds nothing

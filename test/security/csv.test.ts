@@ -16,15 +16,13 @@ function cells(text: string): string[] {
       if (ch === '"' && text[i + 1] === '"') {
         cur += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',' || ch === '\n') {
       out.push(cur);
       cur = '';
-    }
-    else if (ch !== '\r') cur += ch;
+    } else if (ch !== '\r') cur += ch;
   }
   if (cur) out.push(cur);
   return out.map((c) => c.replace(/^\uFEFF/, ''));
@@ -44,7 +42,10 @@ describe('the one CSV writer', () => {
       { key: 'k', label: '=label', kind: 'text', value: (r: { k: string; n: number }) => r.k },
       { key: 'n', label: 'n', kind: 'int', value: (r: { k: string; n: number }) => r.n },
     ] as never;
-    const text = toCsv(cols, ATTACKS.map((k, i) => ({ k, n: -i - 0.1234567 })));
+    const text = toCsv(
+      cols,
+      ATTACKS.map((k, i) => ({ k, n: -i - 0.1234567 })),
+    );
     const all = cells(text);
     expect(all.filter((c) => /^[=+\-@\t\r]/.test(c) && Number.isNaN(Number(c)))).toEqual([]);
     expect(all).toContain("'+cmd|' /C calc'!A0");
@@ -52,7 +53,9 @@ describe('the one CSV writer', () => {
   });
 
   it('the report CSV (server/report/csv.ts) writes no live formula', () => {
-    const body = renderCsv([{ title: '@title', columns: [{ header: '+h' }], rows: ATTACKS.map((a) => [a]), note: '-note' } as never]).toString('utf8');
+    const body = renderCsv([
+      { title: '@title', columns: [{ header: '+h' }], rows: ATTACKS.map((a) => [a]), note: '-note' } as never,
+    ]).toString('utf8');
     const all = cells(body);
     expect(all.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     expect(all).toContain("'@title");

@@ -7,18 +7,28 @@ type Store = Awaited<ReturnType<typeof tempStore>>;
 /** `n` calls over a few callees, so nth_call_30d has something to count. */
 function rows(n: number) {
   return Array.from({ length: n }, (_, i) => ({
-    call_id: `c${i}`, started_at: `2026-09-${String(1 + (i % 25)).padStart(2, '0')}T${String(9 + (i % 8)).padStart(2, '0')}:00:00+08:00`,
-    talk_seconds: i % 5 === 0 ? 0 : 20 + (i % 30), disposition: i % 5 === 0 ? 'no_answer' : 'answered', hangup_by: 'callee',
-    callee_id: `cust-${i % 37}`, script_id: i % 2 ? 'A' : 'B',
+    call_id: `c${i}`,
+    started_at: `2026-09-${String(1 + (i % 25)).padStart(2, '0')}T${String(9 + (i % 8)).padStart(2, '0')}:00:00+08:00`,
+    talk_seconds: i % 5 === 0 ? 0 : 20 + (i % 30),
+    disposition: i % 5 === 0 ? 'no_answer' : 'answered',
+    hangup_by: 'callee',
+    callee_id: `cust-${i % 37}`,
+    script_id: i % 2 ? 'A' : 'B',
   }));
 }
 
-const count = async (s: Store) => Number((await s.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM calls'))[0]!.n);
+const count = async (s: Store) =>
+  Number((await s.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM calls'))[0]!.n);
 /** Stored nth_call_30d values that differ from a recount over what is stored now. */
-const wrongNth = async (s: Store) => Number((await s.db.query<{ n: number }>(`
+const wrongNth = async (s: Store) =>
+  Number(
+    (
+      await s.db.query<{ n: number }>(`
   SELECT count(*)::INTEGER AS n FROM (
     SELECT nth_call_30d, count(*) OVER (PARTITION BY callee_id ORDER BY started_at RANGE BETWEEN INTERVAL 30 DAYS PRECEDING AND CURRENT ROW) AS want
-    FROM calls WHERE callee_id IS NOT NULL) WHERE nth_call_30d <> want`))[0]!.n);
+    FROM calls WHERE callee_id IS NOT NULL) WHERE nth_call_30d <> want`)
+    )[0]!.n,
+  );
 
 describe('delete that loses nothing (issue 11 scenario: truncated file, then the full one)', () => {
   let s: Store;
@@ -32,8 +42,15 @@ describe('delete that loses nothing (issue 11 scenario: truncated file, then the
     expect([truncated.inserted, full.inserted, full.duplicates]).toEqual([179, 121, 179]);
 
     const first = await deleteIngest(s.db, truncated.ingestId);
-    expect(first).toMatchObject({ ok: true, deleted: 0, kept: 179, keptBy: [{ ingestId: full.ingestId, fileName: 'full.csv', calls: 179 }] });
-    expect(first.ok && first.message).toMatch(/kept: 179, because other loaded files also hold them: #\d+ full\.csv \(179\)/);
+    expect(first).toMatchObject({
+      ok: true,
+      deleted: 0,
+      kept: 179,
+      keptBy: [{ ingestId: full.ingestId, fileName: 'full.csv', calls: 179 }],
+    });
+    expect(first.ok && first.message).toMatch(
+      /kept: 179, because other loaded files also hold them: #\d+ full\.csv \(179\)/,
+    );
     expect(await count(s)).toBe(300);
 
     // The full file is still loaded with all its calls: sending it again is a repeat, correctly.
@@ -44,7 +61,12 @@ describe('delete that loses nothing (issue 11 scenario: truncated file, then the
 
     // Deleting the full file now removes only what no other live file holds.
     const second = await deleteIngest(s.db, full.ingestId);
-    expect(second).toMatchObject({ ok: true, deleted: 121, kept: 179, keptBy: [{ ingestId: again.ingestId, calls: 179 }] });
+    expect(second).toMatchObject({
+      ok: true,
+      deleted: 121,
+      kept: 179,
+      keptBy: [{ ingestId: again.ingestId, calls: 179 }],
+    });
     expect(await count(s)).toBe(179);
     expect(await wrongNth(s)).toBe(0);
 
@@ -61,7 +83,12 @@ describe('delete that loses nothing (issue 11 scenario: truncated file, then the
     const truncated = await ingestText(s, 't.csv', csv(all.slice(0, 50)));
     const full = await ingestText(s, 'f.csv', csv(all));
     const out = await deleteIngest(s.db, full.ingestId);
-    expect(out).toMatchObject({ ok: true, deleted: 70, kept: 50, keptBy: [{ ingestId: truncated.ingestId, calls: 50 }] });
+    expect(out).toMatchObject({
+      ok: true,
+      deleted: 70,
+      kept: 50,
+      keptBy: [{ ingestId: truncated.ingestId, calls: 50 }],
+    });
     expect(await count(s)).toBe(50);
     expect(await wrongNth(s)).toBe(0);
     // A file's repeat of its own call (twice in one file) is one membership, not two.

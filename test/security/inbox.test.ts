@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
@@ -40,10 +49,17 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
     const refused: string[] = [];
     const ingested: string[] = [];
     inbox = watchInbox({
-      ...d, stableMs: 300, onRefused: (name, reason) => refused.push(`${name}: ${reason}`),
+      ...d,
+      stableMs: 300,
+      onRefused: (name, reason) => refused.push(`${name}: ${reason}`),
       ingest: (path, fileName) => {
         ingested.push(fileName);
-        return ingestFile(t.store.db, path, { dataDir: t.store.dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: SETTINGS.earlySeconds, fileName });
+        return ingestFile(t.store.db, path, {
+          dataDir: t.store.dataDir,
+          businessTimezone: SETTINGS.timezone,
+          earlySeconds: SETTINGS.earlySeconds,
+          fileName,
+        });
       },
     });
     await sleep(200);
@@ -68,7 +84,9 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
     copyFileSync(join(FORMATS_DIR, 'asterisk_db.csv'), join(d.inbox, 'ok.csv'));
     await until(() => d.ingested.includes('ok.csv'));
     await inbox!.idle();
-    const history = (await t.api<{ ingests: { fileName: string; status: string; message: string | null }[] }>('/api/ingests')).body.ingests;
+    const history = (
+      await t.api<{ ingests: { fileName: string; status: string; message: string | null }[] }>('/api/ingests')
+    ).body.ingests;
     expect(history.map((h) => [h.fileName, h.status])).toEqual([['ok.csv', 'loaded']]);
     // The secret is nowhere: not in the API, not in quarantine notes, not in the archive.
     expect(JSON.stringify(history)).not.toContain(SECRET);
@@ -89,7 +107,10 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
     expect(row!.status).toBe('failed');
     expect(row!.message.length).toBeLessThanOrEqual(300);
     expect(row!.message).not.toContain(`${SECRET}2`); // the second line is never quoted
-    const note = readdirSync(d.quarantine).filter((f) => f.endsWith('.errors.txt')).map((f) => readFileSync(join(d.quarantine, f), 'utf8')).join('\n');
+    const note = readdirSync(d.quarantine)
+      .filter((f) => f.endsWith('.errors.txt'))
+      .map((f) => readFileSync(join(d.quarantine, f), 'utf8'))
+      .join('\n');
     expect(note).toContain('no known format');
     expect(note).not.toContain(`${SECRET}2`);
     expect(note).not.toContain('x'.repeat(400));
@@ -100,7 +121,9 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
     mkdirSync(join(d.inbox, 'sub'), { recursive: true });
     copyFileSync(join(FORMATS_DIR, 'asterisk_db.csv'), join(d.inbox, 'sub', 'deep.csv'));
     copyFileSync(join(FORMATS_DIR, 'asterisk_db.csv'), join(d.inbox, 'x..%2F..%2Fescape.csv'));
-    await until(() => d.ingested.length === 1).catch((e) => { throw new Error(`${e.message}: ${JSON.stringify([d.ingested, d.refused, readdirSync(d.inbox)])}`); });
+    await until(() => d.ingested.length === 1).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify([d.ingested, d.refused, readdirSync(d.inbox)])}`);
+    });
     await inbox!.idle();
     expect(d.ingested).toEqual(['x..%2F..%2Fescape.csv']); // sub/ is not watched (depth 0)
     expect(readdirSync(t.dir).filter((f) => f.includes('escape'))).toEqual([]);

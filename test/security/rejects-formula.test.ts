@@ -13,7 +13,11 @@ describe('rejects CSV: formula prefixes neutralised like the one CSV writer', ()
 
   it('the reject_cell macro and neutralizeFormula agree on every prefix', async () => {
     store = await tempStore();
-    await ingestText(store, 'warm.csv', csv([{ call_id: 'w1', started_at: '2026-09-08T10:00:00+08:00', talk_seconds: 1, disposition: 'answered' }]));
+    await ingestText(
+      store,
+      'warm.csv',
+      csv([{ call_id: 'w1', started_at: '2026-09-08T10:00:00+08:00', talk_seconds: 1, disposition: 'answered' }]),
+    );
     const con = await store.db.instance.connect();
     try {
       // reject_cell is a TEMP macro of the ingest connection: define it here from the same file.
@@ -30,10 +34,26 @@ describe('rejects CSV: formula prefixes neutralised like the one CSV writer', ()
 
   it('a refused row with a hostile campaign is written inert, with its reason', async () => {
     store = await tempStore();
-    const r = await ingestText(store, 'hostile.csv', csv([
-      { call_id: 'h1', started_at: 'not a time', talk_seconds: 5, disposition: 'answered', campaign: "+cmd|' /C calc'!A0" },
-      { call_id: 'h2', started_at: '2026-09-08T10:00:00+08:00', talk_seconds: 5, disposition: 'answered', campaign: 'ok' },
-    ]));
+    const r = await ingestText(
+      store,
+      'hostile.csv',
+      csv([
+        {
+          call_id: 'h1',
+          started_at: 'not a time',
+          talk_seconds: 5,
+          disposition: 'answered',
+          campaign: "+cmd|' /C calc'!A0",
+        },
+        {
+          call_id: 'h2',
+          started_at: '2026-09-08T10:00:00+08:00',
+          talk_seconds: 5,
+          disposition: 'answered',
+          campaign: 'ok',
+        },
+      ]),
+    );
     expect(r).toMatchObject({ status: 'loaded', inserted: 1, rejected: 1 });
     const text = readFileSync(r.rejectsPath!, 'utf8');
     expect(text).toContain(",'+cmd|' /C calc'!A0,");

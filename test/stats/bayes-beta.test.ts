@@ -18,9 +18,7 @@ import { normalCdf } from '../../server/stats/normal';
 function millerProbGreater(aA: number, bA: number, aB: number, bB: number): number {
   let total = 0;
   for (let i = 0; i < aB; i++) {
-    total += Math.exp(
-      logBeta(aA + i, bA + bB) - Math.log(bB + i) - logBeta(1 + i, bB) - logBeta(aA, bA),
-    );
+    total += Math.exp(logBeta(aA + i, bA + bB) - Math.log(bB + i) - logBeta(1 + i, bB) - logBeta(aA, bA));
   }
   return total;
 }
@@ -51,9 +49,7 @@ describe('probabilityLower: P(rate_arm < rate_control)', () => {
   ])('arm %d/%d vs control %d/%d matches the closed-form sum to 1e-10', (x1, n1, x2, n2) => {
     // P(arm < control) = P(p_control > p_arm): B = control, A = arm.
     const exact = millerProbGreater(1 + x1, 1 + n1 - x1, 1 + x2, 1 + n2 - x2);
-    expect(
-      Math.abs(probabilityLower({ events: x1, n: n1 }, { events: x2, n: n2 }) - exact),
-    ).toBeLessThan(1e-10);
+    expect(Math.abs(probabilityLower({ events: x1, n: n1 }, { events: x2, n: n2 }) - exact)).toBeLessThan(1e-10);
   });
   it('identical data gives exactly one half; both orders sum to 1', () => {
     const a = { events: 25, n: 100 };
@@ -73,9 +69,9 @@ describe('probabilityLower: P(rate_arm < rate_control)', () => {
   });
   it('a narrow control (n = 1e6) against a wide arm (n = 50) matches the closed form', () => {
     const exact = millerProbGreater(1 + 10, 1 + 40, 1 + 250_000, 1 + 750_000);
-    expect(
-      Math.abs(probabilityLower({ events: 10, n: 50 }, { events: 250_000, n: 1_000_000 }) - exact),
-    ).toBeLessThan(1e-9);
+    expect(Math.abs(probabilityLower({ events: 10, n: 50 }, { events: 250_000, n: 1_000_000 }) - exact)).toBeLessThan(
+      1e-9,
+    );
   });
 });
 
@@ -87,9 +83,7 @@ describe('expectedLoss: E[max(rate_arm − rate_control, 0)]', () => {
     [60, 300, 70, 310],
   ])('arm %d/%d vs control %d/%d matches the closed form to 1e-10', (x1, n1, x2, n2) => {
     const exact = closedFormLoss(1 + x1, 1 + n1 - x1, 1 + x2, 1 + n2 - x2);
-    expect(
-      Math.abs(expectedLoss({ events: x1, n: n1 }, { events: x2, n: n2 }) - exact),
-    ).toBeLessThan(1e-10);
+    expect(Math.abs(expectedLoss({ events: x1, n: n1 }, { events: x2, n: n2 }) - exact)).toBeLessThan(1e-10);
   });
   it('identical narrow posteriors: σ_diff·sqrt(2/π)/2 (half the mean absolute difference)', () => {
     const a = { events: 250_000, n: 1_000_000 };

@@ -50,10 +50,7 @@ describe('mantelHaenszelOddsRatio with the Robins–Breslow–Greenland interval
     expect(r.upper).toBeCloseTo(1.547058670545197, 10);
   });
   it('skips empty strata; a zero diagonal everywhere gives OR 0 or Infinity with NaN interval', () => {
-    expect(mantelHaenszelOddsRatio([...ucb, ...uninformative]).oddsRatio).toBeCloseTo(
-      0.904696828258623,
-      12,
-    );
+    expect(mantelHaenszelOddsRatio([...ucb, ...uninformative]).oddsRatio).toBeCloseTo(0.904696828258623, 12);
     const zero = mantelHaenszelOddsRatio([{ a: 0, b: 5, c: 3, d: 4 }]);
     expect(zero.oddsRatio).toBe(0);
     expect(zero.lower).toBeNaN();

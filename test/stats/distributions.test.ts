@@ -1,13 +1,7 @@
 // Reference values: R 4.2.2 (pchisq, pnorm, qnorm, lgamma, pbeta, dbeta, qbeta, lbeta), which
 // implement the published algorithms (TOMS 708 for the beta, AS 241 for qnorm), plus closed forms.
 import { describe, expect, it } from 'vitest';
-import {
-  betaCdf,
-  betaLogPdf,
-  betaPdf,
-  betaQuantile,
-  betaSf,
-} from '../../server/stats/beta-distribution';
+import { betaCdf, betaLogPdf, betaPdf, betaQuantile, betaSf } from '../../server/stats/beta-distribution';
 import { logBeta } from '../../server/stats/beta-function';
 import { chiSquareCdf, chiSquareSf } from '../../server/stats/chi-square';
 import { logGamma, regularizedGammaP } from '../../server/stats/gamma';

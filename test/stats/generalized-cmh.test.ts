@@ -22,10 +22,7 @@ describe('generalizedCmh (2 x k across strata)', () => {
     expect(r.pValue).toBeCloseTo(0.000301398019247234, 10);
   });
   it('with 2 arms equals the CMH test (R: 6.37845) and on UCB gives 1.5246', () => {
-    expect(generalizedCmh(strata.map((s) => s.slice(0, 2))).statistic).toBeCloseTo(
-      6.37844837279808,
-      9,
-    );
+    expect(generalizedCmh(strata.map((s) => s.slice(0, 2))).statistic).toBeCloseTo(6.37844837279808, 9);
     const ucbArms = ucb.map(({ a, b, c, d }) => [
       { events: a, n: a + b },
       { events: c, n: c + d },

@@ -4,11 +4,7 @@
 // p1 = 0.30, p2 = 0.25, α 0.01, power 0.9 -> 2370.79; p1 = 0.25, n = 1000 -> p2 = 0.30610.
 import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../server/stats/normal';
-import {
-  minimumDetectableEffect,
-  powerTwoProportions,
-  sampleSizeTwoProportions,
-} from '../../server/stats/sample-size';
+import { minimumDetectableEffect, powerTwoProportions, sampleSizeTwoProportions } from '../../server/stats/sample-size';
 
 describe('sampleSizeTwoProportions', () => {
   it('0.10 vs 0.15 at α 0.05, power 0.8: 686 per group (pooled-variance formula)', () => {
@@ -17,16 +13,12 @@ describe('sampleSizeTwoProportions', () => {
     expect(r).toMatchObject({ n1: 686, n2: 686, total: 1372 });
   });
   it('the unpooled variant would give 683: we are not using it', () => {
-    const unpooled =
-      ((normalQuantile(0.975) + normalQuantile(0.8)) ** 2 * (0.09 + 0.1275)) / 0.0025;
+    const unpooled = ((normalQuantile(0.975) + normalQuantile(0.8)) ** 2 * (0.09 + 0.1275)) / 0.0025;
     expect(Math.ceil(unpooled)).toBe(683);
     expect(sampleSizeTwoProportions(0.1, 0.15).n1).not.toBe(683);
   });
   it('0.30 vs 0.25 at α 0.01, power 0.9: 2370.79 (R power.prop.test)', () => {
-    expect(sampleSizeTwoProportions(0.3, 0.25, { alpha: 0.01, power: 0.9 }).exactN1).toBeCloseTo(
-      2370.7892417,
-      6,
-    );
+    expect(sampleSizeTwoProportions(0.3, 0.25, { alpha: 0.01, power: 0.9 }).exactN1).toBeCloseTo(2370.7892417, 6);
   });
   it('unequal allocation 1:2: hand-derived formula, and power at that n is the target', () => {
     const r = sampleSizeTwoProportions(0.2, 0.25, { ratio: 2 });

@@ -12,7 +12,6 @@ import {
 } from '../../server/stats/sequential';
 import { mulberry32 } from '../../sample-data/prng.ts';
 
-
 function simulatePath(
   rand: () => number,
   pArm: number,

@@ -22,10 +22,7 @@ describe('standardiseRates', () => {
       expect(arm.missingStrata).toEqual([]);
     });
     // Crude rates would differ: 35/250 = 14% vs 65/250 = 26%.
-    expect(r.arms[0].standardError).toBeCloseTo(
-      Math.sqrt((0.25 * 0.09) / 200 + (0.25 * 0.21) / 50),
-      14,
-    );
+    expect(r.arms[0].standardError).toBeCloseTo(Math.sqrt((0.25 * 0.09) / 200 + (0.25 * 0.21) / 50), 14);
   });
   it('explicit weights (any scale) are normalised', () => {
     const r = standardiseRates([armA, armB], [3, 1]);

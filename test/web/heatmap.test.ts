@@ -6,14 +6,22 @@ import { GOOD_TO_BAD, centeredRange } from '../../web/src/lib/charts/palette.ts'
 import { cell, int, pct } from './fixtures.ts';
 
 const WEEKDAY_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const text = { metric: 'Hang-up rate', numerator: 'Early hang-ups', denominator: 'Answered', interval: '95% interval', smallSample: 'small sample' };
+const text = {
+  metric: 'Hang-up rate',
+  numerator: 'Early hang-ups',
+  denominator: 'Answered',
+  interval: '95% interval',
+  smallSample: 'small sample',
+};
 const base = {
   metric: 'hangupRate' as const,
   ys: [...WEEKDAYS],
   xLabel: (v: unknown) => `${v}:00`,
   yLabel: (v: unknown) => WEEKDAY_EN[Number(v) - 1]!,
   range: [0.2, 0.4] as [number, number],
-  pct, int, text,
+  pct,
+  int,
+  text,
 };
 
 // Monday and Tuesday only, one small cell: the other five weekdays have no calls at all.
@@ -30,7 +38,11 @@ describe('buildHeatmapOption', () => {
 
   it('puts cells with fewer than 30 answered calls in a separate grey, hatched series', () => {
     const [readable, small] = option.series;
-    expect(readable.data.map((d: any) => d.value)).toEqual([[0, 0, 0.3], [1, 0, 0.4], [2, 1, 0.2]]);
+    expect(readable.data.map((d: any) => d.value)).toEqual([
+      [0, 0, 0.3],
+      [1, 0, 0.4],
+      [2, 1, 0.2],
+    ]);
     expect(small.data.map((d: any) => [d.value[0], d.value[1], d.cell.hangupRate])).toEqual([[0, 1, 0.25]]);
     expect(small.itemStyle.color).toMatch(/^#[cd]/); // a light grey, outside the palette
     expect(small.itemStyle.decal).toBeDefined();

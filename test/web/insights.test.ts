@@ -3,33 +3,75 @@ import { describe, expect, it } from 'vitest';
 import type { AgentRec, WindowRec } from '../../web/src/lib/api-types.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
 import { translate, valueLabel, type Lang } from '../../web/src/lib/i18n.ts';
-import { agentItems, explain, linkWithView, topItems, windowItems, type RecContext } from '../../web/src/lib/insights.ts';
+import {
+  agentItems,
+  explain,
+  linkWithView,
+  topItems,
+  windowItems,
+  type RecContext,
+} from '../../web/src/lib/insights.ts';
 
 const ctx = (lang: Lang, query = ''): RecContext => ({
-  lang, t: (k, v) => translate(lang, k, v), fmt: createFormat(lang), label: (d, v) => valueLabel(lang, d, v), params: new URLSearchParams(query),
+  lang,
+  t: (k, v) => translate(lang, k, v),
+  fmt: createFormat(lang),
+  label: (d, v) => valueLabel(lang, d, v),
+  params: new URLSearchParams(query),
 });
 
 // As /api/recommendations answers on the 200k sample.
 const window: WindowRec = {
-  kind: 'best', segment: 'blue_collar', hour: 19, answered: 1839, earlyHangups: 426, hangupRate: 0.23165, ciLow: 0.21294, ciHigh: 0.25148,
-  segmentRate: 0.29796, pValue: 9.4e-11, pValueAdjusted: 1.14e-9, link: '/when?segment=blue_collar',
+  kind: 'best',
+  segment: 'blue_collar',
+  hour: 19,
+  answered: 1839,
+  earlyHangups: 426,
+  hangupRate: 0.23165,
+  ciLow: 0.21294,
+  ciHigh: 0.25148,
+  segmentRate: 0.29796,
+  pValue: 9.4e-11,
+  pValueAdjusted: 1.14e-9,
+  link: '/when?segment=blue_collar',
   explanation: {
     en: 'Call blue_collar at 19:00-20:00: hang-up rate 23.2% (95% CI 21.3%-25.1%) vs 29.8% for the segment overall.',
     zh: 'blue_collar 客群在 19:00-20:00 拨打：挂断率 23.2%（95% 区间 21.3%-25.1%），低于该客群平均 29.8%。',
   },
 };
-const worst = { ...window, kind: 'worst' as const, explanation: { en: 'Avoid calling blue_collar at 10:00-11:00.', zh: '避免在 10:00-11:00 拨打 blue_collar 客群：挂断率高。' } };
+const worst = {
+  ...window,
+  kind: 'worst' as const,
+  explanation: {
+    en: 'Avoid calling blue_collar at 10:00-11:00.',
+    zh: '避免在 10:00-11:00 拨打 blue_collar 客群：挂断率高。',
+  },
+};
 const agent: AgentRec = {
-  agent: 'a07', answered: 2289, earlyHangups: 1104, rawRate: 0.4823, shrunkRate: 0.4753, shrunkCiLow: 0.4553, shrunkCiHigh: 0.4954,
-  probAboveTeam: 1, teamRate: 0.3153, link: '/agents', explanation: { en: 'Coach a07.', zh: '建议辅导 a07。' },
+  agent: 'a07',
+  answered: 2289,
+  earlyHangups: 1104,
+  rawRate: 0.4823,
+  shrunkRate: 0.4753,
+  shrunkCiLow: 0.4553,
+  shrunkCiHigh: 0.4954,
+  probAboveTeam: 1,
+  teamRate: 0.3153,
+  link: '/agents',
+  explanation: { en: 'Coach a07.', zh: '建议辅导 a07。' },
 };
 
 describe('links behind recommendations', () => {
   it('keep the view’s filters and language; the link’s own parameters win; page toggles are dropped', () => {
-    expect(linkWithView('/when?segment=white_collar', new URLSearchParams('lang=en&segment=retired&campaign=car_renewal&table=x'))).toBe(
-      '/when?lang=en&campaign=car_renewal&segment=white_collar',
+    expect(
+      linkWithView(
+        '/when?segment=white_collar',
+        new URLSearchParams('lang=en&segment=retired&campaign=car_renewal&table=x'),
+      ),
+    ).toBe('/when?lang=en&campaign=car_renewal&segment=white_collar');
+    expect(linkWithView('/agents', new URLSearchParams('lang=zh-CN&from=2026-10-01'))).toBe(
+      '/agents?lang=zh-CN&from=2026-10-01',
     );
-    expect(linkWithView('/agents', new URLSearchParams('lang=zh-CN&from=2026-10-01'))).toBe('/agents?lang=zh-CN&from=2026-10-01');
     expect(linkWithView('/frequency', new URLSearchParams())).toBe('/frequency');
   });
 });
@@ -37,9 +79,13 @@ describe('links behind recommendations', () => {
 describe('explanations', () => {
   it('in the page’s language, with stored values replaced by their labels', () => {
     const values = [{ raw: 'blue_collar', label: '蓝领' }];
-    expect(explain(window, 'zh-CN', values)).toBe('蓝领客群在 19:00-20:00 拨打：挂断率 23.2%（95% 区间 21.3%-25.1%），低于该客群平均 29.8%。');
+    expect(explain(window, 'zh-CN', values)).toBe(
+      '蓝领客群在 19:00-20:00 拨打：挂断率 23.2%（95% 区间 21.3%-25.1%），低于该客群平均 29.8%。',
+    );
     expect(explain(worst, 'zh-CN', values)).toBe('避免在 10:00-11:00 拨打蓝领客群：挂断率高。');
-    expect(explain(window, 'en', [{ raw: 'blue_collar', label: 'Blue-collar' }])).toMatch(/^Call Blue-collar at 19:00-20:00: hang-up rate 23.2%/);
+    expect(explain(window, 'en', [{ raw: 'blue_collar', label: 'Blue-collar' }])).toMatch(
+      /^Call Blue-collar at 19:00-20:00: hang-up rate 23.2%/,
+    );
     expect(explain(agent, 'en')).toBe('Coach a07.');
   });
 });
@@ -47,7 +93,12 @@ describe('explanations', () => {
 describe('recommendation items', () => {
   it('windows: grouped by segment label, a badge with the hour, evidence with rate, interval, n and adjusted p', () => {
     const [item] = windowItems([window], ctx('en', 'lang=en'));
-    expect(item).toMatchObject({ id: 'blue_collar-19', group: 'Blue-collar', badge: { text: 'Call 19:00–20:00', good: true }, href: '/when?lang=en&segment=blue_collar' });
+    expect(item).toMatchObject({
+      id: 'blue_collar-19',
+      group: 'Blue-collar',
+      badge: { text: 'Call 19:00–20:00', good: true },
+      href: '/when?lang=en&segment=blue_collar',
+    });
     expect(item!.evidence).toEqual([
       { label: 'Hang-up rate', value: '23.2% (21.3% – 25.1%)' },
       { label: 'Answered', value: '1,839' },
@@ -56,19 +107,38 @@ describe('recommendation items', () => {
     ]);
     expect(windowItems([worst], ctx('zh-CN'))[0]!.badge).toEqual({ text: '避免 19:00–20:00', good: false });
     // The sentence is written from the fields with the shared formats and labels, not the API's raw text.
-    expect(windowItems([window], ctx('zh-CN'))[0]!.text).toBe('蓝领客群在 19:00–20:00 拨打：挂断率 23.2%（95% 区间 21.3%–25.1%），低于该客群平均 29.8%。');
+    expect(windowItems([window], ctx('zh-CN'))[0]!.text).toBe(
+      '蓝领客群在 19:00–20:00 拨打：挂断率 23.2%（95% 区间 21.3%–25.1%），低于该客群平均 29.8%。',
+    );
   });
 
   it('agents: shrunk rate with its credible interval next to the raw rate, never a certain 100%', () => {
     const [item] = agentItems([agent], ctx('zh-CN'));
-    expect(item!.text).toBe('建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,289 通接通电话，高于团队的概率为 > 99.9%。');
+    expect(item!.text).toBe(
+      '建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,289 通接通电话，高于团队的概率为 > 99.9%。',
+    );
     expect(item!.evidence.map((e) => e.value)).toEqual(['47.5% (45.5% – 49.5%)', '48.2%', '2,289', '31.5%', '> 99.9%']);
   });
 
   it('top 3 by strength of evidence, kept in list order; windows by segment then hour', () => {
     const w = (segment: string, hour: number, p: number) => ({ ...window, segment, hour, pValueAdjusted: p });
-    const items = windowItems([w('blue_collar', 20, 0.01), w('blue_collar', 9, 0.5), w('blue_collar', 11, 0.001), w('retired', 10, 0.0001), w('retired', 8, 0.2)], ctx('en'));
-    expect(items.map((i) => i.id)).toEqual(['blue_collar-9', 'blue_collar-11', 'blue_collar-20', 'retired-8', 'retired-10']);
+    const items = windowItems(
+      [
+        w('blue_collar', 20, 0.01),
+        w('blue_collar', 9, 0.5),
+        w('blue_collar', 11, 0.001),
+        w('retired', 10, 0.0001),
+        w('retired', 8, 0.2),
+      ],
+      ctx('en'),
+    );
+    expect(items.map((i) => i.id)).toEqual([
+      'blue_collar-9',
+      'blue_collar-11',
+      'blue_collar-20',
+      'retired-8',
+      'retired-10',
+    ]);
     expect(topItems(items, 3).map((i) => i.id)).toEqual(['blue_collar-11', 'blue_collar-20', 'retired-10']);
     expect(topItems(items.slice(0, 2), 3)).toHaveLength(2);
   });

@@ -11,7 +11,8 @@ const rows: IntervalRow[] = [
 ];
 
 // Plot marks keep their options; reading them back keeps this test free of a DOM.
-const marksOf = (o: ReturnType<typeof buildIntervalPlot>) => o.marks as unknown as { ariaLabel: string; data: IntervalRow[] }[];
+const marksOf = (o: ReturnType<typeof buildIntervalPlot>) =>
+  o.marks as unknown as { ariaLabel: string; data: IntervalRow[] }[];
 
 describe('buildIntervalPlot', () => {
   const o = buildIntervalPlot(rows, { width: 640, pct, int, text, reference: 0.31 });

@@ -11,15 +11,34 @@ const obs = (spec: [time: number, event: boolean, count: number][]): SurvivalObs
   spec.flatMap(([time, event, count]) => Array.from({ length: count }, () => ({ time, event })));
 /** The API's points for a set of observations (server/insights/survival.ts maps them the same way). */
 const points = (o: SurvivalObservation[]): SurvivalPoint[] =>
-  kaplanMeier(o).points.map((p) => ({ t: p.t, survival: p.survival, standardError: p.standardError, ciLow: p.ciLow, ciHigh: p.ciHigh, atRisk: p.atRisk }));
+  kaplanMeier(o).points.map((p) => ({
+    t: p.t,
+    survival: p.survival,
+    standardError: p.standardError,
+    ciLow: p.ciLow,
+    ciHigh: p.ciHigh,
+    atRisk: p.atRisk,
+  }));
 
 // Control: 10 calls; 2 hang-ups at 2 s, 1 censored at 4 s, 1 hang-up at 5 s, 6 still talking at 20 s.
 //   S(10) = (8/10)(6/7) = 0.685714; Greenwood: 2/(10·8) + 1/(7·6) = 0.0488095; se = S·sqrt(...) = 0.151494.
 // Arm: 10 calls; 1 hang-up at 3 s, 9 still talking at 20 s.
 //   S(10) = 0.9; Greenwood 1/(10·9); se = 0.9·sqrt(1/90) = 0.0948683.
 // Difference 0.214286, se sqrt(0.151494² + 0.0948683²) = 0.178747, 95% CI 0.214286 ± 1.959964·0.178747.
-const control = points(obs([[2, true, 2], [4, false, 1], [5, true, 1], [20, false, 6]]));
-const arm = points(obs([[3, true, 1], [20, false, 9]]));
+const control = points(
+  obs([
+    [2, true, 2],
+    [4, false, 1],
+    [5, true, 1],
+    [20, false, 6],
+  ]),
+);
+const arm = points(
+  obs([
+    [3, true, 1],
+    [20, false, 9],
+  ]),
+);
 
 describe('Kaplan–Meier difference at t (hand-computed)', () => {
   it('reads S(t) and Greenwood SE off the step function', () => {
@@ -54,17 +73,45 @@ describe('Kaplan–Meier difference at t (hand-computed)', () => {
 
   it('tells the difference in points, in the direction of the estimate, in both languages', () => {
     const en = createFormat('en');
-    const more = survivalSentence(survivalDifference(arm, control, 10), { arm: 'Line B', control: 'Line A' }, 10, en.points);
-    expect(translate('en', more.key, more.vars)).toBe('Line B keeps 21.4 points more callees past 10 s than Line A (95% CI -13.6 to 56.5; crude, not adjusted).');
-    const fewer = survivalSentence(survivalDifference(control, arm, 10), { arm: 'Line A', control: 'Line B' }, 10, en.points);
-    expect(translate('en', fewer.key, fewer.vars)).toBe('Line A keeps 21.4 points fewer callees past 10 s than Line B (95% CI -13.6 to 56.5; crude, not adjusted).');
-    const zh = survivalSentence(survivalDifference(arm, control, 10), { arm: '话术 B', control: '话术 A' }, 10, createFormat('zh-CN').points);
-    expect(translate('zh-CN', zh.key, zh.vars)).toBe('话术 B 在接通 10 秒后仍在通话的被叫比 话术 A 多 21.4 个百分点（95% 区间 -13.6 至 56.5；未校正）。');
+    const more = survivalSentence(
+      survivalDifference(arm, control, 10),
+      { arm: 'Line B', control: 'Line A' },
+      10,
+      en.points,
+    );
+    expect(translate('en', more.key, more.vars)).toBe(
+      'Line B keeps 21.4 points more callees past 10 s than Line A (95% CI -13.6 to 56.5; crude, not adjusted).',
+    );
+    const fewer = survivalSentence(
+      survivalDifference(control, arm, 10),
+      { arm: 'Line A', control: 'Line B' },
+      10,
+      en.points,
+    );
+    expect(translate('en', fewer.key, fewer.vars)).toBe(
+      'Line A keeps 21.4 points fewer callees past 10 s than Line B (95% CI -13.6 to 56.5; crude, not adjusted).',
+    );
+    const zh = survivalSentence(
+      survivalDifference(arm, control, 10),
+      { arm: '话术 B', control: '话术 A' },
+      10,
+      createFormat('zh-CN').points,
+    );
+    expect(translate('zh-CN', zh.key, zh.vars)).toBe(
+      '话术 B 在接通 10 秒后仍在通话的被叫比 话术 A 多 21.4 个百分点（95% 区间 -13.6 至 56.5；未校正）。',
+    );
   });
 });
 
 describe('kmSteps / buildKmPlot', () => {
-  const group = (key: string, pts: SurvivalPoint[]): SurvivalGroup => ({ key, n: 10, events: 3, median: null, at: { s3: null, s5: null, s10: null, s30: null }, points: pts });
+  const group = (key: string, pts: SurvivalPoint[]): SurvivalGroup => ({
+    key,
+    n: 10,
+    events: 3,
+    median: null,
+    at: { s3: null, s5: null, s10: null, s30: null },
+    points: pts,
+  });
   const withLate = [...control, { t: 75, survival: 0.3, standardError: 0.1, ciLow: 0.1, ciHigh: 0.5, atRisk: 3 }];
   const steps = kmSteps([group('A', withLate), group('B', arm)], 60, (k) => `Line ${k}`);
 
@@ -77,7 +124,14 @@ describe('kmSteps / buildKmPlot', () => {
   });
 
   it('draws step-after bands and lines with a viridis colour per group and a mark at t', () => {
-    const o = buildKmPlot(steps, { width: 800, maxT: 60, mark: 10, labels: ['Line A', 'Line B'], pct: (r) => `${Math.round(r * 100)}%`, text: { x: 's', y: 'S', survival: 'S', interval: 'CI', atRisk: 'n' } });
+    const o = buildKmPlot(steps, {
+      width: 800,
+      maxT: 60,
+      mark: 10,
+      labels: ['Line A', 'Line B'],
+      pct: (r) => `${Math.round(r * 100)}%`,
+      text: { x: 's', y: 'S', survival: 'S', interval: 'CI', atRisk: 'n' },
+    });
     const marks = o.marks as unknown as { ariaLabel: string; curve?: unknown }[];
     expect(marks.map((m) => m.ariaLabel)).toEqual(['area', 'line', 'rule', 'tip']);
     expect((o.color as { range: string[] }).range).toEqual(viridisCategories(2));

@@ -23,7 +23,14 @@ import { cell, row } from './fixtures.ts';
 describe('filters in the URL', () => {
   it('read the API filter names, repeated for lists, and write them back in a stable order', () => {
     const f = readFilters(new URLSearchParams('segment=retired&from=2026-09-01&segment=student&lang=en&to=bad&agent='));
-    expect(f).toEqual({ from: '2026-09-01', campaign: [], script: [], segment: ['retired', 'student'], numberTag: [], agent: [] });
+    expect(f).toEqual({
+      from: '2026-09-01',
+      campaign: [],
+      script: [],
+      segment: ['retired', 'student'],
+      numberTag: [],
+      agent: [],
+    });
     expect(filterQuery(f, { by: 'hour' })).toBe('by=hour&from=2026-09-01&segment=retired&segment=student');
     expect(hasFilters(f)).toBe(true);
     expect(hasFilters(readFilters(new URLSearchParams('lang=en')))).toBe(false);
@@ -35,7 +42,11 @@ describe('period', () => {
     const p = selectedPeriod({}, { firstDate: '2026-09-07', lastDate: '2026-11-01' })!;
     expect(p).toEqual({ from: '2026-09-07', to: '2026-11-02', days: 56 });
     expect(previousPeriod(p)).toEqual({ from: '2026-07-13', to: '2026-09-07', days: 56 });
-    expect(selectedPeriod({ from: '2026-10-01', to: '2026-10-08' }, undefined)).toEqual({ from: '2026-10-01', to: '2026-10-08', days: 7 });
+    expect(selectedPeriod({ from: '2026-10-01', to: '2026-10-08' }, undefined)).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-08',
+      days: 7,
+    });
     expect(selectedPeriod({}, undefined)).toBeNull();
     expect(lastDays('2026-11-01', 7)).toEqual({ from: '2026-10-26', to: '2026-11-02', days: 7 });
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
@@ -87,7 +98,12 @@ describe('rateColumns', () => {
 describe('i18n', () => {
   it('has every English text in Chinese, non-empty and with the same placeholders', () => {
     const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [enTexts, zhTexts] of [[en, zhCN], [analysisEn, analysisZhCN], [dataEn, dataZhCN], [signinEn, signinZhCN]] as [Record<string, string>, Record<string, string>][]) {
+    for (const [enTexts, zhTexts] of [
+      [en, zhCN],
+      [analysisEn, analysisZhCN],
+      [dataEn, dataZhCN],
+      [signinEn, signinZhCN],
+    ] as [Record<string, string>, Record<string, string>][]) {
       for (const key of Object.keys(enTexts)) {
         expect(zhTexts[key], key).toBeTruthy();
         expect(vars(zhTexts[key]!), key).toEqual(vars(enTexts[key]!));
@@ -105,7 +121,13 @@ describe('i18n', () => {
     expect(translate('zh-CN', 'audit.title')).toBe(dataZhCN['audit.title']); // registered by the imports above
     expect(translate('en', 'auth.title')).toBe('Sign in');
     // The header's signed-in badge renders on any page, so its texts stay in the core set.
-    expect(Object.keys(en).filter((k) => k.startsWith('auth.'))).toEqual(['auth.signedInAs', 'auth.signOut', 'auth.role.viewer', 'auth.role.uploader', 'auth.role.admin']);
+    expect(Object.keys(en).filter((k) => k.startsWith('auth.'))).toEqual([
+      'auth.signedInAs',
+      'auth.signOut',
+      'auth.role.viewer',
+      'auth.role.uploader',
+      'auth.role.admin',
+    ]);
   });
 
   it('picks zh-CN for any Chinese browser, English otherwise, and fills placeholders', () => {
@@ -144,8 +166,13 @@ describe('palette', () => {
 
 describe('csv', () => {
   it('writes localized headers, raw values, quoting and a BOM for Excel', () => {
-    const cols = rateColumns<ReturnType<typeof row>>((k) => k, 30).filter((c) => c.key === 'dials' || c.key === 'connectRate');
-    const csv = toCsv([{ key: 'k', label: '客群', kind: 'text', value: (r: ReturnType<typeof row>) => String(r.key) }, ...cols], [row('a,"b"', 10, 4, 1)]);
+    const cols = rateColumns<ReturnType<typeof row>>((k) => k, 30).filter(
+      (c) => c.key === 'dials' || c.key === 'connectRate',
+    );
+    const csv = toCsv(
+      [{ key: 'k', label: '客群', kind: 'text', value: (r: ReturnType<typeof row>) => String(r.key) }, ...cols],
+      [row('a,"b"', 10, 4, 1)],
+    );
     expect(csv.startsWith('\uFEFF客群,metric.dials,metric.connectRate\r\n')).toBe(true);
     expect(csv).toContain('"a,""b""",10,0.4\r\n');
   });
@@ -153,7 +180,12 @@ describe('csv', () => {
 
 describe('bestAndWorst', () => {
   it('ranks readable cells only: lowest hang-up rate is best, highest connect rate is best', () => {
-    const cells = [cell(9, 1, 100, 50, 10), cell(10, 1, 100, 50, 25), cell(11, 1, 100, 10, 0), cell(12, 1, 100, 80, 20)];
+    const cells = [
+      cell(9, 1, 100, 50, 10),
+      cell(10, 1, 100, 50, 25),
+      cell(11, 1, 100, 10, 0),
+      cell(12, 1, 100, 80, 20),
+    ];
     const h = bestAndWorst(cells, 'hangupRate', 30, 2);
     expect(h.best.map((c) => c.x)).toEqual([9, 12]);
     expect(h.worst.map((c) => c.x)).toEqual([10]); // 3 readable cells: never listed twice

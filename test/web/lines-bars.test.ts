@@ -24,7 +24,12 @@ describe('buildRateLinesOption', () => {
       { x: '2026-09-08', rate: 0.5, low: 0.2, high: 0.8, n: 10 },
     ],
   };
-  const opts = { xLabel: (x: string | number) => `d${x}`, pct, int, text: { interval: '95%', n: 'n', smallSample: 'small sample' } };
+  const opts = {
+    xLabel: (x: string | number) => `d${x}`,
+    pct,
+    int,
+    text: { interval: '95%', n: 'n', smallSample: 'small sample' },
+  };
   const option = buildRateLinesOption([line], opts) as any;
 
   it('draws the 95% band as an invisible lower bound plus the stacked interval width', () => {
@@ -63,7 +68,11 @@ describe('buildRateLinesOption', () => {
 });
 
 describe('buildShareBarsOption', () => {
-  const rows = [{ label: 'Busy', count: 10 }, { label: 'Answered', count: 60 }, { label: 'No answer', count: 30 }];
+  const rows = [
+    { label: 'Busy', count: 10 },
+    { label: 'Answered', count: 60 },
+    { label: 'No answer', count: 30 },
+  ];
   const option = buildShareBarsOption(rows, { pct, int, text: { count: 'Dials', share: 'Share' } }) as any;
 
   it('shows each category as a share of the total, largest first', () => {
@@ -79,13 +88,22 @@ describe('buildShareBarsOption', () => {
   });
 
   it('copes with nothing to split', () => {
-    expect((buildShareBarsOption([], { pct, int, text: { count: 'c', share: 's' } }) as any).series[0].data).toEqual([]);
+    expect((buildShareBarsOption([], { pct, int, text: { count: 'c', share: 's' } }) as any).series[0].data).toEqual(
+      [],
+    );
   });
 });
 
 describe('buildGroupedRatesOption', () => {
   it('puts one bar series per rate over the categories', () => {
-    const o = buildGroupedRatesOption(['Verified', 'Spam'], [{ name: 'Connect', values: [0.6, 0.3] }, { name: 'Hang-up', values: [0.25, null] }], { pct }) as any;
+    const o = buildGroupedRatesOption(
+      ['Verified', 'Spam'],
+      [
+        { name: 'Connect', values: [0.6, 0.3] },
+        { name: 'Hang-up', values: [0.25, null] },
+      ],
+      { pct },
+    ) as any;
     expect(o.xAxis.data).toEqual(['Verified', 'Spam']);
     expect(o.series.map((s: any) => s.name)).toEqual(['Connect', 'Hang-up']);
     expect(o.series[0].itemStyle.color).not.toBe(o.series[1].itemStyle.color);
@@ -96,7 +114,10 @@ describe('buildGroupedRatesOption', () => {
 describe('dates on a rate line', () => {
   it('every day from first to last, so a gap is a gap; years flagged when the view spans them', async () => {
     const { dayAxis } = await import('../../web/src/lib/charts/lines.ts');
-    expect(dayAxis(['2026-03-02', '2026-02-27'])).toEqual({ days: ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'], years: false });
+    expect(dayAxis(['2026-03-02', '2026-02-27'])).toEqual({
+      days: ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'],
+      years: false,
+    });
     const span = dayAxis(['2024-12-30', '2025-01-02']);
     expect(span.years).toBe(true);
     expect(span.days).toHaveLength(4);
@@ -105,10 +126,14 @@ describe('dates on a rate line', () => {
 
   it('the rate axis ends above the readable points, not at a thin day’s 100%', async () => {
     const { rateAxisMax } = await import('../../web/src/lib/charts/lines.ts');
-    const line = { name: 'x', color: '#000', points: [
-      { x: 'a', rate: 0.3, low: 0.28, high: 0.33, n: 500 },
-      { x: 'b', rate: 1, low: 0.2, high: 1, n: 2 },
-    ] };
+    const line = {
+      name: 'x',
+      color: '#000',
+      points: [
+        { x: 'a', rate: 0.3, low: 0.28, high: 0.33, n: 500 },
+        { x: 'b', rate: 1, low: 0.2, high: 1, n: 2 },
+      ],
+    };
     expect(rateAxisMax([line], 30)).toBe(0.4);
   });
 });

@@ -6,11 +6,24 @@ import { translate, valueLabel } from '../../web/src/lib/i18n.ts';
 import { deletable, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import type { MessageKey } from '../../web/src/lib/i18n.ts';
 import {
-  failureText, formatBytes, formatDuration, offReason, phaseOf, PHASE_KEYS, progressOf, repeatedOf, tokenHeaders, type UploadFailure,
+  failureText,
+  formatBytes,
+  formatDuration,
+  offReason,
+  phaseOf,
+  PHASE_KEYS,
+  progressOf,
+  repeatedOf,
+  tokenHeaders,
+  type UploadFailure,
 } from '../../web/src/lib/upload.ts';
 import type { IngestRow } from '../../web/src/lib/upload-types.ts';
 
-const http = (status: number, body: { error?: string; maxUploadBytes?: number } | null = null): UploadFailure => ({ kind: 'http', status, body });
+const http = (status: number, body: { error?: string; maxUploadBytes?: number } | null = null): UploadFailure => ({
+  kind: 'http',
+  status,
+  body,
+});
 const say = (f: UploadFailure, lang: 'en' | 'zh-CN' = 'en', limit?: number) => {
   const { key, vars } = failureText(f, lang, limit);
   return translate(lang, key, vars);
@@ -49,9 +62,9 @@ describe('upload progress', () => {
 
 describe('what a failed upload says', () => {
   it('413 states the limit, from the answer or from /api/ingest/status', () => {
-    expect(say(http(413, { error: 'file larger than the upload limit of 512 MiB', maxUploadBytes: 512 * 1_048_576 }))).toBe(
-      'The file is larger than the upload limit of 512 MiB.',
-    );
+    expect(
+      say(http(413, { error: 'file larger than the upload limit of 512 MiB', maxUploadBytes: 512 * 1_048_576 })),
+    ).toBe('The file is larger than the upload limit of 512 MiB.');
     expect(say(http(413), 'en', 2 * 1_048_576)).toBe('The file is larger than the upload limit of 2 MiB.');
     expect(say(http(413), 'zh-CN', 64 * 1024)).toBe('文件超过上传上限 64 KiB。');
     expect(say(http(413))).toBe('The file is larger than the server’s upload limit.');
@@ -59,7 +72,8 @@ describe('what a failed upload says', () => {
 
   it('token missing or wrong (401), uploads off with the server’s reason (403)', () => {
     expect(say(http(401, { error: 'upload token missing or wrong' }))).toMatch(/upload token is missing or wrong/);
-    const reason = 'uploads and deletions are off: the server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set';
+    const reason =
+      'uploads and deletions are off: the server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set';
     expect(say(http(403, { error: reason }))).toBe(`Uploads and deletions are off on this server: ${reason}`);
     expect(say(http(403, { error: reason }), 'zh-CN')).toBe(`此服务器已关闭上传和删除：${reason}`);
   });
@@ -69,17 +83,23 @@ describe('what a failed upload says', () => {
       'The file could not be read: not UTF-8 or GB18030/GBK text (invalid byte 0x20 at offset 1)',
     );
     expect(say(http(400, { error: 'format: Invalid option' }))).toBe('The server refused: format: Invalid option');
-    expect(say(http(409, { error: 'ingest #3 is deleted: no calls to delete' }))).toBe('The server refused: ingest #3 is deleted: no calls to delete');
+    expect(say(http(409, { error: 'ingest #3 is deleted: no calls to delete' }))).toBe(
+      'The server refused: ingest #3 is deleted: no calls to delete',
+    );
     expect(say(http(500, { error: 'internal error' }))).toBe('The server answered HTTP 500: internal error');
     expect(say(http(502, null))).toBe('The server answered HTTP 502: –');
-    expect(say({ kind: 'network', message: 'the connection failed' })).toBe('Could not reach the server: the connection failed');
+    expect(say({ kind: 'network', message: 'the connection failed' })).toBe(
+      'Could not reach the server: the connection failed',
+    );
     expect(say({ kind: 'lost' }, 'zh-CN')).toMatch(/找不到此次上传/);
   });
 
   it('gives the server’s reason for uploads being off without repeating the headline', () => {
-    expect(offReason('uploads and deletions are off: the server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set')).toBe(
-      'The server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set',
-    );
+    expect(
+      offReason(
+        'uploads and deletions are off: the server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set',
+      ),
+    ).toBe('The server listens on 0.0.0.0 (not loopback) and HANGUP_UPLOAD_TOKEN is not set');
     expect(offReason('maintenance until 18:00')).toBe('Maintenance until 18:00');
     expect(offReason(null)).toBe('');
   });
@@ -113,9 +133,27 @@ describe('upload formatting and headers', () => {
 });
 
 const ROW: IngestRow = {
-  ingestId: 2, fileName: 'with-rejects.csv', sha256: 'a6', format: 'csv', encoding: 'utf-8', status: 'loaded', kind: 'calls',
-  message: null, rowsRead: 8, calls: 8, folded: 0, foldNotes: null, inserted: 3, duplicates: 1, rejected: 4, unknownParty: 0,
-  rejectsFile: 'with-rejects.csv.2026.csv', sourceTimezone: 'Asia/Shanghai', extraColumns: null, startedAt: '2026-11-29T09:17:54+00', durationMs: 1911,
+  ingestId: 2,
+  fileName: 'with-rejects.csv',
+  sha256: 'a6',
+  format: 'csv',
+  encoding: 'utf-8',
+  status: 'loaded',
+  kind: 'calls',
+  message: null,
+  rowsRead: 8,
+  calls: 8,
+  folded: 0,
+  foldNotes: null,
+  inserted: 3,
+  duplicates: 1,
+  rejected: 4,
+  unknownParty: 0,
+  rejectsFile: 'with-rejects.csv.2026.csv',
+  sourceTimezone: 'Asia/Shanghai',
+  extraColumns: null,
+  startedAt: '2026-11-29T09:17:54+00',
+  durationMs: 1911,
 };
 
 describe('ingest history columns', () => {
@@ -123,19 +161,44 @@ describe('ingest history columns', () => {
     const t = (k: MessageKey) => translate('en', k);
     const cols = ingestColumns(t, (d, v) => valueLabel('en', d, v), 'en');
     expect(cols.map((c) => c.label)).toEqual([
-      'Ingested at', 'File', 'Status', 'Detected format', 'Rows read', 'Calls', 'Folded rows', 'Inserted', 'Duplicates', 'Rejected',
-      'Inbound (not dials)', 'Unknown hang-up party', 'Source timezone', 'Time taken', 'Message',
+      'Ingested at',
+      'File',
+      'Status',
+      'Detected format',
+      'Rows read',
+      'Calls',
+      'Folded rows',
+      'Inserted',
+      'Duplicates',
+      'Rejected',
+      'Inbound (not dials)',
+      'Unknown hang-up party',
+      'Source timezone',
+      'Time taken',
+      'Message',
     ]);
     const duration = cols.find((c) => c.key === 'duration')!;
     expect(duration.display!(ROW)).toBe('1.9 sec');
     const csv = toCsv(cols, [ROW]).slice(1).split('\r\n');
-    expect(csv[1]).toBe('2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,0,Asia/Shanghai,1.911,');
+    expect(csv[1]).toBe(
+      '2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,0,Asia/Shanghai,1.911,',
+    );
     const tz = cols.find((c) => c.key === 'sourceTimezone')!;
-    expect(tz.value({ ...ROW, sourceTimezone: '+03:00', timezoneInferred: true } as IngestRow)).toBe('+03:00 (inferred from the file)');
-    const zh = ingestColumns((k) => translate('zh-CN', k), (d, v) => valueLabel('zh-CN', d, v), 'zh-CN');
+    expect(tz.value({ ...ROW, sourceTimezone: '+03:00', timezoneInferred: true } as IngestRow)).toBe(
+      '+03:00 (inferred from the file)',
+    );
+    const zh = ingestColumns(
+      (k) => translate('zh-CN', k),
+      (d, v) => valueLabel('zh-CN', d, v),
+      'zh-CN',
+    );
     expect(zh.find((c) => c.key === 'status')!.value({ ...ROW, status: 'deleted' })).toBe('已删除');
-    expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown', encoding: null })).toBeNull();
-    expect(zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'failed', format: 'cn_export', encoding: 'gb18030' })).toBe('cn_export · gb18030');
+    expect(
+      zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown', encoding: null }),
+    ).toBeNull();
+    expect(
+      zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'failed', format: 'cn_export', encoding: 'gb18030' }),
+    ).toBe('cn_export · gb18030');
   });
 
   it('offer deletion only for loaded call files that added calls', () => {

@@ -19,14 +19,26 @@ describe('report weeks', () => {
   });
 
   it('report URLs carry the week and the filters but never from/to (the week is the period)', () => {
-    const f = { from: '2026-10-01', to: '2026-10-08', campaign: ['car_renewal'], script: [], segment: ['retired', 'student'], numberTag: [], agent: [] };
-    expect(reportUrl('2026-W44', 'xlsx', 'zh', f)).toBe('/api/reports/weekly?week=2026-W44&format=xlsx&lang=zh&campaign=car_renewal&segment=retired&segment=student');
+    const f = {
+      from: '2026-10-01',
+      to: '2026-10-08',
+      campaign: ['car_renewal'],
+      script: [],
+      segment: ['retired', 'student'],
+      numberTag: [],
+      agent: [],
+    };
+    expect(reportUrl('2026-W44', 'xlsx', 'zh', f)).toBe(
+      '/api/reports/weekly?week=2026-W44&format=xlsx&lang=zh&campaign=car_renewal&segment=retired&segment=student',
+    );
     expect(reportLang('zh-CN')).toBe('zh');
     expect(reportLang('en')).toBe('en');
   });
 
   it('takes the file name from Content-Disposition', () => {
-    expect(fileNameFrom('attachment; filename="hangup-report-2026-W44-zh.pdf"', 'x.pdf')).toBe('hangup-report-2026-W44-zh.pdf');
+    expect(fileNameFrom('attachment; filename="hangup-report-2026-W44-zh.pdf"', 'x.pdf')).toBe(
+      'hangup-report-2026-W44-zh.pdf',
+    );
     expect(fileNameFrom(null, 'x.pdf')).toBe('x.pdf');
   });
 });

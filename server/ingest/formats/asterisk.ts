@@ -3,13 +3,44 @@ import type { FieldRule, FormatPlan, MappedColumn, Sample } from './types.ts';
 
 /** cdr_csv.c build_csv_record order; optional columns follow (README, Dialer formats). */
 const CDR_CSV_BASE = [
-  'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata',
-  'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags',
+  'accountcode',
+  'src',
+  'dst',
+  'dcontext',
+  'clid',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'start',
+  'answer',
+  'end',
+  'duration',
+  'billsec',
+  'disposition',
+  'amaflags',
 ];
 /** cdr_custom.conf.sample legacy Master.csv mapping (§3.2): also "Master.csv", other order. */
 const CDR_CUSTOM = [
-  'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer',
-  'end', 'duration', 'billsec', 'disposition', 'amaflags', 'accountcode', 'uniqueid', 'userfield', 'sequence',
+  'clid',
+  'src',
+  'dst',
+  'dcontext',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'start',
+  'answer',
+  'end',
+  'duration',
+  'billsec',
+  'disposition',
+  'amaflags',
+  'accountcode',
+  'uniqueid',
+  'userfield',
+  'sequence',
 ];
 const UNIQUEID = /^([\w.-]+-)?\d{9,}\.\d+$/; // may carry a system-name prefix
 const STAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
@@ -17,8 +48,18 @@ const DISPOSITION = /^(ANSWERED|NO ANSWER|BUSY|FAILED|CONGESTION|UNKNOWN|\d{1,2}
 
 /** ast_cdr_disp2str strings and the numeric enum cdr_odbc writes with dispositionstring=no. */
 const DISPOSITIONS: Record<string, string> = {
-  answered: 'answered', 'no answer': 'no_answer', busy: 'busy', failed: 'failed', congestion: 'failed',
-  unknown: 'failed', '8': 'answered', '0': 'no_answer', '1': 'no_answer', '2': 'failed', '4': 'busy', '16': 'failed',
+  answered: 'answered',
+  'no answer': 'no_answer',
+  busy: 'busy',
+  failed: 'failed',
+  congestion: 'failed',
+  unknown: 'failed',
+  '8': 'answered',
+  '0': 'no_answer',
+  '1': 'no_answer',
+  '2': 'failed',
+  '4': 'busy',
+  '16': 'failed',
 };
 
 /**
@@ -30,7 +71,12 @@ export function cdrCsvNames(fields: string[]): string[] | null {
   if (extra < 0 || extra > 5) return null;
   const newColumns = extra >= 3 ? ['peeraccount', 'linkedid', 'sequence'] : [];
   const optional = extra - newColumns.length;
-  const middle = optional === 2 ? ['uniqueid', 'userfield'] : optional === 1 ? [UNIQUEID.test(fields[16]!) ? 'uniqueid' : 'userfield'] : [];
+  const middle =
+    optional === 2
+      ? ['uniqueid', 'userfield']
+      : optional === 1
+        ? [UNIQUEID.test(fields[16]!) ? 'uniqueid' : 'userfield']
+        : [];
   return [...CDR_CSV_BASE, ...middle, ...newColumns];
 }
 
@@ -39,7 +85,8 @@ export function cdrCsvNames(fields: string[]): string[] | null {
  * ext-did, site names like stadion-pstn), or a FreePBX `did` column holding the number dialled in.
  * The rule reads "dcontext|did" and keeps the whole match, so either alone marks the call inbound.
  */
-const INBOUND = '(?i)^(?:(?:from-pstn|from-trunk|from-did|from-external|from-zaptel|from-dahdi|ext-did|ext-did-[0-9]+|incoming|inbound|[^|]*-pstn|[^|]*-did|[^|]*-incoming|[^|]*-inbound)(?:\\|.*)?|[^|]*\\|\\+?[0-9]{3,})$';
+const INBOUND =
+  '(?i)^(?:(?:from-pstn|from-trunk|from-did|from-external|from-zaptel|from-dahdi|ext-did|ext-did-[0-9]+|incoming|inbound|[^|]*-pstn|[^|]*-did|[^|]*-incoming|[^|]*-inbound)(?:\\|.*)?|[^|]*\\|\\+?[0-9]{3,})$';
 
 /** A line of column names rather than a record: no time stamps, and it names a start column. */
 function namesLine(fields: string[]): boolean {
@@ -88,8 +135,14 @@ export const asteriskCdrCsv = {
   plan(s: Sample): FormatPlan {
     const first = splitCsvLine(s.lines[0] ?? '');
     // A mapping with header: false + columns puts its column names first (mapping-file.ts).
-    const names = namesLine(first) ? first : cdrCsvNames(first) ?? CDR_CSV_BASE;
-    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
+    const names = namesLine(first) ? first : (cdrCsvNames(first) ?? CDR_CSV_BASE);
+    return {
+      name: this.name,
+      reader: { ...DIALECT, names },
+      rules: rules((n) => names.includes(n), ['start']),
+      foldReason: FOLD,
+      inboundWhenAnsweredAtStart: true,
+    };
   },
 };
 
@@ -102,7 +155,13 @@ export const asteriskCdrCustom = {
   plan(s: Sample): FormatPlan {
     const first = splitCsvLine(s.lines[0] ?? '');
     const names = namesLine(first) ? first : CDR_CUSTOM;
-    return { name: this.name, reader: { ...DIALECT, names }, rules: rules((n) => names.includes(n), ['start']), foldReason: FOLD, inboundWhenAnsweredAtStart: true };
+    return {
+      name: this.name,
+      reader: { ...DIALECT, names },
+      rules: rules((n) => names.includes(n), ['start']),
+      foldReason: FOLD,
+      inboundWhenAnsweredAtStart: true,
+    };
   },
 };
 

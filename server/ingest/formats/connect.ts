@@ -2,12 +2,24 @@ import type { FormatPlan, Sample } from './types.ts';
 
 /** Unanswered contacts by DisconnectReason; CUSTOMER_DISCONNECT while ringing is a rejection. */
 const UNANSWERED: Record<string, string> = {
-  customer_disconnect: 'rejected', telecom_busy: 'busy', telecom_unanswered: 'no_answer', telecom_timeout: 'no_answer',
-  customer_never_arrived: 'no_answer', expired: 'no_answer', telecom_originator_cancel: 'no_answer', '*': 'failed',
+  customer_disconnect: 'rejected',
+  telecom_busy: 'busy',
+  telecom_unanswered: 'no_answer',
+  telecom_timeout: 'no_answer',
+  customer_never_arrived: 'no_answer',
+  expired: 'no_answer',
+  telecom_originator_cancel: 'no_answer',
+  '*': 'failed',
 };
 const PARTY: Record<string, string> = {
-  customer_disconnect: 'callee', agent_disconnect: 'agent', contact_flow_disconnect: 'system', telecom_problem: 'system',
-  expired: 'system', api: 'system', barged: 'system', '*': '',
+  customer_disconnect: 'callee',
+  agent_disconnect: 'agent',
+  contact_flow_disconnect: 'system',
+  telecom_problem: 'system',
+  expired: 'system',
+  api: 'system',
+  barged: 'system',
+  '*': '',
 };
 
 /** Amazon Connect contact trace records: JSON objects, one per line or concatenated. */
@@ -15,7 +27,11 @@ export const connectCtr = {
   name: 'connect_ctr',
   detect(s: Sample): boolean {
     const o = s.firstObject;
-    return s.kind === 'json' && !!o && ('AWSContactTraceRecordFormatVersion' in o || ('ContactId' in o && 'InitiationMethod' in o));
+    return (
+      s.kind === 'json' &&
+      !!o &&
+      ('AWSContactTraceRecordFormatVersion' in o || ('ContactId' in o && 'InitiationMethod' in o))
+    );
   },
   plan(): FormatPlan {
     return {
@@ -35,7 +51,13 @@ export const connectCtr = {
         hangup_cause: 'DisconnectReason',
         answered_by: {
           column: 'AnsweringMachineDetectionStatus',
-          values: { human_answered: 'human', voicemail_beep: 'machine', voicemail_no_beep: 'machine', fax_machine_detected: 'machine', '*': '' },
+          values: {
+            human_answered: 'human',
+            voicemail_beep: 'machine',
+            voicemail_no_beep: 'machine',
+            fax_machine_detected: 'machine',
+            '*': '',
+          },
         },
         agent_id: 'Agent.Username',
         campaign: { column: ['Campaign.CampaignId', 'Queue.Name'] },

@@ -16,8 +16,13 @@ export function splitCsvLine(line: string, delimiter = ','): string[] {
         if (line[j] === '"' && line[j + 1] === '"') {
           value += '"';
           j += 2;
-        }
-        else if (line[j] === '"' && (j + 1 >= line.length || /^\s*$/.test(line.slice(j + 1, line.indexOf(delimiter, j + 1) < 0 ? undefined : line.indexOf(delimiter, j + 1))))) {
+        } else if (
+          line[j] === '"' &&
+          (j + 1 >= line.length ||
+            /^\s*$/.test(
+              line.slice(j + 1, line.indexOf(delimiter, j + 1) < 0 ? undefined : line.indexOf(delimiter, j + 1)),
+            ))
+        ) {
           j++;
           break;
         } else value += line[j++];
@@ -38,5 +43,8 @@ export function splitCsvLine(line: string, delimiter = ','): string[] {
 
 /** Header names compare without case, spaces, underscores, hyphens or a BOM: "Call Sid" = "call_sid" = "CallSid". */
 export function looseName(name: string): string {
-  return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_\-.]+/g, '');
+  return name
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }

@@ -40,24 +40,34 @@ const CHECKS: Check[] = [
     name: 'asterisk_cdr_csv',
     needs: (s) => {
       const f = fields(s);
-      return [['16 to 21 fields without a header', f.length >= 16 && f.length <= 21], ['a start time in field 10', STAMP.test(f[9] ?? '')],
-        ['a disposition (ANSWERED, NO ANSWER, ...) in field 15', DISPOSITION.test(f[14] ?? '')]];
+      return [
+        ['16 to 21 fields without a header', f.length >= 16 && f.length <= 21],
+        ['a start time in field 10', STAMP.test(f[9] ?? '')],
+        ['a disposition (ANSWERED, NO ANSWER, ...) in field 15', DISPOSITION.test(f[14] ?? '')],
+      ];
     },
   },
   {
     name: 'asterisk_cdr_custom',
     needs: (s) => {
       const f = fields(s);
-      return [['19 fields without a header', f.length === 19], ['a start time in field 9', STAMP.test(f[8] ?? '')],
-        ['a disposition in field 14', DISPOSITION.test(f[13] ?? '')]];
+      return [
+        ['19 fields without a header', f.length === 19],
+        ['a start time in field 9', STAMP.test(f[8] ?? '')],
+        ['a disposition in field 14', DISPOSITION.test(f[13] ?? '')],
+      ];
     },
   },
   {
     name: 'freeswitch_cdr_csv',
     needs: (s) => {
       const f = fields(s);
-      return [['13 to 16 fields without a header', f.length >= 13 && f.length <= 16], ['a start time in field 5', STAMP.test(f[4] ?? '')],
-        ['a hang-up cause in field 10', /^[A-Z][A-Z_]+$/.test(f[9] ?? '')], ['a uuid in field 11', UUID.test(f[10] ?? '')]];
+      return [
+        ['13 to 16 fields without a header', f.length >= 13 && f.length <= 16],
+        ['a start time in field 5', STAMP.test(f[4] ?? '')],
+        ['a hang-up cause in field 10', /^[A-Z][A-Z_]+$/.test(f[9] ?? '')],
+        ['a uuid in field 11', UUID.test(f[10] ?? '')],
+      ];
     },
   },
   {
@@ -65,7 +75,12 @@ const CHECKS: Check[] = [
     needs: (s) => {
       const words = ['主叫号码', '被叫号码', '呼叫时间', '开始时间', '通话时长', '呼叫结果'];
       const line = s.lines.slice(0, 5).join('\n');
-      return [['two Chinese header words (主叫号码, 被叫号码, 呼叫时间, 通话时长, ...)', words.filter((w) => line.includes(w)).length >= 2]];
+      return [
+        [
+          'two Chinese header words (主叫号码, 被叫号码, 呼叫时间, 通话时长, ...)',
+          words.filter((w) => line.includes(w)).length >= 2,
+        ],
+      ];
     },
   },
 ];
@@ -80,8 +95,14 @@ export interface Near {
 export function nearestFormats(s: Sample, n = 3): Near[] {
   return CHECKS.map((c) => {
     const needs = c.needs(s);
-    return { name: c.name, missing: needs.filter(([, ok]) => !ok).map(([l]) => l), share: needs.filter(([, ok]) => ok).length / needs.length };
-  }).sort((a, b) => b.share - a.share).slice(0, n);
+    return {
+      name: c.name,
+      missing: needs.filter(([, ok]) => !ok).map(([l]) => l),
+      share: needs.filter(([, ok]) => ok).length / needs.length,
+    };
+  })
+    .sort((a, b) => b.share - a.share)
+    .slice(0, n);
 }
 
 /** A header quoted in a message: every column whole, control characters out, at most `max` characters. */
@@ -102,11 +123,15 @@ export function quoteHeader(names: string[], max = 2000): string {
 
 /** The refusal for a file of no known format: closest formats and what each lacked, the header, a way out. */
 export function unknownFormatMessage(s: Sample, headerNames: string[], fileName: string): string {
-  const near = nearestFormats(s).map((f) => `${f.name} (missing ${f.missing.join('; ')})`).join(', ');
+  const near = nearestFormats(s)
+    .map((f) => `${f.name} (missing ${f.missing.join('; ')})`)
+    .join(', ');
   // A date in the "header" means the file has none: a mapping then needs header: false + columns.
   const noHeader = headerNames.some((h) => /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d|$)/.test(h.trim()));
   const what = noHeader ? 'First line (a record, not a header: the file has none)' : 'Header';
   // A record's fields may be customers' numbers: those are masked, never quoted.
-  return `no known format: closest tried ${near}. ${what}: ${quoteHeader(noHeader ? headerNames.map(maskPhone) : headerNames)}. `
-    + `Write a starter mapping with \`npm run hangup -- mapping ${fileName}\`, edit it and pass it with --mapping, or name the format with --format`;
+  return (
+    `no known format: closest tried ${near}. ${what}: ${quoteHeader(noHeader ? headerNames.map(maskPhone) : headerNames)}. ` +
+    `Write a starter mapping with \`npm run hangup -- mapping ${fileName}\`, edit it and pass it with --mapping, or name the format with --format`
+  );
 }

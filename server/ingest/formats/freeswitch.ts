@@ -3,8 +3,19 @@ import type { FormatPlan, Sample } from './types.ts';
 
 /** mod_cdr_csv built-in `default` template (13 fields; note the space before the last one). */
 const DEFAULT = [
-  'caller_id_name', 'caller_id_number', 'destination_number', 'context', 'start_stamp', 'answer_stamp',
-  'end_stamp', 'duration', 'billsec', 'hangup_cause', 'uuid', 'bleg_uuid', 'accountcode',
+  'caller_id_name',
+  'caller_id_number',
+  'destination_number',
+  'context',
+  'start_stamp',
+  'answer_stamp',
+  'end_stamp',
+  'duration',
+  'billsec',
+  'hangup_cause',
+  'uuid',
+  'bleg_uuid',
+  'accountcode',
 ];
 /** The vanilla config's `example` template: default + codecs (15 fields). */
 const EXAMPLE = [...DEFAULT, 'read_codec', 'write_codec'];
@@ -17,16 +28,24 @@ const SIP_DISPOSITION = /^(recv|send)_(bye|cancel|refuse)$/;
 function names(fields: string[]): string[] | null {
   const n = fields.length;
   // A site template may append ${sip_hangup_disposition}; it is recognised by its values.
-  const disposition = SIP_DISPOSITION.test(fields[n - 1] ?? '') || (n === 14 || n === 16) ? ['sip_hangup_disposition'] : [];
+  const disposition =
+    SIP_DISPOSITION.test(fields[n - 1] ?? '') || n === 14 || n === 16 ? ['sip_hangup_disposition'] : [];
   const base = n - disposition.length === 13 ? DEFAULT : n - disposition.length === 15 ? EXAMPLE : null;
   return base && [...base, ...disposition];
 }
 
 /** Unanswered legs by hang-up cause (FreeSWITCH names of Q.850 causes). */
 const UNANSWERED: Record<string, string> = {
-  user_busy: 'busy', call_rejected: 'rejected', no_answer: 'no_answer', no_user_response: 'no_answer',
-  originator_cancel: 'no_answer', normal_clearing: 'no_answer', allotted_timeout: 'no_answer',
-  progress_timeout: 'no_answer', recovery_on_timer_expire: 'no_answer', '*': 'failed',
+  user_busy: 'busy',
+  call_rejected: 'rejected',
+  no_answer: 'no_answer',
+  no_user_response: 'no_answer',
+  originator_cancel: 'no_answer',
+  normal_clearing: 'no_answer',
+  allotted_timeout: 'no_answer',
+  progress_timeout: 'no_answer',
+  recovery_on_timer_expire: 'no_answer',
+  '*': 'failed',
 };
 
 export const freeswitchCdrCsv = {

@@ -8,24 +8,29 @@ import { HELPER_COLUMNS, type FieldRule, type FormatPlan, type MappedColumn, typ
 const COLUMNS = [...CANONICAL_COLUMNS, ...HELPER_COLUMNS] as [MappedColumn, ...MappedColumn[]];
 
 // RE2 (DuckDB's regex engine) has no look-around or back-references; refuse them up front.
-const regexSchema = z.string().max(500).refine((re) => {
-  try {
-    new RegExp(re);
-  } catch {
-    return false;
-  }
-  return !/\(\?<?[=!]|\\[1-9]/.test(re);
-}, 'not a valid regular expression (RE2 syntax: no look-around, no back-references)');
+const regexSchema = z
+  .string()
+  .max(500)
+  .refine((re) => {
+    try {
+      new RegExp(re);
+    } catch {
+      return false;
+    }
+    return !/\(\?<?[=!]|\\[1-9]/.test(re);
+  }, 'not a valid regular expression (RE2 syntax: no look-around, no back-references)');
 
 const RuleSchema = z.union([
   z.string().min(1).max(200),
-  z.object({
-    column: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(20)]).optional(),
-    concat: z.array(z.string().min(1).max(200)).min(2).max(10).optional(),
-    regex: regexSchema.optional(),
-    values: z.record(z.string().max(200), z.string().max(200).nullable()).optional(),
-    default: z.string().max(200).optional(),
-  }).strict(),
+  z
+    .object({
+      column: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(20)]).optional(),
+      concat: z.array(z.string().min(1).max(200)).min(2).max(10).optional(),
+      regex: regexSchema.optional(),
+      values: z.record(z.string().max(200), z.string().max(200).nullable()).optional(),
+      default: z.string().max(200).optional(),
+    })
+    .strict(),
 ]);
 
 const timezoneSchema = z.string().refine((tz) => {
@@ -38,28 +43,41 @@ const timezoneSchema = z.string().refine((tz) => {
 }, 'not an IANA timezone name (e.g. Asia/Shanghai, UTC)');
 
 /** A data team's mapping file (README "Mapping files"). */
-export const MappingSchema = z.object({
-  format: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only').optional(),
-  extends: z.string().optional(),
-  input: z.object({
-    type: z.enum(['csv', 'json']).default('csv'),
-    delimiter: z.string().min(1).max(4).default(','),
-    quote: z.string().max(1).default('"'),
-    header: z.boolean().default(true),
-    columns: z.array(z.string().min(1).max(200)).min(1).max(500).optional(),
-    skipLines: z.number().int().min(0).max(100).default(0),
-  }).strict().optional(),
-  timezone: timezoneSchema.optional(),
-  dateFormat: z.string().min(2).max(100).refine((f) => f.includes('%'), 'a strptime pattern such as "%d/%m/%Y %H:%M:%S"').optional(),
-  fields: z.partialRecord(z.enum(COLUMNS), RuleSchema).default({}),
-  foldBy: RuleSchema.optional(),
-  foldReason: z.string().max(200).optional(),
-  answeredWhenAnswerTime: z.boolean().optional(),
-  systemHangupCauses: z.array(z.string().max(100)).max(100).optional(),
-  inboundWhenAnsweredAtStart: z.boolean().optional(),
-  /** Old name of inboundWhenAnsweredAtStart (such calls used to be refused; now they are counted as inbound). */
-  rejectAnswerAtStart: z.boolean().optional(),
-}).strict();
+export const MappingSchema = z
+  .object({
+    format: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
+      .optional(),
+    extends: z.string().optional(),
+    input: z
+      .object({
+        type: z.enum(['csv', 'json']).default('csv'),
+        delimiter: z.string().min(1).max(4).default(','),
+        quote: z.string().max(1).default('"'),
+        header: z.boolean().default(true),
+        columns: z.array(z.string().min(1).max(200)).min(1).max(500).optional(),
+        skipLines: z.number().int().min(0).max(100).default(0),
+      })
+      .strict()
+      .optional(),
+    timezone: timezoneSchema.optional(),
+    dateFormat: z
+      .string()
+      .min(2)
+      .max(100)
+      .refine((f) => f.includes('%'), 'a strptime pattern such as "%d/%m/%Y %H:%M:%S"')
+      .optional(),
+    fields: z.partialRecord(z.enum(COLUMNS), RuleSchema).default({}),
+    foldBy: RuleSchema.optional(),
+    foldReason: z.string().max(200).optional(),
+    answeredWhenAnswerTime: z.boolean().optional(),
+    systemHangupCauses: z.array(z.string().max(100)).max(100).optional(),
+    inboundWhenAnsweredAtStart: z.boolean().optional(),
+    /** Old name of inboundWhenAnsweredAtStart (such calls used to be refused; now they are counted as inbound). */
+    rejectAnswerAtStart: z.boolean().optional(),
+  })
+  .strict();
 export type Mapping = z.infer<typeof MappingSchema>;
 
 export class MappingError extends Error {}
@@ -78,16 +96,20 @@ export function parseMapping(text: string, label = 'mapping'): Mapping {
   }
   const parsed = MappingSchema.safeParse(data);
   if (!parsed.success) {
-    throw new MappingError(`${label}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+    throw new MappingError(
+      `${label}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+    );
   }
   const m = parsed.data;
   if (m.extends) {
     const base = formatByName(m.extends);
-    if (!base || base.kind !== 'calls') throw new MappingError(`${label}: extends: no built-in call format "${m.extends}"`);
+    if (!base || base.kind !== 'calls')
+      throw new MappingError(`${label}: extends: no built-in call format "${m.extends}"`);
   } else if (!m.fields.call_id && !m.fields.started_at) {
     throw new MappingError(`${label}: fields: map at least started_at (and disposition), or extend a built-in format`);
   }
-  if (m.input?.header === false && !m.input.columns) throw new MappingError(`${label}: input.columns is required when input.header is false`);
+  if (m.input?.header === false && !m.input.columns)
+    throw new MappingError(`${label}: input.columns is required when input.header is false`);
   return m;
 }
 
@@ -98,12 +120,22 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
   // header; from the first data line it would decide which columns exist by their values (and
   // take the call id from the channel name instead of uniqueid).
   const input = m.input;
-  const named = input?.header === false && input.columns
-    ? { ...sample, lines: [input.columns.map((c) => (/["\s,;|\t]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(input.delimiter === '\t' ? '\t' : ','), ...sample.lines] }
-    : sample;
-  const plan: FormatPlan = base?.kind === 'calls'
-    ? base.format.plan(named)
-    : { name: 'mapping', reader: { kind: 'csv', delimiter: ',', quote: '"', escape: '"' }, rules: {} };
+  const named =
+    input?.header === false && input.columns
+      ? {
+          ...sample,
+          lines: [
+            input.columns
+              .map((c) => (/["\s,;|\t]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+              .join(input.delimiter === '\t' ? '\t' : ','),
+            ...sample.lines,
+          ],
+        }
+      : sample;
+  const plan: FormatPlan =
+    base?.kind === 'calls'
+      ? base.format.plan(named)
+      : { name: 'mapping', reader: { kind: 'csv', delimiter: ',', quote: '"', escape: '"' }, rules: {} };
   const rules: Partial<Record<MappedColumn, FieldRule>> = { ...plan.rules, ...m.fields };
   if (m.foldBy) rules.fold_key = m.foldBy;
   return {
@@ -112,7 +144,14 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
     reader: input
       ? input.type === 'json'
         ? { kind: 'json' }
-        : { kind: 'csv', delimiter: input.delimiter, quote: input.quote, escape: input.quote, names: input.header ? undefined : input.columns, skipLines: input.skipLines }
+        : {
+            kind: 'csv',
+            delimiter: input.delimiter,
+            quote: input.quote,
+            escape: input.quote,
+            names: input.header ? undefined : input.columns,
+            skipLines: input.skipLines,
+          }
       : plan.reader,
     rules,
     timezone: m.timezone ?? plan.timezone,
@@ -120,6 +159,7 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
     foldReason: m.foldReason ?? plan.foldReason ?? 'rows sharing a fold key',
     answeredWhenAnswerTime: m.answeredWhenAnswerTime ?? plan.answeredWhenAnswerTime,
     systemHangupCauses: m.systemHangupCauses ?? plan.systemHangupCauses,
-    inboundWhenAnsweredAtStart: m.inboundWhenAnsweredAtStart ?? m.rejectAnswerAtStart ?? plan.inboundWhenAnsweredAtStart,
+    inboundWhenAnsweredAtStart:
+      m.inboundWhenAnsweredAtStart ?? m.rejectAnswerAtStart ?? plan.inboundWhenAnsweredAtStart,
   };
 }

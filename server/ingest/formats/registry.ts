@@ -14,11 +14,25 @@ export interface CallFormat {
 }
 
 /** Dialer formats read by mapping (format_map.sql), in detection order: specific before general. */
-export const CALL_FORMATS: CallFormat[] = [cnExport, twilioCalls, vicidial, asteriskDb, asteriskCdrCsv, asteriskCdrCustom, freeswitchCdrCsv, connectCtr];
+export const CALL_FORMATS: CallFormat[] = [
+  cnExport,
+  twilioCalls,
+  vicidial,
+  asteriskDb,
+  asteriskCdrCsv,
+  asteriskCdrCustom,
+  freeswitchCdrCsv,
+  connectCtr,
+];
 
 /** Names `--format` accepts. */
 export const FORMAT_NAMES = [
-  'canonical', ...CALL_FORMATS.map((f) => f.name), twilioInsights.name, 'dim_scripts', 'dim_caller_numbers', 'dim_customers',
+  'canonical',
+  ...CALL_FORMATS.map((f) => f.name),
+  twilioInsights.name,
+  'dim_scripts',
+  'dim_caller_numbers',
+  'dim_customers',
 ] as const;
 
 export type Detected =
@@ -32,11 +46,15 @@ function dimensionOf(s: Sample): Detected | null {
   if (s.kind !== 'csv' || !s.lines[0]) return null;
   const h = new Set(splitCsvLine(s.lines[0], s.lines[0].includes('\t') ? '\t' : ',').map(looseName));
   if (h.has('startedat') || h.has('callid')) return null;
-  if (h.has('scriptid') && ['openingline', 'openinglinetext', 'text', 'scripttext', 'opening'].some((n) => h.has(n))) return { kind: 'dimension', name: 'dim_scripts' };
+  if (h.has('scriptid') && ['openingline', 'openinglinetext', 'text', 'scripttext', 'opening'].some((n) => h.has(n)))
+    return { kind: 'dimension', name: 'dim_scripts' };
   if (h.has('callernumber') && h.has('numbertag')) return { kind: 'dimension', name: 'dim_caller_numbers' };
   // A customers file must say something about segments: a bare phone list could be anything
   // (load it with --format dim_customers).
-  if ((h.has('calleeid') || h.has('phone') || h.has('calleephone')) && (h.has('segment') || h.has('ageband') || h.has('age'))) {
+  if (
+    (h.has('calleeid') || h.has('phone') || h.has('calleephone')) &&
+    (h.has('segment') || h.has('ageband') || h.has('age'))
+  ) {
     return { kind: 'dimension', name: 'dim_customers' };
   }
   return null;
@@ -62,7 +80,8 @@ export function detectFormat(s: Sample): Detected {
 export function formatByName(name: string): Detected | null {
   if (name === 'canonical') return { kind: 'canonical' };
   if (name === 'twilio_insights') return { kind: 'evidence', name };
-  if (name === 'dim_scripts' || name === 'dim_caller_numbers' || name === 'dim_customers') return { kind: 'dimension', name };
+  if (name === 'dim_scripts' || name === 'dim_caller_numbers' || name === 'dim_customers')
+    return { kind: 'dimension', name };
   const format = CALL_FORMATS.find((f) => f.name === name);
   return format ? { kind: 'calls', format } : null;
 }

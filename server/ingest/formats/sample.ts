@@ -27,7 +27,11 @@ function firstJsonObject(text: string): Record<string, unknown> | null {
 
 /** What format detection looks at: the first non-empty lines, and the first object of JSON. */
 export function sampleOf(text: string, kind: 'csv' | 'json'): Sample {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   // The sample may end mid-line; a cut last line would mislead column counting.
   if (lines.length > 1 && !/\r?\n\s*$/.test(text)) lines.pop();
   return { kind, lines, firstObject: kind === 'json' ? firstJsonObject(text) : null };

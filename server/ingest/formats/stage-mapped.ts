@@ -1,13 +1,35 @@
 import { Database } from '../../db/database.ts';
-import { BOOLEAN, type DuckDBConnection, INTEGER, LIST, STRUCT, VARCHAR, listValue, structValue, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BOOLEAN,
+  type DuckDBConnection,
+  INTEGER,
+  LIST,
+  STRUCT,
+  VARCHAR,
+  listValue,
+  structValue,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { sqlText } from '../../db/sql-files.ts';
 import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
 import { settleDates } from '../dates.ts';
 
-export const RULE = STRUCT({ idx: LIST(INTEGER), sep: VARCHAR, re: VARCHAR, keys: LIST(VARCHAR), vals: LIST(VARCHAR), dflt: VARCHAR });
-const OPTS = STRUCT({ answered_when_answer_time: BOOLEAN, system_causes: LIST(VARCHAR), inbound_answered_at_start: BOOLEAN, date_format: VARCHAR });
+export const RULE = STRUCT({
+  idx: LIST(INTEGER),
+  sep: VARCHAR,
+  re: VARCHAR,
+  keys: LIST(VARCHAR),
+  vals: LIST(VARCHAR),
+  dflt: VARCHAR,
+});
+const OPTS = STRUCT({
+  answered_when_answer_time: BOOLEAN,
+  system_causes: LIST(VARCHAR),
+  inbound_answered_at_start: BOOLEAN,
+  date_format: VARCHAR,
+});
 
 export interface FoldNote {
   reason: string;
@@ -48,10 +70,17 @@ export class PathList {
   }
 }
 
-export function ruleValue(rule: FieldRule | undefined, resolve: (n: string) => string | null, paths: PathList): DuckDBValue {
-  const r = typeof rule === 'string' ? { column: rule } : rule ?? {};
+export function ruleValue(
+  rule: FieldRule | undefined,
+  resolve: (n: string) => string | null,
+  paths: PathList,
+): DuckDBValue {
+  const r = typeof rule === 'string' ? { column: rule } : (rule ?? {});
   const names = r.concat ?? (r.column === undefined ? [] : Array.isArray(r.column) ? r.column : [r.column]);
-  const idx = names.map(resolve).filter((p): p is string => p !== null).map((p) => paths.index(p));
+  const idx = names
+    .map(resolve)
+    .filter((p): p is string => p !== null)
+    .map((p) => paths.index(p));
   const values = Object.entries(r.values ?? {});
   // A pattern without a capture group keeps its whole match.
   const re = r.regex === undefined ? null : /\((?!\?)/.test(r.regex) ? r.regex : `(${r.regex})`;
@@ -69,7 +98,7 @@ export function ruleValue(rule: FieldRule | undefined, resolve: (n: string) => s
 function unusedColumns(header: string[], plan: FormatPlan): string[] {
   const used = new Set<string>();
   for (const rule of Object.values(plan.rules)) {
-    const r = typeof rule === 'string' ? { column: rule } : rule ?? {};
+    const r = typeof rule === 'string' ? { column: rule } : (rule ?? {});
     for (const n of r.concat ?? (r.column === undefined ? [] : [r.column].flat())) used.add(looseName(n));
   }
   return header.filter((h) => !used.has(looseName(h)));
@@ -81,7 +110,9 @@ function unusedColumns(header: string[], plan: FormatPlan): string[] {
  * what was folded, by reason, and the columns no rule used.
  */
 export async function stageMapped(
-  con: DuckDBConnection, path: string, plan: FormatPlan,
+  con: DuckDBConnection,
+  path: string,
+  plan: FormatPlan,
   limits: { maxLine: number; buffer: number } = { maxLine: 2 * 1048576, buffer: 32 * 1048576 },
   /** Marks rows with over-long values on `mapped` before folding (ingest-file.ts). */
   beforeFoldCheck: () => Promise<void> = async () => undefined,
@@ -92,9 +123,20 @@ export async function stageMapped(
   if (reader.kind === 'json') {
     await con.run(sqlText('format_read_json'), { path });
   } else {
-    const dialect = { path, delim: reader.delimiter, quote: reader.quote, escape: reader.escape, max_line: limits.maxLine, buffer: limits.buffer };
+    const dialect = {
+      path,
+      delim: reader.delimiter,
+      quote: reader.quote,
+      escape: reader.escape,
+      max_line: limits.maxLine,
+      buffer: limits.buffer,
+    };
     if (reader.names) {
-      await con.run(sqlText('format_read_csv_names'), { ...dialect, names: listValue(reader.names) }, { names: LIST(VARCHAR) });
+      await con.run(
+        sqlText('format_read_csv_names'),
+        { ...dialect, names: listValue(reader.names) },
+        { names: LIST(VARCHAR) },
+      );
       header = reader.names;
     } else {
       const skip = reader.skipLines ?? 0;

@@ -30,11 +30,27 @@ export const twilioCalls = {
         // Only `completed` is an answer; `canceled` is our side giving up while it rang.
         disposition: {
           column: 'Status',
-          values: { completed: 'answered', busy: 'busy', 'no-answer': 'no_answer', 'no answer': 'no_answer', canceled: 'no_answer', cancelled: 'no_answer', failed: 'failed' },
+          values: {
+            completed: 'answered',
+            busy: 'busy',
+            'no-answer': 'no_answer',
+            'no answer': 'no_answer',
+            canceled: 'no_answer',
+            cancelled: 'no_answer',
+            failed: 'failed',
+          },
         },
         answered_by: {
           column: 'AnsweredBy',
-          values: { human: 'human', machine_start: 'machine', machine_end_beep: 'machine', machine_end_silence: 'machine', machine_end_other: 'machine', fax: 'machine', '*': '' },
+          values: {
+            human: 'human',
+            machine_start: 'machine',
+            machine_end_beep: 'machine',
+            machine_end_silence: 'machine',
+            machine_end_other: 'machine',
+            fax: 'machine',
+            '*': '',
+          },
         },
         caller_number: { column: ['From', 'FromFormatted'] },
         callee_id: { column: ['To', 'ToFormatted'] },
@@ -51,6 +67,8 @@ export const twilioInsights = {
   name: 'twilio_insights',
   detect(s: Sample): boolean {
     const o = s.firstObject;
-    return s.kind === 'json' && !!o && 'call_sid' in o && ('properties' in o || 'connect_duration' in o || 'call_state' in o);
+    return (
+      s.kind === 'json' && !!o && 'call_sid' in o && ('properties' in o || 'connect_duration' in o || 'call_state' in o)
+    );
   },
 };

@@ -2,8 +2,19 @@ import type { CanonicalColumn } from '../canonical.ts';
 
 /** Columns a format's rules can fill: the canonical ones plus the helpers folding needs (format_map.sql). */
 export const HELPER_COLUMNS = [
-  'fold_key', 'leg', 'version', 'record_id', 'skip', 'reject', 'party_source', 'party_callee', 'party_agent',
-  'total_seconds', 'leg_id', 'other_leg', 'epoch',
+  'fold_key',
+  'leg',
+  'version',
+  'record_id',
+  'skip',
+  'reject',
+  'party_source',
+  'party_callee',
+  'party_agent',
+  'total_seconds',
+  'leg_id',
+  'other_leg',
+  'epoch',
 ] as const;
 export type HelperColumn = (typeof HELPER_COLUMNS)[number];
 export type MappedColumn = CanonicalColumn | HelperColumn;

@@ -43,7 +43,14 @@ describe('GET /api/ingests', () => {
     expect(rows).toHaveLength(2);
     const [latest, sample] = rows;
     expect(latest).toMatchObject({ fileName: 'not-cdrs.csv', status: 'failed', inserted: 0 });
-    expect(sample).toMatchObject({ status: 'loaded', rowsRead: 500, inserted: 500, duplicates: 0, rejected: 0, format: 'csv' });
+    expect(sample).toMatchObject({
+      status: 'loaded',
+      rowsRead: 500,
+      inserted: 500,
+      duplicates: 0,
+      rejected: 0,
+      format: 'csv',
+    });
     expect(sample!.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect(Number(latest!.ingestId)).toBeGreaterThan(Number(sample!.ingestId));
     for (const r of rows) {

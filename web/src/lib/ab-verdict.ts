@@ -14,7 +14,14 @@ export interface VerdictRow {
 export function verdictRows(result: AbResult | undefined): VerdictRow[] {
   return (result?.arms ?? []).flatMap((a) => {
     if (a.isControl) return [];
-    return [{ script: a.script, verdict: a.verdict ?? 'too_few', from: a.verdictFrom ?? null, simpson: Boolean(a.simpsonWarning) }];
+    return [
+      {
+        script: a.script,
+        verdict: a.verdict ?? 'too_few',
+        from: a.verdictFrom ?? null,
+        simpson: Boolean(a.simpsonWarning),
+      },
+    ];
   });
 }
 

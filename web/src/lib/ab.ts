@@ -16,7 +16,8 @@ export function parseAdjust(param: string | null): AdjustKey[] {
 }
 
 /** `metric=` on /scripts: hangup or short; anything else = the view's headline (the server picks it). */
-export const parseAbMetric = (p: string | null): Headline | undefined => (p === 'hangup' || p === 'short' ? p : undefined);
+export const parseAbMetric = (p: string | null): Headline | undefined =>
+  p === 'hangup' || p === 'short' ? p : undefined;
 
 /** The chart metric that shows an A/B rate. */
 export const rateMetricOf = (m: Headline): RateMetric => (m === 'short' ? 'shortCallRate' : 'hangupRate');
@@ -45,11 +46,18 @@ export interface ForestRow {
 export function forestRows(arms: readonly AbArm[]): ForestRow[] {
   return arms.flatMap((a) => {
     if (a.isControl || a.diff == null || a.diffCiLow == null || a.diffCiHigh == null) return [];
-    return [{
-      script: a.script, diff: a.diff, low: a.diffCiLow, high: a.diffCiHigh,
-      seqLow: a.sequential?.lower ?? null, seqHigh: a.sequential?.upper ?? null,
-      answered: a.n, clear: a.diffCiLow > 0 || a.diffCiHigh < 0,
-    }];
+    return [
+      {
+        script: a.script,
+        diff: a.diff,
+        low: a.diffCiLow,
+        high: a.diffCiHigh,
+        seqLow: a.sequential?.lower ?? null,
+        seqHigh: a.sequential?.upper ?? null,
+        answered: a.n,
+        clear: a.diffCiLow > 0 || a.diffCiHigh < 0,
+      },
+    ];
   });
 }
 
@@ -69,11 +77,19 @@ export function simpsonCases(result: AbResult): SimpsonCase[] {
   const control = result.arms.find((a) => a.isControl);
   if (!control || control.rate == null) return [];
   return result.arms.flatMap((a) => {
-    if (!a.simpsonWarning || a.rate == null || a.oddsRatio == null || a.orCiLow == null || a.orCiHigh == null) return [];
-    return [{
-      script: a.script, crude: a.rate > control.rate! ? 'worse' : 'better', rate: a.rate,
-      controlRate: control.rate!, oddsRatio: a.oddsRatio, orLow: a.orCiLow, orHigh: a.orCiHigh,
-    }];
+    if (!a.simpsonWarning || a.rate == null || a.oddsRatio == null || a.orCiLow == null || a.orCiHigh == null)
+      return [];
+    return [
+      {
+        script: a.script,
+        crude: a.rate > control.rate! ? 'worse' : 'better',
+        rate: a.rate,
+        controlRate: control.rate!,
+        oddsRatio: a.oddsRatio,
+        orLow: a.orCiLow,
+        orHigh: a.orCiHigh,
+      },
+    ];
   });
 }
 
@@ -81,7 +97,10 @@ export function simpsonCases(result: AbResult): SimpsonCase[] {
  * Whether the test has the answered calls it needs to detect the difference seen so far
  * (α 0.05, power 0.8): both the arm and the control must reach `requiredPerArm`.
  */
-export function sampleStatus(arm: AbArm, control: AbArm | undefined): { required: number; have: number; enough: boolean } | null {
+export function sampleStatus(
+  arm: AbArm,
+  control: AbArm | undefined,
+): { required: number; have: number; enough: boolean } | null {
   if (arm.isControl || arm.requiredPerArm == null || !control) return null;
   const have = Math.min(arm.n, control.n);
   return { required: arm.requiredPerArm, have, enough: have >= arm.requiredPerArm };

@@ -13,7 +13,8 @@ export const api = {
   /** A/B/n of opening lines; always with the daily always-valid looks (the page states the method). */
   ab: (f: Filters, o: { control?: string; adjust: readonly AdjustKey[] }) =>
     `/api/ab?${filterQuery(f, { ...(o.control ? { control: o.control } : {}), ...(o.adjust.length ? { adjust: o.adjust.join(',') } : {}), sequential: '1' })}`,
-  survival: (by: 'script' | 'segment' | 'number_tag' | 'agent', f: Filters) => `/api/survival?${filterQuery(f, { by })}`,
+  survival: (by: 'script' | 'segment' | 'number_tag' | 'agent', f: Filters) =>
+    `/api/survival?${filterQuery(f, { by })}`,
   recommendations: (f: Filters) => `/api/recommendations?${filterQuery(f)}`,
 };
 

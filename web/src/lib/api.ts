@@ -25,7 +25,10 @@ async function fetchJson(url: string): Promise<unknown> {
   } catch (err) {
     throw new ApiError(0, err instanceof Error ? err.message : String(err));
   }
-  const body = (await res.json().catch(() => null)) as { error?: string; issues?: { param: string; message: string }[] } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: string;
+    issues?: { param: string; message: string }[];
+  } | null;
   if (!res.ok) {
     const detail = body?.issues?.map((i) => `${i.param}: ${i.message}`).join('; ');
     throw new ApiError(res.status, [body?.error ?? res.statusText, detail].filter(Boolean).join(' — '));

@@ -57,7 +57,10 @@ export function authHeaders(token = auth.token): Record<string, string> {
 }
 
 async function session(token: string): Promise<Session> {
-  const res = await nativeFetch('/api/session', { headers: { accept: 'application/json', ...authHeaders(token) }, cache: 'no-store' });
+  const res = await nativeFetch('/api/session', {
+    headers: { accept: 'application/json', ...authHeaders(token) },
+    cache: 'no-store',
+  });
   if (res.status === 401) return { authRequired: true, closed: null, user: null, role: null };
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return (await res.json()) as Session;
@@ -120,7 +123,8 @@ export function installAuth(): void {
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
     for (const [k, v] of Object.entries(authHeaders())) if (!headers.has(k)) headers.set(k, v);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    if (method !== 'GET' && method !== 'HEAD' && !headers.has('x-requested-with')) headers.set('x-requested-with', 'hangup');
+    if (method !== 'GET' && method !== 'HEAD' && !headers.has('x-requested-with'))
+      headers.set('x-requested-with', 'hangup');
     const res = await original(input, { ...init, headers });
     if (res.status === 401 && auth.required) {
       auth.role = null;
@@ -137,7 +141,9 @@ export function installAuth(): void {
     e.preventDefault();
     void window.fetch(url).then(async (res) => {
       if (!res.ok) return;
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? (a.getAttribute('download') || 'download');
+      const name =
+        /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
+        (a.getAttribute('download') || 'download');
       // Not csv.ts's saveBlob: this module is in the first download, csv.ts is not.
       const link = document.createElement('a');
       link.href = URL.createObjectURL(await res.blob());

@@ -64,6 +64,12 @@ export function rateColumns<R extends RateFields>(
     { key: 'dials', label: t('metric.dials'), kind: 'int', value: (r) => r.dials },
     { key: 'connectRate', label: t('metric.connectRate'), kind: 'pct', value: (r) => r.connectRate },
   );
-  if (opts.rejection) cols.push({ key: 'rejectionRate', label: t('metric.rejectionRate'), kind: 'pct', value: (r) => r.rejectionRate ?? null });
+  if (opts.rejection)
+    cols.push({
+      key: 'rejectionRate',
+      label: t('metric.rejectionRate'),
+      kind: 'pct',
+      value: (r) => r.rejectionRate ?? null,
+    });
   return cols;
 }

@@ -2,7 +2,13 @@ import type { Filters } from './api-types.ts';
 
 // The filter keys of server/contract/filters.ts, restated here so the web bundle does not pull
 // in zod; `satisfies` keeps the two lists in step at compile time.
-export const LIST_KEYS = ['campaign', 'script', 'segment', 'numberTag', 'agent'] as const satisfies readonly (keyof Filters)[];
+export const LIST_KEYS = [
+  'campaign',
+  'script',
+  'segment',
+  'numberTag',
+  'agent',
+] as const satisfies readonly (keyof Filters)[];
 export type ListKey = (typeof LIST_KEYS)[number];
 export const FILTER_KEYS = ['from', 'to', ...LIST_KEYS] as const satisfies readonly (keyof Filters)[];
 

@@ -17,7 +17,12 @@ export function ingestColumns(
     { key: 'fileName', label: t('data.file'), kind: 'text', value: (r) => r.fileName },
     { key: 'status', label: t('data.status'), kind: 'text', value: (r) => label('status', r.status) },
     // "unknown": never detected (a repeated file is recognised by its hash first, or unreadable).
-    { key: 'format', label: t('data.detectedFormat'), kind: 'text', value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')) },
+    {
+      key: 'format',
+      label: t('data.detectedFormat'),
+      kind: 'text',
+      value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')),
+    },
     { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
     { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => r.calls },
     { key: 'folded', label: t('data.folded'), kind: 'int', value: (r) => r.folded },
@@ -29,11 +34,22 @@ export function ingestColumns(
     { key: 'unknownParty', label: t('data.unknownParty'), kind: 'int', value: (r) => r.unknownParty },
     // The zone naive times were read in; "inferred" when the file's own epochs or offsets said so.
     {
-      key: 'sourceTimezone', label: t('data.sourceTimezone'), kind: 'text',
-      value: (r) => (r.sourceTimezone ? r.sourceTimezone + ((r as Row).timezoneInferred ? ` (${t('data.timezoneInferred')})` : '') : null),
+      key: 'sourceTimezone',
+      label: t('data.sourceTimezone'),
+      kind: 'text',
+      value: (r) =>
+        r.sourceTimezone
+          ? r.sourceTimezone + ((r as Row).timezoneInferred ? ` (${t('data.timezoneInferred')})` : '')
+          : null,
     },
     // Seconds in the CSV (a number a spreadsheet can sum), a readable duration on screen.
-    { key: 'duration', label: t('data.duration'), kind: 'int', value: (r) => r.durationMs / 1000, display: (r) => formatDuration(r.durationMs, lang) },
+    {
+      key: 'duration',
+      label: t('data.duration'),
+      kind: 'int',
+      value: (r) => r.durationMs / 1000,
+      display: (r) => formatDuration(r.durationMs, lang),
+    },
     { key: 'message', label: t('data.message'), kind: 'text', value: (r) => r.message ?? '' },
   ];
 }

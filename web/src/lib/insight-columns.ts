@@ -4,13 +4,19 @@ import type { Lang, MessageKey } from './i18n.ts';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 type Label = (dim: string, value: string | number | null) => string;
-const text = (lang: Lang) => (r: { explanation: { zh: string; en: string } }) => (lang === 'zh-CN' ? r.explanation.zh : r.explanation.en);
+const text = (lang: Lang) => (r: { explanation: { zh: string; en: string } }) =>
+  lang === 'zh-CN' ? r.explanation.zh : r.explanation.en;
 
 /** The CSV behind each recommendation list: raw numbers (rates as fractions) and the sentence. */
 export const insightColumns = {
   windows: (t: T, label: Label, lang: Lang): Column<WindowRec>[] => [
     { key: 'segment', label: t('dim.segment'), kind: 'text', value: (r) => label('segment', r.segment) },
-    { key: 'kind', label: t('ev.kind'), kind: 'text', value: (r) => t(r.kind === 'best' ? 'insights.best' : 'insights.worst') },
+    {
+      key: 'kind',
+      label: t('ev.kind'),
+      kind: 'text',
+      value: (r) => t(r.kind === 'best' ? 'insights.best' : 'insights.worst'),
+    },
     { key: 'hour', label: t('dim.hour'), kind: 'text', value: (r) => label('hour', r.hour) },
     { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
     { key: 'earlyHangups', label: t('metric.earlyHangups'), kind: 'int', value: (r) => r.earlyHangups },
@@ -40,7 +46,12 @@ export const insightColumns = {
     { key: 'priorAnswerRate', label: t('ev.priorAnswer'), kind: 'pct', value: (r) => r.priorAnswerRate },
     { key: 'recentRejectionRate', label: t('ev.recentReject'), kind: 'pct', value: (r) => r.recentRejectionRate },
     { key: 'priorRejectionRate', label: t('ev.priorReject'), kind: 'pct', value: (r) => r.priorRejectionRate },
-    { key: 'pAdj', label: t('ev.pAdj'), kind: 'p', value: (r) => Math.min(r.answerPValueAdjusted, r.rejectionPValueAdjusted) },
+    {
+      key: 'pAdj',
+      label: t('ev.pAdj'),
+      kind: 'p',
+      value: (r) => Math.min(r.answerPValueAdjusted, r.rejectionPValueAdjusted),
+    },
     { key: 'text', label: t('ev.explanation'), kind: 'text', value: text(lang) },
   ],
   agents: (t: T, lang: Lang): Column<AgentRec>[] => [

@@ -26,7 +26,11 @@ export function linkWithView(link: string, current: URLSearchParams): string {
  * The API's explanation in the page's language. The server writes stored values as they are
  * ("white_collar"); the dashboard swaps in their labels ("白领") for the values the item names.
  */
-export function explain(item: { explanation: { zh: string; en: string } }, lang: Lang, values: readonly { raw: string | null | undefined; label: string }[] = []): string {
+export function explain(
+  item: { explanation: { zh: string; en: string } },
+  lang: Lang,
+  values: readonly { raw: string | null | undefined; label: string }[] = [],
+): string {
   return relabel(lang === 'zh-CN' ? item.explanation.zh : item.explanation.en, values);
 }
 
@@ -56,12 +60,18 @@ export interface RecItem {
 export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[] {
   const { t, fmt } = c;
   // By segment, then in hour order: a day reads from morning to evening.
-  const ordered = [...rows].sort((a, b) => c.label('segment', a.segment).localeCompare(c.label('segment', b.segment), c.lang) || a.hour - b.hour);
+  const ordered = [...rows].sort(
+    (a, b) => c.label('segment', a.segment).localeCompare(c.label('segment', b.segment), c.lang) || a.hour - b.hour,
+  );
   return ordered.map((w) => {
     const segment = c.label('segment', w.segment);
     return {
-      id: `${w.segment}-${w.hour}`, group: segment,
-      badge: { text: `${t(w.kind === 'best' ? 'insights.best' : 'insights.worst')} ${fmt.hours(w.hour)}`, good: w.kind === 'best' },
+      id: `${w.segment}-${w.hour}`,
+      group: segment,
+      badge: {
+        text: `${t(w.kind === 'best' ? 'insights.best' : 'insights.worst')} ${fmt.hours(w.hour)}`,
+        good: w.kind === 'best',
+      },
       text: windowText(w, c.lang),
       evidence: [
         { label: t('ev.rate'), value: `${fmt.pct(w.hangupRate)} (${fmt.interval(w.ciLow, w.ciHigh)})` },
@@ -78,24 +88,31 @@ export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[
 export function capItems(cap: FrequencyCapRec | null, c: RecContext): RecItem[] {
   if (!cap) return [];
   const { t, fmt } = c;
-  return [{
-    id: `cap-${cap.capAt}`, text: capText(cap, c.lang),
-    evidence: [
-      { label: t('ev.callN', { n: cap.capAt }), value: `${fmt.pct(cap.hangupRate)} · ${t('ev.answered')} ${fmt.int(cap.answered)}` },
-      { label: t('ev.firstCall'), value: fmt.pct(cap.firstCallRate) },
-      { label: t('ev.diff'), value: `${fmt.pp(cap.diff)} (${fmt.pp(cap.diffCiLow)} – ${fmt.pp(cap.diffCiHigh)})` },
-      { label: t('ev.pAdj'), value: fmt.p(cap.pValueAdjusted) },
-    ],
-    href: linkWithView(cap.link, c.params),
-    rank: cap.pValueAdjusted ?? 1,
-  }];
+  return [
+    {
+      id: `cap-${cap.capAt}`,
+      text: capText(cap, c.lang),
+      evidence: [
+        {
+          label: t('ev.callN', { n: cap.capAt }),
+          value: `${fmt.pct(cap.hangupRate)} · ${t('ev.answered')} ${fmt.int(cap.answered)}`,
+        },
+        { label: t('ev.firstCall'), value: fmt.pct(cap.firstCallRate) },
+        { label: t('ev.diff'), value: `${fmt.pp(cap.diff)} (${fmt.pp(cap.diffCiLow)} – ${fmt.pp(cap.diffCiHigh)})` },
+        { label: t('ev.pAdj'), value: fmt.p(cap.pValueAdjusted) },
+      ],
+      href: linkWithView(cap.link, c.params),
+      rank: cap.pValueAdjusted ?? 1,
+    },
+  ];
 }
 
 export function numberItems(rows: readonly NumberRec[], c: RecContext): RecItem[] {
   const { t, fmt } = c;
   const span = (recent: number, prior: number) => `${fmt.pct(recent)} (${t('ev.was', { v: fmt.pct(prior) })})`;
   return rows.map((n) => ({
-    id: n.callerNumber, text: numberText(n, c.lang),
+    id: n.callerNumber,
+    text: numberText(n, c.lang),
     badge: n.numberTag ? { text: c.label('number_tag', n.numberTag), good: false } : undefined,
     evidence: [
       { label: t('ev.recentAnswer'), value: span(n.recentAnswerRate, n.priorAnswerRate) },
@@ -111,7 +128,8 @@ export function numberItems(rows: readonly NumberRec[], c: RecContext): RecItem[
 export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] {
   const { t, fmt } = c;
   return rows.map((a) => ({
-    id: a.agent, text: agentText(a, c.lang),
+    id: a.agent,
+    text: agentText(a, c.lang),
     evidence: [
       { label: t('ev.shrunk'), value: `${fmt.pct(a.shrunkRate)} (${fmt.interval(a.shrunkCiLow, a.shrunkCiHigh)})` },
       { label: t('ev.raw'), value: fmt.pct(a.rawRate) },
@@ -127,6 +145,11 @@ export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] 
 /** The `n` strongest items, kept in the list's own order (segment, hour). */
 export function topItems(items: readonly RecItem[], n: number): RecItem[] {
   if (items.length <= n) return [...items];
-  const keep = new Set([...items].sort((a, b) => a.rank - b.rank).slice(0, n).map((i) => i.id));
+  const keep = new Set(
+    [...items]
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, n)
+      .map((i) => i.id),
+  );
   return items.filter((i) => keep.has(i.id));
 }

@@ -3,7 +3,10 @@ import type { SurvivalPoint } from './api-types.ts';
 const Z_95 = 1.959963984540054;
 
 /** S(t) and its standard error read off the step function (right-continuous, 1 before the first event). */
-export function survivalAtWithSe(points: readonly SurvivalPoint[], t: number): { survival: number; se: number; fromBand: boolean } {
+export function survivalAtWithSe(
+  points: readonly SurvivalPoint[],
+  t: number,
+): { survival: number; se: number; fromBand: boolean } {
   let at: SurvivalPoint | undefined;
   for (const p of points) {
     if (p.t > t) break;
@@ -31,7 +34,11 @@ export interface SurvivalDifference {
  * Difference of two independent Kaplan–Meier estimates at t with a normal 95% interval:
  * se = sqrt(se₁² + se₂²) from Greenwood. Crude: the curves are not adjusted for hour or segment.
  */
-export function survivalDifference(arm: readonly SurvivalPoint[], control: readonly SurvivalPoint[], t: number): SurvivalDifference {
+export function survivalDifference(
+  arm: readonly SurvivalPoint[],
+  control: readonly SurvivalPoint[],
+  t: number,
+): SurvivalDifference {
   const a = survivalAtWithSe(arm, t);
   const c = survivalAtWithSe(control, t);
   const diff = a.survival - c.survival;

@@ -19,7 +19,10 @@ export function addDays(iso: string, days: number): string {
  * The window the filters select; an open end is closed by the stored data's bounds
  * (lastDate is inclusive there). Null while the bounds are unknown or the store is empty.
  */
-export function selectedPeriod(f: Pick<Filters, 'from' | 'to'>, bounds: { firstDate: string | null; lastDate: string | null } | undefined): Period | null {
+export function selectedPeriod(
+  f: Pick<Filters, 'from' | 'to'>,
+  bounds: { firstDate: string | null; lastDate: string | null } | undefined,
+): Period | null {
   const from = f.from ?? bounds?.firstDate ?? null;
   const to = f.to ?? (bounds?.lastDate ? addDays(bounds.lastDate, 1) : null);
   if (!from || !to || toMs(to) <= toMs(from)) return null;

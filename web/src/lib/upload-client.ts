@@ -32,7 +32,8 @@ export function postFile(
     xhr.open('POST', ingestApi.upload());
     xhr.setRequestHeader('accept', 'application/json');
     // Writes carry X-Requested-With (a cross-site form cannot) and the signed-in token.
-    for (const [k, v] of Object.entries({ ...WRITE_HEADERS, ...tokenHeaders(opts.token || auth.token) })) xhr.setRequestHeader(k, v);
+    for (const [k, v] of Object.entries({ ...WRITE_HEADERS, ...tokenHeaders(opts.token || auth.token) }))
+      xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => opts.onProgress?.(e.lengthComputable ? e.loaded / e.total : null);
     xhr.onload = () => {
       const body = parse(xhr.responseText);
@@ -51,7 +52,10 @@ export function postFile(
 export async function getJob(jobId: string): Promise<IngestJob> {
   let res: Response;
   try {
-    res = await fetch(ingestApi.job(jobId), { headers: { accept: 'application/json', ...tokenHeaders(auth.token) }, cache: 'no-store' });
+    res = await fetch(ingestApi.job(jobId), {
+      headers: { accept: 'application/json', ...tokenHeaders(auth.token) },
+      cache: 'no-store',
+    });
   } catch (err) {
     throw new UploadError({ kind: 'network', message: err instanceof Error ? err.message : String(err) });
   }
@@ -69,7 +73,8 @@ export async function deleteIngestCalls(ingestId: number, token: string | null):
   let res: Response;
   try {
     res = await fetch(ingestApi.ingest(ingestId), {
-      method: 'DELETE', headers: { accept: 'application/json', ...WRITE_HEADERS, ...tokenHeaders(token || auth.token) },
+      method: 'DELETE',
+      headers: { accept: 'application/json', ...WRITE_HEADERS, ...tokenHeaders(token || auth.token) },
     });
   } catch (err) {
     throw new UploadError({ kind: 'network', message: err instanceof Error ? err.message : String(err) });

@@ -2,7 +2,8 @@
 import type { Lang, MessageKey } from './i18n.ts';
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
-export type Phase = 'uploading' | 'queued' | 'hashing' | 'transcoding' | 'reading' | 'checking' | 'storing' | 'working' | 'done';
+export type Phase =
+  'uploading' | 'queued' | 'hashing' | 'transcoding' | 'reading' | 'checking' | 'storing' | 'working' | 'done';
 
 // Share of the bar each phase fills. Sending dominates for remote servers, storing for big files;
 // a fixed split keeps the bar moving forward only, which matters more than exact proportions.
@@ -80,7 +81,9 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
   switch (f.status) {
     case 413: {
       const limit = f.body?.maxUploadBytes ?? limitBytes;
-      return limit ? { key: 'upload.err.tooLarge', vars: { limit: formatBytes(limit, lang) } } : { key: 'upload.err.tooLargeNoLimit' };
+      return limit
+        ? { key: 'upload.err.tooLarge', vars: { limit: formatBytes(limit, lang) } }
+        : { key: 'upload.err.tooLargeNoLimit' };
     }
     case 401:
       return { key: 'upload.err.token' };

@@ -38,7 +38,14 @@ export class Uploader {
 
   add(files: readonly File[], opts: UploadOptions): void {
     for (const file of files) {
-      this.items.unshift({ key: ++this.#next, fileName: file.name, phase: 'queued', overall: 0, report: null, failure: null });
+      this.items.unshift({
+        key: ++this.#next,
+        fileName: file.name,
+        phase: 'queued',
+        overall: 0,
+        report: null,
+        failure: null,
+      });
       const item = this.items[0]!; // the reactive proxy: changes to it redraw the page
       this.#queue = this.#queue.then(async () => {
         if (await this.#load(item, file, opts)) this.onsettled();
@@ -60,14 +67,20 @@ export class Uploader {
   async #load(item: UploadItem, file: File, opts: UploadOptions): Promise<boolean> {
     let reached = false;
     try {
-      if (file.size > opts.maxBytes) throw new UploadError({ kind: 'http', status: 413, body: { maxUploadBytes: opts.maxBytes } });
+      if (file.size > opts.maxBytes)
+        throw new UploadError({ kind: 'http', status: 413, body: { maxUploadBytes: opts.maxBytes } });
       this.#show(item, 'uploading', 0);
-      const { jobId } = await postFile(file, { format: opts.format, token: opts.token, onProgress: (f) => this.#show(item, 'uploading', f) });
+      const { jobId } = await postFile(file, {
+        format: opts.format,
+        token: opts.token,
+        onProgress: (f) => this.#show(item, 'uploading', f),
+      });
       reached = true;
       for (;;) {
         const job = await getJob(jobId);
         if (job.state === 'done' || job.state === 'failed') {
-          if (job.state === 'failed') throw new UploadError({ kind: 'unreadable', reason: job.error ?? job.report?.message ?? null });
+          if (job.state === 'failed')
+            throw new UploadError({ kind: 'unreadable', reason: job.error ?? job.report?.message ?? null });
           this.#show(item, 'done', 1);
           item.report = job.report;
           return true;
@@ -76,7 +89,10 @@ export class Uploader {
         await sleep(POLL_MS);
       }
     } catch (err) {
-      item.failure = err instanceof UploadError ? err.failure : { kind: 'network', message: err instanceof Error ? err.message : String(err) };
+      item.failure =
+        err instanceof UploadError
+          ? err.failure
+          : { kind: 'network', message: err instanceof Error ? err.message : String(err) };
     }
     return reached;
   }

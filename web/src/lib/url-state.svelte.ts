@@ -48,7 +48,8 @@ class UrlState {
   go(path: string) {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
     const next = new URLSearchParams();
-    for (const [k, v] of this.params) if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
+    for (const [k, v] of this.params)
+      if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
     this.#write(path, next, false);
     scrollTo(0, 0);
   }
@@ -64,7 +65,8 @@ class UrlState {
   href(path: string): string {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
     const next = new URLSearchParams();
-    for (const [k, v] of this.params) if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
+    for (const [k, v] of this.params)
+      if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
     const q = next.toString();
     return q ? `${path}?${q}` : path;
   }

@@ -6,7 +6,12 @@ import { MEASURES, type RateMetric } from './charts/measures.ts';
  * The best and worst hour x weekday windows for a rate, among cells with enough calls to read.
  * "Best" is the lowest hang-up rate or the highest connect rate; no cell is in both lists.
  */
-export function bestAndWorst(cells: readonly HeatCell[], metric: RateMetric, minSample: number, k = 5): { best: HeatCell[]; worst: HeatCell[] } {
+export function bestAndWorst(
+  cells: readonly HeatCell[],
+  metric: RateMetric,
+  minSample: number,
+  k = 5,
+): { best: HeatCell[]; worst: HeatCell[] } {
   const m = MEASURES[metric];
   // arquero compiles plain functions from their source; escape() keeps closures over `m` working.
   const readable = from(cells as HeatCell[])
@@ -18,6 +23,9 @@ export function bestAndWorst(cells: readonly HeatCell[], metric: RateMetric, min
   const nLow = Math.min(k, Math.ceil(ascending.length / 2));
   const nHigh = Math.min(k, ascending.length - nLow);
   const low = ascending.slice(0, nLow).map(strip);
-  const high = ascending.slice(ascending.length - nHigh).reverse().map(strip);
+  const high = ascending
+    .slice(ascending.length - nHigh)
+    .reverse()
+    .map(strip);
   return metric === 'connectRate' ? { best: high, worst: low } : { best: low, worst: high };
 }

@@ -30,14 +30,26 @@ export function buildShareBarsOption(rows: readonly ShareRow[], o: ShareBarsOpti
     },
     grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
     xAxis: { type: 'value', max: 1, show: false },
-    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.label), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: INK } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: sorted.map((r) => r.label),
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { color: INK },
+    },
     series: [
       {
         type: 'bar',
         data: sorted.map(share),
         itemStyle: { color: o.color ?? CATEGORICAL[0] },
         barMaxWidth: 18,
-        label: { show: true, position: 'right', color: MUTED, formatter: ((p: { value: number }) => o.pct(p.value)) as never },
+        label: {
+          show: true,
+          position: 'right',
+          color: MUTED,
+          formatter: ((p: { value: number }) => o.pct(p.value)) as never,
+        },
       },
     ],
   };
@@ -60,8 +72,24 @@ export function buildGroupedRatesOption(
     tooltip: { trigger: 'axis', valueFormatter: ((v: number | null) => o.pct(v)) as never, confine: true },
     // Room for a legend that wraps to two lines on a phone; every category labelled, long ones wrapped.
     grid: { left: 8, right: 8, top: 60, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...categories], axisTick: { show: false }, axisLabel: { color: INK, interval: 0, width: 72, overflow: 'break' } },
-    yAxis: { type: 'value', min: 0, axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never }, splitLine: { lineStyle: { color: '#eceef0' } } },
-    series: series.map((s, i) => ({ type: 'bar' as const, name: s.name, data: [...s.values], itemStyle: { color: CATEGORICAL[i % CATEGORICAL.length] }, barMaxWidth: 28 })),
+    xAxis: {
+      type: 'category',
+      data: [...categories],
+      axisTick: { show: false },
+      axisLabel: { color: INK, interval: 0, width: 72, overflow: 'break' },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never },
+      splitLine: { lineStyle: { color: '#eceef0' } },
+    },
+    series: series.map((s, i) => ({
+      type: 'bar' as const,
+      name: s.name,
+      data: [...s.values],
+      itemStyle: { color: CATEGORICAL[i % CATEGORICAL.length] },
+      barMaxWidth: 28,
+    })),
   };
 }

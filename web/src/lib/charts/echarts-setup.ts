@@ -4,6 +4,15 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousCo
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, VisualMapContinuousComponent, SVGRenderer]);
+use([
+  HeatmapChart,
+  LineChart,
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  VisualMapContinuousComponent,
+  SVGRenderer,
+]);
 
 export { init };

@@ -21,7 +21,9 @@ export const SEQUENCE_COLOR = VIRIDIS[6]!;
 
 /** The x range: every interval and 0 (the control), padded so end caps never touch the frame. */
 export function forestDomain(rows: readonly ForestRow[]): [number, number] {
-  const xs = rows.flatMap((r) => [r.low, r.high, r.seqLow, r.seqHigh]).filter((x): x is number => x !== null && Number.isFinite(x));
+  const xs = rows
+    .flatMap((r) => [r.low, r.high, r.seqLow, r.seqHigh])
+    .filter((x): x is number => x !== null && Number.isFinite(x));
   const lo = Math.min(0, ...xs);
   const hi = Math.max(0, ...xs);
   const pad = Math.max(0.002, (hi - lo) * 0.08);
@@ -51,14 +53,36 @@ export function buildForestPlot(rows: readonly ForestPoint[], o: ForestOptions):
     marginRight: 16,
     marginBottom: 40,
     style: { fontFamily: FONT_STACK, fontSize: '12px', color: INK, background: 'transparent' },
-    x: { domain: forestDomain(rows), tickFormat: (v: number) => o.points(v), label: o.text.axis, labelAnchor: 'center', labelArrow: 'none' },
+    x: {
+      domain: forestDomain(rows),
+      tickFormat: (v: number) => o.points(v),
+      label: o.text.axis,
+      labelAnchor: 'center',
+      labelArrow: 'none',
+    },
     y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
     marks: [
       Plot.gridX({ stroke: '#eceef0', strokeOpacity: 1 }),
       Plot.ruleX([0], { stroke: INK, strokeWidth: 1 }),
-      Plot.ruleY(withSeq, { y: 'label', x1: 'seqLow', x2: 'seqHigh', stroke: SEQUENCE_COLOR, strokeOpacity: 0.4, strokeWidth: 12 }),
+      Plot.ruleY(withSeq, {
+        y: 'label',
+        x1: 'seqLow',
+        x2: 'seqHigh',
+        stroke: SEQUENCE_COLOR,
+        strokeOpacity: 0.4,
+        strokeWidth: 12,
+      }),
       Plot.ruleY(rows, { y: 'label', x1: 'low', x2: 'high', stroke: INK, strokeWidth: 2 }),
-      Plot.dot(rows, { x: 'diff', y: 'label', r: 5, fill: (r: ForestPoint) => (r.clear ? FILL : '#ffffff'), stroke: FILL, strokeWidth: 1.5, title, tip: true }),
+      Plot.dot(rows, {
+        x: 'diff',
+        y: 'label',
+        r: 5,
+        fill: (r: ForestPoint) => (r.clear ? FILL : '#ffffff'),
+        stroke: FILL,
+        strokeWidth: 1.5,
+        title,
+        tip: true,
+      }),
     ],
   };
 }

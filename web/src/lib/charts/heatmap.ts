@@ -82,7 +82,9 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
     animation: false,
     textStyle: { fontFamily: FONT_STACK, color: INK },
     tooltip: { trigger: 'item', formatter: tooltip as never, confine: true },
-    grid: compact ? { left: 8, right: 8, top: 4, bottom: 4, containLabel: true } : { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+    grid: compact
+      ? { left: 8, right: 8, top: 4, bottom: 4, containLabel: true }
+      : { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: o.xs.map((v) => o.xLabel(v)),
@@ -100,24 +102,37 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
     },
     // The colour legend is HTML beside the chart (HeatLegend: "better ← → worse"); ECharts' own
     // visualMap stays hidden, which also keeps its hover marker from printing a stray value.
-    visualMap: [{
-      type: 'continuous',
-      seriesIndex: 0,
-      min: lo,
-      max: hi,
-      show: false,
-      hoverLink: false,
-      inRange: { color: rampFor(o.metric) },
-    },
-    // ECharts wants every heatmap series under a visualMap: the grey one gets a constant grey.
-    { type: 'continuous', seriesIndex: 1, show: false, min: 0, max: 1, inRange: { color: [SMALL_SAMPLE_GREY, SMALL_SAMPLE_GREY] } }],
+    visualMap: [
+      {
+        type: 'continuous',
+        seriesIndex: 0,
+        min: lo,
+        max: hi,
+        show: false,
+        hoverLink: false,
+        inRange: { color: rampFor(o.metric) },
+      },
+      // ECharts wants every heatmap series under a visualMap: the grey one gets a constant grey.
+      {
+        type: 'continuous',
+        seriesIndex: 1,
+        show: false,
+        min: 0,
+        max: 1,
+        inRange: { color: [SMALL_SAMPLE_GREY, SMALL_SAMPLE_GREY] },
+      },
+    ],
     series: [
       {
         type: 'heatmap',
         name: o.text.metric,
         data: readable as never,
         itemStyle: cellBorder,
-        label: { show: cellLabels, fontSize: 11, formatter: ((p: { data: Item }) => o.pct(p.data.value[2], 0)) as never },
+        label: {
+          show: cellLabels,
+          fontSize: 11,
+          formatter: ((p: { data: Item }) => o.pct(p.data.value[2], 0)) as never,
+        },
         emphasis: { itemStyle: { borderColor: INK, borderWidth: 2 } },
       },
       {
@@ -128,7 +143,14 @@ export function buildHeatmapOption(cells: readonly HeatCell[], o: HeatmapOptions
         itemStyle: {
           ...cellBorder,
           color: SMALL_SAMPLE_GREY,
-          decal: { symbol: 'rect', symbolSize: 1, color: 'rgba(0,0,0,0.18)', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4 },
+          decal: {
+            symbol: 'rect',
+            symbolSize: 1,
+            color: 'rgba(0,0,0,0.18)',
+            dashArrayX: [1, 0],
+            dashArrayY: [2, 4],
+            rotation: -Math.PI / 4,
+          },
         },
         label: { show: false },
         emphasis: { itemStyle: { borderColor: INK, borderWidth: 2 } },

@@ -47,13 +47,26 @@ export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptio
   const small = (r: IntervalRow) => r.n < minN;
   // Readable rows set the scale: one agent with 5 calls (interval 6%–80%) must not squash the rest.
   const readable = data.filter((r) => !small(r));
-  const maxHigh = Math.max(0.05, ...readable.map((r) => r.high ?? 0), ...data.map((r) => Math.max(r.rate ?? 0, r.shrunk ?? 0)));
+  const maxHigh = Math.max(
+    0.05,
+    ...readable.map((r) => r.high ?? 0),
+    ...data.map((r) => Math.max(r.rate ?? 0, r.shrunk ?? 0)),
+  );
   // The axis starts at the whole ten of percent below the lowest readable bound (0% when rates
   // are low), so differences between 25% and 38% are not squeezed into the right third.
-  const minLow = Math.min(...readable.map((r) => r.low ?? 1), ...data.map((r) => Math.min(r.rate ?? 1, r.shrunk ?? 1)), o.reference ?? 1);
+  const minLow = Math.min(
+    ...readable.map((r) => r.low ?? 1),
+    ...data.map((r) => Math.min(r.rate ?? 1, r.shrunk ?? 1)),
+    o.reference ?? 1,
+  );
   const start = Math.max(0, Math.floor(minLow * 10 - 1e-9) / 10);
   const title = (r: IntervalRow) =>
-    [`${r.facet ? `${r.facet} · ` : ''}${r.label}`, `${o.text.rate}: ${o.pct(r.rate)}`, `${o.text.interval}: ${o.pct(r.low)} – ${o.pct(r.high)}`, `${o.text.n}: ${o.int(r.n)}`]
+    [
+      `${r.facet ? `${r.facet} · ` : ''}${r.label}`,
+      `${o.text.rate}: ${o.pct(r.rate)}`,
+      `${o.text.interval}: ${o.pct(r.low)} – ${o.pct(r.high)}`,
+      `${o.text.n}: ${o.int(r.n)}`,
+    ]
       .concat(r.shrunk != null && o.text.shrunk ? [`${o.text.shrunk}: ${o.pct(r.shrunk)}`] : [])
       .concat(small(r) ? [o.text.smallSample] : [])
       .join('\n');
@@ -61,17 +74,30 @@ export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptio
   const panelRows = labels.length;
   const marks: Plot.Markish[] = [
     Plot.gridX({ stroke: '#eceef0', strokeOpacity: 1 }),
-    Plot.ruleY(data, { y: 'label', x1: 'low', x2: 'high', fy, clip: true, stroke: (r: IntervalRow) => (small(r) ? SMALL_SAMPLE_GREY : INK), strokeWidth: 2 }),
+    Plot.ruleY(data, {
+      y: 'label',
+      x1: 'low',
+      x2: 'high',
+      fy,
+      clip: true,
+      stroke: (r: IntervalRow) => (small(r) ? SMALL_SAMPLE_GREY : INK),
+      strokeWidth: 2,
+    }),
     Plot.dot(data, {
-      x: 'rate', y: 'label', fy, r: 4.5,
+      x: 'rate',
+      y: 'label',
+      fy,
+      r: 4.5,
       fill: (r: IntervalRow) => (small(r) ? '#ffffff' : FILL),
       stroke: (r: IntervalRow) => (small(r) ? MUTED : FILL),
-      title, tip: true,
+      title,
+      tip: true,
     }),
   ];
   const shrunk = data.filter((r) => r.shrunk != null);
   // Under the dot, so the raw rate stays on top; a tick, so the two never read as one point.
-  if (shrunk.length) marks.splice(2, 0, Plot.tickX(shrunk, { x: 'shrunk', y: 'label', fy, stroke: SHRUNK_COLOR, strokeWidth: 3 }));
+  if (shrunk.length)
+    marks.splice(2, 0, Plot.tickX(shrunk, { x: 'shrunk', y: 'label', fy, stroke: SHRUNK_COLOR, strokeWidth: 3 }));
   if (o.reference != null) marks.unshift(Plot.ruleX([o.reference], { stroke: MUTED, strokeDasharray: '4,3' }));
   const labelPx = Math.max(48, ...labels.map(labelWidth)) + 12;
   return {

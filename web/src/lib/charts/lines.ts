@@ -38,7 +38,11 @@ export function dayAxis(dates: readonly string[], maxDays = 3660): { days: strin
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
   const days: string[] = [];
-  for (let ms = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); ms <= end && days.length < maxDays; ms += 86_400_000) {
+  for (
+    let ms = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`);
+    ms <= end && days.length < maxDays;
+    ms += 86_400_000
+  ) {
     days.push(new Date(ms).toISOString().slice(0, 10));
   }
   return { days, years: first.slice(0, 4) !== last.slice(0, 4) };
@@ -67,7 +71,14 @@ export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOpt
     const at = new Map(line.points.map((p) => [p.x, p]));
     const pts = xs.map((x) => at.get(x));
     const stack = `band-${i}`;
-    const band = { type: 'line' as const, stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } };
+    const band = {
+      type: 'line' as const,
+      stack,
+      symbol: 'none',
+      silent: true,
+      lineStyle: { opacity: 0 },
+      tooltip: { show: false },
+    };
     series.push(
       { ...band, name: `${line.name} low`, data: pts.map((p) => p?.low ?? null) },
       {
@@ -99,8 +110,10 @@ export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOpt
       const p = l.points.find((q) => q.x === x);
       if (!p) return '';
       const small = p.n < minN ? ` <i>(${escapeHtml(o.text.smallSample)})</i>` : '';
-      return `<span style="color:${l.color}">●</span> ${escapeHtml(l.name)}: <b>${o.pct(p.rate)}</b>` +
-        ` <span style="color:${MUTED}">${escapeHtml(o.text.interval)} ${o.pct(p.low)} – ${o.pct(p.high)}, ${escapeHtml(o.text.n)} ${o.int(p.n)}</span>${small}`;
+      return (
+        `<span style="color:${l.color}">●</span> ${escapeHtml(l.name)}: <b>${o.pct(p.rate)}</b>` +
+        ` <span style="color:${MUTED}">${escapeHtml(o.text.interval)} ${o.pct(p.low)} – ${o.pct(p.high)}, ${escapeHtml(o.text.n)} ${o.int(p.n)}</span>${small}`
+      );
     });
     return [`<b>${escapeHtml(o.xLabel(x))}</b>`, ...rows.filter(Boolean)].join('<br>');
   };
@@ -108,7 +121,10 @@ export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOpt
   return {
     animation: false,
     textStyle: { fontFamily: FONT_STACK, color: INK },
-    legend: lines.length > 1 ? { top: 0, left: 0, data: lines.map((l) => l.name), textStyle: { fontFamily: FONT_STACK } } : undefined,
+    legend:
+      lines.length > 1
+        ? { top: 0, left: 0, data: lines.map((l) => l.name), textStyle: { fontFamily: FONT_STACK } }
+        : undefined,
     tooltip: { trigger: 'axis', formatter: tooltip as never, confine: true },
     grid: { left: 8, right: 28, top: lines.length > 1 ? 36 : 12, bottom: o.xName ? 36 : 8, containLabel: true },
     xAxis: {
@@ -124,7 +140,13 @@ export function buildRateLinesOption(lines: readonly RateLine[], o: RateLinesOpt
     },
     // A rate axis starts at 0, so a small wobble is not drawn as a cliff; its top follows the
     // readable points (thin days may reach past it: their band is clipped, their dot is hollow).
-    yAxis: { type: 'value', min: 0, max: rateAxisMax(lines, minN), axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never }, splitLine: { lineStyle: { color: '#eceef0' } } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: rateAxisMax(lines, minN),
+      axisLabel: { color: MUTED, formatter: ((v: number) => o.pct(v)) as never },
+      splitLine: { lineStyle: { color: '#eceef0' } },
+    },
     series,
   };
 }

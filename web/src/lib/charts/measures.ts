@@ -6,7 +6,11 @@ import { centeredRange } from './palette.ts';
 export type RateMetric = 'hangupRate' | 'connectRate' | 'shortCallRate';
 export const RATE_METRICS: readonly RateMetric[] = ['hangupRate', 'shortCallRate', 'connectRate'];
 /** `metric=` in the URL: absent = the hang-up rate. */
-export const METRIC_PARAM: Record<RateMetric, string | null> = { hangupRate: null, shortCallRate: 'short', connectRate: 'connect' };
+export const METRIC_PARAM: Record<RateMetric, string | null> = {
+  hangupRate: null,
+  shortCallRate: 'short',
+  connectRate: 'connect',
+};
 export const metricFromParam = (p: string | null): RateMetric =>
   p === 'connect' ? 'connectRate' : p === 'short' ? 'shortCallRate' : 'hangupRate';
 
@@ -22,30 +26,61 @@ export interface Measure {
 export const MEASURES: Record<RateMetric, Measure> = {
   // Hang-up rate = early hang-ups / known party (README, Metrics).
   hangupRate: {
-    rate: (r) => r.hangupRate, low: (r) => r.hangupRateCiLow, high: (r) => r.hangupRateCiHigh,
-    num: (r) => r.earlyHangups, den: (r) => r.knownParty,
+    rate: (r) => r.hangupRate,
+    low: (r) => r.hangupRateCiLow,
+    high: (r) => r.hangupRateCiHigh,
+    num: (r) => r.earlyHangups,
+    den: (r) => r.knownParty,
   },
   // Short-call rate = answered calls shorter than T s, whoever hung up / answered.
   shortCallRate: {
-    rate: (r) => r.shortCallRate, low: (r) => r.shortCallRateCiLow,
-    high: (r) => r.shortCallRateCiHigh, num: (r) => r.shortCalls, den: (r) => r.answered,
+    rate: (r) => r.shortCallRate,
+    low: (r) => r.shortCallRateCiLow,
+    high: (r) => r.shortCallRateCiHigh,
+    num: (r) => r.shortCalls,
+    den: (r) => r.answered,
   },
   // Connect rate = answered / dials.
   connectRate: {
-    rate: (r) => r.connectRate, low: (r) => r.connectRateCiLow, high: (r) => r.connectRateCiHigh,
-    num: (r) => r.answered, den: (r) => r.dials,
+    rate: (r) => r.connectRate,
+    low: (r) => r.connectRateCiLow,
+    high: (r) => r.connectRateCiHigh,
+    num: (r) => r.answered,
+    den: (r) => r.dials,
   },
 };
 
 /** The words of each metric: its name, numerator, denominator and the unit of the small-sample note. */
-export const METRIC_TEXT: Record<RateMetric, { label: MessageKey; num: MessageKey; den: MessageKey; unit: MessageKey; title: MessageKey }> = {
-  hangupRate: { label: 'metric.hangupRate', num: 'metric.earlyHangups', den: 'metric.answered', unit: 'sample.answered', title: 'when.title' },
-  shortCallRate: { label: 'metric.shortCallRate', num: 'metric.shortCalls', den: 'metric.answered', unit: 'sample.answered', title: 'when.titleShort' },
-  connectRate: { label: 'metric.connectRate', num: 'metric.answered', den: 'metric.dials', unit: 'sample.dials', title: 'when.titleConnect' },
+export const METRIC_TEXT: Record<
+  RateMetric,
+  { label: MessageKey; num: MessageKey; den: MessageKey; unit: MessageKey; title: MessageKey }
+> = {
+  hangupRate: {
+    label: 'metric.hangupRate',
+    num: 'metric.earlyHangups',
+    den: 'metric.answered',
+    unit: 'sample.answered',
+    title: 'when.title',
+  },
+  shortCallRate: {
+    label: 'metric.shortCallRate',
+    num: 'metric.shortCalls',
+    den: 'metric.answered',
+    unit: 'sample.answered',
+    title: 'when.titleShort',
+  },
+  connectRate: {
+    label: 'metric.connectRate',
+    num: 'metric.answered',
+    den: 'metric.dials',
+    unit: 'sample.dials',
+    title: 'when.titleConnect',
+  },
 };
 
 /** Whether the server sent the short-call fields (the semantic branch); the switch hides the option until then. */
-export const hasShortCalls = (rows: readonly object[]) => rows.some((r) => (r as Partial<HeatCell>).shortCallRate !== undefined);
+export const hasShortCalls = (rows: readonly object[]) =>
+  rows.some((r) => (r as Partial<HeatCell>).shortCallRate !== undefined);
 
 /** The rate over all the rows together (Σ numerator / Σ denominator): the view's overall rate. */
 export function pooled(rows: readonly (HeatCell | RateRow)[], metric: RateMetric): number | null {
@@ -65,7 +100,12 @@ export function pooled(rows: readonly (HeatCell | RateRow)[], metric: RateMetric
  * wide enough for every readable cell of every map, so the combined map and the per-segment
  * panels use the same colours for the same rate.
  */
-export function mapRange(rows: readonly (HeatCell | RateRow)[], metric: RateMetric, minSample: number, center?: number | null): [number, number] {
+export function mapRange(
+  rows: readonly (HeatCell | RateRow)[],
+  metric: RateMetric,
+  minSample: number,
+  center?: number | null,
+): [number, number] {
   const m = MEASURES[metric];
   const rates = rows.filter((r) => m.den(r) >= minSample && m.rate(r) !== null).map((r) => m.rate(r)!);
   return centeredRange(rates, center ?? pooled(rows, metric));

@@ -2,7 +2,18 @@
  * Viridis: perceptually uniform (equal steps in rate look like equal steps in colour), readable
  * in greyscale and with colour-vision deficiencies. Ten stops from matplotlib's definition.
  */
-export const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+export const VIRIDIS = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+];
 
 function hexToRgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
@@ -38,4 +49,11 @@ export function rateRange(rates: readonly number[]): [number, number] {
 }
 
 // The diverging good/bad palette of every rate map (shared with the weekly report).
-export { GOOD_TO_BAD, centeredRange, colorAt, higherIsBetter, inkOn, rampFor } from '../../../../server/contract/palette.ts';
+export {
+  GOOD_TO_BAD,
+  centeredRange,
+  colorAt,
+  higherIsBetter,
+  inkOn,
+  rampFor,
+} from '../../../../server/contract/palette.ts';

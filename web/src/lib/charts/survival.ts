@@ -25,7 +25,15 @@ export function kmSteps(groups: readonly SurvivalGroup[], maxT: number, label: (
     for (const p of g.points) {
       if (p.t > maxT) break;
       // The log-log band is undefined once S = 0: draw it as the point itself.
-      steps.push({ key: g.key, label: name, t: p.t, survival: p.survival, low: p.ciLow ?? p.survival, high: p.ciHigh ?? p.survival, atRisk: p.atRisk });
+      steps.push({
+        key: g.key,
+        label: name,
+        t: p.t,
+        survival: p.survival,
+        low: p.ciLow ?? p.survival,
+        high: p.ciHigh ?? p.survival,
+        atRisk: p.atRisk,
+      });
     }
     const last = steps[steps.length - 1]!;
     if (last.t < maxT) steps.push({ ...last, t: maxT });
@@ -60,18 +68,37 @@ export function buildKmPlot(steps: readonly KmStep[], o: KmOptions): Plot.PlotOp
   // on the axis, and 0-1 would flatten every difference that matters.
   const floor = Math.max(0, Math.floor((Math.min(1, ...lows) - 0.02) * 10) / 10);
   const title = (s: KmStep) =>
-    [`${s.label} · ${s.t} s`, `${o.text.survival}: ${o.pct(s.survival)}`, `${o.text.interval}: ${o.pct(s.low)} – ${o.pct(s.high)}`, `${o.text.atRisk}: ${s.atRisk}`].join('\n');
+    [
+      `${s.label} · ${s.t} s`,
+      `${o.text.survival}: ${o.pct(s.survival)}`,
+      `${o.text.interval}: ${o.pct(s.low)} – ${o.pct(s.high)}`,
+      `${o.text.atRisk}: ${s.atRisk}`,
+    ].join('\n');
   return {
     width: o.width,
     height: 320,
     marginLeft: 48,
     marginBottom: 40,
     style: { fontFamily: FONT_STACK, fontSize: '12px', color: INK, background: 'transparent' },
-    x: { domain: [0, o.maxT], label: o.text.x, labelAnchor: 'center', labelArrow: 'none', ticks: Array.from({ length: o.maxT / 10 + 1 }, (_, i) => i * 10) },
+    x: {
+      domain: [0, o.maxT],
+      label: o.text.x,
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      ticks: Array.from({ length: o.maxT / 10 + 1 }, (_, i) => i * 10),
+    },
     y: { domain: [floor, 1], label: o.text.y, labelArrow: 'none', tickFormat: (v: number) => o.pct(v), grid: true },
     color: { domain: [...o.labels], range: viridisCategories(o.labels.length), legend: true },
     marks: [
-      Plot.areaY(steps, { x: 't', y1: 'low', y2: 'high', z: 'label', fill: 'label', fillOpacity: 0.18, curve: 'step-after' }),
+      Plot.areaY(steps, {
+        x: 't',
+        y1: 'low',
+        y2: 'high',
+        z: 'label',
+        fill: 'label',
+        fillOpacity: 0.18,
+        curve: 'step-after',
+      }),
       Plot.lineY(steps, { x: 't', y: 'survival', z: 'label', stroke: 'label', strokeWidth: 2, curve: 'step-after' }),
       ...(o.mark != null ? [Plot.ruleX([o.mark], { stroke: '#9aa1a9', strokeDasharray: '3,3' })] : []),
       Plot.tip(steps, Plot.pointer({ x: 't', y: 'survival', title })),

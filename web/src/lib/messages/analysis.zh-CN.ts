@@ -5,9 +5,12 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'metric.shrunkRate': '收缩后挂断率',
   'metric.shrunkLow': '收缩后 95% 下限',
   'metric.shrunkHigh': '收缩后 95% 上限',
-  'agents.shrunkNote': '绿色刻度：收缩后挂断率（经验贝叶斯）。每位坐席的挂断率向团队水平收缩，通话越少收缩越多：请按它排序，而不是按原始圆点。',
-  'agents.shrunkTable': '收缩后挂断率：每位坐席的挂断率向团队水平收缩，接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
-  'numbers.shrunkNote': '收缩后挂断率：每个号码的挂断率向所有号码的平均水平收缩，接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
+  'agents.shrunkNote':
+    '绿色刻度：收缩后挂断率（经验贝叶斯）。每位坐席的挂断率向团队水平收缩，通话越少收缩越多：请按它排序，而不是按原始圆点。',
+  'agents.shrunkTable':
+    '收缩后挂断率：每位坐席的挂断率向团队水平收缩，接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
+  'numbers.shrunkNote':
+    '收缩后挂断率：每个号码的挂断率向所有号码的平均水平收缩，接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
   'ab.control': '对照组',
   'ab.controlTag': '{arm}（对照组）',
   'ab.adjustFor': '校正因素',
@@ -22,13 +25,18 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.noAdjust': '仅整体比较：至少选择一个校正因素才能看到校正后的结果。',
   'ab.noScripts': '没有符合筛选条件且带开场白的接通电话。',
   'ab.simpsonTitle': '整体结果与校正后结果相反',
-  'ab.simpson.worse': '{arm} 整体看比 {control} 差（早挂断率 {rate} 对 {controlRate}），但在相同{strata}内比较反而更好（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较差的{strata}拨打。请以校正后的结果为准。',
-  'ab.simpson.better': '{arm} 整体看比 {control} 好（早挂断率 {rate} 对 {controlRate}），但在相同{strata}内比较反而更差（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较好的{strata}拨打。请以校正后的结果为准。',
+  'ab.simpson.worse':
+    '{arm} 整体看比 {control} 差（早挂断率 {rate} 对 {controlRate}），但在相同{strata}内比较反而更好（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较差的{strata}拨打。请以校正后的结果为准。',
+  'ab.simpson.better':
+    '{arm} 整体看比 {control} 好（早挂断率 {rate} 对 {controlRate}），但在相同{strata}内比较反而更差（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较好的{strata}拨打。请以校正后的结果为准。',
   'ab.srmTitle': '各开场白的拨打量不均衡',
-  'ab.srm': '各开场白拨打量：{dials}。如此不均衡的分配几乎不可能是偶然（样本比例失衡 χ² = {chi}，p {p}）。请检查外呼系统如何分配开场白：分配出错会让本页所有比较产生偏差。',
+  'ab.srm':
+    '各开场白拨打量：{dials}。如此不均衡的分配几乎不可能是偶然（样本比例失衡 χ² = {chi}，p {p}）。请检查外呼系统如何分配开场白：分配出错会让本页所有比较产生偏差。',
   'ab.forest': '与对照组的差异',
-  'ab.forestNote': '各开场白的挂断率减去 {control} 的挂断率（百分点）；0 左侧表示早挂断更少。线段：Newcombe 95% 区间；实心点：区间不含 0。',
-  'ab.sequenceNote': '浅色带：基于 {looks} 次每日查看的“随时有效”95% 置信序列，无论查看多少次都有效。方法：{method}；混合方差 τ² = {tau2}，α = {alpha}。',
+  'ab.forestNote':
+    '各开场白的挂断率减去 {control} 的挂断率（百分点）；0 左侧表示早挂断更少。线段：Newcombe 95% 区间；实心点：区间不含 0。',
+  'ab.sequenceNote':
+    '浅色带：基于 {looks} 次每日查看的“随时有效”95% 置信序列，无论查看多少次都有效。方法：{method}；混合方差 τ² = {tau2}，α = {alpha}。',
   'ab.axisDiff': '与对照组的挂断率差异（百分点）',
   'ab.diff': '差异（百分点）',
   'ab.diffLow': '95% 下限（百分点）',
@@ -39,7 +47,8 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.seqP': '随时有效 p 值',
   'ab.pRaw': 'p（未校正）',
   'ab.adjusted': '整体 vs 校正后',
-  'ab.adjustedNote': '按{strata}校正，共 {n} 层：挂断率按全部通话的构成直接标准化；相对 {control} 的比值比用 Mantel–Haenszel 法（95% 区间 Robins–Breslow–Greenland）。',
+  'ab.adjustedNote':
+    '按{strata}校正，共 {n} 层：挂断率按全部通话的构成直接标准化；相对 {control} 的比值比用 Mantel–Haenszel 法（95% 区间 Robins–Breslow–Greenland）。',
   'ab.crudeRate': '整体挂断率',
   'ab.stdRate': '标准化挂断率',
   'ab.or': '比值比（MH）',
@@ -50,9 +59,11 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.coverage': '覆盖层比例',
   'ab.rateAxis': '早挂断率',
   'ab.orAxis': '相对对照组的校正后比值比（对数刻度）',
-  'ab.shiftLegend': '挂断率图：空心点为整体挂断率，实心点为标准化挂断率（假设各开场白的拨打构成相同）。比值比图：小于 1 表示在相同分层内早挂断少于对照组。橙色：整体与校正后结论相反。',
+  'ab.shiftLegend':
+    '挂断率图：空心点为整体挂断率，实心点为标准化挂断率（假设各开场白的拨打构成相同）。比值比图：小于 1 表示在相同分层内早挂断少于对照组。橙色：整体与校正后结论相反。',
   'ab.decision': '该保留哪条开场白',
-  'ab.decisionNote': 'p 值已按 {k} 条开场白与对照组的多重比较校正（{method}）。胜过对照组的概率与期望损失：贝叶斯方法，Beta(1,1) 先验，精确计算。期望损失：若改用该开场白而它其实更差，平均会多出多少个百分点的挂断率。',
+  'ab.decisionNote':
+    'p 值已按 {k} 条开场白与对照组的多重比较校正（{method}）。胜过对照组的概率与期望损失：贝叶斯方法，Beta(1,1) 先验，精确计算。期望损失：若改用该开场白而它其实更差，平均会多出多少个百分点的挂断率。',
   'ab.holm': 'Holm 法',
   'ab.bh': 'Benjamini–Hochberg 法',
   'ab.pAdj': 'p 值（{method}）',
@@ -85,9 +96,11 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'insights.cap': '呼叫频次上限',
   'insights.capNote': '30 天内挂断率显著高于首次拨打的最小拨打次数（z 检验，Holm 校正）。',
   'insights.numbers': '建议停用的外显号码',
-  'insights.numbersNote': '数据最后 7 天与此前 21 天相比接通率下降或拒接率上升（Holm 校正后 p < 0.05；两个时段各至少 50 次拨打）。',
+  'insights.numbersNote':
+    '数据最后 7 天与此前 21 天相比接通率下降或拒接率上升（Holm 校正后 p < 0.05；两个时段各至少 50 次拨打）。',
   'insights.agents': '建议辅导的坐席',
-  'insights.agentsNote': '收缩后挂断率（经验贝叶斯）可信地高于团队：高于团队的概率 > 0.95。通话少的坐席会向团队水平收缩，不会因偶然波动被标记。',
+  'insights.agentsNote':
+    '收缩后挂断率（经验贝叶斯）可信地高于团队：高于团队的概率 > 0.95。通话少的坐席会向团队水平收缩，不会因偶然波动被标记。',
   'insights.none': '在当前筛选条件下没有通过检验的发现。',
   'insights.see': '查看图表',
   'ev.rate': '挂断率',
@@ -112,7 +125,8 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ev.kind': '建议',
   'ev.explanation': '说明',
   'reports.title': '周报',
-  'reports.note': '给管理者的每周一份报告：与上周对比的核心指标、变化原因、开场白 A/B 结论、行动建议和数据质量。在此预览，下载后即可转发。',
+  'reports.note':
+    '给管理者的每周一份报告：与上周对比的核心指标、变化原因、开场白 A/B 结论、行动建议和数据质量。在此预览，下载后即可转发。',
   'reports.week': '周次',
   'reports.prev': '上一周',
   'reports.next': '下一周',
@@ -143,13 +157,15 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'verdict.or': '比值比 {or}（95% 区间 {low}–{high}），{p}',
   'verdict.diff': '差异 {diff} 个百分点（95% 区间 {low} 至 {high}），{p}',
   'verdict.tooFewNote': '该开场白或对照组接通少于 {n} 通。',
-  'verdict.rule': '更好或更差：经 {k} 条开场白多重比较校正（{method}）后的 p 值小于 0.05；比值比小于 1 表示早挂更少。尚无证据：继续拨打，下表给出每条开场白还需要多少通接通。',
+  'verdict.rule':
+    '更好或更差：经 {k} 条开场白多重比较校正（{method}）后的 p 值小于 0.05；比值比小于 1 表示早挂更少。尚无证据：继续拨打，下表给出每条开场白还需要多少通接通。',
   'verdict.none': '符合筛选条件的开场白只有一条，无法比较。',
   'details.title': '统计细节',
   'details.hint': '与对照组的差异、调整分析（CMH、Breslow–Day）、随时有效的置信序列（mSPRT）与全体开场白的总体检验',
   'ab.decisionAdjusted': '该保留哪条开场白（按{strata}调整）',
   'ab.decisionCrude': '该保留哪条开场白（未调整）',
-  'ab.decisionNoteAdjusted': '胜过对照组的概率、期望损失与成为最佳的概率：贝叶斯方法（Beta(1,1) 先验，精确计算），基于按{strata}标准化后的挂断率，因此与上方结论一致。p 值：调整后（CMH）检验，已按 {k} 条开场白与对照组的多重比较校正（{method}）。',
+  'ab.decisionNoteAdjusted':
+    '胜过对照组的概率、期望损失与成为最佳的概率：贝叶斯方法（Beta(1,1) 先验，精确计算），基于按{strata}标准化后的挂断率，因此与上方结论一致。p 值：调整后（CMH）检验，已按 {k} 条开场白与对照组的多重比较校正（{method}）。',
   'ab.verdictCol': '结论',
   'ab.seqMethodName': 'mSPRT 正态混合（随时有效的 p 值，Johari 等 2017）',
   'insights.showAll': '显示全部 {n} 条',
@@ -161,7 +177,10 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.metricNote.hangup': '比较挂断率：早挂数 / 挂断方已知的接通数。',
   'ab.metricNote.short': '比较短通话占比：通话不足 {t} 秒的接通通话（不论谁挂断）/ 全部接通数。',
   'ab.axisDiff.short': '与对照组的短通话占比差异（百分点）',
-  'ab.simpson.worse.short': '{arm} 整体看比 {control} 差（短通话占比 {rate} 对 {controlRate}），但在相同{strata}内比较反而更好（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较差的{strata}拨打。请以校正后的结果为准。',
-  'ab.simpson.better.short': '{arm} 整体看比 {control} 好（短通话占比 {rate} 对 {controlRate}），但在相同{strata}内比较反而更差（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较好的{strata}拨打。请以校正后的结果为准。',
-  'ab.forestNote.short': '各话术的短通话占比减去 {control} 的，单位为百分点；0 左侧 = 短通话更少。横线：Newcombe 95% 区间；实心点：区间不含 0。',
+  'ab.simpson.worse.short':
+    '{arm} 整体看比 {control} 差（短通话占比 {rate} 对 {controlRate}），但在相同{strata}内比较反而更好（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较差的{strata}拨打。请以校正后的结果为准。',
+  'ab.simpson.better.short':
+    '{arm} 整体看比 {control} 好（短通话占比 {rate} 对 {controlRate}），但在相同{strata}内比较反而更差（校正后比值比 {or}，95% 区间 {low}–{high}）：它更多地在所有开场白都表现较好的{strata}拨打。请以校正后的结果为准。',
+  'ab.forestNote.short':
+    '各话术的短通话占比减去 {control} 的，单位为百分点；0 左侧 = 短通话更少。横线：Newcombe 95% 区间；实心点：区间不含 0。',
 };

@@ -19,16 +19,19 @@ export const dataEn = {
   'data.rejected': 'Rejected',
   'data.message': 'Message',
   'data.noIngests': 'No files ingested yet.',
-  'data.filtersNote': 'Counts on this page are for the whole database; only “calls matching the filters” follows the filter bar.',
+  'data.filtersNote':
+    'Counts on this page are for the whole database; only “calls matching the filters” follows the filter bar.',
   'upload.title': 'Add files',
-  'upload.note': 'Call records from any supported dialer, or scripts, caller-number and customer files. The format is detected from the content; each file loads once.',
+  'upload.note':
+    'Call records from any supported dialer, or scripts, caller-number and customer files. The format is detected from the content; each file loads once.',
   'upload.drop': 'Drop files here',
   'upload.choose': 'Choose files…',
   'upload.format': 'Format',
   'upload.formatAuto': 'Detect automatically',
   'upload.limit': 'Up to {limit} per file.',
   'upload.token': 'Upload token',
-  'upload.tokenNote': 'This server asks for its upload token (HANGUP_UPLOAD_TOKEN) to upload or delete. It is kept in this browser tab only.',
+  'upload.tokenNote':
+    'This server asks for its upload token (HANGUP_UPLOAD_TOKEN) to upload or delete. It is kept in this browser tab only.',
   'upload.tokenNeeded': 'Enter the upload token first.',
   'upload.off': 'Uploads and deletions are off on this server.',
   'upload.statusError': 'Could not ask the server whether uploads are on: {message}',
@@ -64,7 +67,8 @@ export const dataEn = {
   'data.rejectsDownload': '↓ Rejects',
   'data.delete': 'Delete calls',
   'data.deleteTitle': 'Delete the calls of {file}?',
-  'data.deleteBody': 'This removes the calls that ingest #{id} brought ({n} added), except calls another loaded file also holds: those stay. The file stays in the history as “deleted” and can be uploaded again.',
+  'data.deleteBody':
+    'This removes the calls that ingest #{id} brought ({n} added), except calls another loaded file also holds: those stay. The file stays in the history as “deleted” and can be uploaded again.',
   'data.deleteConfirm': 'Delete {n} calls',
   'data.cancel': 'Cancel',
   'data.deleted': 'Deleted {n} calls of {file}.',

@@ -63,7 +63,8 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'data.rejectsDownload': '↓ 拒收行',
   'data.delete': '删除通话',
   'data.deleteTitle': '删除 {file} 的通话？',
-  'data.deleteBody': '将删除第 #{id} 次导入带来的通话（新增 {n} 条），但其他已导入文件也包含的通话会保留。该文件在导入记录中标为“已删除”，之后可以重新上传。',
+  'data.deleteBody':
+    '将删除第 #{id} 次导入带来的通话（新增 {n} 条），但其他已导入文件也包含的通话会保留。该文件在导入记录中标为“已删除”，之后可以重新上传。',
   'data.deleteConfirm': '删除 {n} 条通话',
   'data.cancel': '取消',
   'data.deleted': '已删除 {file} 的 {n} 条通话。',

@@ -105,22 +105,28 @@ export const en = {
   'frequency.note': 'x: the dial’s rank among the dials this person received in the trailing 30 days (1 = first).',
   'nav.insights': 'Insights',
   'glossary.shrunk': 'Shrunk rate',
-  'glossary.shrunkDef': 'Empirical-Bayes estimate: a rate pulled toward the group average, more strongly the fewer calls it rests on. Ranks agents and numbers without rewarding luck on small samples.',
+  'glossary.shrunkDef':
+    'Empirical-Bayes estimate: a rate pulled toward the group average, more strongly the fewer calls it rests on. Ranks agents and numbers without rewarding luck on small samples.',
   'glossary.adjusted': 'Adjusted comparison',
-  'glossary.adjustedDef': 'Opening lines compared within the same hours and segments (strata), so a line dialled at worse hours is not blamed for them: Mantel–Haenszel odds ratio and directly standardised rates.',
+  'glossary.adjustedDef':
+    'Opening lines compared within the same hours and segments (strata), so a line dialled at worse hours is not blamed for them: Mantel–Haenszel odds ratio and directly standardised rates.',
   'nav.reports': 'Reports',
   'glossary.title': 'Metric glossary',
   'glossary.dials': 'Every dial attempt (one row of the call records).',
   'glossary.answered': 'Dials with disposition “answered”.',
   'glossary.connectRate': 'Answered ÷ dials.',
-  'glossary.hangupRate': 'Early hang-ups ÷ answered calls whose hang-up party is known: the callee hung up within {t} seconds of answering. The headline metric when at least half of the answered calls say who hung up.',
-  'glossary.shortCallRate': 'Answered calls shorter than {t} seconds, whoever hung up ÷ answered. The headline metric when most calls do not say who hung up (plain Asterisk and FreeSWITCH CSVs).',
+  'glossary.hangupRate':
+    'Early hang-ups ÷ answered calls whose hang-up party is known: the callee hung up within {t} seconds of answering. The headline metric when at least half of the answered calls say who hung up.',
+  'glossary.shortCallRate':
+    'Answered calls shorter than {t} seconds, whoever hung up ÷ answered. The headline metric when most calls do not say who hung up (plain Asterisk and FreeSWITCH CSVs).',
   'glossary.rejectionRate': 'Dials declined while ringing ÷ dials.',
   'glossary.conversionRate': 'Answered calls with outcome “converted” ÷ answered.',
   'glossary.interval': '95% interval',
-  'glossary.intervalDef': 'Wilson score interval: the range the true rate plausibly lies in, given the sample size. Wide interval = few calls.',
+  'glossary.intervalDef':
+    'Wilson score interval: the range the true rate plausibly lies in, given the sample size. Wide interval = few calls.',
   'glossary.smallSample': 'Small sample',
-  'glossary.smallSampleDef': 'Cells and points with fewer than {n} calls in the denominator are greyed: their rate is mostly noise.',
+  'glossary.smallSampleDef':
+    'Cells and points with fewer than {n} calls in the denominator are greyed: their rate is mostly noise.',
   'glossary.nthCall': 'Call frequency',
   'glossary.nthCallDef': 'How many dials this person received in the 30 days up to and including this one.',
   'notFound.body': 'There is no page at this address.',
@@ -134,7 +140,8 @@ export const en = {
   'when.titleShort': 'Short-call rate by hour and weekday',
   'header.menu': 'Menu',
   'kpi.noEarlier': 'no earlier data to compare',
-  'headline.short': 'Your CDRs do not say who hung up for {share} of answered calls: showing calls shorter than {t} s (short-call rate) as the headline.',
+  'headline.short':
+    'Your CDRs do not say who hung up for {share} of answered calls: showing calls shorter than {t} s (short-call rate) as the headline.',
   // Sign-in, roles, audit log.
   'auth.signedInAs': 'Signed in as {user} ({role})',
   'auth.signOut': 'Sign out',

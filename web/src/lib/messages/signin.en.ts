@@ -5,7 +5,8 @@
  */
 export const signinEn = {
   'auth.title': 'Sign in',
-  'auth.intro': 'This server asks who you are. Paste the token you were given (`npm run hangup -- users add NAME --role ROLE` prints it once). It is kept in this browser tab only.',
+  'auth.intro':
+    'This server asks who you are. Paste the token you were given (`npm run hangup -- users add NAME --role ROLE` prints it once). It is kept in this browser tab only.',
   'auth.token': 'Token',
   'auth.submit': 'Sign in',
   'auth.checking': 'Checking…',

@@ -107,16 +107,20 @@ export const zhCN: Record<MessageKey, string> = {
   'frequency.note': '横轴：此次呼叫是此人近 30 天内收到的第几次呼叫（1 = 第一次）。',
   'nav.insights': '建议',
   'glossary.shrunk': '收缩后挂断率',
-  'glossary.shrunkDef': '经验贝叶斯估计：把挂断率向整体平均水平收缩，样本越少收缩越多。用它给坐席和号码排序，不会因小样本的运气而偏差。',
+  'glossary.shrunkDef':
+    '经验贝叶斯估计：把挂断率向整体平均水平收缩，样本越少收缩越多。用它给坐席和号码排序，不会因小样本的运气而偏差。',
   'glossary.adjusted': '校正后比较',
-  'glossary.adjustedDef': '在相同时段和客群（分层）内比较开场白，不会把差时段的影响算到开场白头上：Mantel–Haenszel 比值比与直接标准化挂断率。',
+  'glossary.adjustedDef':
+    '在相同时段和客群（分层）内比较开场白，不会把差时段的影响算到开场白头上：Mantel–Haenszel 比值比与直接标准化挂断率。',
   'nav.reports': '周报',
   'glossary.title': '指标说明',
   'glossary.dials': '每一次拨打尝试（通话记录中的一行）。',
   'glossary.answered': '呼叫结果为“接通”的拨打。',
   'glossary.connectRate': '接通数 ÷ 拨打量。',
-  'glossary.hangupRate': '早挂断数 ÷ 挂断方已知的接通数：对方在接通后 {t} 秒内挂断。至少一半接通通话记录了挂断方时为核心指标。',
-  'glossary.shortCallRate': '通话不足 {t} 秒的接通数（不论谁挂断）÷ 接通数。多数通话未记录挂断方时（如普通 Asterisk、FreeSWITCH CSV）为核心指标。',
+  'glossary.hangupRate':
+    '早挂断数 ÷ 挂断方已知的接通数：对方在接通后 {t} 秒内挂断。至少一半接通通话记录了挂断方时为核心指标。',
+  'glossary.shortCallRate':
+    '通话不足 {t} 秒的接通数（不论谁挂断）÷ 接通数。多数通话未记录挂断方时（如普通 Asterisk、FreeSWITCH CSV）为核心指标。',
   'glossary.rejectionRate': '振铃时被拒接的拨打 ÷ 拨打量。',
   'glossary.conversionRate': '结果为“已转化”的接通通话 ÷ 接通数。',
   'glossary.interval': '95% 区间',
