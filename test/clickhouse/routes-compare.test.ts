@@ -28,7 +28,7 @@ const stores: {
   app: ReturnType<typeof createApp>;
   db: any;
   cleanup: () => unknown;
-  ch?: { settled: boolean };
+  ch?: { settled: boolean; settle(): Promise<boolean> };
 }[] = [];
 const files: { calls1: string; calls2: string; customers: string } = { calls1: '', calls2: '', customers: '' };
 
@@ -189,7 +189,9 @@ async function compareAll(list?: string[]): Promise<number> {
 
 describe(`DuckDB, ClickHouse cluster and chDB answer every route alike`, () => {
   it('on the sample with a customers file', async () => {
-    // Each write was merged to one part per partition, so the routes read without FINAL…
+    // Each write was merged to one part per partition, so the routes read without FINAL… (a merge
+    // that timed out on a loaded machine leaves a store on FINAL: settle it again, as the next write would)
+    for (const s of stores) if (s.ch && !s.ch.settled) await s.ch.settle();
     expect(stores.map((s) => s.ch?.settled ?? true)).toEqual([true, true, true]);
     const n = await compareAll();
     // …and with FINAL, as they do while a write has left a call in two parts.
