@@ -1,5 +1,5 @@
 /**
- * The call generator in DuckDB SQL (queries/bench_macros.sql) for the benchmark: the same model
+ * The call generator in DuckDB SQL (queries/bench/bench_macros.sql) for the benchmark: the same model
  * as generate.ts (planted effects from model.ts), but made by DuckDB in batches, so 100 M calls
  * take minutes instead of hours. Two outputs:
  *  - generateCalls: rows straight into `calls`, derived columns filled as ingest fills them;

@@ -1,6 +1,6 @@
 /**
  * Benchmark sizes beyond what the SQL generator (generate-sql.ts) makes in the time at hand:
- * copies of generated calls (queries/bench_replicate_calls.sql).
+ * copies of generated calls (queries/bench/bench_replicate_calls.sql).
  */
 import { VARCHAR } from '@duckdb/node-api';
 import type { Database } from '../server/db/database.ts';
@@ -9,7 +9,7 @@ import { sqlText } from '../server/db/sql-files.ts';
 
 /**
  * Grows a store that holds `base` generated calls (ingest `sourceIngest`) to `times` x base by
- * copies with new call ids and callee keys (queries/bench_replicate_calls.sql), then rebuilds the
+ * copies with new call ids and callee keys (queries/bench/bench_replicate_calls.sql), then rebuilds the
  * rollups. For sizes the generator cannot make in the time at hand; every rate stays the
  * generated set's, and the benchmark says the data was replicated.
  */

@@ -14,7 +14,7 @@ export const NONE: Filters = { campaign: [], script: [], segment: [], numberTag:
 export const FILTER = { from: '2026-10-05', to: '2026-11-02', campaign: 'car_renewal' };
 export const FILTERED: Filters = { ...NONE, from: FILTER.from, to: FILTER.to, campaign: [FILTER.campaign] };
 
-/** A raw query: a queries/bench_raw_*.sql file, its identifier slots, whether it takes FILTER. */
+/** A raw query: a queries/bench/bench_raw_*.sql file, its identifier slots, whether it takes FILTER. */
 export interface RawQuery {
   file: string;
   idents?: Record<string, string>;

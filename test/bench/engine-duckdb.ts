@@ -1,5 +1,5 @@
 /**
- * The best-case raw DuckDB query for each API case (queries/bench_raw_*.sql): the same numbers in
+ * The best-case raw DuckDB query for each API case (queries/bench/bench_raw_*.sql): the same numbers in
  * one scan over stored columns, only the filters present, no HTTP, no JSON reshaping.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL answering the same raw SQL (queries/bench_raw_*.sql run unchanged; `$name`
+ * PostgreSQL answering the same raw SQL (queries/bench/bench_raw_*.sql run unchanged; `$name`
  * parameters become literals of the benchmark's own constants) on a temporary cluster the
  * benchmark creates, starts and stops. Skipped cleanly when `initdb` is not on the machine
  * (looked up in /usr/lib/postgresql/<version>/bin, then PATH); as root, the cluster runs as

@@ -12,9 +12,9 @@ export const GENERATOR_STAMP = createHash('sha256')
   .update(
     [
       'queries/schema.sql',
-      'queries/bench_macros.sql',
-      'queries/bench_insert_calls.sql',
-      'queries/bench_model.sql',
+      'queries/bench/bench_macros.sql',
+      'queries/bench/bench_insert_calls.sql',
+      'queries/bench/bench_model.sql',
       'sample-data/generate-sql.ts',
       'sample-data/model.ts',
       'server/semantic/measures.ts',
