@@ -1,15 +1,18 @@
 /**
- * Gathers every number of one weekly report. All of them come from queries/*.sql (the same
- * files the API runs) or from the insight modules; nothing is computed from raw rows here
- * except the pure statistics on the counts those queries return.
+ * Gathers every number of one weekly report. The metrics come from the semantic layer
+ * (server/metrics.ts: summary, breakdown, heatmap, runMetric), so the planner answers them from
+ * a rollup when one covers the question and they run on ClickHouse when the server does (the
+ * query store); A/B and recommendations come from the insight modules. Only the ingest log (the
+ * control store, always the DuckDB file) is read here directly. Nothing is computed from raw
+ * rows except the pure statistics on the counts those return.
  */
 import { VARCHAR } from '@duckdb/node-api';
 import { DIMENSION_COLUMNS, type Dimension, type Filters } from '../contract/filters.ts';
+import type { BreakdownRow as MetricRow, HeatCell, Summary } from '../contract/metrics.ts';
 import type { Database } from '../db/database.ts';
-import { filterParams } from '../db/filter-params.ts';
-import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
-import { breakdownSql, heatmapSql, type Settings } from '../metrics.ts';
-import { decompose, type Decomposition } from './decomposition.ts';
+import { sqlText } from '../db/sql-files.ts';
+import { breakdown, heatmap, runMetric, summary, type Settings } from '../metrics.ts';
+import { decompose, type Decomposition, type SegmentCounts } from './decomposition.ts';
 import { newcombeInterval, twoProportionZTest } from '../stats/index.ts';
 import { weeklyAb, weeklyRecommendations, type AbView, type Recommendations, type Section } from './insights.ts';
 import { addDays, localDateTime, shiftWeek, type IsoWeek } from './week.ts';
@@ -17,40 +20,46 @@ import { addDays, localDateTime, shiftWeek, type IsoWeek } from './week.ts';
 /** The report's filters: the standard ones without from/to (the week sets the period). */
 export type ReportFilters = Omit<Filters, 'from' | 'to'>;
 
-export interface SummaryRow {
-  dials: number;
-  answered: number;
-  hangups: number;
-  earlyHangups: number;
-  rejected: number;
-  converted: number;
-  machineAnswered: number;
-  unknownParty: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  connectRate: number | null;
-  connectRateCiLow: number | null;
-  connectRateCiHigh: number | null;
-  hangupRate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  rejectionRate: number | null;
-  rejectionRateCiLow: number | null;
-  rejectionRateCiHigh: number | null;
-  conversionRate: number | null;
-  conversionRateCiLow: number | null;
-  conversionRateCiHigh: number | null;
-  unknownPartyShare: number | null;
-  // The summary's known-party fields: optional in the type.
-  knownParty?: number;
-  shortCalls?: number;
-  shortCallRate?: number | null;
-  shortCallRateCiLow?: number | null;
-  shortCallRateCiHigh?: number | null;
-  hangupRateCiLow?: number | null;
-  hangupRateCiHigh?: number | null;
-  headline?: 'hangup' | 'short';
-}
+/** The summary fields the report reads (GET /api/summary's; the known-party ones optional). */
+export type SummaryRow = Pick<
+  Summary,
+  | 'dials'
+  | 'answered'
+  | 'hangups'
+  | 'earlyHangups'
+  | 'rejected'
+  | 'converted'
+  | 'machineAnswered'
+  | 'unknownParty'
+  | 'firstDate'
+  | 'lastDate'
+  | 'connectRate'
+  | 'connectRateCiLow'
+  | 'connectRateCiHigh'
+  | 'hangupRate'
+  | 'ciLow'
+  | 'ciHigh'
+  | 'rejectionRate'
+  | 'rejectionRateCiLow'
+  | 'rejectionRateCiHigh'
+  | 'conversionRate'
+  | 'conversionRateCiLow'
+  | 'conversionRateCiHigh'
+  | 'unknownPartyShare'
+> &
+  Partial<
+    Pick<
+      Summary,
+      | 'knownParty'
+      | 'shortCalls'
+      | 'shortCallRate'
+      | 'shortCallRateCiLow'
+      | 'shortCallRateCiHigh'
+      | 'hangupRateCiLow'
+      | 'hangupRateCiHigh'
+      | 'headline'
+    >
+  >;
 
 /**
  * The headline metric of a week (README, Metrics): the hang-up rate when at least half of the answered
@@ -63,33 +72,21 @@ export function headlineOf(s: SummaryRow): 'hangup' | 'short' {
   return s.knownParty / s.answered >= 0.5 ? 'hangup' : 'short';
 }
 
-export interface BreakdownRow {
-  key: string | number | null;
-  dials: number;
-  answered: number;
-  hangups: number;
-  earlyHangups: number;
-  rejected: number;
-  converted: number;
-  unknownParty: number;
-  connectRate: number | null;
-  hangupRate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  rejectionRate: number | null;
-  conversionRate: number | null;
-}
-
-export interface HeatmapCell {
-  x: number | string | null;
-  y: number | string | null;
-  dials: number;
-  answered: number;
-  earlyHangups: number;
-  hangupRate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-}
+/** The metric fields a report table reads from a breakdown row or heatmap cell. */
+type RowMetrics = 'dials' | 'answered' | 'earlyHangups' | 'hangupRate' | 'ciLow' | 'ciHigh';
+export type BreakdownRow = Pick<
+  MetricRow,
+  | 'key'
+  | RowMetrics
+  | 'hangups'
+  | 'rejected'
+  | 'converted'
+  | 'unknownParty'
+  | 'connectRate'
+  | 'rejectionRate'
+  | 'conversionRate'
+>;
+export type HeatmapCell = Pick<HeatCell, 'x' | 'y' | RowMetrics>;
 
 export type KpiKey = 'dials' | 'connectRate' | 'hangupRate' | 'shortCallRate' | 'rejectionRate' | 'conversionRate';
 
@@ -280,40 +277,27 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
   const { week, settings } = o;
   const previousWeek = shiftWeek(week, -1);
   const inWeek: Filters = { ...o.filters, from: week.from, to: week.to };
+  const inPreviousWeek: Filters = { ...o.filters, from: previousWeek.from, to: previousWeek.to };
   const bothWeeks: Filters = { ...o.filters, from: previousWeek.from, to: week.to };
   const recommendationsPeriod = { from: addDays(week.to, -28), to: week.to };
 
-  // The same SQL and parameters as /api/summary, /api/breakdown and /api/heatmap.
-  const run = <T>(sql: string, f: Filters) => {
-    const { params, types } = filterParams(f, settings.earlySeconds);
-    return db.query<T>(sql, params, types);
-  };
-
+  // The same functions, filters and settings as /api/summary, /api/breakdown and /api/heatmap.
   step('headline metrics');
-  const [[current], [previous]] = await Promise.all([
-    run<SummaryRow>(sqlText('summary'), inWeek),
-    run<SummaryRow>(sqlText('summary'), { ...o.filters, from: previousWeek.from, to: previousWeek.to }),
-  ]);
+  const [current, previous] = await Promise.all([summary(db, inWeek, settings), summary(db, inPreviousWeek, settings)]);
 
   step('mix vs rate decomposition');
-  const { params, types } = filterParams(bothWeeks, settings.earlySeconds);
   const decompositions = await Promise.all(
-    DECOMPOSITION_DIMENSIONS.map(async (dimension) => {
-      const sql = renderIdentifiers(sqlText('report_mix'), { dim: DIMENSION_COLUMNS[dimension] });
-      const rows = await db.query<{ key: string | number | null; n0: number; k0: number; n1: number; k1: number }>(
-        sql,
-        { ...params, split: week.from },
-        { ...types, split: VARCHAR },
-      );
-      return { dimension, result: decompose(rows) };
-    }),
+    DECOMPOSITION_DIMENSIONS.map(async (dimension) => ({
+      dimension,
+      result: decompose(await mixCounts(db, dimension, bothWeeks, week.from, settings)),
+    })),
   );
 
   step('daily trend, heatmap and opening lines');
   const [daily, cells, scripts] = await Promise.all([
-    run<BreakdownRow>(breakdownSql('date'), bothWeeks),
-    run<HeatmapCell>(heatmapSql('hour', 'weekday'), inWeek),
-    run<BreakdownRow>(breakdownSql('script'), inWeek),
+    breakdown(db, 'date', bothWeeks, settings),
+    heatmap(db, 'hour', 'weekday', inWeek, settings),
+    breakdown(db, 'script', inWeek, settings),
   ]);
 
   step('A/B verdicts and recommendations');
@@ -323,18 +307,13 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
   ]);
 
   step('data quality');
-  const wk = filterParams(inWeek, settings.earlySeconds);
   const [ingestedThisWeek, sources] = await Promise.all([
     db.query<IngestFileRow>(
       sqlText('report_ingest_week'),
       { from: week.from, to: week.to, business_tz: settings.timezone },
       { from: VARCHAR, to: VARCHAR, business_tz: VARCHAR },
     ),
-    db.query<IngestSourceRow>(
-      sqlText('report_ingest_sources'),
-      { ...wk.params, business_tz: settings.timezone },
-      { ...wk.types, business_tz: VARCHAR },
-    ),
+    sourceFiles(db, inWeek, settings),
   ]);
 
   return {
@@ -344,9 +323,9 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
     settings,
     generatedAt: (o.now ?? new Date()).toISOString(),
     generatedLocal: localDateTime(o.now ?? new Date(), settings.timezone),
-    current: current!,
-    previous: previous!,
-    kpis: buildKpis(current!, previous!),
+    current,
+    previous,
+    kpis: buildKpis(current, previous),
     decompositions,
     daily,
     heatmap: cells,
@@ -357,4 +336,73 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
     ingestedThisWeek,
     sources,
   };
+}
+
+/**
+ * Inputs of the decomposition of the hang-up rate's change along `dimension`: per value, the
+ * known-party answered calls (the rate's denominator) and early hang-ups before and from `split`.
+ * One metric query grouped by value and date (a rollup holds both), summed per week here; values
+ * without a known-party call in either week are left out, as they have no rate to decompose.
+ */
+async function mixCounts(
+  db: Database,
+  dimension: Dimension,
+  bothWeeks: Filters,
+  split: string,
+  settings: Settings,
+): Promise<SegmentCounts[]> {
+  const { rows } = await runMetric<MetricRow & { date: string }>(db, settings, {
+    groups: [
+      { alias: 'key', column: DIMENSION_COLUMNS[dimension] },
+      { alias: 'date', column: DIMENSION_COLUMNS.date },
+    ],
+    filters: bothWeeks,
+    orderBy: ['key', 'date'],
+  });
+  const byKey = new Map<string | number | null, SegmentCounts>();
+  for (const r of rows) {
+    let c = byKey.get(r.key);
+    if (!c) byKey.set(r.key, (c = { key: r.key, n0: 0, k0: 0, n1: 0, k1: 0 }));
+    if (String(r.date) < split) {
+      c.n0 += r.knownParty;
+      c.k0 += r.earlyHangups;
+    } else {
+      c.n1 += r.knownParty;
+      c.k1 += r.earlyHangups;
+    }
+  }
+  return [...byKey.values()].filter((c) => c.n0 + c.n1 > 0);
+}
+
+/**
+ * The files that supplied the week's filtered calls: the calls per ingest come from the metric
+ * layer (grouped by ingest id, so from `calls` on whichever engine holds them), the file's name
+ * and counts from the ingest log.
+ */
+async function sourceFiles(db: Database, inWeek: Filters, settings: Settings): Promise<IngestSourceRow[]> {
+  const [{ rows }, files] = await Promise.all([
+    runMetric<{ ingest_id: number | string; dials: number | string }>(db, settings, {
+      groups: [{ alias: 'ingest_id', column: 'ingest_id' }],
+      filters: inWeek,
+      orderBy: ['ingest_id'],
+    }),
+    db.query<Omit<IngestSourceRow, 'calls'>>(
+      sqlText('report_ingest_sources'),
+      { business_tz: settings.timezone },
+      { business_tz: VARCHAR },
+    ),
+  ]);
+  const byId = new Map(files.map((f) => [Number(f.ingestId), f]));
+  return rows.map((r) => {
+    const ingestId = Number(r.ingest_id);
+    const f = byId.get(ingestId);
+    return {
+      ingestId,
+      fileName: f?.fileName ?? null,
+      calls: Number(r.dials),
+      rowsRead: f?.rowsRead ?? null,
+      rejected: f?.rejected ?? null,
+      ingestedAt: f?.ingestedAt ?? null,
+    };
+  });
 }
