@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth/access.ts';
 import { crossSiteGuard, hostGuard } from './auth/cross-site.ts';
 import { securityHeaders } from './auth/headers.ts';
@@ -14,7 +13,8 @@ import { insightRoutes } from './routes/insights.ts';
 import { uploadRoutes, type UploadDeps } from './routes/uploads.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { BadRequest, noQuery } from './routes/query-input.ts';
+import { errorJson, onApiError } from './routes/errors.ts';
+import { noQuery } from './routes/query-input.ts';
 import { responseCache } from './routes/response-cache.ts';
 
 export interface AppDeps {
@@ -46,7 +46,7 @@ const NO_QUERY = [
   '/api/ingests/:id/rejects',
 ];
 
-/** The HTTP app: routes plus one error shape for every 400/404/500. */
+/** The HTTP app: routes plus one error body (server/contract/errors.ts) for every 4xx and 500. */
 export function createApp({ db, settings, chromiumPath, extend, ingest, access }: AppDeps): Hono {
   const app = new Hono();
   const policy: AccessPolicy = access ?? ingest?.policy ?? { host: '127.0.0.1' };
@@ -73,13 +73,8 @@ export function createApp({ db, settings, chromiumPath, extend, ingest, access }
   app.route('/api', ingestRoutes(db, ingest?.dataDir));
   if (ingest) app.route('/api', uploadRoutes({ ...ingest, db, settings, users }));
   app.route('/api/reports', reportRoutes(db, settings, { chromiumPath }));
-  app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  app.all('/api/*', (c) => errorJson(c, 404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   extend?.(app);
-  app.onError((err, c) => {
-    if (err instanceof BadRequest) return c.json({ error: 'bad request', issues: err.issues }, 400);
-    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
-    console.error(err);
-    return c.json({ error: 'internal error' }, 500);
-  });
+  app.onError(onApiError);
   return app;
 }

@@ -1,10 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { errorJson } from '../routes/errors.ts';
 import { allows, type Caller, type Role } from './roles.ts';
 import { isLoopback, type AccessPolicy } from './policy.ts';
 import { sameText } from './tokens.ts';
 import type { UserDirectory } from './users.ts';
 
 const callers = new WeakMap<Request, Caller>();
+const SIGN_IN = 'sign in: send Authorization: Bearer <token>';
 
 /** Who sent this request (set by `authenticate`; null on the few paths open to anyone, before sign-in). */
 export function callerOf(c: Context): Caller | null {
@@ -49,11 +51,11 @@ export function authenticate(
       if (user) caller = { name: user.name, role: user.role, via: 'user' };
       else if (p.token && sameText(token, p.token))
         caller = { name: 'upload token', role: 'uploader', via: 'upload-token' };
-      else if (state.required) return c.json({ error: 'token not recognised: sign in again', signIn: true }, 401);
+      else if (state.required) return errorJson(c, 401, 'sign_in', 'token not recognised: sign in again');
     }
     if (!caller && !state.required) caller = { name: 'local', role: 'admin', via: 'open' };
     if (!caller && !opts.open(c.req.path)) {
-      return c.json({ error: state.closed ?? 'sign in: send Authorization: Bearer <token>', signIn: true }, 401);
+      return errorJson(c, 401, 'sign_in', state.closed ?? SIGN_IN);
     }
     if (caller) callers.set(c.req.raw, caller);
     await next();
@@ -64,9 +66,9 @@ export function authenticate(
 export function requireRole(need: Role): MiddlewareHandler {
   return async (c, next) => {
     const caller = callers.get(c.req.raw);
-    if (!caller) return c.json({ error: 'sign in: send Authorization: Bearer <token>', signIn: true }, 401);
+    if (!caller) return errorJson(c, 401, 'sign_in', SIGN_IN);
     if (!allows(caller.role, need))
-      return c.json({ error: `${caller.name} is a ${caller.role}; this needs the ${need} role` }, 403);
+      return errorJson(c, 403, 'forbidden', `${caller.name} is a ${caller.role}; this needs the ${need} role`);
     await next();
   };
 }

@@ -63,22 +63,25 @@ export async function recentAudit(db: Database, limit = 200): Promise<AuditRow[]
   }));
 }
 
-/** The audit row of a file loaded by `npm run hangup -- ingest` (actor cli:<os user>). */
-export function auditCliIngest(
+/** What an audit row of one ingested file says about it. */
+export interface IngestOutcome {
+  ingestId: number;
+  fileName: string;
+  sha256: string;
+  status: string;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/** The audit row of one ingested file, whoever handed it in (upload, inbox, CLI). */
+export function auditIngest(
   db: Database,
-  r: {
-    ingestId: number;
-    fileName: string;
-    sha256: string;
-    status: string;
-    inserted: number;
-    duplicates: number;
-    rejected: number;
-  },
+  who: { actor: string; role?: string | null; action: 'upload' | 'inbox' | 'ingest' },
+  r: IngestOutcome,
 ): Promise<void> {
   return recordAudit(db, {
-    actor: `cli:${userInfo().username}`,
-    action: 'ingest',
+    ...who,
     target: `ingest #${r.ingestId}`,
     fileName: r.fileName,
     sha256: r.sha256,
@@ -86,3 +89,7 @@ export function auditCliIngest(
     counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
   });
 }
+
+/** The audit row of a file loaded by `npm run hangup -- ingest` (actor cli:<os user>). */
+export const auditCliIngest = (db: Database, r: IngestOutcome): Promise<void> =>
+  auditIngest(db, { actor: `cli:${userInfo().username}`, action: 'ingest' }, r);

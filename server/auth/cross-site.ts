@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { errorJson } from '../routes/errors.ts';
 import { hostAllowed, hostName, type AccessPolicy } from './policy.ts';
 
 /** The header every write carries; a cross-site form cannot send it, a cross-site fetch only after a preflight we never grant. */
@@ -16,12 +17,8 @@ export function hostGuard(p: AccessPolicy): MiddlewareHandler {
   return async (c, next) => {
     const host = hostOf(c);
     if (!hostAllowed(host, p)) {
-      return c.json(
-        {
-          error: `host "${host.slice(0, 100)}" is not served here: use a loopback address or add the name to HANGUP_ALLOWED_HOSTS`,
-        },
-        403,
-      );
+      const why = `host "${host.slice(0, 100)}" is not served here: use a loopback address or add the name to HANGUP_ALLOWED_HOSTS`;
+      return errorJson(c, 403, 'refused', why);
     }
     await next();
   };
@@ -37,22 +34,20 @@ export function crossSiteGuard(p: AccessPolicy): MiddlewareHandler {
   return async (c, next) => {
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') {
-      return c.json(
-        { error: `refused: the request came from another site (Sec-Fetch-Site: ${site.slice(0, 40)})` },
+      return errorJson(
+        c,
         403,
+        'refused',
+        `refused: the request came from another site (Sec-Fetch-Site: ${site.slice(0, 40)})`,
       );
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && !sameOrigin(origin, hostOf(c), p)) {
-      return c.json({ error: `refused: the request came from another origin (${origin.slice(0, 100)})` }, 403);
+      return errorJson(c, 403, 'refused', `refused: the request came from another origin (${origin.slice(0, 100)})`);
     }
     if (!SAFE.has(c.req.method) && c.req.header(WRITE_HEADER)?.toLowerCase() !== WRITE_HEADER_VALUE) {
-      return c.json(
-        {
-          error: `writes need the header "X-Requested-With: ${WRITE_HEADER_VALUE}" (the dashboard sends it; add it to scripts and curl)`,
-        },
-        403,
-      );
+      const why = `writes need the header "X-Requested-With: ${WRITE_HEADER_VALUE}" (the dashboard sends it; add it to scripts and curl)`;
+      return errorJson(c, 403, 'refused', why);
     }
     await next();
   };

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { ApiError } from '../routes/errors.ts';
+import { BadRequest } from '../routes/query-input.ts';
 import { accessState, callerOf, requireRole } from './access.ts';
 import { recentAudit, recordAudit } from './audit.ts';
 import type { AccessPolicy } from './policy.ts';
@@ -32,12 +34,8 @@ export function authRoutes(db: Database, policy: AccessPolicy, users: UserDirect
     .post('/users', requireRole('admin'), async (c) => {
       const body = NewUser.safeParse(await c.req.json().catch(() => null));
       if (!body.success)
-        return c.json(
-          {
-            error: 'bad request',
-            issues: body.error.issues.map((i) => ({ param: i.path.join('.') || '(body)', message: i.message })),
-          },
-          400,
+        throw new BadRequest(
+          body.error.issues.map((i) => ({ param: i.path.join('.') || '(body)', message: i.message })),
         );
       const caller = callerOf(c)!;
       try {
@@ -51,14 +49,14 @@ export function authRoutes(db: Database, policy: AccessPolicy, users: UserDirect
         });
         return c.json(made, 201);
       } catch (err) {
-        if (err instanceof UserError) return c.json({ error: err.message }, 409);
+        if (err instanceof UserError) throw new ApiError(409, 'conflict', err.message);
         throw err;
       }
     })
     .delete('/users/:name', requireRole('admin'), async (c) => {
       const name = c.req.param('name');
       const caller = callerOf(c)!;
-      if (!(await users.remove(name))) return c.json({ error: `no user "${name.slice(0, 64)}"` }, 404);
+      if (!(await users.remove(name))) throw new ApiError(404, 'not_found', `no user "${name.slice(0, 64)}"`);
       await recordAudit(db, {
         actor: caller.name,
         role: caller.role,

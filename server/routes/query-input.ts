@@ -1,11 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { type z } from 'zod';
 import { LIST_FILTER_KEYS } from '../contract/filters.ts';
+import { ApiError } from './errors.ts';
 
-/** A 400 whose body names each offending parameter. */
-export class BadRequest extends Error {
+/** A 400 whose body names each offending parameter: `{ error: 'bad request', code: 'bad_request', issues }`. */
+export class BadRequest extends ApiError {
   constructor(readonly issues: { param: string; message: string }[]) {
-    super(issues.map((i) => `${i.param}: ${i.message}`).join('; '));
+    super(400, 'bad_request', 'bad request', { issues });
   }
 }
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { FiltersSchema } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
@@ -9,6 +8,7 @@ import { LANGS } from '../report/i18n.ts';
 import { lastWeekWithData } from '../report/default-week.ts';
 import { ChromiumMissingError } from '../report/pdf.ts';
 import { parseIsoWeek } from '../report/week.ts';
+import { ApiError } from './errors.ts';
 import { BadRequest, parseQuery } from './query-input.ts';
 
 /** `week=2026-W37`, checked as a real ISO week (2025-W53 does not exist). */
@@ -56,7 +56,7 @@ export function reportRoutes(db: Database, settings: Settings, opts: { chromiumP
         { chromiumPath: opts.chromiumPath },
       );
     } catch (err) {
-      if (err instanceof ChromiumMissingError) throw new HTTPException(503, { message: err.message });
+      if (err instanceof ChromiumMissingError) throw new ApiError(503, 'unavailable', err.message);
       throw err;
     }
     const inline = q.format === 'html' && q.download === '0';

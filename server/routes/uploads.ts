@@ -15,8 +15,9 @@ import { publicMessage } from '../ingest/public-message.ts';
 import { BadUpload, forgetUpload, receiveUpload, UploadStalled, UploadTooLarge } from '../ingest/upload.ts';
 import type { Settings } from '../metrics.ts';
 import { accessState, callerOf } from '../auth/access.ts';
-import { recordAudit } from '../auth/audit.ts';
+import { auditIngest, recordAudit } from '../auth/audit.ts';
 import type { UserDirectory } from '../auth/users.ts';
+import { ApiError } from './errors.ts';
 import { requireRole, writeStatus, type WritePolicy } from './write-guard.ts';
 
 export interface UploadDeps {
@@ -52,6 +53,13 @@ const UploadFields = z.object({
 });
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 
+/** The :id of an ingest route, or a 400. */
+function ingestIdOf(raw: string): number {
+  const id = IdParam.safeParse(raw);
+  if (!id.success) throw new ApiError(400, 'bad_request', 'ingest id must be a positive integer');
+  return id.data;
+}
+
 /** A job as clients see it: like GET /api/ingests, only the rejects file's name leaves the server. */
 function publicJob(job: IngestJob, dataDir: string) {
   const error = publicMessage(job.error, dataDir);
@@ -70,10 +78,15 @@ function publicJob(job: IngestJob, dataDir: string) {
 
 /** Upload, progress, rejects download and deletion (README "API"); the history is routes/ingests.ts. */
 export function uploadRoutes(d: UploadDeps) {
-  const tooLarge = () => ({
-    error: `file larger than the upload limit of ${Math.round(d.maxUploadBytes / 1048576)} MiB`,
-    maxUploadBytes: d.maxUploadBytes,
-  });
+  const tooLarge = () =>
+    new ApiError(
+      413,
+      'too_large',
+      `file larger than the upload limit of ${Math.round(d.maxUploadBytes / 1048576)} MiB`,
+      {
+        maxUploadBytes: d.maxUploadBytes,
+      },
+    );
   return (
     new Hono()
       .get('/ingest/status', async (c) =>
@@ -88,10 +101,10 @@ export function uploadRoutes(d: UploadDeps) {
         const caller = callerOf(c)!;
         const length = Number(c.req.header('content-length') ?? 0);
         // Multipart framing adds a little; anything far above the limit is refused before reading.
-        if (length > d.maxUploadBytes + 1_048_576) return c.json(tooLarge(), 413);
+        if (length > d.maxUploadBytes + 1_048_576) throw tooLarge();
         const type = c.req.header('content-type') ?? '';
         if (!type.startsWith('multipart/form-data'))
-          return c.json({ error: 'send multipart/form-data with the file in a field named "file"' }, 400);
+          throw new ApiError(400, 'bad_upload', 'send multipart/form-data with the file in a field named "file"');
         let upload;
         try {
           upload = await receiveUpload(
@@ -102,9 +115,9 @@ export function uploadRoutes(d: UploadDeps) {
             d.bodyIdleMs,
           );
         } catch (err) {
-          if (err instanceof UploadTooLarge) return c.json(tooLarge(), 413);
-          if (err instanceof UploadStalled) return c.json({ error: err.message }, 408);
-          if (err instanceof BadUpload) return c.json({ error: err.message }, 400);
+          if (err instanceof UploadTooLarge) throw tooLarge();
+          if (err instanceof UploadStalled) throw new ApiError(408, 'upload_stalled', err.message);
+          if (err instanceof BadUpload) throw new ApiError(400, 'bad_upload', err.message);
           throw err;
         }
         const fields = UploadFields.safeParse(upload.fields);
@@ -115,7 +128,8 @@ export function uploadRoutes(d: UploadDeps) {
           mapping = fields.data.mapping ? parseMapping(fields.data.mapping, 'mapping') : undefined;
         } catch (err) {
           forgetUpload(upload.path);
-          return c.json({ error: (err as Error).message }, 400);
+          if (err instanceof MappingError) throw new ApiError(400, 'bad_upload', err.message);
+          throw err;
         }
         const job = d.jobs.create(upload.clientName, 'upload');
         const path = upload.path;
@@ -132,16 +146,11 @@ export function uploadRoutes(d: UploadDeps) {
               mapping,
               onProgress: progress,
             });
-            await recordAudit(d.db, {
-              actor: caller.name,
-              role: caller.role,
-              action: 'upload',
-              target: `ingest #${r.ingestId}`,
-              fileName: upload.clientName,
-              sha256: r.sha256,
-              outcome: r.status,
-              counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
-            });
+            await auditIngest(
+              d.db,
+              { actor: caller.name, role: caller.role, action: 'upload' },
+              { ...r, fileName: upload.clientName },
+            );
             return r;
           })
           .finally(() => forgetUpload(path));
@@ -150,51 +159,41 @@ export function uploadRoutes(d: UploadDeps) {
       .get('/ingest/jobs', (c) => c.json({ jobs: d.jobs.list().map((j) => publicJob(j, d.dataDir)) }))
       .get('/ingest/jobs/:id', (c) => {
         const job = d.jobs.get(c.req.param('id'));
-        return job
-          ? c.json(publicJob(job, d.dataDir))
-          : c.json({ error: 'no such ingest job (jobs are kept while the server runs)' }, 404);
+        if (!job) throw new ApiError(404, 'not_found', 'no such ingest job (jobs are kept while the server runs)');
+        return c.json(publicJob(job, d.dataDir));
       })
       // Rejected rows are source rows as the file had them: uploader and admin only.
       .get('/ingests/:id/rejects', requireRole('uploader'), async (c) => {
-        const id = IdParam.safeParse(c.req.param('id'));
-        if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
+        const id = ingestIdOf(c.req.param('id'));
         const [row] = await d.db.query<{ rejectsPath: string | null; fileName: string }>(sqlText('ingest_get'), {
-          ingest_id: id.data,
+          ingest_id: id,
         });
         // The path comes from the database row, and must still lie in <dataDir>/rejects.
         const root = resolve(d.dataDir, 'rejects');
         const path = row?.rejectsPath ? resolve(row.rejectsPath) : null;
         if (!path || relative(root, path).startsWith('..') || !path.startsWith(root + sep) || !existsSync(path)) {
-          return c.json({ error: `ingest #${id.data} has no rejected rows to download` }, 404);
+          throw new ApiError(404, 'not_found', `ingest #${id} has no rejected rows to download`);
         }
         c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="ingest-${id.data}-rejects.csv"`);
+        c.header('Content-Disposition', `attachment; filename="ingest-${id}-rejects.csv"`);
         return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream);
       })
       .delete('/ingests/:id', requireRole('admin'), async (c) => {
-        const id = IdParam.safeParse(c.req.param('id'));
-        if (!id.success) return c.json({ error: 'ingest id must be a positive integer' }, 400);
+        const id = ingestIdOf(c.req.param('id'));
         const caller = callerOf(c)!;
-        const out = await deleteIngest(d.db, id.data);
+        const out = await deleteIngest(d.db, id);
         await recordAudit(d.db, {
           actor: caller.name,
           role: caller.role,
           action: 'delete',
-          target: `ingest #${id.data}`,
+          target: `ingest #${id}`,
           fileName: out.ok ? out.fileName : null,
           sha256: out.ok ? out.sha256 : null,
           outcome: out.ok ? 'deleted' : `refused: ${out.error}`,
           counts: out.ok ? { deleted: out.deleted, kept: out.kept } : null,
         });
-        return out.ok
-          ? c.json({
-              ingestId: id.data,
-              deleted: out.deleted,
-              kept: out.kept,
-              keptBy: out.keptBy,
-              message: out.message,
-            })
-          : c.json({ error: out.error }, out.status);
+        if (!out.ok) throw new ApiError(out.status, out.status === 404 ? 'not_found' : 'conflict', out.error);
+        return c.json({ ingestId: id, deleted: out.deleted, kept: out.kept, keptBy: out.keptBy, message: out.message });
       })
   );
 }
