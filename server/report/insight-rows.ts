@@ -16,7 +16,7 @@ import {
 } from '../contract/rec-text.ts';
 import { dict, fill, fmtPct, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
 import { AB_RATE_WORDS, type AbArm, type AbView, type Recommendations, type Section } from './insights.ts';
-import { points, type CellValue, type Fmt, type ReportTable } from './table-model.ts';
+import { cols, points, type CellValue, type Fmt, type ReportTable } from './table-model.ts';
 
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -39,25 +39,15 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
     name: t.sheetNames.ab,
     title: t.abTitle,
     columns: [
-      { header: t.script, fmt: 'text' },
-      { header: t.answered, fmt: 'int' },
-      { header: t.earlyHangups, fmt: 'int' },
-      { header: t.hangupRate, fmt: 'pct' },
-      { header: t.ciLow, fmt: 'pct' },
-      { header: t.ciHigh, fmt: 'pct' },
-      { header: t.diff, fmt: 'pp' },
-      { header: `${t.diff} ${t.ciLow}`, fmt: 'pp' },
-      { header: `${t.diff} ${t.ciHigh}`, fmt: 'pp' },
-      { header: t.pValue, fmt: 'p' },
-      { header: t.pAdjusted, fmt: 'p' },
-      { header: t.chanceToBeat, fmt: 'pct' },
-      { header: t.standardisedRate, fmt: 'pct' },
-      { header: t.oddsRatio, fmt: 'num' },
-      { header: `OR ${t.ciLow}`, fmt: 'num' },
-      { header: `OR ${t.ciHigh}`, fmt: 'num' },
-      { header: t.cmhP, fmt: 'p' },
-      { header: t.verdict, fmt: 'text' },
-      { header: t.simpson, fmt: 'text' },
+      ...cols('text', t.script),
+      ...cols('int', t.answered, t.earlyHangups),
+      ...cols('pct', t.hangupRate, t.ciLow, t.ciHigh),
+      ...cols('pp', t.diff, `${t.diff} ${t.ciLow}`, `${t.diff} ${t.ciHigh}`),
+      ...cols('p', t.pValue, t.pAdjusted),
+      ...cols('pct', t.chanceToBeat, t.standardisedRate),
+      ...cols('num', t.oddsRatio, `OR ${t.ciLow}`, `OR ${t.ciHigh}`),
+      ...cols('p', t.cmhP),
+      ...cols('text', t.verdict, t.simpson),
     ],
     rows: [],
     note: sectionNote(s, lang) ?? t.abNote,
@@ -187,30 +177,23 @@ export function recommendationText(key: RecKey, item: Item, lang: Lang): string 
   return agentText(f as AgentFields, lang);
 }
 
+/** Evidence columns of a call window, best or to avoid alike. */
+const WINDOW_EVIDENCE: [string, string, string, Fmt][] = [
+  ['segment', '客户分群', 'Segment', 'text'],
+  ['hour', '时段', 'Hours', 'text'],
+  ['answered', '接通数', 'Answered', 'int'],
+  ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+  ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
+  ['ciLow', '区间下限', 'CI low', 'pct'],
+  ['ciHigh', '区间上限', 'CI high', 'pct'],
+  ['segmentRate', '分群平均', 'Segment average', 'pct'],
+  ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
+];
+
 /** Evidence columns per kind of recommendation: field, header (zh, en), format. */
 const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
-  windows: [
-    ['segment', '客户分群', 'Segment', 'text'],
-    ['hour', '时段', 'Hours', 'text'],
-    ['answered', '接通数', 'Answered', 'int'],
-    ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
-    ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
-    ['ciLow', '区间下限', 'CI low', 'pct'],
-    ['ciHigh', '区间上限', 'CI high', 'pct'],
-    ['segmentRate', '分群平均', 'Segment average', 'pct'],
-    ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
-  ],
-  windowsAvoid: [
-    ['segment', '客户分群', 'Segment', 'text'],
-    ['hour', '时段', 'Hours', 'text'],
-    ['answered', '接通数', 'Answered', 'int'],
-    ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
-    ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
-    ['ciLow', '区间下限', 'CI low', 'pct'],
-    ['ciHigh', '区间上限', 'CI high', 'pct'],
-    ['segmentRate', '分群平均', 'Segment average', 'pct'],
-    ['pValueAdjusted', '校正后 p 值', 'Adjusted p', 'p'],
-  ],
+  windows: WINDOW_EVIDENCE,
+  windowsAvoid: WINDOW_EVIDENCE,
   frequencyCap: [
     ['capAt', '自第几次起', 'From call #', 'int'],
     ['answered', '接通数', 'Answered', 'int'],

@@ -48,6 +48,8 @@ async function guarded<T>(run: () => Promise<T>): Promise<Section<T>> {
   try {
     return { status: 'ok', value: await run() };
   } catch (err) {
+    // The report still goes out with a note; the stack goes to the log, where a bug can be found.
+    console.error('weekly report section failed:', err);
     return { status: 'error', reason: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
   }
 }

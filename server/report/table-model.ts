@@ -22,5 +22,49 @@ export interface ReportTable {
   note?: string;
 }
 
+/** Consecutive columns of one format. */
+export const cols = (fmt: Fmt, ...headers: string[]): Column[] => headers.map((header) => ({ header, fmt }));
+
+/** The metric columns of the report's tables: a count as it is, a rate (pct) as a finite number or null. */
+export const METRIC_FMT = {
+  dials: 'int',
+  answered: 'int',
+  connectRate: 'pct',
+  earlyHangups: 'int',
+  hangupRate: 'pct',
+  ciLow: 'pct',
+  ciHigh: 'pct',
+} as const satisfies Record<string, Fmt>;
+export type MetricColumn = keyof typeof METRIC_FMT;
+
+/** A table's leading column: header, format, and how to read the cell from a row. */
+export type LeadColumn<R> = [header: string, fmt: Fmt, cell: (row: R) => CellValue];
+
+/**
+ * A table of metric rows (breakdown rows, heatmap cells): the leading columns, then the named
+ * metric columns with their headers from `headers` (the report dictionary).
+ */
+export function metricTable<R extends Partial<Record<MetricColumn, number | null>>>(
+  base: Omit<ReportTable, 'columns' | 'rows'>,
+  headers: Record<MetricColumn, string>,
+  lead: LeadColumn<R>[],
+  metrics: MetricColumn[],
+  rows: R[],
+): ReportTable {
+  return {
+    ...base,
+    columns: [
+      ...lead.map(([header, fmt]) => ({ header, fmt })),
+      ...metrics.map((m) => ({ header: headers[m], fmt: METRIC_FMT[m] })),
+    ],
+    rows: rows.map((r) => [
+      ...lead.map(([, , cell]) => cell(r)),
+      ...metrics.map((m) => (METRIC_FMT[m] === 'pct' ? finite(r[m]) : (r[m] ?? null))),
+    ]),
+  };
+}
+
+const finite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
 /** A difference of proportions in percentage points (0.038 -> 3.8), so no reader takes it for a relative %. */
 export const points = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x * 100 : null);

@@ -3,7 +3,7 @@
  * writer (one block per table) both render. Numbers stay numbers here; `fmt` says how to show
  * them (percent, percentage points, count, p-value).
  */
-import { points, type CellValue, type ReportTable } from './table-model.ts';
+import { cols, metricTable, points, type CellValue, type MetricColumn, type ReportTable } from './table-model.ts';
 export type { CellValue, Column, Fmt, ReportTable } from './table-model.ts';
 export { points } from './table-model.ts';
 import type { ReportData, Kpi } from './data.ts';
@@ -31,25 +31,19 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
         ? t.significant
         : t.notSignificant;
 
+  const [numerator, denominator] = lang === 'zh' ? ['分子', '分母'] : ['numerator', 'denominator'];
   const kpi: ReportTable = {
     id: 'kpi',
     name: t.sheetNames.kpi,
     title: `${t.kpiTitle} ${d.week.label}`,
     columns: [
-      { header: t.metric, fmt: 'text' },
-      { header: t.thisWeek, fmt: 'pct' },
-      { header: t.previousWeek, fmt: 'pct' },
-      { header: t.change, fmt: 'pp' },
-      { header: `${t.change} ${t.ciLow}`, fmt: 'pp' },
-      { header: `${t.change} ${t.ciHigh}`, fmt: 'pp' },
-      { header: t.pValue, fmt: 'p' },
-      { header: t.significance, fmt: 'text' },
-      { header: `${t.thisWeek} ${t.ciLow}`, fmt: 'pct' },
-      { header: `${t.thisWeek} ${t.ciHigh}`, fmt: 'pct' },
-      { header: `${t.thisWeek} ${lang === 'zh' ? '分子' : 'numerator'}`, fmt: 'int' },
-      { header: `${t.thisWeek} ${lang === 'zh' ? '分母' : 'denominator'}`, fmt: 'int' },
-      { header: `${t.previousWeek} ${lang === 'zh' ? '分子' : 'numerator'}`, fmt: 'int' },
-      { header: `${t.previousWeek} ${lang === 'zh' ? '分母' : 'denominator'}`, fmt: 'int' },
+      ...cols('text', t.metric),
+      ...cols('pct', t.thisWeek, t.previousWeek),
+      ...cols('pp', t.change, `${t.change} ${t.ciLow}`, `${t.change} ${t.ciHigh}`),
+      ...cols('p', t.pValue),
+      ...cols('text', t.significance),
+      ...cols('pct', `${t.thisWeek} ${t.ciLow}`, `${t.thisWeek} ${t.ciHigh}`),
+      ...[t.thisWeek, t.previousWeek].flatMap((w) => cols('int', `${w} ${numerator}`, `${w} ${denominator}`)),
     ],
     rows: d.kpis.map((k) => [
       t.kpis[k.key],
@@ -79,15 +73,9 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
     title: t.driversTitle,
     note: t.driversNote,
     columns: [
-      { header: t.dimension, fmt: 'text' },
-      { header: lang === 'zh' ? '组' : 'Group', fmt: 'text' },
-      { header: t.shareBefore, fmt: 'pct' },
-      { header: t.shareNow, fmt: 'pct' },
-      { header: t.rateBefore, fmt: 'pct' },
-      { header: t.rateNow, fmt: 'pct' },
-      { header: t.mix, fmt: 'pp' },
-      { header: t.rateEffect, fmt: 'pp' },
-      { header: t.total, fmt: 'pp' },
+      ...cols('text', t.dimension, lang === 'zh' ? '组' : 'Group'),
+      ...cols('pct', t.shareBefore, t.shareNow, t.rateBefore, t.rateNow),
+      ...cols('pp', t.mix, t.rateEffect, t.total),
     ],
     rows: [],
   };
@@ -120,89 +108,38 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
   tables.push(drivers);
 
   const weekOf = (date: string) => (date >= d.week.from ? d.week.label : d.previousWeek.label);
-  tables.push({
-    id: 'daily',
-    name: t.sheetNames.daily,
-    title: t.dailyTitle,
-    columns: [
-      { header: t.week, fmt: 'text' },
-      { header: t.date, fmt: 'text' },
-      { header: t.weekday, fmt: 'text' },
-      { header: t.dials, fmt: 'int' },
-      { header: t.answered, fmt: 'int' },
-      { header: t.connectRate, fmt: 'pct' },
-      { header: t.earlyHangups, fmt: 'int' },
-      { header: t.hangupRate, fmt: 'pct' },
-      { header: t.ciLow, fmt: 'pct' },
-      { header: t.ciHigh, fmt: 'pct' },
-    ],
-    rows: d.daily.map((r) => {
-      const date = String(r.key);
-      const wd = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-      return [
-        weekOf(date),
-        date,
-        t.weekdays[wd]!,
-        r.dials,
-        r.answered,
-        num(r.connectRate),
-        r.earlyHangups,
-        num(r.hangupRate),
-        num(r.ciLow),
-        num(r.ciHigh),
-      ];
-    }),
-  });
-
-  tables.push({
-    id: 'heatmap',
-    name: t.sheetNames.heatmap,
-    title: t.heatmapTitle,
-    columns: [
-      { header: t.weekday, fmt: 'text' },
-      { header: t.hour, fmt: 'int' },
-      { header: t.dials, fmt: 'int' },
-      { header: t.answered, fmt: 'int' },
-      { header: t.earlyHangups, fmt: 'int' },
-      { header: t.hangupRate, fmt: 'pct' },
-      { header: t.ciLow, fmt: 'pct' },
-      { header: t.ciHigh, fmt: 'pct' },
-    ],
-    rows: d.heatmap.map((c) => [
-      t.weekdays[Number(c.y) - 1] ?? String(c.y),
-      num(Number(c.x)),
-      c.dials,
-      c.answered,
-      c.earlyHangups,
-      num(c.hangupRate),
-      num(c.ciLow),
-      num(c.ciHigh),
-    ]),
-  });
-
-  tables.push({
-    id: 'scripts',
-    name: t.sheetNames.scripts,
-    title: t.scriptsCrude,
-    columns: [
-      { header: t.script, fmt: 'text' },
-      { header: t.dials, fmt: 'int' },
-      { header: t.answered, fmt: 'int' },
-      { header: t.earlyHangups, fmt: 'int' },
-      { header: t.hangupRate, fmt: 'pct' },
-      { header: t.ciLow, fmt: 'pct' },
-      { header: t.ciHigh, fmt: 'pct' },
-    ],
-    rows: d.scripts.map((r) => [
-      valueLabel(lang, 'script', r.key),
-      r.dials,
-      r.answered,
-      r.earlyHangups,
-      num(r.hangupRate),
-      num(r.ciLow),
-      num(r.ciHigh),
-    ]),
-  });
+  const weekdayOf = (date: string) => t.weekdays[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
+  const RATE: MetricColumn[] = ['earlyHangups', 'hangupRate', 'ciLow', 'ciHigh'];
+  tables.push(
+    metricTable(
+      { id: 'daily', name: t.sheetNames.daily, title: t.dailyTitle },
+      t,
+      [
+        [t.week, 'text', (r) => weekOf(String(r.key))],
+        [t.date, 'text', (r) => String(r.key)],
+        [t.weekday, 'text', (r) => weekdayOf(String(r.key))],
+      ],
+      ['dials', 'answered', 'connectRate', ...RATE],
+      d.daily,
+    ),
+    metricTable(
+      { id: 'heatmap', name: t.sheetNames.heatmap, title: t.heatmapTitle },
+      t,
+      [
+        [t.weekday, 'text', (c) => t.weekdays[Number(c.y) - 1] ?? String(c.y)],
+        [t.hour, 'int', (c) => num(Number(c.x))],
+      ],
+      ['dials', 'answered', ...RATE],
+      d.heatmap,
+    ),
+    metricTable(
+      { id: 'scripts', name: t.sheetNames.scripts, title: t.scriptsCrude },
+      t,
+      [[t.script, 'text', (r) => valueLabel(lang, 'script', r.key)]],
+      ['dials', 'answered', ...RATE],
+      d.scripts,
+    ),
+  );
 
   tables.push(abRows(d.ab, lang));
   tables.push(...recommendationRows(d.recommendations, lang, d));
@@ -211,10 +148,7 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
     id: 'quality',
     name: t.sheetNames.quality,
     title: t.qualityTitle,
-    columns: [
-      { header: t.metric, fmt: 'text' },
-      { header: t.value, fmt: 'num' },
-    ],
+    columns: [...cols('text', t.metric), ...cols('num', t.value)],
     rows: [
       [t.answered, d.current.answered],
       [t.unknownParty, d.current.unknownParty],
@@ -241,16 +175,10 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
     name: t.sheetNames.ingest,
     title: t.filesThisWeek,
     columns: [
-      { header: 'ID', fmt: 'int' },
-      { header: t.fileName, fmt: 'text' },
-      { header: t.ingestedAt, fmt: 'text' },
-      { header: t.format, fmt: 'text' },
-      { header: t.status, fmt: 'text' },
-      { header: t.rowsRead, fmt: 'int' },
-      { header: t.inserted, fmt: 'int' },
-      { header: t.duplicates, fmt: 'int' },
-      { header: t.rejected, fmt: 'int' },
-      { header: lang === 'zh' ? '信息' : 'Message', fmt: 'text' },
+      ...cols('int', 'ID'),
+      ...cols('text', t.fileName, t.ingestedAt, t.format, t.status),
+      ...cols('int', t.rowsRead, t.inserted, t.duplicates, t.rejected),
+      ...cols('text', lang === 'zh' ? '信息' : 'Message'),
     ],
     rows: d.ingestedThisWeek.map((f) => [
       f.ingestId,
@@ -270,12 +198,9 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
     name: t.sheetNames.sources,
     title: t.sourcesTitle,
     columns: [
-      { header: 'ID', fmt: 'int' },
-      { header: t.fileName, fmt: 'text' },
-      { header: t.ingestedAt, fmt: 'text' },
-      { header: t.calls, fmt: 'int' },
-      { header: t.rowsRead, fmt: 'int' },
-      { header: t.rejected, fmt: 'int' },
+      ...cols('int', 'ID'),
+      ...cols('text', t.fileName, t.ingestedAt),
+      ...cols('int', t.calls, t.rowsRead, t.rejected),
     ],
     rows: d.sources.map((s) => [s.ingestId, s.fileName, s.ingestedAt, s.calls, s.rowsRead, s.rejected]),
   });
@@ -284,10 +209,7 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
     id: 'definitions',
     name: t.sheetNames.definitions,
     title: t.definitionsTitle,
-    columns: [
-      { header: lang === 'zh' ? '项目' : 'Item', fmt: 'text' },
-      { header: t.value, fmt: 'text' },
-    ],
+    columns: [...cols('text', lang === 'zh' ? '项目' : 'Item', t.value)],
     rows: definitionRows(d, lang),
   });
   // 'pp' columns hold percentage points; say so in the header.

@@ -1,66 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { decompose } from '../../server/report/decomposition.ts';
+import { decompose, type Decomposition, type SegmentCounts } from '../../server/report/decomposition.ts';
 
-describe('mix vs rate decomposition', () => {
-  it('attributes a pure shift of calls between segments to mix', () => {
+/** Equal to 12 places, or both NaN (a period with no answered calls has no rate). */
+function close(actual: number, expected: number, what: string) {
+  if (Number.isNaN(expected)) expect(Number.isNaN(actual), what).toBe(true);
+  else expect(actual, what).toBeCloseTo(expected, 12);
+}
+
+interface Case {
+  name: string;
+  rows: SegmentCounts[];
+  want: Partial<Record<'rate0' | 'rate1' | 'change' | 'mix' | 'rate', number>>;
+  /** The contributions of some segments, worked out by hand. */
+  segments?: Record<string, Partial<Record<'rate0' | 'mix' | 'rate' | 'total', number>>>;
+  /** The segment with the largest contribution (listed first). */
+  first?: string;
+}
+
+const CASES: Case[] = [
+  {
     // A keeps 10%, B keeps 30%; B's share of answered calls goes from 1/2 to 3/4.
     // R0 = 0.20, R1 = (5 + 45) / 200 = 0.25. Mix = (0.25 − 0.5)·0.1 + (0.75 − 0.5)·0.3 = 0.05.
-    const d = decompose([
+    name: 'attributes a pure shift of calls between segments to mix',
+    rows: [
       { key: 'A', n0: 100, k0: 10, n1: 50, k1: 5 },
       { key: 'B', n0: 100, k0: 30, n1: 150, k1: 45 },
-    ]);
-    expect(d.rate0).toBeCloseTo(0.2, 12);
-    expect(d.rate1).toBeCloseTo(0.25, 12);
-    expect(d.mix).toBeCloseTo(0.05, 12);
-    expect(d.rate).toBeCloseTo(0, 12);
-  });
-
-  it('attributes a change within unchanged shares to rate', () => {
+    ],
+    want: { rate0: 0.2, rate1: 0.25, mix: 0.05, rate: 0 },
+  },
+  {
     // Shares stay 1/2 each; A goes 10% -> 20%, B stays 30%: ΔR = 0.5·0.1 = 0.05, all rate.
-    const d = decompose([
+    name: 'attributes a change within unchanged shares to rate',
+    rows: [
       { key: 'A', n0: 100, k0: 10, n1: 100, k1: 20 },
       { key: 'B', n0: 100, k0: 30, n1: 100, k1: 30 },
-    ]);
-    expect(d.change).toBeCloseTo(0.05, 12);
-    expect(d.mix).toBeCloseTo(0, 12);
-    expect(d.rate).toBeCloseTo(0.05, 12);
-    expect(d.segments[0]).toMatchObject({ key: 'A' });
-    expect(d.segments[0]!.rate).toBeCloseTo(0.05, 12);
-  });
-
-  it('splits a mixed change with the midpoint weights, by hand', () => {
+    ],
+    want: { change: 0.05, mix: 0, rate: 0.05 },
+    segments: { A: { rate: 0.05 } },
+    first: 'A',
+  },
+  {
     // Previous: A 200 answered, 20 early (0.10); B 200, 60 (0.30). R0 = 80/400 = 0.20.
     // Current:  A 100, 20 (0.20); B 300, 120 (0.40). R1 = 140/400 = 0.35. ΔR = 0.15.
     // w0 = (0.5, 0.5), w1 = (0.25, 0.75).
     // mix  = (0.25 − 0.5)·(0.10 + 0.20)/2 + (0.75 − 0.5)·(0.30 + 0.40)/2 = −0.0375 + 0.0875 = 0.05
     // rate = (0.20 − 0.10)·(0.5 + 0.25)/2 + (0.40 − 0.30)·(0.5 + 0.75)/2 = 0.0375 + 0.0625 = 0.10
-    const d = decompose([
+    name: 'splits a mixed change with the midpoint weights, by hand',
+    rows: [
       { key: 'A', n0: 200, k0: 20, n1: 100, k1: 20 },
       { key: 'B', n0: 200, k0: 60, n1: 300, k1: 120 },
-    ]);
-    expect(d.change).toBeCloseTo(0.15, 12);
-    expect(d.mix).toBeCloseTo(0.05, 12);
-    expect(d.rate).toBeCloseTo(0.1, 12);
-    const b = d.segments.find((s) => s.key === 'B')!;
-    expect(b.mix).toBeCloseTo(0.0875, 12);
-    expect(b.rate).toBeCloseTo(0.0625, 12);
-    expect(b.total).toBeCloseTo(0.15, 12);
-    expect(d.segments[0]!.key).toBe('B'); // largest contribution first
-  });
-
-  it('counts a segment new this week entirely as mix and keeps the identity exact', () => {
+    ],
+    want: { change: 0.15, mix: 0.05, rate: 0.1 },
+    segments: { B: { mix: 0.0875, rate: 0.0625, total: 0.15 } },
+    first: 'B', // largest contribution first
+  },
+  {
     // Previous: A 100, 20 (0.2). Current: A 100, 20 (0.2); C 100, 40 (0.4). R1 = 0.3, ΔR = 0.1.
     // A: w 1 -> 0.5, mix = −0.5·0.2 = −0.1. C: w 0 -> 0.5, rate taken as 0.4: mix = 0.5·0.4 = 0.2.
-    const d = decompose([
+    name: 'counts a segment new this week entirely as mix and keeps the identity exact',
+    rows: [
       { key: 'A', n0: 100, k0: 20, n1: 100, k1: 20 },
       { key: 'C', n0: 0, k0: 0, n1: 100, k1: 40 },
-    ]);
-    expect(d.change).toBeCloseTo(0.1, 12);
-    expect(d.mix).toBeCloseTo(0.1, 12);
-    expect(d.rate).toBeCloseTo(0, 12);
-    const c = d.segments.find((s) => s.key === 'C')!;
-    expect(Number.isNaN(c.rate0)).toBe(true);
-    expect(c.mix).toBeCloseTo(0.2, 12);
+    ],
+    want: { change: 0.1, mix: 0.1, rate: 0 },
+    segments: { C: { rate0: NaN, mix: 0.2 } },
+  },
+];
+
+describe('mix vs rate decomposition', () => {
+  it.each(CASES)('$name', ({ rows, want, segments, first }) => {
+    const d: Decomposition = decompose(rows);
+    for (const [k, v] of Object.entries(want)) close(d[k as keyof typeof want], v, k);
+    for (const [key, parts] of Object.entries(segments ?? {})) {
+      const s = d.segments.find((x) => x.key === key)!;
+      for (const [k, v] of Object.entries(parts)) close(s[k as keyof typeof parts], v, `${key}.${k}`);
+    }
+    if (first) expect(d.segments[0]!.key).toBe(first);
   });
 
   it('returns NaN rather than a number when a period has no answered calls', () => {
