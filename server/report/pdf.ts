@@ -25,7 +25,8 @@ export class ChromiumMissingError extends Error {
 
 // Flags from ../shared/STACK.md: without the background-networking ones Chromium floods this
 // closed network with refused connections. Playwright adds a fresh --user-data-dir itself.
-const ARGS = [
+// The browser tests launch Chromium with the same flags.
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -57,7 +58,7 @@ async function printNow(htmlText: string, o: PdfOptions): Promise<Buffer> {
   if (!existsSync(path)) throw new ChromiumMissingError(path);
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: path, args: ARGS, headless: true, timeout: 30_000 });
+    browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
   } catch (err) {
     throw new ChromiumMissingError(path, (err instanceof Error ? err.message : String(err)).split('\n')[0]);
   }

@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { IngestJobs } from '../../server/ingest/jobs.ts';
+import { CHROMIUM_ARGS } from '../../server/report/pdf.ts';
 import { loadSample, openStore, type Store } from '../../server/store.ts';
 import { CHROMIUM, requireChromium } from './harness.ts';
 
@@ -103,14 +104,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       // DNS rebinding without DNS: the name rebind.test resolves to this machine.
       '--host-resolver-rules=MAP rebind.test 127.0.0.1',
     ],

@@ -12,24 +12,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { IngestJobs } from '../../server/ingest/jobs.ts';
 import { mountWeb } from '../../server/serve.ts';
+import { CHROMIUM_ARGS } from '../../server/report/pdf.ts';
 import { loadSample, openStore, type Store } from '../../server/store.ts';
 import { webBuildStale } from '../../server/web-build.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// ../shared/STACK.md: without the background-networking flags Chromium floods this closed
-// network with refused connections. Playwright adds a fresh temporary --user-data-dir itself.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const INSTALL = 'apt-get install -y chromium fonts-noto-cjk';
 
 /** Fails (never skips) when the browser or the Chinese fonts the screenshots need are missing. */
