@@ -1,15 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqlText } from '../../server/db/sql-files.ts';
-import { appFor, csv, getJson, ingestText, tempStore } from '../helpers/temp-store.ts';
+import { suiteStore } from '../helpers/suite-store.ts';
+import { csv, getJson, ingestText } from '../helpers/temp-store.ts';
 
 // @duckdb/node-api 1.5.6 returns corrupt values from a statement prepared on an empty table once
 // rows arrive; the server must answer queries asked before the first ingest correctly after it.
 describe('queries asked on an empty store stay right after an ingest', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
-  afterAll(() => store.cleanup());
+  const suite = suiteStore();
   it('dimensions and ingest history', async () => {
-    store = await tempStore();
-    const app = appFor(store);
+    const { store, app } = suite;
     expect((await getJson(app, '/api/dimensions')).body.segment).toEqual([]);
     expect((await getJson(app, '/api/breakdown?by=segment')).body.rows).toEqual([]);
     expect(await store.db.query(sqlText('ingest_history'))).toEqual([]);

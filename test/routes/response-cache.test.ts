@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFor, csv, ingestText, tempStore } from '../helpers/temp-store.ts';
+import { describe, expect, it } from 'vitest';
+import { suiteStore } from '../helpers/suite-store.ts';
+import { csv, ingestText } from '../helpers/temp-store.ts';
 
 const call = (id: string, talk: number) => ({
   call_id: id,
@@ -10,74 +11,73 @@ const call = (id: string, talk: number) => ({
 });
 
 describe('response cache: per data generation, ETag and 304', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
-  let app: ReturnType<typeof appFor>;
-  beforeAll(async () => {
-    store = await tempStore();
-    await ingestText(store, 'a.csv', csv([call('c1', 3), call('c2', 40)]));
-    app = appFor(store);
-  });
-  afterAll(() => store.cleanup());
+  const suite = suiteStore((store) => ingestText(store, 'a.csv', csv([call('c1', 3), call('c2', 40)])));
 
   it('answers with an ETag; If-None-Match with it gets 304 and no body', async () => {
-    const first = await app.request('/api/summary?segment=x&campaign=y');
+    const first = await suite.app.request('/api/summary?segment=x&campaign=y');
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]+"$/);
     // Same request, parameters in another order: same key, same ETag.
-    const again = await app.request('/api/summary?campaign=y&segment=x', { headers: { 'If-None-Match': etag! } });
+    const again = await suite.app.request('/api/summary?campaign=y&segment=x', { headers: { 'If-None-Match': etag! } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
-    const other = await app.request('/api/summary', { headers: { 'If-None-Match': etag! } });
+    const other = await suite.app.request('/api/summary', { headers: { 'If-None-Match': etag! } });
     expect(other.status).toBe(200);
   });
 
   it('serves the cached body without running the query again, until a write', async () => {
-    const a = await (await app.request('/api/summary')).json();
+    const a = await (await suite.app.request('/api/summary')).json();
     let queries = 0;
-    const query = store.db.query.bind(store.db);
-    store.db.query = ((...args: Parameters<typeof query>) => (queries++, query(...args))) as typeof store.db.query;
+    const query = suite.store.db.query.bind(suite.store.db);
+    suite.store.db.query = ((...args: Parameters<typeof query>) => (
+      queries++,
+      query(...args)
+    )) as typeof suite.store.db.query;
     try {
-      expect(await (await app.request('/api/summary')).json()).toEqual(a);
+      expect(await (await suite.app.request('/api/summary')).json()).toEqual(a);
       expect(queries).toBe(0);
       // Eight identical requests at once run the query once between them.
       const b = await Promise.all(
-        Array.from({ length: 8 }, async () => (await app.request('/api/breakdown?by=hour')).json()),
+        Array.from({ length: 8 }, async () => (await suite.app.request('/api/breakdown?by=hour')).json()),
       );
       expect(new Set(b.map((x) => JSON.stringify(x))).size).toBe(1);
       const afterBreakdown = queries;
       expect(afterBreakdown).toBeGreaterThan(0);
       expect(afterBreakdown).toBeLessThanOrEqual(2); // the query and, at most, the planner's rollup sizes
     } finally {
-      store.db.query = query;
+      suite.store.db.query = query;
     }
-    const etag = (await app.request('/api/summary')).headers.get('etag')!;
-    await ingestText(store, 'b.csv', csv([call('c3', 2)]));
-    const res = await app.request('/api/summary', { headers: { 'If-None-Match': etag } });
+    const etag = (await suite.app.request('/api/summary')).headers.get('etag')!;
+    await ingestText(suite.store, 'b.csv', csv([call('c3', 2)]));
+    const res = await suite.app.request('/api/summary', { headers: { 'If-None-Match': etag } });
     expect(res.status).toBe(200);
     expect((await res.json()).dials).toBe(a.dials + 1);
   });
 
   it('a request with Cache-Control: no-cache is computed afresh (hard reload, uncached benchmark)', async () => {
-    await app.request('/api/heatmap');
+    await suite.app.request('/api/heatmap');
     let queries = 0;
-    const query = store.db.query.bind(store.db);
-    store.db.query = ((...args: Parameters<typeof query>) => (queries++, query(...args))) as typeof store.db.query;
+    const query = suite.store.db.query.bind(suite.store.db);
+    suite.store.db.query = ((...args: Parameters<typeof query>) => (
+      queries++,
+      query(...args)
+    )) as typeof suite.store.db.query;
     try {
-      await app.request('/api/heatmap');
+      await suite.app.request('/api/heatmap');
       expect(queries).toBe(0);
-      const fresh = await app.request('/api/heatmap', { headers: { 'Cache-Control': 'no-cache' } });
+      const fresh = await suite.app.request('/api/heatmap', { headers: { 'Cache-Control': 'no-cache' } });
       expect(fresh.status).toBe(200);
       expect(queries).toBeGreaterThan(0);
     } finally {
-      store.db.query = query;
+      suite.store.db.query = query;
     }
   });
 
   it('errors and uncacheable routes pass through untouched', async () => {
-    const bad = await app.request('/api/breakdown?by=nope');
+    const bad = await suite.app.request('/api/breakdown?by=nope');
     expect(bad.status).toBe(400);
     expect(bad.headers.get('etag')).toBeNull();
-    expect((await app.request('/api/ingests')).headers.get('etag')).toBeNull();
+    expect((await suite.app.request('/api/ingests')).headers.get('etag')).toBeNull();
   });
 });

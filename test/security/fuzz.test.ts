@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFor, tempStore } from '../helpers/temp-store.ts';
+import { describe, expect, it } from 'vitest';
+import { suiteStore } from '../helpers/suite-store.ts';
 import { loadSample } from '../../server/store.ts';
 
 // Seeded, bounded fuzz of every GET route's parameters: known names with hostile values, unknown
@@ -62,14 +62,7 @@ const VALUES = [
   'y'.repeat(200),
 ];
 
-let s: Awaited<ReturnType<typeof tempStore>>;
-let app: ReturnType<typeof appFor>;
-beforeAll(async () => {
-  s = await tempStore();
-  await loadSample(s, { calls: 3000, seed: 11 });
-  app = appFor(s);
-});
-afterAll(() => s?.cleanup());
+const suite = suiteStore((store) => loadSample(store, { calls: 3000, seed: 11 }));
 
 describe('parameter fuzz (seeded, bounded)', () => {
   it(
@@ -99,7 +92,7 @@ describe('parameter fuzz (seeded, bounded)', () => {
         }
         if (path === '/api/reports/weekly' && !q.has('format')) q.set('format', 'csv');
         const url = `${path}${q.size ? `?${q}` : ''}`;
-        const res = await app.request(url);
+        const res = await suite.app.request(url);
         const text = await res.text();
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         expect(res.status, url).toBeLessThan(500);

@@ -1,0 +1,19 @@
+import { afterAll, beforeAll } from 'vitest';
+import { appFor, tempStore } from './temp-store.ts';
+
+type Store = Awaited<ReturnType<typeof tempStore>>;
+
+/**
+ * A temp store for the enclosing describe block (or file): made and filled before its tests,
+ * with the app on top, removed after them. Read `suite.store` and `suite.app` inside the tests.
+ */
+export function suiteStore(fill: (store: Store) => Promise<unknown> = async () => {}) {
+  const suite = {} as { store: Store; app: ReturnType<typeof appFor> };
+  beforeAll(async () => {
+    suite.store = await tempStore();
+    await fill(suite.store);
+    suite.app = appFor(suite.store);
+  }, 120_000);
+  afterAll(() => suite.store?.cleanup());
+  return suite;
+}
