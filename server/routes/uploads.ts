@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { deleteIngest } from '../ingest/delete-ingest.ts';
-import { MappingError, parseMapping } from '../ingest/formats/mapping-file.ts';
+import { MappingError, parseMapping, timezoneSchema } from '../ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
 import { ingestFile } from '../ingest/ingest-file.ts';
 import type { IngestJob, IngestJobs } from '../ingest/jobs.ts';
@@ -35,20 +35,9 @@ export interface UploadDeps {
   bodyIdleMs?: number;
 }
 
-const zone = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return /^[A-Za-z0-9_+\-/]+$/.test(tz);
-    } catch {
-      return false;
-    }
-  }, 'not an IANA timezone name');
 const UploadFields = z.object({
   format: z.enum(FORMAT_NAMES as unknown as [string, ...string[]]).optional(),
-  timezone: zone.optional(),
+  timezone: timezoneSchema.max(64).optional(),
   mapping: z.string().max(200_000).optional(),
 });
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);

@@ -30,6 +30,15 @@ const wrongNth = async (s: Store) =>
     )[0]!.n,
   );
 
+/** Deletes an ingest; checks what it answers, the calls left, and that nth_call_30d was recounted. */
+async function deleteAndCheck(s: Store, ingestId: number, want: Record<string, unknown>, left: number) {
+  const out = await deleteIngest(s.db, ingestId);
+  expect(out).toMatchObject({ ok: true, ...want });
+  expect(await count(s)).toBe(left);
+  expect(await wrongNth(s)).toBe(0);
+  return out;
+}
+
 describe('delete that loses nothing (issue 11 scenario: truncated file, then the full one)', () => {
   let s: Store;
   afterEach(() => s?.cleanup());
@@ -41,17 +50,11 @@ describe('delete that loses nothing (issue 11 scenario: truncated file, then the
     const full = await ingestText(s, 'full.csv', csv(all));
     expect([truncated.inserted, full.inserted, full.duplicates]).toEqual([179, 121, 179]);
 
-    const first = await deleteIngest(s.db, truncated.ingestId);
-    expect(first).toMatchObject({
-      ok: true,
-      deleted: 0,
-      kept: 179,
-      keptBy: [{ ingestId: full.ingestId, fileName: 'full.csv', calls: 179 }],
-    });
+    const keptBy = [{ ingestId: full.ingestId, fileName: 'full.csv', calls: 179 }];
+    const first = await deleteAndCheck(s, truncated.ingestId, { deleted: 0, kept: 179, keptBy }, 300);
     expect(first.ok && first.message).toMatch(
       /kept: 179, because other loaded files also hold them: #\d+ full\.csv \(179\)/,
     );
-    expect(await count(s)).toBe(300);
 
     // The full file is still loaded with all its calls: sending it again is a repeat, correctly.
     expect((await ingestText(s, 'full-again.csv', csv(all))).status).toBe('repeated');
@@ -60,20 +63,15 @@ describe('delete that loses nothing (issue 11 scenario: truncated file, then the
     expect(again).toMatchObject({ status: 'loaded', inserted: 0, duplicates: 179 });
 
     // Deleting the full file now removes only what no other live file holds.
-    const second = await deleteIngest(s.db, full.ingestId);
-    expect(second).toMatchObject({
-      ok: true,
-      deleted: 121,
-      kept: 179,
-      keptBy: [{ ingestId: again.ingestId, calls: 179 }],
-    });
-    expect(await count(s)).toBe(179);
-    expect(await wrongNth(s)).toBe(0);
+    await deleteAndCheck(
+      s,
+      full.ingestId,
+      { deleted: 121, kept: 179, keptBy: [{ ingestId: again.ingestId, calls: 179 }] },
+      179,
+    );
 
     // The calls moved to the file that kept them, so deleting it removes them.
-    const third = await deleteIngest(s.db, again.ingestId);
-    expect(third).toMatchObject({ ok: true, deleted: 179, kept: 0 });
-    expect(await count(s)).toBe(0);
+    await deleteAndCheck(s, again.ingestId, { deleted: 179, kept: 0 }, 0);
     expect(Number((await s.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM call_files'))[0]!.n)).toBe(0);
   });
 
@@ -82,19 +80,15 @@ describe('delete that loses nothing (issue 11 scenario: truncated file, then the
     const all = rows(120);
     const truncated = await ingestText(s, 't.csv', csv(all.slice(0, 50)));
     const full = await ingestText(s, 'f.csv', csv(all));
-    const out = await deleteIngest(s.db, full.ingestId);
-    expect(out).toMatchObject({
-      ok: true,
-      deleted: 70,
-      kept: 50,
-      keptBy: [{ ingestId: truncated.ingestId, calls: 50 }],
-    });
-    expect(await count(s)).toBe(50);
-    expect(await wrongNth(s)).toBe(0);
+    await deleteAndCheck(
+      s,
+      full.ingestId,
+      { deleted: 70, kept: 50, keptBy: [{ ingestId: truncated.ingestId, calls: 50 }] },
+      50,
+    );
     // A file's repeat of its own call (twice in one file) is one membership, not two.
     const dup = await ingestText(s, 'dup.csv', csv([all[60]!, all[60]!]));
     expect(dup).toMatchObject({ inserted: 1, duplicates: 1 });
-    expect(await deleteIngest(s.db, dup.ingestId)).toMatchObject({ ok: true, deleted: 1, kept: 0 });
-    expect(await count(s)).toBe(50);
+    await deleteAndCheck(s, dup.ingestId, { deleted: 1, kept: 0 }, 50);
   });
 });

@@ -33,7 +33,7 @@ const RuleSchema = z.union([
     .strict(),
 ]);
 
-const timezoneSchema = z.string().refine((tz) => {
+export const timezoneSchema = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return /^[A-Za-z0-9_+\-/]+$/.test(tz);
