@@ -132,8 +132,15 @@ describe('metric SQL on a hand-checked fixture', () => {
   });
 
   it('early-seconds is a setting: T = 6 makes the 5 s hang-up early but not the 7 s unknown-party call', async () => {
-    const other = appFor({ ...store, settings: { ...store.settings, earlySeconds: 4 } });
-    expect((await getJson(other, '/api/summary')).body.earlyHangups).toBe(1);
+    const at = async (earlySeconds: number) =>
+      (await getJson(appFor({ ...store, settings: { ...store.settings, earlySeconds } }), '/api/summary')).body;
+    // T = 6: c1 (3 s) and c2 (5 s) are early hang-ups and short calls; c6 (7 s, party unknown) is neither.
+    const six = await at(6);
+    expect(six).toMatchObject({ earlyHangups: 2, shortCalls: 2, knownParty: 5, answered: 6 });
+    expect(six.hangupRate).toBeCloseTo(2 / 5, 12);
+    expect(six.shortCallRate).toBeCloseTo(2 / 6, 12);
+    // T = 4: only c1 (3 s); the 5 s hang-up is no longer early.
+    expect(await at(4)).toMatchObject({ earlyHangups: 1, shortCalls: 1 });
   });
 
   it('breakdown by hour and weekday use business-timezone local time', async () => {
