@@ -10,7 +10,9 @@ import { VARCHAR } from '@duckdb/node-api';
 import { DIMENSION_COLUMNS, type Dimension, type Filters } from '../contract/filters.ts';
 import type { BreakdownRow as MetricRow, HeatCell, Summary } from '../contract/metrics.ts';
 import type { Database } from '../db/database.ts';
+import { queryStoreOf } from '../db/query-store.ts';
 import { sqlText } from '../db/sql-files.ts';
+import { whereOf } from '../semantic/sql.ts';
 import { breakdown, heatmap, runMetric, summary, type Settings } from '../metrics.ts';
 import { decompose, type Decomposition, type SegmentCounts } from './decomposition.ts';
 import { newcombeInterval, twoProportionZTest } from '../stats/index.ts';
@@ -375,17 +377,23 @@ async function mixCounts(
 }
 
 /**
- * The files that supplied the week's filtered calls: the calls per ingest come from the metric
- * layer (grouped by ingest id, so from `calls` on whichever engine holds them), the file's name
- * and counts from the ingest log.
+ * The files that supplied the week's filtered calls: the calls per ingest are counted where the
+ * calls are (the query store: DuckDB or ClickHouse) with the semantic layer's WHERE for the
+ * filters; a plain count, as no rollup keeps the ingest id and the metric template's every-count
+ * aggregate costs several times as much over a week of calls. Names and counts of the files
+ * come from the ingest log (the control store).
  */
 async function sourceFiles(db: Database, inWeek: Filters, settings: Settings): Promise<IngestSourceRow[]> {
-  const [{ rows }, files] = await Promise.all([
-    runMetric<{ ingest_id: number | string; dials: number | string }>(db, settings, {
-      groups: [{ alias: 'ingest_id', column: 'ingest_id' }],
-      filters: inWeek,
-      orderBy: ['ingest_id'],
-    }),
+  const q = queryStoreOf(db); // DuckDB, or ClickHouse under serve --clickhouse
+  const d = q.dialect;
+  const { where, params } = whereOf(d, inWeek);
+  const conditions = [...q.calls.where, ...where];
+  const id = d.ident('ingest_id');
+  const sql =
+    `SELECT ${id} AS ${id}, ${d.countAll()} AS ${d.ident('calls')} FROM ${q.calls.from}` +
+    `${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} GROUP BY ${id} ORDER BY ${id}`;
+  const [rows, files] = await Promise.all([
+    q.run<{ ingest_id: number | string; calls: number | string }>(sql, params),
     db.query<Omit<IngestSourceRow, 'calls'>>(
       sqlText('report_ingest_sources'),
       { business_tz: settings.timezone },
@@ -399,7 +407,7 @@ async function sourceFiles(db: Database, inWeek: Filters, settings: Settings): P
     return {
       ingestId,
       fileName: f?.fileName ?? null,
-      calls: Number(r.dials),
+      calls: Number(r.calls),
       rowsRead: f?.rowsRead ?? null,
       rejected: f?.rejected ?? null,
       ingestedAt: f?.ingestedAt ?? null,
