@@ -1,4 +1,5 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { formatStore, type TempStore } from './format-store.ts';
 import { appFor, tempStore } from './temp-store.ts';
 
 type Store = Awaited<ReturnType<typeof tempStore>>;
@@ -16,4 +17,17 @@ export function suiteStore(fill: (store: Store) => Promise<unknown> = async () =
   }, 120_000);
   afterAll(() => suite.store?.cleanup());
   return suite;
+}
+
+/** `fresh()` gives each test of the enclosing block its own store with the upload routes, closed after the test. */
+export function freshFormatStores() {
+  const open: TempStore[] = [];
+  afterEach(() => {
+    for (const t of open.splice(0)) t.close();
+  });
+  return async (opts?: Parameters<typeof formatStore>[0]) => {
+    const t = await formatStore(opts);
+    open.push(t);
+    return t;
+  };
 }

@@ -1,20 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReadableStream } from 'node:stream/web';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recentAudit } from '../../server/auth/audit.ts';
 import { recordOrphanUploads } from '../../server/ingest/history-note.ts';
 import { receiveUpload, UploadStalled } from '../../server/ingest/upload.ts';
-import { formatStore, type TempStore } from '../helpers/format-store.ts';
+import { freshFormatStores } from '../helpers/suite-store.ts';
 
 const W = { 'x-requested-with': 'hangup' };
 
 describe('bounded uploads', () => {
-  let t: TempStore;
-  afterEach(() => t?.close());
+  const fresh = freshFormatStores();
 
   it('cuts a body that stops sending (slow-loris) and leaves no file behind', async () => {
-    t = await formatStore();
+    const t = await fresh();
     const dir = join(t.dir, 'uploads');
     const enc = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
@@ -36,7 +35,7 @@ describe('bounded uploads', () => {
   });
 
   it('multipart without a boundary is a 400 with a message, not a 500', async () => {
-    t = await formatStore();
+    const t = await fresh();
     const res = await t.api<{ error: string }>('/api/ingest', {
       method: 'POST',
       body: 'x',
@@ -48,7 +47,7 @@ describe('bounded uploads', () => {
   });
 
   it('uploads a killed server left behind are removed at start with an `interrupted` history row', async () => {
-    t = await formatStore();
+    const t = await fresh();
     const dir = join(t.dir, 'uploads');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '6f1c1f9e-0000-4000-8000-000000000001.csv'), 'call_id\n1\n');
