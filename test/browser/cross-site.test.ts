@@ -5,13 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { IngestJobs } from '../../server/ingest/jobs.ts';
-import { CHROMIUM_ARGS } from '../../server/report/pdf.ts';
 import { loadSample, openStore, type Store } from '../../server/store.ts';
-import { CHROMIUM, requireChromium } from './harness.ts';
+import { launchChromium, requireChromium } from './harness.ts';
 
 // Issue 11: "a page on any other origin, opened in the operator's browser, POSTs a CSV to
 // http://127.0.0.1:8787/api/ingest (a simple request, no preflight): 3 calls inserted". Here a
@@ -100,15 +99,8 @@ beforeAll(async () => {
   }) as Server;
   await once(api, 'listening');
   apiPort = (api.address() as AddressInfo).port;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      // DNS rebinding without DNS: the name rebind.test resolves to this machine.
-      '--host-resolver-rules=MAP rebind.test 127.0.0.1',
-    ],
-  });
+  // DNS rebinding without DNS: the name rebind.test resolves to this machine.
+  browser = await launchChromium(['--host-resolver-rules=MAP rebind.test 127.0.0.1']);
 });
 
 afterAll(async () => {

@@ -34,9 +34,10 @@ export function requireChromium(): void {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Chromium with the flags this closed network needs, plus `extraArgs` (e.g. host-resolver rules). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   requireChromium();
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 /**

@@ -3,10 +3,25 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
+import { gridHoles, sideScroll } from './layout.ts';
 import { rawMessageKeys } from './message-keys.ts';
 
 const env = useDashboard();
 mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** A laptop and a common phone. */
+const LAPTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** A page of the dashboard, loaded and settled, with the problems seen while it runs. */
+async function open(path: string, viewport = LAPTOP, locale?: string) {
+  const { browser, server } = env();
+  const page = await browser.newPage({ viewport, locale, deviceScaleFactor: 1 });
+  const problems = watch(page);
+  await page.goto(`${server.url}${path}`);
+  await settled(page);
+  return { page, problems };
+}
 
 /** What each page must show once loaded, beyond "no errors". */
 const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
@@ -15,6 +30,8 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
     check: async (p) => {
       // Five KPIs; six once the server sends the short-call rate (issue 9).
       await expect.poll(() => p.locator('[data-kpi]').count()).toBeGreaterThanOrEqual(5);
+      // The headline rate leads the row: the first number a reader sees.
+      expect(await p.locator('[data-kpi]').first().getAttribute('class')).toContain('headline');
       expect(await p.locator('[data-chart=trend] svg path').count()).toBeGreaterThan(2);
       expect(await p.locator('[data-chart=bars]').count()).toBe(2);
     },
@@ -90,12 +107,11 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
 
 describe.each(['zh-CN', 'en'] as const)('every page in %s', (lang) => {
   it.each(PAGES)('$path loads with no console error and no failed request', async ({ path, check }) => {
-    const { browser, server } = env();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: lang });
-    const problems = watch(page);
-    await page.goto(`${server.url}${path}?lang=${lang}`);
-    await settled(page);
+    const { page, problems } = await open(`${path}?lang=${lang}`, LAPTOP, lang);
     await check(page);
+    // At 1440 px every row of cards reaches the right edge: no empty grid column.
+    expect(await gridHoles(page)).toEqual([]);
+    expect(await sideScroll(page)).toBeLessThanOrEqual(0);
     expect(await page.locator('[role=alert]').count()).toBe(0);
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     // Texts that lazily loaded pages register (messages/analysis.ts, data.ts) arrived with them.
@@ -110,13 +126,8 @@ describe.each(['zh-CN', 'en'] as const)('every page in %s', (lang) => {
 // Phones: 390 x 844 (a common phone), and 360 px wide (the narrowest in common use).
 describe.each(['zh-CN', 'en'] as const)('every page on a phone in %s', (lang) => {
   it.each(PAGES)('$path fits the screen: menu button, folded filters, no sideways scroll', async ({ path }) => {
-    const { browser, server } = env();
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: lang, deviceScaleFactor: 1 });
-    const problems = watch(page);
-    await page.goto(`${server.url}${path}?lang=${lang}`);
-    await settled(page);
-    const overflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const { page, problems } = await open(`${path}?lang=${lang}`, PHONE, lang);
+    const overflow = () => sideScroll(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     // The nav hides behind the menu button; the filters behind theirs.
     expect(await page.locator('#main-nav').isVisible()).toBe(false);
@@ -138,11 +149,7 @@ describe.each(['zh-CN', 'en'] as const)('every page on a phone in %s', (lang) =>
 
 describe('phone controls', () => {
   it('the menu opens the nav and a link closes it; the filter button counts the filters on', async () => {
-    const { browser, server } = env();
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const problems = watch(page);
-    await page.goto(`${server.url}/when?lang=en&segment=retired&segment=student&campaign=car_renewal`);
-    await settled(page);
+    const { page, problems } = await open('/when?lang=en&segment=retired&segment=student&campaign=car_renewal', PHONE);
     expect(await page.locator('[data-filter-count]').textContent()).toBe('3');
     await page.click('[data-action=filters]');
     expect(await page.locator('#filters').isVisible()).toBe(true);
@@ -170,7 +177,7 @@ describe('phone controls', () => {
 describe('on every page', () => {
   it('the glossary is one click away and states the metric definitions', async () => {
     const { browser, server } = env();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: LAPTOP });
     const problems = watch(page);
     for (const { path } of PAGES) {
       await page.goto(`${server.url}${path}?lang=en`);

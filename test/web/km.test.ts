@@ -72,32 +72,23 @@ describe('Kaplan–Meier difference at t (hand-computed)', () => {
   });
 
   it('tells the difference in points, in the direction of the estimate, in both languages', () => {
-    const en = createFormat('en');
-    const more = survivalSentence(
-      survivalDifference(arm, control, 10),
-      { arm: 'Line B', control: 'Line A' },
-      10,
-      en.points,
-    );
-    expect(translate('en', more.key, more.vars)).toBe(
+    /** The sentence comparing `a` (named `names[0]`) with `b` (named `names[1]`) at 10 s. */
+    const sentence = (lang: 'en' | 'zh-CN', a: SurvivalPoint[], b: SurvivalPoint[], names: [string, string]) => {
+      const s = survivalSentence(
+        survivalDifference(a, b, 10),
+        { arm: names[0], control: names[1] },
+        10,
+        createFormat(lang).points,
+      );
+      return translate(lang, s.key, s.vars);
+    };
+    expect(sentence('en', arm, control, ['Line B', 'Line A'])).toBe(
       'Line B keeps 21.4 points more callees past 10 s than Line A (95% CI -13.6 to 56.5; crude, not adjusted).',
     );
-    const fewer = survivalSentence(
-      survivalDifference(control, arm, 10),
-      { arm: 'Line A', control: 'Line B' },
-      10,
-      en.points,
-    );
-    expect(translate('en', fewer.key, fewer.vars)).toBe(
+    expect(sentence('en', control, arm, ['Line A', 'Line B'])).toBe(
       'Line A keeps 21.4 points fewer callees past 10 s than Line B (95% CI -13.6 to 56.5; crude, not adjusted).',
     );
-    const zh = survivalSentence(
-      survivalDifference(arm, control, 10),
-      { arm: '话术 B', control: '话术 A' },
-      10,
-      createFormat('zh-CN').points,
-    );
-    expect(translate('zh-CN', zh.key, zh.vars)).toBe(
+    expect(sentence('zh-CN', arm, control, ['话术 B', '话术 A'])).toBe(
       '话术 B 在接通 10 秒后仍在通话的被叫比 话术 A 多 21.4 个百分点（95% 区间 -13.6 至 56.5；未校正）。',
     );
   });

@@ -15,15 +15,15 @@ function renderSvg(option: EChartsOption): string {
   return svg;
 }
 
+type Point = { x: string; rate: number; low: number; high: number; n: number };
+/** One rate line of these points. */
+const lineOf = (points: Point[]) => ({ name: 'Hang-up rate', color: '#0072B2', points });
+
 describe('buildRateLinesOption', () => {
-  const line = {
-    name: 'Hang-up rate',
-    color: '#0072B2',
-    points: [
-      { x: '2026-09-07', rate: 0.3, low: 0.25, high: 0.35, n: 400 },
-      { x: '2026-09-08', rate: 0.5, low: 0.2, high: 0.8, n: 10 },
-    ],
-  };
+  const line = lineOf([
+    { x: '2026-09-07', rate: 0.3, low: 0.25, high: 0.35, n: 400 },
+    { x: '2026-09-08', rate: 0.5, low: 0.2, high: 0.8, n: 10 },
+  ]);
   const opts = {
     xLabel: (x: string | number) => `d${x}`,
     pct,
@@ -126,14 +126,10 @@ describe('dates on a rate line', () => {
 
   it('the rate axis ends above the readable points, not at a thin day’s 100%', async () => {
     const { rateAxisMax } = await import('../../web/src/lib/charts/lines.ts');
-    const line = {
-      name: 'x',
-      color: '#000',
-      points: [
-        { x: 'a', rate: 0.3, low: 0.28, high: 0.33, n: 500 },
-        { x: 'b', rate: 1, low: 0.2, high: 1, n: 2 },
-      ],
-    };
+    const line = lineOf([
+      { x: 'a', rate: 0.3, low: 0.28, high: 0.33, n: 500 },
+      { x: 'b', rate: 1, low: 0.2, high: 1, n: 2 },
+    ]);
     expect(rateAxisMax([line], 30)).toBe(0.4);
   });
 });

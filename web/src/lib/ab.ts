@@ -1,6 +1,8 @@
 import { api } from './api-urls.ts';
 import { ADJUST_KEYS, type AbArm, type AbResult, type AdjustKey, type Filters, type Headline } from './api-types.ts';
 import type { RateMetric } from './charts/measures.ts';
+import type { MessageKey } from './i18n.ts';
+import type { ResourceState } from './resource-state.ts';
 
 /** Without an `adjust` parameter the page adjusts for hour and segment: the two confounders every dialer has. */
 export const DEFAULT_ADJUST: readonly AdjustKey[] = ['hour', 'segment'];
@@ -116,4 +118,19 @@ export function pooledRate(arms: readonly AbArm[]): number | null {
 export function joinWords(words: readonly string[], sep: string, and: string): string {
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(sep)}${and}${words[words.length - 1]}`;
+}
+
+/** The strata an analysis adjusts for, in words of the page's language. */
+export function strataText(adjust: readonly AdjustKey[] | undefined, t: (key: MessageKey) => string): string {
+  return joinWords(
+    (adjust ?? []).map((k) => t(`ab.strata.${k}`)),
+    t('ab.list'),
+    t('ab.and'),
+  );
+}
+
+/** What each card of the A/B analysis takes: the result (absent while loading) and its Resource. */
+export interface AbCardProps {
+  result: AbResult | undefined;
+  resource: ResourceState;
 }

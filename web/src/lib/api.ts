@@ -1,16 +1,8 @@
 import { authHeaders } from './auth.svelte.ts';
 
 export { api, ingestApi } from './api-urls.ts';
-
-/** An API answer other than 2xx, with the server's message (a 400 names each bad parameter). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError, apiError, type ErrorBody } from './api-error.ts';
+import { ApiError, apiError, type ErrorBody } from './api-error.ts';
 
 // Answers are kept briefly so back/forward and page switches redraw at once, yet data
 // ingested meanwhile shows up within a minute.
@@ -25,14 +17,8 @@ async function fetchJson(url: string): Promise<unknown> {
   } catch (err) {
     throw new ApiError(0, err instanceof Error ? err.message : String(err));
   }
-  const body = (await res.json().catch(() => null)) as {
-    error?: string;
-    issues?: { param: string; message: string }[];
-  } | null;
-  if (!res.ok) {
-    const detail = body?.issues?.map((i) => `${i.param}: ${i.message}`).join('; ');
-    throw new ApiError(res.status, [body?.error ?? res.statusText, detail].filter(Boolean).join(' — '));
-  }
+  const body = (await res.json().catch(() => null)) as ErrorBody | null;
+  if (!res.ok) throw apiError(res, body);
   return body;
 }
 

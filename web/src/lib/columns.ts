@@ -1,3 +1,4 @@
+import type { RateColumnFields } from '../../../server/contract/columns.ts';
 import type { MessageKey } from './i18n.ts';
 
 /** pp: a difference of rates shown in percentage points; p: a p-value; prob: a probability. */
@@ -19,13 +20,7 @@ export interface Column<R> {
 }
 
 /** The fields every rate row (breakdown row or heatmap cell) carries. */
-export interface RateFields {
-  dials: number;
-  answered: number;
-  earlyHangups: number;
-  hangupRate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
+export interface RateFields extends RateColumnFields {
   connectRate: number | null;
   rejectionRate?: number | null;
   /** Agent and caller-number rows: the empirical-Bayes shrunk rate and its credible interval. */

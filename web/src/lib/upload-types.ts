@@ -1,4 +1,5 @@
 // Shapes of the ingest routes (README "Ingest routes"; server/routes/uploads.ts, ingests.ts).
+import type { IngestJob as ServerIngestJob } from '../../../server/ingest/jobs.ts';
 import type { Ingest } from './api-types.ts';
 
 /** GET /api/ingest/status: whether this page may write, and why not. */
@@ -53,18 +54,11 @@ export interface IngestReport {
   durationMs: number;
 }
 
-/** GET /api/ingest/jobs/:id: one file loading in the background. */
-export interface IngestJob {
-  id: string;
-  fileName: string;
-  source: 'upload' | 'inbox';
-  state: 'queued' | 'running' | 'done' | 'failed';
-  /** "hashing", "transcoding GB18030", "reading", "checking", "storing"; null before and after. */
-  phase: string | null;
-  /** Fraction of the phase done (0..1), where measurable. */
-  fraction: number | null;
-  createdAt: string;
-  finishedAt: string | null;
+/**
+ * GET /api/ingest/jobs/:id: one file loading in the background, as the server's job table holds
+ * it (phase: "hashing", "transcoding GB18030", "reading", "checking", "storing"), except that
+ * its report names only the rejects file, never the server's path.
+ */
+export interface IngestJob extends Omit<ServerIngestJob, 'report'> {
   report: IngestReport | null;
-  error: string | null;
 }

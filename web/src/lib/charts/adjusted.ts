@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { AbArm } from '../api-types.ts';
-import { labelWidth } from './intervals.ts';
+import { armRowsFrame } from './arm-rows.ts';
 import { VIRIDIS } from './palette.ts';
-import { FONT_STACK, INK, MUTED } from './theme.ts';
+import { INK, MUTED } from './theme.ts';
 
 /** One arm crude and adjusted: the crude rate, the directly standardised one, the MH odds ratio vs control. */
 export interface AdjustedRow {
@@ -34,21 +34,17 @@ interface Common {
   width: number;
   axis: string;
 }
-const ROW_PX = 34;
 /** About one labelled tick per 80 px of plot width, so labels such as "26.0%" never overlap. */
 export const tickCount = (width: number) => Math.max(3, Math.min(7, Math.floor((width - 120) / 80)));
 const FILL = VIRIDIS[3]!;
 const WARN = '#b34700'; // --bad: Simpson rows, with the text warning above the chart carrying it too
 
-const frame = (rows: readonly AdjustedRow[], o: Common) => ({
-  width: o.width,
-  height: rows.length * ROW_PX + 52,
-  marginLeft: Math.max(48, ...rows.map((r) => labelWidth(r.label))) + 12,
-  marginRight: 20,
-  marginBottom: 40,
-  style: { fontFamily: FONT_STACK, fontSize: '12px', color: INK, background: 'transparent' },
-  y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
-});
+const frame = (rows: readonly AdjustedRow[], o: Common) =>
+  armRowsFrame(
+    rows.map((r) => r.label),
+    o.width,
+    20,
+  );
 
 /** Crude → standardised rate per arm: hollow dot, arrow, filled dot. */
 export function buildRateShiftPlot(

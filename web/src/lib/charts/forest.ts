@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { ForestRow } from '../ab.ts';
-import { labelWidth } from './intervals.ts';
+import { armRowsFrame } from './arm-rows.ts';
 import { VIRIDIS } from './palette.ts';
-import { FONT_STACK, INK } from './theme.ts';
+import { INK } from './theme.ts';
 
 export type ForestPoint = ForestRow & { label: string };
 
@@ -14,7 +14,6 @@ export interface ForestOptions {
   text: { axis: string; diff: string; interval: string; sequence: string; n: string };
 }
 
-const ROW_PX = 34;
 const FILL = VIRIDIS[3]!; // #31688e, as the rate dots elsewhere
 /** The always-valid sequence: a wide, light band behind the Newcombe line. */
 export const SEQUENCE_COLOR = VIRIDIS[6]!;
@@ -47,12 +46,11 @@ export function buildForestPlot(rows: readonly ForestPoint[], o: ForestOptions):
     ].join('\n');
   const withSeq = rows.filter((r) => r.seqLow !== null && r.seqHigh !== null);
   return {
-    width: o.width,
-    height: rows.length * ROW_PX + 52,
-    marginLeft: Math.max(48, ...rows.map((r) => labelWidth(r.label))) + 12,
-    marginRight: 16,
-    marginBottom: 40,
-    style: { fontFamily: FONT_STACK, fontSize: '12px', color: INK, background: 'transparent' },
+    ...armRowsFrame(
+      rows.map((r) => r.label),
+      o.width,
+      16,
+    ),
     x: {
       domain: forestDomain(rows),
       tickFormat: (v: number) => o.points(v),
@@ -60,7 +58,6 @@ export function buildForestPlot(rows: readonly ForestPoint[], o: ForestOptions):
       labelAnchor: 'center',
       labelArrow: 'none',
     },
-    y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
     marks: [
       Plot.gridX({ stroke: '#eceef0', strokeOpacity: 1 }),
       Plot.ruleX([0], { stroke: INK, strokeWidth: 1 }),

@@ -1,6 +1,11 @@
-import type { HeatCell, RateRow } from '../api-types.ts';
+import type { HeatCell, MetricFields, RateRow } from '../api-types.ts';
 import type { MessageKey } from '../i18n.ts';
+import { RATES } from '../../../../server/semantic/measures.ts';
 import { centeredRange } from './palette.ts';
+
+/** The semantic layer's rates that travel with Wilson bounds (all but the unknown-party share). */
+type Rated = Exclude<(typeof RATES)[number], { bounds: null }>;
+export type RatedKey = Rated['key'];
 
 /** The rates a map or a metric switch can show. */
 export type RateMetric = 'hangupRate' | 'connectRate' | 'shortCallRate';
@@ -14,41 +19,44 @@ export const METRIC_PARAM: Record<RateMetric, string | null> = {
 export const metricFromParam = (p: string | null): RateMetric =>
   p === 'connect' ? 'connectRate' : p === 'short' ? 'shortCallRate' : 'hangupRate';
 
-/** How a rate is read off a result row: value, interval, numerator and denominator. */
+/** How a rate is read off a result row (summary, breakdown row, heatmap cell): value, interval, numerator and denominator. */
 export interface Measure {
-  rate(r: HeatCell | RateRow): number | null;
-  low(r: HeatCell | RateRow): number | null;
-  high(r: HeatCell | RateRow): number | null;
-  num(r: HeatCell | RateRow): number;
-  den(r: HeatCell | RateRow): number;
+  rate(r: MetricFields): number | null;
+  low(r: MetricFields): number | null;
+  high(r: MetricFields): number | null;
+  num(r: MetricFields): number;
+  den(r: MetricFields): number;
 }
 
+/** A rate of the semantic layer read off a row: its numerator, denominator and bounds as defined there. */
+export function measureOf(key: RatedKey): Measure {
+  const def = RATES.find((d): d is Rated => d.key === key)!;
+  const [lo, hi] = def.bounds;
+  return {
+    rate: (r) => r[def.key],
+    low: (r) => r[lo],
+    high: (r) => r[hi],
+    num: (r) => r[def.numerator],
+    den: (r) => r[def.denominator],
+  };
+}
+
+// Hang-up rate = early hang-ups / known party; short-call rate = calls shorter than T s /
+// answered; connect rate = answered / dials (README, Metrics; server/semantic/measures.ts).
 export const MEASURES: Record<RateMetric, Measure> = {
-  // Hang-up rate = early hang-ups / known party (README, Metrics).
-  hangupRate: {
-    rate: (r) => r.hangupRate,
-    low: (r) => r.hangupRateCiLow,
-    high: (r) => r.hangupRateCiHigh,
-    num: (r) => r.earlyHangups,
-    den: (r) => r.knownParty,
-  },
-  // Short-call rate = answered calls shorter than T s, whoever hung up / answered.
-  shortCallRate: {
-    rate: (r) => r.shortCallRate,
-    low: (r) => r.shortCallRateCiLow,
-    high: (r) => r.shortCallRateCiHigh,
-    num: (r) => r.shortCalls,
-    den: (r) => r.answered,
-  },
-  // Connect rate = answered / dials.
-  connectRate: {
-    rate: (r) => r.connectRate,
-    low: (r) => r.connectRateCiLow,
-    high: (r) => r.connectRateCiHigh,
-    num: (r) => r.answered,
-    den: (r) => r.dials,
-  },
+  hangupRate: measureOf('hangupRate'),
+  shortCallRate: measureOf('shortCallRate'),
+  connectRate: measureOf('connectRate'),
 };
+
+/** Rows as the points of a rate line: the rate, its interval and its denominator (hollow when small). */
+export function measurePoints<R extends HeatCell | RateRow>(
+  rows: readonly R[],
+  m: Measure,
+  x: (r: R) => string | number,
+) {
+  return rows.map((r) => ({ x: x(r), rate: m.rate(r), low: m.low(r), high: m.high(r), n: m.den(r) }));
+}
 
 /** The words of each metric: its name, numerator, denominator and the unit of the small-sample note. */
 export const METRIC_TEXT: Record<
