@@ -98,7 +98,12 @@ export async function runMetric<T>(
   const { where, params } = whereOf(d, req.filters);
   const planned = planSource(
     d,
-    { groupColumns: req.groups.map((g) => g.column), filters: req.filters, earlySeconds: s.earlySeconds },
+    {
+      // The date span reads local_date: only a dated rollup (not an all-dates twin) holds it.
+      groupColumns: [...req.groups.map((g) => g.column), ...(req.dateSpan ? ['local_date'] : [])],
+      filters: req.filters,
+      earlySeconds: s.earlySeconds,
+    },
     await (q.plannerState?.() ?? plannerState(db)),
   );
   const source: MetricSource = planned.kind === 'base' ? { ...planned, from: q.calls.from } : planned;

@@ -2,7 +2,8 @@ import type { Filters } from '../contract/filters.ts';
 import type { SurvivalResult } from '../contract/insights.ts';
 import { queryStoreOf, type QueryStore } from '../db/query-store.ts';
 import type { Database } from '../db/database.ts';
-import { summary, type Settings } from '../metrics.ts';
+import { plannerState, summary, type Settings } from '../metrics.ts';
+import { planSource } from '../semantic/planner.ts';
 import { type Dialect } from '../semantic/dialect.ts';
 import { DIMENSIONS } from '../semantic/dimensions.ts';
 import type { Headline } from '../semantic/measures.ts';
@@ -14,29 +15,63 @@ export type SurvivalGroup = (typeof SURVIVAL_GROUPS)[number];
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 
+/** Where survival counts come from: the calls (with the store's own conditions) or a rollup table. */
+export type SurvivalSource = { kind: 'base'; calls: QueryStore['calls'] } | { kind: 'rollup'; from: string };
+
 /**
  * Talk seconds per group as (key, t, events, n) counts. `hangup`: answered calls whose hang-up
  * party is known (unknown ones are neither event nor censored, as in the hang-up rate), event =
  * the callee hung up. `short`: every answered call, event = the call ended (the curve behind the
- * short-call rate: S(T) = share of calls still talking at T seconds).
+ * short-call rate: S(T) = share of calls still talking at T seconds). From a rollup holding
+ * talk_seconds the same counts are sums, and seconds without such calls are left out as the base
+ * query leaves them.
  */
 export function survivalSql(
   dl: Dialect,
   by: SurvivalGroup,
   metric: Headline,
   filters: Filters,
-  calls: QueryStore['calls'] = { from: 'calls', where: [] },
+  source: SurvivalSource = { kind: 'base', calls: { from: 'calls', where: [] } },
 ) {
   const { where, params } = whereOf(dl, filters);
   const col = dl.ident(DIMENSIONS[by].column);
   const key = `coalesce(${dl.toText(col)}, '(none)')`;
-  const rows = metric === 'hangup' ? dl.ident('is_known_party') : dl.ident('is_answered');
-  const events = metric === 'hangup' ? dl.countIf(dl.ident('is_callee_hangup')) : dl.countAll();
-  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${events} AS ${dl.ident('events')}, ${dl.countAll()} AS ${dl.ident('n')}
-FROM ${calls.from}
-WHERE ${[...calls.where, rows, ...where].join('\n  AND ')}
-GROUP BY ${key}, talk_seconds`;
+  const hangup = metric === 'hangup';
+  let from: string, n: string, events: string, conditions: string[], having: string;
+  if (source.kind === 'rollup') {
+    from = source.from;
+    n = dl.sumCount(dl.ident(hangup ? 'known_party' : 'answered'));
+    events = dl.sumCount(dl.ident(hangup ? 'hangups' : 'answered'));
+    conditions = where;
+    having = `\nHAVING ${n} > 0`;
+  } else {
+    from = source.calls.from;
+    n = dl.countAll();
+    events = hangup ? dl.countIf(dl.ident('is_callee_hangup')) : dl.countAll();
+    conditions = [...source.calls.where, dl.ident(hangup ? 'is_known_party' : 'is_answered'), ...where];
+    having = '';
+  }
+  const whereSql = conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
+  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${events} AS ${dl.ident('events')}, ${n} AS ${dl.ident('n')}
+FROM ${from}${whereSql}
+GROUP BY ${key}, talk_seconds${having}`;
   return { sql, params };
+}
+
+/** The survival counts of a request, from the smallest rollup holding talk_seconds and its columns, else calls. */
+async function survivalCounts(db: Database, by: SurvivalGroup, metric: Headline, filters: Filters) {
+  const store = queryStoreOf(db); // hook: DuckDB or ClickHouse (server/db/query-store.ts)
+  const state = await (store.plannerState?.() ?? plannerState(db));
+  // These counts (known party, callee hang-ups, answered) do not depend on T: any stored T will do.
+  const planned = planSource(
+    store.dialect,
+    { groupColumns: [DIMENSIONS[by].column, 'talk_seconds'], filters, earlySeconds: state.flagsT ?? Number.NaN },
+    state,
+  );
+  const source: SurvivalSource =
+    planned.kind === 'rollup' ? { kind: 'rollup', from: planned.from } : { kind: 'base', calls: store.calls };
+  const { sql, params } = survivalSql(store.dialect, by, metric, filters, source);
+  return store.run<{ key: string; t: number; events: number; n: number }>(sql, params);
 }
 
 /**
@@ -52,14 +87,12 @@ export async function survival(
   metric?: Headline,
 ): Promise<SurvivalResult> {
   const m = metric ?? (await summary(db, filters, settings)).headline;
-  const store = queryStoreOf(db); // hook: DuckDB or ClickHouse (server/db/query-store.ts)
-  const { sql, params } = survivalSql(store.dialect, by, m, filters, store.calls);
-  const rows = await store.run<{ key: string; t: number; events: number; n: number }>(sql, params);
+  const rows = await survivalCounts(db, by, m, filters);
   const groups = new Map<string, SurvivalCount[]>();
   for (const r of rows) {
     let counts = groups.get(r.key);
     if (!counts) groups.set(r.key, (counts = []));
-    counts.push({ time: r.t, events: r.events, n: r.n });
+    counts.push({ time: Number(r.t), events: Number(r.events), n: Number(r.n) });
   }
   const keys = [...groups.keys()].sort();
   const out = keys.map((key) => {
