@@ -19,47 +19,45 @@ const num = (x: number) => (Number.isFinite(x) ? x : null);
 export type SurvivalSource = { kind: 'base'; calls: QueryStore['calls'] } | { kind: 'rollup'; from: string };
 
 /**
- * Talk seconds per group as (key, t, events, n) counts. `hangup`: answered calls whose hang-up
- * party is known (unknown ones are neither event nor censored, as in the hang-up rate), event =
- * the callee hung up. `short`: every answered call, event = the call ended (the curve behind the
- * short-call rate: S(T) = share of calls still talking at T seconds). From a rollup holding
- * talk_seconds the same counts are sums, and seconds without such calls are left out as the base
- * query leaves them.
+ * Talk seconds of answered calls per group as (key, t, knownParty, hangups, answered) counts,
+ * both metrics' inputs at once (so the query need not wait for the headline): `hangup` reads
+ * answered calls whose hang-up party is known (unknown ones are neither event nor censored, as in
+ * the hang-up rate), event = the callee hung up; `short` reads every answered call, event = the
+ * call ended (the curve behind the short-call rate: S(T) = share of calls still talking at T s).
+ * From a rollup holding talk_seconds the counts are sums; seconds without answered calls are left
+ * out, as the base query leaves them.
  */
 export function survivalSql(
   dl: Dialect,
   by: SurvivalGroup,
-  metric: Headline,
   filters: Filters,
   source: SurvivalSource = { kind: 'base', calls: { from: 'calls', where: [] } },
 ) {
   const { where, params } = whereOf(dl, filters);
   const col = dl.ident(DIMENSIONS[by].column);
   const key = `coalesce(${dl.toText(col)}, '(none)')`;
-  const hangup = metric === 'hangup';
-  let from: string, n: string, events: string, conditions: string[], having: string;
-  if (source.kind === 'rollup') {
-    from = source.from;
-    n = dl.sumCount(dl.ident(hangup ? 'known_party' : 'answered'));
-    events = dl.sumCount(dl.ident(hangup ? 'hangups' : 'answered'));
-    conditions = where;
-    having = `\nHAVING ${n} > 0`;
-  } else {
-    from = source.calls.from;
-    n = dl.countAll();
-    events = hangup ? dl.countIf(dl.ident('is_callee_hangup')) : dl.countAll();
-    conditions = [...source.calls.where, dl.ident(hangup ? 'is_known_party' : 'is_answered'), ...where];
-    having = '';
-  }
+  const rollup = source.kind === 'rollup';
+  const count = (flag: string, rollupColumn: string) =>
+    rollup ? dl.sumCount(dl.ident(rollupColumn)) : flag ? dl.countIf(dl.ident(flag)) : dl.countAll();
+  const answered = count('', 'answered');
+  const conditions = rollup ? where : [...source.calls.where, dl.ident('is_answered'), ...where];
   const whereSql = conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
-  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${events} AS ${dl.ident('events')}, ${n} AS ${dl.ident('n')}
-FROM ${from}${whereSql}
-GROUP BY ${key}, talk_seconds${having}`;
+  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${count('is_known_party', 'known_party')} AS ${dl.ident('knownParty')}, ${count('is_callee_hangup', 'hangups')} AS ${dl.ident('hangups')}, ${answered} AS ${dl.ident('answered')}
+FROM ${rollup ? source.from : source.calls.from}${whereSql}
+GROUP BY ${key}, talk_seconds${rollup ? `\nHAVING ${answered} > 0` : ''}`;
   return { sql, params };
 }
 
+interface SurvivalRow {
+  key: string;
+  t: number;
+  knownParty: number;
+  hangups: number;
+  answered: number;
+}
+
 /** The survival counts of a request, from the smallest rollup holding talk_seconds and its columns, else calls. */
-async function survivalCounts(db: Database, by: SurvivalGroup, metric: Headline, filters: Filters) {
+async function survivalCounts(db: Database, by: SurvivalGroup, filters: Filters): Promise<SurvivalRow[]> {
   const store = queryStoreOf(db); // hook: DuckDB or ClickHouse (server/db/query-store.ts)
   const state = await (store.plannerState?.() ?? plannerState(db));
   // These counts (known party, callee hang-ups, answered) do not depend on T: any stored T will do.
@@ -70,8 +68,8 @@ async function survivalCounts(db: Database, by: SurvivalGroup, metric: Headline,
   );
   const source: SurvivalSource =
     planned.kind === 'rollup' ? { kind: 'rollup', from: planned.from } : { kind: 'base', calls: store.calls };
-  const { sql, params } = survivalSql(store.dialect, by, metric, filters, source);
-  return store.run<{ key: string; t: number; events: number; n: number }>(sql, params);
+  const { sql, params } = survivalSql(store.dialect, by, filters, source);
+  return store.run<SurvivalRow>(sql, params);
 }
 
 /**
@@ -86,13 +84,18 @@ export async function survival(
   settings: Settings,
   metric?: Headline,
 ): Promise<SurvivalResult> {
-  const m = metric ?? (await summary(db, filters, settings)).headline;
-  const rows = await survivalCounts(db, by, m, filters);
+  const [m, rows] = await Promise.all([
+    metric ?? summary(db, filters, settings).then((x) => x.headline),
+    survivalCounts(db, by, filters),
+  ]);
   const groups = new Map<string, SurvivalCount[]>();
   for (const r of rows) {
+    const [events, n] =
+      m === 'hangup' ? [Number(r.hangups), Number(r.knownParty)] : [Number(r.answered), Number(r.answered)];
+    if (n === 0) continue;
     let counts = groups.get(r.key);
     if (!counts) groups.set(r.key, (counts = []));
-    counts.push({ time: Number(r.t), events: Number(r.events), n: Number(r.n) });
+    counts.push({ time: Number(r.t), events, n });
   }
   const keys = [...groups.keys()].sort();
   const out = keys.map((key) => {
