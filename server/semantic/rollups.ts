@@ -31,51 +31,55 @@ export interface RollupDef {
 /** Bumped whenever a grain or a count changes: stored rollups are then rebuilt at open. */
 export const ROLLUP_VERSION = '3';
 
-const DAY: RollupDef = {
-  name: 'rollup_day',
-  columns: ['local_date', 'weekday', 'campaign', 'script_id', 'segment', 'age_band', 'number_tag'],
-  serves: 'KPIs with any filter but agent; daily trend; breakdowns by campaign, script, segment, age band, number tag',
-};
-const AGENT: RollupDef = {
-  name: 'rollup_agent',
-  columns: ['local_date', 'weekday', 'agent_id', 'campaign', 'script_id'],
-  serves: '/agents, agent filter with date, campaign and script',
-};
-const CALLER: RollupDef = {
-  name: 'rollup_caller',
-  columns: ['local_date', 'weekday', 'caller_number', 'number_tag', 'campaign'],
-  serves: '/numbers: caller numbers and their tags',
-};
+/** A dated rollup: local_date, weekday, then its own grouping columns. */
+const dated = (name: string, columns: string[], serves: string, recountOlder = false): RollupDef => ({
+  name,
+  columns: ['local_date', 'weekday', ...columns],
+  serves,
+  ...(recountOlder ? { recountOlder } : {}),
+});
+
+const DAY = dated(
+  'rollup_day',
+  ['campaign', 'script_id', 'segment', 'age_band', 'number_tag'],
+  'KPIs with any filter but agent; daily trend; breakdowns by campaign, script, segment, age band, number tag',
+);
+const AGENT = dated(
+  'rollup_agent',
+  ['agent_id', 'campaign', 'script_id'],
+  '/agents, agent filter with campaign, script',
+);
+const CALLER = dated('rollup_caller', ['caller_number', 'number_tag', 'campaign'], '/numbers: caller numbers, tags');
 // nth_call_30d of stored calls changes when a file brings calls of the same callee up to 30 days
 // earlier: the hooks refresh those later dates too (queries/ingest/touched_dates_*.sql).
-const FREQ: RollupDef = {
-  name: 'rollup_freq',
-  recountOlder: true,
-  columns: ['local_date', 'weekday', 'nth_call_30d', 'campaign', 'script_id', 'segment', 'number_tag'],
-  serves: '/frequency and the frequency cap: rates by calls to the callee in 30 days',
-};
-const HOUR: RollupDef = {
-  name: 'rollup_hour',
-  columns: ['local_date', 'weekday', 'hour', 'campaign', 'script_id', 'segment', 'number_tag'],
-  serves: '/when and /segments heatmaps (hour x weekday, segment x hour), A/B strata, with any filter but agent',
-};
-const OUTCOME: RollupDef = {
-  name: 'rollup_outcome',
-  columns: ['local_date', 'weekday', 'disposition', 'hangup_cause', 'campaign', 'script_id', 'segment', 'number_tag'],
-  serves: 'overview: how dials ended (disposition) and hang-up causes, with any filter but agent',
-};
+const FREQ = dated(
+  'rollup_freq',
+  ['nth_call_30d', 'campaign', 'script_id', 'segment', 'number_tag'],
+  '/frequency and the frequency cap: rates by calls to the callee in 30 days',
+  true,
+);
+const HOUR = dated(
+  'rollup_hour',
+  ['hour', 'campaign', 'script_id', 'segment', 'number_tag'],
+  '/when and /segments heatmaps (hour x weekday, segment x hour), A/B strata, with any filter but agent',
+);
+const OUTCOME = dated(
+  'rollup_outcome',
+  ['disposition', 'hangup_cause', 'campaign', 'script_id', 'segment', 'number_tag'],
+  'overview: how dials ended (disposition) and hang-up causes, with any filter but agent',
+);
 // Survival counts per second of talk (known party, callee hang-ups, answered): Kaplan-Meier and
 // the log-rank test read these, never one row per call.
-const TALK: RollupDef = {
-  name: 'rollup_talk',
-  columns: ['local_date', 'weekday', 'talk_seconds', 'campaign', 'script_id', 'segment', 'number_tag'],
-  serves: '/api/survival by script, segment or number tag, with any filter but agent',
-};
-const TALK_AGENT: RollupDef = {
-  name: 'rollup_talk_agent',
-  columns: ['local_date', 'weekday', 'talk_seconds', 'agent_id', 'campaign', 'script_id'],
-  serves: '/api/survival by agent, or with an agent filter',
-};
+const TALK = dated(
+  'rollup_talk',
+  ['talk_seconds', 'campaign', 'script_id', 'segment', 'number_tag'],
+  '/api/survival by script, segment or number tag, with any filter but agent',
+);
+const TALK_AGENT = dated(
+  'rollup_talk_agent',
+  ['talk_seconds', 'agent_id', 'campaign', 'script_id'],
+  '/api/survival by agent, or with an agent filter',
+);
 
 /**
  * The all-dates twin of a rollup (see `parent`). It keeps weekday (hour x weekday heatmaps) unless
