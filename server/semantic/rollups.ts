@@ -39,47 +39,21 @@ const dated = (name: string, columns: string[], serves: string, recountOlder = f
   ...(recountOlder ? { recountOlder } : {}),
 });
 
-const DAY = dated(
-  'rollup_day',
-  ['campaign', 'script_id', 'segment', 'age_band', 'number_tag'],
-  'KPIs with any filter but agent; daily trend; breakdowns by campaign, script, segment, age band, number tag',
-);
-const AGENT = dated(
-  'rollup_agent',
-  ['agent_id', 'campaign', 'script_id'],
-  '/agents, agent filter with campaign, script',
-);
+const SLICE = ['campaign', 'script_id', 'segment', 'number_tag'];
+const BY_AGENT = ['agent_id', 'campaign', 'script_id'];
+const DAY_COLUMNS = ['campaign', 'script_id', 'segment', 'age_band', 'number_tag'];
+const DAY = dated('rollup_day', DAY_COLUMNS, 'KPIs and daily trend, breakdowns by the filter columns');
+const AGENT = dated('rollup_agent', BY_AGENT, '/agents, the agent filter');
 const CALLER = dated('rollup_caller', ['caller_number', 'number_tag', 'campaign'], '/numbers: caller numbers, tags');
 // nth_call_30d of stored calls changes when a file brings calls of the same callee up to 30 days
 // earlier: the hooks refresh those later dates too (queries/ingest/touched_dates_*.sql).
-const FREQ = dated(
-  'rollup_freq',
-  ['nth_call_30d', 'campaign', 'script_id', 'segment', 'number_tag'],
-  '/frequency and the frequency cap: rates by calls to the callee in 30 days',
-  true,
-);
-const HOUR = dated(
-  'rollup_hour',
-  ['hour', 'campaign', 'script_id', 'segment', 'number_tag'],
-  '/when and /segments heatmaps (hour x weekday, segment x hour), A/B strata, with any filter but agent',
-);
-const OUTCOME = dated(
-  'rollup_outcome',
-  ['disposition', 'hangup_cause', 'campaign', 'script_id', 'segment', 'number_tag'],
-  'overview: how dials ended (disposition) and hang-up causes, with any filter but agent',
-);
+const FREQ = dated('rollup_freq', ['nth_call_30d', ...SLICE], '/frequency and the frequency cap', true);
+const HOUR = dated('rollup_hour', ['hour', ...SLICE], '/when and /segments heatmaps, A/B strata');
+const OUTCOME = dated('rollup_outcome', ['disposition', 'hangup_cause', ...SLICE], 'overview: how dials ended');
 // Survival counts per second of talk (known party, callee hang-ups, answered): Kaplan-Meier and
 // the log-rank test read these, never one row per call.
-const TALK = dated(
-  'rollup_talk',
-  ['talk_seconds', 'campaign', 'script_id', 'segment', 'number_tag'],
-  '/api/survival by script, segment or number tag, with any filter but agent',
-);
-const TALK_AGENT = dated(
-  'rollup_talk_agent',
-  ['talk_seconds', 'agent_id', 'campaign', 'script_id'],
-  '/api/survival by agent, or with an agent filter',
-);
+const TALK = dated('rollup_talk', ['talk_seconds', ...SLICE], '/api/survival by script, segment, number tag');
+const TALK_AGENT = dated('rollup_talk_agent', ['talk_seconds', ...BY_AGENT], '/api/survival by agent');
 
 /**
  * The all-dates twin of a rollup (see `parent`). It keeps weekday (hour x weekday heatmaps) unless
