@@ -99,10 +99,10 @@ export async function runMetric<T>(
   const planned = planSource(
     d,
     {
-      // The date span reads local_date: only a dated rollup (not an all-dates twin) holds it.
-      groupColumns: [...req.groups.map((g) => g.column), ...(req.dateSpan ? ['local_date'] : [])],
+      groupColumns: req.groups.map((g) => g.column),
       filters: req.filters,
       earlySeconds: s.earlySeconds,
+      dateSpan: req.dateSpan,
     },
     await (q.plannerState?.() ?? plannerState(db)),
   );

@@ -184,7 +184,11 @@ describe('rollups: incremental maintenance and the planner', () => {
           : kind === 'breakdown'
             ? [DIMENSIONS[x].column]
             : [DIMENSIONS[x].column, DIMENSIONS[y].column];
-      const planned = planSource(duckdb, { groupColumns, filters: f, earlySeconds: 10 }, state);
+      const planned = planSource(
+        duckdb,
+        { groupColumns, filters: f, earlySeconds: 10, dateSpan: kind === 'summary' },
+        state,
+      );
       if (planned.kind === 'rollup') {
         fromRollup++;
         used.add(planned.from.replace(/"/g, ''));
