@@ -141,10 +141,24 @@ export function rollupFillSql(d: Dialect, r: RollupDef, dateSource: string | nul
 
 /**
  * Appends the aggregate of one ingest's calls (counts are additive: a rollup may hold several
- * rows of one group until compacted; every read sums). `ingestParam` is the placeholder.
+ * rows of one group until compacted; every read sums). `ingestParam` is the placeholder. A dated
+ * rollup keeps that aggregate in a temp table `rollup_ingest_<name>` its all-dates twin (listed
+ * after it) sums, so the ingest's calls are scanned once per grain, not twice; drop it with
+ * rollupAppendDoneSql after the twin.
  */
-export function rollupAppendSql(d: Dialect, r: RollupDef, ingestParam: string): string {
-  return fromCallsSql(d, r, `ingest_id = ${ingestParam}`);
+export function rollupAppendSql(d: Dialect, r: RollupDef, ingestParam: string): string[] {
+  if (r.parent) return [fromRollupSql(d, r, d.ident(`rollup_ingest_${r.parent}`), null)];
+  const stage = { ...r, name: `rollup_ingest_${r.name}` };
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${d.ident(stage.name)} AS SELECT * FROM ${d.ident(r.name)} LIMIT 0`,
+    fromCallsSql(d, stage, `ingest_id = ${ingestParam}`),
+    fromRollupSql(d, r, d.ident(stage.name), null),
+  ];
+}
+
+/** Drops the temp tables rollupAppendSql left for the twins. */
+export function rollupAppendDoneSql(d: Dialect, rollups: readonly RollupDef[]): string[] {
+  return rollups.filter((r) => !r.parent).map((r) => `DROP TABLE IF EXISTS ${d.ident(`rollup_ingest_${r.name}`)}`);
 }
 
 /** Merges the rows of the given dates (a twin: all rows) into one row per group, as statements. */
