@@ -8,7 +8,8 @@ import { type BoundParams } from './semantic/dialect.ts';
 import { HEADLINE_MIN_KNOWN_SHARE, type Headline } from './semantic/measures.ts';
 import { planSource, type PlannerState } from './semantic/planner.ts';
 import { ROLLUPS } from './semantic/rollups.ts';
-import { metricSql, whereOf, type GroupColumn, type MetricSource } from './semantic/sql.ts';
+import { metricRow } from './semantic/rates.ts';
+import { countsSql, whereOf, type GroupColumn, type MetricSource } from './semantic/sql.ts';
 import type { Settings } from './settings.ts';
 
 // Settings has its own module; re-exported so `import { type Settings } from './metrics.ts'` keeps working.
@@ -86,7 +87,7 @@ interface MetricRequest {
   orderBy?: string[];
 }
 
-/** Plans, generates and runs one metric query (the template of semantic/sql.ts). */
+/** Plans, generates and runs one metric query (the template of semantic/sql.ts); rates are added in JS (semantic/rates.ts). */
 export async function runMetric<T>(
   db: Database,
   s: Settings,
@@ -97,12 +98,17 @@ export async function runMetric<T>(
   const { where, params } = whereOf(d, req.filters);
   const planned = planSource(
     d,
-    { groupColumns: req.groups.map((g) => g.column), filters: req.filters, earlySeconds: s.earlySeconds },
+    {
+      groupColumns: req.groups.map((g) => g.column),
+      filters: req.filters,
+      earlySeconds: s.earlySeconds,
+      dateSpan: req.dateSpan,
+    },
     await (q.plannerState?.() ?? plannerState(db)),
   );
   const source: MetricSource = planned.kind === 'base' ? { ...planned, from: q.calls.from } : planned;
   const groups: GroupColumn[] = req.groups.map((g) => ({ alias: g.alias, expr: d.ident(g.column) }));
-  const sql = metricSql(d, {
+  const sql = countsSql(d, {
     source,
     groups,
     where: source.kind === 'base' ? [...q.calls.where, ...where] : where,
@@ -110,7 +116,8 @@ export async function runMetric<T>(
     orderBy: req.orderBy,
   });
   const bound: BoundParams = { ...params, ...earlyParam(source, s.earlySeconds) };
-  return { rows: await q.run<T>(sql, bound), source };
+  const shape = { groups: groups.map((g) => g.alias), dateSpan: req.dateSpan };
+  return { rows: (await q.run(sql, bound)).map((r) => metricRow<T>(r, shape)), source };
 }
 
 /** T as a parameter when the stored flags were derived with another T. */
@@ -162,14 +169,14 @@ export async function breakdownByAttribute(
   const flagsT = (q.plannerState ? (await q.plannerState()).flagsT : db.derived.earlySeconds) === s.earlySeconds;
   const join = q.attributeJoin(d.param('attr', 'text'));
   const source: MetricSource = { kind: 'base', flagsT, from: join.from };
-  const sql = metricSql(d, {
+  const sql = countsSql(d, {
     source,
     groups: [{ alias: 'key', expr: join.key }],
     where: [...q.calls.where, ...where.map(qualify)],
     orderBy: ['key'],
   });
   const bound: BoundParams = { ...params, attr: { type: 'text', value: attr }, ...earlyParam(source, s.earlySeconds) };
-  return q.run<BreakdownRow>(sql, bound);
+  return (await q.run(sql, bound)).map((r) => metricRow<BreakdownRow>(r, { groups: ['key'] }));
 }
 // Filter columns are unique to calls, but qualified anyway so the join can never make them ambiguous.
 const qualify = (cond: string) =>

@@ -38,14 +38,14 @@ FROM (
   SELECT "{{x}}" AS "x",
     "{{y}}" AS "y",
     count(*)::INTEGER AS dials,
-    count(*) FILTER (WHERE "is_answered")::INTEGER AS answered,
-    count(*) FILTER (WHERE "is_callee_hangup")::INTEGER AS hangups,
-    count(*) FILTER (WHERE (disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS early_hangups,
-    count(*) FILTER (WHERE "is_rejected")::INTEGER AS rejected,
-    count(*) FILTER (WHERE "is_converted")::INTEGER AS converted,
-    count(*) FILTER (WHERE "is_machine")::INTEGER AS machine_answered,
-    count(*) FILTER (WHERE "is_known_party")::INTEGER AS known_party,
-    count(*) FILTER (WHERE (disposition = 'answered' AND talk_seconds < $early_seconds::DOUBLE))::INTEGER AS short_calls
+    coalesce(count_if("is_answered"), 0)::INTEGER AS answered,
+    coalesce(count_if("is_callee_hangup"), 0)::INTEGER AS hangups,
+    coalesce(count_if((disposition = 'answered' AND coalesce(hangup_by = 'callee', false) AND talk_seconds < $early_seconds::DOUBLE)), 0)::INTEGER AS early_hangups,
+    coalesce(count_if("is_rejected"), 0)::INTEGER AS rejected,
+    coalesce(count_if("is_converted"), 0)::INTEGER AS converted,
+    coalesce(count_if("is_machine"), 0)::INTEGER AS machine_answered,
+    coalesce(count_if("is_known_party"), 0)::INTEGER AS known_party,
+    coalesce(count_if((disposition = 'answered' AND talk_seconds < $early_seconds::DOUBLE)), 0)::INTEGER AS short_calls
   FROM filtered_calls($from::DATE, $to::DATE, $campaign::VARCHAR[], $script::VARCHAR[], $segment::VARCHAR[],
                       $number_tag::VARCHAR[], $agent::VARCHAR[], $early_seconds::DOUBLE)
   GROUP BY "{{x}}", "{{y}}"

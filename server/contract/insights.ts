@@ -170,15 +170,21 @@ export interface FrequencyCapRec extends Explained {
   pValueAdjusted: number;
 }
 
-export interface NumberRec extends Explained {
+/** One caller number's dials, answers and rejections in the last 7 days of the data and the 21 before. */
+export interface NumberTrend {
   callerNumber: string;
+  /** The number's tag on its latest day. */
   numberTag: string | null;
+  lastDate: string;
   recentDials: number;
   recentAnswered: number;
   recentRejected: number;
   priorDials: number;
   priorAnswered: number;
   priorRejected: number;
+}
+
+export interface NumberRec extends Explained, NumberTrend {
   recentAnswerRate: number;
   priorAnswerRate: number;
   recentRejectionRate: number;

@@ -11,6 +11,7 @@ import { FLAGS, T_FLAGS, type FlagColumn } from '../semantic/measures.ts';
 import {
   ROLLUPS,
   ROLLUP_VERSION,
+  rollupAppendDoneSql,
   rollupAppendSql,
   rollupClearSql,
   rollupCompactSql,
@@ -118,16 +119,22 @@ async function refreshTouched(con: DuckDBConnection, rollups: readonly RollupDef
 
 /**
  * After a CDR ingest: the file's calls are new, so their aggregate is appended and the rows of
- * their dates merged (work grows with the file, not with the stored calls of those dates); a
+ * their dates merged (work grows with the file, not with the stored calls of those dates; an
+ * all-dates twin sums its parent's staged aggregate and is merged whole, being small); a
  * rollup holding nth_call_30d is recounted for every date whose calls got a new count.
  */
 async function addIngest(con: DuckDBConnection, ingestId: number): Promise<void> {
   await con.run(sqlText('own_dates_ingest'), { ingest_id: ingestId }, { ingest_id: INTEGER });
   const own = 'SELECT local_date FROM own_dates';
-  for (const r of ROLLUPS.filter((x) => !x.recountOlder)) {
-    await con.run(rollupAppendSql(d, r, '$ingest_id::INTEGER'), { ingest_id: ingestId }, { ingest_id: INTEGER });
+  const appended = ROLLUPS.filter((x) => !x.recountOlder);
+  for (const r of appended) {
+    for (const sql of rollupAppendSql(d, r, '$ingest_id::INTEGER')) {
+      if (sql.includes('$ingest_id')) await con.run(sql, { ingest_id: ingestId }, { ingest_id: INTEGER });
+      else await con.run(sql);
+    }
     for (const sql of rollupCompactSql(d, r, own)) await con.run(sql);
   }
+  for (const sql of rollupAppendDoneSql(d, appended)) await con.run(sql);
   await refreshTouched(
     con,
     ROLLUPS.filter((x) => x.recountOlder),

@@ -1,6 +1,6 @@
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import { abDaily, abStrata } from './ab-counts.ts';
+import { abDaily, abStrata, type ArmCellCounts, type StratumCounts } from './ab-counts.ts';
 import { summary, type Settings } from '../metrics.ts';
 import type { Headline } from '../semantic/measures.ts';
 import { metricCounts } from './recommendations.ts';
@@ -39,25 +39,9 @@ export interface AbQuery {
   metric?: Headline;
 }
 
-interface StratumRow {
-  script: string;
-  hour: number;
-  segment: string;
-  numberTag: string;
-  dials: number;
-  answered: number;
-  earlyHangups: number;
-  knownParty: number;
-  shortCalls: number;
-}
+type StratumRow = StratumCounts;
 /** Every count of an arm; the compared rate's events and denominator come from metricCounts. */
-interface ArmTotals {
-  dials: number;
-  answered: number;
-  knownParty: number;
-  earlyHangups: number;
-  shortCalls: number;
-}
+type ArmTotals = ArmCellCounts & { dials: number };
 
 const FIELD: Record<AdjustKey, keyof StratumRow> = { hour: 'hour', segment: 'segment', number_tag: 'numberTag' };
 const nanToNull = (x: number) => (Number.isFinite(x) ? x : null);

@@ -1,9 +1,7 @@
-import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import { filterParams } from '../db/filter-params.ts';
 import { sqlText } from '../db/sql-files.ts';
-import type { Settings } from '../metrics.ts';
+import { runMetric, type Settings } from '../metrics.ts';
 import { BadRequest } from '../routes/query-input.ts';
 
 export interface ControlCandidate {
@@ -27,12 +25,23 @@ export function pickControl(candidates: readonly ControlCandidate[]): string | n
   return best?.script ?? null;
 }
 
+/** Scripts with calls matching `filters` and their answered calls, from the smallest rollup covering them. */
+async function scriptsInView(db: Database, filters: Filters, settings: Settings) {
+  const { rows } = await runMetric<{ script: string | null; answered: number }>(db, settings, {
+    groups: [{ alias: 'script', column: 'script_id' }],
+    filters,
+    orderBy: ['script'],
+  });
+  return rows.filter((r): r is { script: string; answered: number } => r.script !== null);
+}
+
 async function candidatesOf(db: Database, filters: Filters, settings: Settings): Promise<ControlCandidate[]> {
-  const { params, types } = filterParams(filters, settings.earlySeconds);
-  return (await db.query<ControlCandidate>(sqlText('ab_control_candidates'), params, types)).map((c) => ({
-    ...c,
-    answered: Number(c.answered),
-  }));
+  const [scripts, marks] = await Promise.all([
+    scriptsInView(db, filters, settings),
+    db.query<{ script: string }>(sqlText('ab_control_marks')),
+  ]);
+  const marked = new Set(marks.map((m) => m.script));
+  return scripts.map((r) => ({ script: r.script, answered: r.answered, marked: marked.has(r.script) }));
 }
 
 /** The default control for these filters, without checking them (the weekly report: same choice as /api/ab). */
@@ -52,15 +61,10 @@ export async function resolveControl(
   requested?: string,
 ): Promise<string | null> {
   if (filters.script.length) {
-    const known = new Set(
-      (
-        await db.query<{ script: string }>(
-          sqlText('ab_campaign_scripts'),
-          { campaign: listValue(filters.campaign) },
-          { campaign: LIST(VARCHAR) },
-        )
-      ).map((r) => r.script),
-    );
+    // Every script with calls in the chosen campaigns (all campaigns when none), whatever the other filters.
+    const none = { campaign: [], script: [], segment: [], numberTag: [], agent: [] };
+    const inCampaigns = await scriptsInView(db, { ...none, campaign: filters.campaign }, settings);
+    const known = new Set(inCampaigns.map((r) => r.script));
     const stray = filters.script.filter((s) => !known.has(s));
     if (stray.length) {
       const where = filters.campaign.length ? `in campaign ${filters.campaign.join(', ')}` : 'in the data';

@@ -1,4 +1,6 @@
 import type { Filters } from '../contract/filters.ts';
+import type { NumberTrend } from '../contract/insights.ts';
+export type { NumberTrend };
 import type { BreakdownRow } from '../contract/metrics.ts';
 import type { Database } from '../db/database.ts';
 import { breakdown, heatmap, runMetric, summary, type Settings } from '../metrics.ts';
@@ -65,19 +67,6 @@ export async function recommendations(db: Database, filters: Filters, settings: 
  * day come from the semantic layer's template (rollup_caller when it covers the filters; DuckDB or
  * ClickHouse alike); the windows are summed here. numberTag: the number's tag on its latest day.
  */
-/** One caller number's dials, answers and rejections in the recent and prior windows. */
-export interface NumberTrend {
-  callerNumber: string;
-  numberTag: string | null;
-  lastDate: string;
-  recentDials: number;
-  recentAnswered: number;
-  recentRejected: number;
-  priorDials: number;
-  priorAnswered: number;
-  priorRejected: number;
-}
-
 export async function numberRecent(db: Database, filters: Filters, settings: Settings): Promise<NumberTrend[]> {
   type Day = {
     caller_number: string | null;

@@ -2,7 +2,8 @@ import type { Filters } from '../contract/filters.ts';
 import type { SurvivalResult } from '../contract/insights.ts';
 import { queryStoreOf, type QueryStore } from '../db/query-store.ts';
 import type { Database } from '../db/database.ts';
-import { summary, type Settings } from '../metrics.ts';
+import { plannerState, summary, type Settings } from '../metrics.ts';
+import { planSource } from '../semantic/planner.ts';
 import { type Dialect } from '../semantic/dialect.ts';
 import { DIMENSIONS } from '../semantic/dimensions.ts';
 import type { Headline } from '../semantic/measures.ts';
@@ -14,29 +15,61 @@ export type SurvivalGroup = (typeof SURVIVAL_GROUPS)[number];
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 
+/** Where survival counts come from: the calls (with the store's own conditions) or a rollup table. */
+export type SurvivalSource = { kind: 'base'; calls: QueryStore['calls'] } | { kind: 'rollup'; from: string };
+
 /**
- * Talk seconds per group as (key, t, events, n) counts. `hangup`: answered calls whose hang-up
- * party is known (unknown ones are neither event nor censored, as in the hang-up rate), event =
- * the callee hung up. `short`: every answered call, event = the call ended (the curve behind the
- * short-call rate: S(T) = share of calls still talking at T seconds).
+ * Talk seconds of answered calls per group as (key, t, knownParty, hangups, answered) counts,
+ * both metrics' inputs at once (so the query need not wait for the headline): `hangup` reads
+ * answered calls whose hang-up party is known (unknown ones are neither event nor censored, as in
+ * the hang-up rate), event = the callee hung up; `short` reads every answered call, event = the
+ * call ended (the curve behind the short-call rate: S(T) = share of calls still talking at T s).
+ * From a rollup holding talk_seconds the counts are sums; seconds without answered calls are left
+ * out, as the base query leaves them.
  */
 export function survivalSql(
   dl: Dialect,
   by: SurvivalGroup,
-  metric: Headline,
   filters: Filters,
-  calls: QueryStore['calls'] = { from: 'calls', where: [] },
+  source: SurvivalSource = { kind: 'base', calls: { from: 'calls', where: [] } },
 ) {
   const { where, params } = whereOf(dl, filters);
   const col = dl.ident(DIMENSIONS[by].column);
   const key = `coalesce(${dl.toText(col)}, '(none)')`;
-  const rows = metric === 'hangup' ? dl.ident('is_known_party') : dl.ident('is_answered');
-  const events = metric === 'hangup' ? dl.countIf(dl.ident('is_callee_hangup')) : dl.countAll();
-  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${events} AS ${dl.ident('events')}, ${dl.countAll()} AS ${dl.ident('n')}
-FROM ${calls.from}
-WHERE ${[...calls.where, rows, ...where].join('\n  AND ')}
-GROUP BY ${key}, talk_seconds`;
+  const rollup = source.kind === 'rollup';
+  const count = (flag: string, rollupColumn: string) =>
+    rollup ? dl.sumCount(dl.ident(rollupColumn)) : flag ? dl.countIf(dl.ident(flag)) : dl.countAll();
+  const answered = count('', 'answered');
+  const conditions = rollup ? where : [...source.calls.where, dl.ident('is_answered'), ...where];
+  const whereSql = conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
+  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${count('is_known_party', 'known_party')} AS ${dl.ident('knownParty')}, ${count('is_callee_hangup', 'hangups')} AS ${dl.ident('hangups')}, ${answered} AS ${dl.ident('answered')}
+FROM ${rollup ? source.from : source.calls.from}${whereSql}
+GROUP BY ${key}, talk_seconds${rollup ? `\nHAVING ${answered} > 0` : ''}`;
   return { sql, params };
+}
+
+interface SurvivalRow {
+  key: string;
+  t: number;
+  knownParty: number;
+  hangups: number;
+  answered: number;
+}
+
+/** The survival counts of a request, from the smallest rollup holding talk_seconds and its columns, else calls. */
+async function survivalCounts(db: Database, by: SurvivalGroup, filters: Filters): Promise<SurvivalRow[]> {
+  const store = queryStoreOf(db); // hook: DuckDB or ClickHouse (server/db/query-store.ts)
+  const state = await (store.plannerState?.() ?? plannerState(db));
+  // These counts (known party, callee hang-ups, answered) do not depend on T: any stored T will do.
+  const planned = planSource(
+    store.dialect,
+    { groupColumns: [DIMENSIONS[by].column, 'talk_seconds'], filters, earlySeconds: state.flagsT ?? Number.NaN },
+    state,
+  );
+  const source: SurvivalSource =
+    planned.kind === 'rollup' ? { kind: 'rollup', from: planned.from } : { kind: 'base', calls: store.calls };
+  const { sql, params } = survivalSql(store.dialect, by, filters, source);
+  return store.run<SurvivalRow>(sql, params);
 }
 
 /**
@@ -51,15 +84,18 @@ export async function survival(
   settings: Settings,
   metric?: Headline,
 ): Promise<SurvivalResult> {
-  const m = metric ?? (await summary(db, filters, settings)).headline;
-  const store = queryStoreOf(db); // hook: DuckDB or ClickHouse (server/db/query-store.ts)
-  const { sql, params } = survivalSql(store.dialect, by, m, filters, store.calls);
-  const rows = await store.run<{ key: string; t: number; events: number; n: number }>(sql, params);
+  const [m, rows] = await Promise.all([
+    metric ?? summary(db, filters, settings).then((x) => x.headline),
+    survivalCounts(db, by, filters),
+  ]);
   const groups = new Map<string, SurvivalCount[]>();
   for (const r of rows) {
+    const [events, n] =
+      m === 'hangup' ? [Number(r.hangups), Number(r.knownParty)] : [Number(r.answered), Number(r.answered)];
+    if (n === 0) continue;
     let counts = groups.get(r.key);
     if (!counts) groups.set(r.key, (counts = []));
-    counts.push({ time: r.t, events: r.events, n: r.n });
+    counts.push({ time: Number(r.t), events, n });
   }
   const keys = [...groups.keys()].sort();
   const out = keys.map((key) => {

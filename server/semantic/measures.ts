@@ -41,64 +41,25 @@ export interface CountMeasure {
   label: Label;
 }
 
+/** A count entry: its response key, the flag it counts, its rollup column and its label. */
+const count = <K extends string, F extends FlagColumn | null, C extends string>(
+  key: K,
+  flag: F,
+  rollupColumn: C,
+  en: string,
+  zh: string,
+) => ({ key, flag, rollupColumn, labelKey: `metric.${key}` as const, label: { en, zh } });
+
 export const COUNTS = [
-  { key: 'dials', flag: null, rollupColumn: 'dials', labelKey: 'metric.dials', label: { en: 'Dials', zh: '拨打数' } },
-  {
-    key: 'answered',
-    flag: 'is_answered',
-    rollupColumn: 'answered',
-    labelKey: 'metric.answered',
-    label: { en: 'Answered', zh: '接通数' },
-  },
-  {
-    key: 'hangups',
-    flag: 'is_callee_hangup',
-    rollupColumn: 'hangups',
-    labelKey: 'metric.hangups',
-    label: { en: 'Callee hang-ups', zh: '对方挂断数' },
-  },
-  {
-    key: 'earlyHangups',
-    flag: 'is_early_hangup',
-    rollupColumn: 'early_hangups',
-    labelKey: 'metric.earlyHangups',
-    label: { en: 'Early hang-ups', zh: '早挂断数' },
-  },
-  {
-    key: 'rejected',
-    flag: 'is_rejected',
-    rollupColumn: 'rejected',
-    labelKey: 'metric.rejected',
-    label: { en: 'Rejected', zh: '拒接数' },
-  },
-  {
-    key: 'converted',
-    flag: 'is_converted',
-    rollupColumn: 'converted',
-    labelKey: 'metric.converted',
-    label: { en: 'Converted', zh: '转化数' },
-  },
-  {
-    key: 'machineAnswered',
-    flag: 'is_machine',
-    rollupColumn: 'machine_answered',
-    labelKey: 'metric.machineAnswered',
-    label: { en: 'Answered by a machine', zh: '机器接听数' },
-  },
-  {
-    key: 'knownParty',
-    flag: 'is_known_party',
-    rollupColumn: 'known_party',
-    labelKey: 'metric.knownParty',
-    label: { en: 'Answered, hang-up party known', zh: '已知挂机方的接通数' },
-  },
-  {
-    key: 'shortCalls',
-    flag: 'is_short',
-    rollupColumn: 'short_calls',
-    labelKey: 'metric.shortCalls',
-    label: { en: 'Short calls', zh: '短通话数' },
-  },
+  count('dials', null, 'dials', 'Dials', '拨打数'),
+  count('answered', 'is_answered', 'answered', 'Answered', '接通数'),
+  count('hangups', 'is_callee_hangup', 'hangups', 'Callee hang-ups', '对方挂断数'),
+  count('earlyHangups', 'is_early_hangup', 'early_hangups', 'Early hang-ups', '早挂断数'),
+  count('rejected', 'is_rejected', 'rejected', 'Rejected', '拒接数'),
+  count('converted', 'is_converted', 'converted', 'Converted', '转化数'),
+  count('machineAnswered', 'is_machine', 'machine_answered', 'Answered by a machine', '机器接听数'),
+  count('knownParty', 'is_known_party', 'known_party', 'Answered, hang-up party known', '已知挂机方的接通数'),
+  count('shortCalls', 'is_short', 'short_calls', 'Short calls', '短通话数'),
 ] as const satisfies readonly CountMeasure[];
 export type CountKey = (typeof COUNTS)[number]['key'];
 
@@ -128,69 +89,39 @@ export interface RateMeasure {
   label: Label;
 }
 
+/**
+ * A rate entry: numerator / denominator with Wilson 95% bounds named `<key>CiLow` / `<key>CiHigh`
+ * (`bounds: false`: the rate travels without them), and the label.
+ */
+function rate<K extends string, N extends CountKey | DerivedCountKey, D extends CountKey, B extends boolean>(
+  key: K,
+  numerator: N,
+  denominator: D,
+  upIsGood: boolean,
+  en: string,
+  zh: string,
+  withBounds: B,
+) {
+  const bounds = (withBounds ? [`${key}CiLow`, `${key}CiHigh`] : null) as B extends true
+    ? [`${K}CiLow`, `${K}CiHigh`]
+    : null;
+  const meta: RateMeta = { format: 'percent', upIsGood, labelKey: `metric.${key}`, label: { en, zh } };
+  return { key, numerator, denominator, bounds, ...meta };
+}
+type RateMeta = { format: 'percent'; upIsGood: boolean; labelKey: string; label: Label };
+
 export const RATES = [
-  {
-    key: 'connectRate',
-    numerator: 'answered',
-    denominator: 'dials',
-    bounds: ['connectRateCiLow', 'connectRateCiHigh'],
-    format: 'percent',
-    upIsGood: true,
-    labelKey: 'metric.connectRate',
-    label: { en: 'Connect rate', zh: '接通率' },
-  },
+  rate('connectRate', 'answered', 'dials', true, 'Connect rate', '接通率', true),
   // Headline: over answered calls whose hang-up party is known (README, Metrics); null, never 0, without them.
+  // Its bounds are also sent under their older names ciLow / ciHigh (one release).
   {
-    key: 'hangupRate',
-    numerator: 'earlyHangups',
-    denominator: 'knownParty',
-    bounds: ['hangupRateCiLow', 'hangupRateCiHigh'],
-    aliases: ['ciLow', 'ciHigh'],
-    format: 'percent',
-    upIsGood: false,
-    labelKey: 'metric.hangupRate',
-    label: { en: 'Hang-up rate', zh: '挂断率' },
+    ...rate('hangupRate', 'earlyHangups', 'knownParty', false, 'Hang-up rate', '挂断率', true),
+    aliases: ['ciLow', 'ciHigh'] as ['ciLow', 'ciHigh'],
   },
-  {
-    key: 'shortCallRate',
-    numerator: 'shortCalls',
-    denominator: 'answered',
-    bounds: ['shortCallRateCiLow', 'shortCallRateCiHigh'],
-    format: 'percent',
-    upIsGood: false,
-    labelKey: 'metric.shortCallRate',
-    label: { en: 'Short-call rate', zh: '通话不足 T 秒占比' },
-  },
-  {
-    key: 'rejectionRate',
-    numerator: 'rejected',
-    denominator: 'dials',
-    bounds: ['rejectionRateCiLow', 'rejectionRateCiHigh'],
-    format: 'percent',
-    upIsGood: false,
-    labelKey: 'metric.rejectionRate',
-    label: { en: 'Rejection rate', zh: '拒接率' },
-  },
-  {
-    key: 'conversionRate',
-    numerator: 'converted',
-    denominator: 'answered',
-    bounds: ['conversionRateCiLow', 'conversionRateCiHigh'],
-    format: 'percent',
-    upIsGood: true,
-    labelKey: 'metric.conversionRate',
-    label: { en: 'Conversion rate', zh: '转化率' },
-  },
-  {
-    key: 'unknownPartyShare',
-    numerator: 'unknownParty',
-    denominator: 'answered',
-    bounds: null,
-    format: 'percent',
-    upIsGood: false,
-    labelKey: 'metric.unknownPartyShare',
-    label: { en: 'Hang-up party unknown', zh: '挂机方未知占比' },
-  },
+  rate('shortCallRate', 'shortCalls', 'answered', false, 'Short-call rate', '通话不足 T 秒占比', true),
+  rate('rejectionRate', 'rejected', 'dials', false, 'Rejection rate', '拒接率', true),
+  rate('conversionRate', 'converted', 'answered', true, 'Conversion rate', '转化率', true),
+  rate('unknownPartyShare', 'unknownParty', 'answered', false, 'Hang-up party unknown', '挂机方未知占比', false),
 ] as const satisfies readonly RateMeasure[];
 export type RateKey = (typeof RATES)[number]['key'];
 

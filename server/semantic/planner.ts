@@ -24,6 +24,8 @@ export interface PlanRequest {
   groupColumns: string[];
   filters: Partial<Filters>;
   earlySeconds: number;
+  /** The answer carries the first and last local date (the summary): only a dated rollup holds them. */
+  dateSpan?: boolean;
   /** The request reads something only `calls` has (a join, a row-level column): no rollup. */
   baseOnly?: boolean;
 }
@@ -31,7 +33,11 @@ export interface PlanRequest {
 export function planSource(d: Dialect, req: PlanRequest, state: PlannerState): MetricSource {
   const flagsT = state.flagsT !== null && state.flagsT === req.earlySeconds;
   if (flagsT && state.rollups && !req.baseOnly) {
-    const needed = new Set([...req.groupColumns, ...filterColumnsOf(req.filters)]);
+    const needed = new Set([
+      ...req.groupColumns,
+      ...filterColumnsOf(req.filters),
+      ...(req.dateSpan ? ['local_date'] : []),
+    ]);
     const candidates = coveringRollups(needed);
     if (candidates.length) {
       const size = (name: string) => state.sizes?.[name] ?? Number.POSITIVE_INFINITY;

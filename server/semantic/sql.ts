@@ -82,14 +82,36 @@ export function flagExpr(d: Dialect, flag: FlagColumn, storedT: boolean): string
   return `(${FLAGS[flag].replace('$T', d.param('early_seconds', 'double'))})`;
 }
 
-/** The metric SELECT: group columns, every count, derived counts, rates with bounds (+ aliases). */
-export function metricSql(d: Dialect, spec: MetricSpec): string {
+/**
+ * The aggregate: group columns, then every count under its rollup column name (and the first and
+ * last local date), grouped, without ORDER BY.
+ */
+function aggregateSql(d: Dialect, spec: MetricSpec, formatDates: boolean): string {
   for (const g of spec.groups) if (!IDENT.test(g.alias)) throw new Error(`bad group alias ${g.alias}`);
+  const date = (agg: string) => (formatDates ? d.formatDate(`${agg}(local_date)`) : `${agg}(local_date)`);
   const inner = [
     ...spec.groups.map((g) => `${g.expr} AS ${d.ident(g.alias)}`),
     ...COUNTS.map((c) => `${countExpr(d, c, spec.source)} AS ${c.rollupColumn}`),
-    ...(spec.dateSpan ? ['min(local_date) AS first_date', 'max(local_date) AS last_date'] : []),
+    ...(spec.dateSpan ? [`${date('min')} AS first_date`, `${date('max')} AS last_date`] : []),
   ];
+  const where = spec.where.length ? `\n  WHERE ${spec.where.join('\n    AND ')}` : '';
+  const groupBy = spec.groups.length ? `\n  GROUP BY ${spec.groups.map((g) => g.expr).join(', ')}` : '';
+  return `SELECT ${inner.join(',\n    ')}\n  FROM ${spec.source.from}${where}${groupBy}`;
+}
+
+const orderSql = (d: Dialect, spec: MetricSpec) =>
+  spec.orderBy?.length ? `\nORDER BY ${spec.orderBy.map((a) => d.orderNullsLast(d.ident(a))).join(', ')}` : '';
+
+/**
+ * The counts of a metric request and nothing else (rates.ts metricRow adds the rates): what the
+ * API runs. Dates of the span come formatted as YYYY-MM-DD.
+ */
+export function countsSql(d: Dialect, spec: MetricSpec): string {
+  return aggregateSql(d, spec, true) + orderSql(d, spec);
+}
+
+/** The metric SELECT: group columns, every count, derived counts, rates with bounds (+ aliases). */
+export function metricSql(d: Dialect, spec: MetricSpec): string {
   const col = (key: string): string => {
     const c = COUNTS.find((m) => m.key === key);
     if (c) return c.rollupColumn;
@@ -119,11 +141,6 @@ export function metricSql(d: Dialect, spec: MetricSpec): string {
     if (aliases)
       outer.push(`${d.wilsonLow(k, n)} AS ${d.ident(aliases[0])}`, `${d.wilsonHigh(k, n)} AS ${d.ident(aliases[1])}`);
   }
-  const where = spec.where.length ? `\n  WHERE ${spec.where.join('\n    AND ')}` : '';
-  const groupBy = spec.groups.length ? `\n  GROUP BY ${spec.groups.map((g) => g.expr).join(', ')}` : '';
-  const order = spec.orderBy?.length
-    ? `\nORDER BY ${spec.orderBy.map((a) => d.orderNullsLast(d.ident(a))).join(', ')}`
-    : '';
   // A derived table, not WITH t AS (…): ClickHouse 18.16 has no table CTEs (hook for server/clickhouse).
-  return `SELECT ${outer.join(',\n  ')}\nFROM (\n  SELECT ${inner.join(',\n    ')}\n  FROM ${spec.source.from}${where}${groupBy}\n) AS t${order}`;
+  return `SELECT ${outer.join(',\n  ')}\nFROM (\n  ${aggregateSql(d, spec, false)}\n) AS t${orderSql(d, spec)}`;
 }

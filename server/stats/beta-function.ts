@@ -8,10 +8,10 @@
  * the small one computed directly.
  */
 import { logGamma } from './gamma';
+import { lentzStep, TINY, type LentzState } from './lentz';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 const EPS = 1e-15;
-const TINY = 1e-300;
 // The fraction needs O(sqrt(max(a, b))) terms near the mean; 1e6-sized posteriors need thousands.
 const MAX_ITER = 200_000;
 
@@ -88,29 +88,16 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   const qab = a + b;
   const qap = a + 1;
   const qam = a - 1;
-  let c = 1;
   let d = 1 - (qab * x) / qap;
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
-  let h = d;
+  const s: LentzState = { c: 1, d, h: d };
   for (let m = 1; m <= MAX_ITER; m++) {
     const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) return h;
+    // Even then odd term of the fraction; convergence is judged on the odd one.
+    lentzStep(s, (m * (b - m) * x) / ((qam + m2) * (a + m2)), 1);
+    const delta = lentzStep(s, (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2)), 1);
+    if (Math.abs(delta - 1) < EPS) return s.h;
   }
   return Number.NaN;
 }

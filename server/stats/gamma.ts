@@ -7,6 +7,8 @@
  * continued fraction otherwise (Numerical Recipes §6.2), each iterated to machine precision.
  */
 
+import { lentzStep, TINY, type LentzState } from './lentz';
+
 const LANCZOS_G = 7;
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -15,7 +17,6 @@ const LANCZOS = [
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 // Relative stopping tolerance: 1e-15 sits just above rounding noise, so loops always terminate.
 const EPS = 1e-15;
-const TINY = 1e-300;
 // Enough for a up to ~1e7; the series needs O(sqrt(a)) terms near x ≈ a.
 const MAX_ITER = 100_000;
 
@@ -84,20 +85,11 @@ function gammaSeries(a: number, x: number): number {
 // Continued fraction for Γ(a, x) e^x x^-a (modified Lentz); converges fast for x >= a + 1.
 function gammaContinuedFraction(a: number, x: number): number {
   let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
+  const s: LentzState = { c: 1 / TINY, d: 1 / b, h: 1 / b };
   for (let i = 1; i < MAX_ITER; i++) {
-    const an = -i * (i - a);
     b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) return h;
+    const delta = lentzStep(s, -i * (i - a), b);
+    if (Math.abs(delta - 1) < EPS) return s.h;
   }
   return Number.NaN;
 }

@@ -19,6 +19,7 @@
  * - 95% intervals use z = Φ⁻¹(0.975) = 1.959963984540054 unless a z is passed.
  */
 export * from './counts';
+export * from './lentz';
 export * from './gamma';
 export * from './beta-function';
 export * from './normal';

@@ -9,8 +9,9 @@
 /** Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations (fine for k <= ~50). */
 export function symmetricEigen(matrix: number[][]): { values: number[]; vectors: number[][] } {
   const n = matrix.length;
-  const a = matrix.map((row) => [...row]);
-  const v: number[][] = a.map((_, i) => a.map((__, j) => (i === j ? 1 : 0)));
+  // Typed rows: the same rotations, several times faster for the 41 x 41 log-rank of agents.
+  const a = matrix.map((row) => Float64Array.from(row));
+  const v = a.map((_, i) => Float64Array.from(a, (__, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i][j] ** 2;
@@ -43,7 +44,7 @@ export function symmetricEigen(matrix: number[][]): { values: number[]; vectors:
       }
     }
   }
-  return { values: a.map((row, i) => row[i]), vectors: v };
+  return { values: a.map((row, i) => row[i]), vectors: v.map((row) => Array.from(row)) };
 }
 
 /** d'V⁺d and rank(V); eigenvalues below 1e-10 × the largest count as zero. */

@@ -1,8 +1,9 @@
 // /api/ab on the rates of issue 9: the hang-up rate over the known-party calls, the short-call
 // rate over the answered calls, and the view's headline as the default. Every expected number is
 // worked out by hand below from the planted counts (Wilson, Newcombe, pooled z, sample size).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFor, csv, getJson, ingestText, tempStore } from '../helpers/temp-store.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson } from '../helpers/temp-store.ts';
+import { storeWithCalls } from '../queries/fixture-store.ts';
 
 type Call = { talk: number; by: 'callee' | 'agent' | '' };
 let seq = 0;
@@ -21,29 +22,21 @@ describe('/api/ab: the hang-up rate is over the known-party calls', () => {
   // A: 100 answered, 80 with a known party: 20 callee hang-ups at 5 s, 60 agent at 40 s; 20 unknown at 40 s.
   // B: 100 answered, 50 with a known party: 5 callee hang-ups at 5 s, 45 agent at 40 s; 50 unknown at 40 s.
   // Known party 130 / 200 = 65% >= 50%: the headline is the hang-up rate.
-  let store: Awaited<ReturnType<typeof tempStore>>;
-  let app: ReturnType<typeof appFor>;
-  beforeAll(async () => {
-    store = await tempStore();
-    await ingestText(
-      store,
-      'known.csv',
-      csv([
-        ...calls('A', 20, { talk: 5, by: 'callee' }),
-        ...calls('A', 60, { talk: 40, by: 'agent' }),
-        ...calls('A', 20, { talk: 40, by: '' }),
-        ...calls('B', 5, { talk: 5, by: 'callee' }),
-        ...calls('B', 45, { talk: 40, by: 'agent' }),
-        ...calls('B', 50, { talk: 40, by: '' }),
-      ]),
-    );
-    app = appFor(store);
-  });
-  afterAll(() => store.cleanup());
+  const fx = storeWithCalls(
+    [
+      ...calls('A', 20, { talk: 5, by: 'callee' }),
+      ...calls('A', 60, { talk: 40, by: 'agent' }),
+      ...calls('A', 20, { talk: 40, by: '' }),
+      ...calls('B', 5, { talk: 5, by: 'callee' }),
+      ...calls('B', 45, { talk: 40, by: 'agent' }),
+      ...calls('B', 50, { talk: 40, by: '' }),
+    ],
+    'known.csv',
+  );
 
   it('defaults to the headline (hang-up) and divides by the known party, not the answered calls', async () => {
-    expect((await getJson(app, '/api/summary')).body.headline).toBe('hangup');
-    const { status, body } = await getJson(app, '/api/ab?control=A');
+    expect((await getJson(fx.app, '/api/summary')).body.headline).toBe('hangup');
+    const { status, body } = await getJson(fx.app, '/api/ab?control=A');
     expect(status).toBe(200);
     expect(body.metric).toBe('hangup');
     const [a, b] = body.arms;
@@ -85,14 +78,14 @@ describe('/api/ab: the hang-up rate is over the known-party calls', () => {
   });
 
   it('adjusted on one stratum: the Mantel-Haenszel odds ratio is the crude one over the known party', async () => {
-    const b = (await getJson(app, '/api/ab?control=A&adjust=hour')).body.arms[1];
+    const b = (await getJson(fx.app, '/api/ab?control=A&adjust=hour')).body.arms[1];
     // (5 x 60) / (45 x 20) = 1/3; over answered it would be (5 x 80) / (95 x 20) = 0.2105.
     expect(b.oddsRatio).toBeCloseTo(1 / 3, 6);
     expect(b.verdictFrom).toMatchObject({ analysis: 'adjusted', measure: 'odds_ratio' });
   });
 
   it('metric=short compares short calls over answered: A 20/100, B 5/100', async () => {
-    const { body } = await getJson(app, '/api/ab?control=A&metric=short&sequential=1');
+    const { body } = await getJson(fx.app, '/api/ab?control=A&metric=short&sequential=1');
     expect(body.metric).toBe('short');
     expect(body.outcome).toMatch(/short call/);
     const [a, b] = body.arms;
@@ -104,7 +97,7 @@ describe('/api/ab: the hang-up rate is over the known-party calls', () => {
   });
 
   it('rejects an unknown metric', async () => {
-    expect((await getJson(app, '/api/ab?metric=connect')).status).toBe(400);
+    expect((await getJson(fx.app, '/api/ab?metric=connect')).status).toBe(400);
   });
 });
 
@@ -112,30 +105,22 @@ describe('/api/ab when 95% of answered calls do not say who hung up', () => {
   // A: 100 answered: 5 callee hang-ups at 3 s (known), 25 unknown at 4 s, 70 unknown at 60 s -> 30 short calls.
   // B: 100 answered: 5 agent hang-ups at 60 s (known), 10 unknown at 4 s, 85 unknown at 60 s -> 10 short calls.
   // Known party 10 / 200 = 5%: the headline is the short-call rate.
-  let store: Awaited<ReturnType<typeof tempStore>>;
-  let app: ReturnType<typeof appFor>;
-  beforeAll(async () => {
-    store = await tempStore();
-    await ingestText(
-      store,
-      'unknown.csv',
-      csv([
-        ...calls('A', 5, { talk: 3, by: 'callee' }),
-        ...calls('A', 25, { talk: 4, by: '' }),
-        ...calls('A', 70, { talk: 60, by: '' }),
-        ...calls('B', 5, { talk: 60, by: 'agent' }),
-        ...calls('B', 10, { talk: 4, by: '' }),
-        ...calls('B', 85, { talk: 60, by: '' }),
-      ]),
-    );
-    app = appFor(store);
-  });
-  afterAll(() => store.cleanup());
+  const fx = storeWithCalls(
+    [
+      ...calls('A', 5, { talk: 3, by: 'callee' }),
+      ...calls('A', 25, { talk: 4, by: '' }),
+      ...calls('A', 70, { talk: 60, by: '' }),
+      ...calls('B', 5, { talk: 60, by: 'agent' }),
+      ...calls('B', 10, { talk: 4, by: '' }),
+      ...calls('B', 85, { talk: 60, by: '' }),
+    ],
+    'unknown.csv',
+  );
 
   it('the headline is short, and every statistic reads the short-call rate', async () => {
-    const summary = (await getJson(app, '/api/summary')).body;
+    const summary = (await getJson(fx.app, '/api/summary')).body;
     expect(summary.headline).toBe('short');
-    const { body } = await getJson(app, '/api/ab?control=A&adjust=hour');
+    const { body } = await getJson(fx.app, '/api/ab?control=A&adjust=hour');
     expect(body.metric).toBe('short');
     const [a, b] = body.arms;
     expect(a).toMatchObject({ knownParty: 5, hangupRate: 1, events: 30, n: 100, rate: 0.3, shortCallRate: 0.3 });
@@ -157,7 +142,7 @@ describe('/api/ab when 95% of answered calls do not say who hung up', () => {
   });
 
   it('metric=hangup: 5 known-party calls per arm are too few for a verdict', async () => {
-    const { body } = await getJson(app, '/api/ab?control=A&metric=hangup');
+    const { body } = await getJson(fx.app, '/api/ab?control=A&metric=hangup');
     expect(body.metric).toBe('hangup');
     const [a, b] = body.arms;
     expect(a).toMatchObject({ events: 5, n: 5, rate: 1 });

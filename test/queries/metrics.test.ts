@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFor, csv, getJson, ingestText, tempStore } from '../helpers/temp-store.ts';
+import { describe, expect, it } from 'vitest';
+import { appFor, getJson } from '../helpers/temp-store.ts';
+import { storeWithCalls } from './fixture-store.ts';
 
 // Ten dials on Monday 2026-09-07 (Asia/Shanghai), rates known by hand:
 // 6 answered (connect 6/10), callee hang-ups at 3 s, 5 s (early) and 40 s (not early),
@@ -91,18 +92,10 @@ const rows = [
 ];
 
 describe('metric SQL on a hand-checked fixture', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
-  let app: ReturnType<typeof appFor>;
-  beforeAll(async () => {
-    store = await tempStore();
-    const r = await ingestText(store, 'fixture.csv', csv(rows));
-    expect(r.status).toBe('loaded');
-    app = appFor(store);
-  });
-  afterAll(() => store.cleanup());
+  const fx = storeWithCalls(rows, 'fixture.csv');
 
   it('summary counts and rates', async () => {
-    const { body } = await getJson(app, '/api/summary');
+    const { body } = await getJson(fx.app, '/api/summary');
     expect(body).toMatchObject({
       dials: 10,
       answered: 6,
@@ -133,7 +126,7 @@ describe('metric SQL on a hand-checked fixture', () => {
 
   it('early-seconds is a setting: T = 6 makes the 5 s hang-up early but not the 7 s unknown-party call', async () => {
     const at = async (earlySeconds: number) =>
-      (await getJson(appFor({ ...store, settings: { ...store.settings, earlySeconds } }), '/api/summary')).body;
+      (await getJson(appFor({ ...fx.store, settings: { ...fx.store.settings, earlySeconds } }), '/api/summary')).body;
     // T = 6: c1 (3 s) and c2 (5 s) are early hang-ups and short calls; c6 (7 s, party unknown) is neither.
     const six = await at(6);
     expect(six).toMatchObject({ earlyHangups: 2, shortCalls: 2, knownParty: 5, answered: 6 });
@@ -144,13 +137,13 @@ describe('metric SQL on a hand-checked fixture', () => {
   });
 
   it('breakdown by hour and weekday use business-timezone local time', async () => {
-    const hours = (await getJson(app, '/api/breakdown?by=hour')).body.rows;
+    const hours = (await getJson(fx.app, '/api/breakdown?by=hour')).body.rows;
     expect(hours.map((r: any) => [r.key, r.dials])).toEqual([
       [9, 4],
       [20, 5],
       [21, 1],
     ]);
-    const days = (await getJson(app, '/api/breakdown?by=weekday')).body.rows;
+    const days = (await getJson(fx.app, '/api/breakdown?by=weekday')).body.rows;
     expect(days.map((r: any) => [r.key, r.dials])).toEqual([
       [1, 9],
       [2, 1],
@@ -158,33 +151,33 @@ describe('metric SQL on a hand-checked fixture', () => {
   });
 
   it('zero denominators give null rates, not 0 or NaN', async () => {
-    const seg = (await getJson(app, '/api/breakdown?by=segment&from=2026-09-08')).body.rows;
+    const seg = (await getJson(fx.app, '/api/breakdown?by=segment&from=2026-09-08')).body.rows;
     expect(seg).toEqual([
       expect.objectContaining({ key: 'wc', dials: 1, answered: 0, hangupRate: null, ciLow: null, ciHigh: null }),
     ]);
   });
 
   it('empty filter result: zero counts, null rates', async () => {
-    const { body } = await getJson(app, '/api/summary?campaign=nothing');
+    const { body } = await getJson(fx.app, '/api/summary?campaign=nothing');
     expect(body).toMatchObject({ dials: 0, answered: 0, hangupRate: null, connectRate: null, firstDate: null });
-    expect((await getJson(app, '/api/breakdown?by=script&campaign=nothing')).body.rows).toEqual([]);
+    expect((await getJson(fx.app, '/api/breakdown?by=script&campaign=nothing')).body.rows).toEqual([]);
   });
 
   it('heatmap cells', async () => {
-    const { body } = await getJson(app, '/api/heatmap?x=hour&y=segment');
+    const { body } = await getJson(fx.app, '/api/heatmap?x=hour&y=segment');
     const cell = body.cells.find((c: any) => c.x === 9 && c.y === 'wc');
     expect(cell).toMatchObject({ dials: 4, answered: 3, earlyHangups: 2 }); // c10 (busy) is also 09:xx
     expect(cell.hangupRate).toBeCloseTo(2 / 3, 12);
   });
 
   it('repeatable filters combine as OR within a dimension', async () => {
-    const { body } = await getJson(app, '/api/summary?script=A&script=B');
+    const { body } = await getJson(fx.app, '/api/summary?script=A&script=B');
     expect(body.dials).toBe(6);
-    expect((await getJson(app, '/api/summary?script=A')).body.dials).toBe(3);
+    expect((await getJson(fx.app, '/api/summary?script=A')).body.dials).toBe(3);
   });
 
   it('dimensions lists values and date bounds', async () => {
-    const { body } = await getJson(app, '/api/dimensions');
+    const { body } = await getJson(fx.app, '/api/dimensions');
     expect(body.segment).toEqual([
       { value: 'retired', calls: 5 },
       { value: 'wc', calls: 5 },

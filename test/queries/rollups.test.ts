@@ -3,6 +3,7 @@ import type { Dimension, Filters } from '../../server/contract/filters.ts';
 import { rebuildRollups } from '../../server/db/derived.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
 import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
+import { survival, SURVIVAL_GROUPS } from '../../server/insights/survival.ts';
 import { breakdown, heatmap, plannerState, summary } from '../../server/metrics.ts';
 import { duckdb } from '../../server/semantic/dialect.ts';
 import { DIMENSIONS } from '../../server/semantic/dimensions.ts';
@@ -159,6 +160,7 @@ describe('rollups: incremental maintenance and the planner', () => {
       agent: ['a1', 'a2', 'a3'],
     };
     let fromRollup = 0;
+    const used = new Set<string>();
     const state = await plannerState(store.db);
     for (let i = 0; i < 150; i++) {
       const f: Filters = { campaign: [], script: [], segment: [], numberTag: [], agent: [] };
@@ -182,7 +184,15 @@ describe('rollups: incremental maintenance and the planner', () => {
           : kind === 'breakdown'
             ? [DIMENSIONS[x].column]
             : [DIMENSIONS[x].column, DIMENSIONS[y].column];
-      if (planSource(duckdb, { groupColumns, filters: f, earlySeconds: 10 }, state).kind === 'rollup') fromRollup++;
+      const planned = planSource(
+        duckdb,
+        { groupColumns, filters: f, earlySeconds: 10, dateSpan: kind === 'summary' },
+        state,
+      );
+      if (planned.kind === 'rollup') {
+        fromRollup++;
+        used.add(planned.from.replace(/"/g, ''));
+      }
       const withRollups = await ask();
       store.db.derived.rollups = false;
       try {
@@ -193,6 +203,57 @@ describe('rollups: incremental maintenance and the planner', () => {
     }
     // The comparison means something only if the planner did pick rollups for many of them.
     expect(fromRollup).toBeGreaterThan(40);
+    // Dated rollups, all-dates twins and the disposition / hang-up cause rollup among them.
+    expect([...used].some((n) => n.startsWith('rollup_outcome'))).toBe(true);
+    expect([...used].filter((n) => n.endsWith('_all')).length).toBeGreaterThan(1);
+    expect([...used].filter((n) => !n.endsWith('_all')).length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('survival from the talk-second rollups equals survival from calls over random filters and groupings', async () => {
+    const r = mulberry32(17);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const values: Record<string, string[]> = {
+      campaign: ['loans', 'cards'],
+      script: ['A', 'B', 'C'],
+      segment: ['wc', 'bc', 'retired'],
+      numberTag: ['verified', 'marked_spam'],
+      agent: ['a1', 'a2', 'a3'],
+    };
+    const state = await plannerState(store.db);
+    const sources = new Set<string>();
+    let curves = 0;
+    for (let i = 0; i < 60; i++) {
+      const f: Filters = { campaign: [], script: [], segment: [], numberTag: [], agent: [] };
+      if (r() < 0.4) f.from = `2026-09-${String(1 + Math.floor(r() * 15)).padStart(2, '0')}`;
+      if (r() < 0.3) f.to = `2026-09-${String(16 + Math.floor(r() * 14)).padStart(2, '0')}`;
+      for (const k of Object.keys(values) as (keyof typeof values)[]) {
+        if (r() < 0.2) (f as any)[k] = [pick(values[k]!)];
+      }
+      const by = pick(SURVIVAL_GROUPS);
+      const metric = pick(['hangup', 'short'] as const);
+      const planned = planSource(
+        duckdb,
+        { groupColumns: [DIMENSIONS[by].column, 'talk_seconds'], filters: f, earlySeconds: 10 },
+        state,
+      );
+      sources.add(planned.kind === 'rollup' ? planned.from : 'calls');
+      const withRollups = await survival(store.db, by, f, settings, metric);
+      curves += withRollups.groups.filter((g) => g.points.length > 0).length;
+      store.db.derived.rollups = false;
+      try {
+        expectSameAnswer(
+          withRollups,
+          await survival(store.db, by, f, settings, metric),
+          `${by} ${metric} ${JSON.stringify(f)}`,
+        );
+      } finally {
+        store.db.derived.rollups = true;
+      }
+    }
+    // Every talk-second rollup answered some of them (dated, all-dates, per agent); the rest came from calls.
+    expect(curves).toBeGreaterThan(60);
+    for (const name of ['rollup_talk', 'rollup_talk_all', 'rollup_talk_agent', 'rollup_talk_agent_all'])
+      expect(sources, name).toContain(`"${name}"`);
   }, 120_000);
 
   it('a request for another T than the stored flags reads calls with T bound, and agrees with a store derived at that T', async () => {

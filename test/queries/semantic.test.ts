@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memorySettings } from '../../server/db/memory.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
 import { survival } from '../../server/insights/survival.ts';
@@ -10,7 +10,8 @@ import { FLAGS } from '../../server/semantic/measures.ts';
 import { generatedQueries, generatedQueryPath } from '../../server/semantic/generate-queries.ts';
 import { whereOf } from '../../server/semantic/sql.ts';
 import { openStore } from '../../server/store.ts';
-import { appFor, csv, getJson, ingestText, tempStore } from '../helpers/temp-store.ts';
+import { csv, getJson, ingestText, tempStore } from '../helpers/temp-store.ts';
+import { storeWithCalls } from './fixture-store.ts';
 
 const NONE = { campaign: [], script: [], segment: [], numberTag: [], agent: [] };
 
@@ -94,15 +95,10 @@ const mostlyUnknown = [
 ];
 
 describe('known party, short calls and the headline (issue 9)', () => {
-  let store: Awaited<ReturnType<typeof tempStore>>;
-  beforeAll(async () => {
-    store = await tempStore();
-    expect((await ingestText(store, 'unknown.csv', csv(mostlyUnknown))).status).toBe('loaded');
-  });
-  afterAll(() => store.cleanup());
+  const fx = storeWithCalls(mostlyUnknown, 'unknown.csv');
 
   it('95% unknown party: the hang-up rate is over the 2 known calls only, the headline switches to short calls, both languages say why', async () => {
-    const { body } = await getJson(appFor(store), '/api/summary');
+    const { body } = await getJson(fx.app, '/api/summary');
     expect(body).toMatchObject({
       dials: 41,
       answered: 40,
@@ -123,7 +119,7 @@ describe('known party, short calls and the headline (issue 9)', () => {
   });
 
   it('no known-party call: the hang-up rate is null (never 0), its bounds too', async () => {
-    const { body } = await getJson(appFor(store), '/api/breakdown?by=hour');
+    const { body } = await getJson(fx.app, '/api/breakdown?by=hour');
     const ten = body.rows.find((r: any) => r.key === 10);
     expect(ten).toMatchObject({
       answered: 38,
@@ -134,12 +130,12 @@ describe('known party, short calls and the headline (issue 9)', () => {
       shortCalls: 11,
     });
     expect(ten.shortCallRate).toBeCloseTo(11 / 38, 12);
-    const cells = (await getJson(appFor(store), '/api/heatmap?x=hour&y=script')).body.cells;
+    const cells = (await getJson(fx.app, '/api/heatmap?x=hour&y=script')).body.cells;
     expect(cells.every((c: any) => 'knownParty' in c && 'shortCallRate' in c && 'shortCallRateCiHigh' in c)).toBe(true);
   });
 
   it('survival follows the headline: every answered call ends (short) unless a hang-up metric is asked, which keeps known-party calls only', async () => {
-    const s = await survival(store.db, 'script', { ...NONE }, store.settings);
+    const s = await survival(fx.store.db, 'script', { ...NONE }, fx.store.settings);
     expect(s.metric).toBe('short');
     expect(s.groups.map((g) => [g.key, g.n, g.events])).toEqual([
       ['A', 20, 20],
@@ -148,7 +144,7 @@ describe('known party, short calls and the headline (issue 9)', () => {
     // S(10) = share still talking at 10 s = 1 - short-call rate of the line.
     const a = s.groups.find((g) => g.key === 'A')!;
     expect(a.at.s10).toBeCloseTo(1 - 6 / 20, 12);
-    const h = await survival(store.db, 'script', { ...NONE }, store.settings, 'hangup');
+    const h = await survival(fx.store.db, 'script', { ...NONE }, fx.store.settings, 'hangup');
     expect(h.groups.map((g) => [g.key, g.n, g.events])).toEqual([
       ['A', 1, 1],
       ['B', 1, 0],
@@ -156,7 +152,7 @@ describe('known party, short calls and the headline (issue 9)', () => {
   });
 
   it('recommendations say which metric they rank by', async () => {
-    const { body } = await getJson(appFor(store), '/api/recommendations');
+    const { body } = await getJson(fx.app, '/api/recommendations');
     expect(body.metric).toBe('short');
   });
 });
