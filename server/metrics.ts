@@ -3,7 +3,7 @@ import { DIMENSION_COLUMNS } from './contract/filters.ts';
 import type { BreakdownRow, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
 import { callsListing, queryStoreOf } from './db/query-store.ts';
 import type { Database } from './db/database.ts';
-import { sqlText, renderIdentifiers } from './db/sql-files.ts';
+import { sqlText } from './db/sql-files.ts';
 import { type BoundParams } from './semantic/dialect.ts';
 import { HEADLINE_MIN_KNOWN_SHARE, type Headline } from './semantic/measures.ts';
 import { planSource, type PlannerState } from './semantic/planner.ts';
@@ -181,15 +181,6 @@ export async function breakdownByAttribute(
 // Filter columns are unique to calls, but qualified anyway so the join can never make them ambiguous.
 const qualify = (cond: string) =>
   cond.replace(/^"?(local_date|campaign|script_id|segment|number_tag|agent_id)"?/, 'calls."$1"');
-
-/**
- * The same questions in their generic form (every filter bound as a list, T as $early_seconds,
- * over filtered_calls): queries/metrics/summary.sql, breakdown.sql, heatmap.sql, generated from the
- * semantic layer by server/semantic/generate-queries.ts, for the weekly report and the benchmark.
- */
-export const breakdownSql = (by: Dimension) => renderIdentifiers(sqlText('breakdown'), { dim: DIMENSION_COLUMNS[by] });
-export const heatmapSql = (x: Dimension, y: Dimension) =>
-  renderIdentifiers(sqlText('heatmap'), { x: DIMENSION_COLUMNS[x], y: DIMENSION_COLUMNS[y] });
 
 /** Distinct values per filter dimension and the stored date range, for filter menus. */
 export async function dimensions(db: Database) {

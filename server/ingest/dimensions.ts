@@ -41,7 +41,7 @@ export interface DimensionResult {
 /**
  * Loads a dimension file (already read into `raw` by format_read_csv) and re-derives the stored
  * call columns it describes. Why re-derive on load rather than join at query time: number_tag,
- * segment and age_band are filters of every metric query (filtered_calls in macros.sql) and are
+ * segment and age_band are filters of every metric query (WHERE clauses of server/semantic/sql.ts) and are
  * stored so those queries stay single-table scans; dimension files are small and rare, so paying
  * at load time (an UPDATE of the affected calls) is cheap, and calls ingested later get the same
  * treatment (applyDimensionsToIngest). Free-form customer attributes are the exception: they are

@@ -43,9 +43,9 @@ describe('query files by base name', () => {
   });
 
   it('reads a real query and names a missing one', () => {
-    expect(queryPath('summary')).toBe(indexQueryFiles(QUERIES_DIR).get('summary'));
-    expect(sqlText('summary')).toBe(readFileSync(queryPath('summary'), 'utf8'));
-    expect(sqlText('summary')).toMatch(/^-- summary: /);
+    expect(queryPath('date_bounds')).toBe(indexQueryFiles(QUERIES_DIR).get('date_bounds'));
+    expect(sqlText('date_bounds')).toBe(readFileSync(queryPath('date_bounds'), 'utf8'));
+    expect(sqlText('date_bounds')).toMatch(/^-- date_bounds: /);
     expect(() => sqlText('no_such_query')).toThrow('no query file no_such_query.sql under queries/');
   });
 

@@ -25,7 +25,7 @@ describe('rates in JS equal the SQL macros', () => {
     }
     const inst = await DuckDBInstance.create(':memory:');
     const con = await inst.connect();
-    await con.run(sqlText('schema')); // filtered_calls in macros.sql reads calls
+    await con.run(sqlText('schema')); // the macros are created with the schema
     await con.run(sqlText('macros'));
     await con.run('CREATE TABLE p (i INTEGER, k INTEGER, n INTEGER)');
     const app = await con.createAppender('p');

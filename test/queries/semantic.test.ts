@@ -1,5 +1,4 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { memorySettings } from '../../server/db/memory.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
@@ -7,7 +6,6 @@ import { survival } from '../../server/insights/survival.ts';
 import { summary } from '../../server/metrics.ts';
 import { duckdb } from '../../server/semantic/dialect.ts';
 import { FLAGS } from '../../server/semantic/measures.ts';
-import { generatedQueries, generatedQueryPath } from '../../server/semantic/generate-queries.ts';
 import { whereOf } from '../../server/semantic/sql.ts';
 import { openStore } from '../../server/store.ts';
 import { csv, getJson, ingestText, tempStore } from '../helpers/temp-store.ts';
@@ -16,15 +14,6 @@ import { storeWithCalls } from './fixture-store.ts';
 const NONE = { campaign: [], script: [], segment: [], numberTag: [], agent: [] };
 
 describe('semantic layer: one definition', () => {
-  it('queries/summary, breakdown, heatmap and breakdown_attribute are the generated text', () => {
-    for (const [name, text] of Object.entries(generatedQueries())) {
-      expect(
-        readFileSync(generatedQueryPath(name), 'utf8'),
-        `${name}.sql: run npx tsx server/semantic/generate-queries.ts`,
-      ).toBe(text);
-    }
-  });
-
   it('ingest_insert.sql derives every stored flag exactly as FLAGS defines it', () => {
     const sql = sqlText('ingest_insert').replace(/\s+/g, ' ');
     for (const [flag, def] of Object.entries(FLAGS))
