@@ -22,32 +22,16 @@ import type { Database } from '../server/db/database.ts';
 import { sqlText } from '../server/db/sql-files.ts';
 import { rebuildRollups } from '../server/db/derived.ts';
 import { hmacPads, loadCalleeKey } from '../server/ingest/callee-key.ts';
+import { FLAGS } from '../server/semantic/measures.ts';
 import { SAMPLE_DEFAULTS } from './generate.ts';
-import {
-  AGE_BANDS,
-  AGE_EFFECT,
-  AGENT_COUNT,
-  BAD_AGENTS,
-  BAD_AGENT_EFFECT,
-  BASE_LOGIT,
-  BURNED_NUMBER,
-  CAMPAIGNS,
-  FREQUENCY_EFFECT,
-  NEW_AGENT,
-  NUMBER_TAGS,
-  SCRIPTS,
-  SEGMENTS,
-  numberTagOf,
-  segmentHourEffect,
-  type ScriptId,
-} from './model.ts';
+import * as model from './model.ts';
 
 // The dial mix of generate.ts (module-private there): hours with a lunch dip, campaign shares,
 // script shares (C mostly to white-collar callees at work hours: the Simpson confounder).
 const HOURS = [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
 const HOUR_WEIGHTS = [9, 10, 10, 5, 6, 10, 10, 10, 9, 7, 8, 7, 5];
 const CAMPAIGN_WEIGHTS = [0.45, 0.3, 0.25];
-const SCRIPT_IDS: ScriptId[] = ['A', 'B', 'C', 'D'];
+const SCRIPT_IDS: model.ScriptId[] = ['A', 'B', 'C', 'D'];
 const SCRIPT_WEIGHTS = [0.3, 0.3, 0.1, 0.3];
 const SCRIPT_WEIGHTS_WORK = [0.15, 0.15, 0.55, 0.15];
 /** Mean dials per callee of this model (measured: about 2.0); batches are sized with it. */
@@ -104,32 +88,35 @@ const LD = LIST(DOUBLE);
 export async function prepareGenerator(con: DuckDBConnection): Promise<void> {
   const start = Date.parse(`${SAMPLE_DEFAULTS.start}T00:00:00+08:00`) / 1000;
   const nums = Array.from({ length: 40 }, (_, i) => i);
-  const tags = nums.map((i) => numberTagOf(i));
-  const agents = [NEW_AGENT, ...Array.from({ length: AGENT_COUNT }, (_, i) => `a${String(i + 1).padStart(2, '0')}`)];
+  const tags = nums.map((i) => model.numberTagOf(i));
+  const agents = [
+    model.NEW_AGENT,
+    ...Array.from({ length: model.AGENT_COUNT }, (_, i) => `a${String(i + 1).padStart(2, '0')}`),
+  ];
   const values = {
-    seg_keys: listValue(SEGMENTS.map((s) => s.key)),
-    white_collar: 1 + SEGMENTS.findIndex((s) => s.key === 'white_collar'),
-    age_bands: listValue([...AGE_BANDS]),
-    age_effect: listValue(AGE_EFFECT),
+    seg_keys: listValue(model.SEGMENTS.map((s) => s.key)),
+    white_collar: 1 + model.SEGMENTS.findIndex((s) => s.key === 'white_collar'),
+    age_bands: listValue([...model.AGE_BANDS]),
+    age_effect: listValue(model.AGE_EFFECT),
     seg_hour_effect: listValue(
-      SEGMENTS.map((s) => listValue(Array.from({ length: 24 }, (_, h) => segmentHourEffect(s.key, h)))),
+      model.SEGMENTS.map((s) => listValue(Array.from({ length: 24 }, (_, h) => model.segmentHourEffect(s.key, h)))),
     ),
-    campaigns: listValue([...CAMPAIGNS]),
+    campaigns: listValue([...model.CAMPAIGNS]),
     hours: listValue(HOURS),
     scripts: listValue(SCRIPT_IDS),
-    script_effect: listValue(SCRIPT_IDS.map((s) => SCRIPTS[s].effect)),
+    script_effect: listValue(SCRIPT_IDS.map((s) => model.SCRIPTS[s].effect)),
     numbers: listValue(nums.map((i) => `021555${70 + Math.floor(i / 10)}${String(i).padStart(2, '0')}`)),
     number_tag: listValue(tags),
-    number_answer: listValue(tags.map((t) => NUMBER_TAGS[t].answer)),
-    number_reject: listValue(tags.map((t) => NUMBER_TAGS[t].reject)),
-    number_hangup: listValue(tags.map((t) => NUMBER_TAGS[t].hangup)),
+    number_answer: listValue(tags.map((t) => model.NUMBER_TAGS[t].answer)),
+    number_reject: listValue(tags.map((t) => model.NUMBER_TAGS[t].reject)),
+    number_hangup: listValue(tags.map((t) => model.NUMBER_TAGS[t].hangup)),
     agents: listValue(agents),
-    agent_bad: listValue(agents.slice(1).map((a) => BAD_AGENTS.has(a))),
-    bad_agent_effect: BAD_AGENT_EFFECT,
-    base_logit: BASE_LOGIT,
-    frequency_effect: FREQUENCY_EFFECT,
-    burned_number: BURNED_NUMBER + 1,
-    agent_count: AGENT_COUNT,
+    agent_bad: listValue(agents.slice(1).map((a) => model.BAD_AGENTS.has(a))),
+    bad_agent_effect: model.BAD_AGENT_EFFECT,
+    base_logit: model.BASE_LOGIT,
+    frequency_effect: model.FREQUENCY_EFFECT,
+    burned_number: model.BURNED_NUMBER + 1,
+    agent_count: model.AGENT_COUNT,
     days: 7 * SAMPLE_DEFAULTS.weeks,
     start_epoch: start,
   };
@@ -159,10 +146,10 @@ export async function prepareGenerator(con: DuckDBConnection): Promise<void> {
     start_epoch: DOUBLE,
   };
   const picks = [
-    pickParams('segment', [pickTable(SEGMENTS.map((s) => s.share))]),
+    pickParams('segment', [pickTable(model.SEGMENTS.map((s) => s.share))]),
     pickParams(
       'age',
-      SEGMENTS.map((s) => pickTable(s.ages)),
+      model.SEGMENTS.map((s) => pickTable(s.ages)),
     ),
     pickParams('campaign', [pickTable(CAMPAIGN_WEIGHTS)]),
     pickParams('hour', [pickTable(HOUR_WEIGHTS)]),
@@ -178,47 +165,23 @@ export async function prepareGenerator(con: DuckDBConnection): Promise<void> {
 }
 
 /**
- * Appends `calls` generated calls to the store's `calls` table (one ingest_log row, format
- * "generated"), every measure flag stored as ingest stores it, then rebuilds the rollups as
- * the semantic layer asks of a bulk load made outside ingest. Batches cover whole callees, so
- * nth_call_30d is exact.
+ * Calls made outside ingest, recorded as one ingest would be: `fill` inserts them under the new
+ * ingest id (returning how many) inside one transaction with their ingest_log row (format
+ * "generated"), then the rollups are rebuilt as the semantic layer asks of a bulk load.
  */
-export async function generateCalls(
+export async function recordGenerated(
   db: Database,
-  opts: SqlSampleOptions,
+  log: { fileName: string; message: string },
+  fill: (con: DuckDBConnection, ingestId: number) => Promise<number>,
 ): Promise<{ ingestId: number; inserted: number; ms: number; rollupsMs: number }> {
   const t0 = Date.now();
   const con = db.writeConnection;
-  await prepareGenerator(con);
-  const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
   const [idRow] = await db.query<{ id: number }>(sqlText('ingest_next_id'));
   const ingestId = Number(idRow!.id);
-  const batchCallees = Math.max(1000, Math.round((opts.batchCalls ?? 4_000_000) / DIALS_PER_CALLEE));
-  let done = 0;
-  let c0 = 1;
+  let inserted = 0;
   await con.run('BEGIN TRANSACTION');
   try {
-    while (done < opts.calls) {
-      const res = await con.run(
-        sqlText('bench_insert_calls'),
-        {
-          seed: opts.seed,
-          c0,
-          c1: c0 + batchCallees,
-          n0: done,
-          n_total: opts.calls,
-          ipad: blobValue(ipad),
-          opad: blobValue(opad),
-          business_tz: opts.businessTimezone,
-          early_seconds: opts.earlySeconds,
-          ingest_id: ingestId,
-        },
-        { ipad: BLOB, opad: BLOB },
-      );
-      done += res.rowsChanged;
-      c0 += batchCallees;
-      opts.onProgress?.(done, opts.calls);
-    }
+    inserted = await fill(con, ingestId);
     const unknown = await con.runAndReadAll(
       'SELECT count(*)::INTEGER AS n FROM calls WHERE ingest_id = $id::INTEGER AND is_answered AND hangup_by IS NULL',
       { id: ingestId },
@@ -227,14 +190,14 @@ export async function generateCalls(
       sqlText('ingest_log_add'),
       {
         ingest_id: ingestId,
-        file_name: `generated-${opts.calls}-seed${opts.seed}`,
+        file_name: log.fileName,
         sha256: '-',
         format: 'generated',
         encoding: null,
         status: 'loaded',
-        message: 'made by sample-data/generate-sql.ts (benchmark)',
-        rows_read: done,
-        inserted: done,
+        message: log.message,
+        rows_read: inserted,
+        inserted,
         duplicates: 0,
         rejected: 0,
         rejects_path: null,
@@ -264,7 +227,57 @@ export async function generateCalls(
   db.markWritten();
   const ms = Date.now() - t0;
   await rebuildRollups(db);
-  return { ingestId, inserted: done, ms, rollupsMs: Date.now() - t0 - ms };
+  return { ingestId, inserted, ms, rollupsMs: Date.now() - t0 - ms };
+}
+
+/** bench_insert_calls.sql with the measure flags as ingest stores them (FLAGS, T = $early_seconds). */
+const insertCallsSql = () =>
+  sqlText('bench_insert_calls').replace(
+    '{{flags}}',
+    Object.entries(FLAGS)
+      .map(([column, sql]) => `${sql.replaceAll('$T', '$early_seconds::DOUBLE')} AS ${column}`)
+      .join(',\n  '),
+  );
+
+/**
+ * Appends `calls` generated calls to the store's `calls` table, every measure flag stored as
+ * ingest stores it (recordGenerated). Batches cover whole callees, so nth_call_30d is exact.
+ */
+export async function generateCalls(
+  db: Database,
+  opts: SqlSampleOptions,
+): Promise<{ ingestId: number; inserted: number; ms: number; rollupsMs: number }> {
+  await prepareGenerator(db.writeConnection);
+  const { ipad, opad } = hmacPads(loadCalleeKey(opts.dataDir));
+  const batchCallees = Math.max(1000, Math.round((opts.batchCalls ?? 4_000_000) / DIALS_PER_CALLEE));
+  const log = {
+    fileName: `generated-${opts.calls}-seed${opts.seed}`,
+    message: 'made by sample-data/generate-sql.ts (benchmark)',
+  };
+  return recordGenerated(db, log, async (con, ingestId) => {
+    let done = 0;
+    for (let c0 = 1; done < opts.calls; c0 += batchCallees) {
+      const res = await con.run(
+        insertCallsSql(),
+        {
+          seed: opts.seed,
+          c0,
+          c1: c0 + batchCallees,
+          n0: done,
+          n_total: opts.calls,
+          ipad: blobValue(ipad),
+          opad: blobValue(opad),
+          business_tz: opts.businessTimezone,
+          early_seconds: opts.earlySeconds,
+          ingest_id: ingestId,
+        },
+        { ipad: BLOB, opad: BLOB },
+      );
+      done += res.rowsChanged;
+      opts.onProgress?.(done, opts.calls);
+    }
+    return done;
+  });
 }
 
 /**

@@ -107,6 +107,7 @@ export async function runMetric<T>(
     await (q.plannerState?.() ?? plannerState(db)),
   );
   const source: MetricSource = planned.kind === 'base' ? { ...planned, from: q.calls.from } : planned;
+  if (source.kind === 'rollup' && q.rollupFrom) source.from = q.rollupFrom(source.from); // hook: ClickHouse rollups
   const groups: GroupColumn[] = req.groups.map((g) => ({ alias: g.alias, expr: d.ident(g.column) }));
   const sql = countsSql(d, {
     source,

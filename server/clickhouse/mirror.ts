@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import type { IngestReport } from '../ingest/ingest-file.ts';
 import type { CallsMirror } from './hooks.ts';
+import { ClickHouseRollups, monthOf, rollupSignature, type Month } from './rollups.ts';
 import { shippedColumns, type DuckColumn, type ShippedColumn } from './schema.ts';
 import type { ClickHouseStore } from './store.ts';
 
@@ -44,6 +45,8 @@ const SCOPE = {
  */
 export class ClickHouseMirror implements CallsMirror {
   private columns: ShippedColumn[] | null = null;
+  /** Months whose calls changed since the rollups were last refreshed. */
+  private readonly touched = new Set<Month>();
 
   constructor(
     readonly db: Database,
@@ -81,8 +84,12 @@ export class ClickHouseMirror implements CallsMirror {
     const [ch] = await this.ch.query<{ calls: number }>(
       `SELECT toInt64(count()) AS calls FROM \`${this.ch.names.database}\`.\`${this.ch.names.calls}\``,
     );
+    this.ch.rollups = new ClickHouseRollups(this.ch, cols);
     if (stored?.value === marker && Number(duck!.calls) === Number(ch!.calls)) {
       await this.settle();
+      const [built] = await this.db.query<{ value: string }>(sqlText('meta_get'), { key: 'clickhouse_rollups' });
+      if (built?.value === this.rollupMarker()) this.ch.rollups.ready = this.ch.rollups.possible;
+      else await this.rebuildRollups();
       return { shipped: 0, synced: false };
     }
     const shipped = await this.syncAll();
@@ -96,6 +103,8 @@ export class ClickHouseMirror implements CallsMirror {
     await this.ch.command(this.tombstoneSql('_version < {v:UInt64}'), { v: version });
     await this.syncAttributes(version);
     await this.settle();
+    this.touched.clear();
+    await this.rebuildRollups();
     await this.db.writeConnection.run(sqlText('meta_set'), { key: 'clickhouse_sync', value: this.marker() });
     this.db.markWritten();
     return n;
@@ -113,6 +122,7 @@ export class ClickHouseMirror implements CallsMirror {
         await this.syncAttributes(version);
       }
       await this.settle();
+      await this.refreshRollups();
       // Answers cached while the rows travelled are stale now (the response cache keys on this).
       this.db.markWritten();
       return report;
@@ -124,6 +134,12 @@ export class ClickHouseMirror implements CallsMirror {
   async beforeDelete(ingestId: number): Promise<void> {
     this.ch.settled = false;
     const version = await this.nextVersion();
+    const { database, all } = this.ch.names;
+    const months = await this.ch.query<{ m: number }>(
+      `SELECT DISTINCT toYYYYMM(local_date) AS m FROM \`${database}\`.\`${all}\` WHERE ingest_id = {ingest_id:Int64}`,
+      { ingest_id: ingestId },
+    );
+    for (const { m } of months) this.touched.add(Number(m));
     await this.ch.command(this.tombstoneSql('ingest_id = {ingest_id:Int64}'), { v: version, ingest_id: ingestId });
   }
 
@@ -134,7 +150,48 @@ export class ClickHouseMirror implements CallsMirror {
     );
     await this.ship(this.db.writeConnection, SCOPE.deletedCallees, {}, await this.nextVersion());
     await this.settle();
+    await this.refreshRollups();
     this.db.markWritten();
+  }
+
+  /**
+   * Brings the ClickHouse rollups up to the months the last write touched. A failure is not a
+   * failed write: the rollups go off (the planner reads the calls) and the next write rebuilds them.
+   */
+  async refreshRollups(): Promise<void> {
+    const rollups = this.ch.rollups;
+    const months = [...this.touched];
+    this.touched.clear();
+    if (!rollups?.possible) return;
+    if (!rollups.ready) return this.rebuildRollups();
+    // Cleared first: a process stopped mid-refresh rebuilds at the next open.
+    await this.db.writeConnection.run(sqlText('meta_set'), { key: 'clickhouse_rollups', value: '' });
+    try {
+      await rollups.refresh(months);
+      await this.db.writeConnection.run(sqlText('meta_set'), { key: 'clickhouse_rollups', value: this.rollupMarker() });
+    } catch (err) {
+      rollups.ready = false;
+      this.opts.log?.(`ClickHouse: rollups off until the next write (refresh failed: ${firstLine(err)})`);
+    }
+  }
+
+  /** Every rollup again from the calls (first open, a changed definition, a full re-ship, after a failure). */
+  private async rebuildRollups(): Promise<void> {
+    const rollups = this.ch.rollups;
+    if (!rollups?.possible) return;
+    await this.db.writeConnection.run(sqlText('meta_set'), { key: 'clickhouse_rollups', value: '' });
+    try {
+      await rollups.rebuild();
+      await this.db.writeConnection.run(sqlText('meta_set'), { key: 'clickhouse_rollups', value: this.rollupMarker() });
+    } catch (err) {
+      rollups.ready = false;
+      this.opts.log?.(`ClickHouse: rollups off, the planner reads the calls (building them failed: ${firstLine(err)})`);
+    }
+  }
+
+  /** What the stored ClickHouse rollups were built for: the definitions, T and the target. */
+  private rollupMarker(): string {
+    return `${this.marker()}|${rollupSignature(this.opts.earlySeconds)}`;
   }
 
   /**
@@ -171,6 +228,7 @@ export class ClickHouseMirror implements CallsMirror {
     };
     for await (const rows of result.yieldRowObjectJson()) {
       for (const r of rows) {
+        if (typeof r.local_date === 'string') this.touched.add(monthOf(r.local_date));
         r._version = version;
         r._deleted = 0;
         batch.push(r);
@@ -264,3 +322,5 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
     });
   }
 }
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];

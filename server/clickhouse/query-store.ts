@@ -29,8 +29,16 @@ export function clickhouseQueryStore(ch: ClickHouseStore, control: Database): Qu
     WHERE name = ${p} AND _version = (SELECT max(_version) FROM \`${database}\`.\`${attrs}\`)) AS a USING callee_id`,
       key: 'attr_value',
     }),
-    // No rollups here: ClickHouse scans are the rollup. The flags were shipped as DuckDB derived them.
-    plannerState: async () => ({ flagsT: control.derived.earlySeconds, rollups: false }),
+    // The flags were shipped as DuckDB derived them; the rollups are ClickHouse's own (rollups.ts).
+    plannerState: async () => {
+      const r = ch.rollups?.ready ? ch.rollups : null;
+      return {
+        flagsT: control.derived.earlySeconds,
+        rollups: r !== null,
+        sizes: r ? await r.rowCounts(control.dataGeneration) : undefined,
+      };
+    },
+    rollupFrom: (planned) => ch.rollups?.fromOf(planned) ?? planned,
     run: <T>(sql: string, params: BoundParams = {}) => ch.run<T>(sql, params),
   };
 }

@@ -2,6 +2,7 @@ import type { BoundParams } from '../semantic/dialect.ts';
 import { inlineParams, usedParams } from './bind.ts';
 import { HttpEngine, WRITE_SETTINGS, type ChEngine } from './engine.ts';
 import type { ChValue } from './literal.ts';
+import type { ClickHouseRollups } from './rollups.ts';
 import {
   attrsDdl,
   distributedDdl,
@@ -56,6 +57,8 @@ export class ClickHouseStore {
    * by settle(); while false, reads use FINAL and stay exact.
    */
   settled = false;
+  /** The rollups kept on ClickHouse (set by the mirror when it opens; null = none, the planner reads calls). */
+  rollups: ClickHouseRollups | null = null;
 
   private constructor(
     readonly engine: ChEngine,

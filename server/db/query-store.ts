@@ -17,8 +17,10 @@ export interface QueryStore {
   readonly calls: { from: string; where: string[] };
   /** FROM fragment with customer attribute `attrParam` (a placeholder) joined to the calls, and its value column. */
   attributeJoin(attrParam: string): { from: string; key: string };
-  /** Planner inputs when they are not DuckDB's own (ClickHouse: no rollups). */
+  /** Planner inputs when they are not DuckDB's own (ClickHouse: its own rollups and their sizes). */
   plannerState?(): Promise<PlannerState>;
+  /** FROM fragment of the rollup the planner named (ClickHouse: its tables); absent = the name as is. */
+  rollupFrom?(planned: string): string;
   run<T = Record<string, unknown>>(sql: string, params?: BoundParams): Promise<T[]>;
 }
 

@@ -31,7 +31,7 @@ import { runClients, uploadAndWait } from './load.ts';
 import { fmtMs, now, timeInterleaved, type Timing } from './measure.ts';
 import { readOptions, SECTIONS, type Section } from './options.ts';
 import { loadPage } from './page-load.ts';
-import { caseHeader, caseRows, markdown, printTable, writeDocs, type Results } from './report.ts';
+import { caseHeader, caseRows, markdown, printTable, writeDocs, type Concurrency, type Results } from './report.ts';
 import { fetchRetry, get, memoryOf, ROOT, startServer, type ServerChild } from './server-child.ts';
 import { targets } from './targets.ts';
 
@@ -289,7 +289,10 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Output name: bench-<calls>, plus the sections when --only narrowed them (runs of one size can be split). */
-const outName = `bench-${opts.calls}${opts.only.size < SECTIONS.length ? `-${[...opts.only].join('-')}` : ''}`;
+const outName =
+  `bench-${opts.calls}${opts.only.size < SECTIONS.length ? `-${[...opts.only].join('-')}` : ''}` +
+  // A ClickHouse run keeps its own section of docs/BENCHMARKS.md.
+  (opts.engines?.includes('clickhouse') ? '-clickhouse' : '');
 
 /** Writes what is measured so far (JSON and markdown), so an interrupted long run still leaves its figures. */
 function save(final = false): void {
@@ -376,8 +379,8 @@ async function runPages(server: ServerChild): Promise<void> {
   }
 }
 
-async function runConcurrency(server: ServerChild, csvPath: string): Promise<void> {
-  section('concurrency');
+async function runConcurrency(server: ServerChild, csvPath: string, on = 'duckdb'): Promise<Concurrency> {
+  section(`concurrency (${on})`);
   const all = pages();
   let until = now() + opts.seconds * 1000;
   const idle = await runClients(server.base, all, opts.clients, () => now() > until);
@@ -391,10 +394,11 @@ async function runConcurrency(server: ServerChild, csvPath: string): Promise<voi
   const upload = uploadAndWait(server.base, csvPath).finally(() => (done = true));
   const busy = await runClients(server.base, all, opts.clients, () => done);
   const u = await upload;
-  results.concurrency = { idle, idleUncached, duringIngest: { ...busy, upload: u } };
+  const out = { idle, idleUncached, duringIngest: { ...busy, upload: u } };
   log(
     `  during upload (${u.state}, ${(u.totalMs / 1000).toFixed(0)} s): ${busy.requests} requests, p50 ${fmtMs(busy.p50)} ms, p99 ${fmtMs(busy.p99)} ms, ${busy.errors} errors`,
   );
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -403,7 +407,10 @@ async function main(): Promise<void> {
   if (has('api') || has('pages') || has('concurrency')) await prepareData();
   let lastDate = '2026-11-01';
   const cases = apiCases();
-  const engines = has('api') && !(opts.engines?.length === 1 && opts.engines[0] === 'none') ? await loadEngines() : [];
+  // Engines answer the api cases; one that serves the dashboard itself (ClickHouse) also takes the concurrency run.
+  const wanted = has('api') || (has('concurrency') && opts.engines !== null);
+  const engines = wanted && !(opts.engines?.length === 1 && opts.engines[0] === 'none') ? await loadEngines() : [];
+  const serving = engines.filter((e) => e.engine.served?.());
 
   let csv: { path: string; bytes: number } | null = null;
   const ingestCsv = async () => (csv ??= await makeCsv(join(scratch, 'ingest.csv'), opts.ingestRows, 'I', 11));
@@ -428,16 +435,24 @@ async function main(): Promise<void> {
         try {
           await runApi(server, [...cases, ...reportCases(lastDate)], engines, rollupSizes);
         } finally {
-          for (const e of engines) await e.engine.close();
+          for (const e of engines) if (!serving.includes(e)) await e.engine.close();
         }
       }
       if (has('pages')) await runPages(server);
       if (has('concurrency')) {
-        await runConcurrency(server, csv!.path);
+        results.concurrency = await runConcurrency(server, csv!.path);
         save();
       }
     } finally {
       await server.stop();
+    }
+    try {
+      for (const { name, engine } of has('concurrency') ? serving : []) {
+        (results.concurrencyOn ??= {})[name] = await runConcurrency(engine.served!()!, csv!.path, name);
+        save();
+      }
+    } finally {
+      for (const e of serving) await e.engine.close();
     }
   }
   if (has('ingest')) {

@@ -14,10 +14,14 @@ export const NONE: Filters = { campaign: [], script: [], segment: [], numberTag:
 export const FILTER = { from: '2026-10-05', to: '2026-11-02', campaign: 'car_renewal' };
 export const FILTERED: Filters = { ...NONE, from: FILTER.from, to: FILTER.to, campaign: [FILTER.campaign] };
 
-/** A raw query: a queries/bench/bench_raw_*.sql file, its identifier slots, whether it takes FILTER. */
+/**
+ * A raw query (test/bench/raw-sql.ts): a queries/bench/bench_raw_*.sql file, its identifier slots,
+ * for bench_raw_counts the columns grouped by (none: the summary), whether it takes FILTER.
+ */
 export interface RawQuery {
   file: string;
   idents?: Record<string, string>;
+  group?: string[];
   filtered?: boolean;
 }
 
@@ -37,23 +41,23 @@ export function apiCases(): ApiCase[] {
   const cases: ApiCase[] = [
     { id: 'health', url: api.health(), raw: { file: 'bench_raw_count' } },
     { id: 'dimensions', url: api.dimensions(), raw: { file: 'bench_raw_dimensions' } },
-    { id: 'summary', url: api.summary(NONE), raw: { file: 'bench_raw_summary' }, plan: { groups: [], filters: NONE } },
+    { id: 'summary', url: api.summary(NONE), raw: { file: 'bench_raw_counts' }, plan: { groups: [], filters: NONE } },
     {
       id: 'summary 4w 1 campaign',
       url: api.summary(FILTERED),
-      raw: { file: 'bench_raw_summary_filtered', filtered: true },
+      raw: { file: 'bench_raw_counts', filtered: true },
       plan: { groups: [], filters: FILTERED },
     },
     ...ALL_DIMS.map((by) => ({
       id: `breakdown ${by}`,
       url: api.breakdown(by, NONE),
-      raw: { file: 'bench_raw_breakdown', idents: { dim: col(by) } },
+      raw: { file: 'bench_raw_counts', group: [col(by)] },
       plan: { groups: [col(by)], filters: NONE },
     })),
     ...(['segment', 'agent', 'hour'] as Dimension[]).map((by) => ({
       id: `breakdown ${by} 4w 1 campaign`,
       url: api.breakdown(by, FILTERED),
-      raw: { file: 'bench_raw_breakdown_filtered', idents: { dim: col(by) }, filtered: true },
+      raw: { file: 'bench_raw_counts', group: [col(by)], filtered: true },
       plan: { groups: [col(by)], filters: FILTERED },
     })),
     ...(
@@ -66,13 +70,13 @@ export function apiCases(): ApiCase[] {
     ).map(([x, y]) => ({
       id: `heatmap ${x} x ${y}`,
       url: api.heatmap(x, y, NONE),
-      raw: { file: 'bench_raw_heatmap', idents: { x: col(x), y: col(y) } },
+      raw: { file: 'bench_raw_counts', group: [col(x), col(y)] },
       plan: { groups: [col(x), col(y)], filters: NONE },
     })),
     {
       id: 'heatmap hour x weekday 4w 1 campaign',
       url: api.heatmap('hour', 'weekday', FILTERED),
-      raw: { file: 'bench_raw_heatmap_filtered', idents: { x: 'hour', y: 'weekday' }, filtered: true },
+      raw: { file: 'bench_raw_counts', group: ['hour', 'weekday'], filtered: true },
       plan: { groups: ['hour', 'weekday'], filters: FILTERED },
     },
     { id: 'ab (page default)', url: api.ab(NONE, { adjust: DEFAULT_ADJUST }), raw: { file: 'bench_raw_ab' } },
@@ -119,88 +123,64 @@ export interface Page {
   requests: PageRequest[];
 }
 
-const r = (url: string): PageRequest => ({ url });
-
 /**
  * Every page of web/src/pages with the requests it makes on first load without filters, plus
  * the filter bar's /api/dimensions (App.svelte: on every page). Same URLs are asked once, as the
  * web client's cache does.
  */
 export function pages(): Page[] {
-  const dims = r(api.dimensions());
+  // Every page asks the filter bar's /api/dimensions first; a URL is asked as is.
+  const page = (id: string, ...requests: (string | PageRequest)[]): Page => ({
+    id,
+    requests: [api.dimensions(), ...requests].map((q) => (typeof q === 'string' ? { url: q } : q)),
+  });
   return [
-    {
-      id: 'overview',
-      requests: [
-        dims,
-        r(api.summary(NONE)),
-        r(api.breakdown('date', NONE)),
-        r(api.breakdown('disposition', NONE)),
-        r(api.breakdown('hangup_cause', NONE)),
-        {
-          url: 'previous period summary',
-          afterDimensions: (d) => {
-            const p = selectedPeriod(NONE, d);
-            return p ? [api.summary({ ...NONE, ...previousPeriod(p) })] : [];
-          },
+    page(
+      'overview',
+      api.summary(NONE),
+      api.breakdown('date', NONE),
+      api.breakdown('disposition', NONE),
+      api.breakdown('hangup_cause', NONE),
+      {
+        url: 'previous period summary',
+        afterDimensions: (d) => {
+          const p = selectedPeriod(NONE, d);
+          return p ? [api.summary({ ...NONE, ...previousPeriod(p) })] : [];
         },
-      ],
-    },
-    { id: 'when', requests: [dims, r(api.heatmap('hour', 'weekday', NONE))] },
-    {
-      id: 'when split=segment',
-      requests: [
-        dims,
-        r(api.heatmap('hour', 'weekday', NONE)),
-        {
-          url: 'heatmap per segment',
-          afterDimensions: (d) => d.segment.map((s) => api.heatmap('hour', 'weekday', { ...NONE, segment: [s.value] })),
-        },
-      ],
-    },
-    {
-      id: 'segments',
-      requests: [
-        dims,
-        r(api.summary(NONE)),
-        r(api.breakdown('segment', NONE)),
-        r(api.breakdown('age_band', NONE)),
-        r(api.heatmap('hour', 'segment', NONE)),
-      ],
-    },
-    {
-      id: 'scripts',
-      requests: [
-        dims,
-        r(api.ab(NONE, { adjust: DEFAULT_ADJUST })),
-        r(api.survival('script', NONE)),
-        r(api.health()),
-        r(api.heatmap('script', 'campaign', NONE)),
-      ],
-    },
-    {
-      id: 'numbers',
-      requests: [
-        dims,
-        r(api.heatmap('caller_number', 'number_tag', NONE)),
-        r(api.breakdown('number_tag', NONE)),
-        r(api.breakdown('caller_number', NONE)),
-      ],
-    },
-    { id: 'agents', requests: [dims, r(api.summary(NONE)), r(api.breakdown('agent', NONE))] },
-    { id: 'insights', requests: [dims, r(api.recommendations(NONE))] },
-    { id: 'frequency', requests: [dims, r(api.breakdown('nth_call_30d', NONE))] },
-    {
-      id: 'reports',
-      requests: [
-        dims,
-        {
-          url: 'weekly report preview',
-          afterDimensions: (d) =>
-            d.lastDate ? [reportUrl(lastCompleteWeek(d.lastDate).label, 'html', 'zh', NONE)] : [],
-        },
-      ],
-    },
-    { id: 'data', requests: [dims, r(api.health()), r(api.ingests()), r(ingestApi.status())] },
+      },
+    ),
+    page('when', api.heatmap('hour', 'weekday', NONE)),
+    page('when split=segment', api.heatmap('hour', 'weekday', NONE), {
+      url: 'heatmap per segment',
+      afterDimensions: (d) => d.segment.map((s) => api.heatmap('hour', 'weekday', { ...NONE, segment: [s.value] })),
+    }),
+    page(
+      'segments',
+      api.summary(NONE),
+      api.breakdown('segment', NONE),
+      api.breakdown('age_band', NONE),
+      api.heatmap('hour', 'segment', NONE),
+    ),
+    page(
+      'scripts',
+      api.ab(NONE, { adjust: DEFAULT_ADJUST }),
+      api.survival('script', NONE),
+      api.health(),
+      api.heatmap('script', 'campaign', NONE),
+    ),
+    page(
+      'numbers',
+      api.heatmap('caller_number', 'number_tag', NONE),
+      api.breakdown('number_tag', NONE),
+      api.breakdown('caller_number', NONE),
+    ),
+    page('agents', api.summary(NONE), api.breakdown('agent', NONE)),
+    page('insights', api.recommendations(NONE)),
+    page('frequency', api.breakdown('nth_call_30d', NONE)),
+    page('reports', {
+      url: 'weekly report preview',
+      afterDimensions: (d) => (d.lastDate ? [reportUrl(lastCompleteWeek(d.lastDate).label, 'html', 'zh', NONE)] : []),
+    }),
+    page('data', api.health(), api.ingests(), ingestApi.status()),
   ];
 }

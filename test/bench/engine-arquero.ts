@@ -20,7 +20,7 @@ const CODED = [
   'disposition',
 ] as const;
 const NUMERIC = ['local_date', 'hour', 'weekday', 'nth_call_30d', 'talk_seconds'] as const;
-const FLAGS = ['answered', 'known', 'hangup', 'early', 'short', 'rejected', 'converted', 'machine', 'unknown'] as const;
+const FLAGS = ['answered', 'known', 'hangup', 'early', 'short', 'rejected', 'converted', 'machine'] as const;
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
@@ -33,6 +33,7 @@ const COUNTS = {
   short_calls: 'd => op.sum(d.short)',
   rejected: 'd => op.sum(d.rejected)',
   converted: 'd => op.sum(d.converted)',
+  machine_answered: 'd => op.sum(d.machine)',
 };
 
 export async function arqueroEngine(
@@ -85,8 +86,7 @@ export async function arqueroEngine(
       const sql = `SELECT ${CODED.map((c) => `coalesce(list_position($${c}::VARCHAR[], ${c}), 0)`).join(', ')},
         (local_date - DATE '1970-01-01')::INTEGER, hour, weekday, coalesce(nth_call_30d, 0), least(talk_seconds, 65535)::INTEGER,
         is_answered::INTEGER, is_known_party::INTEGER, is_callee_hangup::INTEGER, is_early_hangup::INTEGER,
-        is_short::INTEGER, is_rejected::INTEGER, is_converted::INTEGER, is_machine::INTEGER,
-        (is_answered AND NOT is_known_party)::INTEGER
+        is_short::INTEGER, is_rejected::INTEGER, is_converted::INTEGER, is_machine::INTEGER
         FROM calls`;
       const order = [...CODED, ...NUMERIC, ...FLAGS];
       const result = await con.stream(sql, params, Object.fromEntries(CODED.map((c) => [c, LIST(VARCHAR)])));
@@ -112,25 +112,18 @@ export async function arqueroEngine(
       // The headline requests only: a rollup over 10 M rows takes arquero 5-20 s on this machine.
       if (!raw || !HEADLINE_CASES.has(c.id)) return undefined;
       switch (raw.file) {
-        case 'bench_raw_summary':
-        case 'bench_raw_summary_filtered':
+        case 'bench_raw_counts': {
+          const group = raw.group ?? [];
+          const rows = () => (raw.filtered ? filtered() : table!);
           return async () =>
-            (raw.filtered ? filtered() : table!)
-              .rollup({
-                ...COUNTS,
-                machine_answered: 'd => op.sum(d.machine)',
-                unknown_party: 'd => op.sum(d.unknown)',
-              })
-              .objects();
-        case 'bench_raw_breakdown':
-        case 'bench_raw_breakdown_filtered': {
-          const dim = raw.idents!.dim!;
-          return async () => decode((raw.filtered ? filtered() : table!).groupby(dim).rollup(COUNTS).objects());
-        }
-        case 'bench_raw_heatmap':
-        case 'bench_raw_heatmap_filtered': {
-          const { x, y } = raw.idents!;
-          return async () => decode((raw.filtered ? filtered() : table!).groupby(x!, y!).rollup(COUNTS).objects());
+            group.length
+              ? decode(
+                  rows()
+                    .groupby(...group)
+                    .rollup(COUNTS)
+                    .objects(),
+                )
+              : rows().rollup(COUNTS).objects();
         }
         case 'bench_raw_survival': {
           const dim = raw.idents!.dim!;

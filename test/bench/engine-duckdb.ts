@@ -3,11 +3,9 @@
  * one scan over stored columns, only the filters present, no HTTP, no JSON reshaping.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
-import { renderIdentifiers, sqlText } from '../../server/db/sql-files.ts';
-import { FILTER, type ApiCase, type RawQuery } from './cases.ts';
+import { FILTER, type ApiCase } from './cases.ts';
 import type { ComparisonEngine } from './engine-types.ts';
-
-export const rawSql = (q: RawQuery) => renderIdentifiers(sqlText(q.file), q.idents ?? {});
+import { rawSql } from './raw-sql.ts';
 
 export async function duckdbEngine(): Promise<ComparisonEngine> {
   let instance: DuckDBInstance | null = null;

@@ -9,8 +9,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILTER, type ApiCase } from './cases.ts';
-import { rawSql } from './engine-duckdb.ts';
 import { HEADLINE_CASES, type ComparisonEngine, type EngineContext } from './engine-types.ts';
+import { rawSql } from './raw-sql.ts';
 import { freePort } from './server-child.ts';
 
 /** The columns the questions read (a row store scans whole rows: the best case leaves the rest out). */

@@ -3,13 +3,10 @@
  * loads the generated calls and answers the benchmark's questions (cases.ts ids) its own best
  * way; each timed run of a request goes API, then every engine in turn, so all see the same load. `--engine a,b` picks engines; the default is every registered one that is available.
  *
- * Registration point: an engine is one entry of ENGINES. The ClickHouse engine lives in
- * test/bench/clickhouse.ts (`export async function clickhouseEngine(): Promise<ComparisonEngine>`)
- * and is registered by adding
- *     clickhouse: () => import('./clickhouse.ts').then((m) => m.clickhouseEngine()),
- * to ENGINES below; nothing else in the benchmark changes.
+ * Registration point: an engine is one entry of ENGINES in engines.ts (ClickHouse: test/bench/clickhouse.ts).
  */
 import type { ApiCase } from './cases.ts';
+import type { ServerChild } from './server-child.ts';
 
 export interface EngineContext {
   /**
@@ -37,6 +34,11 @@ export interface ComparisonEngine {
   load(ctx: EngineContext): Promise<{ ms: number; note?: string }>;
   /** The engine's answer to one case, or undefined when it has none. */
   query(c: ApiCase): (() => Promise<unknown>) | undefined;
+  /**
+   * A server child serving the dashboard from this engine (ClickHouse): the concurrency section
+   * runs its clients against it too, and the engine is closed only after that.
+   */
+  served?(): ServerChild | null;
   close(): Promise<void>;
 }
 

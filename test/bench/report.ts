@@ -11,6 +11,12 @@ export interface EngineResult {
   cases: Record<string, Timing>;
 }
 
+export interface Concurrency {
+  idle?: LoadResult;
+  idleUncached?: LoadResult;
+  duringIngest?: LoadResult & { upload: UploadResult };
+}
+
 export interface Results {
   meta: {
     date: string;
@@ -28,7 +34,9 @@ export interface Results {
   api: Record<string, Timing & { source?: string; cachedMedian?: number | null }>;
   serverMemory?: { afterApiMiB: number | null; peakMiB: number | null };
   pages: Record<string, Timing & { requests: number; errors: number; cachedMedian: number | null }>;
-  concurrency?: { idle?: LoadResult; idleUncached?: LoadResult; duringIngest?: LoadResult & { upload: UploadResult } };
+  concurrency?: Concurrency;
+  /** The same concurrency run against a server child reading another engine (ClickHouse). */
+  concurrencyOn?: Record<string, Concurrency>;
   ingest?: IngestBench;
   targets: { target: string; value: string; met: boolean | null }[];
 }
@@ -150,44 +158,9 @@ export function markdown(r: Results, sections: string[] = []): string {
     );
     out.push('');
   }
-  const c = r.concurrency;
-  if (c) {
-    out.push('#### Concurrent dashboard clients');
-    out.push('');
-    const row = (name: string, l: LoadResult | undefined) =>
-      l
-        ? [
-            name,
-            String(l.clients),
-            l.seconds.toFixed(0),
-            String(l.requests),
-            fmtMs(l.p50),
-            fmtMs(l.p99),
-            fmtMs(l.max),
-            fmtMs(l.pageP50),
-            fmtMs(l.pageP99),
-            String(l.errors),
-          ]
-        : [name, '—', '—', '—', '—', '—', '—', '—', '—', '—'];
-    out.push(
-      mdTable(
-        ['run', 'clients', 's', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'page p50 ms', 'page p99 ms', 'errors'],
-        [
-          row('idle', c.idle),
-          row('idle, response cache missed on purpose', c.idleUncached),
-          row('during an upload', c.duringIngest),
-        ],
-      ),
-    );
-    if (c.duringIngest) {
-      const u = c.duringIngest.upload;
-      out.push('');
-      out.push(
-        `The upload during the run: ${(u.bytes / 1e6).toFixed(0)} MB, ${u.state} (${u.inserted?.toLocaleString('en') ?? '—'} calls inserted) in ${(u.totalMs / 1000).toFixed(1)} s.`,
-      );
-    }
-    out.push('');
-  }
+  if (r.concurrency) out.push(...concurrencyMd('Concurrent dashboard clients', r.concurrency));
+  for (const [name, c] of Object.entries(r.concurrencyOn ?? {}))
+    out.push(...concurrencyMd(`Concurrent dashboard clients, server reading ${name}`, c));
   const i = r.ingest;
   if (i) {
     out.push(
@@ -228,6 +201,47 @@ export function markdown(r: Results, sections: string[] = []): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** One concurrency run's table (idle, idle uncached, during an upload) and the upload's figures. */
+function concurrencyMd(title: string, c: Concurrency): string[] {
+  const out: string[] = [];
+  out.push(`#### ${title}`);
+  out.push('');
+  const row = (name: string, l: LoadResult | undefined) =>
+    l
+      ? [
+          name,
+          String(l.clients),
+          l.seconds.toFixed(0),
+          String(l.requests),
+          fmtMs(l.p50),
+          fmtMs(l.p99),
+          fmtMs(l.max),
+          fmtMs(l.pageP50),
+          fmtMs(l.pageP99),
+          String(l.errors),
+        ]
+      : [name, '—', '—', '—', '—', '—', '—', '—', '—', '—'];
+  out.push(
+    mdTable(
+      ['run', 'clients', 's', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'page p50 ms', 'page p99 ms', 'errors'],
+      [
+        row('idle', c.idle),
+        row('idle, response cache missed on purpose', c.idleUncached),
+        row('during an upload', c.duringIngest),
+      ],
+    ),
+  );
+  if (c.duringIngest) {
+    const u = c.duringIngest.upload;
+    out.push('');
+    out.push(
+      `The upload during the run: ${(u.bytes / 1e6).toFixed(0)} MB, ${u.state} (${u.inserted?.toLocaleString('en') ?? '—'} calls inserted) in ${(u.totalMs / 1000).toFixed(1)} s.`,
+    );
+  }
+  out.push('');
+  return out;
 }
 
 /** Replaces (or appends) this size's section of docs/BENCHMARKS.md, between its markers. */

@@ -7,6 +7,8 @@ import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { writeSampleCsv } from '../../sample-data/generate.ts';
 import { SETTINGS, tempStore } from '../helpers/temp-store.ts';
+import type { ClickHouseStore } from '../../server/clickhouse/store.ts';
+import { ROLLUPS } from '../../server/semantic/rollups.ts';
 import { ChdbEngine } from './chdb-engine.ts';
 import { json, jsonDiff } from './compare.ts';
 import { clickhouseTarget, mirroredStore, type Target } from './setup.ts';
@@ -28,7 +30,7 @@ const stores: {
   app: ReturnType<typeof createApp>;
   db: any;
   cleanup: () => unknown;
-  ch?: { settled: boolean; settle(): Promise<boolean> };
+  ch?: ClickHouseStore;
 }[] = [];
 const files: { calls1: string; calls2: string; customers: string } = { calls1: '', calls2: '', customers: '' };
 
@@ -187,12 +189,33 @@ async function compareAll(list?: string[]): Promise<number> {
   return list.length;
 }
 
+/** Dials each ClickHouse rollup holds, per ClickHouse store (every rollup must hold every live call). */
+async function rollupDials(): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {};
+  for (const s of stores) {
+    if (!s.ch) continue;
+    const r = s.ch.rollups!;
+    expect(r.ready, `${s.name}: rollups ready`).toBe(true);
+    out[s.name] = await Promise.all(
+      ROLLUPS.map(async (def) => {
+        const from = r.fromOf(`\`${def.name}\``)!;
+        const [row] = await s.ch!.query<{ n: number }>(`SELECT toInt64(sum(dials)) AS n FROM ${from}`);
+        return Number(row!.n);
+      }),
+    );
+  }
+  return out;
+}
+
 describe(`DuckDB, ClickHouse cluster and chDB answer every route alike`, () => {
   it('on the sample with a customers file', async () => {
     // Each write was merged to one part per partition, so the routes read without FINAL… (a merge
     // that timed out on a loaded machine leaves a store on FINAL: settle it again, as the next write would)
     for (const s of stores) if (s.ch && !s.ch.settled) await s.ch.settle();
     expect(stores.map((s) => s.ch?.settled ?? true)).toEqual([true, true, true]);
+    // The planner answers from ClickHouse's own rollups there, each holding every call.
+    const all = ROLLUPS.map(() => CALLS);
+    expect(await rollupDials()).toEqual({ clickhouse: all, chdb: all });
     const n = await compareAll();
     // …and with FINAL, as they do while a write has left a call in two parts.
     for (const s of stores) if (s.ch) s.ch.settled = false;
@@ -216,8 +239,11 @@ describe(`DuckDB, ClickHouse cluster and chDB answer every route alike`, () => {
     await compareAll(AFTER_WRITES);
     const { body } = await json(stores[1]!.app, '/api/health');
     expect(body.calls).toBe(Math.floor(CALLS * 0.7));
+    const left = ROLLUPS.map(() => Math.floor(CALLS * 0.7));
+    expect(await rollupDials()).toEqual({ clickhouse: left, chdb: left });
     for (const s of stores) expect((await load(s.db, files.calls2, join(dir))).status, s.name).toBe('loaded');
     await compareAll(AFTER_WRITES);
     expect((await json(stores[2]!.app, '/api/health')).body.calls).toBe(CALLS);
+    expect(await rollupDials()).toEqual({ clickhouse: ROLLUPS.map(() => CALLS), chdb: ROLLUPS.map(() => CALLS) });
   }, 600_000);
 });
