@@ -21,6 +21,13 @@ import type { ChEngine } from './engine.ts';
 import type { ShippedColumn } from './schema.ts';
 import type { ClickHouseStore } from './store.ts';
 
+/**
+ * The dated grains only: an all-dates twin (`parent` set) is its parent summed over every date, so
+ * on ClickHouse a request the planner gives to a twin reads the parent's table (same sums; the
+ * twins exist to spare DuckDB's single node that sum, the shards share it here).
+ */
+const DATED = ROLLUPS.filter((r) => !r.parent);
+
 /** Month partitions as toYYYYMM gives them (checked digits before they become SQL). */
 export type Month = number;
 
@@ -41,7 +48,7 @@ export function rollupSignature(earlySeconds: number): string {
   return JSON.stringify({
     version: ROLLUP_VERSION,
     earlySeconds,
-    grains: ROLLUPS.map((r) => [r.name, ...r.columns]),
+    grains: DATED.map((r) => [r.name, ...r.columns]),
     counts: COUNTS.map((c) => [c.rollupColumn, c.flag]),
   });
 }
@@ -98,7 +105,7 @@ WHERE ${where.join(' AND ')} GROUP BY ${dims.join(', ')}`;
     this.ready = false;
     this.sizes = null;
     if (!this.possible) return;
-    for (const r of ROLLUPS) {
+    for (const r of DATED) {
       const t = rollupTables(r, this.ch.cluster);
       for (const e of this.ch.shardEngines) {
         for (const table of [t.local, t.stage]) {
@@ -123,7 +130,7 @@ WHERE ${where.join(' AND ')} GROUP BY ${dims.join(', ')}`;
     this.sizes = null;
     if (!this.ready || list.length === 0) return;
     this.ready = false;
-    for (const r of ROLLUPS) {
+    for (const r of DATED) {
       const t = rollupTables(r, this.ch.cluster);
       for (const e of this.ch.shardEngines) await this.swap(e, r, t, list);
     }
@@ -141,7 +148,8 @@ WHERE ${where.join(' AND ')} GROUP BY ${dims.join(', ')}`;
   /** The FROM fragment of a rollup the planner chose (by its quoted name), or null when it is not one. */
   fromOf(planned: string): string | null {
     const r = ROLLUPS.find((x) => d.ident(x.name) === planned);
-    return r ? this.q(rollupTables(r, this.ch.cluster).read) : null;
+    const table = r && DATED.find((x) => x.name === (r.parent ?? r.name));
+    return table ? this.q(rollupTables(table, this.ch.cluster).read) : null;
   }
 
   /** Rows per rollup on the query node's shard (relative sizes: the planner takes the smallest), re-read after writes. */
@@ -153,7 +161,15 @@ WHERE ${where.join(' AND ')} GROUP BY ${dims.join(', ')}`;
     );
     const byTable = new Map(rows.map((x) => [x.table, Number(x.n)]));
     const sizes = Object.fromEntries(
-      ROLLUPS.map((r) => [r.name, byTable.get(rollupTables(r, this.ch.cluster).local) ?? 0]),
+      ROLLUPS.map((r) => [
+        r.name,
+        byTable.get(
+          rollupTables(
+            DATED.find((x) => x.name === (r.parent ?? r.name))!,
+            this.ch.cluster,
+          ).local,
+        ) ?? 0,
+      ]),
     );
     this.sizes = { at: generation, sizes };
     return sizes;

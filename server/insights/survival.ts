@@ -19,7 +19,8 @@ const num = (x: number) => (Number.isFinite(x) ? x : null);
 export type SurvivalSource = { kind: 'base'; calls: QueryStore['calls'] } | { kind: 'rollup'; from: string };
 
 /**
- * Talk seconds of answered calls per group as (key, t, knownParty, hangups, answered) counts,
+ * Talk seconds of answered calls per group as (key, t, knownParty, calleeHangups, answeredCalls) counts,
+ * (aliases apart from the rollup's column names: ClickHouse resolves a name to its alias first),
  * both metrics' inputs at once (so the query need not wait for the headline): `hangup` reads
  * answered calls whose hang-up party is known (unknown ones are neither event nor censored, as in
  * the hang-up rate), event = the callee hung up; `short` reads every answered call, event = the
@@ -42,7 +43,7 @@ export function survivalSql(
   const answered = count('', 'answered');
   const conditions = rollup ? where : [...source.calls.where, dl.ident('is_answered'), ...where];
   const whereSql = conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
-  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${count('is_known_party', 'known_party')} AS ${dl.ident('knownParty')}, ${count('is_callee_hangup', 'hangups')} AS ${dl.ident('hangups')}, ${answered} AS ${dl.ident('answered')}
+  const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${count('is_known_party', 'known_party')} AS ${dl.ident('knownParty')}, ${count('is_callee_hangup', 'hangups')} AS ${dl.ident('calleeHangups')}, ${answered} AS ${dl.ident('answeredCalls')}
 FROM ${rollup ? source.from : source.calls.from}${whereSql}
 GROUP BY ${key}, talk_seconds${rollup ? `\nHAVING ${answered} > 0` : ''}`;
   return { sql, params };
@@ -52,8 +53,8 @@ interface SurvivalRow {
   key: string;
   t: number;
   knownParty: number;
-  hangups: number;
-  answered: number;
+  calleeHangups: number;
+  answeredCalls: number;
 }
 
 /** The survival counts of a request, from the smallest rollup holding talk_seconds and its columns, else calls. */
@@ -67,7 +68,9 @@ async function survivalCounts(db: Database, by: SurvivalGroup, filters: Filters)
     state,
   );
   const source: SurvivalSource =
-    planned.kind === 'rollup' ? { kind: 'rollup', from: planned.from } : { kind: 'base', calls: store.calls };
+    planned.kind === 'rollup'
+      ? { kind: 'rollup', from: store.rollupFrom?.(planned.from) ?? planned.from } // hook: ClickHouse rollups
+      : { kind: 'base', calls: store.calls };
   const { sql, params } = survivalSql(store.dialect, by, filters, source);
   return store.run<SurvivalRow>(sql, params);
 }
@@ -91,7 +94,9 @@ export async function survival(
   const groups = new Map<string, SurvivalCount[]>();
   for (const r of rows) {
     const [events, n] =
-      m === 'hangup' ? [Number(r.hangups), Number(r.knownParty)] : [Number(r.answered), Number(r.answered)];
+      m === 'hangup'
+        ? [Number(r.calleeHangups), Number(r.knownParty)]
+        : [Number(r.answeredCalls), Number(r.answeredCalls)];
     if (n === 0) continue;
     let counts = groups.get(r.key);
     if (!counts) groups.set(r.key, (counts = []));
