@@ -1,9 +1,13 @@
 -- ingest_check: validates every staged row and puts it in exactly one bucket: 'inbound' (not a
 -- dial: counted, never stored), 'rejected'
 -- (reason names each bad column), 'duplicate' (call_id already stored; repeats inside the file are
--- marked by ingest_repeats), or 'inserted'. params: $business_tz, $ipad, $opad (BLOB: HMAC pads). Durations that did not cast were named by the reader
+-- marked by ingest_repeats), or 'inserted'. No parameters: the business timezone and the HMAC pads
+-- come from ingest_check_args (a view cannot hold $parameters). Durations that did not cast were named by the reader
 -- (parse_error); timestamps are cast here, naive ones in the session TimeZone (the file's zone).
-CREATE OR REPLACE TEMP TABLE checked AS
+-- {{relation}}: table (a scratch copy, for files with rejects) or view (the direct path: the
+-- file's rows are judged as they stream from the reader into calls, ingest-direct.ts).
+SET VARIABLE ingest_check = (SELECT {'business_tz': business_tz, 'ipad': ipad, 'opad': opad} FROM ingest_check_args);
+CREATE TEMP {{relation}} checked AS
 WITH typed AS (
   SELECT * EXCLUDE (started_at, answered_at, ended_at),
     started_at AS started_at_text, answered_at AS answered_at_text, ended_at AS ended_at_text,
@@ -59,6 +63,6 @@ SELECT *,
   CASE WHEN reason IS NULL THEN
     CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
          ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END END AS c_talk_seconds,
-  CASE WHEN v_direction IS DISTINCT FROM 'inbound' THEN callee_key(callee_id, $ipad::BLOB, $opad::BLOB) END AS c_callee_id,
-  CASE WHEN reason IS NULL THEN timezone($business_tz::VARCHAR, started_at) END AS c_local_ts
+  CASE WHEN v_direction IS DISTINCT FROM 'inbound' THEN callee_key(callee_id, getvariable('ingest_check').ipad, getvariable('ingest_check').opad) END AS c_callee_id,
+  CASE WHEN reason IS NULL THEN timezone(getvariable('ingest_check').business_tz, started_at) END AS c_local_ts
 FROM judged;
