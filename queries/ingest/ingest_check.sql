@@ -1,7 +1,7 @@
--- ingest_check: validates every staged row and puts it in exactly one bucket: 'inbound' (not a
--- dial: counted, never stored), 'rejected'
--- (reason names each bad column), 'duplicate' (call_id already stored; repeats inside the file are
--- marked by ingest_repeats), or 'inserted'. No parameters: the business timezone and the HMAC pads
+-- ingest_check: validates every staged row and puts it in one bucket: 'inbound' (not a dial:
+-- counted, never stored), 'rejected' (reason names each bad column) or 'inserted' (ingest_keys then
+-- makes a call_id already stored a 'duplicate', ingest_repeats one repeated in the file: the
+-- stored ids are read once, not by each step that reads this). No parameters: the business timezone and the HMAC pads
 -- come from ingest_check_args (a view cannot hold $parameters). Durations that did not cast were named by the reader
 -- (parse_error); timestamps are cast here, naive ones in the session TimeZone (the file's zone).
 -- {{relation}}: table (a scratch copy, for files with rejects) or view (the direct path: the
@@ -55,7 +55,6 @@ WITH typed AS (
 SELECT *,
   CASE WHEN v_direction = 'inbound' THEN 'inbound'
        WHEN reason IS NOT NULL THEN 'rejected'
-       WHEN v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
        ELSE 'inserted' END AS bucket,
   -- An answered call with no answer time has no derivable ring time (end - start would include talk).
   CASE WHEN reason IS NULL THEN coalesce(ring_seconds, epoch(answered_at - started_at),

@@ -8,6 +8,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { memorySettings } from './memory.ts';
+import { runMigrations } from './migrations.ts';
 import { sqlText } from './sql-files.ts';
 
 export type Params = Record<string, DuckDBValue>;
@@ -54,6 +55,7 @@ export class Database {
       ...(memory.tempDirectory ? { temp_directory: memory.tempDirectory } : {}),
     });
     const writer = await instance.connect();
+    await runMigrations(writer);
     await writer.run(sqlText('schema'));
     await writer.run(sqlText('macros'));
     // Dialer-format helpers (TEMP: only the writer ingests) and query progress for long loads.
