@@ -35,13 +35,13 @@ WITH typed AS (
       CASE WHEN ring_seconds < 0 OR isinf(ring_seconds) THEN 'ring_seconds: not a non-negative number: "' || ring_seconds || '"' END,
       CASE WHEN talk_seconds < 0 OR isinf(talk_seconds) THEN 'talk_seconds: not a non-negative number: "' || talk_seconds || '"' END,
       CASE WHEN nullif(trim(disposition), '') IS NULL THEN 'disposition: missing'
-           WHEN lower(trim(disposition)) NOT IN ('answered', 'no_answer', 'busy', 'rejected', 'failed')
+           WHEN NOT list_contains(['answered', 'no_answer', 'busy', 'rejected', 'failed'], lower(trim(disposition)))
            THEN 'disposition: unknown value "' || disposition || '"' END,
-      CASE WHEN lower(nullif(trim(answered_by), '')) NOT IN ('human', 'machine')
+      CASE WHEN NOT list_contains(['human', 'machine'], lower(nullif(trim(answered_by), '')))
            THEN 'answered_by: unknown value "' || answered_by || '"' END,
-      CASE WHEN lower(nullif(trim(hangup_by), '')) NOT IN ('callee', 'agent', 'system')
+      CASE WHEN NOT list_contains(['callee', 'agent', 'system'], lower(nullif(trim(hangup_by), '')))
            THEN 'hangup_by: unknown value "' || hangup_by || '"' END,
-      CASE WHEN lower(nullif(trim(direction), '')) NOT IN ('inbound', 'outbound')
+      CASE WHEN NOT list_contains(['inbound', 'outbound'], lower(nullif(trim(direction), '')))
            THEN 'direction: unknown value "' || direction || '" (inbound or outbound)' END,
       CASE WHEN lower(trim(disposition)) = 'answered' AND talk_seconds IS NULL AND (answered_at IS NULL OR ended_at IS NULL)
            THEN 'talk_seconds: missing for an answered call (give talk_seconds, or answered_at and ended_at)' END
