@@ -1,4 +1,5 @@
--- schema: the tables every query reads. Idempotent; run at every open.
+-- schema: the tables every query reads. Idempotent; run at every open, after the numbered
+-- migrations (queries/migrations/, server/db/migrations.ts) have brought an older database in line.
 -- calls: one row per dial attempt, canonical columns plus the columns derived at ingest
 -- (local_date/hour/weekday in the business timezone, durations, flags, nth_call_30d).
 CREATE TABLE IF NOT EXISTS calls (
@@ -88,8 +89,9 @@ ALTER TABLE ingest_log ADD COLUMN IF NOT EXISTS timezone_inferred BOOLEAN DEFAUL
 -- numbers file re-tags past calls, and calls before a tag's from-date fall back to this).
 ALTER TABLE calls ADD COLUMN IF NOT EXISTS number_tag_cdr VARCHAR;
 
--- Twilio Voice Insights summaries: who hung up, for calls loaded before or after them.
-CREATE TABLE IF NOT EXISTS twilio_insights (
+-- Twilio Voice Insights summaries: who hung up, for calls loaded before or after them
+-- (named twilio_insights until migration 001).
+CREATE TABLE IF NOT EXISTS twilio_insights_summaries (
   call_sid     VARCHAR PRIMARY KEY,
   hangup_by    VARCHAR,
   ring_seconds DOUBLE,

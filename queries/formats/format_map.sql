@@ -21,50 +21,12 @@ CREATE OR REPLACE TEMP TABLE mapped AS
 WITH parsed AS (
   SELECT rec_no, line_no, rec, json_extract_string(rec, $paths) AS vals FROM raw
 ), got AS (
-  SELECT rec_no, line_no, rec,
-    rule_raw(vals, $call_id) AS call_id, rule_raw(vals, $started_at) AS started_at, rule_raw(vals, $answered_at) AS answered_at,
-    rule_raw(vals, $ended_at) AS ended_at, rule_raw(vals, $ring_seconds) AS ring_seconds, rule_raw(vals, $talk_seconds) AS talk_seconds,
-    rule_raw(vals, $disposition) AS disposition, rule_raw(vals, $answered_by) AS answered_by, rule_raw(vals, $hangup_by) AS hangup_by,
-    rule_raw(vals, $hangup_cause) AS hangup_cause, rule_raw(vals, $campaign) AS campaign, rule_raw(vals, $script_id) AS script_id,
-    rule_raw(vals, $agent_id) AS agent_id, rule_raw(vals, $caller_number) AS caller_number, rule_raw(vals, $number_tag) AS number_tag,
-    rule_raw(vals, $callee_id) AS callee_id, rule_raw(vals, $segment) AS segment, rule_raw(vals, $age_band) AS age_band,
-    rule_raw(vals, $outcome) AS outcome, rule_raw(vals, $fold_key) AS fold_key, rule_raw(vals, $leg) AS leg,
-    rule_raw(vals, $version) AS version, rule_raw(vals, $record_id) AS record_id, rule_raw(vals, $skip) AS skip,
-    rule_raw(vals, $reject) AS reject, rule_raw(vals, $party_source) AS party_source, rule_raw(vals, $party_callee) AS party_callee,
-    rule_raw(vals, $party_agent) AS party_agent, rule_raw(vals, $total_seconds) AS total_seconds,
-    rule_raw(vals, $direction) AS direction, rule_raw(vals, $leg_id) AS leg_id, rule_raw(vals, $other_leg) AS other_leg,
-    rule_raw(vals, $epoch) AS epoch
-  FROM parsed
+  -- "each rule" lists repeat their template once per canonical and helper column (stage-mapped.ts).
+  SELECT rec_no, line_no, rec, {{each rule: rule_raw(vals, $@) AS @}} FROM parsed
 ), extracted AS (
-  SELECT rec_no, line_no, rec,
-    rule_extract(call_id, $call_id) AS call_id, rule_extract(started_at, $started_at) AS started_at, rule_extract(answered_at, $answered_at) AS answered_at,
-    rule_extract(ended_at, $ended_at) AS ended_at, rule_extract(ring_seconds, $ring_seconds) AS ring_seconds, rule_extract(talk_seconds, $talk_seconds) AS talk_seconds,
-    rule_extract(disposition, $disposition) AS disposition, rule_extract(answered_by, $answered_by) AS answered_by, rule_extract(hangup_by, $hangup_by) AS hangup_by,
-    rule_extract(hangup_cause, $hangup_cause) AS hangup_cause, rule_extract(campaign, $campaign) AS campaign, rule_extract(script_id, $script_id) AS script_id,
-    rule_extract(agent_id, $agent_id) AS agent_id, rule_extract(caller_number, $caller_number) AS caller_number, rule_extract(number_tag, $number_tag) AS number_tag,
-    rule_extract(callee_id, $callee_id) AS callee_id, rule_extract(segment, $segment) AS segment, rule_extract(age_band, $age_band) AS age_band,
-    rule_extract(outcome, $outcome) AS outcome, rule_extract(fold_key, $fold_key) AS fold_key, rule_extract(leg, $leg) AS leg,
-    rule_extract(version, $version) AS version, rule_extract(record_id, $record_id) AS record_id, rule_extract(skip, $skip) AS skip,
-    rule_extract(reject, $reject) AS reject, rule_extract(party_source, $party_source) AS party_source, rule_extract(party_callee, $party_callee) AS party_callee,
-    rule_extract(party_agent, $party_agent) AS party_agent, rule_extract(total_seconds, $total_seconds) AS total_seconds,
-    rule_extract(direction, $direction) AS direction, rule_extract(leg_id, $leg_id) AS leg_id,
-    rule_extract(other_leg, $other_leg) AS other_leg, rule_extract(epoch, $epoch) AS epoch
-  FROM got
+  SELECT rec_no, line_no, rec, {{each rule: rule_extract(@, $@) AS @}} FROM got
 ), picked AS (
-  SELECT rec_no, line_no, rec,
-    rule_map(call_id, $call_id) AS call_id, rule_map(started_at, $started_at) AS started_at, rule_map(answered_at, $answered_at) AS answered_at,
-    rule_map(ended_at, $ended_at) AS ended_at, rule_map(ring_seconds, $ring_seconds) AS ring_seconds, rule_map(talk_seconds, $talk_seconds) AS talk_seconds,
-    rule_map(disposition, $disposition) AS disposition, rule_map(answered_by, $answered_by) AS answered_by, rule_map(hangup_by, $hangup_by) AS hangup_by,
-    rule_map(hangup_cause, $hangup_cause) AS hangup_cause, rule_map(campaign, $campaign) AS campaign, rule_map(script_id, $script_id) AS script_id,
-    rule_map(agent_id, $agent_id) AS agent_id, rule_map(caller_number, $caller_number) AS caller_number, rule_map(number_tag, $number_tag) AS number_tag,
-    rule_map(callee_id, $callee_id) AS callee_id, rule_map(segment, $segment) AS segment, rule_map(age_band, $age_band) AS age_band,
-    rule_map(outcome, $outcome) AS outcome, rule_map(fold_key, $fold_key) AS fold_key, rule_map(leg, $leg) AS leg,
-    rule_map(version, $version) AS version, rule_map(record_id, $record_id) AS record_id, rule_map(skip, $skip) AS skip,
-    rule_map(reject, $reject) AS reject, rule_map(party_source, $party_source) AS party_source, rule_map(party_callee, $party_callee) AS party_callee,
-    rule_map(party_agent, $party_agent) AS party_agent, rule_map(total_seconds, $total_seconds) AS total_seconds,
-    lower(rule_map(direction, $direction)) AS direction, rule_map(leg_id, $leg_id) AS leg_id,
-    rule_map(other_leg, $other_leg) AS other_leg, rule_map(epoch, $epoch) AS epoch
-  FROM extracted
+  SELECT rec_no, line_no, rec, {{each rule: rule_map(@, $@) AS @}} FROM extracted
 ), timed AS (
   -- A dateFormat the user gave reads the raw text first (fmt_text is NULL without one).
   SELECT * REPLACE (coalesce(fmt_text(started_at, $opts.date_format), norm_ts(started_at)) AS started_at,
@@ -96,5 +58,5 @@ SELECT rec_no, line_no, rec::VARCHAR AS raw_line,
   fold_key, leg, version, record_id, skip, reject, leg_id, other_leg, epoch,
   -- Asterisk writes calls the PBX itself answered (an inbound caller) with answer = start; only the
   -- call's first leg counts (format_fold): a bridged leg is answered at its own start on every call.
-  coalesce(direction, CASE WHEN $opts.inbound_answered_at_start AND answered_at = started_at THEN 'inbound' END) AS direction
+  coalesce(lower(direction), CASE WHEN $opts.inbound_answered_at_start AND answered_at = started_at THEN 'inbound' END) AS direction
 FROM timed;

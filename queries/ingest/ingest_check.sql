@@ -1,9 +1,13 @@
--- ingest_check: validates every staged row and puts it in exactly one bucket: 'inbound' (not a
--- dial: counted, never stored), 'rejected'
--- (reason names each bad column), 'duplicate' (call_id already stored; repeats inside the file are
--- marked by ingest_repeats), or 'inserted'. params: $business_tz, $ipad, $opad (BLOB: HMAC pads). Durations that did not cast were named by the reader
+-- ingest_check: validates every staged row and puts it in one bucket: 'inbound' (not a dial:
+-- counted, never stored), 'rejected' (reason names each bad column) or 'inserted' (ingest_keys then
+-- makes a call_id already stored a 'duplicate', ingest_repeats one repeated in the file: the
+-- stored ids are read once, not by each step that reads this). No parameters: the business timezone and the HMAC pads
+-- come from ingest_check_args (a view cannot hold $parameters). Durations that did not cast were named by the reader
 -- (parse_error); timestamps are cast here, naive ones in the session TimeZone (the file's zone).
-CREATE OR REPLACE TEMP TABLE checked AS
+-- {{relation}}: table (a scratch copy, for files with rejects) or view (the direct path: the
+-- file's rows are judged as they stream from the reader into calls, ingest-direct.ts).
+SET VARIABLE ingest_check = (SELECT {'business_tz': business_tz, 'ipad': ipad, 'opad': opad} FROM ingest_check_args);
+CREATE TEMP {{relation}} checked AS
 WITH typed AS (
   SELECT * EXCLUDE (started_at, answered_at, ended_at),
     started_at AS started_at_text, answered_at AS answered_at_text, ended_at AS ended_at_text,
@@ -31,13 +35,13 @@ WITH typed AS (
       CASE WHEN ring_seconds < 0 OR isinf(ring_seconds) THEN 'ring_seconds: not a non-negative number: "' || ring_seconds || '"' END,
       CASE WHEN talk_seconds < 0 OR isinf(talk_seconds) THEN 'talk_seconds: not a non-negative number: "' || talk_seconds || '"' END,
       CASE WHEN nullif(trim(disposition), '') IS NULL THEN 'disposition: missing'
-           WHEN lower(trim(disposition)) NOT IN ('answered', 'no_answer', 'busy', 'rejected', 'failed')
+           WHEN NOT list_contains(['answered', 'no_answer', 'busy', 'rejected', 'failed'], lower(trim(disposition)))
            THEN 'disposition: unknown value "' || disposition || '"' END,
-      CASE WHEN lower(nullif(trim(answered_by), '')) NOT IN ('human', 'machine')
+      CASE WHEN NOT list_contains(['human', 'machine'], lower(nullif(trim(answered_by), '')))
            THEN 'answered_by: unknown value "' || answered_by || '"' END,
-      CASE WHEN lower(nullif(trim(hangup_by), '')) NOT IN ('callee', 'agent', 'system')
+      CASE WHEN NOT list_contains(['callee', 'agent', 'system'], lower(nullif(trim(hangup_by), '')))
            THEN 'hangup_by: unknown value "' || hangup_by || '"' END,
-      CASE WHEN lower(nullif(trim(direction), '')) NOT IN ('inbound', 'outbound')
+      CASE WHEN NOT list_contains(['inbound', 'outbound'], lower(nullif(trim(direction), '')))
            THEN 'direction: unknown value "' || direction || '" (inbound or outbound)' END,
       CASE WHEN lower(trim(disposition)) = 'answered' AND talk_seconds IS NULL AND (answered_at IS NULL OR ended_at IS NULL)
            THEN 'talk_seconds: missing for an answered call (give talk_seconds, or answered_at and ended_at)' END
@@ -51,7 +55,6 @@ WITH typed AS (
 SELECT *,
   CASE WHEN v_direction = 'inbound' THEN 'inbound'
        WHEN reason IS NOT NULL THEN 'rejected'
-       WHEN v_call_id IN (SELECT call_id FROM calls) THEN 'duplicate'
        ELSE 'inserted' END AS bucket,
   -- An answered call with no answer time has no derivable ring time (end - start would include talk).
   CASE WHEN reason IS NULL THEN coalesce(ring_seconds, epoch(answered_at - started_at),
@@ -59,6 +62,6 @@ SELECT *,
   CASE WHEN reason IS NULL THEN
     CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
          ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END END AS c_talk_seconds,
-  CASE WHEN v_direction IS DISTINCT FROM 'inbound' THEN callee_key(callee_id, $ipad::BLOB, $opad::BLOB) END AS c_callee_id,
-  CASE WHEN reason IS NULL THEN timezone($business_tz::VARCHAR, started_at) END AS c_local_ts
+  CASE WHEN v_direction IS DISTINCT FROM 'inbound' THEN callee_key(callee_id, getvariable('ingest_check').ipad, getvariable('ingest_check').opad) END AS c_callee_id,
+  CASE WHEN reason IS NULL THEN timezone(getvariable('ingest_check').business_tz, started_at) END AS c_local_ts
 FROM judged;

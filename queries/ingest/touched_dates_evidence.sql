@@ -2,4 +2,4 @@
 -- hang-up party changed). params: $ingest_id.
 CREATE OR REPLACE TEMP TABLE touched_dates AS
 SELECT DISTINCT local_date FROM calls
-WHERE call_id IN (SELECT call_sid FROM twilio_insights WHERE ingest_id = $ingest_id::INTEGER);
+WHERE call_id IN (SELECT call_sid FROM twilio_insights_summaries WHERE ingest_id = $ingest_id::INTEGER);

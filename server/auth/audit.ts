@@ -2,7 +2,6 @@ import { VARCHAR } from '@duckdb/node-api';
 import { userInfo } from 'node:os';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
-import { exclusive } from '../ingest/ingest-file.ts';
 
 export type AuditAction = 'upload' | 'inbox' | 'ingest' | 'delete' | 'user_add' | 'user_remove' | 'interrupted';
 
@@ -19,9 +18,9 @@ export interface AuditEntry {
 
 /** Appends one audit row, queued behind running ingests (one writer at a time). Never throws. */
 export async function recordAudit(db: Database, e: AuditEntry): Promise<void> {
-  await exclusive(async () => {
-    try {
-      await db.writeConnection.run(
+  await db
+    .write((con) =>
+      con.run(
         sqlText('audit_add'),
         {
           actor: e.actor.slice(0, 200),
@@ -34,11 +33,9 @@ export async function recordAudit(db: Database, e: AuditEntry): Promise<void> {
           outcome: e.outcome.slice(0, 300),
         },
         { role: VARCHAR, target: VARCHAR, file_name: VARCHAR, sha256: VARCHAR, counts: VARCHAR },
-      );
-    } finally {
-      db.markWritten();
-    }
-  }).catch((err) => console.error(`audit log: ${(err as Error).message}`));
+      ),
+    )
+    .catch((err: unknown) => console.error(`audit log: ${(err as Error).message}`));
 }
 
 export interface AuditRow {

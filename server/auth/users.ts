@@ -1,6 +1,5 @@
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
-import { exclusive } from '../ingest/ingest-file.ts';
 import type { Role } from './roles.ts';
 import { hashSecret, newToken, sameText, splitToken } from './tokens.ts';
 
@@ -68,13 +67,7 @@ export class UserDirectory {
 
 export class UserError extends Error {}
 
-/** Writes go through the ingest queue: the write connection must never join an ingest's transaction. */
-function write(db: Database, query: string, params: Record<string, string>): Promise<void> {
-  return exclusive(async () => {
-    try {
-      await db.writeConnection.run(sqlText(query), params);
-    } finally {
-      db.markWritten();
-    }
-  });
+/** Writes go through the database's write queue: the write connection must never join an ingest's transaction. */
+async function write(db: Database, query: string, params: Record<string, string>): Promise<void> {
+  await db.write((con) => con.run(sqlText(query), params));
 }

@@ -8,6 +8,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { memorySettings } from './memory.ts';
+import { runMigrations } from './migrations.ts';
 import { sqlText } from './sql-files.ts';
 
 export type Params = Record<string, DuckDBValue>;
@@ -28,6 +29,8 @@ export class Database {
    */
   private generation = 0;
   private preparedIn = new WeakMap<DuckDBConnection, number>();
+  /** The write queue (`exclusive`): settles after the last queued write, whatever its outcome. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /**
    * What the stored derivations hold (server/db/derived.ts): the T the early/short flags were
@@ -52,6 +55,7 @@ export class Database {
       ...(memory.tempDirectory ? { temp_directory: memory.tempDirectory } : {}),
     });
     const writer = await instance.connect();
+    await runMigrations(writer);
     await writer.run(sqlText('schema'));
     await writer.run(sqlText('macros'));
     // Dialer-format helpers (TEMP: only the writer ingests) and query progress for long loads.
@@ -119,6 +123,40 @@ export class Database {
     return stmt;
   }
 
+  /**
+   * Writes one at a time: `work` runs after every queued write (ingest, delete, user and audit
+   * rows) and before the next, so the write connection never joins another writer's transaction.
+   * For work that opens its own transaction(s) with `transaction`, or writes in several steps.
+   */
+  exclusive<T>(work: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => work(this.writer));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * `fn` in one transaction on the write connection: COMMIT when it resolves, ROLLBACK when it
+   * throws (the error goes on); the data generation moves on either way. Only inside `exclusive`.
+   */
+  async transaction<T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn(this.writer);
+      await this.writer.run('COMMIT');
+      return result;
+    } catch (err) {
+      await this.writer.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      this.markWritten();
+    }
+  }
+
+  /** A queued write in one transaction (`exclusive` + `transaction`): what most writers want. */
+  write<T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.transaction(fn));
+  }
+
   /** Call after any write, so later queries prepare their statements again. */
   markWritten(): void {
     this.generation++;
@@ -129,7 +167,7 @@ export class Database {
     return this.generation;
   }
 
-  /** The connection for writes (ingest); callers serialise their own transactions. */
+  /** The connection for writes: use it inside `exclusive` / `write`, which serialise writers. */
   get writeConnection(): DuckDBConnection {
     return this.writer;
   }

@@ -161,7 +161,7 @@ export async function rollupsAfterIngest(
     return;
   } else if (kind === 'evidence') {
     // Voice Insights re-tell who hung up: every flag of those calls is derived again.
-    const matched = 'call_id IN (SELECT call_sid FROM twilio_insights WHERE ingest_id = $ingest_id::INTEGER)';
+    const matched = 'call_id IN (SELECT call_sid FROM twilio_insights_summaries WHERE ingest_id = $ingest_id::INTEGER)';
     await con.run(sqlText('touched_dates_evidence'), id, types);
     await con.run(
       flagUpdateSql(Object.keys(FLAGS) as FlagColumn[], matched),

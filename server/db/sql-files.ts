@@ -72,3 +72,17 @@ export function renderIdentifiers(sql: string, idents: Record<string, string>): 
     return ident;
   });
 }
+
+/**
+ * Fills `{{each slot: template}}` with the template once per name, `@` standing for the name,
+ * joined by commas: a column list written once in the query file instead of once per column.
+ * Names come from fixed lists in the code and are checked as identifiers, as renderIdentifiers does.
+ */
+export function renderEach(sql: string, lists: Record<string, readonly string[]>): string {
+  return sql.replace(/\{\{each (\w+): ([^}]+)\}\}/g, (_, slot: string, template: string) => {
+    const names = lists[slot];
+    if (names === undefined || names.some((n) => !IDENT.test(n)))
+      throw new Error(`bad identifier list for {{each ${slot}}}`);
+    return names.map((n) => template.replaceAll('@', n)).join(', ');
+  });
+}

@@ -36,6 +36,22 @@ export const TYPED_COLUMNS: Partial<Record<CanonicalColumn, 'double'>> = {
 };
 export const stagingType = (col: string) => TYPED_COLUMNS[col as CanonicalColumn] ?? 'varchar';
 
+/**
+ * The staging tables' one declaration: the row bookkeeping columns and every canonical column,
+ * typed as the CSV reader types them (`staging_shape`) or all text (`staging_text_shape`, for JSON
+ * lines, Parquet and dialer formats before ingest_type_text). Staging SELECTs take their columns
+ * `UNION ALL BY NAME` with it, so a column the file lacks is NULL without an ALTER per file.
+ * Built from the fixed list above (identifiers only), once per ingest on the write connection.
+ */
+export function stagingShapesSql(): string {
+  const head = 'rec_no BIGINT, line_no BIGINT, parse_error VARCHAR, raw_line VARCHAR';
+  const cols = (typed: boolean) => CANONICAL_COLUMNS.map((c) => `"${c}" ${typed ? stagingType(c) : 'varchar'}`);
+  return [
+    `CREATE OR REPLACE TEMP TABLE staging_shape (${[head, ...cols(true)].join(', ')});`,
+    `CREATE OR REPLACE TEMP TABLE staging_text_shape (${[head, ...cols(false)].join(', ')});`,
+  ].join('\n');
+}
+
 /** Columns a file must have; `ended_at` or `talk_seconds` is checked separately. */
 export const REQUIRED_COLUMNS: CanonicalColumn[] = ['call_id', 'started_at', 'disposition'];
 

@@ -1,7 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { rollupsAfterDelete } from '../db/derived.ts';
-import { exclusive } from './ingest-file.ts';
 import { mirrorOf } from '../clickhouse/hooks.ts';
 
 export interface KeptBy {
@@ -21,7 +20,7 @@ export type DeleteOutcome =
  * log row becomes `deleted`, so the same bytes can be ingested again.
  */
 export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutcome> {
-  return exclusive(async () => {
+  return db.exclusive(async () => {
     const [row] = await db.query<{ status: string; kind: string; fileName: string; sha256: string }>(
       sqlText('ingest_delete_target'),
       { ingest_id: ingestId },
@@ -36,25 +35,15 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     if (row.status !== 'loaded')
       return { ok: false, status: 409, error: `ingest #${ingestId} is ${row.status}: no calls to delete` };
     await mirrorOf(db)?.beforeDelete(ingestId); // hook: ClickHouse mirror
-    const con = db.writeConnection;
-    let deleted = 0;
-    let keptBy: KeptBy[] = [];
-    let message = '';
-    await con.run('BEGIN TRANSACTION');
-    try {
-      ({ deleted, keptBy } = await removeIngestCalls(db, ingestId));
-      message = deleteMessage(deleted, keptBy);
+    const { deleted, keptBy, message } = await db.transaction(async (con) => {
+      const removed = await removeIngestCalls(db, ingestId);
+      const message = deleteMessage(removed.deleted, removed.keptBy);
       await con.run(sqlText('ingest_delete_log'), {
         ingest_id: ingestId,
         message: `${message} (${new Date().toISOString()})`,
       });
-      await con.run('COMMIT');
-    } catch (err) {
-      await con.run('ROLLBACK');
-      throw err;
-    } finally {
-      db.markWritten();
-    }
+      return { ...removed, message };
+    });
     await mirrorOf(db)?.afterDelete(ingestId); // hook: ClickHouse mirror
     const kept = keptBy.reduce((s, k) => s + k.calls, 0);
     return { ok: true, deleted, kept, keptBy, message, fileName: row.fileName, sha256: row.sha256 };

@@ -1,22 +1,15 @@
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
-import { exclusive } from './ingest-file.ts';
 import { sweepOrphanUploads } from './upload.ts';
 
 /** Adds a history row for a file that was never read (queued behind any running write). */
-export function noteInHistory(
+export async function noteInHistory(
   db: Database,
   fileName: string,
   status: 'interrupted' | 'failed',
   message: string,
 ): Promise<void> {
-  return exclusive(async () => {
-    try {
-      await db.writeConnection.run(sqlText('ingest_log_note'), { file_name: fileName.slice(0, 200), status, message });
-    } finally {
-      db.markWritten();
-    }
-  });
+  await db.write((con) => con.run(sqlText('ingest_log_note'), { file_name: fileName.slice(0, 200), status, message }));
 }
 
 /**

@@ -21,10 +21,10 @@ export async function loadSupplement(
   progress('reading', 0);
   if (detected.kind === 'evidence') {
     await con.run(sqlText('format_read_json'), { path });
-    await con.run(sqlText('insights_upsert'), { ingest_id: report.ingestId });
-    await con.run(sqlText('insights_apply'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
+    await con.run(sqlText('twilio_insights_upsert'), { ingest_id: report.ingestId });
+    await con.run(sqlText('twilio_insights_apply'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
     const [{ rows }] = await Database.all<{ rows: number }>(con, 'SELECT count(*)::INTEGER AS rows FROM raw');
-    const [{ matched }] = await Database.all<{ matched: number }>(con, sqlText('insights_matched'), {
+    const [{ matched }] = await Database.all<{ matched: number }>(con, sqlText('twilio_insights_matched'), {
       ingest_id: report.ingestId,
     });
     // Summaries are not calls: every row is folded into the call it explains (stored or future).

@@ -1,20 +1,11 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { watchInbox, type Inbox } from '../../server/ingest/inbox.ts';
-import { FORMATS_DIR, SETTINGS, formatStore, type TempStore } from '../helpers/format-store.ts';
+import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
+import { inboxDirs, ingestInto, sleep, until } from './inbox-fixture.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const STABLE_MS = 700;
-
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await sleep(50);
-  }
-}
 
 /** Every file under dir, recursively, relative. */
 function files(dir: string): string[] {
@@ -36,22 +27,8 @@ describe('inbox folder', () => {
 
   async function start() {
     t = await formatStore();
-    const dirs = {
-      inbox: join(t.dir, 'inbox'),
-      archive: join(t.dir, 'archive'),
-      quarantine: join(t.dir, 'quarantine'),
-    };
-    inbox = watchInbox({
-      ...dirs,
-      stableMs: STABLE_MS,
-      ingest: (path, fileName) =>
-        ingestFile(t.store.db, path, {
-          dataDir: t.store.dataDir,
-          businessTimezone: SETTINGS.timezone,
-          earlySeconds: SETTINGS.earlySeconds,
-          fileName,
-        }),
-    });
+    const dirs = inboxDirs(t);
+    inbox = watchInbox({ ...dirs, stableMs: STABLE_MS, ingest: ingestInto(t) });
     await sleep(200); // let the watcher settle
     return dirs;
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store.ts';
 import { FORMATS_DIR, SETTINGS } from '../helpers/format-store.ts';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
+import { migrations } from '../../server/db/migrations.ts';
 
 /** A database written before issue 5 (ingest_log without folded/kind/...) opens and keeps working. */
 describe('schema upgrade', () => {
@@ -46,6 +47,51 @@ describe('schema upgrade', () => {
       { ingest_id: 1, folded: 0, kind: 'calls' },
       { ingest_id: 2, folded: 3, kind: 'calls' },
     ]);
+    store.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+/** Issue 13 point 5: the Voice Insights table's rename is a numbered migration, run once and recorded. */
+describe('numbered migrations', () => {
+  it('renames twilio_insights in place, keeping its rows, and records the migration so it runs once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hangup-migrate-'));
+    const path = join(dir, 'old.duckdb');
+    const old = await DuckDBInstance.create(path);
+    const con = await old.connect();
+    await con.run(`CREATE TABLE twilio_insights (call_sid VARCHAR PRIMARY KEY, hangup_by VARCHAR, ring_seconds DOUBLE,
+      call_state VARCHAR, ingest_id INTEGER NOT NULL)`);
+    await con.run(`INSERT INTO twilio_insights VALUES ('CA1', 'callee', 4, 'completed', 7)`);
+    con.closeSync();
+    old.closeSync();
+    for (let open = 1; open <= 2; open++) {
+      const store = await openStore(path, SETTINGS);
+      expect(await store.db.query('SELECT call_sid, hangup_by, ingest_id FROM twilio_insights_summaries')).toEqual([
+        { call_sid: 'CA1', hangup_by: 'callee', ingest_id: 7 },
+      ]);
+      const tables = await store.db.query<{ n: number }>(
+        "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'twilio_insights'",
+      );
+      expect(tables[0]!.n, `open ${open}: the old name is gone`).toBe(0);
+      const ran = await store.db.query<{ version: number; name: string }>(
+        'SELECT version, name FROM schema_migrations ORDER BY version',
+      );
+      // A second run would fail on the primary key of its record: opening again proves it ran once.
+      expect(
+        ran.filter((r) => r.version === 1),
+        `open ${open}`,
+      ).toEqual([{ version: 1, name: 'migration_001_twilio_insights_summaries' }]);
+      store.db.close();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a new database records every migration and has the tables under their new names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hangup-migrate-'));
+    const store = await openStore(join(dir, 'new.duckdb'), SETTINGS);
+    const ran = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(ran.map((r) => r.version)).toEqual(migrations().map((m) => m.version));
+    expect(await store.db.query('SELECT * FROM twilio_insights_summaries')).toEqual([]);
     store.db.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -11,20 +11,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { watchInbox, type Inbox } from '../../server/ingest/inbox.ts';
-import { FORMATS_DIR, SETTINGS, formatStore, type TempStore } from '../helpers/format-store.ts';
+import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
+import { inboxDirs, ingestInto, sleep, until } from '../ingest/inbox-fixture.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SECRET = 'THE-SECRET-KEY-LINE-9f8e7d6c5b4a';
-
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await sleep(50);
-  }
-}
 
 const everything = (dir: string): string =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -45,7 +36,7 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
     t = await formatStore();
     // The secret lives in the data folder beside the inbox, like callee-hash.key.
     writeFileSync(join(t.dir, 'secret.key'), `${SECRET}\nsecond line\n`);
-    const d = { inbox: join(t.dir, 'inbox'), archive: join(t.dir, 'archive'), quarantine: join(t.dir, 'quarantine') };
+    const d = inboxDirs(t);
     const refused: string[] = [];
     const ingested: string[] = [];
     inbox = watchInbox({
@@ -54,12 +45,7 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
       onRefused: (name, reason) => refused.push(`${name}: ${reason}`),
       ingest: (path, fileName) => {
         ingested.push(fileName);
-        return ingestFile(t.store.db, path, {
-          dataDir: t.store.dataDir,
-          businessTimezone: SETTINGS.timezone,
-          earlySeconds: SETTINGS.earlySeconds,
-          fileName,
-        });
+        return ingestInto(t)(path, fileName);
       },
     });
     await sleep(200);

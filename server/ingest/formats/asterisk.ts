@@ -126,6 +126,17 @@ function rules(names: (n: string) => boolean, start: string[]): Partial<Record<M
 const FOLD = 'Asterisk CDRs of one call (forks, failover, transfers: same linkedid/uniqueid)';
 const DIALECT = { kind: 'csv', delimiter: ',', quote: '"', escape: '"' } as const;
 
+/** The plan of a headerless Asterisk CSV whose columns are `names` (cdr-csv and cdr-custom differ only there). */
+function csvPlan(name: string, names: string[]): FormatPlan {
+  return {
+    name,
+    reader: { ...DIALECT, names },
+    rules: rules((n) => names.includes(n), ['start']),
+    foldReason: FOLD,
+    inboundWhenAnsweredAtStart: true,
+  };
+}
+
 export const asteriskCdrCsv = {
   name: 'asterisk_cdr_csv',
   detect(s: Sample): boolean {
@@ -135,14 +146,7 @@ export const asteriskCdrCsv = {
   plan(s: Sample): FormatPlan {
     const first = splitCsvLine(s.lines[0] ?? '');
     // A mapping with header: false + columns puts its column names first (mapping-file.ts).
-    const names = namesLine(first) ? first : (cdrCsvNames(first) ?? CDR_CSV_BASE);
-    return {
-      name: this.name,
-      reader: { ...DIALECT, names },
-      rules: rules((n) => names.includes(n), ['start']),
-      foldReason: FOLD,
-      inboundWhenAnsweredAtStart: true,
-    };
+    return csvPlan(this.name, namesLine(first) ? first : (cdrCsvNames(first) ?? CDR_CSV_BASE));
   },
 };
 
@@ -154,14 +158,7 @@ export const asteriskCdrCustom = {
   },
   plan(s: Sample): FormatPlan {
     const first = splitCsvLine(s.lines[0] ?? '');
-    const names = namesLine(first) ? first : CDR_CUSTOM;
-    return {
-      name: this.name,
-      reader: { ...DIALECT, names },
-      rules: rules((n) => names.includes(n), ['start']),
-      foldReason: FOLD,
-      inboundWhenAnsweredAtStart: true,
-    };
+    return csvPlan(this.name, namesLine(first) ? first : CDR_CUSTOM);
   },
 };
 

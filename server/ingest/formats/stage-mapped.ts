@@ -10,7 +10,7 @@ import {
   structValue,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { sqlText } from '../../db/sql-files.ts';
+import { renderEach, sqlText } from '../../db/sql-files.ts';
 import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
@@ -30,6 +30,9 @@ const OPTS = STRUCT({
   inbound_answered_at_start: BOOLEAN,
   date_format: VARCHAR,
 });
+
+/** The columns a dialer format's rules fill (format_map.sql): canonical ones, then the helpers folding needs. */
+const MAPPED_COLUMNS = [...CANONICAL_COLUMNS, ...HELPER_COLUMNS];
 
 export interface FoldNote {
   reason: string;
@@ -148,7 +151,7 @@ export async function stageMapped(
   const params: Record<string, DuckDBValue> = {};
   const types: Record<string, typeof RULE | typeof OPTS | ReturnType<typeof LIST>> = {};
   const paths = new PathList();
-  for (const col of [...CANONICAL_COLUMNS, ...HELPER_COLUMNS]) {
+  for (const col of MAPPED_COLUMNS) {
     params[col] = ruleValue(plan.rules[col], resolve, paths);
     types[col] = RULE;
   }
@@ -161,7 +164,7 @@ export async function stageMapped(
     date_format: plan.dateFormat ?? null,
   });
   types.opts = OPTS;
-  await con.run(sqlText('format_map'), params, types);
+  await con.run(renderEach(sqlText('format_map'), { rule: MAPPED_COLUMNS }), params, types);
   await settleDates(con, 'mapped', plan.dateFormat);
   await beforeFoldCheck();
   for (const step of plan.beforeFold ?? []) await con.run(sqlText(step));

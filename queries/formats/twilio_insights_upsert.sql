@@ -1,8 +1,8 @@
--- insights_upsert: stores Twilio Voice Insights call summaries (one per CallSid, the last in the
+-- twilio_insights_upsert: stores Twilio Voice Insights call summaries (one per CallSid, the last in the
 -- file wins) as hang-up evidence. properties.disconnected_by: callee -> callee, caller -> agent
 -- (our side of an outbound-api call); anything else stays unknown. Ring = duration - connect_duration.
 -- params: $ingest_id. Reads the temp table raw (rec JSON).
-INSERT OR REPLACE INTO twilio_insights
+INSERT OR REPLACE INTO twilio_insights_summaries
 SELECT call_sid, hangup_by, ring_seconds, call_state, $ingest_id::INTEGER AS ingest_id
 FROM (
   SELECT rec ->> 'call_sid' AS call_sid,

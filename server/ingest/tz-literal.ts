@@ -1,0 +1,7 @@
+import { UnreadableFileError } from './sniff.ts';
+
+/** A timezone name as it may stand in `SET TimeZone = '…'` (IANA names, UTC offsets); anything else refuses the file. */
+export function tzLiteral(tz: string): string {
+  if (!/^[A-Za-z0-9_+\-/:]+$/.test(tz)) throw new UnreadableFileError(`bad timezone "${tz}"`);
+  return tz;
+}
