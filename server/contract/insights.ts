@@ -1,14 +1,14 @@
-// Response shapes of the statistics routes (server/insights/*.ts, README "Statistics routes").
+// Response shapes of the statistics routes (server/analysis/*.ts, README "Statistics routes").
 // The web app imports them through web/src/lib/insight-types.ts.
 import type { Headline } from '../semantic/measures.ts';
 
 type Rate = number | null;
 
-/** Strata the A/B comparison can adjust for (server/insights/ab.ts ADJUST_KEYS). */
+/** Strata the A/B comparison can adjust for (server/analysis/ab.ts ADJUST_KEYS). */
 export const ADJUST_KEYS = ['hour', 'segment', 'number_tag'] as const;
 export type AdjustKey = (typeof ADJUST_KEYS)[number];
 
-/** One arm against the control (server/insights/ab.ts verdictOf). */
+/** One arm against the control (server/analysis/ab.ts verdictOf). */
 export type Verdict = 'better' | 'worse' | 'no_evidence' | 'too_few';
 export type Analysis = 'adjusted' | 'crude';
 /** The analysis a verdict comes from and the number that decides it. */

@@ -169,7 +169,7 @@ export function recommendationItems(r: Recommendations, key: RecKey): Item[] {
 
 /** The sentence for an item, from its fields with the shared formats and labels (server/contract/rec-text.ts). */
 export function recommendationText(key: RecKey, item: Item, lang: Lang): string {
-  // The item is the key's own row shape (server/insights/recommendations.ts), held here as a record.
+  // The item is the key's own row shape (server/analysis/recommendations.ts), held here as a record.
   const f = item as unknown;
   if (key === 'windows' || key === 'windowsAvoid') return windowText(f as WindowFields, lang);
   if (key === 'frequencyCap') return capText(f as CapFields, lang);

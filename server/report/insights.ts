@@ -3,13 +3,13 @@
  * recommendations. A failure there shows as a note in its section instead of failing the whole
  * report (the KPIs, drivers and data quality are still worth sending).
  */
-import { defaultControl } from '../insights/control.ts';
+import { defaultControl } from '../analysis/control.ts';
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
 import type { AbArm as ContractAbArm } from '../contract/insights.ts';
 import type { Headline } from '../semantic/measures.ts';
-import { abAnalysis } from '../insights/ab.ts';
-import { recommendations } from '../insights/recommendations.ts';
+import { abAnalysis } from '../analysis/ab.ts';
+import { recommendations } from '../analysis/recommendations.ts';
 import type { Settings } from '../metrics.ts';
 
 export type Bilingual = { zh: string; en: string };

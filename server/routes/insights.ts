@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { FiltersSchema } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import { abAnalysis, ADJUST_KEYS } from '../insights/ab.ts';
-import { resolveControl } from '../insights/control.ts';
-import { recommendations } from '../insights/recommendations.ts';
-import { survival, SURVIVAL_GROUPS } from '../insights/survival.ts';
+import { abAnalysis, ADJUST_KEYS } from '../analysis/ab.ts';
+import { resolveControl } from '../analysis/control.ts';
+import { recommendations } from '../analysis/recommendations.ts';
+import { survival, SURVIVAL_GROUPS } from '../analysis/survival.ts';
 import type { Settings } from '../metrics.ts';
 import { parseQuery } from './query-input.ts';
 

@@ -4,7 +4,7 @@ import { DimensionSchema, FiltersSchema } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
 import { breakdown, breakdownByAttribute, dimensions, heatmap, summary, type Settings } from '../metrics.ts';
 import { parseQuery } from './query-input.ts';
-import { withShrunkRates } from '../insights/recommendations.ts';
+import { withShrunkRates } from '../analysis/recommendations.ts';
 
 const BreakdownQuery = z.intersection(FiltersSchema, z.object({ by: DimensionSchema }));
 const AttributeQuery = z.intersection(FiltersSchema, z.object({ name: z.string().trim().min(1).max(200) }));

@@ -13,7 +13,7 @@ const SERVER_WORK = { timeout: 20_000 };
 const env = useDashboard({ calls: 3_000 });
 const DAY = 'from=2027-03-01&to=2027-03-02';
 
-// The planted day (after the sample's dates), as in test/insights/ab-metric.test.ts:
+// The planted day (after the sample's dates), as in test/analysis/ab-metric.test.ts:
 // A: 5 known (callee at 3 s), 25 unknown at 4 s, 70 unknown at 60 s -> short-call rate 30%;
 // B: 5 known (agent at 60 s), 10 unknown at 4 s, 85 unknown at 60 s -> 10%. Known party 5%.
 let seq = 0;

@@ -3,7 +3,7 @@ import type { Dimension, Filters } from '../../server/contract/filters.ts';
 import { rebuildRollups } from '../../server/db/derived.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
 import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
-import { survival, SURVIVAL_GROUPS } from '../../server/insights/survival.ts';
+import { survival, SURVIVAL_GROUPS } from '../../server/analysis/survival.ts';
 import { breakdown, heatmap, plannerState, summary } from '../../server/metrics.ts';
 import { duckdb } from '../../server/semantic/dialect.ts';
 import { DIMENSIONS } from '../../server/semantic/dimensions.ts';

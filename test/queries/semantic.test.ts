@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { memorySettings } from '../../server/db/memory.ts';
 import { sqlText } from '../../server/db/sql-files.ts';
-import { survival } from '../../server/insights/survival.ts';
+import { survival } from '../../server/analysis/survival.ts';
 import { summary } from '../../server/metrics.ts';
 import { duckdb } from '../../server/semantic/dialect.ts';
 import { FLAGS } from '../../server/semantic/measures.ts';

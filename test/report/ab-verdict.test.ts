@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_ANSWERED, verdictOf } from '../../server/insights/ab.ts';
+import { MIN_ANSWERED, verdictOf } from '../../server/analysis/ab.ts';
 
-describe('one verdict per arm (server/insights/ab.ts verdictOf)', () => {
+describe('one verdict per arm (server/analysis/ab.ts verdictOf)', () => {
   it('adjusted: an odds ratio below 1 with adjusted p < 0.05 is better, above 1 worse', () => {
     expect(verdictOf('adjusted', 500, 500, 0.88, 0.8, 0.96, 0.004, 12)).toMatchObject({
       verdict: 'better',

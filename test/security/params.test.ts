@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pickControl } from '../../server/insights/control.ts';
+import { pickControl } from '../../server/analysis/control.ts';
 import { appFor, csv, getJson, ingestText, tempStore } from '../helpers/temp-store.ts';
 
 type Store = Awaited<ReturnType<typeof tempStore>>;

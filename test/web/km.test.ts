@@ -9,7 +9,7 @@ import { survivalAtWithSe, survivalDifference, survivalSentence } from '../../we
 
 const obs = (spec: [time: number, event: boolean, count: number][]): SurvivalObservation[] =>
   spec.flatMap(([time, event, count]) => Array.from({ length: count }, () => ({ time, event })));
-/** The API's points for a set of observations (server/insights/survival.ts maps them the same way). */
+/** The API's points for a set of observations (server/analysis/survival.ts maps them the same way). */
 const points = (o: SurvivalObservation[]): SurvivalPoint[] =>
   kaplanMeier(o).points.map((p) => ({
     t: p.t,
