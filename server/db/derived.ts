@@ -58,9 +58,8 @@ export async function rederiveFlags(db: Database, earlySeconds: number, only: 'a
  * generator) calls afterwards, after rederiveFlags.
  */
 export async function rebuildRollups(db: Database): Promise<void> {
-  const con = db.writeConnection;
-  await con.run('BEGIN TRANSACTION');
-  try {
+  // At open or after a bulk load: no other writer runs, so no queue (db.exclusive) is needed.
+  await db.transaction(async (con) => {
     for (const r of ROLLUPS) {
       await con.run(`DROP TABLE IF EXISTS ${d.ident(r.name)}`);
       await con.run(rollupDdl(d, r));
@@ -68,13 +67,8 @@ export async function rebuildRollups(db: Database): Promise<void> {
     }
     await con.run(sqlText('ingest_dates_rebuild'));
     await metaSet(con, 'rollups_version', ROLLUP_VERSION);
-    await con.run('COMMIT');
-  } catch (err) {
-    await con.run('ROLLBACK');
-    throw err;
-  }
+  });
   db.derived.rollups = true;
-  db.markWritten();
 }
 
 /**
