@@ -19,7 +19,7 @@ import { ROLLUPS, ROLLUP_VERSION, type RollupDef } from '../semantic/rollups.ts'
 import { clickhouse as d } from './dialect.ts';
 import type { ChEngine } from './engine.ts';
 import type { ShippedColumn } from './schema.ts';
-import type { ClickHouseStore } from './store.ts';
+import type { ChValue } from './literal.ts';
 
 /**
  * The dated grains only: an all-dates twin (`parent` set) is its parent summed over every date, so
@@ -53,13 +53,23 @@ export function rollupSignature(earlySeconds: number): string {
   });
 }
 
+/** What the rollups need of the store (store.ts owns a ClickHouseRollups: no import back). */
+export interface RollupHost {
+  readonly cluster: string | null;
+  readonly engine: ChEngine;
+  readonly shardEngines: ChEngine[];
+  readonly names: { database: string; local: string };
+  readonly settled: boolean;
+  query<T>(sql: string, params?: Record<string, ChValue>): Promise<T[]>;
+}
+
 export class ClickHouseRollups {
   /** True while every rollup holds exactly the live calls (set after a full build, cleared by a failed refresh). */
   ready = false;
   private sizes: { at: number; sizes: Record<string, number> } | null = null;
 
   constructor(
-    readonly ch: ClickHouseStore,
+    readonly ch: RollupHost,
     readonly columns: ShippedColumn[],
   ) {}
 

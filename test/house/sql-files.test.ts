@@ -65,7 +65,9 @@ describe('query files by base name', () => {
     const files = allQueryNames();
     expect([...named].filter((n) => !files.includes(n))).toEqual([]);
     const quoted = new Set([...server.matchAll(/['"`]([a-z][a-z0-9_]*)['"`]/g)].map((m) => m[1]!));
-    expect(files.filter((f) => !quoted.has(f))).toEqual([]);
+    // Migrations are found by their name (server/db/migrations.ts), not named one by one.
+    const migration = /^migration_\d{3}_/;
+    expect(files.filter((f) => !quoted.has(f) && !migration.test(f))).toEqual([]);
     expect(named.size).toBeGreaterThan(50);
   });
 });
