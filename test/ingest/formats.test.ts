@@ -1,24 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMapping } from '../../server/ingest/formats/mapping-file.ts';
 import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
-import { expectBuckets } from './accounting.ts';
+import { expectBuckets, type Buckets } from './accounting.ts';
 
 /**
  * Every example file in sample-data/formats with the numbers worked out by hand from its rows:
  * accounting (rows read = calls + folded; calls = inserted + duplicates + rejected) and the
  * headline metrics through /api/summary. Comments name the trap each file carries.
  */
-interface Case {
+interface Case extends Buckets {
   file: string;
   mapping?: string;
   timezone?: string;
   format: string;
-  rows: number;
-  calls: number;
-  folded: number;
-  inserted: number;
-  rejected: number;
-  inbound?: number;
   answered: number;
   hangups: number;
   early: number;
