@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../db/database.ts';
+import { GenerationStore } from './generation-store.ts';
 
 /**
  * Answers of these GET routes depend only on the request and the stored data, so they are cached
@@ -33,22 +34,13 @@ export interface ResponseCacheOptions {
  * before the ingest's commit.
  */
 export function responseCache(db: Database, opts: ResponseCacheOptions = {}): MiddlewareHandler {
-  const maxEntries = opts.maxEntries ?? 500;
-  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
-  const cache = new Map<string, Entry>();
+  const cache = new GenerationStore<Entry>(
+    db,
+    (e) => e.body.byteLength,
+    opts.maxEntries ?? 500,
+    opts.maxBytes ?? 64 * 1024 * 1024,
+  );
   const inflight = new Map<string, Promise<Entry | null>>();
-  let generation = -1;
-  let bytes = 0;
-
-  const remember = (key: string, e: Entry) => {
-    cache.set(key, e);
-    bytes += e.body.byteLength;
-    for (const [k, old] of cache) {
-      if (cache.size <= maxEntries && bytes <= maxBytes) break;
-      cache.delete(k);
-      bytes -= old.body.byteLength;
-    }
-  };
 
   return async (c, next) => {
     if (c.req.method !== 'GET' || !CACHEABLE.test(c.req.path)) return next();
@@ -56,11 +48,6 @@ export function responseCache(db: Database, opts: ResponseCacheOptions = {}): Mi
     // timings) computes the answer afresh instead of reusing a stored one.
     if (/no-cache/i.test(c.req.header('cache-control') ?? '')) return next();
     const gen = db.dataGeneration;
-    if (gen !== generation) {
-      cache.clear();
-      bytes = 0;
-      generation = gen;
-    }
     const url = new URL(c.req.url);
     const query = [...url.searchParams.entries()].sort(([a, x], [b, y]) =>
       a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0,
@@ -68,11 +55,7 @@ export function responseCache(db: Database, opts: ResponseCacheOptions = {}): Mi
     const key = `${gen} ${url.pathname}?${new URLSearchParams(query).toString()}`;
 
     let entry = cache.get(key);
-    if (entry) {
-      // Most recently used last: re-insert.
-      cache.delete(key);
-      cache.set(key, entry);
-    } else {
+    if (!entry) {
       const pending = inflight.get(key);
       if (pending) entry = (await pending) ?? undefined;
       if (!entry && pending) return next(); // the first one failed: answer this one on its own
@@ -93,7 +76,7 @@ export function responseCache(db: Database, opts: ResponseCacheOptions = {}): Mi
             contentType,
             etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`,
           };
-          if (db.dataGeneration === gen) remember(key, entry);
+          cache.set(key, entry, gen);
           settle(entry);
         } catch (err) {
           settle(null);
