@@ -142,7 +142,7 @@ export function headlineSentence(d: ReportData, lang: Lang): string {
   if (k.change === null) {
     return lang === 'zh'
       ? `本周挂断率 ${cur}；上周没有接通的通话，无法比较。`
-      : `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered); the previous week has no answered calls to compare with.`;
+      : `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered with a known hang-up party); the previous week has no answered calls to compare with.`;
   }
   const sig = k.significant ? t.significant : t.notSignificant;
   if (lang === 'zh') {
@@ -150,7 +150,7 @@ export function headlineSentence(d: ReportData, lang: Lang): string {
     return `本周挂断率 ${cur}，上周 ${fmtPct(k.previous.value)}，${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点），差异${sig}（${reportFormat(lang).pIs(k.pValue)}）。`;
   }
   const dir = k.change > 0 ? 'up' : k.change < 0 ? 'down' : 'unchanged at';
-  return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (${reportFormat(lang).pIs(k.pValue)}).`;
+  return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered with a known hang-up party) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (${reportFormat(lang).pIs(k.pValue)}).`;
 }
 
 /** The headline when the CDRs mostly do not say who hung up: why, then the short-call rate and its change. */

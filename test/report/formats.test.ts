@@ -280,7 +280,11 @@ describe('weeks without data', () => {
     const html = await (await getReport(fx.app, `week=${week}&format=html&lang=en`)).text();
     if (week === '2026-W30') expect(html).toContain('No answered calls this week');
     // W37 is the first week of the sample: nothing to compare with.
-    else expect(html).toContain('the previous week has no answered calls to compare with');
+    else {
+      expect(html).toContain('the previous week has no answered calls to compare with');
+      // The hang-up rate's denominator is the answered calls whose hang-up party is known.
+      expect(html).toMatch(/\(\d[\d,]* of \d[\d,]* answered with a known hang-up party\)/);
+    }
     expect(html).toContain('The decomposition needs answered calls in both weeks.');
   });
 });
