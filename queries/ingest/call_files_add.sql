@@ -1,4 +1,6 @@
--- call_files_add: the file being ingested holds every call it inserted or carried again
--- (bucket inserted or duplicate in file_keys). params: $ingest_id.
+-- call_files_add: the file being ingested also holds the stored calls it carried again (bucket
+-- duplicate in file_keys). The calls it inserted are held through calls.ingest_id, which the
+-- delete reads as a holder too (ingest_delete_members.sql): a clean file adds no row here.
+-- params: $ingest_id.
 INSERT INTO call_files (call_id, ingest_id)
-SELECT DISTINCT call_id, $ingest_id::INTEGER FROM file_keys WHERE bucket IN ('inserted', 'duplicate');
+SELECT DISTINCT call_id, $ingest_id::INTEGER FROM file_keys WHERE bucket = 'duplicate';

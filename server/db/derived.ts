@@ -112,23 +112,33 @@ async function refreshTouched(con: DuckDBConnection, rollups: readonly RollupDef
 }
 
 /**
- * After a CDR ingest: the file's calls are new, so their aggregate is appended and the rows of
- * their dates merged (work grows with the file, not with the stored calls of those dates; an
- * all-dates twin sums its parent's staged aggregate and is merged whole, being small); a
- * rollup holding nth_call_30d is recounted for every date whose calls got a new count.
+ * After a CDR ingest: the file's calls are new, so their aggregate is appended (work grows with
+ * the file, not with the stored calls of those dates). Groups can then hold two rows only where
+ * the rollup held rows before: the dates it already had are merged, and an all-dates twin (small)
+ * is merged whole unless it was empty. A rollup holding nth_call_30d is recounted for every date
+ * whose calls got a new count.
  */
 async function addIngest(con: DuckDBConnection, ingestId: number): Promise<void> {
   await con.run(sqlText('own_dates_ingest'), { ingest_id: ingestId }, { ingest_id: INTEGER });
-  const own = 'SELECT local_date FROM own_dates';
   const appended = ROLLUPS.filter((x) => !x.recountOlder);
+  // Every dated rollup holds a row for each date that has calls: the smallest one says which.
+  await con.run(
+    `CREATE OR REPLACE TEMP TABLE held_dates AS SELECT DISTINCT local_date FROM ${d.ident(appended[0]!.name)} ` +
+      'WHERE local_date IN (SELECT local_date FROM own_dates)',
+  );
+  const merge = Number((await con.runAndReadAll('SELECT count(*) FROM held_dates')).getRows()[0]![0]) > 0;
   for (const r of appended) {
+    const held = !r.parent
+      ? merge
+      : (await con.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${d.ident(r.name)})`)).getRows()[0]![0] === true;
     for (const sql of rollupAppendSql(d, r, '$ingest_id::INTEGER')) {
       if (sql.includes('$ingest_id')) await con.run(sql, { ingest_id: ingestId }, { ingest_id: INTEGER });
       else await con.run(sql);
     }
-    for (const sql of rollupCompactSql(d, r, own)) await con.run(sql);
+    if (held) for (const sql of rollupCompactSql(d, r, 'SELECT local_date FROM held_dates')) await con.run(sql);
   }
   for (const sql of rollupAppendDoneSql(d, appended)) await con.run(sql);
+  await con.run('DROP TABLE held_dates');
   await refreshTouched(
     con,
     ROLLUPS.filter((x) => x.recountOlder),

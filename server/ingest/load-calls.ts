@@ -11,7 +11,7 @@ import { MAX_FIELD_BYTES, readerLimits, type Scan } from './integrity.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
 import { writeRejects } from './rejects.ts';
 import type { Sniffed } from './sniff.ts';
-import { decideZone, offsetEvidence, zoneOffsetAtFileStart } from './source-timezone.ts';
+import { decideZone, evidenceOf, firstStart, offsetEvidence, zoneOffsetAt, type OffsetEvidence } from './source-timezone.ts';
 import { clearScratch, openCsv, readerRejects, stageTextFile, type StagedAs } from './staging.ts';
 import { tzLiteral } from './tz-literal.ts';
 
@@ -51,12 +51,13 @@ export async function loadCalls(
     // Lines over the field limit and a user dateFormat rewrite rows in place: scratch copy.
     if (!csv.empty && !opts.dateFormat && scan.longLines.length === 0) {
       await con.run(sqlText('ingest_stage_csv_view'));
+      const survey = await withQueryProgress(con, 'reading', progress, () => surveyFile(con));
       // d/m/yyyy dates are rewritten in place before the check: that needs the scratch copy.
-      if (await withQueryProgress(con, 'reading', progress, () => datesToSettle(con))) {
+      if (survey.dated > 0) {
         await clearScratch(con);
         csv = await openCsv(con, path, sniffed, limits);
       } else {
-        await settleTimezone(con, null, report, opts);
+        await settleTimezone(con, null, report, opts, survey);
         zoneSettled = true;
         if (await loadDirect(ctx)) return;
         // Something to reject or bucket: the scratch copy after all (the zone stays as settled).
@@ -106,13 +107,17 @@ interface Ctx {
   progress: ProgressFn;
 }
 
-/** d/m/yyyy dates in the file (read through the `staged` view): they must be rewritten first. */
-async function datesToSettle(con: DuckDBConnection): Promise<boolean> {
-  const [o] = await Database.all<{ dated: number }>(
-    con,
-    renderIdentifiers(sqlText('format_date_order'), { table: 'staged' }),
-  );
-  return Number(o?.dated ?? 0) > 0;
+/** What the direct path reads before judging (ingest_survey.sql): d/m/yyyy times, the file's offset. */
+interface Survey {
+  dated: number;
+  evidence: OffsetEvidence | null;
+  firstStart: string | null;
+}
+
+/** One read of the file (the `staged` view) for its d/m/yyyy times and its word on its UTC offset. */
+async function surveyFile(con: DuckDBConnection): Promise<Survey> {
+  const [r] = await Database.all<Record<string, unknown>>(con, sqlText('ingest_survey'));
+  return { dated: Number(r?.dated ?? 0), evidence: evidenceOf(r), firstStart: (r?.firstStart as string | null) ?? null };
 }
 
 /**
@@ -215,10 +220,12 @@ async function settleTimezone(
   plan: FormatPlan | null,
   report: IngestReport,
   opts: IngestOptions,
+  survey?: Survey,
 ): Promise<void> {
   const given = opts.timezone ?? plan?.timezone ?? null;
-  const evidence = await offsetEvidence(con, plan !== null);
-  const givenOffset = given && evidence ? await zoneOffsetAtFileStart(con, given) : null;
+  const evidence = survey ? survey.evidence : await offsetEvidence(con, plan !== null);
+  const givenOffset =
+    given && evidence ? await zoneOffsetAt(con, given, survey ? survey.firstStart : await firstStart(con)) : null;
   const what = plan ? 'the epochs in the file (Asterisk uniqueid)' : 'the offsets written in started_at';
   const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, what);
   if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);

@@ -30,7 +30,11 @@ export async function offsetEvidence(con: DuckDBConnection, mapped: boolean): Pr
     con,
     sqlText(mapped ? 'format_tz_evidence' : 'ingest_tz_evidence'),
   );
-  const r = rows[0];
+  return evidenceOf(rows[0]);
+}
+
+/** A row of ingest_tz_evidence (or ingest_survey, which returns the same fields) as evidence. */
+export function evidenceOf(r: Record<string, unknown> | undefined): OffsetEvidence | null {
   if (!r || !Number(r.evidence)) return null;
   return {
     offsetSeconds: Number(r.offsetSeconds),
@@ -40,11 +44,16 @@ export async function offsetEvidence(con: DuckDBConnection, mapped: boolean): Pr
   };
 }
 
-/** The offset of an IANA zone at the file's earliest start (null when no start parses). */
-export async function zoneOffsetAtFileStart(con: DuckDBConnection, zone: string): Promise<number | null> {
+/** The earliest naive start of the file (`staged`), as text (null when no start parses). */
+export async function firstStart(con: DuckDBConnection): Promise<string | null> {
   const [first] = await Database.all<{ at: string | null }>(con, sqlText('ingest_first_start'));
-  if (!first?.at) return null;
-  const [r] = await Database.all<{ offsetSeconds: number }>(con, sqlText('ingest_zone_offset'), { zone, at: first.at });
+  return first?.at ?? null;
+}
+
+/** The offset of an IANA zone at the file's earliest start `at` (null when no start parses). */
+export async function zoneOffsetAt(con: DuckDBConnection, zone: string, at: string | null): Promise<number | null> {
+  if (!at) return null;
+  const [r] = await Database.all<{ offsetSeconds: number }>(con, sqlText('ingest_zone_offset'), { zone, at });
   return Number(r!.offsetSeconds);
 }
 

@@ -142,17 +142,18 @@ export function rollupFillSql(d: Dialect, r: RollupDef, dateSource: string | nul
 /**
  * Appends the aggregate of one ingest's calls (counts are additive: a rollup may hold several
  * rows of one group until compacted; every read sums). `ingestParam` is the placeholder. A dated
- * rollup keeps that aggregate in a temp table `rollup_ingest_<name>` its all-dates twin (listed
- * after it) sums, so the ingest's calls are scanned once per grain, not twice; drop it with
- * rollupAppendDoneSql after the twin.
+ * rollup keeps that aggregate, in date order, in a temp table `rollup_ingest_<name>` that is
+ * appended as it is and that its all-dates twin (listed after it) sums, so the ingest's calls are
+ * scanned once per grain and aggregated once; drop it with rollupAppendDoneSql after the twin.
  */
 export function rollupAppendSql(d: Dialect, r: RollupDef, ingestParam: string): string[] {
   if (r.parent) return [fromRollupSql(d, r, d.ident(`rollup_ingest_${r.parent}`), null)];
-  const stage = { ...r, name: `rollup_ingest_${r.name}` };
+  const stage = d.ident(`rollup_ingest_${r.name}`);
+  const cols = [...dimsOf(d, r), ...countCols(d)].join(', ');
   return [
-    `CREATE OR REPLACE TEMP TABLE ${d.ident(stage.name)} AS SELECT * FROM ${d.ident(r.name)} LIMIT 0`,
-    fromCallsSql(d, stage, `ingest_id = ${ingestParam}`),
-    fromRollupSql(d, r, d.ident(stage.name), null),
+    `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM ${d.ident(r.name)} LIMIT 0`,
+    fromCallsSql(d, { ...r, name: `rollup_ingest_${r.name}` }, `ingest_id = ${ingestParam}`),
+    `INSERT INTO ${d.ident(r.name)} (${cols}) SELECT ${cols} FROM ${stage}`,
   ];
 }
 
@@ -161,7 +162,11 @@ export function rollupAppendDoneSql(d: Dialect, rollups: readonly RollupDef[]): 
   return rollups.filter((r) => !r.parent).map((r) => `DROP TABLE IF EXISTS ${d.ident(`rollup_ingest_${r.name}`)}`);
 }
 
-/** Merges the rows of the given dates (a twin: all rows) into one row per group, as statements. */
+/**
+ * Merges the rows of the given dates (a twin: all rows) into one row per group, as statements.
+ * Only groups that held rows before an append can have two: the caller passes the dates the
+ * rollup already held (none: nothing to merge) and compacts a twin only when it was not empty.
+ */
 export function rollupCompactSql(d: Dialect, r: RollupDef, dateSource: string): string[] {
   const dates = r.parent ? null : dateSource;
   const cols = [...dimsOf(d, r), ...countCols(d)].join(', ');

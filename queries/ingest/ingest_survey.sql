@@ -1,0 +1,40 @@
+-- ingest_survey: what the direct path of a canonical CSV must know before it judges a row, in one
+-- read of the file (`staged`, a view over it): how many times are d/m/yyyy (they are rewritten
+-- first, on a scratch copy: format_date_order.sql decides their order there), and the file's word
+-- on its UTC offset (as ingest_tz_evidence.sql, whose fields it returns, and ingest_first_start's
+-- earliest naive start). A cheap test on the third character skips the date regex for ISO times.
+-- No parameters. Returns one row: dated, offsetSeconds, agree, evidence, naive, firstStart.
+WITH v AS (
+  SELECT trim(started_at) AS s, trim(answered_at) AS a, trim(ended_at) AS e FROM staged
+), f AS (
+  SELECT
+    (CASE WHEN substr(s, 2, 1) IN ('/', '.', '-') OR substr(s, 3, 1) IN ('/', '.', '-')
+          THEN regexp_matches(s, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') ELSE false END)::INTEGER
+    + (CASE WHEN substr(a, 2, 1) IN ('/', '.', '-') OR substr(a, 3, 1) IN ('/', '.', '-')
+          THEN regexp_matches(a, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') ELSE false END)::INTEGER
+    + (CASE WHEN substr(e, 2, 1) IN ('/', '.', '-') OR substr(e, 3, 1) IN ('/', '.', '-')
+          THEN regexp_matches(e, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') ELSE false END)::INTEGER AS dated,
+    regexp_matches(s, '[0-9]([+-][0-9]{2}(:?[0-9]{2})?|Z)$') AS has_offset,
+    s
+  FROM v
+), per_offset AS MATERIALIZED (
+  SELECT off, count(*)::INTEGER AS n, count_if(naive)::INTEGER AS naive_n, sum(dated) AS dated,
+    min(naive_start) AS first_start
+  FROM (
+    SELECT dated,
+      CASE WHEN has_offset AND try_cast(s AS TIMESTAMPTZ) IS NOT NULL
+           THEN epoch(try_cast(regexp_replace(s, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$', '') AS TIMESTAMP))
+                - epoch(try_cast(s AS TIMESTAMPTZ)) END AS off,
+      NOT has_offset AND try_cast(s AS TIMESTAMP) IS NOT NULL AS naive,
+      try_cast(s AS TIMESTAMP) AS naive_start
+    FROM f
+  )
+  GROUP BY off
+)
+SELECT (SELECT coalesce(sum(dated), 0) FROM per_offset)::INTEGER AS dated,
+  top.off::INTEGER AS "offsetSeconds", top.n AS agree,
+  (SELECT coalesce(sum(n), 0) FROM per_offset WHERE off IS NOT NULL)::INTEGER AS evidence,
+  (SELECT coalesce(sum(naive_n), 0) FROM per_offset)::INTEGER AS naive,
+  (SELECT strftime(min(first_start), '%Y-%m-%d %H:%M:%S') FROM per_offset) AS "firstStart"
+FROM (SELECT 1) one
+LEFT JOIN (SELECT off, n FROM per_offset WHERE off IS NOT NULL ORDER BY n DESC, off LIMIT 1) top ON true;
