@@ -11,7 +11,14 @@ import { MAX_FIELD_BYTES, readerLimits, type Scan } from './integrity.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
 import { writeRejects } from './rejects.ts';
 import type { Sniffed } from './sniff.ts';
-import { decideZone, evidenceOf, firstStart, offsetEvidence, zoneOffsetAt, type OffsetEvidence } from './source-timezone.ts';
+import {
+  decideZone,
+  evidenceOf,
+  firstStart,
+  offsetEvidence,
+  zoneOffsetAt,
+  type OffsetEvidence,
+} from './source-timezone.ts';
 import { clearScratch, openCsv, readerRejects, stageTextFile, type StagedAs } from './staging.ts';
 import { tzLiteral } from './tz-literal.ts';
 
@@ -117,7 +124,11 @@ interface Survey {
 /** One read of the file (the `staged` view) for its d/m/yyyy times and its word on its UTC offset. */
 async function surveyFile(con: DuckDBConnection): Promise<Survey> {
   const [r] = await Database.all<Record<string, unknown>>(con, sqlText('ingest_survey'));
-  return { dated: Number(r?.dated ?? 0), evidence: evidenceOf(r), firstStart: (r?.firstStart as string | null) ?? null };
+  return {
+    dated: Number(r?.dated ?? 0),
+    evidence: evidenceOf(r),
+    firstStart: (r?.firstStart as string | null) ?? null,
+  };
 }
 
 /**
