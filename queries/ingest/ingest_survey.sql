@@ -1,9 +1,11 @@
--- ingest_survey: what the direct path of a canonical CSV must know before it judges a row, in one
--- read of the file (`staged`, a view over it): how many times are d/m/yyyy (they are rewritten
--- first, on a scratch copy: format_date_order.sql decides their order there), and the file's word
--- on its UTC offset (as ingest_tz_evidence.sql, whose fields it returns, and ingest_first_start's
--- earliest naive start). A cheap test on the third character skips the date regex for ISO times.
--- No parameters. Returns one row: dated, offsetSeconds, agree, evidence, naive, firstStart.
+-- ingest_survey: what a canonical CSV must tell before its rows are judged, in one read of `staged`
+-- (on the direct path a view over the file): how many times are d/m/yyyy (rewritten first on a
+-- scratch copy, where format_date_order.sql decides their order), and the file's word on its UTC
+-- offset: started_at values written with one (2026-03-02T10:00:00+03:00) state it. Returns one row:
+-- dated; the most common offset in seconds, the rows that agree on it, the rows with an offset, the
+-- rows whose start has none (the ones it is applied to); the earliest naive start (to read a given
+-- zone's offset at the file's dates). A test on the 2nd/3rd character skips the date regex for ISO
+-- times. No parameters.
 WITH v AS (
   SELECT trim(started_at) AS s, trim(answered_at) AS a, trim(ended_at) AS e FROM staged
 ), f AS (

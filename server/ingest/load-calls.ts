@@ -15,7 +15,7 @@ import {
   decideZone,
   evidenceOf,
   firstStart,
-  offsetEvidence,
+  epochEvidence,
   zoneOffsetAt,
   type OffsetEvidence,
 } from './source-timezone.ts';
@@ -234,9 +234,10 @@ async function settleTimezone(
   survey?: Survey,
 ): Promise<void> {
   const given = opts.timezone ?? plan?.timezone ?? null;
-  const evidence = survey ? survey.evidence : await offsetEvidence(con, plan !== null);
+  const read = plan ? null : (survey ?? (await surveyFile(con)));
+  const evidence = read ? read.evidence : await epochEvidence(con);
   const givenOffset =
-    given && evidence ? await zoneOffsetAt(con, given, survey ? survey.firstStart : await firstStart(con)) : null;
+    given && evidence ? await zoneOffsetAt(con, given, read ? read.firstStart : await firstStart(con)) : null;
   const what = plan ? 'the epochs in the file (Asterisk uniqueid)' : 'the offsets written in started_at';
   const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, what);
   if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);

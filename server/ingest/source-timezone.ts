@@ -24,16 +24,13 @@ export function offsetZone(seconds: number): string {
   return seconds === 0 ? 'UTC' : `UTC${offsetLabel(seconds)}`;
 }
 
-/** The offset a file states: epochs beside wall-clock starts (dialer formats) or offsets in started_at (canonical). */
-export async function offsetEvidence(con: DuckDBConnection, mapped: boolean): Promise<OffsetEvidence | null> {
-  const rows = await Database.all<Record<string, unknown>>(
-    con,
-    sqlText(mapped ? 'format_tz_evidence' : 'ingest_tz_evidence'),
-  );
+/** The offset a dialer format's file states: epochs beside wall-clock starts (format_tz_evidence.sql). */
+export async function epochEvidence(con: DuckDBConnection): Promise<OffsetEvidence | null> {
+  const rows = await Database.all<Record<string, unknown>>(con, sqlText('format_tz_evidence'));
   return evidenceOf(rows[0]);
 }
 
-/** A row of ingest_tz_evidence (or ingest_survey, which returns the same fields) as evidence. */
+/** A row of format_tz_evidence or ingest_survey (offsets written in started_at) as evidence. */
 export function evidenceOf(r: Record<string, unknown> | undefined): OffsetEvidence | null {
   if (!r || !Number(r.evidence)) return null;
   return {
