@@ -48,9 +48,15 @@ const zh = {
   } satisfies Record<KpiKey, string>,
   headlineShort:
     '本周话单中有 {share} 的接通通话没有记录挂断方，挂断率意义有限：核心指标改为通话不足 {T} 秒的占比（短通话占比）。',
+  // The two empty denominators differ: no answered call at all, or answered calls none of which says who hung up.
+  headlineNoAnswered: '本周没有接通的通话（外呼 {dials} 通），无法计算挂断率和短通话占比。',
+  headlineNoKnownParty:
+    '本周接通 {answered} 通，没有一通记录挂断方（挂断方未知），无法计算挂断率：核心指标改为通话不足 {T} 秒的占比（短通话占比）。',
+  previousNoAnswered: '；上周没有接通的通话，无法比较。',
+  previousNoKnownParty: '；上周接通 {answered} 通，没有一通记录挂断方，没有挂断率可比较。',
   driversTitle: '变化来自哪里：结构效应与组内效应',
   driversNote:
-    '挂断率的变化 = 结构效应（各组接通量占比的变化）+ 组内效应（各组自身挂断率的变化），按中点权重对称分解，两部分之和等于总变化。',
+    '挂断率的变化 = 结构效应（各组在挂断方已知的接通通话中占比的变化）+ 组内效应（各组自身挂断率的变化），按中点权重对称分解，两部分之和等于总变化。',
   dimension: '维度',
   dimensions: {
     segment: '客户分群',
@@ -60,7 +66,8 @@ const zh = {
     script: '开场白',
     date: '日期',
   },
-  driversNoData: '需要本周和上周都有接通的通话才能分解变化。',
+  driversNoData:
+    '需要本周和上周都有记录挂断方的接通通话才能分解变化：本周接通 {curAnswered} 通，其中 {cur} 通记录了挂断方；上周接通 {prevAnswered} 通，其中 {prev} 通记录了挂断方。',
   mix: '结构效应',
   rateEffect: '组内效应',
   total: '合计',
@@ -223,9 +230,15 @@ const en: Dict = {
   },
   headlineShort:
     'Your CDRs do not say who hung up for {share} of this week’s answered calls, so the hang-up rate says little: the headline is the share of calls shorter than {T} s (short-call rate).',
+  headlineNoAnswered: 'No answered calls this week ({dials} dials): no hang-up rate or short-call rate to report.',
+  headlineNoKnownParty:
+    'No answered call this week says who hung up ({answered} answered, hang-up party unknown): no hang-up rate to report; the headline is the share of calls shorter than {T} s (short-call rate).',
+  previousNoAnswered: '; the previous week has no answered calls to compare with.',
+  previousNoKnownParty:
+    '; no answered call the previous week says who hung up ({answered} answered, hang-up party unknown), so there is no hang-up rate to compare with.',
   driversTitle: 'What drove the change: mix vs rate',
   driversNote:
-    'Change in hang-up rate = mix (a different share of answered calls in each group) + rate (a real change within groups), split symmetrically with midpoint weights; the two parts add up to the change.',
+    'Change in hang-up rate = mix (a different share of the answered calls with a known hang-up party in each group) + rate (a real change within groups), split symmetrically with midpoint weights; the two parts add up to the change.',
   dimension: 'Dimension',
   dimensions: {
     segment: 'Segment',
@@ -235,7 +248,8 @@ const en: Dict = {
     script: 'Opening line',
     date: 'Date',
   },
-  driversNoData: 'The decomposition needs answered calls in both weeks.',
+  driversNoData:
+    'The decomposition needs answered calls with a known hang-up party in both weeks: this week has {cur} of {curAnswered} answered, the previous week {prev} of {prevAnswered}.',
   mix: 'Mix',
   rateEffect: 'Rate',
   total: 'Total',
