@@ -79,7 +79,7 @@ const zh = {
   dailyTitle: '每日趋势',
   heatmapTitle: '时段 × 星期 挂断率热力图',
   heatmapNote:
-    '格内为挂断率（%）；蓝色好于本周整体、红色差于整体，白色约等于整体；接通数少于 {min} 的格子显示为灰色，不宜解读。',
+    '格内为挂断率（%）；蓝色好于本周整体、红色差于整体，白色约等于整体；挂断方已知的接通数少于 {min} 的格子显示为灰色，不宜解读；有接通但无一记录挂断方的格子没有挂断率，留空。',
   heatBetter: '好',
   heatWorse: '差',
   date: '日期',
@@ -261,7 +261,7 @@ const en: Dict = {
   dailyTitle: 'Daily trend',
   heatmapTitle: 'Hang-up rate by hour × weekday',
   heatmapNote:
-    'Cells show the hang-up rate (%); blue is better than the week overall, red worse, white about average; cells with fewer than {min} answered calls are grey and should not be read.',
+    'Cells show the hang-up rate (%); blue is better than the week overall, red worse, white about average; cells with fewer than {min} answered calls with a known hang-up party are grey and should not be read; cells whose answered calls never say who hung up have no rate and stay blank.',
   heatBetter: 'better',
   heatWorse: 'worse',
   date: 'Date',
