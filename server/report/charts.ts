@@ -47,6 +47,9 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
   }
 }
 
+/** The hang-up rate's denominator (DESIGN.md): the known-party calls; the answered ones without that count. */
+const knownOf = (r: { answered: number; knownParty?: number }) => r.knownParty ?? r.answered;
+
 const pct = (x: number | null | undefined) =>
   typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 1000) / 10 : null;
 
@@ -56,8 +59,8 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
   const byDate = new Map<string, BreakdownRow>(d.daily.map((r) => [String(r.key), r]));
   const cur = d.week.days.map((day) => byDate.get(day));
   const prev = d.previousWeek.days.map((day) => byDate.get(day));
-  // A rate over too few answered calls is not drawn (gap), rather than drawn as if it meant something.
-  const rate = (r: BreakdownRow | undefined) => (r && r.answered >= MIN_DENOMINATOR ? pct(r.hangupRate) : null);
+  // A rate over too few known-party calls is not drawn (gap), rather than drawn as if it meant something.
+  const rate = (r: BreakdownRow | undefined) => (r && knownOf(r) >= MIN_DENOMINATOR ? pct(r.hangupRate) : null);
   return {
     color: [COLORS.current, COLORS.previous, COLORS.bars],
     legend: {
@@ -100,7 +103,8 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
 
 /**
  * Hour x weekday heatmap of the hang-up rate on the dashboard's diverging palette: blue better
- * than the week's overall rate, red worse, centred on it; cells with too few answered calls grey.
+ * than the week's overall rate, red worse, centred on it; cells with too few known-party calls (the
+ * rate's denominator) grey, cells with answered calls but no known party have no rate and stay blank.
  * Hours read "10:00"; the legend says which end is good.
  */
 export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCoreOption {
@@ -109,11 +113,11 @@ export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCor
   const lo = hours.length ? Math.min(...hours) : 8;
   const hi = hours.length ? Math.max(...hours) : 21;
   const xs = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const readable = cells.filter((c) => c.answered >= MIN_DENOMINATOR && c.hangupRate !== null);
-  const thin = cells.filter((c) => c.answered > 0 && c.answered < MIN_DENOMINATOR);
+  const readable = cells.filter((c) => knownOf(c) >= MIN_DENOMINATOR && c.hangupRate !== null);
+  const thin = cells.filter((c) => knownOf(c) > 0 && knownOf(c) < MIN_DENOMINATOR && c.hangupRate !== null);
   const point = (c: HeatmapCell) => [xs.indexOf(Number(c.x)), Number(c.y) - 1, pct(c.hangupRate)];
-  const answered = cells.reduce((s, c) => s + c.answered, 0);
-  const overall = answered ? cells.reduce((s, c) => s + c.earlyHangups, 0) / answered : null;
+  const known = cells.reduce((s, c) => s + knownOf(c), 0);
+  const overall = known ? cells.reduce((s, c) => s + c.earlyHangups, 0) / known : null;
   const [rlo, rhi] = centeredRange(
     readable.map((c) => c.hangupRate!),
     overall,

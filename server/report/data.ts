@@ -74,21 +74,25 @@ export function headlineOf(s: SummaryRow): 'hangup' | 'short' {
   return s.knownParty / s.answered >= 0.5 ? 'hangup' : 'short';
 }
 
-/** The metric fields a report table reads from a breakdown row or heatmap cell. */
+/**
+ * The metric fields a report table reads from a breakdown row or heatmap cell; `knownParty` (the
+ * hang-up rate's denominator) optional, as in SummaryRow.
+ */
 type RowMetrics = 'dials' | 'answered' | 'earlyHangups' | 'hangupRate' | 'ciLow' | 'ciHigh';
-export type BreakdownRow = Pick<
-  MetricRow,
-  | 'key'
-  | RowMetrics
-  | 'hangups'
-  | 'rejected'
-  | 'converted'
-  | 'unknownParty'
-  | 'connectRate'
-  | 'rejectionRate'
-  | 'conversionRate'
->;
-export type HeatmapCell = Pick<HeatCell, 'x' | 'y' | RowMetrics>;
+export type BreakdownRow = Partial<Pick<MetricRow, 'knownParty'>> &
+  Pick<
+    MetricRow,
+    | 'key'
+    | RowMetrics
+    | 'hangups'
+    | 'rejected'
+    | 'converted'
+    | 'unknownParty'
+    | 'connectRate'
+    | 'rejectionRate'
+    | 'conversionRate'
+  >;
+export type HeatmapCell = Pick<HeatCell, 'x' | 'y' | RowMetrics> & Partial<Pick<HeatCell, 'knownParty'>>;
 
 export type KpiKey = 'dials' | 'connectRate' | 'hangupRate' | 'shortCallRate' | 'rejectionRate' | 'conversionRate';
 

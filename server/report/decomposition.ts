@@ -1,19 +1,21 @@
 /**
  * Mix vs rate decomposition of a change in an overall rate R = Σ w_i r_i, where w_i is
- * segment i's share of the denominator (answered calls) and r_i its rate (early hang-ups /
- * answered). Symmetric (midpoint, the two-factor Shapley split), so the parts add up exactly:
+ * segment i's share of the denominator and r_i its rate. For the hang-up rate (DESIGN.md) the
+ * denominator is the answered calls whose hang-up party is known (known party) and the numerator
+ * the early hang-ups; report/data.ts passes those counts. Symmetric (midpoint, the two-factor
+ * Shapley split), so the parts add up exactly:
  *
  *   ΔR = Σ (w1_i − w0_i)·(r0_i + r1_i)/2   [mix: a different share of calls in each segment]
  *      + Σ (r1_i − r0_i)·(w0_i + w1_i)/2   [rate: a real change within segments]
  *
- * A segment with no answered calls in one period has no rate there; its rate is taken as the
+ * A segment with no known-party call in one period has no rate there; its rate is taken as the
  * other period's (no change is observable), so its whole contribution counts as mix. That keeps
  * the identity exact instead of silently dropping the segment.
  */
 
 export interface SegmentCounts {
   key: string | number | null;
-  /** Denominator (answered calls) and numerator (early hang-ups), previous period. */
+  /** Denominator (known-party answered calls) and numerator (early hang-ups), previous period. */
   n0: number;
   k0: number;
   /** Same, current period. */
@@ -25,7 +27,7 @@ export interface SegmentContribution {
   key: string | number | null;
   share0: number;
   share1: number;
-  /** NaN when that period has no answered calls in the segment. */
+  /** NaN when that period has no known-party call in the segment. */
   rate0: number;
   rate1: number;
   mix: number;
@@ -44,9 +46,9 @@ export interface Decomposition {
 }
 
 /**
- * Decomposes rate1 − rate0 over the given segments. Both periods need answered calls
- * (otherwise there is no change to explain and every number is NaN). Segments come back
- * ordered by the size of their total contribution, largest first.
+ * Decomposes rate1 − rate0 over the given segments. Both periods need known-party calls
+ * (otherwise there is no change to explain and every number is NaN). Segments come back ordered
+ * by the size of their total contribution, largest first.
  */
 export function decompose(rows: SegmentCounts[]): Decomposition {
   for (const r of rows) {

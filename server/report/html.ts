@@ -129,20 +129,30 @@ function kpiTable(d: ReportData, lang: Lang): Raw {
   </table>`;
 }
 
+/**
+ * The end of a headline sentence when the previous week has no rate to compare with: no answered
+ * call at all, or (for the hang-up rate) answered calls none of which says who hung up.
+ */
+function previousGap(d: ReportData, lang: Lang, metric: 'hangup' | 'short'): string {
+  const t = dict(lang);
+  const p = d.previous;
+  if (metric === 'hangup' && p.answered > 0 && p.knownParty === 0)
+    return fill(t.previousNoKnownParty, { answered: fmtInt(p.answered) });
+  return t.previousNoAnswered;
+}
+
 /** One sentence on the headline rate: level, change, interval, significance. */
 export function headlineSentence(d: ReportData, lang: Lang): string {
   const t = dict(lang);
-  if (headlineOf(d.current) === 'short') return shortHeadline(d, lang);
+  if (!d.current.answered) return fill(t.headlineNoAnswered, { dials: fmtInt(d.current.dials) });
   const k = d.kpis.find((x) => x.key === 'hangupRate')!;
+  // Answered calls but none with a known party: no hang-up rate at all, whatever the headline says.
+  if (headlineOf(d.current) === 'short' || k.current.denominator === 0) return shortHeadline(d, lang);
   const cur = `${fmtPct(k.current.value)}（${fmtInt(k.current.numerator)}/${fmtInt(k.current.denominator)}）`;
-  if (k.current.denominator === 0)
-    return lang === 'zh'
-      ? '本周没有接通的通话，无法计算挂断率。'
-      : 'No answered calls this week: no hang-up rate to report.';
   if (k.change === null) {
     return lang === 'zh'
-      ? `本周挂断率 ${cur}；上周没有接通的通话，无法比较。`
-      : `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered with a known hang-up party); the previous week has no answered calls to compare with.`;
+      ? `本周挂断率 ${cur}${previousGap(d, lang, 'hangup')}`
+      : `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered with a known hang-up party)${previousGap(d, lang, 'hangup')}`;
   }
   const sig = k.significant ? t.significant : t.notSignificant;
   if (lang === 'zh') {
@@ -153,15 +163,26 @@ export function headlineSentence(d: ReportData, lang: Lang): string {
   return `The hang-up rate this week was ${fmtPct(k.current.value)} (${fmtInt(k.current.numerator)} of ${fmtInt(k.current.denominator)} answered with a known hang-up party) against ${fmtPct(k.previous.value)} the week before: ${dir} ${fmtPp(Math.abs(k.change), lang).replace(/^[+−±]/, '')} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt), ${sig} (${reportFormat(lang).pIs(k.pValue)}).`;
 }
 
-/** The headline when the CDRs mostly do not say who hung up: why, then the short-call rate and its change. */
+/**
+ * The headline when the CDRs mostly (or never) say who hung up: why, then the short-call rate
+ * and its change. Only reached with answered calls this week, so the short-call rate exists.
+ */
 function shortHeadline(d: ReportData, lang: Lang): string {
   const t = dict(lang);
   const f = reportFormat(lang);
-  const k = d.kpis.find((x) => x.key === 'shortCallRate')!;
-  const unknown = d.current.answered ? 1 - (d.current.knownParty ?? 0) / d.current.answered : null;
-  const why = fill(t.headlineShort, { share: f.pct(unknown), T: d.settings.earlySeconds });
+  const k = d.kpis.find((x) => x.key === 'shortCallRate');
+  const { answered, knownParty } = d.current;
+  const T = d.settings.earlySeconds;
+  const why =
+    knownParty === 0
+      ? fill(t.headlineNoKnownParty, { answered: f.int(answered), T })
+      : fill(t.headlineShort, { share: f.pct(1 - (knownParty ?? 0) / answered), T });
+  if (!k) return why; // a summary without the short-call rate (never with a known-party count)
   const rate = `${f.pct(k.current.value)} (${f.int(k.current.numerator)}/${f.int(k.current.denominator)})`;
-  if (k.change === null) return lang === 'zh' ? `${why} 本周短通话占比 ${rate}。` : `${why} This week: ${rate}.`;
+  if (k.change === null)
+    return lang === 'zh'
+      ? `${why} 本周短通话占比 ${rate}${previousGap(d, lang, 'short')}`
+      : `${why} This week: ${rate}${previousGap(d, lang, 'short')}`;
   return lang === 'zh'
     ? `${why} 本周短通话占比 ${rate}，上周 ${f.pct(k.previous.value)}，变化 ${fmtPp(k.change, lang)}（95% 置信区间 ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} 个百分点，${f.pIs(k.pValue)}）。`
     : `${why} This week: ${rate} against ${f.pct(k.previous.value)} the week before, ${fmtPp(k.change, lang)} (95% CI ${fmtPpRange(k.changeCiLow, k.changeCiHigh)} pt, ${f.pIs(k.pValue)}).`;
@@ -184,12 +205,23 @@ function driverSentence(dim: string, dimKey: string, r: Decomposition, lang: Lan
   );
 }
 
+/** Why there is no decomposition: a week without answered calls whose hang-up party is known (its denominator). */
+function driversNoData(d: ReportData, lang: Lang): string {
+  const known = (s: ReportData['current']) => fmtInt(s.knownParty ?? s.answered);
+  return fill(dict(lang).driversNoData, {
+    cur: known(d.current),
+    curAnswered: fmtInt(d.current.answered),
+    prev: known(d.previous),
+    prevAnswered: fmtInt(d.previous.answered),
+  });
+}
+
 function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
   const usable = d.decompositions.filter((x) => Number.isFinite(x.result.change));
   if (usable.length === 0)
     return html`<h2>${t.driversTitle}</h2>
-      <p class="unavailable">${t.driversNoData}</p>`;
+      <p class="unavailable">${driversNoData(d, lang)}</p>`;
   const drivers = tables.find((x) => x.id === 'drivers')!;
   const parts = usable.map(({ dimension, result }) => {
     const dimName = t.dimensions[dimension];

@@ -48,9 +48,15 @@ const zh = {
   } satisfies Record<KpiKey, string>,
   headlineShort:
     '本周话单中有 {share} 的接通通话没有记录挂断方，挂断率意义有限：核心指标改为通话不足 {T} 秒的占比（短通话占比）。',
+  // The two empty denominators differ: no answered call at all, or answered calls none of which says who hung up.
+  headlineNoAnswered: '本周没有接通的通话（外呼 {dials} 通），无法计算挂断率和短通话占比。',
+  headlineNoKnownParty:
+    '本周接通 {answered} 通，没有一通记录挂断方（挂断方未知），无法计算挂断率：核心指标改为通话不足 {T} 秒的占比（短通话占比）。',
+  previousNoAnswered: '；上周没有接通的通话，无法比较。',
+  previousNoKnownParty: '；上周接通 {answered} 通，没有一通记录挂断方，没有挂断率可比较。',
   driversTitle: '变化来自哪里：结构效应与组内效应',
   driversNote:
-    '挂断率的变化 = 结构效应（各组接通量占比的变化）+ 组内效应（各组自身挂断率的变化），按中点权重对称分解，两部分之和等于总变化。',
+    '挂断率的变化 = 结构效应（各组在挂断方已知的接通通话中占比的变化）+ 组内效应（各组自身挂断率的变化），按中点权重对称分解，两部分之和等于总变化。',
   dimension: '维度',
   dimensions: {
     segment: '客户分群',
@@ -60,7 +66,8 @@ const zh = {
     script: '开场白',
     date: '日期',
   },
-  driversNoData: '需要本周和上周都有接通的通话才能分解变化。',
+  driversNoData:
+    '需要本周和上周都有记录挂断方的接通通话才能分解变化：本周接通 {curAnswered} 通，其中 {cur} 通记录了挂断方；上周接通 {prevAnswered} 通，其中 {prev} 通记录了挂断方。',
   mix: '结构效应',
   rateEffect: '组内效应',
   total: '合计',
@@ -72,7 +79,7 @@ const zh = {
   dailyTitle: '每日趋势',
   heatmapTitle: '时段 × 星期 挂断率热力图',
   heatmapNote:
-    '格内为挂断率（%）；蓝色好于本周整体、红色差于整体，白色约等于整体；接通数少于 {min} 的格子显示为灰色，不宜解读。',
+    '格内为挂断率（%）；蓝色好于本周整体、红色差于整体，白色约等于整体；挂断方已知的接通数少于 {min} 的格子显示为灰色，不宜解读；有接通但无一记录挂断方的格子没有挂断率，留空。',
   heatBetter: '好',
   heatWorse: '差',
   date: '日期',
@@ -108,7 +115,7 @@ const zh = {
   noDifference: '尚无证据',
   tooFew: '通话太少',
   abNote:
-    '对照组为字母序第一个开场白；差异为本组减对照组（未调整）；调整后结果为按时段 × 分群 × 号码标签分层的 Mantel–Haenszel 比值比与 CMH 检验；所有 p 值均经 Holm 多重比较校正；结论依据调整后检验；“优于对照组的概率”为 Beta(1,1) 先验下、按调整后（标准化）挂断率计算的后验概率，与结论一致；接通少于 30 通的开场白不下结论。',
+    '对照组为字母序第一个开场白；差异为本组减对照组（未调整）；调整后结果为按时段 × 分群 × 号码标签分层的 Mantel–Haenszel 比值比与 CMH 检验；所有 p 值均经 Holm 多重比较校正；结论依据调整后检验；“优于对照组的概率”为 Beta(1,1) 先验下、按调整后（标准化）比率计算的后验概率，与结论一致；本组或对照组的分母（比较挂断率时为挂断方已知的接通数，比较短通话占比时为接通数）少于 30 通时不下结论。',
   srmWarning: '各开场白的外呼量与均分计划显著不符（SRM），分配可能有问题，结论需谨慎。',
   bestWindow: '最佳',
   worstWindow: '应避免',
@@ -223,9 +230,15 @@ const en: Dict = {
   },
   headlineShort:
     'Your CDRs do not say who hung up for {share} of this week’s answered calls, so the hang-up rate says little: the headline is the share of calls shorter than {T} s (short-call rate).',
+  headlineNoAnswered: 'No answered calls this week ({dials} dials): no hang-up rate or short-call rate to report.',
+  headlineNoKnownParty:
+    'No answered call this week says who hung up ({answered} answered, hang-up party unknown): no hang-up rate to report; the headline is the share of calls shorter than {T} s (short-call rate).',
+  previousNoAnswered: '; the previous week has no answered calls to compare with.',
+  previousNoKnownParty:
+    '; no answered call the previous week says who hung up ({answered} answered, hang-up party unknown), so there is no hang-up rate to compare with.',
   driversTitle: 'What drove the change: mix vs rate',
   driversNote:
-    'Change in hang-up rate = mix (a different share of answered calls in each group) + rate (a real change within groups), split symmetrically with midpoint weights; the two parts add up to the change.',
+    'Change in hang-up rate = mix (a different share of the answered calls with a known hang-up party in each group) + rate (a real change within groups), split symmetrically with midpoint weights; the two parts add up to the change.',
   dimension: 'Dimension',
   dimensions: {
     segment: 'Segment',
@@ -235,7 +248,8 @@ const en: Dict = {
     script: 'Opening line',
     date: 'Date',
   },
-  driversNoData: 'The decomposition needs answered calls in both weeks.',
+  driversNoData:
+    'The decomposition needs answered calls with a known hang-up party in both weeks: this week has {cur} of {curAnswered} answered, the previous week {prev} of {prevAnswered}.',
   mix: 'Mix',
   rateEffect: 'Rate',
   total: 'Total',
@@ -247,7 +261,7 @@ const en: Dict = {
   dailyTitle: 'Daily trend',
   heatmapTitle: 'Hang-up rate by hour × weekday',
   heatmapNote:
-    'Cells show the hang-up rate (%); blue is better than the week overall, red worse, white about average; cells with fewer than {min} answered calls are grey and should not be read.',
+    'Cells show the hang-up rate (%); blue is better than the week overall, red worse, white about average; cells with fewer than {min} answered calls with a known hang-up party are grey and should not be read; cells whose answered calls never say who hung up have no rate and stay blank.',
   heatBetter: 'better',
   heatWorse: 'worse',
   date: 'Date',
@@ -283,7 +297,7 @@ const en: Dict = {
   noDifference: 'no evidence yet',
   tooFew: 'not enough calls',
   abNote:
-    'Control: the first opening line in alphabetical order; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict below 30 answered calls per line.',
+    'Control: the first opening line in alphabetical order; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict when the line or the control has fewer than 30 calls in the rate’s denominator (answered calls with a known hang-up party for the hang-up rate, answered calls for the short-call rate).',
   srmWarning:
     'Dials per opening line differ significantly from the planned equal split (SRM): the assignment may be broken; read the verdicts with care.',
   bestWindow: 'best',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decompose, type Decomposition, type SegmentCounts } from '../../server/report/decomposition.ts';
 
-/** Equal to 12 places, or both NaN (a period with no answered calls has no rate). */
+/** Equal to 12 places, or both NaN (a period with no known-party call has no rate). */
 function close(actual: number, expected: number, what: string) {
   if (Number.isNaN(expected)) expect(Number.isNaN(actual), what).toBe(true);
   else expect(actual, what).toBeCloseTo(expected, 12);
@@ -19,7 +19,7 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    // A keeps 10%, B keeps 30%; B's share of answered calls goes from 1/2 to 3/4.
+    // A keeps 10%, B keeps 30%; B's share of known-party calls goes from 1/2 to 3/4.
     // R0 = 0.20, R1 = (5 + 45) / 200 = 0.25. Mix = (0.25 − 0.5)·0.1 + (0.75 − 0.5)·0.3 = 0.05.
     name: 'attributes a pure shift of calls between segments to mix',
     rows: [
@@ -40,7 +40,7 @@ const CASES: Case[] = [
     first: 'A',
   },
   {
-    // Previous: A 200 answered, 20 early (0.10); B 200, 60 (0.30). R0 = 80/400 = 0.20.
+    // Previous: A 200 known-party calls, 20 early (0.10); B 200, 60 (0.30). R0 = 80/400 = 0.20.
     // Current:  A 100, 20 (0.20); B 300, 120 (0.40). R1 = 140/400 = 0.35. ΔR = 0.15.
     // w0 = (0.5, 0.5), w1 = (0.25, 0.75).
     // mix  = (0.25 − 0.5)·(0.10 + 0.20)/2 + (0.75 − 0.5)·(0.30 + 0.40)/2 = −0.0375 + 0.0875 = 0.05
@@ -78,7 +78,7 @@ describe('mix vs rate decomposition', () => {
     if (first) expect(d.segments[0]!.key).toBe(first);
   });
 
-  it('returns NaN rather than a number when a period has no answered calls', () => {
+  it('returns NaN rather than a number when a period has no known-party calls', () => {
     const d = decompose([{ key: 'A', n0: 0, k0: 0, n1: 10, k1: 2 }]);
     expect(Number.isNaN(d.change)).toBe(true);
     expect(d.rate1).toBeCloseTo(0.2, 12);

@@ -278,14 +278,22 @@ describe('weeks without data', () => {
     for (const format of ['html', 'xlsx', 'csv'])
       expect((await getReport(fx.app, `week=${week}&format=${format}&lang=en`)).status).toBe(200);
     const html = await (await getReport(fx.app, `week=${week}&format=html&lang=en`)).text();
-    if (week === '2026-W30') expect(html).toContain('No answered calls this week');
+    if (week === '2026-W30')
+      expect(html).toContain(
+        '<p class="headline">No answered calls this week (0 dials): no hang-up rate or short-call rate to report.</p>',
+      );
     // W37 is the first week of the sample: nothing to compare with.
     else {
       expect(html).toContain('the previous week has no answered calls to compare with');
       // The hang-up rate's denominator is the answered calls whose hang-up party is known.
       expect(html).toMatch(/\(\d[\d,]* of \d[\d,]* answered with a known hang-up party\)/);
     }
-    expect(html).toContain('The decomposition needs answered calls in both weeks.');
+    // Its denominator is the known-party calls: W30 has none in either week, W37 none the week before.
+    expect(html).toMatch(
+      week === '2026-W30'
+        ? /The decomposition needs answered calls with a known hang-up party in both weeks: this week has 0 of 0 answered, the previous week 0 of 0\./
+        : /The decomposition needs answered calls with a known hang-up party in both weeks: this week has [1-9][\d,]* of [1-9][\d,]* answered, the previous week 0 of 0\./,
+    );
   });
 });
 
