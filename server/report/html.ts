@@ -238,8 +238,14 @@ function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
     ${note(t.driversNote)}${parts}`;
 }
 
+/** A chart note when the charts draw the short-call rate: why (the headline's reason), then `text`. */
+function shortChartNote(d: ReportData, lang: Lang, text: string): string {
+  return `${fill(dict(lang).chartsShortReason, { share: fmtPct(d.current.unknownPartyShare) })} ${text}`;
+}
+
 function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
+  const headline = headlineOf(d.current);
   const daily = tables.find((x) => x.id === 'daily')!;
   const thisWeek = {
     ...daily,
@@ -248,18 +254,21 @@ function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   };
   // Not one unbreakable block: a chart and a table kept together pushed whole half pages ahead.
   return html`<section>
-    <h2>${t.dailyTitle}</h2>
-    <figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>
+    <h2>${headline === 'short' ? t.dailyTitleShort : t.dailyTitle}</h2>
+    ${headline === 'short' ? note(shortChartNote(d, lang, fill(t.dailyNoteShort, { min: MIN_DENOMINATOR }))) : ''}
+    <figure>${raw(renderSvg(buildTrendOption(d, lang, headline), WIDTH, 240))}</figure>
     ${tableHtml(thisWeek, lang)}
   </section>`;
 }
 
 function heatmapSection(d: ReportData, lang: Lang): Raw {
   const t = dict(lang);
+  const headline = headlineOf(d.current);
+  const vars = { min: MIN_DENOMINATOR, T: d.settings.earlySeconds };
   return html`<section class="keep">
-    <h2>${t.heatmapTitle}</h2>
-    ${note(fill(t.heatmapNote, { min: MIN_DENOMINATOR }))}
-    <figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang), WIDTH, 290))}</figure>
+    <h2>${headline === 'short' ? t.heatmapTitleShort : t.heatmapTitle}</h2>
+    ${note(headline === 'short' ? shortChartNote(d, lang, fill(t.heatmapNoteShort, vars)) : fill(t.heatmapNote, vars))}
+    <figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang, headline), WIDTH, 290))}</figure>
   </section>`;
 }
 
@@ -313,13 +322,11 @@ function abTable(ab: AbView, lang: Lang): Raw {
 
 function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
+  const crude = tables.find((x) => x.id === 'scripts')!;
   const scripts = html`<div class="keep">
       <h2>${t.scriptsTitle}</h2>
-      <h3>${t.scriptsCrude}</h3>
-      ${tableHtml(
-        tables.find((x) => x.id === 'scripts')!,
-        lang,
-      )}
+      <h3>${crude.title}</h3>
+      ${tableHtml(crude, lang)}
     </div>
     <h3>${t.abTitle}</h3>`;
   if (d.ab.status !== 'ok')

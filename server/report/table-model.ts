@@ -30,10 +30,15 @@ export const METRIC_FMT = {
   dials: 'int',
   answered: 'int',
   connectRate: 'pct',
+  knownParty: 'int',
   earlyHangups: 'int',
   hangupRate: 'pct',
   ciLow: 'pct',
   ciHigh: 'pct',
+  shortCalls: 'int',
+  shortCallRate: 'pct',
+  shortCallRateCiLow: 'pct',
+  shortCallRateCiHigh: 'pct',
 } as const satisfies Record<string, Fmt>;
 export type MetricColumn = keyof typeof METRIC_FMT;
 
