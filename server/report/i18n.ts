@@ -281,7 +281,7 @@ const en: Dict = {
   dailyTitleShort: 'Daily trend: short-call rate',
   dailyNoteShort: 'Days with fewer than {min} answered calls have no point.',
   chartsShortReason:
-    'Charted as the short-call rate, this week’s headline metric, not the hang-up rate: {share} of the answered calls do not say who hung up (the headline switches when more than half do not).',
+    'Charted as the short-call rate, the headline metric this week, not the hang-up rate: {share} of the answered calls do not say who hung up (the headline switches when more than half do not).',
   heatBetter: 'better',
   heatWorse: 'worse',
   date: 'Date',

@@ -150,12 +150,15 @@ describe('report charts when the hang-up party is mostly unknown: the short-call
         '<h2>Daily trend: short-call rate</h2>',
         '<h2>Short-call rate by hour × weekday</h2>',
         '<h3>Short-call rate per opening line this week (crude)</h3>',
-        'Charted as the short-call rate, this week’s headline metric, not the hang-up rate: 93.3% of the answered calls do not say who hung up (the headline switches when more than half do not). Cells show the short-call rate (%): answered calls shorter than 10 s, whoever hung up, of all answered calls;',
+        'Charted as the short-call rate, the headline metric this week, not the hang-up rate: 93.3% of the answered calls do not say who hung up (the headline switches when more than half do not). Cells show the short-call rate (%): answered calls shorter than 10 s, whoever hung up, of all answered calls;',
         'cells with fewer than 30 answered calls are grey',
         'Days with fewer than 30 answered calls have no point.',
         'Short-call rate · This week',
+        // The daily and opening-line tables show the headline rate's columns (the XLSX has both).
+        '<th class="n">Known party</th>',
+        '<th class="n">Short-call rate</th>',
       ],
-      ['Hang-up rate by hour', 'Hang-up rate · This week'],
+      ['Hang-up rate by hour', 'Hang-up rate · This week', '<th class="n">Early hang-ups</th>'],
     ],
     [
       'zh',
@@ -167,8 +170,10 @@ describe('report charts when the hang-up party is mostly unknown: the short-call
         '接通数少于 30 的格子显示为灰色',
         '接通数少于 30 的日期不画点。',
         '短通话占比 · 本周',
+        '<th class="n">挂断方已知</th>',
+        '<th class="n">短通话占比</th>',
       ],
-      ['挂断率热力图', '挂断率 · 本周'],
+      ['挂断率热力图', '挂断率 · 本周', '<th class="n">早挂数</th>'],
     ],
   ] as const)('HTML (%s): titles, notes with the reason, chart legend', async (lang, present, absent) => {
     const text = await (await report(unknown, 'html', lang)).text();
@@ -234,11 +239,23 @@ describe('report charts when the hang-up party is known: the hang-up rate, uncha
   });
 
   it.each([
-    ['en', ['<h2>Daily trend</h2>', '<h2>Hang-up rate by hour × weekday</h2>', 'Hang-up rate · This week']],
-    ['zh', ['<h2>每日趋势</h2>', '<h2>时段 × 星期 挂断率热力图</h2>', '挂断率 · 本周']],
-  ] as const)('HTML (%s): hang-up rate titles, no short-call reason', async (lang, present) => {
+    [
+      'en',
+      ['<h2>Daily trend</h2>', '<h2>Hang-up rate by hour × weekday</h2>', 'Hang-up rate · This week'],
+      ['<th class="n">Known party</th>', '<th class="n">Hang-up rate</th>', '<th class="n">Short calls</th>'],
+    ],
+    [
+      'zh',
+      ['<h2>每日趋势</h2>', '<h2>时段 × 星期 挂断率热力图</h2>', '挂断率 · 本周'],
+      ['<th class="n">挂断方已知</th>', '<th class="n">挂断率</th>', '<th class="n">短通话数</th>'],
+    ],
+  ] as const)('HTML (%s): hang-up rate titles, no short-call reason', async (lang, present, [party, rate, short]) => {
     const text = await (await report(known, 'html', lang)).text();
     for (const s of present) expect(text).toContain(s);
+    // The tables: the hang-up rate beside its denominator, the short-call columns left to the XLSX.
+    expect(text).toContain(party);
+    expect(text).toContain(rate);
+    expect(text).not.toContain(short);
     expect(text).not.toContain(lang === 'en' ? 'Charted as the short-call rate' : '按本周核心指标短通话占比作图');
     expect(text).not.toContain(lang === 'en' ? 'Short-call rate by hour' : '短通话占比热力图');
   });
