@@ -11,6 +11,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { BreakdownRow, HeatmapCell, ReportData } from './data.ts';
 import { MIN_DENOMINATOR } from './data.ts';
 import { centeredRange, inkOn, rampFor } from '../contract/palette.ts';
+import { rateByKey, type Headline, type RateMeasure } from '../semantic/measures.ts';
 import { dict, reportFormat, type Lang } from './i18n.ts';
 
 echarts.use([
@@ -47,25 +48,42 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
   }
 }
 
-/** The hang-up rate's denominator (DESIGN.md): the known-party calls; the answered ones without that count. */
-const knownOf = (r: { answered: number; knownParty?: number }) => r.knownParty ?? r.answered;
+/**
+ * The rate the report's charts draw: its headline (DESIGN.md, Metrics), with numerator and
+ * denominator as the semantic layer defines them (hang-up rate: early hang-ups / known party;
+ * short-call rate: short calls / answered).
+ */
+export const chartRate = (headline: Headline): RateMeasure =>
+  rateByKey(headline === 'short' ? 'shortCallRate' : 'hangupRate');
+
+type Row = BreakdownRow | HeatmapCell;
+const field = (r: Row, key: string) => (r as unknown as Record<string, number | null | undefined>)[key];
+/** The rate's denominator; a row without its count (built before issue 9) falls back to its answered calls. */
+const denominatorOf = (m: RateMeasure, r: Row) => field(r, m.denominator) ?? r.answered;
+const valueOf = (m: RateMeasure, r: Row) => field(r, m.key) ?? null;
 
 const pct = (x: number | null | undefined) =>
   typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 1000) / 10 : null;
 
-/** This week's daily hang-up rate against the same weekday last week, with this week's dials as bars. */
-export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
+/**
+ * This week's daily headline rate (the hang-up rate, or the short-call rate when that is the
+ * headline) against the same weekday last week, with this week's dials as bars.
+ */
+export function buildTrendOption(d: ReportData, lang: Lang, headline: Headline = 'hangup'): EChartsCoreOption {
   const t = dict(lang);
+  const m = chartRate(headline);
+  const name = t.kpis[m.key as 'hangupRate' | 'shortCallRate'];
   const byDate = new Map<string, BreakdownRow>(d.daily.map((r) => [String(r.key), r]));
   const cur = d.week.days.map((day) => byDate.get(day));
   const prev = d.previousWeek.days.map((day) => byDate.get(day));
-  // A rate over too few known-party calls is not drawn (gap), rather than drawn as if it meant something.
-  const rate = (r: BreakdownRow | undefined) => (r && knownOf(r) >= MIN_DENOMINATOR ? pct(r.hangupRate) : null);
+  // A rate over too few calls in its denominator is not drawn (gap), rather than drawn as if it meant something.
+  const rate = (r: BreakdownRow | undefined) =>
+    r && denominatorOf(m, r) >= MIN_DENOMINATOR ? pct(valueOf(m, r)) : null;
   return {
     color: [COLORS.current, COLORS.previous, COLORS.bars],
     legend: {
       top: 0,
-      data: [`${t.hangupRate} · ${t.thisWeek}`, `${t.hangupRate} · ${t.previousWeek}`, `${t.dials} · ${t.thisWeek}`],
+      data: [`${name} · ${t.thisWeek}`, `${name} · ${t.previousWeek}`, `${t.dials} · ${t.thisWeek}`],
     },
     grid: { left: 48, right: 56, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: d.week.days.map((day, i) => `${t.weekdays[i]} ${day.slice(5)}`) },
@@ -75,7 +93,7 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
     ],
     series: [
       {
-        name: `${t.hangupRate} · ${t.thisWeek}`,
+        name: `${name} · ${t.thisWeek}`,
         type: 'line',
         data: cur.map(rate),
         label: { show: true, formatter: '{c}%', fontSize: 10 },
@@ -83,7 +101,7 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
         z: 3,
       },
       {
-        name: `${t.hangupRate} · ${t.previousWeek}`,
+        name: `${name} · ${t.previousWeek}`,
         type: 'line',
         data: prev.map(rate),
         lineStyle: { type: 'dashed' },
@@ -102,24 +120,28 @@ export function buildTrendOption(d: ReportData, lang: Lang): EChartsCoreOption {
 }
 
 /**
- * Hour x weekday heatmap of the hang-up rate on the dashboard's diverging palette: blue better
- * than the week's overall rate, red worse, centred on it; cells with too few known-party calls (the
- * rate's denominator) grey, cells with answered calls but no known party have no rate and stay blank.
+ * Hour x weekday heatmap of the headline rate (hang-up or short-call rate) on the dashboard's
+ * diverging palette: blue better than the week's overall rate, red worse, centred on it; cells with
+ * too few calls in the rate's denominator (known-party calls, or answered calls for the short-call
+ * rate) grey, cells with answered calls but no rate (no known party) stay blank.
  * Hours read "10:00"; the legend says which end is good.
  */
-export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCoreOption {
+export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang, headline: Headline = 'hangup'): EChartsCoreOption {
   const t = dict(lang);
+  const m = chartRate(headline);
+  const den = (c: HeatmapCell) => denominatorOf(m, c);
+  const rateOf = (c: HeatmapCell) => valueOf(m, c);
   const hours = cells.map((c) => Number(c.x)).filter((h) => Number.isInteger(h));
   const lo = hours.length ? Math.min(...hours) : 8;
   const hi = hours.length ? Math.max(...hours) : 21;
   const xs = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const readable = cells.filter((c) => knownOf(c) >= MIN_DENOMINATOR && c.hangupRate !== null);
-  const thin = cells.filter((c) => knownOf(c) > 0 && knownOf(c) < MIN_DENOMINATOR && c.hangupRate !== null);
-  const point = (c: HeatmapCell) => [xs.indexOf(Number(c.x)), Number(c.y) - 1, pct(c.hangupRate)];
-  const known = cells.reduce((s, c) => s + knownOf(c), 0);
-  const overall = known ? cells.reduce((s, c) => s + c.earlyHangups, 0) / known : null;
+  const readable = cells.filter((c) => den(c) >= MIN_DENOMINATOR && rateOf(c) !== null);
+  const thin = cells.filter((c) => den(c) > 0 && den(c) < MIN_DENOMINATOR && rateOf(c) !== null);
+  const point = (c: HeatmapCell) => [xs.indexOf(Number(c.x)), Number(c.y) - 1, pct(rateOf(c))];
+  const total = cells.reduce((s, c) => s + den(c), 0);
+  const overall = total ? cells.reduce((s, c) => s + (field(c, m.numerator) ?? 0), 0) / total : null;
   const [rlo, rhi] = centeredRange(
-    readable.map((c) => c.hangupRate!),
+    readable.map((c) => rateOf(c)!),
     overall,
   );
   const vmin = rlo * 100;
@@ -149,7 +171,7 @@ export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang): EChartsCor
         itemWidth: 10,
         calculable: false,
         text: [`${t.heatWorse} ${f.pct(rhi)}`, `${f.pct(Math.max(0, rlo))} ${t.heatBetter}`],
-        inRange: { color: rampFor('hangupRate') },
+        inRange: { color: rampFor(m.key) },
         textStyle: { fontSize: 10 },
       },
       { seriesIndex: 1, show: false, min: 0, max: 100, inRange: { color: [COLORS.grey, COLORS.grey] } },

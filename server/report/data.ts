@@ -76,10 +76,12 @@ export function headlineOf(s: SummaryRow): 'hangup' | 'short' {
 
 /**
  * The metric fields a report table reads from a breakdown row or heatmap cell; `knownParty` (the
- * hang-up rate's denominator) optional, as in SummaryRow.
+ * hang-up rate's denominator) and the short-call fields optional, as in SummaryRow.
  */
 type RowMetrics = 'dials' | 'answered' | 'earlyHangups' | 'hangupRate' | 'ciLow' | 'ciHigh';
-export type BreakdownRow = Partial<Pick<MetricRow, 'knownParty'>> &
+/** The rates' own denominators and the short-call rate (issue 9): optional, as rows built by hand may lack them. */
+type HeadlineMetrics = 'knownParty' | 'shortCalls' | 'shortCallRate' | 'shortCallRateCiLow' | 'shortCallRateCiHigh';
+export type BreakdownRow = Partial<Pick<MetricRow, HeadlineMetrics>> &
   Pick<
     MetricRow,
     | 'key'
@@ -92,7 +94,7 @@ export type BreakdownRow = Partial<Pick<MetricRow, 'knownParty'>> &
     | 'rejectionRate'
     | 'conversionRate'
   >;
-export type HeatmapCell = Pick<HeatCell, 'x' | 'y' | RowMetrics> & Partial<Pick<HeatCell, 'knownParty'>>;
+export type HeatmapCell = Pick<HeatCell, 'x' | 'y' | RowMetrics> & Partial<Pick<HeatCell, HeadlineMetrics>>;
 
 export type KpiKey = 'dials' | 'connectRate' | 'hangupRate' | 'shortCallRate' | 'rejectionRate' | 'conversionRate';
 

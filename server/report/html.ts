@@ -30,6 +30,7 @@ import {
   type CellValue,
   type ReportTable,
 } from './tables.ts';
+import { withoutMetrics } from './table-model.ts';
 
 const WIDTH = 680; // px of an A4 page between 14 mm margins at 96 dpi
 
@@ -64,6 +65,8 @@ section { break-inside: auto; }
 table.small { font-size: 8pt; }
 ul.recs { margin: 4px 0; padding-left: 18px; }
 code { font-size: 8.5pt; word-break: break-all; }
+/* On a phone a wide table scrolls on its own instead of widening the page (paper is unaffected). */
+@media screen and (max-width: 600px) { table { display: block; overflow-x: auto; } }
 `;
 
 /** Which direction of each KPI is good news. */
@@ -238,9 +241,34 @@ function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
     ${note(t.driversNote)}${parts}`;
 }
 
+/**
+ * A metric table as the HTML shows it: with the headline rate's columns only (the other rate's
+ * count, rate and bounds are in the XLSX and CSV), so it fits an A4 page; the known-party count
+ * stays, as it says why the headline is what it is.
+ */
+function headlineColumns(d: ReportData, table: ReportTable, lang: Lang): ReportTable {
+  const t = dict(lang);
+  if (headlineOf(d.current) !== 'short')
+    return withoutMetrics(table, ['shortCalls', 'shortCallRate', 'shortCallRateCiLow', 'shortCallRateCiHigh']);
+  const shown = withoutMetrics(table, ['earlyHangups', 'hangupRate', 'ciLow', 'ciHigh']);
+  // One rate left: its bounds need no "short-call" in their headers.
+  const bound: Record<string, string> = { shortCallRateCiLow: t.ciLow, shortCallRateCiHigh: t.ciHigh };
+  return { ...shown, columns: shown.columns.map((c) => ({ ...c, header: bound[c.metric ?? ''] ?? c.header })) };
+}
+
+/** A chart note when the charts draw the short-call rate: why (the headline's reason), then `text`. */
+function shortChartNote(d: ReportData, lang: Lang, text: string): string {
+  return `${fill(dict(lang).chartsShortReason, { share: fmtPct(d.current.unknownPartyShare) })} ${text}`;
+}
+
 function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
-  const daily = tables.find((x) => x.id === 'daily')!;
+  const headline = headlineOf(d.current);
+  const daily = headlineColumns(
+    d,
+    tables.find((x) => x.id === 'daily')!,
+    lang,
+  );
   const thisWeek = {
     ...daily,
     columns: daily.columns.slice(1),
@@ -248,18 +276,21 @@ function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   };
   // Not one unbreakable block: a chart and a table kept together pushed whole half pages ahead.
   return html`<section>
-    <h2>${t.dailyTitle}</h2>
-    <figure>${raw(renderSvg(buildTrendOption(d, lang), WIDTH, 240))}</figure>
+    <h2>${headline === 'short' ? t.dailyTitleShort : t.dailyTitle}</h2>
+    ${headline === 'short' ? note(shortChartNote(d, lang, fill(t.dailyNoteShort, { min: MIN_DENOMINATOR }))) : ''}
+    <figure>${raw(renderSvg(buildTrendOption(d, lang, headline), WIDTH, 240))}</figure>
     ${tableHtml(thisWeek, lang)}
   </section>`;
 }
 
 function heatmapSection(d: ReportData, lang: Lang): Raw {
   const t = dict(lang);
+  const headline = headlineOf(d.current);
+  const vars = { min: MIN_DENOMINATOR, T: d.settings.earlySeconds };
   return html`<section class="keep">
-    <h2>${t.heatmapTitle}</h2>
-    ${note(fill(t.heatmapNote, { min: MIN_DENOMINATOR }))}
-    <figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang), WIDTH, 290))}</figure>
+    <h2>${headline === 'short' ? t.heatmapTitleShort : t.heatmapTitle}</h2>
+    ${note(headline === 'short' ? shortChartNote(d, lang, fill(t.heatmapNoteShort, vars)) : fill(t.heatmapNote, vars))}
+    <figure>${raw(renderSvg(buildHeatmapOption(d.heatmap, lang, headline), WIDTH, 290))}</figure>
   </section>`;
 }
 
@@ -313,13 +344,15 @@ function abTable(ab: AbView, lang: Lang): Raw {
 
 function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
+  const crude = headlineColumns(
+    d,
+    tables.find((x) => x.id === 'scripts')!,
+    lang,
+  );
   const scripts = html`<div class="keep">
       <h2>${t.scriptsTitle}</h2>
-      <h3>${t.scriptsCrude}</h3>
-      ${tableHtml(
-        tables.find((x) => x.id === 'scripts')!,
-        lang,
-      )}
+      <h3>${crude.title}</h3>
+      ${tableHtml(crude, lang)}
     </div>
     <h3>${t.abTitle}</h3>`;
   if (d.ab.status !== 'ok')

@@ -9,6 +9,8 @@ export type CellValue = string | number | boolean | null;
 export interface Column {
   header: string;
   fmt: Fmt;
+  /** The metric a metric table's column holds (its key in METRIC_FMT); absent on other columns. */
+  metric?: MetricColumn;
 }
 export interface ReportTable {
   id: string;
@@ -30,10 +32,15 @@ export const METRIC_FMT = {
   dials: 'int',
   answered: 'int',
   connectRate: 'pct',
+  knownParty: 'int',
   earlyHangups: 'int',
   hangupRate: 'pct',
   ciLow: 'pct',
   ciHigh: 'pct',
+  shortCalls: 'int',
+  shortCallRate: 'pct',
+  shortCallRateCiLow: 'pct',
+  shortCallRateCiHigh: 'pct',
 } as const satisfies Record<string, Fmt>;
 export type MetricColumn = keyof typeof METRIC_FMT;
 
@@ -55,13 +62,22 @@ export function metricTable<R extends Partial<Record<MetricColumn, number | null
     ...base,
     columns: [
       ...lead.map(([header, fmt]) => ({ header, fmt })),
-      ...metrics.map((m) => ({ header: headers[m], fmt: METRIC_FMT[m] })),
+      ...metrics.map((m) => ({ header: headers[m], fmt: METRIC_FMT[m], metric: m })),
     ],
     rows: rows.map((r) => [
       ...lead.map(([, , cell]) => cell(r)),
       ...metrics.map((m) => (METRIC_FMT[m] === 'pct' ? finite(r[m]) : (r[m] ?? null))),
     ]),
   };
+}
+
+/**
+ * A metric table without the columns of `drop`: the HTML report's narrower tables (the XLSX and
+ * CSV keep every column).
+ */
+export function withoutMetrics(table: ReportTable, drop: readonly MetricColumn[]): ReportTable {
+  const keep = table.columns.map((c, i) => (c.metric && drop.includes(c.metric) ? -1 : i)).filter((i) => i >= 0);
+  return { ...table, columns: keep.map((i) => table.columns[i]!), rows: table.rows.map((r) => keep.map((i) => r[i]!)) };
 }
 
 const finite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);

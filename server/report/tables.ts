@@ -6,7 +6,7 @@
 import { cols, metricTable, points, type CellValue, type MetricColumn, type ReportTable } from './table-model.ts';
 export type { CellValue, Column, Fmt, ReportTable } from './table-model.ts';
 export { points } from './table-model.ts';
-import type { ReportData, Kpi } from './data.ts';
+import { headlineOf, type ReportData, type Kpi } from './data.ts';
 import { recommendationRows, abRows } from './insight-rows.ts';
 import { valueLabel } from '../contract/labels.ts';
 import { dict, fill, reportFormat, type Lang } from './i18n.ts';
@@ -107,9 +107,23 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
   }
   tables.push(drivers);
 
+  // Titles name the week's headline rate; both rates are in every one of these tables.
+  const short = headlineOf(d.current) === 'short';
   const weekOf = (date: string) => (date >= d.week.from ? d.week.label : d.previousWeek.label);
   const weekdayOf = (date: string) => t.weekdays[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
-  const RATE: MetricColumn[] = ['earlyHangups', 'hangupRate', 'ciLow', 'ciHigh'];
+  // Both rates, each beside its own denominator's count: known-party calls for the hang-up rate,
+  // answered calls (the column before) for the short-call rate, whichever is the headline.
+  const RATE: MetricColumn[] = [
+    'knownParty',
+    'earlyHangups',
+    'hangupRate',
+    'ciLow',
+    'ciHigh',
+    'shortCalls',
+    'shortCallRate',
+    'shortCallRateCiLow',
+    'shortCallRateCiHigh',
+  ];
   tables.push(
     metricTable(
       { id: 'daily', name: t.sheetNames.daily, title: t.dailyTitle },
@@ -123,7 +137,7 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
       d.daily,
     ),
     metricTable(
-      { id: 'heatmap', name: t.sheetNames.heatmap, title: t.heatmapTitle },
+      { id: 'heatmap', name: t.sheetNames.heatmap, title: short ? t.heatmapTitleShort : t.heatmapTitle },
       t,
       [
         [t.weekday, 'text', (c) => t.weekdays[Number(c.y) - 1] ?? String(c.y)],
@@ -133,7 +147,11 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
       d.heatmap,
     ),
     metricTable(
-      { id: 'scripts', name: t.sheetNames.scripts, title: t.scriptsCrude },
+      {
+        id: 'scripts',
+        name: t.sheetNames.scripts,
+        title: short ? t.scriptsCrudeShort : t.scriptsCrude,
+      },
       t,
       [[t.script, 'text', (r) => valueLabel(lang, 'script', r.key)]],
       ['dials', 'answered', ...RATE],

@@ -122,8 +122,11 @@ describe('XLSX', () => {
       for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(10);
     }
     const hm = wb.getWorksheet('Heatmap')!;
-    expect(hm.getCell('F2').numFmt).toBe('0.0%');
-    expect(typeof hm.getCell('F2').value).toBe('number');
+    // The hang-up rate moved from F to G when the known-party column (its denominator) came in at E.
+    expect(hm.getCell('E1').value).toBe('Known party');
+    expect(hm.getCell('G1').value).toBe('Hang-up rate');
+    expect(hm.getCell('G2').numFmt).toBe('0.0%');
+    expect(typeof hm.getCell('G2').value).toBe('number');
   });
 });
 
