@@ -80,9 +80,8 @@ export function targets(r: Results): Target[] {
         busy.p99! <= 1000,
       );
   } else {
-    const worst = api
-      .filter(([id]) => !id.startsWith('report'))
-      .sort((a, b) => (b[1].median ?? 0) - (a[1].median ?? 0))[0];
+    // The weekly report files are endpoints too (a manager's export).
+    const worst = [...api].sort((a, b) => (b[1].median ?? 0) - (a[1].median ?? 0))[0];
     if (worst)
       add('100 M: every endpoint ≤ 1 s', `slowest ${worst[0]} ${fmtMs(worst[1].median)} ms`, worst[1].median! <= 1000);
   }
