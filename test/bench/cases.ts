@@ -103,7 +103,8 @@ export function reportCases(lastDate: string): ApiCase[] {
 }
 
 /**
- * The same URL with a parameter no route reads (zod drops unknown keys), so the server's response
+ * The same URL marked uncached: fetchRetry (server-child.ts) turns the marker into `Cache-Control:
+ * no-cache` (routes refuse unknown parameters), so the server's response
  * cache (keyed by the whole query) misses and the request is computed: the uncached figures.
  */
 export const uncached = (url: string, n: number) => `${url}${url.includes('?') ? '&' : '?'}bench_run=${n}`;
