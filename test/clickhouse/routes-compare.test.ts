@@ -312,4 +312,28 @@ describe('/api/dimensions on ClickHouse', () => {
       for (const s of chStores) s.ch!.rollups!.ready = true;
     }
   }, 120_000);
+
+  it('on an empty store: no menu values, no dates, 0 calls, as DuckDB says', async () => {
+    const duck = await tempStore();
+    const empty = [
+      await mirroredStore({ ...target.config, database: `${target.config.database}_empty` }),
+      // chDB allows one session per process: the one of the chdb store, in a database of its own, left open.
+      await mirroredStore({ ...recorded(stores[2]!.ch!.engine, []), close: async () => undefined }),
+    ];
+    try {
+      const { body: want } = await json(createApp({ db: duck.db, settings: duck.settings }), '/api/dimensions');
+      expect(want).toMatchObject({ firstDate: null, lastDate: null, calls: 0, campaign: [], callerNumber: [] });
+      for (const e of empty) {
+        expect(e.ch.rollups?.ready, e.ch.engine.label).toBe(true);
+        const { body } = await json(createApp({ db: e.db, settings: e.settings }), '/api/dimensions');
+        expect(jsonDiff(want, body), e.ch.engine.label).toEqual([]);
+      }
+    } finally {
+      duck.cleanup();
+      for (const e of empty) {
+        for (const s of e.ch.shardEngines) await s.command(`DROP DATABASE IF EXISTS \`${e.ch.names.database}\``);
+        await e.cleanup();
+      }
+    }
+  }, 120_000);
 });
