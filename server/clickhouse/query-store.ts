@@ -11,6 +11,19 @@ import type { ClickHouseStore } from './store.ts';
  * part per partition everywhere (then every call is one row): exact before and after merges.
  */
 export function clickhouseQueryStore(ch: ClickHouseStore, control: Database): QueryStore {
+  const store = queryStore(ch, control);
+  stores.set(store, ch);
+  return store;
+}
+
+const stores = new WeakMap<QueryStore, ClickHouseStore>();
+
+/** The ClickHouse database behind a query store, or undefined for DuckDB (listing.ts reads its rollups). */
+export function clickhouseOf(q: QueryStore): ClickHouseStore | undefined {
+  return stores.get(q);
+}
+
+function queryStore(ch: ClickHouseStore, control: Database): QueryStore {
   const { database, all, attrs } = ch.names;
   // FINAL only while a write may have left a call in two parts (ClickHouseStore.settled).
   const final = () => (ch.settled ? '' : ' FINAL');

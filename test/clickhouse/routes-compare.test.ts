@@ -7,6 +7,7 @@ import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { writeSampleCsv } from '../../sample-data/generate.ts';
 import { SETTINGS, tempStore } from '../helpers/temp-store.ts';
+import type { ChEngine } from '../../server/clickhouse/engine.ts';
 import type { ClickHouseStore } from '../../server/clickhouse/store.ts';
 import { ROLLUPS } from '../../server/semantic/rollups.ts';
 import { ChdbEngine } from './chdb-engine.ts';
@@ -31,6 +32,8 @@ const stores: {
   db: any;
   cleanup: () => unknown;
   ch?: ClickHouseStore;
+  /** Every SELECT this store sent to ClickHouse, values inlined on 18.16. */
+  sent: string[];
 }[] = [];
 const files: { calls1: string; calls2: string; customers: string } = { calls1: '', calls2: '', customers: '' };
 
@@ -68,12 +71,25 @@ async function writeFiles() {
   writeFileSync(files.customers, ['phone,segment,occupation', ...customers].join('\n') + '\n');
 }
 
+/** The engine, noting the SQL of each SELECT in `log` (which tables a route really read). */
+const recorded = (e: ChEngine, log: string[]): ChEngine => ({
+  label: e.label,
+  select: <T>(sql: string, p: Parameters<ChEngine['select']>[1]) => {
+    log.push(sql);
+    return e.select<T>(sql, p);
+  },
+  command: (sql, settings) => e.command(sql, settings),
+  insert: (table, rows, settings) => e.insert(table, rows, settings),
+  close: () => e.close(),
+});
+
 beforeAll(async () => {
   await writeFiles();
   target = await clickhouseTarget();
+  const sent = { duckdb: [] as string[], clickhouse: [] as string[], chdb: [] as string[] };
   const duck = await tempStore();
-  const cluster = await mirroredStore(target.config, { batchRows: 700 });
-  const chdb = await mirroredStore(new ChdbEngine());
+  const cluster = await mirroredStore(target.config, { batchRows: 700, wrap: (e) => recorded(e, sent.clickhouse) });
+  const chdb = await mirroredStore(new ChdbEngine(), { wrap: (e) => recorded(e, sent.chdb) });
   for (const [name, s] of [
     ['duckdb', duck],
     ['clickhouse', cluster],
@@ -89,6 +105,7 @@ beforeAll(async () => {
       db: s.db,
       cleanup: s.cleanup,
       ch: 'ch' in s ? s.ch : undefined,
+      sent: sent[name],
     });
   }
 }, 300_000);
@@ -246,4 +263,77 @@ describe(`DuckDB, ClickHouse cluster and chDB answer every route alike`, () => {
     expect((await json(stores[2]!.app, '/api/health')).body.calls).toBe(CALLS);
     expect(await rollupDials()).toEqual({ clickhouse: ROLLUPS.map(() => CALLS), chdb: ROLLUPS.map(() => CALLS) });
   }, 600_000);
+});
+
+/**
+ * /api/dimensions computed afresh (no-cache: past the response cache) on every store: per ClickHouse
+ * store the tables it read (database.table, backquoted as the queries name them) and how its JSON
+ * differs from DuckDB's.
+ */
+async function dimensionsRead(): Promise<Record<string, { tables: string[]; diff: string[] }>> {
+  const get = async (s: (typeof stores)[number]) => {
+    const res = await s.app.request('/api/dimensions', { headers: { 'cache-control': 'no-cache' } });
+    expect(res.status, s.name).toBe(200);
+    return res.json();
+  };
+  const base = await get(stores[0]!);
+  const out: Record<string, { tables: string[]; diff: string[] }> = {};
+  for (const s of stores) {
+    if (!s.ch) continue;
+    s.sent.length = 0;
+    const diff = jsonDiff(base, await get(s));
+    const tables = s.sent.flatMap((sql) => [...sql.matchAll(/`\w+`\.`(\w+)`/g)].map((m) => m[1]!));
+    out[s.name] = { tables: [...new Set(tables)].sort(), diff };
+  }
+  return out;
+}
+
+describe('/api/dimensions on ClickHouse', () => {
+  it('reads the rollups while they are on, the calls once they are off, with the JSON of DuckDB', async () => {
+    // The cluster reads the Distributed rollups over its shards; chDB (one server) the tables themselves.
+    expect(await dimensionsRead()).toEqual({
+      clickhouse: { tables: ['rollup_agent_all', 'rollup_caller_all', 'rollup_day_all'], diff: [] },
+      chdb: { tables: ['rollup_agent_local', 'rollup_caller_local', 'rollup_day_local'], diff: [] },
+    });
+    // Not vacuous: every menu has values, and the counts add up to the calls.
+    const { body } = await json(stores[1]!.app, '/api/dimensions');
+    for (const dim of ['campaign', 'script', 'segment', 'numberTag', 'agent', 'ageBand', 'callerNumber'])
+      expect(body[dim].length, dim).toBeGreaterThan(0);
+    expect(body.campaign.reduce((n: number, v: { calls: number }) => n + v.calls, 0)).toBe(body.calls);
+    // Rollups off (one URL for a whole cluster, or a failed refresh): the scan of the calls, same JSON.
+    const chStores = stores.filter((s) => s.ch);
+    for (const s of chStores) s.ch!.rollups!.ready = false;
+    try {
+      expect(await dimensionsRead()).toEqual({
+        clickhouse: { tables: ['calls_all'], diff: [] },
+        chdb: { tables: ['calls_local'], diff: [] },
+      });
+    } finally {
+      for (const s of chStores) s.ch!.rollups!.ready = true;
+    }
+  }, 120_000);
+
+  it('on an empty store: no menu values, no dates, 0 calls, as DuckDB says', async () => {
+    const duck = await tempStore();
+    const empty = [
+      await mirroredStore({ ...target.config, database: `${target.config.database}_empty` }),
+      // chDB allows one session per process: the one of the chdb store, in a database of its own, left open.
+      await mirroredStore({ ...recorded(stores[2]!.ch!.engine, []), close: async () => undefined }),
+    ];
+    try {
+      const { body: want } = await json(createApp({ db: duck.db, settings: duck.settings }), '/api/dimensions');
+      expect(want).toMatchObject({ firstDate: null, lastDate: null, calls: 0, campaign: [], callerNumber: [] });
+      for (const e of empty) {
+        expect(e.ch.rollups?.ready, e.ch.engine.label).toBe(true);
+        const { body } = await json(createApp({ db: e.db, settings: e.settings }), '/api/dimensions');
+        expect(jsonDiff(want, body), e.ch.engine.label).toEqual([]);
+      }
+    } finally {
+      duck.cleanup();
+      for (const e of empty) {
+        for (const s of e.ch.shardEngines) await s.command(`DROP DATABASE IF EXISTS \`${e.ch.names.database}\``);
+        await e.cleanup();
+      }
+    }
+  }, 120_000);
 });
