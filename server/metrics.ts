@@ -1,8 +1,7 @@
 import type { Dimension, Filters } from './contract/filters.ts';
 import { DIMENSION_COLUMNS } from './contract/filters.ts';
 import type { BreakdownRow, HeatCell, HeadlineReason, Summary } from './contract/metrics.ts';
-import { callsListing } from './clickhouse/listing.ts'; // hook: ClickHouse answers /api/dimensions from its rollups
-import { queryStoreOf } from './db/query-store.ts';
+import { callsListing, queryStoreOf } from './db/query-store.ts';
 import type { Database } from './db/database.ts';
 import { sqlText } from './db/sql-files.ts';
 import { type BoundParams } from './semantic/dialect.ts';

@@ -1,9 +1,8 @@
-import type { Database } from '../db/database.ts';
-import { callsListing as scanListing, queryStoreOf } from '../db/query-store.ts';
+import type { ListingName } from '../db/query-store.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { clickhouse as d } from './dialect.ts';
-import { clickhouseOf } from './query-store.ts';
 import type { ClickHouseRollups } from './rollups.ts';
+import type { ClickHouseStore } from './store.ts';
 
 /** The listings ClickHouse answers from its rollups, as DuckDB does (queries/clickhouse/). */
 const FROM_ROLLUPS = {
@@ -12,18 +11,14 @@ const FROM_ROLLUPS = {
 } as const;
 
 /**
- * server/db/query-store.ts callsListing, except that on ClickHouse with its rollups on the filter
- * menus and date bounds read the rollups (a few thousand rows per shard) instead of scanning
- * `calls` once per dimension (6 s at 10 M calls). Rollups off (one URL for a whole cluster, or a
- * refresh that failed): the scan, as before.
+ * The filter menus and date bounds from the rollups (a few thousand rows per shard) instead of a
+ * scan of `calls` per dimension (6 s at 10 M calls), as DuckDB answers them; null (the caller
+ * scans) while the rollups are off (one URL for a whole cluster, or a refresh that failed) and for
+ * the call count.
  */
-export async function callsListing<T = Record<string, unknown>>(
-  db: Database,
-  name: 'call_count' | 'date_bounds' | 'dimension_values',
-): Promise<T[]> {
-  const ch = clickhouseOf(queryStoreOf(db));
-  const rollups = ch?.rollups?.ready ? ch.rollups : null;
-  if (!ch || !rollups || name === 'call_count') return scanListing<T>(db, name);
+export function rollupListing<T>(ch: ClickHouseStore, name: ListingName): Promise<T[]> | null {
+  const rollups = ch.rollups?.ready ? ch.rollups : null;
+  if (!rollups || name === 'call_count') return null;
   return ch.query<T>(onRollups(sqlText(FROM_ROLLUPS[name]), rollups));
 }
 

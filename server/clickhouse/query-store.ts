@@ -3,6 +3,7 @@ import type { QueryStore } from '../db/query-store.ts';
 import type { BoundParams } from '../semantic/dialect.ts';
 import { clickhouse } from './dialect.ts';
 import type { ClickHouseStore } from './store.ts';
+import { rollupListing } from './listing.ts';
 
 /**
  * The metric queries on ClickHouse. They read the ReplacingMergeTree (or, on a cluster, the
@@ -11,19 +12,6 @@ import type { ClickHouseStore } from './store.ts';
  * part per partition everywhere (then every call is one row): exact before and after merges.
  */
 export function clickhouseQueryStore(ch: ClickHouseStore, control: Database): QueryStore {
-  const store = queryStore(ch, control);
-  stores.set(store, ch);
-  return store;
-}
-
-const stores = new WeakMap<QueryStore, ClickHouseStore>();
-
-/** The ClickHouse database behind a query store, or undefined for DuckDB (listing.ts reads its rollups). */
-export function clickhouseOf(q: QueryStore): ClickHouseStore | undefined {
-  return stores.get(q);
-}
-
-function queryStore(ch: ClickHouseStore, control: Database): QueryStore {
   const { database, all, attrs } = ch.names;
   // FINAL only while a write may have left a call in two parts (ClickHouseStore.settled).
   const final = () => (ch.settled ? '' : ' FINAL');
@@ -52,6 +40,7 @@ function queryStore(ch: ClickHouseStore, control: Database): QueryStore {
       };
     },
     rollupFrom: (planned) => ch.rollups?.fromOf(planned) ?? planned,
+    listing: (name) => rollupListing(ch, name),
     run: <T>(sql: string, params: BoundParams = {}) => ch.run<T>(sql, params),
   };
 }

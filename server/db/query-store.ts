@@ -21,8 +21,12 @@ export interface QueryStore {
   plannerState?(): Promise<PlannerState>;
   /** FROM fragment of the rollup the planner named (ClickHouse: its tables); absent = the name as is. */
   rollupFrom?(planned: string): string;
+  /** A listing answered without scanning the calls (ClickHouse: from its rollups); null = scan. */
+  listing?<T>(name: ListingName): Promise<T[]> | null;
   run<T = Record<string, unknown>>(sql: string, params?: BoundParams): Promise<T[]>;
 }
+
+export type ListingName = 'call_count' | 'date_bounds' | 'dimension_values';
 
 const stores = new WeakMap<Database, QueryStore>();
 
@@ -75,12 +79,11 @@ const LISTED: [string, string][] = [
  * filter column. DuckDB runs its queries/*.sql files; another engine gets the same question
  * generated through its dialect.
  */
-export async function callsListing<T = Record<string, unknown>>(
-  db: Database,
-  name: 'call_count' | 'date_bounds' | 'dimension_values',
-): Promise<T[]> {
+export async function callsListing<T = Record<string, unknown>>(db: Database, name: ListingName): Promise<T[]> {
   const q = queryStoreOf(db);
   if (q.engine === 'duckdb') return db.query<T>(sqlText(name));
+  const own = q.listing?.<T>(name);
+  if (own) return own;
   const d = q.dialect;
   const where = (extra: string[] = []) => {
     const all = [...q.calls.where, ...extra];
