@@ -127,7 +127,7 @@ describe('decomposition when the hang-up party is known: the hang-up rate, uncha
     'HTML (%s): the section is byte-equal to the report before the change',
     async (lang) => {
       await expect(driversHtml(renderHtml(known.data, lang), lang)).toMatchFileSnapshot(
-        `./__snapshots__/drivers-hangup.${lang}.html`,
+        `./__snapshots__/drivers-hangup.${lang}.html.snap`,
       );
     },
   );
