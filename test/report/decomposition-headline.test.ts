@@ -124,7 +124,7 @@ describe('decomposition when the hang-up party is known: the hang-up rate, uncha
   });
 
   // The snapshots were written by the report as it was before the decomposition followed the
-  // headline (29d9c5a); updating them (vitest -u) means changing the hang-up rate's section.
+  // headline (base ee0db24); updating them (vitest -u) means changing the hang-up rate's section.
   it.each(['en', 'zh'] as const)(
     'HTML (%s): the section is byte-equal to the report before the change',
     async (lang) => {
