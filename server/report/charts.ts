@@ -9,9 +9,9 @@ import { GridComponent, LegendComponent, MarkLineComponent, VisualMapComponent }
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { BreakdownRow, HeatmapCell, ReportData } from './data.ts';
-import { MIN_DENOMINATOR } from './data.ts';
+import { headlineRate, MIN_DENOMINATOR } from './data.ts';
 import { centeredRange, inkOn, rampFor } from '../contract/palette.ts';
-import { rateByKey, type Headline, type RateMeasure } from '../semantic/measures.ts';
+import type { Headline, RateMeasure } from '../semantic/measures.ts';
 import { dict, reportFormat, type Lang } from './i18n.ts';
 
 echarts.use([
@@ -53,8 +53,7 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
  * denominator as the semantic layer defines them (hang-up rate: early hang-ups / known party;
  * short-call rate: short calls / answered).
  */
-export const chartRate = (headline: Headline): RateMeasure =>
-  rateByKey(headline === 'short' ? 'shortCallRate' : 'hangupRate');
+export const chartRate = (headline: Headline): RateMeasure => headlineRate(headline);
 
 type Row = BreakdownRow | HeatmapCell;
 const field = (r: Row, key: string) => (r as unknown as Record<string, number | null | undefined>)[key];
@@ -203,7 +202,7 @@ export function buildHeatmapOption(cells: HeatmapCell[], lang: Lang, headline: H
 const fits = (span: number) => (p: { value: number }) =>
   Math.abs(p.value) >= span * 0.07 ? `${p.value > 0 ? '+' : ''}${p.value}` : '';
 
-/** Mix and rate parts of the hang-up rate change, one bar per dimension, in points. */
+/** Mix and rate parts of the decomposed rate's change (the week's headline rate), one bar per dimension, in points. */
 export function buildDriversOption(d: ReportData, lang: Lang): EChartsCoreOption {
   const t = dict(lang);
   const ok = d.decompositions.filter((x) => Number.isFinite(x.result.change));

@@ -12,6 +12,7 @@ import type { BreakdownRow as MetricRow, HeatCell, Summary } from '../contract/m
 import type { Database } from '../db/database.ts';
 import { queryStoreOf } from '../db/query-store.ts';
 import { sqlText } from '../db/sql-files.ts';
+import { rateByKey, type Headline, type RateMeasure } from '../semantic/measures.ts';
 import { whereOf } from '../semantic/sql.ts';
 import { breakdown, heatmap, runMetric, summary, type Settings } from '../metrics.ts';
 import { decompose, type Decomposition, type SegmentCounts } from './decomposition.ts';
@@ -68,11 +69,18 @@ export type SummaryRow = Pick<
  * calls have a known hang-up party, else the short-call rate. The server's `headline` when it
  * sends one; without `knownParty` (older summary.sql) the hang-up rate.
  */
-export function headlineOf(s: SummaryRow): 'hangup' | 'short' {
+export function headlineOf(s: SummaryRow): Headline {
   if (s.headline) return s.headline;
   if (s.knownParty === undefined || s.shortCallRate === undefined || !s.answered) return 'hangup';
   return s.knownParty / s.answered >= 0.5 ? 'hangup' : 'short';
 }
+
+/**
+ * The rate a headline names, as the semantic layer defines it: the hang-up rate (early hang-ups
+ * / known party) or the short-call rate (short calls / answered).
+ */
+export const headlineRate = (headline: Headline): RateMeasure =>
+  rateByKey(headline === 'short' ? 'shortCallRate' : 'hangupRate');
 
 /**
  * The metric fields a report table reads from a breakdown row or heatmap cell; `knownParty` (the
@@ -158,6 +166,8 @@ export interface ReportData {
   current: SummaryRow;
   previous: SummaryRow;
   kpis: Kpi[];
+  /** The rate the decompositions split: this week's headline rate. */
+  decompositionRate: 'hangupRate' | 'shortCallRate';
   decompositions: { dimension: DecompositionDimension; result: Decomposition }[];
   /** Per local date, both weeks (14 dates at most; dates without calls are absent). */
   daily: BreakdownRow[];
@@ -294,10 +304,11 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
   const [current, previous] = await Promise.all([summary(db, inWeek, settings), summary(db, inPreviousWeek, settings)]);
 
   step('mix vs rate decomposition');
+  const decomposed = headlineRate(headlineOf(current));
   const decompositions = await Promise.all(
     DECOMPOSITION_DIMENSIONS.map(async (dimension) => ({
       dimension,
-      result: decompose(await mixCounts(db, dimension, bothWeeks, week.from, settings)),
+      result: decompose(await mixCounts(db, decomposed, dimension, bothWeeks, week.from, settings)),
     })),
   );
 
@@ -334,6 +345,7 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
     current,
     previous,
     kpis: buildKpis(current, previous),
+    decompositionRate: decomposed.key as ReportData['decompositionRate'],
     decompositions,
     daily,
     heatmap: cells,
@@ -347,13 +359,16 @@ export async function gatherReportData(db: Database, o: GatherOptions): Promise<
 }
 
 /**
- * Inputs of the decomposition of the hang-up rate's change along `dimension`: per value, the
- * known-party answered calls (the rate's denominator) and early hang-ups before and from `split`.
- * One metric query grouped by value and date (a rollup holds both), summed per week here; values
- * without a known-party call in either week are left out, as they have no rate to decompose.
+ * Inputs of the decomposition of `rate`'s change along `dimension`: per value, the rate's
+ * denominator and numerator as the semantic layer defines them (known-party answered calls and
+ * early hang-ups for the hang-up rate; answered calls and short calls for the short-call rate),
+ * before and from `split`. One metric query grouped by value and date (a rollup holds both),
+ * summed per week here; values with no call in the denominator in either week are left out, as
+ * they have no rate to decompose.
  */
 async function mixCounts(
   db: Database,
+  rate: RateMeasure,
   dimension: Dimension,
   bothWeeks: Filters,
   split: string,
@@ -367,16 +382,17 @@ async function mixCounts(
     filters: bothWeeks,
     orderBy: ['key', 'date'],
   });
+  const count = (r: MetricRow, key: string) => Number((r as unknown as Record<string, number | null>)[key] ?? 0);
   const byKey = new Map<string | number | null, SegmentCounts>();
   for (const r of rows) {
     let c = byKey.get(r.key);
     if (!c) byKey.set(r.key, (c = { key: r.key, n0: 0, k0: 0, n1: 0, k1: 0 }));
     if (String(r.date) < split) {
-      c.n0 += r.knownParty;
-      c.k0 += r.earlyHangups;
+      c.n0 += count(r, rate.denominator);
+      c.k0 += count(r, rate.numerator);
     } else {
-      c.n1 += r.knownParty;
-      c.k1 += r.earlyHangups;
+      c.n1 += count(r, rate.denominator);
+      c.k1 += count(r, rate.numerator);
     }
   }
   return [...byKey.values()].filter((c) => c.n0 + c.n1 > 0);

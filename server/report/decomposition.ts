@@ -1,21 +1,21 @@
 /**
  * Mix vs rate decomposition of a change in an overall rate R = Σ w_i r_i, where w_i is
- * segment i's share of the denominator and r_i its rate. For the hang-up rate (DESIGN.md) the
- * denominator is the answered calls whose hang-up party is known (known party) and the numerator
- * the early hang-ups; report/data.ts passes those counts. Symmetric (midpoint, the two-factor
- * Shapley split), so the parts add up exactly:
+ * segment i's share of the denominator and r_i its rate. report/data.ts passes the counts of the
+ * week's headline rate as the semantic layer defines it (DESIGN.md, Metrics): known-party
+ * answered calls and early hang-ups for the hang-up rate, answered calls and short calls for the
+ * short-call rate. Symmetric (midpoint, the two-factor Shapley split), so the parts add up exactly:
  *
  *   ΔR = Σ (w1_i − w0_i)·(r0_i + r1_i)/2   [mix: a different share of calls in each segment]
  *      + Σ (r1_i − r0_i)·(w0_i + w1_i)/2   [rate: a real change within segments]
  *
- * A segment with no known-party call in one period has no rate there; its rate is taken as the
+ * A segment with no call in the denominator in one period has no rate there; its rate is taken as the
  * other period's (no change is observable), so its whole contribution counts as mix. That keeps
  * the identity exact instead of silently dropping the segment.
  */
 
 export interface SegmentCounts {
   key: string | number | null;
-  /** Denominator (known-party answered calls) and numerator (early hang-ups), previous period. */
+  /** Denominator and numerator of the rate (e.g. known-party calls and early hang-ups), previous period. */
   n0: number;
   k0: number;
   /** Same, current period. */
@@ -27,7 +27,7 @@ export interface SegmentContribution {
   key: string | number | null;
   share0: number;
   share1: number;
-  /** NaN when that period has no known-party call in the segment. */
+  /** NaN when that period has no call in the segment's denominator. */
   rate0: number;
   rate1: number;
   mix: number;
@@ -46,7 +46,7 @@ export interface Decomposition {
 }
 
 /**
- * Decomposes rate1 − rate0 over the given segments. Both periods need known-party calls
+ * Decomposes rate1 − rate0 over the given segments. Both periods need calls in the denominator
  * (otherwise there is no change to explain and every number is NaN). Segments come back ordered
  * by the size of their total contribution, largest first.
  */

@@ -24,6 +24,7 @@ import { wilsonInterval } from '../stats/index.ts';
 import {
   buildTables,
   definitionRows,
+  driverWords,
   filterEntries,
   reproduceUrl,
   groupLabel,
@@ -208,10 +209,14 @@ function driverSentence(dim: string, dimKey: string, r: Decomposition, lang: Lan
   );
 }
 
-/** Why there is no decomposition: a week without answered calls whose hang-up party is known (its denominator). */
+/**
+ * Why there is no decomposition: a week without calls in the rate's denominator (answered calls
+ * whose hang-up party is known for the hang-up rate, answered calls for the short-call rate).
+ */
 function driversNoData(d: ReportData, lang: Lang): string {
+  const t = dict(lang);
   const known = (s: ReportData['current']) => fmtInt(s.knownParty ?? s.answered);
-  return fill(dict(lang).driversNoData, {
+  return fill(d.decompositionRate === 'shortCallRate' ? t.driversNoDataShort : t.driversNoData, {
     cur: known(d.current),
     curAnswered: fmtInt(d.current.answered),
     prev: known(d.previous),
@@ -221,9 +226,10 @@ function driversNoData(d: ReportData, lang: Lang): string {
 
 function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   const t = dict(lang);
+  const words = driverWords(d, lang);
   const usable = d.decompositions.filter((x) => Number.isFinite(x.result.change));
   if (usable.length === 0)
-    return html`<h2>${t.driversTitle}</h2>
+    return html`<h2>${words.title}</h2>
       <p class="unavailable">${driversNoData(d, lang)}</p>`;
   const drivers = tables.find((x) => x.id === 'drivers')!;
   const parts = usable.map(({ dimension, result }) => {
@@ -237,8 +243,8 @@ function driversSection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   });
   // No chart here: the mix + rate bars of every dimension add up to the same total change, so
   // they looked like three identical bars; the sentences and tables say which part moved.
-  return html`<h2>${t.driversTitle}</h2>
-    ${note(t.driversNote)}${parts}`;
+  return html`<h2>${words.title}</h2>
+    ${note(words.note)}${parts}`;
 }
 
 /**

@@ -57,6 +57,14 @@ const zh = {
   driversTitle: '变化来自哪里：结构效应与组内效应',
   driversNote:
     '挂断率的变化 = 结构效应（各组在挂断方已知的接通通话中占比的变化）+ 组内效应（各组自身挂断率的变化），按中点权重对称分解，两部分之和等于总变化。',
+  // The decomposition of the short-call rate, when that is the week's headline.
+  driversTitleShort: '变化来自哪里：短通话占比的结构效应与组内效应',
+  driversShortReason:
+    '按本周核心指标短通话占比分解，而非挂断率：{share} 的接通通话未记录挂断方（超过一半未记录时核心指标改为短通话占比）。',
+  driversNoteShort:
+    '短通话占比的变化 = 结构效应（各组在接通通话中占比的变化）+ 组内效应（各组自身通话不足 {T} 秒的占比的变化），按中点权重对称分解，两部分之和等于总变化。',
+  driversNoDataShort:
+    '需要本周和上周都有接通通话才能分解短通话占比的变化：本周接通 {curAnswered} 通，上周接通 {prevAnswered} 通。',
   dimension: '维度',
   dimensions: {
     segment: '客户分群',
@@ -75,6 +83,8 @@ const zh = {
   shareNow: '本周占比',
   rateBefore: '上周挂断率',
   rateNow: '本周挂断率',
+  rateBeforeShort: '上周短通话占比',
+  rateNowShort: '本周短通话占比',
   topContributors: '贡献最大的组',
   dailyTitle: '每日趋势',
   heatmapTitle: '时段 × 星期 挂断率热力图',
@@ -242,7 +252,7 @@ const en: Dict = {
     conversionRate: 'Conversion rate',
   },
   headlineShort:
-    'Your CDRs do not say who hung up for {share} of this week’s answered calls, so the hang-up rate says little: the headline is the share of calls shorter than {T} s (short-call rate).',
+    "Your CDRs do not say who hung up for {share} of this week's answered calls, so the hang-up rate says little: the headline is the share of calls shorter than {T} s (short-call rate).",
   headlineNoAnswered: 'No answered calls this week ({dials} dials): no hang-up rate or short-call rate to report.',
   headlineNoKnownParty:
     'No answered call this week says who hung up ({answered} answered, hang-up party unknown): no hang-up rate to report; the headline is the share of calls shorter than {T} s (short-call rate).',
@@ -252,6 +262,13 @@ const en: Dict = {
   driversTitle: 'What drove the change: mix vs rate',
   driversNote:
     'Change in hang-up rate = mix (a different share of the answered calls with a known hang-up party in each group) + rate (a real change within groups), split symmetrically with midpoint weights; the two parts add up to the change.',
+  driversTitleShort: 'What drove the change in the short-call rate: mix vs rate',
+  driversShortReason:
+    'Decomposed as the short-call rate, the headline metric this week, not the hang-up rate: {share} of the answered calls do not say who hung up (the headline switches when more than half do not).',
+  driversNoteShort:
+    'Change in short-call rate = mix (a different share of the answered calls in each group) + rate (a real change within groups in the share of answered calls shorter than {T} s), split symmetrically with midpoint weights; the two parts add up to the change.',
+  driversNoDataShort:
+    'The decomposition of the short-call rate needs answered calls in both weeks: this week has {curAnswered}, the previous week {prevAnswered}.',
   dimension: 'Dimension',
   dimensions: {
     segment: 'Segment',
@@ -270,6 +287,8 @@ const en: Dict = {
   shareNow: 'Share, this wk',
   rateBefore: 'Rate, prev.',
   rateNow: 'Rate, this wk',
+  rateBeforeShort: 'Rate, prev.',
+  rateNowShort: 'Rate, this wk',
   topContributors: 'Largest contributors',
   dailyTitle: 'Daily trend',
   heatmapTitle: 'Hang-up rate by hour × weekday',
@@ -323,7 +342,7 @@ const en: Dict = {
   noDifference: 'no evidence yet',
   tooFew: 'not enough calls',
   abNote:
-    'Control: the first opening line in alphabetical order; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict when the line or the control has fewer than 30 calls in the rate’s denominator (answered calls with a known hang-up party for the hang-up rate, answered calls for the short-call rate).',
+    "Control: the first opening line in alphabetical order; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict when the line or the control has fewer than 30 calls in the rate's denominator (answered calls with a known hang-up party for the hang-up rate, answered calls for the short-call rate).",
   srmWarning:
     'Dials per opening line differ significantly from the planned equal split (SRM): the assignment may be broken; read the verdicts with care.',
   bestWindow: 'best',

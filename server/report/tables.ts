@@ -9,7 +9,7 @@ export { points } from './table-model.ts';
 import { headlineOf, type ReportData, type Kpi } from './data.ts';
 import { recommendationRows, abRows } from './insight-rows.ts';
 import { valueLabel } from '../contract/labels.ts';
-import { dict, fill, reportFormat, type Lang } from './i18n.ts';
+import { dict, fill, fmtPct, reportFormat, type Lang } from './i18n.ts';
 
 const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -17,6 +17,23 @@ const num = (x: number | null | undefined) => (typeof x === 'number' && Number.i
 export function groupLabel(dimension: string, key: string | number | null, lang: Lang): string {
   if (key === null) return dict(lang).none;
   return dimension === 'hour' ? reportFormat(lang).hours(key) : valueLabel(lang, dimension, key);
+}
+
+/**
+ * The decomposition's title, note and rate headers: of the hang-up rate, or, when the week's
+ * headline is the short-call rate, of that rate with the headline's reason first.
+ */
+export function driverWords(d: ReportData, lang: Lang) {
+  const t = dict(lang);
+  if (d.decompositionRate !== 'shortCallRate')
+    return { title: t.driversTitle, note: t.driversNote, rateBefore: t.rateBefore, rateNow: t.rateNow };
+  const why = fill(t.driversShortReason, { share: fmtPct(d.current.unknownPartyShare) });
+  return {
+    title: t.driversTitleShort,
+    note: `${why} ${fill(t.driversNoteShort, { T: d.settings.earlySeconds })}`,
+    rateBefore: t.rateBeforeShort,
+    rateNow: t.rateNowShort,
+  };
 }
 
 export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
@@ -67,14 +84,15 @@ export function buildTables(d: ReportData, lang: Lang): ReportTable[] {
   };
   tables.push(kpi);
 
+  const words = driverWords(d, lang);
   const drivers: ReportTable = {
     id: 'drivers',
     name: t.sheetNames.drivers,
-    title: t.driversTitle,
-    note: t.driversNote,
+    title: words.title,
+    note: words.note,
     columns: [
       ...cols('text', t.dimension, lang === 'zh' ? '组' : 'Group'),
-      ...cols('pct', t.shareBefore, t.shareNow, t.rateBefore, t.rateNow),
+      ...cols('pct', t.shareBefore, t.shareNow, words.rateBefore, words.rateNow),
       ...cols('pp', t.mix, t.rateEffect, t.total),
     ],
     rows: [],

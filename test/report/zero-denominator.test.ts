@@ -112,9 +112,10 @@ describe('weekly report headline with an empty denominator', () => {
 describe('weekly report decomposition without known-party calls in a week', () => {
   it.each([
     [
-      '2026-W38',
-      'The decomposition needs answered calls with a known hang-up party in both weeks: this week has 0 of 5 answered, the previous week 5 of 5.',
-      '需要本周和上周都有记录挂断方的接通通话才能分解变化：本周接通 5 通，其中 0 通记录了挂断方；上周接通 5 通，其中 5 通记录了挂断方。',
+      // The short-call rate is the headline (no known party): W35 has no answered call to compare with.
+      '2026-W36',
+      'The decomposition of the short-call rate needs answered calls in both weeks: this week has 4, the previous week 0.',
+      '需要本周和上周都有接通通话才能分解短通话占比的变化：本周接通 4 通，上周接通 0 通。',
     ],
     [
       '2026-W37',
@@ -124,5 +125,16 @@ describe('weekly report decomposition without known-party calls in a week', () =
   ])('%s', async (week, en, zh) => {
     expect(await paragraph(week, 'en', 'unavailable')).toBe(en);
     expect(await paragraph(week, 'zh', 'unavailable')).toBe(zh);
+  });
+
+  // W38 has no known party, so its headline (and decomposition) is the short-call rate, which
+  // both weeks have: 2/5 against W37's 3/5, one segment, so the whole −20 points are within it.
+  it('2026-W38: the short-call rate is decomposed instead', async () => {
+    expect(await paragraph('2026-W38', 'en', 'unavailable')).toBeUndefined();
+    const en = await (await app.request('/api/reports/weekly?week=2026-W38&format=html&lang=en')).text();
+    expect(en).toContain('<h2>What drove the change in the short-call rate: mix vs rate</h2>');
+    expect(en).toContain(
+      '<p>By segment: mix 0.0 pt, rate -20.0 pt; the largest contributor is retail (-20.0 pt, of which -20.0 pt within it).</p>',
+    );
   });
 });
