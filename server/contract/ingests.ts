@@ -67,6 +67,8 @@ export const INGEST_MESSAGE_CODES = [
   'upload_interrupted',
   'upload_interrupted_at',
   'inbox_not_read',
+  'deleted',
+  'deleted_kept',
 ] as const;
 export type IngestMessageCode = (typeof INGEST_MESSAGE_CODES)[number];
 

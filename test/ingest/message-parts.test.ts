@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
 import { openStore } from '../../server/store.ts';
 import { ingestRoutes } from '../../server/routes/ingests.ts';
+import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
 import { FORMATS_DIR, formatStore, SETTINGS, type TempStore } from '../helpers/format-store.ts';
 
 const EXAMPLES = resolve('sample-data/examples');
@@ -101,6 +102,16 @@ describe('keyed ingest messages', () => {
     expect((await t.ingest(empty)).messageParts).toEqual([{ code: 'empty_file', args: {} }]);
     const rows = await history();
     expect(rows.map((r) => r.messageParts?.[0]?.code)).toEqual(['missing_json_field', 'could_not_read', 'empty_file']);
+  });
+
+  it('a deleted file: its history row says so keyed, with the calls deleted and when', async () => {
+    t = await formatStore();
+    const r = await t.ingest(`${EXAMPLES}/canonical-small.csv`);
+    const out = await deleteIngest(t.store.db, r.ingestId);
+    expect(out.ok).toBe(true);
+    const [row] = await history();
+    expect(row!.messageParts).toEqual([{ code: 'deleted', args: { deleted: r.inserted, at: expect.any(String) } }]);
+    expect(row!.message).toBe(`calls deleted: ${r.inserted} (${row!.messageParts![0]!.args.at})`);
   });
 
   it('every code a part carries is a known one', async () => {
