@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
 import { openStore } from '../../server/store.ts';
+import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { ingestRoutes } from '../../server/routes/ingests.ts';
 import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
 import { FORMATS_DIR, formatStore, SETTINGS, type TempStore } from '../helpers/format-store.ts';
@@ -124,29 +125,35 @@ describe('keyed ingest messages', () => {
 
 /** Migration 002: an ingest_log from before it gains message_parts in place; its rows read with no parts. */
 describe('migration 002', () => {
-  it('adds ingest_log.message_parts to an old database, whose rows then have none', async () => {
+  it('adds ingest_log.message_parts to a database from before it, whose rows then have none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hangup-migrate-002-'));
     const path = join(dir, 'old.duckdb');
+    const file = `${EXAMPLES}/canonical-small.csv`;
+    const opts = (dataDir: string) => ({ dataDir, businessTimezone: SETTINGS.timezone, earlySeconds: 10 });
+    let store = await openStore(path, SETTINGS);
+    await ingestFile(store.db, file, opts(store.dataDir));
+    await ingestFile(store.db, file, opts(store.dataDir)); // repeated: a message
+    store.db.close();
+    // The same database as it was before migration 002: no column, no record of the migration.
     const old = await DuckDBInstance.create(path);
     const con = await old.connect();
-    await con.run(`CREATE TABLE ingest_log (ingest_id INTEGER PRIMARY KEY, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
-      format VARCHAR NOT NULL, encoding VARCHAR, status VARCHAR NOT NULL, message VARCHAR, rows_read INTEGER NOT NULL,
-      inserted INTEGER NOT NULL, duplicates INTEGER NOT NULL, rejected INTEGER NOT NULL, rejects_path VARCHAR,
-      extra_columns VARCHAR, started_at TIMESTAMPTZ NOT NULL, duration_ms INTEGER NOT NULL)`);
-    await con.run(
-      `INSERT INTO ingest_log VALUES (1, 'old.csv', 'abc', 'csv', 'utf-8', 'repeated', 'already ingested as #0 (x.csv, 2026-01-01); nothing added', 0, 0, 0, 0, NULL, NULL, now(), 5)`,
-    );
-    await con.run(`CREATE SEQUENCE ingest_id_seq START 2`);
+    await con.run('ALTER TABLE ingest_log DROP COLUMN message_parts');
+    await con.run('DELETE FROM schema_migrations WHERE version = 2');
     con.closeSync();
     old.closeSync();
-    const store = await openStore(path, SETTINGS);
+    store = await openStore(path, SETTINGS);
     try {
       const ran = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version = 2');
       expect(ran).toEqual([{ version: 2 }]);
+      const again = await ingestFile(store.db, file, opts(store.dataDir));
       const res = await ingestRoutes(store.db).request('/ingests');
       const { ingests } = (await res.json()) as { ingests: Record<string, unknown>[] };
-      expect(ingests).toHaveLength(1);
-      expect(ingests[0]).toMatchObject({ ingestId: 1, messageParts: null, message: expect.stringMatching(/^already/) });
+      expect(ingests.map((r) => [r.ingestId, r.status, r.messageParts])).toEqual([
+        [3, 'repeated', again.messageParts],
+        [2, 'repeated', null],
+        [1, 'loaded', null],
+      ]);
+      expect(ingests[1]!.message).toMatch(/^already ingested as #1 \(canonical-small\.csv, /);
     } finally {
       store.db.close();
       rmSync(dir, { recursive: true, force: true });
