@@ -1,11 +1,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
 import { openStore } from '../../server/store.ts';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
+import { noteInHistory, recordOrphanUploads } from '../../server/ingest/history-note.ts';
 import { ingestRoutes } from '../../server/routes/ingests.ts';
 import { deleteIngest } from '../../server/ingest/delete-ingest.ts';
 import { FORMATS_DIR, formatStore, SETTINGS, type TempStore } from '../helpers/format-store.ts';
@@ -113,6 +114,22 @@ describe('keyed ingest messages', () => {
     const [row] = await history();
     expect(row!.messageParts).toEqual([{ code: 'deleted', args: { deleted: r.inserted, at: expect.any(String) } }]);
     expect(row!.message).toBe(`calls deleted: ${r.inserted} (${row!.messageParts![0]!.args.at})`);
+  });
+
+  it('files never read: an interrupted upload and a refused inbox entry', async () => {
+    t = await formatStore();
+    const uploads = join(t.dir, 'uploads');
+    mkdirSync(uploads);
+    writeFileSync(join(uploads, 'u1'), 'call_id');
+    await recordOrphanUploads(t.store.db, uploads);
+    await noteInHistory(t.store.db, 'fifo', 'failed', 'inbox entry not read: not a regular file', {
+      code: 'inbox_not_read',
+      args: { reason: 'not a regular file' },
+    });
+    expect((await history()).map((r) => r.messageParts)).toEqual([
+      [{ code: 'upload_interrupted', args: {} }],
+      [{ code: 'inbox_not_read', args: { reason: 'not a regular file' } }],
+    ]);
   });
 
   it('every code a part carries is a known one', async () => {
