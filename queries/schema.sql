@@ -65,7 +65,8 @@ CREATE TABLE IF NOT EXISTS ingest_log (
   rejects_path  VARCHAR,
   extra_columns VARCHAR,
   started_at    TIMESTAMPTZ NOT NULL,
-  duration_ms   INTEGER NOT NULL
+  duration_ms   INTEGER NOT NULL,
+  message_parts VARCHAR             -- message keyed for translation, JSON (migration 002 on older databases)
 );
 
 -- settings the stored derived columns depend on (business timezone, early hang-up T at ingest).

@@ -1,3 +1,4 @@
 -- clickhouse_ingest_failed: a file whose calls could not be shipped to ClickHouse (and were taken
 -- out of DuckDB again) is marked failed, so its bytes may be ingested again. params: $ingest_id, $message.
-UPDATE ingest_log SET status = 'failed', inserted = 0, message = $message WHERE ingest_id = $ingest_id::INTEGER;
+-- Its message is not keyed: message_parts is cleared so the dashboard shows the English message.
+UPDATE ingest_log SET status = 'failed', inserted = 0, message = $message, message_parts = NULL WHERE ingest_id = $ingest_id::INTEGER;

@@ -302,6 +302,7 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
       status: 'failed',
       inserted: 0,
       message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again${leftovers}`,
+      messageParts: [], // hook: not keyed; the dashboard shows the English message
     };
   }
 

@@ -6,6 +6,8 @@ export interface Ingest {
   encoding: string | null;
   status: 'loaded' | 'repeated' | 'failed';
   message: string | null;
+  /** `message` keyed for translation; null for rows stored before migration 002 or without a message. */
+  messageParts?: MessagePart[] | null;
   rowsRead: number;
   inserted: number;
   duplicates: number;
@@ -15,3 +17,60 @@ export interface Ingest {
   startedAt: string;
   durationMs: number;
 }
+
+/**
+ * One sentence of an ingest message, keyed: `code` names the sentence, `args` fill it. The web
+ * renders each part as t(`ingest.msg.<code>`, args) in the reader's language; `message` keeps the
+ * English text (CLI, the inbox's .errors.txt). Parts of one message were joined with "; ".
+ */
+export interface MessagePart {
+  code: IngestMessageCode;
+  args: Record<string, string | number>;
+}
+
+/** Every code an ingest message part may carry (web/src/lib/messages/data.*.ts: ingest.msg.<code>). */
+export const INGEST_MESSAGE_CODES = [
+  'repeated',
+  'tz_inferred',
+  'tz_told_disagrees',
+  'tz_not_whole_hour',
+  'tz_rows_disagree',
+  'unknown_format',
+  'unknown_format_no_header',
+  'unknown_format_name',
+  'bad_timezone',
+  'bad_encoding',
+  'bad_encoding_gzip',
+  'empty_file',
+  'gzip_parquet',
+  'gzip_bad_header',
+  'gzip_truncated',
+  'gzip_corrupt',
+  'utf16',
+  'binary',
+  'json_array',
+  'not_json_lines',
+  'header_too_long',
+  'too_many_columns',
+  'line_too_long',
+  'dates_order_conflict',
+  'dates_order_ambiguous',
+  'missing_column',
+  'missing_json_field',
+  'missing_parquet_column',
+  'dim_scripts',
+  'dim_caller_numbers',
+  'dim_customers',
+  'dim_refused',
+  'insights_applied',
+  'could_not_read',
+  'upload_interrupted',
+  'upload_interrupted_at',
+  'inbox_not_read',
+  'deleted',
+  'deleted_kept',
+] as const;
+export type IngestMessageCode = (typeof INGEST_MESSAGE_CODES)[number];
+
+/** The two sources of a file's own word on its UTC offset (arg `what` of the tz_* codes). */
+export type OffsetSource = 'epochs' | 'offsets';

@@ -2,6 +2,7 @@ import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { renderIdentifiers, sqlText } from '../db/sql-files.ts';
 import { UnreadableFileError } from './sniff.ts';
+import { part } from './message-parts.ts';
 
 /** Tables whose start/answer/end text can be rewritten: mapped (dialer formats, before folding), staged (canonical). */
 export type DatedTable = 'mapped' | 'staged';
@@ -40,11 +41,13 @@ export async function settleDates(
   if (Number(o.dayFirst) && Number(o.monthFirst)) {
     throw new UnreadableFileError(
       `dates disagree on their order: "${o.dayExample}" is day-first, "${o.monthExample}" month-first; ${HINT}`,
+      part('dates_order_conflict', { day: String(o.dayExample), month: String(o.monthExample) }),
     );
   }
   if (!Number(o.dayFirst) && !Number(o.monthFirst)) {
     throw new UnreadableFileError(
       `dates such as "${o.example}" could be day-first or month-first (no field above 12 in the file's ${o.dated} dates); ${HINT}`,
+      part('dates_order_ambiguous', { example: String(o.example), n: Number(o.dated) }),
     );
   }
   await apply(null, Number(o.dayFirst) > 0);

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { rollupsAfterDelete } from '../db/derived.ts';
 import { mirrorOf } from '../clickhouse/hooks.ts';
+import { part, partsJson, type MessagePart } from './message-parts.ts';
 
 export interface KeptBy {
   ingestId: number;
@@ -38,9 +39,11 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     const { deleted, keptBy, message } = await db.transaction(async (con) => {
       const removed = await removeIngestCalls(db, ingestId);
       const message = deleteMessage(removed.deleted, removed.keptBy);
+      const at = new Date().toISOString();
       await con.run(sqlText('ingest_delete_log'), {
         ingest_id: ingestId,
-        message: `${message} (${new Date().toISOString()})`,
+        message: `${message} (${at})`,
+        message_parts: partsJson([deletePart(removed.deleted, removed.keptBy, at)]),
       });
       return { ...removed, message };
     });
@@ -55,11 +58,21 @@ export function deleteMessage(deleted: number, keptBy: KeptBy[]): string {
   const kept = keptBy.reduce((s, k) => s + k.calls, 0);
   const head = `calls deleted: ${deleted}`;
   if (!kept) return head;
+  return `${head}; kept: ${kept}, because other loaded files also hold them: ${keptList(keptBy)}`;
+}
+
+/** The history's note of a deletion, keyed (message-parts.ts); `at` is when it happened. */
+function deletePart(deleted: number, keptBy: KeptBy[], at: string): MessagePart {
+  const kept = keptBy.reduce((s, k) => s + k.calls, 0);
+  return kept ? part('deleted_kept', { deleted, kept, files: keptList(keptBy), at }) : part('deleted', { deleted, at });
+}
+
+function keptList(keptBy: KeptBy[]): string {
   const list = keptBy
     .slice(0, 5)
     .map((k) => `#${k.ingestId} ${k.fileName} (${k.calls})`)
     .join(', ');
-  return `${head}; kept: ${kept}, because other loaded files also hold them: ${list}${keptBy.length > 5 ? ', …' : ''}`;
+  return `${list}${keptBy.length > 5 ? ', …' : ''}`;
 }
 
 /**

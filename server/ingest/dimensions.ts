@@ -4,6 +4,7 @@ import { sqlText } from '../db/sql-files.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { looseName } from './formats/csv-line.ts';
 import { PathList, resolver, RULE, ruleValue } from './formats/stage-mapped.ts';
+import { part, type MessagePart } from './message-parts.ts';
 
 export type DimensionKind = 'dim_scripts' | 'dim_caller_numbers' | 'dim_customers';
 
@@ -36,6 +37,8 @@ export interface DimensionResult {
   duplicates: number;
   rejected: number;
   message: string;
+  /** `message` keyed: the kind's effect, then the refused rows' reasons when there are any. */
+  messageParts: MessagePart[];
 }
 
 /**
@@ -106,12 +109,15 @@ export async function loadDimension(
     effect = 'customer segments and age bands re-applied to their calls; other columns are breakdown attributes';
   }
   const reasons = counts!.reasons ? ` Refused rows: ${String(counts!.reasons)}.` : '';
+  const messageParts = [part(kind, { stored })]; // each kind is its own code
+  if (counts!.reasons) messageParts.push(part('dim_refused', { reasons: String(counts!.reasons) }));
   return {
     rowsRead,
     stored,
     rejected,
     duplicates: rowsRead - rejected - stored,
     message: `${stored} ${kind.replace('dim_', '').replace('_', ' ')} rows: ${effect}.${reasons}`,
+    messageParts,
   };
 }
 

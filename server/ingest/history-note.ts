@@ -1,6 +1,8 @@
+import { VARCHAR } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { sweepOrphanUploads } from './upload.ts';
+import { part, partsJson, type MessagePart } from './message-parts.ts';
 
 /** Adds a history row for a file that was never read (queued behind any running write). */
 export async function noteInHistory(
@@ -8,8 +10,16 @@ export async function noteInHistory(
   fileName: string,
   status: 'interrupted' | 'failed',
   message: string,
+  messagePart?: MessagePart,
 ): Promise<void> {
-  await db.write((con) => con.run(sqlText('ingest_log_note'), { file_name: fileName.slice(0, 200), status, message }));
+  const message_parts = partsJson(messagePart ? [messagePart] : []);
+  await db.write((con) =>
+    con.run(
+      sqlText('ingest_log_note'),
+      { file_name: fileName.slice(0, 200), status, message, message_parts },
+      { message_parts: VARCHAR },
+    ),
+  );
 }
 
 /**
@@ -26,6 +36,7 @@ export async function recordOrphanUploads(db: Database, uploadsDir: string): Pro
       o.clientName,
       'interrupted',
       `the server stopped before this upload was loaded${when}; nothing was added: send the file again`,
+      o.receivedAt ? part('upload_interrupted_at', { at: o.receivedAt }) : part('upload_interrupted'),
     );
   }
   return orphans.map((o) => o.clientName);

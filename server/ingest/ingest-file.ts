@@ -13,7 +13,8 @@ import { loadSupplement } from './supplement.ts';
 import { planFromMapping } from './formats/mapping-file.ts';
 import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
 import { sampleOf } from './formats/sample.ts';
-import { unknownFormatMessage } from './formats/explain.ts';
+import { unknownFormat } from './formats/explain.ts';
+import { part, partsJson } from './message-parts.ts';
 import type { ProgressFn } from './progress.ts';
 import { MAX_FIELD_BYTES, scanFile } from './integrity.ts';
 import { loadCalls } from './load-calls.ts';
@@ -54,6 +55,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     status: 'failed',
     kind: 'calls',
     message: null,
+    messageParts: [],
     rowsRead: 0,
     calls: 0,
     folded: 0,
@@ -78,6 +80,9 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     if (seen) {
       report.status = 'repeated';
       report.message = `already ingested as #${seen.ingestId} (${seen.fileName}, ${seen.loadedAt}); nothing added`;
+      report.messageParts = [
+        part('repeated', { id: Number(seen.ingestId), file: String(seen.fileName), at: String(seen.loadedAt) }),
+      ];
       return await finish(con, report, t0);
     }
     const sniffed = await sniffFile(path, fileName);
@@ -130,11 +135,14 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
         0;
     report.foldNotes = [];
     report.rejectsPath = null;
-    if (err instanceof UnreadableFileError || err instanceof MissingColumnsError) report.message = err.message;
-    else {
+    if (err instanceof UnreadableFileError || err instanceof MissingColumnsError) {
+      report.message = err.message;
+      report.messageParts = err.part ? [err.part] : [];
+    } else {
       // Not the file's fault as far as we know: the whole error goes to the log for whoever runs the server.
       console.error(`ingest #${report.ingestId} ${fileName}: unexpected error`, err);
       report.message = `could not be read: ${firstLine(err)}`;
+      report.messageParts = [part('could_not_read', { error: firstLine(err) })];
     }
     return await finish(con, report, t0);
   } finally {
@@ -159,7 +167,11 @@ function chooseFormat(
     };
   if (opts.format) {
     const named = formatByName(opts.format);
-    if (!named) throw new UnreadableFileError(`unknown format "${opts.format}"`);
+    if (!named)
+      throw new UnreadableFileError(
+        `unknown format "${opts.format}"`,
+        part('unknown_format_name', { format: opts.format }),
+      );
     return named;
   }
   if (sniffed.format === 'parquet') return { kind: 'canonical' };
@@ -167,7 +179,10 @@ function chooseFormat(
   // Canonical is detection's fallback: a CSV that is not canonical either matched nothing.
   if (detected.kind === 'canonical' && sniffed.format === 'csv') {
     const { names } = splitHeader(sniffed.firstLine);
-    if (mapHeader(names).missing.length) throw new UnreadableFileError(unknownFormatMessage(sample, names, fileName));
+    if (mapHeader(names).missing.length) {
+      const refusal = unknownFormat(sample, names, fileName);
+      throw new UnreadableFileError(refusal.message, refusal.part);
+    }
   }
   return detected;
 }
@@ -184,6 +199,7 @@ async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promi
       encoding: r.encoding,
       status: r.status,
       message: r.message,
+      message_parts: partsJson(r.messageParts),
       rows_read: r.rowsRead,
       inserted: r.inserted,
       duplicates: r.duplicates,
@@ -202,6 +218,7 @@ async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promi
     {
       encoding: VARCHAR,
       message: VARCHAR,
+      message_parts: VARCHAR,
       rejects_path: VARCHAR,
       extra_columns: VARCHAR,
       fold_notes: VARCHAR,

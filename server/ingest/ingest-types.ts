@@ -6,6 +6,7 @@
 import type { Mapping } from './formats/mapping-file.ts';
 import type { FoldNote } from './formats/stage-mapped.ts';
 import type { ProgressFn } from './progress.ts';
+import type { MessagePart } from './message-parts.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface IngestReport {
   encoding: string | null;
   status: 'loaded' | 'repeated' | 'failed';
   message: string | null;
+  /** `message` keyed for translation, one part per sentence joined there ([] without a message). */
+  messageParts: MessagePart[];
   /** calls (file) | dimension (scripts, numbers, customers) | evidence (Voice Insights). */
   kind: 'calls' | 'dimension' | 'evidence';
   /** Source rows; rowsRead = calls + folded, calls = inserted + duplicates + rejected + inbound. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { ProgressFn } from './progress.ts';
+import { part } from './message-parts.ts';
 import { UnreadableFileError } from './sniff.ts';
 
 /** A field longer than this rejects its row; a setting (IngestOptions.maxFieldBytes). */
@@ -60,11 +61,15 @@ export async function scanFile(path: string, progress: ProgressFn, maxFieldBytes
         gunzip!.on('end', resolve);
         gunzip!.on('error', (err: Error & { code?: string }) =>
           reject(
-            new UnreadableFileError(
-              err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message)
-                ? `gzip file truncated: the compressed data ends at byte ${size} before its CRC and length trailer; the file is incomplete`
-                : `gzip data corrupt (${err.message}) within the first ${fed} bytes`,
-            ),
+            err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message)
+              ? new UnreadableFileError(
+                  `gzip file truncated: the compressed data ends at byte ${size} before its CRC and length trailer; the file is incomplete`,
+                  part('gzip_truncated', { size }),
+                )
+              : new UnreadableFileError(
+                  `gzip data corrupt (${err.message}) within the first ${fed} bytes`,
+                  part('gzip_corrupt', { error: err.message, bytes: fed }),
+                ),
           ),
         );
       });
@@ -88,6 +93,11 @@ export async function scanFile(path: string, progress: ProgressFn, maxFieldBytes
     const l = longLines.find((x) => x.bytes === longest) ?? longLines[0];
     throw new UnreadableFileError(
       `line ${l?.line} is ${(longest / 1048576).toFixed(0)} MB long: lines above ${MAX_LINE_BYTES / 1048576} MB are refused`,
+      part('line_too_long', {
+        line: String(l?.line),
+        mb: (longest / 1048576).toFixed(0),
+        max: MAX_LINE_BYTES / 1048576,
+      }),
     );
   }
   return { sha256: h.digest('hex'), longLines, longest };

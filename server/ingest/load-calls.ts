@@ -13,6 +13,7 @@ import { writeRejects } from './rejects.ts';
 import type { Sniffed } from './sniff.ts';
 import {
   decideZone,
+  OFFSET_SOURCE_TEXT,
   evidenceOf,
   firstStart,
   epochEvidence,
@@ -238,10 +239,11 @@ async function settleTimezone(
   const evidence = read ? read.evidence : await epochEvidence(con);
   const givenOffset =
     given && evidence ? await zoneOffsetAt(con, given, read ? read.firstStart : await firstStart(con)) : null;
-  const what = plan ? 'the epochs in the file (Asterisk uniqueid)' : 'the offsets written in started_at';
-  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, what);
+  const source = plan ? 'epochs' : 'offsets';
+  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, OFFSET_SOURCE_TEXT[source], source);
   if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);
   report.sourceTimezone = d.sourceTimezone;
   report.timezoneInferred = d.inferred;
   if (d.note) report.message = report.message ? `${report.message}; ${d.note}` : d.note;
+  if (d.part) report.messageParts.push(d.part);
 }

@@ -4,6 +4,8 @@
  * quote at most a capped header excerpt (ingest-file.ts); this is the last fence in case a
  * library's error text carries more.
  */
+import type { MessagePart } from './message-parts.ts';
+
 const MAX = 300;
 
 export function publicMessage(message: string | null, dataDir?: string): string | null {
@@ -13,4 +15,18 @@ export function publicMessage(message: string | null, dataDir?: string): string 
   // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
   return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
+}
+
+/** The same fence for each text argument of a message's parts (they quote what the message quotes). */
+export function publicParts(parts: MessagePart[] | null, dataDir?: string): MessagePart[] | null {
+  if (!parts) return null;
+  return parts.map((p) => ({
+    code: p.code,
+    args: Object.fromEntries(
+      Object.entries(p.args ?? {}).map(([k, v]) => [
+        k,
+        typeof v === 'number' ? v : (publicMessage(String(v), dataDir) ?? ''),
+      ]),
+    ),
+  }));
 }

@@ -1,6 +1,8 @@
 import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlText } from '../db/sql-files.ts';
+import type { OffsetSource } from '../contract/ingests.ts';
+import { part, type MessagePart } from './message-parts.ts';
 
 /** Share of rows with evidence that must agree before a file's own UTC offset is believed. */
 export const AGREEMENT = 0.99;
@@ -61,7 +63,15 @@ export interface ZoneDecision {
   inferred: boolean;
   /** One line for the report (CLI, /data history); null when there is nothing to say. */
   note: string | null;
+  /** `note` keyed for translation; absent when there is no note. */
+  part?: MessagePart;
 }
+
+/** How each source of a file's offset is named in a note (arg `what` of the tz_* parts). */
+export const OFFSET_SOURCE_TEXT: Record<OffsetSource, string> = {
+  epochs: 'the epochs in the file (Asterisk uniqueid)',
+  offsets: 'the offsets written in started_at',
+};
 
 /**
  * Decides the zone of a file's naive times. A zone the user gave (--timezone, a mapping's
@@ -75,8 +85,12 @@ export function decideZone(
   givenOffset: number | null,
   businessTimezone: string,
   what: string,
+  source: OffsetSource = 'offsets',
 ): ZoneDecision {
   const share = evidence ? evidence.agree / evidence.evidence : 0;
+  const saysArgs = evidence
+    ? { what: source, offset: offsetLabel(evidence.offsetSeconds), agree: evidence.agree, evidence: evidence.evidence }
+    : null;
   const says =
     evidence && `${what} say ${offsetLabel(evidence.offsetSeconds)} (${evidence.agree} of ${evidence.evidence} rows)`;
   if (given) {
@@ -86,6 +100,7 @@ export function decideZone(
       sourceTimezone: given,
       inferred: false,
       note: disagrees ? `timezone: read in ${given} as told, but ${says}` : null,
+      ...(disagrees && { part: part('tz_told_disagrees', { ...saysArgs, given }) }),
     };
   }
   // DuckDB maps "UTC+05:30" to Etc/GMT-5 (whole hours only): such an offset needs its zone name.
@@ -95,6 +110,7 @@ export function decideZone(
       sourceTimezone: businessTimezone,
       inferred: false,
       note: `timezone: ${says}, not a whole hour: read in ${businessTimezone}; give --timezone with the zone's name (e.g. Asia/Kolkata)`,
+      part: part('tz_not_whole_hour', { ...saysArgs, zone: businessTimezone }),
     };
   }
   if (evidence && share >= AGREEMENT) {
@@ -105,6 +121,7 @@ export function decideZone(
       sourceTimezone: offsetLabel(evidence.offsetSeconds),
       inferred: true,
       note,
+      ...(note && { part: part('tz_inferred', { ...saysArgs }) }),
     };
   }
   return {
@@ -114,5 +131,6 @@ export function decideZone(
     note: evidence
       ? `timezone: rows disagree on their UTC offset (${says}): read in ${businessTimezone}; give --timezone`
       : null,
+    ...(evidence && { part: part('tz_rows_disagree', { ...saysArgs, zone: businessTimezone }) }),
   };
 }

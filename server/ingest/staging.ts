@@ -3,9 +3,18 @@ import { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { CANONICAL_COLUMNS, mapHeader, stagingShapesSql, stagingType } from './canonical.ts';
 import { splitHeader, type Sniffed } from './sniff.ts';
+import { part, type MessagePart } from './message-parts.ts';
 
 /** A canonical file without a required column: its message is the user's answer. */
-export class MissingColumnsError extends Error {}
+export class MissingColumnsError extends Error {
+  /** The message keyed for translation (message-parts.ts); the English text is `message`. */
+  constructor(
+    message: string,
+    readonly part?: MessagePart,
+  ) {
+    super(message);
+  }
+}
 
 /** How `staged` holds a canonical CSV: a scratch copy, or a view that reads the file again. */
 export type StagedAs = 'table' | 'view';
@@ -46,6 +55,7 @@ export async function openCsv(
   if (missing.length)
     throw new MissingColumnsError(
       `missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`,
+      part('missing_column', { columns: missing.join(', '), header: header.join(', ').slice(0, 200) }),
     );
   if (sniffed.complete && sniffed.text.slice(sniffed.text.indexOf('\n') + 1).trim() === '')
     return { extras, empty: true };
@@ -71,7 +81,10 @@ export async function stageTextFile(con: DuckDBConnection, path: string, sniffed
     const keys = (await Database.all(con, sqlText('ingest_json_keys'), { path })).map((r) => String(r.key));
     const { extras, missing } = mapHeader(keys);
     if (missing.length)
-      throw new MissingColumnsError(`missing required field ${missing.join(', ')} in every JSON line`);
+      throw new MissingColumnsError(
+        `missing required field ${missing.join(', ')} in every JSON line`,
+        part('missing_json_field', { columns: missing.join(', ') }),
+      );
     await con.run(sqlText('ingest_stage_json'), { path });
     await con.run(sqlText('ingest_type_text'));
     return extras;
@@ -82,6 +95,7 @@ export async function stageTextFile(con: DuckDBConnection, path: string, sniffed
   if (missing.length)
     throw new MissingColumnsError(
       `missing required column ${missing.join(', ')} (Parquet column names must be canonical)`,
+      part('missing_parquet_column', { columns: missing.join(', ') }),
     );
   await con.run(sqlText('ingest_stage_parquet'), { path });
   await con.run(sqlText('ingest_type_text'));

@@ -8,6 +8,7 @@ import type { Detected } from './formats/registry.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import type { ProgressFn } from './progress.ts';
 import { writeRejects } from './rejects.ts';
+import { part } from './message-parts.ts';
 
 /** Dimension files and Voice Insights: they describe calls rather than add them. */
 export async function loadSupplement(
@@ -34,6 +35,7 @@ export async function loadSupplement(
       foldNotes: [{ reason: 'Voice Insights summaries joined to calls by CallSid', rows: Number(rows) }],
     });
     report.message = `hang-up party and ring time set on ${matched} stored call(s); summaries of calls not loaded yet apply when they arrive`;
+    report.messageParts = [part('insights_applied', { matched: Number(matched) })];
     return;
   }
   const delim = /\t/.test(await firstLineOf(path)) ? '\t' : ',';
@@ -49,6 +51,7 @@ export async function loadSupplement(
     duplicates: r.duplicates,
     rejected: r.rejected,
     message: r.message,
+    messageParts: r.messageParts,
   });
   if (r.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName, 'dim_rejects');
   report.sourceTimezone = null;

@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
-import { publicMessage } from '../ingest/public-message.ts';
+import { publicMessage, publicParts } from '../ingest/public-message.ts';
+import { partsOf } from '../ingest/message-parts.ts';
 
 interface IngestRow {
   rejectsPath: string | null;
@@ -19,6 +20,8 @@ export function ingestRoutes(db: Database, dataDir?: string) {
     const ingests = (rows as unknown as IngestRow[]).map(({ rejectsPath, ...r }) => ({
       ...r,
       message: publicMessage(r.message, dataDir),
+      // JSON text in ingest_log; null for rows written before migration 002.
+      messageParts: publicParts(partsOf(r.messageParts), dataDir),
       rejectsFile: rejectsPath ? basename(rejectsPath) : null,
     }));
     return c.json({ ingests });

@@ -11,7 +11,7 @@ import { MappingError, parseMapping, timezoneSchema } from '../ingest/formats/ma
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
 import { ingestFile } from '../ingest/ingest-file.ts';
 import type { IngestJob, IngestJobs } from '../ingest/jobs.ts';
-import { publicMessage } from '../ingest/public-message.ts';
+import { publicMessage, publicParts } from '../ingest/public-message.ts';
 import { BadUpload, forgetUpload, receiveUpload, UploadStalled, UploadTooLarge } from '../ingest/upload.ts';
 import type { Settings } from '../metrics.ts';
 import { accessState, callerOf } from '../auth/access.ts';
@@ -60,6 +60,7 @@ function publicJob(job: IngestJob, dataDir: string) {
     report: {
       ...report,
       message: publicMessage(report.message, dataDir),
+      messageParts: publicParts(report.messageParts, dataDir),
       rejectsFile: rejectsPath ? basename(rejectsPath) : null,
     },
   };

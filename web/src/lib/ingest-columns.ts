@@ -1,6 +1,6 @@
 import type { Column } from './columns.ts';
 import type { Lang, MessageKey } from './i18n.ts';
-import { formatDuration } from './upload.ts';
+import { formatDuration, ingestMessage } from './upload.ts';
 import type { IngestRow } from './upload-types.ts';
 
 /** History fields added with direction and timezone inference; older rows lack them. */
@@ -50,7 +50,13 @@ export function ingestColumns(
       value: (r) => r.durationMs / 1000,
       display: (r) => formatDuration(r.durationMs, lang),
     },
-    { key: 'message', label: t('data.message'), kind: 'text', value: (r) => r.message ?? '' },
+    // In the reader's language from the row's parts; the English message for rows without them.
+    {
+      key: 'message',
+      label: t('data.message'),
+      kind: 'text',
+      value: (r) => ingestMessage(lang, r.message, r.messageParts),
+    },
   ];
 }
 

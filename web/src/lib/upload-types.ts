@@ -1,6 +1,7 @@
 // Shapes of the ingest routes (README "Ingest routes"; server/routes/uploads.ts, ingests.ts).
 import type { IngestJob as ServerIngestJob } from '../../../server/ingest/jobs.ts';
 import type { Ingest } from './api-types.ts';
+import type { MessagePart } from '../../../server/contract/ingests.ts';
 
 /** GET /api/ingest/status: whether this page may write, and why not. */
 export interface UploadStatus {
@@ -42,6 +43,8 @@ export interface IngestReport {
   status: 'loaded' | 'repeated' | 'failed';
   kind: 'calls' | 'dimension' | 'evidence';
   message: string | null;
+  /** `message` keyed for translation (server/contract/ingests.ts); absent from older servers. */
+  messageParts?: MessagePart[] | null;
   rowsRead: number;
   calls: number;
   folded: number;

@@ -1,5 +1,6 @@
 // Pure logic of the /data upload: progress of one file, and what to say when it fails.
-import type { Lang, MessageKey } from './i18n.ts';
+import type { MessagePart } from '../../../server/contract/ingests.ts';
+import { translate, type Lang, type MessageKey } from './i18n.ts';
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
 export type Phase =
@@ -96,6 +97,34 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
     default:
       return { key: 'upload.err.server', vars: { status: f.status, reason: reason || '–' } };
   }
+}
+
+/**
+ * An ingest message in the reader's language: each part as ingest.msg.<code> with its args (a
+ * `what` arg names an ingest.msg.what.* text). The server's English message stands instead when
+ * there are no parts (rows from before migration 002, the ClickHouse refusal) or a part's code has
+ * no text here (a newer server). Text quoted inside an arg (DuckDB's words, headers) stays as is.
+ */
+export function ingestMessage(
+  lang: Lang,
+  message: string | null,
+  parts: readonly MessagePart[] | null | undefined,
+): string {
+  if (!parts?.length) return message ?? '';
+  const texts: string[] = [];
+  for (const p of parts) {
+    const key = `ingest.msg.${p.code}` as MessageKey;
+    const args = { ...p.args };
+    if (typeof args.what === 'string') {
+      const what = `ingest.msg.what.${args.what}` as MessageKey;
+      if (translate(lang, what) === what) return message ?? '';
+      args.what = translate(lang, what);
+    }
+    const text = translate(lang, key, args);
+    if (text === key) return message ?? '';
+    texts.push(text);
+  }
+  return texts.join(lang === 'zh-CN' ? '；' : '; ');
 }
 
 /** The ingest a repeated file matched ("already ingested as #12 (…)"), or null. */

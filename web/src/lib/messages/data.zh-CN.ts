@@ -85,4 +85,55 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'audit.action.user_add': '新增用户',
   'audit.action.user_remove': '移除用户',
   'audit.action.interrupted': '中断的上传',
+  // 导入消息：每个消息代码一条（server/contract/ingests.ts 的 INGEST_MESSAGE_CODES）；{what} 取 ingest.msg.what.* 的文案。
+  'ingest.msg.repeated': '已作为 #{id} 导入过（{file}，{at}），未新增任何数据',
+  'ingest.msg.tz_inferred': '时间按 UTC{offset} 读取：{what}显示为 {offset}（{evidence} 行中 {agree} 行）',
+  'ingest.msg.tz_told_disagrees':
+    '时区：已按指定的 {given} 读取，但{what}显示为 {offset}（{evidence} 行中 {agree} 行）',
+  'ingest.msg.tz_not_whole_hour':
+    '时区：{what}显示为 {offset}（{evidence} 行中 {agree} 行），不是整小时：已按 {zone} 读取；请用 --timezone 指定时区名称（如 Asia/Kolkata）',
+  'ingest.msg.tz_rows_disagree':
+    '时区：各行的 UTC 偏移不一致（{what}显示为 {offset}，{evidence} 行中 {agree} 行）：已按 {zone} 读取；请用 --timezone 指定',
+  'ingest.msg.what.epochs': '文件中的时间戳（Asterisk uniqueid）',
+  'ingest.msg.what.offsets': 'started_at 中写明的偏移',
+  'ingest.msg.unknown_format':
+    '无法识别的格式：最接近的是 {near}。表头：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
+  'ingest.msg.unknown_format_no_header':
+    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
+  'ingest.msg.unknown_format_name': '未知格式“{format}”',
+  'ingest.msg.bad_timezone': '无效的时区“{zone}”',
+  'ingest.msg.bad_encoding':
+    '不是 UTF-8 或 GB18030/GBK 文本：偏移 {offset}（第 {line} 行）处的字节 {byte} 无效；请重新导出为 UTF-8',
+  'ingest.msg.bad_encoding_gzip':
+    '不是 UTF-8 或 GB18030/GBK 文本：解压后偏移 {offset}（第 {line} 行）处的字节 {byte} 无效；请重新导出为 UTF-8',
+  'ingest.msg.empty_file': '文件为空',
+  'ingest.msg.gzip_parquet': '不支持 gzip 压缩的 Parquet；Parquet 自带压缩',
+  'ingest.msg.gzip_bad_header': '有 gzip 文件头，但数据无法解压',
+  'ingest.msg.gzip_truncated': 'gzip 文件被截断：压缩数据在第 {size} 字节处结束，缺少 CRC 与长度尾部；文件不完整',
+  'ingest.msg.gzip_corrupt': 'gzip 数据损坏（{error}），位于前 {bytes} 字节内',
+  'ingest.msg.utf16': '不支持 UTF-16 文本：请将导出文件另存为 UTF-8 或 GB18030',
+  'ingest.msg.binary': '二进制内容：不是 CDR 文本文件',
+  'ingest.msg.json_array': 'JSON 数组文件：请改为每行一个 JSON 对象（JSON lines）',
+  'ingest.msg.not_json_lines': '不是 JSON lines：第一行不是 JSON 对象',
+  'ingest.msg.header_too_long': '第一行超过 {kb} KB：不是 CDR 表头',
+  'ingest.msg.too_many_columns': '{n} 列：超过 CDR 文件允许的 {max} 列',
+  'ingest.msg.line_too_long': '第 {line} 行长 {mb} MB：超过 {max} MB 的行会被拒绝',
+  'ingest.msg.dates_order_conflict':
+    '日期顺序不一致："{day}" 是日在前，"{month}" 是月在前；请在映射文件中用 dateFormat 或用 --date-format 指定顺序，例如 --date-format "%d/%m/%Y %H:%M:%S"（日在前）或 "%m/%d/%Y %H:%M:%S"（月在前）',
+  'ingest.msg.dates_order_ambiguous':
+    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请在映射文件中用 dateFormat 或用 --date-format 指定顺序，例如 --date-format "%d/%m/%Y %H:%M:%S"（日在前）或 "%m/%d/%Y %H:%M:%S"（月在前）',
+  'ingest.msg.missing_column': '缺少必需的列 {columns}（表头：{header}）',
+  'ingest.msg.missing_json_field': '每行 JSON 都缺少必需的字段 {columns}',
+  'ingest.msg.missing_parquet_column': '缺少必需的列 {columns}（Parquet 列名必须是规范列名）',
+  'ingest.msg.dim_scripts': '{stored} 行话术：已保存；话术出现之处都会显示其开场白',
+  'ingest.msg.dim_caller_numbers': '{stored} 行主叫号码：号码标签已按生效日期重新应用到历史通话',
+  'ingest.msg.dim_customers': '{stored} 行客户：客户分群与年龄段已重新应用到其通话；其他列作为细分属性',
+  'ingest.msg.dim_refused': '被拒绝的行：{reasons}。',
+  'ingest.msg.insights_applied': '已为 {matched} 条已存通话设置挂断方和振铃时长；尚未导入的通话的摘要会在其到达时应用',
+  'ingest.msg.could_not_read': '无法读取：{error}',
+  'ingest.msg.upload_interrupted': '服务器在此上传导入前停止；未新增任何数据：请重新发送文件',
+  'ingest.msg.upload_interrupted_at': '服务器在此上传（{at} 起接收）导入前停止；未新增任何数据：请重新发送文件',
+  'ingest.msg.inbox_not_read': '收件箱条目未读取：{reason}',
+  'ingest.msg.deleted': '已删除通话：{deleted}（{at}）',
+  'ingest.msg.deleted_kept': '已删除通话：{deleted}；保留：{kept}，因为其他已导入文件也包含这些通话：{files}（{at}）',
 };

@@ -1,0 +1,33 @@
+/**
+ * Keyed ingest messages: every sentence the server writes about a file (ingest_log.message) also
+ * travels as a part { code, args } so the dashboard can say it in the reader's language. The
+ * English text stays the message itself (CLI, .errors.txt, tests read it).
+ */
+import type { IngestMessageCode, MessagePart } from '../contract/ingests.ts';
+
+export type { MessagePart } from '../contract/ingests.ts';
+
+export function part(code: IngestMessageCode, args: Record<string, string | number> = {}): MessagePart {
+  return { code, args };
+}
+
+/** A refusal whose English text comes with its part (UnreadableFileError, MissingColumnsError). */
+export interface Keyed {
+  part?: MessagePart;
+}
+
+/** Parts as stored in ingest_log.message_parts (JSON text); null when there are none. */
+export function partsJson(parts: MessagePart[]): string | null {
+  return parts.length ? JSON.stringify(parts) : null;
+}
+
+/** ingest_log.message_parts read back: null for rows written before migration 002 or unreadable text. */
+export function partsOf(json: unknown): MessagePart[] | null {
+  if (typeof json !== 'string' || json === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as MessagePart[]) : null;
+  } catch {
+    return null;
+  }
+}

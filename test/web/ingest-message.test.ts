@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+// The data page registers these texts with its chunk (messages/data.ts); so does this test.
+import '../../web/src/lib/messages/data.ts';
+import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
+import { dataEn } from '../../web/src/lib/messages/data.en.ts';
+import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
+import { ingestColumns } from '../../web/src/lib/ingest-columns.ts';
+import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
+import { ingestMessage } from '../../web/src/lib/upload.ts';
+import type { IngestRow } from '../../web/src/lib/upload-types.ts';
+
+const p = (code: MessagePart['code'], args: MessagePart['args'] = {}): MessagePart => ({ code, args });
+
+/** Arguments for every code: each {placeholder} of its English text gets a value. */
+const ARGS: Record<string, string | number> = {
+  id: 12,
+  file: 'a.csv',
+  at: '2026-03-02 10:00:00+0800',
+  what: 'offsets',
+  offset: '+08:00',
+  agree: 6,
+  evidence: 6,
+  given: 'UTC',
+  zone: 'Asia/Shanghai',
+  near: 'canonical (missing disposition)',
+  header: 'a, b (2 columns)',
+  format: 'nope',
+  byte: '0xa5',
+  line: 41,
+  size: 100,
+  error: 'Invalid Input Error: No magic bytes',
+  bytes: 64,
+  kb: 64,
+  n: 3,
+  max: 2000,
+  mb: 17,
+  day: '13/02/2026',
+  month: '02/13/2026',
+  example: '01/02/2026',
+  columns: 'disposition',
+  stored: 5,
+  reasons: 'no number (2)',
+  matched: 3,
+  reason: 'not a regular file',
+  deleted: 4,
+  kept: 1,
+  files: '#3 b.csv (1)',
+};
+
+describe('ingest messages in the reader language', () => {
+  it('every code has an English and a Chinese text, and both fill every placeholder', () => {
+    for (const code of INGEST_MESSAGE_CODES) {
+      const key = `ingest.msg.${code}` as keyof typeof dataEn;
+      expect(dataEn[key], code).toBeTruthy();
+      expect(dataZhCN[key], code).toBeTruthy();
+      expect(dataZhCN[key], code).not.toBe(dataEn[key]);
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const text = ingestMessage(lang, 'ENGLISH', [p(code, ARGS)]);
+        expect(text, `${lang} ${code}`).not.toBe('ENGLISH');
+        expect(text, `${lang} ${code}`).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+
+  it('renders each example in zh-CN and English, the timezone source translated too', () => {
+    const repeated = [p('repeated', { id: 12, file: 'a.csv', at: '2026-03-02 10:00:00+0800' })];
+    expect(ingestMessage('en', 'x', repeated)).toBe(
+      'already ingested as #12 (a.csv, 2026-03-02 10:00:00+0800); nothing added',
+    );
+    expect(ingestMessage('zh-CN', 'x', repeated)).toBe(
+      '已作为 #12 导入过（a.csv，2026-03-02 10:00:00+0800），未新增任何数据',
+    );
+    const tz = [p('tz_inferred', { what: 'offsets', offset: '+08:00', agree: 6, evidence: 6 })];
+    expect(ingestMessage('en', 'x', tz)).toBe(
+      'times read as UTC+08:00: the offsets written in started_at say +08:00 (6 of 6 rows)',
+    );
+    expect(ingestMessage('zh-CN', 'x', tz)).toBe(
+      '时间按 UTC+08:00 读取：started_at 中写明的偏移显示为 +08:00（6 行中 6 行）',
+    );
+    const enc = [p('bad_encoding', { byte: '0xa5', offset: 11777, line: 41 })];
+    expect(ingestMessage('en', 'x', enc)).toBe(
+      'not UTF-8 or GB18030/GBK text: invalid byte 0xa5 at offset 11777 (line 41); re-export as UTF-8',
+    );
+    expect(ingestMessage('zh-CN', 'x', enc)).toBe(
+      '不是 UTF-8 或 GB18030/GBK 文本：偏移 11777（第 41 行）处的字节 0xa5 无效；请重新导出为 UTF-8',
+    );
+    // DuckDB's own words stay as they are inside the translated frame.
+    const failed = [p('could_not_read', { error: 'Invalid Input Error: No magic bytes found' })];
+    expect(ingestMessage('zh-CN', 'x', failed)).toBe('无法读取：Invalid Input Error: No magic bytes found');
+    const dim = [p('dim_customers', { stored: 2 }), p('dim_refused', { reasons: 'no customer id (1)' })];
+    expect(ingestMessage('zh-CN', 'x', dim)).toBe(
+      '2 行客户：客户分群与年龄段已重新应用到其通话；其他列作为细分属性；被拒绝的行：no customer id (1)。',
+    );
+    expect(ingestMessage('en', 'x', dim)).toBe(
+      '2 customers rows: customer segments and age bands re-applied to their calls; other columns are breakdown attributes.; Refused rows: no customer id (1).',
+    );
+  });
+
+  it('falls back to the English message for an unknown code, an unknown source, or no parts', () => {
+    const english = 'something a newer server says';
+    expect(ingestMessage('zh-CN', english, [p('no_such_code' as MessagePart['code'], { a: 1 })])).toBe(english);
+    expect(ingestMessage('zh-CN', english, [p('repeated', { id: 1 }), p('nope' as MessagePart['code'])])).toBe(english);
+    expect(ingestMessage('zh-CN', english, [p('tz_inferred', { what: 'sundials', offset: '+01:00' })])).toBe(english);
+    expect(ingestMessage('zh-CN', english, null)).toBe(english);
+    expect(ingestMessage('zh-CN', english, undefined)).toBe(english);
+    expect(ingestMessage('zh-CN', english, [])).toBe(english);
+    expect(ingestMessage('en', null, null)).toBe('');
+  });
+
+  it('the history message column speaks the page language, and old rows keep their English', () => {
+    const t = (k: MessageKey) => translate('zh-CN', k);
+    const col = ingestColumns(t, (_d, v) => v, 'zh-CN').find((c) => c.key === 'message')!;
+    const row = { message: 'the file is empty', messageParts: [p('empty_file')] } as unknown as IngestRow;
+    expect(col.value(row)).toBe('文件为空');
+    const old = { message: 'the file is empty', messageParts: null } as unknown as IngestRow;
+    expect(col.value(old)).toBe('the file is empty');
+  });
+});
