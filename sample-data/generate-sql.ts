@@ -210,9 +210,11 @@ export async function recordGenerated(
         kind: 'calls',
         inbound: 0,
         timezone_inferred: false,
+        message_parts: null, // a benchmark's note, shown in English as written
       },
       {
         encoding: VARCHAR,
+        message_parts: VARCHAR,
         rejects_path: VARCHAR,
         extra_columns: VARCHAR,
         fold_notes: VARCHAR,
