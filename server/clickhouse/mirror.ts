@@ -1,8 +1,9 @@
 import { removeIngestCalls } from '../ingest/delete-ingest.ts';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import type { IngestReport } from '../ingest/ingest-file.ts';
+import { part, partsJson } from '../ingest/message-parts.ts';
 import type { CallsMirror } from './hooks.ts';
 import { ClickHouseRollups, monthOf, rollupSignature, type Month } from './rollups.ts';
 import { shippedColumns, type DuckColumn, type ShippedColumn } from './schema.ts';
@@ -273,14 +274,20 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
    */
   private async undo(report: IngestReport, err: unknown): Promise<IngestReport> {
     const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+    const notStored = part('clickhouse_not_stored', { reason });
     const con = this.db.writeConnection;
     await con.run('BEGIN TRANSACTION');
     try {
       await removeIngestCalls(this.db, report.ingestId);
-      await con.run(sqlText('clickhouse_ingest_failed'), {
-        ingest_id: report.ingestId,
-        message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again`,
-      });
+      await con.run(
+        sqlText('clickhouse_ingest_failed'),
+        {
+          ingest_id: report.ingestId,
+          message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again`,
+          message_parts: partsJson([notStored]),
+        },
+        { message_parts: VARCHAR },
+      );
       await con.run('COMMIT');
     } catch (e) {
       await con.run('ROLLBACK');
@@ -289,12 +296,14 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
       this.db.markWritten();
     }
     let leftovers = '';
+    const parts = [notStored];
     try {
       await this.beforeDelete(report.ingestId);
       await this.afterDelete(report.ingestId);
     } catch {
       leftovers =
         '; ClickHouse may hold part of it until the file is ingested again or the server restarts (which re-syncs)';
+      parts.push(part('clickhouse_leftovers'));
     }
     this.opts.log?.(`ingest #${report.ingestId} (${report.fileName}): ClickHouse failed: ${reason}${leftovers}`);
     return {
@@ -302,7 +311,7 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
       status: 'failed',
       inserted: 0,
       message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again${leftovers}`,
-      messageParts: [], // hook: not keyed; the dashboard shows the English message
+      messageParts: parts,
     };
   }
 

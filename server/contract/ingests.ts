@@ -67,6 +67,8 @@ export const INGEST_MESSAGE_CODES = [
   'upload_interrupted',
   'upload_interrupted_at',
   'inbox_not_read',
+  'clickhouse_not_stored',
+  'clickhouse_leftovers',
   'deleted',
   'deleted_kept',
 ] as const;

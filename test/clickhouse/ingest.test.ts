@@ -98,10 +98,16 @@ describe('ingest into ClickHouse', { timeout: 300_000 }, () => {
     const app = createApp({ db: t.db, settings: t.settings });
     expect((await json(app, '/api/health')).body.calls).toBe(0);
     expect(await liveInClickHouse()).toBe(0);
-    const [log] = await t.db.query<{ status: string; message: string; inserted: number }>(
-      'SELECT status, message, inserted FROM ingest_log WHERE ingest_id = 1',
+    // Keyed too, so the dashboard says it in zh-CN: the report and the stored row carry the part.
+    expect(r.messageParts?.[0]).toEqual({
+      code: 'clickhouse_not_stored',
+      args: { reason: 'connection reset after the batch was sent' },
+    });
+    const [log] = await t.db.query<{ status: string; message: string; inserted: number; parts: string }>(
+      'SELECT status, message, inserted, message_parts AS parts FROM ingest_log WHERE ingest_id = 1',
     );
     expect(log).toMatchObject({ status: 'failed', inserted: 0 });
+    expect(JSON.parse(log!.parts)[0].code).toBe('clickhouse_not_stored');
     expect(await t.db.query('SELECT * FROM calls')).toHaveLength(0);
 
     engines[0]!.failAt = null;

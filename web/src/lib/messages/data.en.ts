@@ -144,6 +144,10 @@ export const dataEn = {
   'ingest.msg.upload_interrupted_at':
     'the server stopped before this upload was loaded (received from {at}); nothing was added: send the file again',
   'ingest.msg.inbox_not_read': 'inbox entry not read: {reason}',
+  'ingest.msg.clickhouse_not_stored':
+    'not stored: shipping to ClickHouse failed ({reason}); the file can be ingested again',
+  'ingest.msg.clickhouse_leftovers':
+    'ClickHouse may hold part of it until the file is ingested again or the server restarts (which re-syncs)',
   'ingest.msg.deleted': 'calls deleted: {deleted} ({at})',
   'ingest.msg.deleted_kept':
     'calls deleted: {deleted}; kept: {kept}, because other loaded files also hold them: {files} ({at})',

@@ -134,6 +134,9 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'ingest.msg.upload_interrupted': '服务器在此上传导入前停止；未新增任何数据：请重新发送文件',
   'ingest.msg.upload_interrupted_at': '服务器在此上传（{at} 起接收）导入前停止；未新增任何数据：请重新发送文件',
   'ingest.msg.inbox_not_read': '收件箱条目未读取：{reason}',
+  'ingest.msg.clickhouse_not_stored': '未存储：发送到 ClickHouse 失败（{reason}），可以重新导入该文件',
+  'ingest.msg.clickhouse_leftovers':
+    '在重新导入该文件或重启服务（会重新同步）之前，ClickHouse 中可能还留有其中一部分通话',
   'ingest.msg.deleted': '已删除通话：{deleted}（{at}）',
   'ingest.msg.deleted_kept': '已删除通话：{deleted}；保留：{kept}，因为其他已导入文件也包含这些通话：{files}（{at}）',
 };
