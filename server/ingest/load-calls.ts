@@ -13,7 +13,6 @@ import { writeRejects } from './rejects.ts';
 import type { Sniffed } from './sniff.ts';
 import {
   decideZone,
-  OFFSET_SOURCE_TEXT,
   evidenceOf,
   firstStart,
   epochEvidence,
@@ -239,8 +238,7 @@ async function settleTimezone(
   const evidence = read ? read.evidence : await epochEvidence(con);
   const givenOffset =
     given && evidence ? await zoneOffsetAt(con, given, read ? read.firstStart : await firstStart(con)) : null;
-  const source = plan ? 'epochs' : 'offsets';
-  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, OFFSET_SOURCE_TEXT[source], source);
+  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, plan ? 'epochs' : 'offsets');
   if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);
   report.sourceTimezone = d.sourceTimezone;
   report.timezoneInferred = d.inferred;

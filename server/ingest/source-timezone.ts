@@ -68,7 +68,7 @@ export interface ZoneDecision {
 }
 
 /** How each source of a file's offset is named in a note (arg `what` of the tz_* parts). */
-export const OFFSET_SOURCE_TEXT: Record<OffsetSource, string> = {
+const OFFSET_SOURCE_TEXT: Record<OffsetSource, string> = {
   epochs: 'the epochs in the file (Asterisk uniqueid)',
   offsets: 'the offsets written in started_at',
 };
@@ -84,15 +84,15 @@ export function decideZone(
   given: string | null,
   givenOffset: number | null,
   businessTimezone: string,
-  what: string,
-  source: OffsetSource = 'offsets',
+  source: OffsetSource,
 ): ZoneDecision {
   const share = evidence ? evidence.agree / evidence.evidence : 0;
   const saysArgs = evidence
     ? { what: source, offset: offsetLabel(evidence.offsetSeconds), agree: evidence.agree, evidence: evidence.evidence }
     : null;
   const says =
-    evidence && `${what} say ${offsetLabel(evidence.offsetSeconds)} (${evidence.agree} of ${evidence.evidence} rows)`;
+    evidence &&
+    `${OFFSET_SOURCE_TEXT[source]} say ${offsetLabel(evidence.offsetSeconds)} (${evidence.agree} of ${evidence.evidence} rows)`;
   if (given) {
     const disagrees = evidence && share >= AGREEMENT && givenOffset !== null && givenOffset !== evidence.offsetSeconds;
     return {

@@ -22,29 +22,29 @@ describe('source timezone', () => {
       evidence,
       naive: evidence,
     });
-    expect(decideZone(ev(99, 100), null, null, 'Asia/Shanghai', 'x')).toMatchObject({
+    expect(decideZone(ev(99, 100), null, null, 'Asia/Shanghai', 'offsets')).toMatchObject({
       setZone: 'UTC+03:00',
       sourceTimezone: '+03:00',
       inferred: true,
     });
-    expect(decideZone(ev(98, 100), null, null, 'Asia/Shanghai', 'x')).toMatchObject({
+    expect(decideZone(ev(98, 100), null, null, 'Asia/Shanghai', 'offsets')).toMatchObject({
       setZone: null,
       sourceTimezone: 'Asia/Shanghai',
       inferred: false,
     });
-    expect(decideZone(ev(98, 100), null, null, 'Asia/Shanghai', 'x').note).toMatch(/rows disagree/);
-    expect(decideZone(null, null, null, 'Asia/Shanghai', 'x')).toEqual({
+    expect(decideZone(ev(98, 100), null, null, 'Asia/Shanghai', 'offsets').note).toMatch(/rows disagree/);
+    expect(decideZone(null, null, null, 'Asia/Shanghai', 'offsets')).toEqual({
       setZone: null,
       sourceTimezone: 'Asia/Shanghai',
       inferred: false,
       note: null,
     });
     // DuckDB cannot read "UTC+05:30" (it becomes +05): such files need the zone's name.
-    expect(decideZone(ev(10, 10, 19800), null, null, 'Asia/Shanghai', 'x')).toMatchObject({
+    expect(decideZone(ev(10, 10, 19800), null, null, 'Asia/Shanghai', 'offsets')).toMatchObject({
       setZone: null,
       inferred: false,
     });
-    expect(decideZone(ev(10, 10), 'Europe/Moscow', 10800, 'Asia/Shanghai', 'x')).toEqual({
+    expect(decideZone(ev(10, 10), 'Europe/Moscow', 10800, 'Asia/Shanghai', 'offsets')).toEqual({
       setZone: null,
       sourceTimezone: 'Europe/Moscow',
       inferred: false,
