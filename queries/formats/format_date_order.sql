@@ -8,7 +8,7 @@ WITH v AS (
 ), d AS (
   SELECT t, try_cast(regexp_extract(trim(t), '^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}', 1) AS INTEGER) AS a,
             try_cast(regexp_extract(trim(t), '^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{4}', 2) AS INTEGER) AS b
-  FROM v WHERE regexp_matches(trim(t), '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}')
+  FROM v WHERE dmy_time(trim(t))
 )
 SELECT count(*)::INTEGER AS dated, count_if(a > 12)::INTEGER AS "dayFirst", count_if(b > 12)::INTEGER AS "monthFirst",
        arg_max(t, greatest(a, b)) AS example, arg_max(t, a) FILTER (a > 12) AS "dayExample", arg_max(t, b) FILTER (b > 12) AS "monthExample"

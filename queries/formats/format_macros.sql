@@ -36,6 +36,12 @@ CREATE OR REPLACE TEMP MACRO rule_map(v, r) AS coalesce(
 -- All three steps for one rule (dimension files: a few rules, so nesting is cheap there).
 CREATE OR REPLACE TEMP MACRO pick(vals, r) AS rule_map(rule_extract(rule_raw(vals, r), r), r);
 
+-- A time written d/m/yyyy or m/d/yyyy (which of the two is decided per file, format_date_order.sql);
+-- a test on the 2nd/3rd character skips the regex for ISO times (millions of values per file).
+CREATE OR REPLACE TEMP MACRO dmy_time(t) AS
+  CASE WHEN substr(t, 2, 1) IN ('/', '.', '-') OR substr(t, 3, 1) IN ('/', '.', '-')
+       THEN regexp_matches(t, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') ELSE false END;
+
 -- Timestamps as text the ingest check can cast: offset-aware ones are written in UTC with +00,
 -- naive ones stay naive (read later in the file's timezone). Unparseable text passes through
 -- unchanged so the check rejects it with the original value.

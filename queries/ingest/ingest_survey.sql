@@ -4,19 +4,14 @@
 -- offset: started_at values written with one (2026-03-02T10:00:00+03:00) state it. Returns one row:
 -- dated; the most common offset in seconds, the rows that agree on it, the rows with an offset, the
 -- rows whose start has none (the ones it is applied to); the earliest naive start (to read a given
--- zone's offset at the file's dates). A test on the 2nd/3rd character skips the date regex for ISO
--- times. No parameters.
+-- zone's offset at the file's dates). No parameters.
 WITH v AS (
   SELECT trim(started_at) AS s, trim(answered_at) AS a, trim(ended_at) AS e FROM staged
 ), f AS (
-  SELECT
-    (CASE WHEN substr(s, 2, 1) IN ('/', '.', '-') OR substr(s, 3, 1) IN ('/', '.', '-')
-          THEN regexp_matches(s, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') ELSE false END)::INTEGER
-    + (CASE WHEN substr(a, 2, 1) IN ('/', '.', '-') OR substr(a, 3, 1) IN ('/', '.', '-')
-          THEN regexp_matches(a, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') ELSE false END)::INTEGER
-    + (CASE WHEN substr(e, 2, 1) IN ('/', '.', '-') OR substr(e, 3, 1) IN ('/', '.', '-')
-          THEN regexp_matches(e, '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') ELSE false END)::INTEGER AS dated,
+  SELECT dmy_time(s)::INTEGER + dmy_time(a)::INTEGER + dmy_time(e)::INTEGER AS dated,
     regexp_matches(s, '[0-9]([+-][0-9]{2}(:?[0-9]{2})?|Z)$') AS has_offset,
+    try_cast(s AS TIMESTAMPTZ) AS aware,
+    try_cast(s AS TIMESTAMP) AS naive_start,
     s
   FROM v
 ), per_offset AS MATERIALIZED (
@@ -24,11 +19,10 @@ WITH v AS (
     min(naive_start) AS first_start
   FROM (
     SELECT dated,
-      CASE WHEN has_offset AND try_cast(s AS TIMESTAMPTZ) IS NOT NULL
-           THEN epoch(try_cast(regexp_replace(s, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$', '') AS TIMESTAMP))
-                - epoch(try_cast(s AS TIMESTAMPTZ)) END AS off,
-      NOT has_offset AND try_cast(s AS TIMESTAMP) IS NOT NULL AS naive,
-      try_cast(s AS TIMESTAMP) AS naive_start
+      CASE WHEN has_offset AND aware IS NOT NULL
+           THEN epoch(try_cast(regexp_replace(s, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$', '') AS TIMESTAMP)) - epoch(aware) END AS off,
+      NOT has_offset AND naive_start IS NOT NULL AS naive,
+      naive_start
     FROM f
   )
   GROUP BY off
