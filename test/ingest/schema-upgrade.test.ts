@@ -8,27 +8,31 @@ import { FORMATS_DIR, SETTINGS } from '../helpers/format-store.ts';
 import { ingestFile } from '../../server/ingest/ingest-file.ts';
 import { migrations } from '../../server/db/migrations.ts';
 
+/** A database file as an older release left it: `statements` run on a fresh file in a temp folder. */
+async function oldDatabase(prefix: string, statements: string[]): Promise<{ dir: string; path: string }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const path = join(dir, 'old.duckdb');
+  const old = await DuckDBInstance.create(path);
+  const con = await old.connect();
+  for (const sql of statements) await con.run(sql);
+  con.closeSync();
+  old.closeSync();
+  return { dir, path };
+}
+
 /** A database written before issue 5 (ingest_log without folded/kind/...) opens and keeps working. */
 describe('schema upgrade', () => {
   it('adds the new ingest_log and calls columns in place', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hangup-upgrade-'));
-    const path = join(dir, 'old.duckdb');
-    const old = await DuckDBInstance.create(path);
-    const con = await old.connect();
     // ingest_log and calls as issue 2 created them.
-    await con.run(`CREATE TABLE ingest_log (ingest_id INTEGER PRIMARY KEY, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+    const { dir, path } = await oldDatabase('hangup-upgrade-', [
+      `CREATE TABLE ingest_log (ingest_id INTEGER PRIMARY KEY, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
       format VARCHAR NOT NULL, encoding VARCHAR, status VARCHAR NOT NULL, message VARCHAR, rows_read INTEGER NOT NULL,
       inserted INTEGER NOT NULL, duplicates INTEGER NOT NULL, rejected INTEGER NOT NULL, rejects_path VARCHAR,
-      extra_columns VARCHAR, started_at TIMESTAMPTZ NOT NULL, duration_ms INTEGER NOT NULL)`);
-    await con.run(
+      extra_columns VARCHAR, started_at TIMESTAMPTZ NOT NULL, duration_ms INTEGER NOT NULL)`,
       `INSERT INTO ingest_log VALUES (1, 'old.csv', 'abc', 'csv', 'utf-8', 'loaded', NULL, 10, 10, 0, 0, NULL, NULL, now(), 5)`,
-    );
-    await con.run(`CREATE SEQUENCE ingest_id_seq START 2`);
-    await con.run(
+      `CREATE SEQUENCE ingest_id_seq START 2`,
       `CREATE TABLE calls ( call_id VARCHAR PRIMARY KEY, started_at TIMESTAMPTZ NOT NULL, answered_at TIMESTAMPTZ, ended_at TIMESTAMPTZ, ring_seconds DOUBLE, talk_seconds DOUBLE NOT NULL, disposition VARCHAR NOT NULL, answered_by VARCHAR, hangup_by VARCHAR, hangup_cause VARCHAR, campaign VARCHAR, script_id VARCHAR, agent_id VARCHAR, caller_number VARCHAR, number_tag VARCHAR, callee_id VARCHAR, segment VARCHAR, age_band VARCHAR, outcome VARCHAR, local_date DATE NOT NULL, hour TINYINT NOT NULL, weekday TINYINT NOT NULL, is_answered BOOLEAN NOT NULL, is_callee_hangup BOOLEAN NOT NULL, is_early_hangup BOOLEAN NOT NULL, nth_call_30d INTEGER, ingest_id INTEGER NOT NULL );`,
-    );
-    con.closeSync();
-    old.closeSync();
+    ]);
     const store = await openStore(path, SETTINGS);
     const r = await ingestFile(store.db, join(FORMATS_DIR, 'connect_ctr.jsonl'), {
       dataDir: store.dataDir,
@@ -55,15 +59,11 @@ describe('schema upgrade', () => {
 /** Issue 13 point 5: the Voice Insights table's rename is a numbered migration, run once and recorded. */
 describe('numbered migrations', () => {
   it('renames twilio_insights in place, keeping its rows, and records the migration so it runs once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hangup-migrate-'));
-    const path = join(dir, 'old.duckdb');
-    const old = await DuckDBInstance.create(path);
-    const con = await old.connect();
-    await con.run(`CREATE TABLE twilio_insights (call_sid VARCHAR PRIMARY KEY, hangup_by VARCHAR, ring_seconds DOUBLE,
-      call_state VARCHAR, ingest_id INTEGER NOT NULL)`);
-    await con.run(`INSERT INTO twilio_insights VALUES ('CA1', 'callee', 4, 'completed', 7)`);
-    con.closeSync();
-    old.closeSync();
+    const { dir, path } = await oldDatabase('hangup-migrate-', [
+      `CREATE TABLE twilio_insights (call_sid VARCHAR PRIMARY KEY, hangup_by VARCHAR, ring_seconds DOUBLE,
+      call_state VARCHAR, ingest_id INTEGER NOT NULL)`,
+      `INSERT INTO twilio_insights VALUES ('CA1', 'callee', 4, 'completed', 7)`,
+    ]);
     for (let open = 1; open <= 2; open++) {
       const store = await openStore(path, SETTINGS);
       expect(await store.db.query('SELECT call_sid, hangup_by, ingest_id FROM twilio_insights_summaries')).toEqual([
