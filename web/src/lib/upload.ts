@@ -102,7 +102,7 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
 /**
  * An ingest message in the reader's language: each part as ingest.msg.<code> with its args (a
  * `what` arg names an ingest.msg.what.* text). The server's English message stands instead when
- * there are no parts (rows from before migration 002, the ClickHouse refusal) or a part's code has
+ * there are no parts (rows from before migration 002) or a part's code has
  * no text here (a newer server). Text quoted inside an arg (DuckDB's words, headers) stays as is.
  */
 export function ingestMessage(
