@@ -13,11 +13,6 @@ export function part(code: IngestMessageCode, args: Record<string, string | numb
   return { code, args };
 }
 
-/** A refusal whose English text comes with its part (UnreadableFileError, MissingColumnsError). */
-export interface Keyed {
-  part?: MessagePart;
-}
-
 /** Parts as stored in ingest_log.message_parts (JSON text); null when there are none. */
 export function partsJson(parts: MessagePart[]): string | null {
   return parts.length ? JSON.stringify(parts) : null;
