@@ -3,7 +3,7 @@ import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import type { IngestReport } from '../ingest/ingest-file.ts';
-import { part, partsJson } from '../ingest/message-parts.ts';
+import { part, partsJson, renderIngestMessage, renderPart } from '../ingest/message-parts.ts';
 import type { CallsMirror } from './hooks.ts';
 import { ClickHouseRollups, monthOf, rollupSignature, type Month } from './rollups.ts';
 import { shippedColumns, type DuckColumn, type ShippedColumn } from './schema.ts';
@@ -283,7 +283,7 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
         sqlText('clickhouse_ingest_failed'),
         {
           ingest_id: report.ingestId,
-          message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again`,
+          message: renderPart(notStored),
           message_parts: partsJson([notStored]),
         },
         { message_parts: VARCHAR },
@@ -295,24 +295,18 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
     } finally {
       this.db.markWritten();
     }
-    let leftovers = '';
     const parts = [notStored];
     try {
       await this.beforeDelete(report.ingestId);
       await this.afterDelete(report.ingestId);
     } catch {
-      leftovers =
-        '; ClickHouse may hold part of it until the file is ingested again or the server restarts (which re-syncs)';
       parts.push(part('clickhouse_leftovers'));
     }
-    this.opts.log?.(`ingest #${report.ingestId} (${report.fileName}): ClickHouse failed: ${reason}${leftovers}`);
-    return {
-      ...report,
-      status: 'failed',
-      inserted: 0,
-      message: `not stored: shipping to ClickHouse failed (${reason}); the file can be ingested again${leftovers}`,
-      messageParts: parts,
-    };
+    const leftovers = parts.slice(1).map((p) => `; ${renderPart(p)}`);
+    this.opts.log?.(
+      `ingest #${report.ingestId} (${report.fileName}): ClickHouse failed: ${reason}${leftovers.join('')}`,
+    );
+    return { ...report, status: 'failed', inserted: 0, message: renderIngestMessage(parts), messageParts: parts };
   }
 
   /** Increasing row versions (microseconds, never repeating even when the clock stands still). */

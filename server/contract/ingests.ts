@@ -21,14 +21,15 @@ export interface Ingest {
 /**
  * One sentence of an ingest message, keyed: `code` names the sentence, `args` fill it. The web
  * renders each part as t(`ingest.msg.<code>`, args) in the reader's language; `message` keeps the
- * English text (CLI, the inbox's .errors.txt). Parts of one message were joined with "; ".
+ * English text (CLI, the inbox's .errors.txt), rendered from the parts by renderIngestMessage
+ * (ingest-message-text.ts) with the English templates of ingest-messages.en.ts.
  */
 export interface MessagePart {
   code: IngestMessageCode;
   args: Record<string, string | number>;
 }
 
-/** Every code an ingest message part may carry (web/src/lib/messages/data.*.ts: ingest.msg.<code>). */
+/** Every code an ingest message part may carry (English: ingest-messages.en.ts; zh-CN: web/src/lib/messages/data.zh-CN.ts ingest.msg.<code>). */
 export const INGEST_MESSAGE_CODES = [
   'repeated',
   'tz_inferred',

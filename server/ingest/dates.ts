@@ -16,9 +16,6 @@ interface Order {
   monthExample: string | null;
 }
 
-const HINT =
-  'give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)';
-
 /**
  * Day-first or month-first: d/m/yyyy dates are read the way the file itself
  * proves (a first field above 12 is a day), never guessed. A file whose dates all fit both ways,
@@ -40,15 +37,11 @@ export async function settleDates(
   if (!o || !Number(o.dated)) return;
   if (Number(o.dayFirst) && Number(o.monthFirst)) {
     throw new UnreadableFileError(
-      `dates disagree on their order: "${o.dayExample}" is day-first, "${o.monthExample}" month-first; ${HINT}`,
       part('dates_order_conflict', { day: String(o.dayExample), month: String(o.monthExample) }),
     );
   }
   if (!Number(o.dayFirst) && !Number(o.monthFirst)) {
-    throw new UnreadableFileError(
-      `dates such as "${o.example}" could be day-first or month-first (no field above 12 in the file's ${o.dated} dates); ${HINT}`,
-      part('dates_order_ambiguous', { example: String(o.example), n: Number(o.dated) }),
-    );
+    throw new UnreadableFileError(part('dates_order_ambiguous', { example: String(o.example), n: Number(o.dated) }));
   }
   await apply(null, Number(o.dayFirst) > 0);
 }

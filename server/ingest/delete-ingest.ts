@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { rollupsAfterDelete } from '../db/derived.ts';
 import { mirrorOf } from '../clickhouse/hooks.ts';
-import { part, partsJson, type MessagePart } from './message-parts.ts';
+import { part, partsJson, renderPart, type MessagePart } from './message-parts.ts';
 
 export interface KeptBy {
   ingestId: number;
@@ -38,14 +38,13 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
     await mirrorOf(db)?.beforeDelete(ingestId); // hook: ClickHouse mirror
     const { deleted, keptBy, message } = await db.transaction(async (con) => {
       const removed = await removeIngestCalls(db, ingestId);
-      const message = deleteMessage(removed.deleted, removed.keptBy);
-      const at = new Date().toISOString();
+      const note = deletePart(removed.deleted, removed.keptBy, new Date().toISOString());
       await con.run(sqlText('ingest_delete_log'), {
         ingest_id: ingestId,
-        message: `${message} (${at})`,
-        message_parts: partsJson([deletePart(removed.deleted, removed.keptBy, at)]),
+        message: renderPart(note),
+        message_parts: partsJson([note]),
       });
-      return { ...removed, message };
+      return { ...removed, message: deleteMessage(removed.deleted, removed.keptBy) };
     });
     await mirrorOf(db)?.afterDelete(ingestId); // hook: ClickHouse mirror
     const kept = keptBy.reduce((s, k) => s + k.calls, 0);
@@ -53,18 +52,18 @@ export function deleteIngest(db: Database, ingestId: number): Promise<DeleteOutc
   });
 }
 
-/** "12 call(s) deleted; 5 kept because other loaded files also hold them: #3 full.csv (5)". */
+/** The answer to a delete: "calls deleted: 12; kept: 5, because other loaded files also hold them: #3 full.csv (5)". */
 export function deleteMessage(deleted: number, keptBy: KeptBy[]): string {
-  const kept = keptBy.reduce((s, k) => s + k.calls, 0);
-  const head = `calls deleted: ${deleted}`;
-  if (!kept) return head;
-  return `${head}; kept: ${kept}, because other loaded files also hold them: ${keptList(keptBy)}`;
+  return renderPart(deletePart(deleted, keptBy)); // without `at`, the text leaves out the time
 }
 
 /** The history's note of a deletion, keyed (message-parts.ts); `at` is when it happened. */
-function deletePart(deleted: number, keptBy: KeptBy[], at: string): MessagePart {
+function deletePart(deleted: number, keptBy: KeptBy[], at?: string): MessagePart {
   const kept = keptBy.reduce((s, k) => s + k.calls, 0);
-  return kept ? part('deleted_kept', { deleted, kept, files: keptList(keptBy), at }) : part('deleted', { deleted, at });
+  const when: Record<string, string> = at === undefined ? {} : { at };
+  return kept
+    ? part('deleted_kept', { deleted, kept, files: keptList(keptBy), ...when })
+    : part('deleted', { deleted, ...when });
 }
 
 function keptList(keptBy: KeptBy[]): string {

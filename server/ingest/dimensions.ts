@@ -4,7 +4,7 @@ import { sqlText } from '../db/sql-files.ts';
 import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { looseName } from './formats/csv-line.ts';
 import { PathList, resolver, RULE, ruleValue } from './formats/stage-mapped.ts';
-import { part, type MessagePart } from './message-parts.ts';
+import { part, renderIngestMessage, type MessagePart } from './message-parts.ts';
 
 export type DimensionKind = 'dim_scripts' | 'dim_caller_numbers' | 'dim_customers';
 
@@ -85,16 +85,13 @@ export async function loadDimension(
   const rejected = Number(counts!.rejected);
   const stored = Number(counts!.stored);
   const id = { ingest_id: ingestId };
-  let effect: string;
   if (kind === 'dim_scripts') {
     await con.run(sqlText('dim_scripts_load'), id);
-    effect = 'scripts stored; their opening lines show wherever the script appears';
   } else if (kind === 'dim_caller_numbers') {
     await con.run(sqlText('dim_numbers_keep_cdr_tag'));
     await con.run(sqlText('dim_numbers_replace'));
     await con.run(sqlText('dim_numbers_load'), id);
     await con.run(sqlText('dim_numbers_apply'), { ingest_id: null }, { ingest_id: VARCHAR });
-    effect = 'number tags re-applied to past calls by from-date';
   } else {
     const { ipad, opad } = hmacPads(loadCalleeKey(dataDir));
     const pads = { ipad: blobValue(ipad), opad: blobValue(opad) };
@@ -106,9 +103,7 @@ export async function loadDimension(
       { ipad: BLOB, opad: BLOB, used: LIST(VARCHAR) },
     );
     await con.run(sqlText('dim_customers_apply'), { ingest_id: null }, { ingest_id: VARCHAR });
-    effect = 'customer segments and age bands re-applied to their calls; other columns are breakdown attributes';
   }
-  const reasons = counts!.reasons ? ` Refused rows: ${String(counts!.reasons)}.` : '';
   const messageParts = [part(kind, { stored })]; // each kind is its own code
   if (counts!.reasons) messageParts.push(part('dim_refused', { reasons: String(counts!.reasons) }));
   return {
@@ -116,7 +111,7 @@ export async function loadDimension(
     stored,
     rejected,
     duplicates: rowsRead - rejected - stored,
-    message: `${stored} ${kind.replace('dim_', '').replace('_', ' ')} rows: ${effect}.${reasons}`,
+    message: renderIngestMessage(messageParts),
     messageParts,
   };
 }

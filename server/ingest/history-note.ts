@@ -2,7 +2,7 @@ import { VARCHAR } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { sweepOrphanUploads } from './upload.ts';
-import { part, partsJson, type MessagePart } from './message-parts.ts';
+import { part, partsJson, renderPart, type MessagePart } from './message-parts.ts';
 
 /** Adds a history row for a file that was never read (queued behind any running write). */
 export async function noteInHistory(
@@ -30,14 +30,8 @@ export async function noteInHistory(
 export async function recordOrphanUploads(db: Database, uploadsDir: string): Promise<string[]> {
   const orphans = sweepOrphanUploads(uploadsDir);
   for (const o of orphans) {
-    const when = o.receivedAt ? ` (received from ${o.receivedAt})` : '';
-    await noteInHistory(
-      db,
-      o.clientName,
-      'interrupted',
-      `the server stopped before this upload was loaded${when}; nothing was added: send the file again`,
-      o.receivedAt ? part('upload_interrupted_at', { at: o.receivedAt }) : part('upload_interrupted'),
-    );
+    const note = o.receivedAt ? part('upload_interrupted_at', { at: o.receivedAt }) : part('upload_interrupted');
+    await noteInHistory(db, o.clientName, 'interrupted', renderPart(note), note);
   }
   return orphans.map((o) => o.clientName);
 }

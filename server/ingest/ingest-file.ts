@@ -14,7 +14,7 @@ import { planFromMapping } from './formats/mapping-file.ts';
 import { detectFormat, formatByName, type Detected } from './formats/registry.ts';
 import { sampleOf } from './formats/sample.ts';
 import { unknownFormat } from './formats/explain.ts';
-import { part, partsJson } from './message-parts.ts';
+import { part, partsJson, renderIngestMessage } from './message-parts.ts';
 import type { ProgressFn } from './progress.ts';
 import { MAX_FIELD_BYTES, scanFile } from './integrity.ts';
 import { loadCalls } from './load-calls.ts';
@@ -79,10 +79,10 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     const seen = await Database.one(con, sqlText('ingest_seen'), { sha256: report.sha256 });
     if (seen) {
       report.status = 'repeated';
-      report.message = `already ingested as #${seen.ingestId} (${seen.fileName}, ${seen.loadedAt}); nothing added`;
       report.messageParts = [
         part('repeated', { id: Number(seen.ingestId), file: String(seen.fileName), at: String(seen.loadedAt) }),
       ];
+      report.message = renderIngestMessage(report.messageParts);
       return await finish(con, report, t0);
     }
     const sniffed = await sniffFile(path, fileName);
@@ -137,12 +137,12 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     report.rejectsPath = null;
     if (err instanceof UnreadableFileError || err instanceof MissingColumnsError) {
       report.message = err.message;
-      report.messageParts = err.part ? [err.part] : [];
+      report.messageParts = [err.part];
     } else {
       // Not the file's fault as far as we know: the whole error goes to the log for whoever runs the server.
       console.error(`ingest #${report.ingestId} ${fileName}: unexpected error`, err);
-      report.message = `could not be read: ${firstLine(err)}`;
       report.messageParts = [part('could_not_read', { error: firstLine(err) })];
+      report.message = renderIngestMessage(report.messageParts);
     }
     return await finish(con, report, t0);
   } finally {
@@ -167,11 +167,7 @@ function chooseFormat(
     };
   if (opts.format) {
     const named = formatByName(opts.format);
-    if (!named)
-      throw new UnreadableFileError(
-        `unknown format "${opts.format}"`,
-        part('unknown_format_name', { format: opts.format }),
-      );
+    if (!named) throw new UnreadableFileError(part('unknown_format_name', { format: opts.format }));
     return named;
   }
   if (sniffed.format === 'parquet') return { kind: 'canonical' };
@@ -180,8 +176,7 @@ function chooseFormat(
   if (detected.kind === 'canonical' && sniffed.format === 'csv') {
     const { names } = splitHeader(sniffed.firstLine);
     if (mapHeader(names).missing.length) {
-      const refusal = unknownFormat(sample, names, fileName);
-      throw new UnreadableFileError(refusal.message, refusal.part);
+      throw new UnreadableFileError(unknownFormat(sample, names, fileName));
     }
   }
   return detected;

@@ -1,19 +1,16 @@
 /**
  * Keyed ingest messages: every sentence the server writes about a file (ingest_log.message) also
  * travels as a part { code, args } so the dashboard can say it in the reader's language. The
- * English text stays the message itself (CLI, .errors.txt, tests read it).
+ * English message (CLI, .errors.txt, tests read it) is rendered from the parts: a message site
+ * makes only the part (server/contract/ingest-messages.en.ts holds the English texts).
  */
 import type { IngestMessageCode, MessagePart } from '../contract/ingests.ts';
 
 export type { MessagePart } from '../contract/ingests.ts';
+export { renderIngestMessage, renderPart } from '../contract/ingest-message-text.ts';
 
 export function part(code: IngestMessageCode, args: Record<string, string | number> = {}): MessagePart {
   return { code, args };
-}
-
-/** A refusal whose English text comes with its part (UnreadableFileError, MissingColumnsError). */
-export interface Keyed {
-  part?: MessagePart;
 }
 
 /** Parts as stored in ingest_log.message_parts (JSON text); null when there are none. */

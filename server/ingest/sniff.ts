@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { createGunzip, constants as zc } from 'node:zlib';
-import { part, type MessagePart } from './message-parts.ts';
+import { part, renderPart, type MessagePart } from './message-parts.ts';
 
 export type FileFormat = 'csv' | 'json' | 'parquet';
 export type TextEncoding = 'utf-8' | 'gb18030';
@@ -21,12 +21,9 @@ export interface Sniffed {
 
 /** A file we refuse before reading any rows; the message names the file and the reason. */
 export class UnreadableFileError extends Error {
-  /** The message keyed for translation (message-parts.ts); the English text is `message`. */
-  constructor(
-    message: string,
-    readonly part?: MessagePart,
-  ) {
-    super(message);
+  /** The reason keyed for translation (message-parts.ts); `message` is its English text. */
+  constructor(readonly part: MessagePart) {
+    super(renderPart(part));
   }
 }
 
@@ -71,7 +68,7 @@ function inflateHead(raw: Buffer): Promise<{ body: Buffer; complete: boolean }> 
       if (len > 0) finish(false);
       else {
         settled = true;
-        reject(new UnreadableFileError('gzip header found but the data does not decompress', part('gzip_bad_header')));
+        reject(new UnreadableFileError(part('gzip_bad_header')));
       }
     });
     gz.end(raw);
@@ -111,22 +108,18 @@ function looksLikeText(s: string): boolean {
 /** Detects container (gzip), format (Parquet magic, JSON lines, else CSV) and text encoding. */
 export async function sniffFile(path: string, fileName: string): Promise<Sniffed> {
   const raw = await head(path);
-  if (raw.length === 0) throw new UnreadableFileError('the file is empty', part('empty_file'));
+  if (raw.length === 0) throw new UnreadableFileError(part('empty_file'));
   const gzip = raw[0] === 0x1f && raw[1] === 0x8b;
   const inflated = gzip ? await inflateHead(raw) : { body: raw, complete: raw.length < SAMPLE_BYTES };
   const body = inflated.body;
   // A gzip sample is complete only when the compressed file was read whole too.
   const complete = inflated.complete && raw.length < SAMPLE_BYTES;
   if (body.subarray(0, 4).toString('latin1') === 'PAR1') {
-    if (gzip)
-      throw new UnreadableFileError(
-        'gzip-compressed Parquet is not supported; Parquet compresses itself',
-        part('gzip_parquet'),
-      );
+    if (gzip) throw new UnreadableFileError(part('gzip_parquet'));
     return { format: 'parquet', gzip, encoding: null, bom: false, firstLine: '', text: '', complete };
   }
   if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
-    throw new UnreadableFileError('UTF-16 text is not supported: save the export as UTF-8 or GB18030', part('utf16'));
+    throw new UnreadableFileError(part('utf16'));
   }
   const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
   const text = bom ? body.subarray(3) : body;
@@ -144,23 +137,15 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
       const offset = at + (bom ? 3 : 0);
       const line = text.subarray(0, at).reduce((n, c) => n + (c === 0x0a ? 1 : 0), 1);
       const byte = `0x${text[at]?.toString(16).padStart(2, '0')}`;
-      throw new UnreadableFileError(
-        `not UTF-8 or GB18030/GBK text: invalid byte ${byte} at ${gzip ? 'decompressed ' : ''}offset ${offset} (line ${line}); re-export as UTF-8`,
-        part(gzip ? 'bad_encoding_gzip' : 'bad_encoding', { byte, offset, line }),
-      );
+      throw new UnreadableFileError(part(gzip ? 'bad_encoding_gzip' : 'bad_encoding', { byte, offset, line }));
     }
     encoding = 'gb18030';
   }
-  if (!looksLikeText(decoded)) throw new UnreadableFileError('binary content: not a CDR text file', part('binary'));
+  if (!looksLikeText(decoded)) throw new UnreadableFileError(part('binary'));
   const first = decoded.trimStart()[0];
   const jsonByName = /\.(jsonl|ndjson|json)(\.gz)?$/i.test(fileName);
-  if (first === '[')
-    throw new UnreadableFileError(
-      'a JSON array file: write one JSON object per line (JSON lines) instead',
-      part('json_array'),
-    );
-  if (first !== '{' && jsonByName)
-    throw new UnreadableFileError('not JSON lines: the first line is not a JSON object', part('not_json_lines'));
+  if (first === '[') throw new UnreadableFileError(part('json_array'));
+  if (first !== '{' && jsonByName) throw new UnreadableFileError(part('not_json_lines'));
   const format: FileFormat = first === '{' ? 'json' : 'csv';
   const firstLine = decoded.split(/\r?\n/, 1)[0]!;
   if (format === 'csv') checkHeaderSize(firstLine, decoded);
@@ -218,17 +203,10 @@ export const MAX_HEADER_BYTES = 64 * 1024;
 
 function checkHeaderSize(firstLine: string, text: string): void {
   if (firstLine.length > MAX_HEADER_BYTES || (firstLine.length === text.length && text.length >= SAMPLE_BYTES)) {
-    throw new UnreadableFileError(
-      `the first line is longer than ${MAX_HEADER_BYTES / 1024} KB: not a CDR header`,
-      part('header_too_long', { kb: MAX_HEADER_BYTES / 1024 }),
-    );
+    throw new UnreadableFileError(part('header_too_long', { kb: MAX_HEADER_BYTES / 1024 }));
   }
   const n = splitHeader(firstLine).names.length;
-  if (n > MAX_COLUMNS)
-    throw new UnreadableFileError(
-      `${n} columns: more than the ${MAX_COLUMNS} a CDR file may have`,
-      part('too_many_columns', { n, max: MAX_COLUMNS }),
-    );
+  if (n > MAX_COLUMNS) throw new UnreadableFileError(part('too_many_columns', { n, max: MAX_COLUMNS }));
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];

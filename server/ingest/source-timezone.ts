@@ -2,7 +2,7 @@ import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlText } from '../db/sql-files.ts';
 import type { OffsetSource } from '../contract/ingests.ts';
-import { part, type MessagePart } from './message-parts.ts';
+import { part, renderPart, type MessagePart } from './message-parts.ts';
 
 /** Share of rows with evidence that must agree before a file's own UTC offset is believed. */
 export const AGREEMENT = 0.99;
@@ -67,12 +67,6 @@ export interface ZoneDecision {
   part?: MessagePart;
 }
 
-/** How each source of a file's offset is named in a note (arg `what` of the tz_* parts). */
-const OFFSET_SOURCE_TEXT: Record<OffsetSource, string> = {
-  epochs: 'the epochs in the file (Asterisk uniqueid)',
-  offsets: 'the offsets written in started_at',
-};
-
 /**
  * Decides the zone of a file's naive times. A zone the user gave (--timezone, a mapping's
  * timezone) is obeyed, with a warning when the file says otherwise; without one, a file whose rows
@@ -87,50 +81,41 @@ export function decideZone(
   source: OffsetSource,
 ): ZoneDecision {
   const share = evidence ? evidence.agree / evidence.evidence : 0;
-  const saysArgs = evidence
+  const says = evidence
     ? { what: source, offset: offsetLabel(evidence.offsetSeconds), agree: evidence.agree, evidence: evidence.evidence }
     : null;
-  const says =
-    evidence &&
-    `${OFFSET_SOURCE_TEXT[source]} say ${offsetLabel(evidence.offsetSeconds)} (${evidence.agree} of ${evidence.evidence} rows)`;
   if (given) {
     const disagrees = evidence && share >= AGREEMENT && givenOffset !== null && givenOffset !== evidence.offsetSeconds;
-    return {
-      setZone: null,
-      sourceTimezone: given,
-      inferred: false,
-      note: disagrees ? `timezone: read in ${given} as told, but ${says}` : null,
-      ...(disagrees && { part: part('tz_told_disagrees', { ...saysArgs, given }) }),
-    };
+    return decided(
+      { setZone: null, sourceTimezone: given, inferred: false },
+      disagrees ? part('tz_told_disagrees', { ...says, given }) : null,
+    );
   }
   // DuckDB maps "UTC+05:30" to Etc/GMT-5 (whole hours only): such an offset needs its zone name.
   if (evidence && share >= AGREEMENT && evidence.offsetSeconds % 3600 !== 0) {
-    return {
-      setZone: null,
-      sourceTimezone: businessTimezone,
-      inferred: false,
-      note: `timezone: ${says}, not a whole hour: read in ${businessTimezone}; give --timezone with the zone's name (e.g. Asia/Kolkata)`,
-      part: part('tz_not_whole_hour', { ...saysArgs, zone: businessTimezone }),
-    };
+    return decided(
+      { setZone: null, sourceTimezone: businessTimezone, inferred: false },
+      part('tz_not_whole_hour', { ...says, zone: businessTimezone }),
+    );
   }
   if (evidence && share >= AGREEMENT) {
     // Where every start carries its own offset there is nothing to read differently: no note.
-    const note = evidence.naive > 0 ? `times read as UTC${offsetLabel(evidence.offsetSeconds)}: ${says}` : null;
-    return {
-      setZone: offsetZone(evidence.offsetSeconds),
-      sourceTimezone: offsetLabel(evidence.offsetSeconds),
-      inferred: true,
-      note,
-      ...(note && { part: part('tz_inferred', { ...saysArgs }) }),
-    };
+    return decided(
+      {
+        setZone: offsetZone(evidence.offsetSeconds),
+        sourceTimezone: offsetLabel(evidence.offsetSeconds),
+        inferred: true,
+      },
+      evidence.naive > 0 ? part('tz_inferred', { ...says }) : null,
+    );
   }
-  return {
-    setZone: null,
-    sourceTimezone: businessTimezone,
-    inferred: false,
-    note: evidence
-      ? `timezone: rows disagree on their UTC offset (${says}): read in ${businessTimezone}; give --timezone`
-      : null,
-    ...(evidence && { part: part('tz_rows_disagree', { ...saysArgs, zone: businessTimezone }) }),
-  };
+  return decided(
+    { setZone: null, sourceTimezone: businessTimezone, inferred: false },
+    evidence ? part('tz_rows_disagree', { ...says, zone: businessTimezone }) : null,
+  );
+}
+
+/** A decision with its note: the part, and its English text for the report. */
+function decided(d: Omit<ZoneDecision, 'note' | 'part'>, note: MessagePart | null): ZoneDecision {
+  return note ? { ...d, note: renderPart(note), part: note } : { ...d, note: null };
 }

@@ -3,16 +3,13 @@ import { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { CANONICAL_COLUMNS, mapHeader, stagingShapesSql, stagingType } from './canonical.ts';
 import { splitHeader, type Sniffed } from './sniff.ts';
-import { part, type MessagePart } from './message-parts.ts';
+import { part, renderPart, type MessagePart } from './message-parts.ts';
 
 /** A canonical file without a required column: its message is the user's answer. */
 export class MissingColumnsError extends Error {
-  /** The message keyed for translation (message-parts.ts); the English text is `message`. */
-  constructor(
-    message: string,
-    readonly part?: MessagePart,
-  ) {
-    super(message);
+  /** The reason keyed for translation (message-parts.ts); `message` is its English text. */
+  constructor(readonly part: MessagePart) {
+    super(renderPart(part));
   }
 }
 
@@ -54,7 +51,6 @@ export async function openCsv(
   const { names, extras, missing } = mapHeader(header);
   if (missing.length)
     throw new MissingColumnsError(
-      `missing required column ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`,
       part('missing_column', { columns: missing.join(', '), header: header.join(', ').slice(0, 200) }),
     );
   if (sniffed.complete && sniffed.text.slice(sniffed.text.indexOf('\n') + 1).trim() === '')
@@ -80,11 +76,7 @@ export async function stageTextFile(con: DuckDBConnection, path: string, sniffed
   if (sniffed.format === 'json') {
     const keys = (await Database.all(con, sqlText('ingest_json_keys'), { path })).map((r) => String(r.key));
     const { extras, missing } = mapHeader(keys);
-    if (missing.length)
-      throw new MissingColumnsError(
-        `missing required field ${missing.join(', ')} in every JSON line`,
-        part('missing_json_field', { columns: missing.join(', ') }),
-      );
+    if (missing.length) throw new MissingColumnsError(part('missing_json_field', { columns: missing.join(', ') }));
     await con.run(sqlText('ingest_stage_json'), { path });
     await con.run(sqlText('ingest_type_text'));
     return extras;
@@ -92,11 +84,7 @@ export async function stageTextFile(con: DuckDBConnection, path: string, sniffed
   const header = (await con.runAndReadAll(sqlText('ingest_header_parquet'), { path })).columnNames();
   const canonical = new Set<string>(CANONICAL_COLUMNS);
   const { missing } = mapHeader(header.filter((h) => canonical.has(h)));
-  if (missing.length)
-    throw new MissingColumnsError(
-      `missing required column ${missing.join(', ')} (Parquet column names must be canonical)`,
-      part('missing_parquet_column', { columns: missing.join(', ') }),
-    );
+  if (missing.length) throw new MissingColumnsError(part('missing_parquet_column', { columns: missing.join(', ') }));
   await con.run(sqlText('ingest_stage_parquet'), { path });
   await con.run(sqlText('ingest_type_text'));
   return header.filter((h) => !canonical.has(h));

@@ -8,7 +8,7 @@ import type { Detected } from './formats/registry.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import type { ProgressFn } from './progress.ts';
 import { writeRejects } from './rejects.ts';
-import { part } from './message-parts.ts';
+import { part, renderIngestMessage } from './message-parts.ts';
 
 /** Dimension files and Voice Insights: they describe calls rather than add them. */
 export async function loadSupplement(
@@ -34,8 +34,8 @@ export async function loadSupplement(
       folded: Number(rows),
       foldNotes: [{ reason: 'Voice Insights summaries joined to calls by CallSid', rows: Number(rows) }],
     });
-    report.message = `hang-up party and ring time set on ${matched} stored call(s); summaries of calls not loaded yet apply when they arrive`;
     report.messageParts = [part('insights_applied', { matched: Number(matched) })];
+    report.message = renderIngestMessage(report.messageParts);
     return;
   }
   const delim = /\t/.test(await firstLineOf(path)) ? '\t' : ',';

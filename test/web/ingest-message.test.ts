@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The data page registers these texts with its chunk (messages/data.ts); so does this test.
 import '../../web/src/lib/messages/data.ts';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
+import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ingest-messages.en.ts';
 import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
 import { ingestColumns } from '../../web/src/lib/ingest-columns.ts';
@@ -60,6 +61,24 @@ describe('ingest messages in the reader language', () => {
         expect(text, `${lang} ${code}`).not.toMatch(/\{\w+\}/);
       }
     }
+  });
+
+  it('every code has one English template (the server one) and a zh-CN one with the same placeholders', () => {
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    const en: Record<string, string> = {
+      ...INGEST_MESSAGES_EN,
+      ...Object.fromEntries(Object.entries(OFFSET_SOURCES_EN).map(([k, v]) => [`what.${k}`, v])),
+    };
+    const names = [...INGEST_MESSAGE_CODES, ...Object.keys(OFFSET_SOURCES_EN).map((k) => `what.${k}`)];
+    expect(Object.keys(en).sort()).toEqual([...names].sort());
+    for (const name of names) {
+      const key = `ingest.msg.${name}` as keyof typeof dataEn;
+      // The dashboard's English is the server's template itself, not a copy of it.
+      expect(dataEn[key], name).toBe(en[name]);
+      expect(dataZhCN[key], name).toBeTruthy();
+      expect(placeholders(dataZhCN[key]), name).toEqual(placeholders(en[name]!));
+    }
+    expect(placeholders(en.tz_inferred!)).toEqual(['agree', 'evidence', 'offset', 'what']);
   });
 
   it('renders each example in zh-CN and English, the timezone source translated too', () => {

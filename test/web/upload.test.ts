@@ -67,7 +67,7 @@ describe('what a failed upload says', () => {
     ).toBe('The file is larger than the upload limit of 512 MiB.');
     expect(say(http(413), 'en', 2 * 1_048_576)).toBe('The file is larger than the upload limit of 2 MiB.');
     expect(say(http(413), 'zh-CN', 64 * 1024)).toBe('文件超过上传上限 64 KiB。');
-    expect(say(http(413))).toBe('The file is larger than the server’s upload limit.');
+    expect(say(http(413))).toBe("The file is larger than the server's upload limit.");
   });
 
   it('token missing or wrong (401), uploads off with the server’s reason (403)', () => {

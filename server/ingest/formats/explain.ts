@@ -122,29 +122,14 @@ export function quoteHeader(names: string[], max = 2000): string {
   return `${out.join(', ')}${rest ? `, … (+${n(rest)})` : ''} (${n(clean.length)})`;
 }
 
-/** The refusal for a file of no known format: closest formats and what each lacked, the header, a way out. */
-export function unknownFormatMessage(s: Sample, headerNames: string[], fileName: string): string {
-  return unknownFormat(s, headerNames, fileName).message;
-}
-
-/** The refusal for a file of no known format, with its part (message-parts.ts). */
-export function unknownFormat(
-  s: Sample,
-  headerNames: string[],
-  fileName: string,
-): { message: string; part: MessagePart } {
+/** The refusal for a file of no known format, keyed (message-parts.ts): closest formats and what each lacked, the header, a way out. */
+export function unknownFormat(s: Sample, headerNames: string[], fileName: string): MessagePart {
   const near = nearestFormats(s)
     .map((f) => `${f.name} (missing ${f.missing.join('; ')})`)
     .join(', ');
   // A date in the "header" means the file has none: a mapping then needs header: false + columns.
   const noHeader = headerNames.some((h) => /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d|$)/.test(h.trim()));
-  const what = noHeader ? 'First line (a record, not a header: the file has none)' : 'Header';
   // A record's fields may be customers' numbers: those are masked, never quoted.
   const header = quoteHeader(noHeader ? headerNames.map(maskPhone) : headerNames);
-  return {
-    message:
-      `no known format: closest tried ${near}. ${what}: ${header}. ` +
-      `Write a starter mapping with \`npm run hangup -- mapping ${fileName}\`, edit it and pass it with --mapping, or name the format with --format`,
-    part: part(noHeader ? 'unknown_format_no_header' : 'unknown_format', { near, header, file: fileName }),
-  };
+  return part(noHeader ? 'unknown_format_no_header' : 'unknown_format', { near, header, file: fileName });
 }

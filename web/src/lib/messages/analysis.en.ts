@@ -7,11 +7,11 @@ export const analysisEn = {
   'metric.shrunkLow': 'Shrunk 95% low',
   'metric.shrunkHigh': 'Shrunk 95% high',
   'agents.shrunkNote':
-    'Green tick: the shrunk rate (empirical Bayes). Each agent’s rate is pulled toward the team’s, the more the fewer calls: rank agents by it, not by the raw dot.',
+    "Green tick: the shrunk rate (empirical Bayes). Each agent's rate is pulled toward the team's, the more the fewer calls: rank agents by it, not by the raw dot.",
   'agents.shrunkTable':
-    'Shrunk rate: each agent’s hang-up rate pulled toward the team’s, the more the fewer answered calls (empirical Bayes); rank agents by it, not by the raw rate.',
+    "Shrunk rate: each agent's hang-up rate pulled toward the team's, the more the fewer answered calls (empirical Bayes); rank agents by it, not by the raw rate.",
   'numbers.shrunkNote':
-    'Shrunk rate: each number’s hang-up rate pulled toward the average of all numbers, the more the fewer answered calls (empirical Bayes); rank by it, not by the raw rate.',
+    "Shrunk rate: each number's hang-up rate pulled toward the average of all numbers, the more the fewer answered calls (empirical Bayes); rank by it, not by the raw rate.",
   'ab.control': 'Control',
   'ab.controlTag': '{arm} (control)',
   'ab.adjustFor': 'Adjust for',
@@ -35,7 +35,7 @@ export const analysisEn = {
     'Dials per line: {dials}. A split this uneven is very unlikely by chance (sample-ratio-mismatch χ² = {chi}, p {p}). Check how the dialer assigns lines: a broken split can bias every comparison on this page.',
   'ab.forest': 'Difference to the control',
   'ab.forestNote':
-    'Each line’s hang-up rate minus {control}’s, in percentage points; left of 0 = fewer early hang-ups. Line: Newcombe 95% interval; filled dot: the interval excludes 0.',
+    "Each line's hang-up rate minus {control}'s, in percentage points; left of 0 = fewer early hang-ups. Line: Newcombe 95% interval; filled dot: the interval excludes 0.",
   'ab.sequenceNote':
     'Light band: always-valid 95% confidence sequence over {looks} daily looks, valid however often you check. Method: {method}; mixture variance τ² = {tau2}, α = {alpha}.',
   'ab.axisDiff': 'Difference in hang-up rate vs control (percentage points)',
@@ -90,7 +90,7 @@ export const analysisEn = {
     '{arm} keeps {d} points more callees past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
   'km.fewer':
     '{arm} keeps {d} points fewer callees past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
-  'km.approx': 'Intervals approximated from the width of the curves’ bands.',
+  'km.approx': "Intervals approximated from the width of the curves' bands.",
   'km.logRank': 'Log-rank test across lines (whole call, not only the first {max} s): χ² = {chi} on {df} df, p {p}.',
   'insights.title': 'Recommendations',
   'insights.note':
@@ -102,13 +102,13 @@ export const analysisEn = {
   'insights.worst': 'Avoid',
   'insights.cap': 'Frequency cap',
   'insights.capNote':
-    'The smallest 30-day call count whose hang-up rate is credibly above the first call’s (z-test, Holm-adjusted).',
+    "The smallest 30-day call count whose hang-up rate is credibly above the first call's (z-test, Holm-adjusted).",
   'insights.numbers': 'Caller numbers to rest',
   'insights.numbersNote':
     'Answer rate down or rejection rate up in the last 7 days of the data vs the 21 days before (Holm-adjusted p < 0.05; numbers with at least 50 dials in each period).',
   'insights.agents': 'Agents to coach',
   'insights.agentsNote':
-    'Shrunk hang-up rate (empirical Bayes) credibly above the team’s: P(above team) > 0.95. Agents with few calls are pulled toward the team rate, so noise alone does not flag them.',
+    "Shrunk hang-up rate (empirical Bayes) credibly above the team's: P(above team) > 0.95. Agents with few calls are pulled toward the team rate, so noise alone does not flag them.",
   'insights.none': 'Nothing passes the test for these filters.',
   'insights.see': 'See the chart',
   'ev.rate': 'Hang-up rate',
@@ -167,7 +167,7 @@ export const analysisEn = {
   'verdict.diff': 'Difference {diff} pp (95% CI {low} to {high}), {p}',
   'verdict.tooFewNote': 'Fewer than {n} answered calls in this line or the control.',
   'verdict.rule':
-    'Better or worse: the comparison’s p adjusted for {k} lines ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.',
+    "Better or worse: the comparison's p adjusted for {k} lines ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.",
   'verdict.none': 'Only one line matches these filters: nothing to compare.',
   'details.title': 'Statistical details',
   'details.hint':
@@ -175,7 +175,7 @@ export const analysisEn = {
   'ab.decisionAdjusted': 'Which line to keep (adjusted for {strata})',
   'ab.decisionCrude': 'Which line to keep (unadjusted)',
   'ab.decisionNoteAdjusted':
-    'Chance to beat the control, expected loss and chance to be best are Bayesian (Beta(1,1) priors, exact) on each line’s rate standardised to the same mix of {strata}, so they agree with the verdict above. p: the adjusted (CMH) test, corrected for comparing {k} lines with the control ({method}).',
+    "Chance to beat the control, expected loss and chance to be best are Bayesian (Beta(1,1) priors, exact) on each line's rate standardised to the same mix of {strata}, so they agree with the verdict above. p: the adjusted (CMH) test, corrected for comparing {k} lines with the control ({method}).",
   'ab.verdictCol': 'Verdict',
   'ab.seqMethodName': 'mSPRT with a normal mixture (always-valid p-value, Johari et al. 2017)',
   'insights.showAll': 'Show all {n}',
@@ -194,7 +194,7 @@ export const analysisEn = {
   'ab.simpson.better.short':
     '{arm} looks better than {control} overall ({rate} vs {controlRate} short calls) but worse within the same {strata} (adjusted odds ratio {or}, 95% CI {low}–{high}): it was dialled more often at {strata} where every line does better. Judge it by the adjusted result.',
   'ab.forestNote.short':
-    'Each line’s short-call rate minus {control}’s, in percentage points; left of 0 = fewer short calls. Line: Newcombe 95% interval; filled dot: the interval excludes 0.',
+    "Each line's short-call rate minus {control}'s, in percentage points; left of 0 = fewer short calls. Line: Newcombe 95% interval; filled dot: the interval excludes 0.",
 } as const;
 
 export type AnalysisMessageKey = keyof typeof analysisEn;

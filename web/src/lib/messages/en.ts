@@ -61,7 +61,7 @@ export const en = {
   'sample.answered': 'answered calls',
   'sample.dials': 'dials',
   'sample.small': 'small sample',
-  'sample.hollow': 'Hollow point = fewer than {n} in the rate’s denominator: too few to read.',
+  'sample.hollow': "Hollow point = fewer than {n} in the rate's denominator: too few to read.",
   'chart.reference': 'Dashed line: the rate over all selected calls.',
   'dim.hour': 'Hour',
   'dim.weekday': 'Weekday',
@@ -105,7 +105,7 @@ export const en = {
   'agents.chart': 'Hang-up rate by agent',
   'agents.note': 'Agents with few answered calls have wide intervals; judge them by the interval, not the dot.',
   'frequency.chart': 'Rates by how often the person was called',
-  'frequency.note': 'x: the dial’s rank among the dials this person received in the trailing 30 days (1 = first).',
+  'frequency.note': "x: the dial's rank among the dials this person received in the trailing 30 days (1 = first).",
   'nav.insights': 'Insights',
   'glossary.shrunk': 'Shrunk rate',
   'glossary.shrunkDef':

@@ -11,7 +11,7 @@ export const signinEn = {
   'auth.submit': 'Sign in',
   'auth.checking': 'Checking…',
   'auth.wrong': 'The server does not know this token.',
-  'auth.expired': 'The server no longer accepts this tab’s token: sign in again.',
+  'auth.expired': "The server no longer accepts this tab's token: sign in again.",
   'auth.closed': 'Nobody can sign in yet: {reason}',
   'auth.failed': 'Could not reach the server: {message}',
 } as const;

@@ -1,0 +1,31 @@
+/**
+ * The English text of an ingest message, made from its parts and the one set of templates
+ * (ingest-messages.en.ts): what the server stores as `message` and the CLI prints.
+ */
+import type { MessagePart, OffsetSource } from './ingests.ts';
+import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from './ingest-messages.en.ts';
+
+/**
+ * One part in English. A `what` arg names its OFFSET_SOURCES_EN text. A trailing " ({name})"
+ * whose arg is left out goes with it: the delete's answer is its history note without the time.
+ */
+export function renderPart(p: MessagePart): string {
+  const args = { ...p.args };
+  if (typeof args.what === 'string' && Object.hasOwn(OFFSET_SOURCES_EN, args.what))
+    args.what = OFFSET_SOURCES_EN[args.what as OffsetSource];
+  const template = INGEST_MESSAGES_EN[p.code] ?? p.code;
+  return template
+    .replace(/ \(\{(\w+)\}\)$/, (m, name: string) => (name in args ? m : ''))
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+/**
+ * A whole message: its parts joined by "; ", or by a space after a part that is a full sentence
+ * (ends with "."), as the dimension notes read ("… attributes. Refused rows: …").
+ */
+export function renderIngestMessage(parts: readonly MessagePart[]): string {
+  return parts.reduce((out, p, i) => {
+    const text = renderPart(p);
+    return i === 0 ? text : `${out}${out.endsWith('.') ? ' ' : '; '}${text}`;
+  }, '');
+}
