@@ -56,12 +56,13 @@ SELECT *,
   CASE WHEN v_direction = 'inbound' THEN 'inbound'
        WHEN reason IS NOT NULL THEN 'rejected'
        ELSE 'inserted' END AS bucket,
+  -- The c_ values matter for the rows that pass only (ingest_insert), so they do not wait on the
+  -- reason: storing the rows file_keys bucketed would otherwise judge every row a second time.
   -- An answered call with no answer time has no derivable ring time (end - start would include talk).
-  CASE WHEN reason IS NULL THEN coalesce(ring_seconds, epoch(answered_at - started_at),
-    CASE WHEN v_disposition <> 'answered' THEN epoch(ended_at - started_at) END) END AS c_ring_seconds,
-  CASE WHEN reason IS NULL THEN
-    CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
-         ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END END AS c_talk_seconds,
+  coalesce(ring_seconds, epoch(answered_at - started_at),
+    CASE WHEN v_disposition <> 'answered' THEN epoch(ended_at - started_at) END) AS c_ring_seconds,
+  CASE WHEN v_disposition <> 'answered' THEN coalesce(talk_seconds, 0)
+       ELSE coalesce(talk_seconds, epoch(ended_at - answered_at)) END AS c_talk_seconds,
   CASE WHEN v_direction IS DISTINCT FROM 'inbound' THEN callee_key(callee_id, getvariable('ingest_check').ipad, getvariable('ingest_check').opad) END AS c_callee_id,
-  CASE WHEN reason IS NULL THEN timezone(getvariable('ingest_check').business_tz, started_at) END AS c_local_ts
+  timezone(getvariable('ingest_check').business_tz, started_at) AS c_local_ts
 FROM judged;
