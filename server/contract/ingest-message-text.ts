@@ -20,12 +20,19 @@ export function renderPart(p: MessagePart): string {
 }
 
 /**
- * A whole message: its parts joined by "; ", or by a space after a part that is a full sentence
- * (ends with "."), as the dimension notes read ("… attributes. Refused rows: …").
+ * The sentences of one message joined by `separator`, or, after one that is a full sentence, by
+ * a space ("… attributes. Refused rows: …") or nothing after a Chinese full stop. The server's
+ * English message and the web's rendering in either language join their parts with this.
  */
+export function joinSentences(texts: readonly string[], separator: string): string {
+  return texts.reduce(
+    (out, text, i) =>
+      i === 0 ? text : `${out}${out.endsWith('.') ? ' ' : out.endsWith('。') ? '' : separator}${text}`,
+    '',
+  );
+}
+
+/** A whole message in English: its parts joined by "; " (joinSentences). */
 export function renderIngestMessage(parts: readonly MessagePart[]): string {
-  return parts.reduce((out, p, i) => {
-    const text = renderPart(p);
-    return i === 0 ? text : `${out}${out.endsWith('.') ? ' ' : '; '}${text}`;
-  }, '');
+  return joinSentences(parts.map(renderPart), '; ');
 }

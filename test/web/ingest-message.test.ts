@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../web/src/lib/messages/data.ts';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
 import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ingest-messages.en.ts';
+import { renderIngestMessage } from '../../server/contract/ingest-message-text.ts';
 import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
 import { ingestColumns } from '../../web/src/lib/ingest-columns.ts';
@@ -111,8 +112,10 @@ describe('ingest messages in the reader language', () => {
       '2 行客户：客户分群与年龄段已重新应用到其通话；其他列作为细分属性；被拒绝的行：no customer id (1)。',
     );
     expect(ingestMessage('en', 'x', dim)).toBe(
-      '2 customers rows: customer segments and age bands re-applied to their calls; other columns are breakdown attributes.; Refused rows: no customer id (1).',
+      '2 customers rows: customer segments and age bands re-applied to their calls; other columns are breakdown attributes. Refused rows: no customer id (1).',
     );
+    // The page's English is the server's message, joins included.
+    expect(ingestMessage('en', 'x', dim)).toBe(renderIngestMessage(dim));
   });
 
   it('falls back to the English message for an unknown code, an unknown source, or no parts', () => {

@@ -1,5 +1,6 @@
 // Pure logic of the /data upload: progress of one file, and what to say when it fails.
 import type { MessagePart } from '../../../server/contract/ingests.ts';
+import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
 import { translate, type Lang, type MessageKey } from './i18n.ts';
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
@@ -124,7 +125,7 @@ export function ingestMessage(
     if (text === key) return message ?? '';
     texts.push(text);
   }
-  return texts.join(lang === 'zh-CN' ? '；' : '; ');
+  return joinSentences(texts, lang === 'zh-CN' ? '；' : '; ');
 }
 
 /** The ingest a repeated file matched ("already ingested as #12 (…)"), or null. */
