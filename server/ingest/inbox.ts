@@ -208,7 +208,7 @@ export function watchInbox(o: InboxOptions): Inbox {
     writeFileSync(`${dest}.report.txt`, reportText(report));
     writeFileSync(`${dest}.report.json`, JSON.stringify(report, null, 2) + '\n');
     log(
-      `inbox: ${name} -> archive (${report.status === 'repeated' ? report.message : `${report.inserted} calls inserted`})`,
+      `inbox: ${name} -> archive (${report.status === 'repeated' ? report.message : `${report.inserted} ${report.kind === 'calls' ? 'calls inserted' : 'rows stored'}`})`,
     );
   };
   const watcher: FSWatcher = watch(o.inbox, {

@@ -25,10 +25,12 @@ describe('inbox folder', () => {
     t?.close();
   });
 
+  const logged: string[] = [];
   async function start() {
     t = await formatStore();
     const dirs = inboxDirs(t);
-    inbox = watchInbox({ ...dirs, stableMs: STABLE_MS, ingest: ingestInto(t) });
+    logged.length = 0;
+    inbox = watchInbox({ ...dirs, stableMs: STABLE_MS, ingest: ingestInto(t), log: (l) => logged.push(l) });
     await sleep(200); // let the watcher settle
     return dirs;
   }
@@ -74,6 +76,20 @@ describe('inbox folder', () => {
     expect(body.ingests.map((i) => i.status)).toEqual(['repeated', 'loaded']);
     expect(body.ingests[0]!.message).toMatch(/already ingested/);
     expect((await t.api<{ dials: number }>('/api/summary')).body.dials).toBe(6);
+  });
+
+  it('logs what each archived file stored: calls for call records, rows for a dimension file', async () => {
+    const d = await start();
+    copyFileSync(join(FORMATS_DIR, 'cn_export_gbk.csv'), join(d.inbox, 'cn.csv'));
+    await until(() => files(d.archive).length === 3);
+    await inbox!.idle();
+    copyFileSync(join(FORMATS_DIR, 'dim_customers.csv'), join(d.inbox, 'customers.csv'));
+    await until(() => files(d.archive).length === 6);
+    await inbox!.idle();
+    expect(logged).toEqual([
+      'inbox: cn.csv -> archive (6 calls inserted)',
+      expect.stringMatching(/^inbox: customers\.csv -> archive \(\d+ rows stored\)$/),
+    ]);
   });
 
   it('ignores partial copies (.part) until they are renamed', async () => {

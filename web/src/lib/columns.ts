@@ -17,6 +17,8 @@ export interface Column<R> {
   muted?: (row: R) => boolean;
   /** How the table shows the value, when its kind's format does not fit (the CSV keeps `value`). */
   display?: (row: R) => string;
+  /** Sentences, not a value: on a phone the cell takes the card's whole width, its label above it. */
+  prose?: boolean;
 }
 
 /** The fields every rate row (breakdown row or heatmap cell) carries. */

@@ -55,6 +55,7 @@ export function ingestColumns(
       key: 'message',
       label: t('data.message'),
       kind: 'text',
+      prose: true,
       value: (r) => ingestMessage(lang, r.message, r.messageParts),
     },
   ];
