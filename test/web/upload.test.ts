@@ -183,6 +183,18 @@ describe('ingest history columns', () => {
     expect(csv[1]).toBe(
       '2026-11-29T09:17:54+00,with-rejects.csv,loaded,csv · utf-8,8,8,0,3,1,4,0,0,Asia/Shanghai,1.911,',
     );
+    // A customers file has rows, not calls: the call-only counts stay empty rather than say "calls".
+    const customers = {
+      ...ROW,
+      kind: 'dimension',
+      format: 'dim_customers',
+      rowsRead: 3,
+      calls: 3,
+      inserted: 2,
+    } as const;
+    expect(toCsv(cols, [customers]).slice(1).split('\r\n')[1]).toBe(
+      '2026-11-29T09:17:54+00,with-rejects.csv,loaded,dim_customers · utf-8,3,,,2,1,4,,,,1.911,',
+    );
     const tz = cols.find((c) => c.key === 'sourceTimezone')!;
     expect(tz.value({ ...ROW, sourceTimezone: '+03:00', timezoneInferred: true } as IngestRow)).toBe(
       '+03:00 (inferred from the file)',

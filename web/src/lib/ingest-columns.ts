@@ -6,6 +6,9 @@ import type { IngestRow } from './upload-types.ts';
 /** History fields added with direction and timezone inference; older rows lack them. */
 type Row = IngestRow & { inbound?: number; timezoneInferred?: boolean };
 
+/** A count that only a file of call records has (none for customers, scripts or summaries). */
+const ofCalls = (r: IngestRow, n: number | undefined): number | null => (r.kind === 'calls' ? (n ?? 0) : null);
+
 /** The columns of the ingest history (/data), for its table and its CSV. */
 export function ingestColumns(
   t: (k: MessageKey) => string,
@@ -24,21 +27,21 @@ export function ingestColumns(
       value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')),
     },
     { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
-    { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => r.calls },
-    { key: 'folded', label: t('data.folded'), kind: 'int', value: (r) => r.folded },
+    { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => ofCalls(r, r.calls) },
+    { key: 'folded', label: t('data.folded'), kind: 'int', value: (r) => ofCalls(r, r.folded) },
     { key: 'inserted', label: t('data.inserted'), kind: 'int', value: (r) => r.inserted },
     { key: 'duplicates', label: t('data.duplicates'), kind: 'int', value: (r) => r.duplicates },
     { key: 'rejected', label: t('data.rejected'), kind: 'int', value: (r) => r.rejected },
     // Inbound calls: counted apart, never dials (calls = inserted + duplicates + rejected + inbound).
-    { key: 'inbound', label: t('data.inbound'), kind: 'int', value: (r) => (r as Row).inbound ?? 0 },
-    { key: 'unknownParty', label: t('data.unknownParty'), kind: 'int', value: (r) => r.unknownParty },
+    { key: 'inbound', label: t('data.inbound'), kind: 'int', value: (r) => ofCalls(r, (r as Row).inbound) },
+    { key: 'unknownParty', label: t('data.unknownParty'), kind: 'int', value: (r) => ofCalls(r, r.unknownParty) },
     // The zone naive times were read in; "inferred" when the file's own epochs or offsets said so.
     {
       key: 'sourceTimezone',
       label: t('data.sourceTimezone'),
       kind: 'text',
       value: (r) =>
-        r.sourceTimezone
+        r.sourceTimezone && r.kind === 'calls'
           ? r.sourceTimezone + ((r as Row).timezoneInferred ? ` (${t('data.timezoneInferred')})` : '')
           : null,
     },
