@@ -64,14 +64,21 @@ describe('inbox folder', () => {
     expect(text).toMatch(/reason: .*(UTF-16|binary|not UTF-8)/);
   });
 
+  /** Drops sample files into the inbox one after the other, each archived (with its two reports) before the next. */
+  async function dropInTurn(d: { inbox: string; archive: string }, drops: [sample: string, name: string][]) {
+    for (const [i, [sample, name]] of drops.entries()) {
+      copyFileSync(join(FORMATS_DIR, sample), join(d.inbox, name));
+      await until(() => files(d.archive).length === 3 * (i + 1));
+      await inbox!.idle();
+    }
+  }
+
   it('recognises a file dropped twice and archives the repeat without loading it', async () => {
     const d = await start();
-    copyFileSync(join(FORMATS_DIR, 'cn_export_gbk.csv'), join(d.inbox, 'cn.csv'));
-    await until(() => files(d.archive).length === 3);
-    await inbox!.idle();
-    copyFileSync(join(FORMATS_DIR, 'cn_export_gbk.csv'), join(d.inbox, 'cn-again.csv'));
-    await until(() => files(d.archive).length === 6);
-    await inbox!.idle();
+    await dropInTurn(d, [
+      ['cn_export_gbk.csv', 'cn.csv'],
+      ['cn_export_gbk.csv', 'cn-again.csv'],
+    ]);
     const { body } = await t.api<{ ingests: { status: string; message: string | null }[] }>('/api/ingests');
     expect(body.ingests.map((i) => i.status)).toEqual(['repeated', 'loaded']);
     expect(body.ingests[0]!.message).toMatch(/already ingested/);
@@ -80,12 +87,10 @@ describe('inbox folder', () => {
 
   it('logs what each archived file stored: calls for call records, rows for a dimension file', async () => {
     const d = await start();
-    copyFileSync(join(FORMATS_DIR, 'cn_export_gbk.csv'), join(d.inbox, 'cn.csv'));
-    await until(() => files(d.archive).length === 3);
-    await inbox!.idle();
-    copyFileSync(join(FORMATS_DIR, 'dim_customers.csv'), join(d.inbox, 'customers.csv'));
-    await until(() => files(d.archive).length === 6);
-    await inbox!.idle();
+    await dropInTurn(d, [
+      ['cn_export_gbk.csv', 'cn.csv'],
+      ['dim_customers.csv', 'customers.csv'],
+    ]);
     expect(logged).toEqual([
       'inbox: cn.csv -> archive (6 calls inserted)',
       expect.stringMatching(/^inbox: customers\.csv -> archive \(\d+ rows stored\)$/),
