@@ -8,7 +8,7 @@ import { accessState } from './auth/access.ts';
 import { recordAudit } from './auth/audit.ts';
 import { UserDirectory } from './auth/users.ts';
 import { noteInHistory, recordOrphanUploads } from './ingest/history-note.ts';
-import { part, renderPart } from './ingest/message-parts.ts';
+import { part } from './ingest/message-parts.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { watchInbox } from './ingest/inbox.ts';
 import { IngestJobs } from './ingest/jobs.ts';
@@ -88,8 +88,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
         stableMs: opts.inboxStableMs,
         log: (l) => console.log(l),
         onRefused: (fileName, reason) => {
-          const note = part('inbox_not_read', { reason });
-          void noteInHistory(store.db, fileName, 'failed', renderPart(note), note); // hook: keyed message
+          void noteInHistory(store.db, fileName, 'failed', part('inbox_not_read', { reason }));
           void recordAudit(store.db, { actor: 'inbox', action: 'inbox', fileName, outcome: `refused: ${reason}` });
         },
         // Inbox files show in the job list too, so the /data page sees their progress.

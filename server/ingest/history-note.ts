@@ -4,15 +4,15 @@ import { sqlText } from '../db/sql-files.ts';
 import { sweepOrphanUploads } from './upload.ts';
 import { part, partsJson, renderPart, type MessagePart } from './message-parts.ts';
 
-/** Adds a history row for a file that was never read (queued behind any running write). */
+/** Adds a history row for a file that was never read, its message rendered from its note (queued behind any running write). */
 export async function noteInHistory(
   db: Database,
   fileName: string,
   status: 'interrupted' | 'failed',
-  message: string,
-  messagePart?: MessagePart,
+  note: MessagePart,
 ): Promise<void> {
-  const message_parts = partsJson(messagePart ? [messagePart] : []);
+  const message = renderPart(note);
+  const message_parts = partsJson([note]);
   await db.write((con) =>
     con.run(
       sqlText('ingest_log_note'),
@@ -31,7 +31,7 @@ export async function recordOrphanUploads(db: Database, uploadsDir: string): Pro
   const orphans = sweepOrphanUploads(uploadsDir);
   for (const o of orphans) {
     const note = o.receivedAt ? part('upload_interrupted_at', { at: o.receivedAt }) : part('upload_interrupted');
-    await noteInHistory(db, o.clientName, 'interrupted', renderPart(note), note);
+    await noteInHistory(db, o.clientName, 'interrupted', note);
   }
   return orphans.map((o) => o.clientName);
 }

@@ -9,6 +9,7 @@ import type { FormatPlan } from './formats/types.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import { MAX_FIELD_BYTES, readerLimits, type Scan } from './integrity.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
+import { renderIngestMessage } from './message-parts.ts';
 import { writeRejects } from './rejects.ts';
 import type { Sniffed } from './sniff.ts';
 import {
@@ -242,6 +243,8 @@ async function settleTimezone(
   if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);
   report.sourceTimezone = d.sourceTimezone;
   report.timezoneInferred = d.inferred;
-  if (d.note) report.message = report.message ? `${report.message}; ${d.note}` : d.note;
-  if (d.part) report.messageParts.push(d.part);
+  if (d.part) {
+    report.messageParts.push(d.part);
+    report.message = renderIngestMessage(report.messageParts);
+  }
 }

@@ -122,7 +122,7 @@ describe('keyed ingest messages', () => {
     mkdirSync(uploads);
     writeFileSync(join(uploads, 'u1'), 'call_id');
     await recordOrphanUploads(t.store.db, uploads);
-    await noteInHistory(t.store.db, 'fifo', 'failed', 'inbox entry not read: not a regular file', {
+    await noteInHistory(t.store.db, 'fifo', 'failed', {
       code: 'inbox_not_read',
       args: { reason: 'not a regular file' },
     });
