@@ -67,6 +67,8 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
       // Method details folded until asked for.
       expect(await p.locator('[data-chart=forest]').count()).toBe(0);
       await p.click('[data-details] summary');
+      // <details> fires 'toggle' a task after the click: wait for the charts it opens to exist.
+      await p.locator('[data-chart=forest] svg').waitFor();
       await settled(p);
       expect(await p.locator('[data-chart=forest] svg circle').count()).toBe(3);
       expect(await p.locator('[data-chart=survival] svg').count()).toBeGreaterThanOrEqual(1);
