@@ -1,5 +1,5 @@
 /**
- * The dashboard's English texts use the plain ASCII apostrophe, as the weekly report does
+ * The dashboard's English texts use the plain ASCII apostrophe and quotes, as the weekly report does
  * (test/report/english-quotes.test.ts): one way of writing "server's" everywhere, and texts the
  * server also writes (ingest messages) read the same in a terminal. Chinese texts are not checked.
  */
@@ -12,16 +12,16 @@ import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { en } from '../../web/src/lib/messages/en.ts';
 import { signinEn } from '../../web/src/lib/messages/signin.en.ts';
 
-const CURLY_APOSTROPHE = /[\u2018\u2019]/;
+const CURLY_QUOTE = /[\u2018\u2019\u201C\u201D]/;
 
-describe('no curly apostrophes in the English dictionaries', () => {
+describe('no curly quotes or apostrophes in the English dictionaries', () => {
   it('every English text of the dashboard and of the ingest messages', () => {
     const dicts = { en, analysisEn, dataEn, signinEn, INGEST_MESSAGES_EN, OFFSET_SOURCES_EN };
     const texts = Object.entries(dicts).flatMap(([name, d]) =>
       Object.entries(d as Record<string, string>).map(([key, text]) => [`${name}.${key}`, text] as const),
     );
     expect(texts.length).toBeGreaterThan(400);
-    expect(texts.filter(([, text]) => CURLY_APOSTROPHE.test(text))).toEqual([]);
+    expect(texts.filter(([, text]) => CURLY_QUOTE.test(text))).toEqual([]);
   });
 
   it('the English message files, comments included', () => {
@@ -35,7 +35,7 @@ describe('no curly apostrophes in the English dictionaries', () => {
       readFileSync(f, 'utf8')
         .split('\n')
         .map((line, i) => [`${f}:${i + 1}`, line] as const)
-        .filter(([, line]) => CURLY_APOSTROPHE.test(line)),
+        .filter(([, line]) => CURLY_QUOTE.test(line)),
     );
     expect(offending).toEqual([]);
   });

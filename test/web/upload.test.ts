@@ -104,10 +104,11 @@ describe('what a failed upload says', () => {
     expect(offReason(null)).toBe('');
   });
 
-  it('finds the earlier ingest of a repeated file', () => {
-    expect(repeatedOf('already ingested as #12 (calls.csv, 2026-11-29 17:17:54+08); nothing added')).toBe(12);
+  it('finds the earlier ingest of a repeated file in its message part', () => {
+    const parts = [{ code: 'repeated' as const, args: { id: 12, file: 'calls.csv', at: '2026-11-29 17:17:54+08' } }];
+    expect(repeatedOf(parts)).toEqual({ id: 12, file: 'calls.csv', at: '2026-11-29 17:17:54+08' });
     expect(repeatedOf(null)).toBeNull();
-    expect(repeatedOf('something else')).toBeNull();
+    expect(repeatedOf([{ code: 'empty_file' as const, args: {} }])).toBeNull();
   });
 });
 

@@ -128,10 +128,12 @@ export function ingestMessage(
   return joinSentences(texts, lang === 'zh-CN' ? '；' : '; ');
 }
 
-/** The ingest a repeated file matched ("already ingested as #12 (…)"), or null. */
-export function repeatedOf(message: string | null): number | null {
-  const m = /already ingested as #(\d+)/.exec(message ?? '');
-  return m ? Number(m[1]) : null;
+/** The earlier ingest a repeated file matched, from its `repeated` message part (null: none). */
+export function repeatedOf(parts: MessagePart[] | null | undefined): { id: number; file: string; at: string } | null {
+  const a = parts?.find((p) => p.code === 'repeated')?.args;
+  return a && Number.isInteger(Number(a.id))
+    ? { id: Number(a.id), file: String(a.file ?? ''), at: String(a.at ?? '') }
+    : null;
 }
 
 /** A size limit in MiB, as the server states it ("512 MiB"); KiB below 1 MiB. */

@@ -27,7 +27,7 @@ export const dataEn = {
   'data.message': 'Message',
   'data.noIngests': 'No files ingested yet.',
   'data.filtersNote':
-    'Counts on this page are for the whole database; only “calls matching the filters” follows the filter bar.',
+    'Counts on this page are for the whole database; only "calls matching the filters" follows the filter bar.',
   'upload.title': 'Add files',
   'upload.note':
     'Call records from any supported dialer, or scripts, caller-number and customer files. The format is detected from the content; each file loads once.',
@@ -52,13 +52,13 @@ export const dataEn = {
   'upload.phase.working': 'Working',
   'upload.phase.done': 'Done',
   'upload.loaded': 'Loaded as #{id} · {format} · {time}',
-  'upload.repeated': 'Already ingested as #{id}: nothing added.',
+  'upload.repeated': 'Already ingested as #{id} ({file}, {at}): nothing added.',
   'upload.failed': 'Not loaded',
   'upload.dismiss': 'Dismiss',
   'upload.rejectsLink': '↓ {n} rejected rows (CSV)',
   'upload.err.tooLarge': 'The file is larger than the upload limit of {limit}.',
   'upload.err.tooLargeNoLimit': "The file is larger than the server's upload limit.",
-  'upload.err.token': "The upload token is missing or wrong: enter the server's HANGUP_UPLOAD_TOKEN in “Upload token”.",
+  'upload.err.token': "The upload token is missing or wrong: enter the server's HANGUP_UPLOAD_TOKEN in 'Upload token'.",
   'upload.err.off': 'Uploads and deletions are off on this server: {reason}',
   'upload.err.refused': 'The server refused: {reason}',
   'upload.err.network': 'Could not reach the server: {reason}',
@@ -75,7 +75,7 @@ export const dataEn = {
   'data.delete': 'Delete calls',
   'data.deleteTitle': 'Delete the calls of {file}?',
   'data.deleteBody':
-    'This removes the calls that ingest #{id} brought ({n} added), except calls another loaded file also holds: those stay. The file stays in the history as “deleted” and can be uploaded again.',
+    'This removes the calls that ingest #{id} brought ({n} added), except calls another loaded file also holds: those stay. The file stays in the history as "deleted" and can be uploaded again.',
   'data.deleteConfirm': 'Delete {n} calls',
   'data.cancel': 'Cancel',
   'data.deleted': 'Deleted {n} calls of {file}.',

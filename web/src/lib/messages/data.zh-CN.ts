@@ -41,7 +41,7 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'upload.phase.working': '处理中',
   'upload.phase.done': '完成',
   'upload.loaded': '已导入为 #{id} · {format} · {time}',
-  'upload.repeated': '此文件已导入过（#{id}），未新增任何数据。',
+  'upload.repeated': '此文件已导入过（#{id}，{file}，{at}），未新增任何数据。',
   'upload.failed': '未导入',
   'upload.dismiss': '关闭',
   'upload.rejectsLink': '↓ {n} 行拒收记录（CSV）',

@@ -116,14 +116,14 @@ export const en = {
   'nav.reports': 'Reports',
   'glossary.title': 'Metric glossary',
   'glossary.dials': 'Every dial attempt (one row of the call records).',
-  'glossary.answered': 'Dials with disposition “answered”.',
+  'glossary.answered': 'Dials with disposition "answered".',
   'glossary.connectRate': 'Answered ÷ dials.',
   'glossary.hangupRate':
     'Early hang-ups ÷ answered calls whose hang-up party is known: the callee hung up within {t} seconds of answering. The headline metric when at least half of the answered calls say who hung up.',
   'glossary.shortCallRate':
     'Answered calls shorter than {t} seconds, whoever hung up ÷ answered. The headline metric when most calls do not say who hung up (plain Asterisk and FreeSWITCH CSVs).',
   'glossary.rejectionRate': 'Dials declined while ringing ÷ dials.',
-  'glossary.conversionRate': 'Answered calls with outcome “converted” ÷ answered.',
+  'glossary.conversionRate': 'Answered calls with outcome "converted" ÷ answered.',
   'glossary.interval': '95% interval',
   'glossary.intervalDef':
     'Wilson score interval: the range the true rate plausibly lies in, given the sample size. Wide interval = few calls.',
