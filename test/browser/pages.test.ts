@@ -104,7 +104,10 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
       expect(await p.locator('[data-download]').count()).toBe(4);
     },
   },
-  { path: '/data', check: async (p) => expect(await p.locator('table[data-table=ingests] tbody tr').count()).toBe(1) },
+  {
+    path: '/data',
+    check: async (p) => expect(await p.locator('table[data-table=ingests] tbody tr[data-row]').count()).toBe(1),
+  },
 ];
 
 describe.each(['zh-CN', 'en'] as const)('every page in %s', (lang) => {

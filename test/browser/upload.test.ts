@@ -64,7 +64,7 @@ describe('uploading on /data', () => {
   it('shows the live bar, the result, the history row with its rejects, and a repeat as already ingested', async () => {
     const { page, problems } = await open('/data?lang=en');
     const before = Number(await storedCalls(page));
-    expect(await page.locator('table[data-table=ingests] tbody tr').count()).toBe(1);
+    expect(await page.locator('table[data-table=ingests] tbody tr[data-row]').count()).toBe(1);
 
     // Hold the job at "checking" for a moment, so the bar can be seen and photographed.
     let polls = 0;
@@ -100,7 +100,7 @@ describe('uploading on /data', () => {
     expect(await item(page).locator('.ok').textContent()).toMatch(/^Loaded as #2 · csv · [\d.]+ sec$/);
 
     // The history and the stored-calls count refresh without a reload.
-    const rows = page.locator('table[data-table=ingests] tbody tr');
+    const rows = page.locator('table[data-table=ingests] tbody tr[data-row]');
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before + 3);
     await settled(page);
@@ -108,6 +108,10 @@ describe('uploading on /data', () => {
     expect(await row.locator('td').allTextContents()).toEqual(
       expect.arrayContaining(['with-rejects.csv', 'loaded', 'csv · utf-8', '8', '3', '1', '4']),
     );
+    // Its message reads on a line of its own under the row, across the table, not in a squeezed last column.
+    const note = row.locator('xpath=following-sibling::tr[1]').locator('[data-prose=message]');
+    expect(await note.textContent()).toMatch(/^Message\s+\S/);
+    expect((await note.boundingBox())!.width).toBeGreaterThan(600);
     const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-rejects]').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toBe('ingest-2-rejects.csv');
@@ -149,7 +153,7 @@ describe('uploading on /data', () => {
     await settled(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-result-zh-CN.png'), fullPage: true });
 
-    const row = page.locator('table[data-table=ingests] tbody tr').filter({ hasText: 'cn_export_gbk.csv' });
+    const row = page.locator('table[data-table=ingests] tbody tr[data-row]').filter({ hasText: 'cn_export_gbk.csv' });
     await row.locator('[data-delete]').click();
     const dialog = page.locator('dialog[data-confirm-delete]');
     await expect.poll(() => dialog.isVisible()).toBe(true);

@@ -17,7 +17,7 @@ export interface Column<R> {
   muted?: (row: R) => boolean;
   /** How the table shows the value, when its kind's format does not fit (the CSV keeps `value`). */
   display?: (row: R) => string;
-  /** Sentences, not a value: on a phone the cell takes the card's whole width, its label above it. */
+  /** Sentences, not a value: shown on a line under the row across the table's width (a phone: under the card), not as a column. */
   prose?: boolean;
 }
 
