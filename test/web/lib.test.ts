@@ -16,7 +16,7 @@ import '../../web/src/lib/messages/data.ts';
 import { signinEn } from '../../web/src/lib/messages/signin.en.ts';
 import { signinZhCN } from '../../web/src/lib/messages/signin.zh-CN.ts';
 import '../../web/src/lib/messages/signin.ts';
-import { addDays, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
+import { addDays, defaultRange, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
 import { bestAndWorst } from '../../web/src/lib/windows.ts';
 import { cell, row } from './fixtures.ts';
 
@@ -50,6 +50,18 @@ describe('period', () => {
     expect(selectedPeriod({}, undefined)).toBeNull();
     expect(lastDays('2026-11-01', 7)).toEqual({ from: '2026-10-26', to: '2026-11-02', days: 7 });
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('defaults to the last 90 days only when the data spans more than 90', () => {
+    // 56 days, and exactly 90 (Aug 4 to Nov 1): every date.
+    expect(defaultRange('2026-09-07', '2026-11-01')).toBeNull();
+    expect(defaultRange('2026-08-04', '2026-11-01')).toBeNull();
+    // 91 days, and an archive from 2023: the last 90 days, `to` exclusive.
+    const last90 = { from: '2026-08-04', to: '2026-11-02', days: 90 };
+    expect(defaultRange('2026-08-03', '2026-11-01')).toEqual(last90);
+    expect(defaultRange('2023-07-26', '2026-11-01')).toEqual(last90);
+    expect(defaultRange(null, '2026-11-01')).toBeNull();
+    expect(defaultRange(null, null)).toBeNull();
   });
 });
 

@@ -11,6 +11,8 @@ export const LIST_KEYS = [
 ] as const satisfies readonly (keyof Filters)[];
 export type ListKey = (typeof LIST_KEYS)[number];
 export const FILTER_KEYS = ['from', 'to', ...LIST_KEYS] as const satisfies readonly (keyof Filters)[];
+/** What a view carries from page to page: the filters, `range=all` (no default dates) and the language. */
+export const VIEW_KEYS: readonly string[] = [...FILTER_KEYS, 'range', 'lang'];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,7 +1,7 @@
 import { relabel } from '../../../server/contract/labels.ts';
 import { agentText, capText, numberText, windowText } from '../../../server/contract/rec-text.ts';
 import type { AgentRec, FrequencyCapRec, NumberRec, WindowRec } from './api-types.ts';
-import { FILTER_KEYS } from './filters.ts';
+import { VIEW_KEYS } from './filters.ts';
 import type { Format } from './format.ts';
 import type { Lang, MessageKey } from './i18n.ts';
 
@@ -15,7 +15,7 @@ export function linkWithView(link: string, current: URLSearchParams): string {
   const own = new URLSearchParams(query);
   const next = new URLSearchParams();
   for (const [k, v] of current) {
-    if (((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') && !own.has(k)) next.append(k, v);
+    if (VIEW_KEYS.includes(k) && !own.has(k)) next.append(k, v);
   }
   for (const [k, v] of own) next.append(k, v);
   const q = next.toString();

@@ -39,3 +39,15 @@ export function lastDays(lastDate: string, days: number): Period {
   const to = addDays(lastDate, 1);
   return { from: addDays(to, -days), to, days };
 }
+
+/** Days a view shows when no dates are picked and the data spans more (the recent quarter). */
+export const DEFAULT_DAYS = 90;
+
+/**
+ * The dates a view without picked dates shows: the last DEFAULT_DAYS days of the data when it
+ * spans more, so one old file does not stretch every chart over years; null (all dates) otherwise.
+ */
+export function defaultRange(first: string | null, last: string | null): Period | null {
+  if (!first || !last) return null;
+  return toMs(last) - toMs(first) + DAY_MS > DEFAULT_DAYS * DAY_MS ? lastDays(last, DEFAULT_DAYS) : null;
+}

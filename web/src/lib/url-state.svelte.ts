@@ -1,5 +1,7 @@
-import { FILTER_KEYS, readFilters } from './filters.ts';
+import { dataRange } from './data-range.svelte.ts';
+import { VIEW_KEYS, readFilters } from './filters.ts';
 import { detectLang, parseLang, type Lang } from './i18n.ts';
+import { defaultRange } from './period.ts';
 
 type ParamValue = string | readonly string[] | null | undefined;
 
@@ -12,7 +14,15 @@ class UrlState {
   path = $state(location.pathname);
   search = $state(location.search);
   params = $derived(new URLSearchParams(this.search));
-  filters = $derived(readFilters(this.params));
+  /** The filters the reader picked, as in the URL. */
+  chosen = $derived(readFilters(this.params));
+  /** No dates picked and no `range=all`: the view may take the default dates (period.ts). */
+  datesOpen = $derived(!this.chosen.from && !this.chosen.to && this.params.get('range') !== 'all');
+  /** The filters every request uses: the chosen ones, with the default dates when none were picked. */
+  filters = $derived.by(() => {
+    const d = this.datesOpen ? defaultRange(dataRange.first, dataRange.last) : null;
+    return d ? { ...this.chosen, from: d.from, to: d.to } : this.chosen;
+  });
   lang: Lang = $derived(parseLang(this.params.get('lang')) ?? detectLang(navigator.languages));
 
   constructor() {
@@ -48,8 +58,7 @@ class UrlState {
   go(path: string) {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
     const next = new URLSearchParams();
-    for (const [k, v] of this.params)
-      if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
+    for (const [k, v] of this.params) if (VIEW_KEYS.includes(k)) next.append(k, v);
     this.#write(path, next, false);
     scrollTo(0, 0);
   }
@@ -65,8 +74,7 @@ class UrlState {
   href(path: string): string {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
     const next = new URLSearchParams();
-    for (const [k, v] of this.params)
-      if ((FILTER_KEYS as readonly string[]).includes(k) || k === 'lang') next.append(k, v);
+    for (const [k, v] of this.params) if (VIEW_KEYS.includes(k)) next.append(k, v);
     const q = next.toString();
     return q ? `${path}?${q}` : path;
   }

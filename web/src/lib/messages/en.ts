@@ -30,6 +30,7 @@ export const en = {
   'filter.search': 'Search…',
   'filter.last7': 'Last 7 days',
   'filter.last28': 'Last 28 days',
+  'filter.last90': 'Last 90 days',
   'filter.allDates': 'All dates',
   'metric.dials': 'Dials',
   'metric.answered': 'Answered',

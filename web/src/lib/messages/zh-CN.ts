@@ -32,6 +32,7 @@ export const zhCN: Record<MessageKey, string> = {
   'filter.search': '搜索…',
   'filter.last7': '近 7 天',
   'filter.last28': '近 28 天',
+  'filter.last90': '近 90 天',
   'filter.allDates': '全部日期',
   'metric.dials': '拨打量',
   'metric.answered': '接通数',
