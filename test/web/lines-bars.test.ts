@@ -1,7 +1,7 @@
 import { init } from 'echarts/core';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { buildGroupedRatesOption, buildShareBarsOption } from '../../web/src/lib/charts/bars.ts';
+import { buildGroupedRatesOption, buildShareBarsOption, wordPerLine } from '../../web/src/lib/charts/bars.ts';
 import '../../web/src/lib/charts/echarts-setup.ts';
 import { buildRateLinesOption } from '../../web/src/lib/charts/lines.ts';
 import { int, pct } from './fixtures.ts';
@@ -108,6 +108,15 @@ describe('buildGroupedRatesOption', () => {
     expect(o.series.map((s: any) => s.name)).toEqual(['Connect', 'Hang-up']);
     expect(o.series[0].itemStyle.color).not.toBe(o.series[1].itemStyle.color);
     expect(renderSvg(o)).toContain('Verified');
+  });
+
+  it('labels each category a word per line, so five groups fit a phone', () => {
+    expect(wordPerLine('Marked as sales')).toBe('Marked\nas\nsales');
+    expect(wordPerLine(' (none) ')).toBe('(none)');
+    expect(wordPerLine('被标为营销')).toBe('被标为营销');
+    const o = buildGroupedRatesOption(['Marked as sales'], [{ name: 'Connect', values: [0.3] }], { pct }) as any;
+    expect(o.xAxis.axisLabel.formatter('Marked as spam')).toBe('Marked\nas\nspam');
+    expect(o.xAxis.axisLabel.width).toBeUndefined();
   });
 });
 

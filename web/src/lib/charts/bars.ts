@@ -60,6 +60,9 @@ export interface GroupedBarsOptions {
 }
 
 /** Several rates side by side per category (e.g. connect / rejection / hang-up rate per number tag). */
+/** An axis label with each word on its own line (CJK labels have no spaces and stay whole). */
+export const wordPerLine = (label: string): string => label.trim().split(/\s+/).join('\n');
+
 export function buildGroupedRatesOption(
   categories: readonly string[],
   series: readonly { name: string; values: readonly (number | null)[] }[],
@@ -70,13 +73,14 @@ export function buildGroupedRatesOption(
     textStyle: { fontFamily: FONT_STACK, color: INK },
     legend: { top: 0, left: 0, textStyle: { fontFamily: FONT_STACK } },
     tooltip: { trigger: 'axis', valueFormatter: ((v: number | null) => o.pct(v)) as never, confine: true },
-    // Room for a legend that wraps to two lines on a phone; every category labelled, long ones wrapped.
+    // Room for a legend that wraps to two lines on a phone; every category labelled, a word per line:
+    // a fixed label width ran "Marked as sales" into "Marked as spam" where five groups share 390 px.
     grid: { left: 8, right: 8, top: 60, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: [...categories],
       axisTick: { show: false },
-      axisLabel: { color: INK, interval: 0, width: 72, overflow: 'break' },
+      axisLabel: { color: INK, interval: 0, fontSize: 11, formatter: wordPerLine as never },
     },
     yAxis: {
       type: 'value',
