@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
 import { accessState } from './auth/access.ts';
-import { recordAudit } from './auth/audit.ts';
+import { auditIngest, recordAudit } from './auth/audit.ts';
+import { INTERRUPTED_OUTCOME } from './contract/audit.ts';
 import { UserDirectory } from './auth/users.ts';
 import { noteInHistory, recordOrphanUploads } from './ingest/history-note.ts';
 import { part } from './ingest/message-parts.ts';
@@ -50,7 +51,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
       actor: 'server',
       action: 'interrupted',
       fileName: name,
-      outcome: 'interrupted: removed at start',
+      outcome: INTERRUPTED_OUTCOME,
     });
   }
   const app = createApp({
@@ -105,15 +106,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
           );
           if (!done.report) throw new Error(done.error ?? 'ingest failed');
           const r = done.report;
-          await recordAudit(store.db, {
-            actor: 'inbox',
-            action: 'inbox',
-            target: `ingest #${r.ingestId}`,
-            fileName,
-            sha256: r.sha256,
-            outcome: r.status,
-            counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
-          });
+          await auditIngest(store.db, { actor: 'inbox', action: 'inbox' }, { ...r, fileName });
           return r;
         },
       })

@@ -2,6 +2,7 @@ import { VARCHAR } from '@duckdb/node-api';
 import { userInfo } from 'node:os';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
+import { ingestTarget } from '../contract/audit.ts';
 
 export type AuditAction = 'upload' | 'inbox' | 'ingest' | 'delete' | 'user_add' | 'user_remove' | 'interrupted';
 
@@ -79,7 +80,7 @@ export function auditIngest(
 ): Promise<void> {
   return recordAudit(db, {
     ...who,
-    target: `ingest #${r.ingestId}`,
+    target: ingestTarget(r.ingestId),
     fileName: r.fileName,
     sha256: r.sha256,
     outcome: r.status,

@@ -16,6 +16,7 @@ import { BadUpload, forgetUpload, receiveUpload, UploadStalled, UploadTooLarge }
 import type { Settings } from '../metrics.ts';
 import { accessState, callerOf } from '../auth/access.ts';
 import { auditIngest, recordAudit } from '../auth/audit.ts';
+import { ingestTarget } from '../contract/audit.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import { ApiError } from './errors.ts';
 import { requireRole, writeStatus, type WritePolicy } from './write-guard.ts';
@@ -176,7 +177,7 @@ export function uploadRoutes(d: UploadDeps) {
           actor: caller.name,
           role: caller.role,
           action: 'delete',
-          target: `ingest #${id}`,
+          target: ingestTarget(id),
           fileName: out.ok ? out.fileName : null,
           sha256: out.ok ? out.sha256 : null,
           outcome: out.ok ? 'deleted' : `refused: ${out.error}`,

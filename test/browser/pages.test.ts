@@ -106,7 +106,11 @@ const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
   },
   {
     path: '/data',
-    check: async (p) => expect(await p.locator('table[data-table=ingests] tbody tr[data-row]').count()).toBe(1),
+    check: async (p) => {
+      expect(await p.locator('table[data-table=ingests] tbody tr[data-row]').count()).toBe(1);
+      // The sample's ingest has nothing to say: no empty "Message" line under its row.
+      expect(await p.locator('table[data-table=ingests] tr[data-detail]').count()).toBe(0);
+    },
   },
 ];
 

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { INTERRUPTED_OUTCOME, ingestOfTarget, ingestTarget, refusedReason } from '../../server/contract/audit.ts';
+import { auditCounts, auditOutcome, auditTarget } from '../../web/src/lib/audit-text.ts';
+import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
+import '../../web/src/lib/messages/data.ts';
+
+const zh = (k: MessageKey, v?: Record<string, string | number>) => translate('zh-CN', k, v);
+const en = (k: MessageKey, v?: Record<string, string | number>) => translate('en', k, v);
+const int = (n: number) => n.toLocaleString('en');
+
+describe('audit rows in the reader language', () => {
+  it('reads back the ingest a target names', () => {
+    expect(ingestOfTarget(ingestTarget(12))).toBe(12);
+    expect(ingestOfTarget('vera (viewer)')).toBeNull();
+    expect(ingestOfTarget(null)).toBeNull();
+    expect(refusedReason('refused: over the size limit')).toBe('over the size limit');
+    expect(refusedReason('loaded')).toBeNull();
+  });
+
+  it('names counts, targets and outcomes in Chinese; unknown words stay as written', () => {
+    expect(auditCounts({ inserted: 1200, duplicates: 0, rejected: 1 }, zh, int)).toBe('新增 1,200 · 重复 0 · 拒收 1');
+    expect(auditCounts({ deleted: 3, kept: 1, other: 'x' }, zh, int)).toBe('已删除 3 · 保留 1 · other x');
+    expect(auditCounts(null, zh, int)).toBe('');
+    expect(auditTarget('ingest #5', zh)).toBe('导入 #5');
+    expect(auditTarget('ada (admin)', zh)).toBe('ada (admin)');
+    expect(auditOutcome('loaded', zh)).toBe('已导入');
+    expect(auditOutcome('repeated', zh)).toBe('此前已导入');
+    expect(auditOutcome(INTERRUPTED_OUTCOME, zh)).toBe('已中断：启动时已移除');
+    expect(auditOutcome('refused: file over the limit', zh)).toBe('被拒绝：file over the limit');
+    expect(auditOutcome('something new', zh)).toBe('something new');
+  });
+
+  it('reads in English as the server wrote it', () => {
+    expect(auditCounts({ inserted: 3, duplicates: 1, rejected: 4 }, en, int)).toBe(
+      'inserted 3 · duplicates 1 · rejected 4',
+    );
+    expect(auditTarget('ingest #5', en)).toBe('ingest #5');
+    expect(auditOutcome(INTERRUPTED_OUTCOME, en)).toBe(INTERRUPTED_OUTCOME);
+    expect(auditOutcome('refused: x', en)).toBe('refused: x');
+  });
+});
