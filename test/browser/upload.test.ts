@@ -112,6 +112,11 @@ describe('uploading on /data', () => {
     const note = row.locator('xpath=following-sibling::tr[1]').locator('[data-prose=message]');
     expect(await note.textContent()).toMatch(/^Message\s+\S/);
     expect((await note.boundingBox())!.width).toBeGreaterThan(600);
+    // Every column, the actions included, fits the card on a laptop: no sideways scroll.
+    const overflow = await page
+      .locator('table[data-table=ingests]')
+      .evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-rejects]').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toBe('ingest-2-rejects.csv');

@@ -17,6 +17,8 @@ export interface Column<R> {
   muted?: (row: R) => boolean;
   /** How the table shows the value, when its kind's format does not fit (the CSV keeps `value`). */
   display?: (row: R) => string;
+  /** Short text with spaces that may take two lines (a format, a zone and its note), so a wide table fits its card. */
+  wrap?: boolean;
   /** Sentences, not a value: shown on a line under the row across the table's width (a phone: under the card), not as a column. */
   prose?: boolean;
 }

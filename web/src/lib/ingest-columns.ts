@@ -24,6 +24,7 @@ export function ingestColumns(
       key: 'format',
       label: t('data.detectedFormat'),
       kind: 'text',
+      wrap: true,
       value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')),
     },
     { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
@@ -40,6 +41,7 @@ export function ingestColumns(
       key: 'sourceTimezone',
       label: t('data.sourceTimezone'),
       kind: 'text',
+      wrap: true,
       value: (r) =>
         r.sourceTimezone && r.kind === 'calls'
           ? r.sourceTimezone + ((r as Row).timezoneInferred ? ` (${t('data.timezoneInferred')})` : '')
