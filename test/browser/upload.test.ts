@@ -129,7 +129,7 @@ describe('uploading on /data', () => {
     await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('repeated');
     // The earlier ingest is named once, with its file and time, from the message's part.
     expect((await item(page).locator('[data-repeated]').textContent())?.trim()).toMatch(
-      /^Already ingested as #2 \(with-rejects\.csv, 20\d\d-\d\d-\d\d [0-9:]+[^)]*\): nothing added\.$/,
+      /^Already ingested as #2 \(with-rejects\.csv, [A-Z][a-z]{2} \d{1,2}, 20\d\d, \d{1,2}:\d\d [AP]M\): nothing added\.$/,
     );
     await expect.poll(() => rows.count()).toBe(3);
     expect(Number(await storedCalls(page))).toBe(before + 3);
