@@ -49,7 +49,11 @@ export const INGEST_MESSAGES_EN: Record<IngestMessageCode, string> = {
   dim_caller_numbers: '{stored} caller numbers rows: number tags re-applied to past calls by from-date.',
   dim_customers:
     '{stored} customers rows: customer segments and age bands re-applied to their calls; other columns are breakdown attributes.',
+  // Written by ingests before the refused rows were counted by reason; still shown in their history.
   dim_refused: 'Refused rows: {reasons}.',
+  dim_refused_key: '{n} row(s) refused: key column missing or empty.',
+  dim_refused_tag: '{n} row(s) refused: number_tag missing.',
+  dim_refused_date: '{n} row(s) refused: from_date not a date (e.g. "{example}").',
   insights_applied:
     'hang-up party and ring time set on {matched} stored call(s); summaries of calls not loaded yet apply when they arrive',
   could_not_read: 'could not be read: {error}',

@@ -105,7 +105,12 @@ export async function loadDimension(
     await con.run(sqlText('dim_customers_apply'), { ingest_id: null }, { ingest_id: VARCHAR });
   }
   const messageParts = [part(kind, { stored })]; // each kind is its own code
-  if (counts!.reasons) messageParts.push(part('dim_refused', { reasons: String(counts!.reasons) }));
+  // Refused rows by reason, each its own part so the page can say it in the reader's language.
+  const n = (k: string) => Number(counts![k] ?? 0);
+  if (n('keyMissing')) messageParts.push(part('dim_refused_key', { n: n('keyMissing') }));
+  if (n('tagMissing')) messageParts.push(part('dim_refused_tag', { n: n('tagMissing') }));
+  if (n('badDates'))
+    messageParts.push(part('dim_refused_date', { n: n('badDates'), example: String(counts!.badDateExample) }));
   return {
     rowsRead,
     stored,

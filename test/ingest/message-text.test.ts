@@ -133,6 +133,15 @@ const JOINED: [MessagePart[], string][] = [
     '5 customers rows: customer segments and age bands re-applied to their calls; other columns are breakdown attributes. Refused rows: no customer id (1).',
   ],
   [
+    [
+      p('dim_caller_numbers', { stored: 3 }),
+      p('dim_refused_key', { n: 2 }),
+      p('dim_refused_tag', { n: 1 }),
+      p('dim_refused_date', { n: 4, example: '2026-13-01' }),
+    ],
+    '3 caller numbers rows: number tags re-applied to past calls by from-date. 2 row(s) refused: key column missing or empty. 1 row(s) refused: number_tag missing. 4 row(s) refused: from_date not a date (e.g. "2026-13-01").',
+  ],
+  [
     [p('clickhouse_not_stored', { reason: 'Connection refused' }), p('clickhouse_leftovers')],
     'not stored: shipping to ClickHouse failed (Connection refused); the file can be ingested again; ClickHouse may hold part of it until the file is ingested again or the server restarts (which re-syncs)',
   ],

@@ -116,6 +116,15 @@ describe('ingest messages in the reader language', () => {
     );
     // The page's English is the server's message, joins included.
     expect(ingestMessage('en', 'x', dim)).toBe(renderIngestMessage(dim));
+    // Refused rows counted by reason read in Chinese too (the rejects file keeps the English reason).
+    const refused = [
+      p('dim_caller_numbers', { stored: 3 }),
+      p('dim_refused_key', { n: 2 }),
+      p('dim_refused_date', { n: 1, example: '2026-13-01' }),
+    ];
+    expect(ingestMessage('zh-CN', 'x', refused)).toBe(
+      '3 行主叫号码：号码标签已按生效日期重新应用到历史通话；2 行被拒绝：键列缺失或为空。1 行被拒绝：from_date 不是日期（例如“2026-13-01”）。',
+    );
   });
 
   it('falls back to the English message for an unknown code, an unknown source, or no parts', () => {
