@@ -2,7 +2,7 @@ import { Database } from '../db/database.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlText } from '../db/sql-files.ts';
 import type { OffsetSource } from '../contract/ingests.ts';
-import { part, renderPart, type MessagePart } from './message-parts.ts';
+import { part, type MessagePart } from './message-parts.ts';
 
 /** Share of rows with evidence that must agree before a file's own UTC offset is believed. */
 export const AGREEMENT = 0.99;
@@ -61,10 +61,8 @@ export interface ZoneDecision {
   setZone: string | null;
   sourceTimezone: string;
   inferred: boolean;
-  /** One line for the report (CLI, /data history); null when there is nothing to say. */
-  note: string | null;
-  /** `note` keyed for translation; absent when there is no note. */
-  part?: MessagePart;
+  /** The report's note, keyed (its English: renderPart); null when there is nothing to say. */
+  part: MessagePart | null;
 }
 
 /**
@@ -86,36 +84,35 @@ export function decideZone(
     : null;
   if (given) {
     const disagrees = evidence && share >= AGREEMENT && givenOffset !== null && givenOffset !== evidence.offsetSeconds;
-    return decided(
-      { setZone: null, sourceTimezone: given, inferred: false },
-      disagrees ? part('tz_told_disagrees', { ...says, given }) : null,
-    );
+    return {
+      setZone: null,
+      sourceTimezone: given,
+      inferred: false,
+      part: disagrees ? part('tz_told_disagrees', { ...says, given }) : null,
+    };
   }
   // DuckDB maps "UTC+05:30" to Etc/GMT-5 (whole hours only): such an offset needs its zone name.
   if (evidence && share >= AGREEMENT && evidence.offsetSeconds % 3600 !== 0) {
-    return decided(
-      { setZone: null, sourceTimezone: businessTimezone, inferred: false },
-      part('tz_not_whole_hour', { ...says, zone: businessTimezone }),
-    );
+    return {
+      setZone: null,
+      sourceTimezone: businessTimezone,
+      inferred: false,
+      part: part('tz_not_whole_hour', { ...says, zone: businessTimezone }),
+    };
   }
   if (evidence && share >= AGREEMENT) {
     // Where every start carries its own offset there is nothing to read differently: no note.
-    return decided(
-      {
-        setZone: offsetZone(evidence.offsetSeconds),
-        sourceTimezone: offsetLabel(evidence.offsetSeconds),
-        inferred: true,
-      },
-      evidence.naive > 0 ? part('tz_inferred', { ...says }) : null,
-    );
+    return {
+      setZone: offsetZone(evidence.offsetSeconds),
+      sourceTimezone: offsetLabel(evidence.offsetSeconds),
+      inferred: true,
+      part: evidence.naive > 0 ? part('tz_inferred', { ...says }) : null,
+    };
   }
-  return decided(
-    { setZone: null, sourceTimezone: businessTimezone, inferred: false },
-    evidence ? part('tz_rows_disagree', { ...says, zone: businessTimezone }) : null,
-  );
-}
-
-/** A decision with its note: the part, and its English text for the report. */
-function decided(d: Omit<ZoneDecision, 'note' | 'part'>, note: MessagePart | null): ZoneDecision {
-  return note ? { ...d, note: renderPart(note), part: note } : { ...d, note: null };
+  return {
+    setZone: null,
+    sourceTimezone: businessTimezone,
+    inferred: false,
+    part: evidence ? part('tz_rows_disagree', { ...says, zone: businessTimezone }) : null,
+  };
 }

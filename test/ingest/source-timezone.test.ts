@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderPart } from '../../server/ingest/message-parts.ts';
 import { decideZone, offsetLabel } from '../../server/ingest/source-timezone.ts';
 import { formatStore, type TempStore } from '../helpers/format-store.ts';
 
@@ -32,12 +33,12 @@ describe('source timezone', () => {
       sourceTimezone: 'Asia/Shanghai',
       inferred: false,
     });
-    expect(decideZone(ev(98, 100), null, null, 'Asia/Shanghai', 'offsets').note).toMatch(/rows disagree/);
+    expect(renderPart(decideZone(ev(98, 100), null, null, 'Asia/Shanghai', 'offsets').part!)).toMatch(/rows disagree/);
     expect(decideZone(null, null, null, 'Asia/Shanghai', 'offsets')).toEqual({
       setZone: null,
       sourceTimezone: 'Asia/Shanghai',
       inferred: false,
-      note: null,
+      part: null,
     });
     // DuckDB cannot read "UTC+05:30" (it becomes +05): such files need the zone's name.
     expect(decideZone(ev(10, 10, 19800), null, null, 'Asia/Shanghai', 'offsets')).toMatchObject({
@@ -48,7 +49,7 @@ describe('source timezone', () => {
       setZone: null,
       sourceTimezone: 'Europe/Moscow',
       inferred: false,
-      note: null,
+      part: null,
     });
   });
 
