@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { createApp } from './app.ts';
 import { accessState } from './auth/access.ts';
 import { auditIngest, recordAudit } from './auth/audit.ts';
-import { INTERRUPTED_OUTCOME } from './contract/audit.ts';
+import { INTERRUPTED_OUTCOME, refusedOutcome } from './contract/audit.ts';
 import { UserDirectory } from './auth/users.ts';
 import { noteInHistory, recordOrphanUploads } from './ingest/history-note.ts';
 import { part } from './ingest/message-parts.ts';
@@ -90,7 +90,7 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
         log: (l) => console.log(l),
         onRefused: (fileName, reason) => {
           void noteInHistory(store.db, fileName, 'failed', part('inbox_not_read', { reason }));
-          void recordAudit(store.db, { actor: 'inbox', action: 'inbox', fileName, outcome: `refused: ${reason}` });
+          void recordAudit(store.db, { actor: 'inbox', action: 'inbox', fileName, outcome: refusedOutcome(reason) });
         },
         // Inbox files show in the job list too, so the /data page sees their progress.
         ingest: async (path, fileName) => {

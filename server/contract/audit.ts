@@ -29,6 +29,9 @@ export const AUDIT_OUTCOMES: Record<string, string> = {
   [INTERRUPTED_OUTCOME]: 'interrupted',
 };
 
+/** The outcome of a write the server refused, with its reason (English). */
+export const refusedOutcome = (reason: string): string => `refused: ${reason}`;
+
 /** The reason after "refused: " (English, from the server), or null. */
 export function refusedReason(outcome: string): string | null {
   return /^refused: (.*)$/s.exec(outcome)?.[1] ?? null;

@@ -16,7 +16,7 @@ import { BadUpload, forgetUpload, receiveUpload, UploadStalled, UploadTooLarge }
 import type { Settings } from '../metrics.ts';
 import { accessState, callerOf } from '../auth/access.ts';
 import { auditIngest, recordAudit } from '../auth/audit.ts';
-import { ingestTarget } from '../contract/audit.ts';
+import { ingestTarget, refusedOutcome } from '../contract/audit.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import { ApiError } from './errors.ts';
 import { requireRole, writeStatus, type WritePolicy } from './write-guard.ts';
@@ -180,7 +180,7 @@ export function uploadRoutes(d: UploadDeps) {
           target: ingestTarget(id),
           fileName: out.ok ? out.fileName : null,
           sha256: out.ok ? out.sha256 : null,
-          outcome: out.ok ? 'deleted' : `refused: ${out.error}`,
+          outcome: out.ok ? 'deleted' : refusedOutcome(out.error),
           counts: out.ok ? { deleted: out.deleted, kept: out.kept } : null,
         });
         if (!out.ok) throw new ApiError(out.status, out.status === 404 ? 'not_found' : 'conflict', out.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTERRUPTED_OUTCOME, ingestOfTarget, ingestTarget, refusedReason } from '../../server/contract/audit.ts';
+import { INTERRUPTED_OUTCOME, ingestOfTarget, ingestTarget, refusedOutcome, refusedReason } from '../../server/contract/audit.ts';
 import { auditCounts, auditOutcome, auditTarget } from '../../web/src/lib/audit-text.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import '../../web/src/lib/messages/data.ts';
@@ -15,6 +15,7 @@ describe('audit rows in the reader language', () => {
     expect(ingestOfTarget(null)).toBeNull();
     expect(refusedReason('refused: over the size limit')).toBe('over the size limit');
     expect(refusedReason('loaded')).toBeNull();
+    expect(refusedReason(refusedOutcome('token missing'))).toBe('token missing');
   });
 
   it('names counts, targets and outcomes in Chinese; unknown words stay as written', () => {
