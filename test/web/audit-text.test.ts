@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { INTERRUPTED_OUTCOME, ingestOfTarget, ingestTarget, refusedOutcome, refusedReason } from '../../server/contract/audit.ts';
+import {
+  INTERRUPTED_OUTCOME,
+  ingestOfTarget,
+  ingestTarget,
+  refusedOutcome,
+  refusedReason,
+} from '../../server/contract/audit.ts';
 import { auditCounts, auditOutcome, auditTarget } from '../../web/src/lib/audit-text.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import '../../web/src/lib/messages/data.ts';
