@@ -25,7 +25,7 @@ export const insightColumns = {
     { key: 'ciHigh', label: t('metric.ciHigh'), kind: 'pct', value: (r) => r.ciHigh },
     { key: 'segmentRate', label: t('ev.segmentRate'), kind: 'pct', value: (r) => r.segmentRate },
     { key: 'pAdj', label: t('ev.pAdj'), kind: 'p', value: (r) => r.pValueAdjusted },
-    { key: 'text', label: t('ev.explanation'), kind: 'text', prose: true, value: text(lang) },
+    { key: 'text', label: t('ev.explanation'), kind: 'text', value: text(lang) },
   ],
   cap: (t: T, lang: Lang): Column<FrequencyCapRec>[] => [
     { key: 'capAt', label: t('dim.nth_call_30d'), kind: 'int', value: (r) => r.capAt },
@@ -36,7 +36,7 @@ export const insightColumns = {
     { key: 'diffCiLow', label: t('ab.diffLow'), kind: 'pp', value: (r) => r.diffCiLow },
     { key: 'diffCiHigh', label: t('ab.diffHigh'), kind: 'pp', value: (r) => r.diffCiHigh },
     { key: 'pAdj', label: t('ev.pAdj'), kind: 'p', value: (r) => r.pValueAdjusted },
-    { key: 'text', label: t('ev.explanation'), kind: 'text', prose: true, value: text(lang) },
+    { key: 'text', label: t('ev.explanation'), kind: 'text', value: text(lang) },
   ],
   numbers: (t: T, label: Label, lang: Lang): Column<NumberRec>[] => [
     { key: 'number', label: t('dim.caller_number'), kind: 'text', value: (r) => r.callerNumber },
@@ -52,7 +52,7 @@ export const insightColumns = {
       kind: 'p',
       value: (r) => Math.min(r.answerPValueAdjusted, r.rejectionPValueAdjusted),
     },
-    { key: 'text', label: t('ev.explanation'), kind: 'text', prose: true, value: text(lang) },
+    { key: 'text', label: t('ev.explanation'), kind: 'text', value: text(lang) },
   ],
   agents: (t: T, lang: Lang): Column<AgentRec>[] => [
     { key: 'agent', label: t('dim.agent'), kind: 'text', value: (r) => r.agent },
@@ -63,6 +63,6 @@ export const insightColumns = {
     { key: 'shrunkCiHigh', label: t('metric.shrunkHigh'), kind: 'pct', value: (r) => r.shrunkCiHigh },
     { key: 'teamRate', label: t('ev.team'), kind: 'pct', value: (r) => r.teamRate },
     { key: 'probAboveTeam', label: t('ev.probAbove'), kind: 'prob', value: (r) => r.probAboveTeam },
-    { key: 'text', label: t('ev.explanation'), kind: 'text', prose: true, value: text(lang) },
+    { key: 'text', label: t('ev.explanation'), kind: 'text', value: text(lang) },
   ],
 };

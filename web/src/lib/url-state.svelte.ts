@@ -18,9 +18,11 @@ class UrlState {
   chosen = $derived(readFilters(this.params));
   /** No dates picked and no `range=all`: the view may take the default dates (period.ts). */
   datesOpen = $derived(!this.chosen.from && !this.chosen.to && this.params.get('range') !== 'all');
+  /** The dates a view without picked dates shows (null: all dates), from the data's range. */
+  defaultDates = $derived(defaultRange(dataRange.first, dataRange.last));
   /** The filters every request uses: the chosen ones, with the default dates when none were picked. */
   filters = $derived.by(() => {
-    const d = this.datesOpen ? defaultRange(dataRange.first, dataRange.last) : null;
+    const d = this.datesOpen ? this.defaultDates : null;
     return d ? { ...this.chosen, from: d.from, to: d.to } : this.chosen;
   });
   lang: Lang = $derived(parseLang(this.params.get('lang')) ?? detectLang(navigator.languages));
@@ -56,10 +58,7 @@ class UrlState {
 
   /** Another page with the same filters and language; the old page's toggles are dropped. */
   go(path: string) {
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
-    const next = new URLSearchParams();
-    for (const [k, v] of this.params) if (VIEW_KEYS.includes(k)) next.append(k, v);
-    this.#write(path, next, false);
+    this.#write(path, this.#view(), false);
     scrollTo(0, 0);
   }
 
@@ -72,11 +71,16 @@ class UrlState {
 
   /** The link to `path` that go(path) would follow, for real <a href>s (open in new tab works). */
   href(path: string): string {
+    const q = this.#view().toString();
+    return q ? `${path}?${q}` : path;
+  }
+
+  /** The parameters a view carries to another page (VIEW_KEYS); the page's own toggles stay behind. */
+  #view(): URLSearchParams {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local draft, never state
     const next = new URLSearchParams();
     for (const [k, v] of this.params) if (VIEW_KEYS.includes(k)) next.append(k, v);
-    const q = next.toString();
-    return q ? `${path}?${q}` : path;
+    return next;
   }
 
   #write(path: string, params: URLSearchParams, replace = false) {

@@ -59,10 +59,10 @@ export interface GroupedBarsOptions {
   pct: (r: number | null) => string;
 }
 
-/** Several rates side by side per category (e.g. connect / rejection / hang-up rate per number tag). */
 /** An axis label with each word on its own line (CJK labels have no spaces and stay whole). */
 export const wordPerLine = (label: string): string => label.trim().split(/\s+/).join('\n');
 
+/** Several rates side by side per category (e.g. connect / rejection / hang-up rate per number tag). */
 export function buildGroupedRatesOption(
   categories: readonly string[],
   series: readonly { name: string; values: readonly (number | null)[] }[],
