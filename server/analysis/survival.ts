@@ -26,7 +26,7 @@ export type SurvivalSource = { kind: 'base'; calls: QueryStore['calls'] } | { ki
  * the hang-up rate), event = the callee hung up; `short` reads every answered call, event = the
  * call ended (the curve behind the short-call rate: S(T) = share of calls still talking at T s).
  * From a rollup holding talk_seconds the counts are sums; seconds without answered calls are left
- * out, as the base query leaves them.
+ * out, as the base query leaves them. Calls without a value of the grouping are left out.
  */
 export function survivalSql(
   dl: Dialect,
@@ -36,12 +36,16 @@ export function survivalSql(
 ) {
   const { where, params } = whereOf(dl, filters);
   const col = dl.ident(DIMENSIONS[by].column);
-  const key = `coalesce(${dl.toText(col)}, '(none)')`;
+  const key = dl.toText(col);
   const rollup = source.kind === 'rollup';
   const count = (flag: string, rollupColumn: string) =>
     rollup ? dl.sumCount(dl.ident(rollupColumn)) : flag ? dl.countIf(dl.ident(flag)) : dl.countAll();
   const answered = count('', 'answered');
-  const conditions = rollup ? where : [...source.calls.where, dl.ident('is_answered'), ...where];
+  // The curves compare the groups a call is known to belong to: calls without a script (or
+  // segment, tag, agent) are no group, as the A/B leaves them out (a '(none)' curve of a
+  // handful of calls read as one more opening line, and counted in the log-rank test).
+  const known = `${col} IS NOT NULL`;
+  const conditions = rollup ? [known, ...where] : [...source.calls.where, dl.ident('is_answered'), known, ...where];
   const whereSql = conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
   const sql = `SELECT ${key} AS ${dl.ident('key')}, talk_seconds AS ${dl.ident('t')}, ${count('is_known_party', 'known_party')} AS ${dl.ident('knownParty')}, ${count('is_callee_hangup', 'hangups')} AS ${dl.ident('calleeHangups')}, ${answered} AS ${dl.ident('answeredCalls')}
 FROM ${rollup ? source.from : source.calls.from}${whereSql}

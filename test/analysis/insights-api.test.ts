@@ -133,5 +133,24 @@ describe('statistics routes on edge cases', () => {
     expect(ab.chiSquare.statistic).toBeNull();
     const surv = (await getJson(app, '/api/survival')).body;
     expect(surv.groups[0]).toMatchObject({ key: 'A', n: 3, events: 0, median: null });
+    // Calls without a script are no curve (as they are no A/B arm): the one arm stays alone, and
+    // the log-rank test has nothing to compare.
+    await ingestText(
+      store,
+      'no-script.csv',
+      csv(
+        [1, 2].map((i) => ({
+          call_id: `n${i}`,
+          started_at: '2026-09-07T11:00:00+08:00',
+          disposition: 'answered',
+          talk_seconds: 2,
+          hangup_by: 'callee',
+        })),
+      ),
+    );
+    const alone = (await getJson(app, '/api/survival?by=script')).body;
+    expect(alone.groups.map((g: { key: string }) => g.key)).toEqual(['A']);
+    expect(alone.logRank.df).toBe(0);
+    expect((await getJson(app, '/api/ab')).body.arms).toHaveLength(1);
   });
 });
