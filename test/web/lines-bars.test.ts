@@ -113,7 +113,12 @@ describe('buildGroupedRatesOption', () => {
   it('labels each category a word per line, so five groups fit a phone', () => {
     expect(wordPerLine('Marked as sales')).toBe('Marked\nas\nsales');
     expect(wordPerLine(' (none) ')).toBe('(none)');
-    expect(wordPerLine('被标为营销')).toBe('被标为营销');
+    // Chinese has no spaces: "被标为营销被标为骚扰" ran together at 390 px; lines of at most 4 characters.
+    expect(wordPerLine('被标为营销')).toBe('被标为\n营销');
+    expect(wordPerLine('已认证')).toBe('已认证');
+    expect(wordPerLine('未标记号码')).toBe('未标记\n号码');
+    expect(wordPerLine('被标记为骚扰电话')).toBe('被标记为\n骚扰电话');
+    expect(wordPerLine('（空）')).toBe('（空）');
     const o = buildGroupedRatesOption(['Marked as sales'], [{ name: 'Connect', values: [0.3] }], { pct }) as any;
     expect(o.xAxis.axisLabel.formatter('Marked as spam')).toBe('Marked\nas\nspam');
     expect(o.xAxis.axisLabel.width).toBeUndefined();

@@ -59,8 +59,21 @@ export interface GroupedBarsOptions {
   pct: (r: number | null) => string;
 }
 
-/** An axis label with each word on its own line (CJK labels have no spaces and stay whole). */
-export const wordPerLine = (label: string): string => label.trim().split(/\s+/).join('\n');
+const CJK = /[\u2e80-\u9fff\uff00-\uffef]/;
+const CJK_PER_LINE = 4;
+
+/** A CJK word (no spaces to break at) in balanced lines of at most 4 characters: 被标为营销 = 被标为 / 营销. */
+function cjkLines(word: string): string[] {
+  const chars = [...word];
+  if (chars.length <= CJK_PER_LINE || !CJK.test(word)) return [word];
+  const per = Math.ceil(chars.length / Math.ceil(chars.length / CJK_PER_LINE));
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));
+  return lines;
+}
+
+/** An axis label with each word on its own line, long CJK words broken too (they have no spaces). */
+export const wordPerLine = (label: string): string => label.trim().split(/\s+/).flatMap(cjkLines).join('\n');
 
 /** Several rates side by side per category (e.g. connect / rejection / hang-up rate per number tag). */
 export function buildGroupedRatesOption(
