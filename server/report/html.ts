@@ -66,8 +66,12 @@ section { break-inside: auto; }
 table.small { font-size: 8pt; }
 ul.recs { margin: 4px 0; padding-left: 18px; }
 code { font-size: 8.5pt; word-break: break-all; }
-/* On a phone a wide table scrolls on its own instead of widening the page (paper is unaffected). */
-@media screen and (max-width: 600px) { table { display: block; overflow-x: auto; } }
+/* On a phone a wide table scrolls on its own instead of widening the page (paper is unaffected),
+   and its first column (the metric or group) keeps its width: squeezed, 外呼量 read a character a line. */
+@media screen and (max-width: 600px) {
+  table { display: block; overflow-x: auto; }
+  th:first-child, td:first-child { white-space: nowrap; }
+}
 `;
 
 /** Which direction of each KPI is good news. */

@@ -58,6 +58,30 @@ describe('/reports', () => {
     await page.close();
   });
 
+  it('on a phone the preview keeps each metric name on one line; wide tables scroll on their own', async () => {
+    const page = await env().browser.newPage({ viewport: { width: 390, height: 900 } });
+    const problems = watch(page);
+    await page.goto(`${env().server.url}/reports?lang=zh-CN`);
+    await settled(page);
+    const frame = preview(page);
+    await expect.poll(() => frame.locator('h1').textContent(), SERVER_WORK).toContain('2026-W44');
+    // Line boxes of each first-column label: squeezed, 外呼量 took three.
+    const lines = await frame.locator('table.kpi tbody td:first-child').evaluateAll((cells) =>
+      cells.map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return [td.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(4);
+    for (const [name, n] of lines) expect(n, String(name)).toBe(1);
+    const page390 = await frame.locator('body').evaluate((b) => b.scrollWidth - b.clientWidth);
+    expect(page390).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'reports-390-zh-CN.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('without Chromium on the server, the PDF button turns off with the server’s message', async () => {
     const { page, problems } = await open('/reports?lang=zh-CN');
     await page.click('[data-download=pdf]');
