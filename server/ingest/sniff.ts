@@ -17,6 +17,8 @@ export interface Sniffed {
   text: string;
   /** The sample is the whole file (a header-only file is then known to have no rows). */
   complete: boolean;
+  /** JSON whose top level is an array of objects, not JSON lines. */
+  jsonArray?: boolean;
 }
 
 /** A file we refuse before reading any rows; the message names the file and the reason. */
@@ -144,12 +146,14 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   if (!looksLikeText(decoded)) throw new UnreadableFileError(part('binary'));
   const first = decoded.trimStart()[0];
   const jsonByName = /\.(jsonl|ndjson|json)(\.gz)?$/i.test(fileName);
-  if (first === '[') throw new UnreadableFileError(part('json_array'));
-  if (first !== '{' && jsonByName) throw new UnreadableFileError(part('not_json_lines'));
-  const format: FileFormat = first === '{' ? 'json' : 'csv';
+  // An array of objects (records collected into one document) reads as JSON; any other array does not.
+  const objectArray = first === '[' && /^\[\s*\{/.test(decoded.trimStart());
+  if (first === '[' && !objectArray) throw new UnreadableFileError(part('json_array'));
+  if (first !== '{' && !objectArray && jsonByName) throw new UnreadableFileError(part('not_json_lines'));
+  const format: FileFormat = first === '{' || objectArray ? 'json' : 'csv';
   const firstLine = decoded.split(/\r?\n/, 1)[0]!;
   if (format === 'csv') checkHeaderSize(firstLine, decoded);
-  return { format, gzip, encoding, bom, firstLine, text: decoded, complete };
+  return { format, gzip, encoding, bom, firstLine, text: decoded, complete, jsonArray: objectArray };
 }
 
 /**

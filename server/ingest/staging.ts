@@ -2,7 +2,7 @@ import { type DuckDBConnection, LIST, VARCHAR, listValue } from '@duckdb/node-ap
 import { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { CANONICAL_COLUMNS, mapHeader, stagingShapesSql, stagingType } from './canonical.ts';
-import { splitHeader, type Sniffed } from './sniff.ts';
+import { splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { part, renderPart, type MessagePart } from './message-parts.ts';
 
 /** A canonical file without a required column: its message is the user's answer. */
@@ -74,6 +74,8 @@ export async function openCsv(
 /** Fills the `staged` table from a JSON-lines or Parquet file; returns the extra (non-canonical) columns. */
 export async function stageTextFile(con: DuckDBConnection, path: string, sniffed: Sniffed): Promise<string[]> {
   if (sniffed.format === 'json') {
+    // Canonical JSON is read line by line (a bad line is rejected alone): an array has no lines.
+    if (sniffed.jsonArray) throw new UnreadableFileError(part('json_array'));
     const keys = (await Database.all(con, sqlText('ingest_json_keys'), { path })).map((r) => String(r.key));
     const { extras, missing } = mapHeader(keys);
     if (missing.length) throw new MissingColumnsError(part('missing_json_field', { columns: missing.join(', ') }));

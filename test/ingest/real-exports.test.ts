@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMapping } from '../../server/ingest/formats/mapping-file.ts';
 import { FORMATS_DIR, formatStore, type TempStore } from '../helpers/format-store.ts';
@@ -95,6 +96,44 @@ const CASES: Case[] = [
     answered: 7,
     unknown: 6,
     short: 1,
+    zone: 'Asia/Shanghai',
+    inferred: false,
+  },
+  // FreeSWITCH `example` template as written (quotes, seconds), legs=ab: 4 rows, 2 bridged calls. Each
+  // A leg (bleg_uuid set: 99205d8f…, a03307a6…) has its B leg (02132a5c…, 515f34c7…, written first):
+  // 2 calls, 2 folded. Both answered, billsec 7 and 6: 2 short calls, no party (no
+  // sip_hangup_disposition). Contexts `blueivr` and `default`, not `public`: nothing the file says makes
+  // them inbound (the author's text says the first came in from a trunk). Stamps carry no zone.
+  {
+    file: 'freeswitch_example_legs_ab.csv',
+    format: 'freeswitch_cdr_csv',
+    rows: 4,
+    calls: 2,
+    folded: 2,
+    inserted: 2,
+    rejected: 0,
+    inbound: 0,
+    answered: 2,
+    unknown: 2,
+    short: 2,
+    zone: 'Asia/Shanghai',
+    inferred: false,
+  },
+  // A JSON array of 6 contact records, all ContactId 6fe40d2a… (3 LastUpdateTimestamps, each twice):
+  // 1 call, 5 folded; InitiationMethod INBOUND: counted apart, nothing stored. Times end in Z, so the
+  // zone for offset-less times is the business one and is never used.
+  {
+    file: 'connect_ctr_redelivered.json',
+    format: 'connect_ctr',
+    rows: 6,
+    calls: 1,
+    folded: 5,
+    inserted: 0,
+    rejected: 0,
+    inbound: 1,
+    answered: 0,
+    unknown: 0,
+    short: 0,
     zone: 'Asia/Shanghai',
     inferred: false,
   },
@@ -289,5 +328,47 @@ describe('real exports: CDR-Stats import file', () => {
     });
     const { body: s } = await t.api<Record<string, number>>('/api/summary');
     expect(s.dials).toBe(0);
+  });
+});
+
+describe('real exports: FreeSWITCH legs=ab and Connect re-deliveries', () => {
+  let t: TempStore;
+  afterEach(() => t?.close());
+
+  it('a B leg folds into the A leg that names it: the call keeps the A leg id and says why rows were folded', async () => {
+    t = await formatStore();
+    const r = await t.ingest(R + 'freeswitch_example_legs_ab.csv');
+    expect(r.foldNotes).toEqual([
+      { reason: "FreeSWITCH rows of one call (a repeated uuid, or a B leg named in its A leg's bleg_uuid)", rows: 2 },
+    ]);
+    // A legs: 23:43:58 answered 23:43:59, billsec 7 (to *1003, not a number); 23:44:11 answered 23:44:13, billsec 6.
+    const rows = await t.store.db.query(
+      `SELECT call_id, talk_seconds::INTEGER AS talk, ring_seconds::INTEGER AS ring, callee_id IS NULL AS no_callee
+       FROM calls ORDER BY started_at`,
+    );
+    expect(rows).toEqual([
+      { call_id: '99205d8f-5ec4-402e-b174-7a8bb8c23a61', talk: 7, ring: 1, no_callee: true },
+      { call_id: 'a03307a6-3658-4dde-a25b-bb6aecb96945', talk: 6, ring: 2, no_callee: false },
+    ]);
+  });
+
+  it('six deliveries of one Connect contact in a JSON array are one contact, the copies folded by reason', async () => {
+    t = await formatStore();
+    const r = await t.ingest(R + 'connect_ctr_redelivered.json');
+    expect(r.foldNotes).toEqual([
+      { reason: 're-delivered contact record (same ContactId; the newest LastUpdateTimestamp kept)', rows: 5 },
+    ]);
+  });
+
+  it('a canonical JSON array is still refused: canonical JSON is read line by line', async () => {
+    t = await formatStore();
+    const file = join(t.dir, 'calls_array.json');
+    writeFileSync(
+      file,
+      '[{"call_id":"a","started_at":"2024-01-01T00:00:00Z","disposition":"answered","talk_seconds":3}]\n',
+    );
+    const r = await t.ingest(file);
+    expect(r.status).toBe('failed');
+    expect(r.message).toBe('a JSON array file: write one JSON object per line (JSON lines) instead');
   });
 });

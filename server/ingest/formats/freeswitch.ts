@@ -86,7 +86,8 @@ export const freeswitchCdrCsv = {
       beforeFold: ['format_pair_legs'],
       answeredWhenAnswerTime: true,
       systemHangupCauses: ['MEDIA_TIMEOUT', 'ALLOTTED_TIMEOUT', 'RECOVERY_ON_TIMER_EXPIRE'],
-      foldReason: 'FreeSWITCH rows repeating one uuid',
+      // legs=ab folds B legs too (format_pair_legs), not only repeated uuids.
+      foldReason: "FreeSWITCH rows of one call (a repeated uuid, or a B leg named in its A leg's bleg_uuid)",
     };
   },
 };
