@@ -235,11 +235,15 @@ async function settleTimezone(
   survey?: Survey,
 ): Promise<void> {
   const given = opts.timezone ?? plan?.timezone ?? null;
-  const read = plan ? null : (survey ?? (await surveyFile(con)));
-  const evidence = read ? read.evidence : await epochEvidence(con);
+  // A dialer format's word is its epochs (Asterisk uniqueid); without them, the offsets its times
+  // are written with (Amazon Connect, Twilio), as a canonical file's: else a file of UTC times
+  // was reported as read in the business timezone.
+  const epochs = plan ? await epochEvidence(con) : null;
+  const read = epochs ? null : (survey ?? (await surveyFile(con)));
+  const evidence = epochs ?? read?.evidence ?? null;
   const givenOffset =
     given && evidence ? await zoneOffsetAt(con, given, read ? read.firstStart : await firstStart(con)) : null;
-  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, plan ? 'epochs' : 'offsets');
+  const d = decideZone(evidence, given, givenOffset, opts.businessTimezone, epochs ? 'epochs' : 'offsets');
   if (d.setZone) await con.run(`SET TimeZone = '${tzLiteral(d.setZone)}'`);
   report.sourceTimezone = d.sourceTimezone;
   report.timezoneInferred = d.inferred;

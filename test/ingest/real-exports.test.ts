@@ -120,8 +120,8 @@ const CASES: Case[] = [
     inferred: false,
   },
   // A JSON array of 6 contact records, all ContactId 6fe40d2a… (3 LastUpdateTimestamps, each twice):
-  // 1 call, 5 folded; InitiationMethod INBOUND: counted apart, nothing stored. Times end in Z, so the
-  // zone for offset-less times is the business one and is never used.
+  // 1 call, 5 folded; InitiationMethod INBOUND: counted apart, nothing stored. Every time ends in Z:
+  // the file is read, and reported, as UTC (it used to say the business zone).
   {
     file: 'connect_ctr_redelivered.json',
     format: 'connect_ctr',
@@ -134,8 +134,8 @@ const CASES: Case[] = [
     answered: 0,
     unknown: 0,
     short: 0,
-    zone: 'Asia/Shanghai',
-    inferred: false,
+    zone: '+00:00',
+    inferred: true,
   },
   // 60 rows, 53 linkedids; 12 calls have a `did` (the number dialled in: 11 from the trunk context
   // VIOrig, 1 an extension calling the company's own DID): inbound. 41 dials, 28 of them ANSWERED,

@@ -168,6 +168,11 @@ describe('format traps', () => {
       const reports = [];
       for (const f of order === 'insights first' ? files : files.reverse()) reports.push(await t.ingest(f));
       const insights = reports.find((r) => r.format === 'twilio_insights')!;
+      // RFC 2822 times with +0000: the file is reported as read in UTC, not the business zone.
+      expect(reports.find((r) => r.format === 'twilio_calls')).toMatchObject({
+        sourceTimezone: '+00:00',
+        timezoneInferred: true,
+      });
       expect(insights).toMatchObject({ kind: 'evidence', rowsRead: 3, folded: 3, calls: 0, inserted: 0 });
       const { body: s } = await t.api<Record<string, number>>('/api/summary');
       expect({ answered: s.answered, hangups: s.hangups, early: s.earlyHangups, unknown: s.unknownParty }).toEqual({
