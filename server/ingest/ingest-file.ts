@@ -5,7 +5,7 @@ import { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import { rollupsAfterIngest } from '../db/derived.ts';
 import { mapHeader } from './canonical.ts';
-import { sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
+import { jsonLayout, sniffFile, splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { gb18030ToUtf8 } from './transcode.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import { safeStem } from './safe-stem.ts';
@@ -113,7 +113,7 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     await db.transaction(async () => {
       await clearScratch(con);
       if (detected.kind === 'dimension' || detected.kind === 'evidence') {
-        await loadSupplement(con, readable, detected, report, opts, progress);
+        await loadSupplement(con, readable, detected, jsonLayout(sniffed), report, opts, progress);
       } else {
         await loadCalls(con, readable, sniffed, plan, report, opts, progress, scan);
       }

@@ -11,7 +11,7 @@ import { MAX_FIELD_BYTES, readerLimits, type Scan } from './integrity.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
 import { renderIngestMessage } from './message-parts.ts';
 import { writeRejects } from './rejects.ts';
-import type { Sniffed } from './sniff.ts';
+import { jsonLayout, type Sniffed } from './sniff.ts';
 import {
   decideZone,
   evidenceOf,
@@ -77,7 +77,14 @@ export async function loadCalls(
   await withQueryProgress(con, 'reading', progress, async () => {
     if (plan) {
       // Dialer formats stage text into staged_text, typed like JSON lines by ingest_type_text.
-      const staged = await stageMapped(con, path, plan, limits, () => oversized(con, scan, opts, 'mapped', 'reject'));
+      const staged = await stageMapped(
+        con,
+        path,
+        plan,
+        limits,
+        () => oversized(con, scan, opts, 'mapped', 'reject'),
+        jsonLayout(sniffed),
+      );
       await con.run(sqlText('ingest_type_text'));
       report.extraColumns = staged.extras;
       report.foldNotes = staged.notes;

@@ -21,6 +21,10 @@ export interface Sniffed {
   jsonArray?: boolean;
 }
 
+/** How format_read_json.sql reads a JSON file's records: an array's elements, or objects as they come. */
+export const jsonLayout = (s: Pick<Sniffed, 'jsonArray'>): 'array' | 'unstructured' =>
+  s.jsonArray ? 'array' : 'unstructured';
+
 /** A file we refuse before reading any rows; the message names the file and the reason. */
 export class UnreadableFileError extends Error {
   /** The reason keyed for translation (message-parts.ts); `message` is its English text. */

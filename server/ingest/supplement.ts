@@ -15,13 +15,14 @@ export async function loadSupplement(
   con: DuckDBConnection,
   path: string,
   detected: Extract<Detected, { kind: 'dimension' | 'evidence' }>,
+  layout: 'array' | 'unstructured',
   report: IngestReport,
   opts: IngestOptions,
   progress: ProgressFn,
 ): Promise<void> {
   progress('reading', 0);
   if (detected.kind === 'evidence') {
-    await con.run(sqlText('format_read_json'), { path });
+    await con.run(sqlText('format_read_json'), { path, layout });
     await con.run(sqlText('twilio_insights_upsert'), { ingest_id: report.ingestId });
     await con.run(sqlText('twilio_insights_apply'), { ingest_id: report.ingestId, early_seconds: opts.earlySeconds });
     const [{ rows }] = await Database.all<{ rows: number }>(con, 'SELECT count(*)::INTEGER AS rows FROM raw');

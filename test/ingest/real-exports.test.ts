@@ -360,6 +360,26 @@ describe('real exports: FreeSWITCH legs=ab and Connect re-deliveries', () => {
     ]);
   });
 
+  it('a 40 MB JSON array of contact records reads as it streams (DuckDB refused it as one 16 MB value)', async () => {
+    t = await formatStore();
+    const records = JSON.parse(readFileSync(R + 'connect_ctr_redelivered.json', 'utf8')) as { ContactId: string }[];
+    const copies = Math.ceil(40e6 / JSON.stringify(records).length);
+    const all = Array.from({ length: copies }, (_, i) =>
+      records.map((r) => JSON.stringify({ ...r, ContactId: `${r.ContactId}-${i}` })),
+    ).flat();
+    const file = join(t.dir, 'contacts.json');
+    writeFileSync(file, `[\n${all.join(',\n')}\n]\n`);
+    const r = await t.ingest(file);
+    // Every copy is one inbound contact delivered six times.
+    expect(r).toMatchObject({
+      status: 'loaded',
+      rowsRead: 6 * copies,
+      calls: copies,
+      folded: 5 * copies,
+      inbound: copies,
+    });
+  }, 60_000);
+
   it('a canonical JSON array is still refused: canonical JSON is read line by line', async () => {
     t = await formatStore();
     const file = join(t.dir, 'calls_array.json');

@@ -119,12 +119,14 @@ export async function stageMapped(
   limits: { maxLine: number; buffer: number } = { maxLine: 2 * 1048576, buffer: 32 * 1048576 },
   /** Marks rows with over-long values on `mapped` before folding (ingest-file.ts). */
   beforeFoldCheck: () => Promise<void> = async () => undefined,
+  /** A JSON file's layout (sniff.ts jsonLayout). */
+  layout: 'array' | 'unstructured' = 'unstructured',
 ): Promise<{ notes: FoldNote[]; extras: string[] }> {
   await con.run(sqlText('format_prepare'));
   const reader = plan.reader;
   let header: string[] | null = null;
   if (reader.kind === 'json') {
-    await con.run(sqlText('format_read_json'), { path });
+    await con.run(sqlText('format_read_json'), { path, layout });
   } else {
     const dialect = {
       path,
