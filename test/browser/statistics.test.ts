@@ -205,6 +205,13 @@ describe('/agents: shrunk rate next to the raw one', () => {
     const row = page.locator('table[data-table=agents] tbody tr', { hasText: 'a41' });
     expect(await row.locator('td').nth(col).textContent()).toBe(`${(a41.shrunkRate * 100).toFixed(1)}%`);
     expect(await page.locator('[data-chart=intervals] svg [aria-label=tick]').count()).toBe(1);
+    // Ranked by the shrunk rate, so the 5-call agent sits among its peers, not at the top by its raw rate.
+    const shown = await page
+      .locator('[data-chart=intervals] svg [aria-label="y-axis tick label"] text')
+      .allTextContents();
+    const byShrunk = [...rows].sort((a, b) => b.shrunkRate - a.shrunkRate).map((r) => r.key ?? '(none)');
+    expect(shown).toEqual(byShrunk);
+    expect(shown[0]).not.toBe('a41');
     expect(problems).toEqual([]);
     await page.close();
   });
