@@ -43,7 +43,6 @@ const NO_QUERY = [
   '/api/ingest/status',
   '/api/ingest/jobs',
   '/api/ingest/jobs/:id',
-  '/api/ingests/:id/rejects',
 ];
 
 /** The HTTP app: routes plus one error body (server/contract/errors.ts) for every 4xx and 500. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -10,6 +10,8 @@ import { deleteIngest } from '../ingest/delete-ingest.ts';
 import { MappingError, parseMapping, timezoneSchema } from '../ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
 import { ingestFile } from '../ingest/ingest-file.ts';
+import { rejectsInChinese } from '../ingest/rejects-localized.ts';
+import { LANGS } from '../report/i18n.ts';
 import type { IngestJob, IngestJobs } from '../ingest/jobs.ts';
 import { publicMessage, publicParts } from '../ingest/public-message.ts';
 import { BadUpload, forgetUpload, receiveUpload, UploadStalled, UploadTooLarge } from '../ingest/upload.ts';
@@ -19,6 +21,7 @@ import { auditIngest, recordAudit } from '../auth/audit.ts';
 import { ingestTarget, refusedOutcome } from '../contract/audit.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import { ApiError } from './errors.ts';
+import { parseQuery } from './query-input.ts';
 import { requireRole, writeStatus, type WritePolicy } from './write-guard.ts';
 
 export interface UploadDeps {
@@ -42,6 +45,12 @@ const UploadFields = z.object({
   mapping: z.string().max(200_000).optional(),
 });
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
+const RejectsQuery = z.object({ lang: z.enum(LANGS).optional() });
+
+async function* withBom(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield Buffer.from([0xef, 0xbb, 0xbf]);
+  yield* stream;
+}
 
 /** The :id of an ingest route, or a 400. */
 function ingestIdOf(raw: string): number {
@@ -154,8 +163,10 @@ export function uploadRoutes(d: UploadDeps) {
         return c.json(publicJob(job, d.dataDir));
       })
       // Rejected rows are source rows as the file had them: uploader and admin only.
+      // ?lang=zh gives the reasons in Chinese (the rows themselves stay as written).
       .get('/ingests/:id/rejects', requireRole('uploader'), async (c) => {
         const id = ingestIdOf(c.req.param('id'));
+        const q = parseQuery(c, RejectsQuery);
         const [row] = await d.db.query<{ rejectsPath: string | null; fileName: string }>(sqlText('ingest_get'), {
           ingest_id: id,
         });
@@ -165,9 +176,13 @@ export function uploadRoutes(d: UploadDeps) {
         if (!path || relative(root, path).startsWith('..') || !path.startsWith(root + sep) || !existsSync(path)) {
           throw new ApiError(404, 'not_found', `ingest #${id} has no rejected rows to download`);
         }
+        const file = q.lang === 'zh' ? await rejectsInChinese(d.db, d.dataDir, path) : path;
+        const stream = createReadStream(file);
+        if (file !== path) stream.on('close', () => rmSync(file, { force: true }));
         c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="ingest-${id}-rejects.csv"`);
-        return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream);
+        c.header('Content-Disposition', `attachment; filename="ingest-${id}-rejects${file !== path ? '-zh' : ''}.csv"`);
+        // A BOM, so Excel and WPS read the UTF-8 (Chinese reasons, names in raw lines) as UTF-8.
+        return c.body(Readable.toWeb(Readable.from(withBom(stream))) as ReadableStream);
       })
       .delete('/ingests/:id', requireRole('admin'), async (c) => {
         const id = ingestIdOf(c.req.param('id'));

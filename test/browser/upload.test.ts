@@ -123,6 +123,16 @@ describe('uploading on /data', () => {
     expect(csv).toContain('disposition: unknown value');
     expect(csv.trimEnd().split('\n')).toHaveLength(5); // header + the 4 rejected rows
     await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-result-en.png'), fullPage: true });
+    // The Chinese page links the same rows with their reasons in Chinese.
+    const zh = await open('/data?lang=zh-CN');
+    const zhRow = zh.page.locator('table[data-table=ingests] tbody tr[data-row]', { hasText: 'with-rejects.csv' });
+    const [zhDownload] = await Promise.all([zh.page.waitForEvent('download'), zhRow.locator('[data-rejects]').click()]);
+    expect(zhDownload.suggestedFilename()).toBe('ingest-2-rejects-zh.csv');
+    const zhCsv = readFileSync((await zhDownload.path())!, 'utf8');
+    expect(zhCsv).toContain('disposition：未知取值');
+    expect(zhCsv.trimEnd().split('\n')).toHaveLength(5);
+    expect(zh.problems).toEqual([]);
+    await zh.page.close();
 
     // The same bytes again, dropped on the zone this time: recognised, nothing added.
     await drop(page, [{ name: 'with-rejects.csv', bytes: [...readFileSync(WITH_REJECTS)] }]);

@@ -79,7 +79,24 @@ describe('POST /api/ingest and the ingest history', () => {
     expect(rejects.headers.get('content-disposition')).toBe(
       `attachment; filename="ingest-${withRejects.report!.ingestId}-rejects.csv"`,
     );
-    expect(await rejects.text()).toMatch(/status INCALL: call not finished/);
+    const english = Buffer.from(await rejects.arrayBuffer());
+    expect(english.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // Excel and WPS read UTF-8
+    expect(english.toString('utf8')).toMatch(/status INCALL: call not finished/);
+    // In Chinese: the reason translated, every other cell as written, the copy removed once sent.
+    const zh = await t.app.request(`/api/ingests/${withRejects.report!.ingestId}/rejects?lang=zh`);
+    expect(zh.status).toBe(200);
+    expect(zh.headers.get('content-disposition')).toBe(
+      `attachment; filename="ingest-${withRejects.report!.ingestId}-rejects-zh.csv"`,
+    );
+    const chinese = Buffer.from(await zh.arrayBuffer()).toString('utf8');
+    expect(chinese.startsWith('\ufeff')).toBe(true);
+    expect(chinese).toContain('状态 INCALL：通话尚未结束');
+    expect(chinese.replace('状态 INCALL：通话尚未结束', 'status INCALL: call not finished')).toBe(
+      english.toString('utf8'),
+    );
+    await expect.poll(() => readdirSync(join(t.dir, 'tmp')).filter((f) => f.startsWith('rejects-zh'))).toEqual([]);
+    expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}/rejects?lang=fr`)).status).toBe(400);
+    expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}/rejects?path=/etc/passwd`)).status).toBe(400);
     expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(
       200,
     );

@@ -24,7 +24,9 @@ export const ingestApi = {
   upload: () => '/api/ingest',
   job: (jobId: string) => `/api/ingest/jobs/${encodeURIComponent(jobId)}`,
   ingest: (ingestId: number) => `/api/ingests/${ingestId}`,
-  rejects: (ingestId: number) => `/api/ingests/${ingestId}/rejects`,
+  /** The refused rows; in Chinese (`zh`) their reasons are translated. */
+  rejects: (ingestId: number, lang: 'zh' | 'en' = 'en') =>
+    `/api/ingests/${ingestId}/rejects${lang === 'zh' ? '?lang=zh' : ''}`,
   /** Every write: who, what, when. */
   audit: () => '/api/audit',
 };
