@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -16,12 +16,14 @@ const PHONE = { width: 390, height: 844 };
 /** A page of the dashboard, loaded and settled, with the problems seen while it runs. */
 async function open(path: string, viewport = LAPTOP, locale?: string) {
   const { browser, server } = env();
-  const page = await browser.newPage({ viewport, locale, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport, locale, deviceScaleFactor: 1, acceptDownloads: true });
   const problems = watch(page);
   await page.goto(`${server.url}${path}`);
   await settled(page);
   return { page, problems };
 }
+
+const api = async <T>(path: string) => (await (await fetch(`${env().server.url}${path}`)).json()) as T;
 
 /** What each page must show once loaded, beyond "no errors". */
 const PAGES: { path: string; check: (page: Page) => Promise<void> }[] = [
@@ -178,6 +180,33 @@ describe('phone controls', () => {
     expect(key!.y).toBeCloseTo(lead!.y, 0);
     expect(lead!.x + lead!.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SCREENSHOTS, 'phone-segments-table-en.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a long table shows its first 10 cards and the rest on a tap; the CSV keeps every row', async () => {
+    const { page, problems } = await open('/agents?lang=en', PHONE);
+    const cards = page.locator('table[data-table=agents] tbody tr[data-row]');
+    const all = (await api<{ rows: unknown[] }>('/api/breakdown?by=agent')).rows.length;
+    expect(all).toBeGreaterThan(10);
+    await expect.poll(() => cards.count()).toBe(10);
+    expect(await page.locator('[data-every-row]').textContent()).toContain(`Show all ${all} rows`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-card=agents] button.csv')]);
+    expect(
+      readFileSync((await download.path())!, 'utf8')
+        .trimEnd()
+        .split('\n'),
+    ).toHaveLength(all + 1);
+    await page.click('[data-every-row]');
+    expect(await cards.count()).toBe(all);
+    expect(await page.locator('[data-every-row]').count()).toBe(0);
+    // Every card has a title (calls no agent took read "(none)").
+    expect((await page.locator('table[data-table=agents] td.key').allTextContents()).every((k) => k.trim())).toBe(true);
+    // A laptop shows every row from the start.
+    await page.setViewportSize(LAPTOP);
+    await page.reload();
+    await settled(page);
+    await expect.poll(() => cards.count()).toBe(all);
     expect(problems).toEqual([]);
     await page.close();
   });

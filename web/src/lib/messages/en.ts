@@ -54,6 +54,7 @@ export const en = {
   'card.table': 'Table',
   'card.csv': 'CSV',
   'card.csvTitle': 'Download the numbers behind this chart as CSV',
+  'table.everyRow': 'Show all {n} rows',
   'kpi.vsPrevious': 'vs previous {days} days',
   'kpi.noPrevious': 'no calls in the previous {days} days',
   'kpi.pp': '{value} pp',

@@ -56,6 +56,7 @@ export const zhCN: Record<MessageKey, string> = {
   'card.table': '表格',
   'card.csv': 'CSV',
   'card.csvTitle': '下载此图背后的数据（CSV）',
+  'table.everyRow': '显示全部 {n} 行',
   'kpi.vsPrevious': '较前 {days} 天',
   'kpi.noPrevious': '前 {days} 天无通话',
   'kpi.pp': '{value} 个百分点',
