@@ -198,7 +198,7 @@ describe('phone controls', () => {
         .split('\n'),
     ).toHaveLength(all + 1);
     await page.click('[data-every-row]');
-    expect(await cards.count()).toBe(all);
+    await expect.poll(() => cards.count()).toBe(all);
     expect(await page.locator('[data-every-row]').count()).toBe(0);
     // Every card has a title (calls no agent took read "(none)").
     expect((await page.locator('table[data-table=agents] td.key').allTextContents()).every((k) => k.trim())).toBe(true);
