@@ -39,10 +39,13 @@ export function csvLine(cells: readonly CsvValue[], o: CellOptions = {}): string
   return cells.map((c) => csvField(c, o)).join(',');
 }
 
+/** The UTF-8 byte-order mark every CSV the product serves starts with (see csvDocument). */
+export const CSV_BOM = '\uFEFF';
+
 /**
  * A whole file: CRLF line ends and a UTF-8 byte-order mark (Excel and WPS on Chinese Windows read
  * UTF-8 only with it). Lines are given as cells; an empty array is an empty line.
  */
 export function csvDocument(lines: readonly (readonly CsvValue[])[], o: CellOptions = {}): string {
-  return `\uFEFF${lines.map((l) => csvLine(l, o)).join('\r\n')}\r\n`;
+  return `${CSV_BOM}${lines.map((l) => csvLine(l, o)).join('\r\n')}\r\n`;
 }

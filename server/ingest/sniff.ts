@@ -22,8 +22,8 @@ export interface Sniffed {
 }
 
 /** How format_read_json.sql reads a JSON file's records: an array's elements, or objects as they come. */
-export const jsonLayout = (s: Pick<Sniffed, 'jsonArray'>): 'array' | 'unstructured' =>
-  s.jsonArray ? 'array' : 'unstructured';
+export type JsonLayout = 'array' | 'unstructured';
+export const jsonLayout = (s: Pick<Sniffed, 'jsonArray'>): JsonLayout => (s.jsonArray ? 'array' : 'unstructured');
 
 /** A file we refuse before reading any rows; the message names the file and the reason. */
 export class UnreadableFileError extends Error {

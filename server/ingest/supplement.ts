@@ -7,6 +7,7 @@ import { readerLimits } from './integrity.ts';
 import type { Detected } from './formats/registry.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import type { ProgressFn } from './progress.ts';
+import type { JsonLayout } from './sniff.ts';
 import { writeRejects } from './rejects.ts';
 import { part, renderIngestMessage } from './message-parts.ts';
 
@@ -15,7 +16,7 @@ export async function loadSupplement(
   con: DuckDBConnection,
   path: string,
   detected: Extract<Detected, { kind: 'dimension' | 'evidence' }>,
-  layout: 'array' | 'unstructured',
+  layout: JsonLayout,
   report: IngestReport,
   opts: IngestOptions,
   progress: ProgressFn,

@@ -19,6 +19,7 @@ import type { Settings } from '../metrics.ts';
 import { accessState, callerOf } from '../auth/access.ts';
 import { auditIngest, recordAudit } from '../auth/audit.ts';
 import { ingestTarget, refusedOutcome } from '../contract/audit.ts';
+import { CSV_BOM } from '../contract/csv.ts';
 import type { UserDirectory } from '../auth/users.ts';
 import { ApiError } from './errors.ts';
 import { parseQuery } from './query-input.ts';
@@ -48,7 +49,7 @@ const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 const RejectsQuery = z.object({ lang: z.enum(LANGS).optional() });
 
 async function* withBom(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  yield Buffer.from([0xef, 0xbb, 0xbf]);
+  yield Buffer.from(CSV_BOM);
   yield* stream;
 }
 
@@ -176,11 +177,12 @@ export function uploadRoutes(d: UploadDeps) {
         if (!path || relative(root, path).startsWith('..') || !path.startsWith(root + sep) || !existsSync(path)) {
           throw new ApiError(404, 'not_found', `ingest #${id} has no rejected rows to download`);
         }
-        const file = q.lang === 'zh' ? await rejectsInChinese(d.db, d.dataDir, path) : path;
+        const zh = q.lang === 'zh';
+        const file = zh ? await rejectsInChinese(d.db, d.dataDir, path) : path;
         const stream = createReadStream(file);
-        if (file !== path) stream.on('close', () => rmSync(file, { force: true }));
+        if (zh) stream.on('close', () => rmSync(file, { force: true })); // the translated copy only
         c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="ingest-${id}-rejects${file !== path ? '-zh' : ''}.csv"`);
+        c.header('Content-Disposition', `attachment; filename="ingest-${id}-rejects${zh ? '-zh' : ''}.csv"`);
         // A BOM, so Excel and WPS read the UTF-8 (Chinese reasons, names in raw lines) as UTF-8.
         return c.body(Readable.toWeb(Readable.from(withBom(stream))) as ReadableStream);
       })

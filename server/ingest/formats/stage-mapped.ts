@@ -15,6 +15,7 @@ import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
 import { settleDates } from '../dates.ts';
+import type { JsonLayout } from '../sniff.ts';
 
 export const RULE = STRUCT({
   idx: LIST(INTEGER),
@@ -120,7 +121,7 @@ export async function stageMapped(
   /** Marks rows with over-long values on `mapped` before folding (ingest-file.ts). */
   beforeFoldCheck: () => Promise<void> = async () => undefined,
   /** A JSON file's layout (sniff.ts jsonLayout). */
-  layout: 'array' | 'unstructured' = 'unstructured',
+  layout: JsonLayout = 'unstructured',
 ): Promise<{ notes: FoldNote[]; extras: string[] }> {
   await con.run(sqlText('format_prepare'));
   const reader = plan.reader;

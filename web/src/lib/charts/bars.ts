@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { CATEGORICAL, FONT_STACK, INK, MUTED, escapeHtml } from './theme.ts';
+import { CATEGORICAL, CJK_CHAR, FONT_STACK, INK, MUTED, escapeHtml } from './theme.ts';
 
 export interface ShareRow {
   label: string;
@@ -59,13 +59,12 @@ export interface GroupedBarsOptions {
   pct: (r: number | null) => string;
 }
 
-const CJK = /[\u2e80-\u9fff\uff00-\uffef]/;
 const CJK_PER_LINE = 4;
 
 /** A CJK word (no spaces to break at) in balanced lines of at most 4 characters: 被标为营销 = 被标为 / 营销. */
 function cjkLines(word: string): string[] {
   const chars = [...word];
-  if (chars.length <= CJK_PER_LINE || !CJK.test(word)) return [word];
+  if (chars.length <= CJK_PER_LINE || !CJK_CHAR.test(word)) return [word];
   const per = Math.ceil(chars.length / Math.ceil(chars.length / CJK_PER_LINE));
   const lines: string[] = [];
   for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { FONT_STACK, INK, MIN_SAMPLE, MUTED, SMALL_SAMPLE_GREY } from './theme.ts';
+import { CJK_CHAR, FONT_STACK, INK, MIN_SAMPLE, MUTED, SMALL_SAMPLE_GREY } from './theme.ts';
 
 export interface IntervalRow {
   label: string;
@@ -34,7 +34,7 @@ export const SHRUNK_COLOR = '#1f9e89';
 /** Rough width of a label in px: CJK glyphs are about twice as wide as Latin ones at 12px. */
 export function labelWidth(label: string): number {
   let w = 0;
-  for (const ch of label) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12.5 : 7;
+  for (const ch of label) w += CJK_CHAR.test(ch) ? 12.5 : 7;
   return Math.ceil(w);
 }
 

@@ -16,6 +16,9 @@ export const CATEGORICAL = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9
 /** Denominator below which a rate is greyed out (answered calls for hang-up rate, dials for connect rate). */
 export const MIN_SAMPLE = 30;
 
+/** A CJK character (ideographs, radicals, full-width forms): about twice as wide as a Latin one, no spaces between words. */
+export const CJK_CHAR = /[\u2e80-\u9fff\uff00-\uffef]/;
+
 /** Escapes text for ECharts' HTML tooltips: dimension values come from uploaded files. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
