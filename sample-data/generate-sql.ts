@@ -232,9 +232,9 @@ export async function recordGenerated(
   return { ingestId, inserted, ms, rollupsMs: Date.now() - t0 - ms };
 }
 
-/** bench_insert_calls.sql with the measure flags as ingest stores them (FLAGS, T = $early_seconds). */
-const insertCallsSql = () =>
-  sqlText('bench_insert_calls').replace(
+/** A bench query file with its {{flags}} slot filled as ingest stores them (FLAGS, T = $early_seconds). */
+export const withStoredFlags = (name: 'bench_insert_calls' | 'bench_ingest_floor') =>
+  sqlText(name).replace(
     '{{flags}}',
     Object.entries(FLAGS)
       .map(([column, sql]) => `${sql.replaceAll('$T', '$early_seconds::DOUBLE')} AS ${column}`)
@@ -260,7 +260,7 @@ export async function generateCalls(
     let done = 0;
     for (let c0 = 1; done < opts.calls; c0 += batchCallees) {
       const res = await con.run(
-        insertCallsSql(),
+        withStoredFlags('bench_insert_calls'),
         {
           seed: opts.seed,
           c0,

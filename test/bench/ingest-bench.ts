@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Database } from '../../server/db/database.ts';
 import { openStore } from '../../server/store.ts';
 import { exportCanonicalCsv } from '../../sample-data/generate-sql.ts';
+import { ingestFloor, type IngestFloor } from './ingest-floor.ts';
 import { now } from './measure.ts';
 import { uploadAndWait, type UploadResult } from './load.ts';
 import { memoryOf, resetPeak, ROOT, startServer } from './server-child.ts';
@@ -68,6 +69,8 @@ export interface IngestBench {
   ratio: number;
   rowsPerSecond: number;
   readCsvRowsPerSecond: number;
+  /** The storing floor (ingest-floor.ts), measured between read_csv and `hangup ingest`. */
+  floor: IngestFloor;
   upload: (UploadResult & { peakMiB: number | null; rows: number; memoryLimit: string | null }) | null;
 }
 
@@ -87,6 +90,12 @@ export async function ingestBench(
   rc.closeSync();
   raw.closeSync();
   log(`  read_csv into a table: ${(readCsvMs / 1000).toFixed(1)} s`);
+  const floorDb = join(dir, 'floor', 'hangup.duckdb');
+  await emptyStore(floorDb);
+  const floor = await ingestFloor(floorDb, SETTINGS, csv.path, rows);
+  log(
+    `  storing floor: insert ${(floor.insertMs / 1000).toFixed(1)} s, rollups ${(floor.rollupsMs / 1000).toFixed(1)} s, committed ${(floor.totalMs / 1000).toFixed(1)} s`,
+  );
 
   const dbPath = join(dir, 'ingest', 'hangup.duckdb');
   await emptyStore(dbPath);
@@ -151,6 +160,7 @@ export async function ingestBench(
     ratio: readCsvMs / ingestMs,
     rowsPerSecond: rows / (ingestMs / 1000),
     readCsvRowsPerSecond: rows / (readCsvMs / 1000),
+    floor,
     upload,
   };
 }
