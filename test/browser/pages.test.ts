@@ -179,6 +179,13 @@ describe('phone controls', () => {
     ]);
     expect(key!.y).toBeCloseTo(lead!.y, 0);
     expect(lead!.x + lead!.width).toBeLessThanOrEqual(390);
+    // The other pairs read down a column: an interval's high right under its low, not zig-zagging.
+    const [low, high] = await Promise.all([
+      first.locator('td[data-label="95% low"]').boundingBox(),
+      first.locator('td[data-label="95% high"]').boundingBox(),
+    ]);
+    expect(high!.x).toBeCloseTo(low!.x, 0);
+    expect(high!.y).toBeCloseTo(low!.y + low!.height, 0);
     await page.screenshot({ path: join(SCREENSHOTS, 'phone-segments-table-en.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
