@@ -1,7 +1,7 @@
 import { init } from 'echarts/core';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { buildGroupedRatesOption, buildShareBarsOption, wordPerLine } from '../../web/src/lib/charts/bars.ts';
+import { buildGroupedRatesOption, buildShareBarsOption, FADED, wordPerLine } from '../../web/src/lib/charts/bars.ts';
 import '../../web/src/lib/charts/echarts-setup.ts';
 import { buildRateLinesOption } from '../../web/src/lib/charts/lines.ts';
 import { int, pct } from './fixtures.ts';
@@ -107,6 +107,28 @@ describe('buildGroupedRatesOption', () => {
     expect(o.xAxis.data).toEqual(['Verified', 'Spam']);
     expect(o.series.map((s: any) => s.name)).toEqual(['Connect', 'Hang-up']);
     expect(o.series[0].itemStyle.color).not.toBe(o.series[1].itemStyle.color);
+    expect(renderSvg(o)).toContain('Verified');
+  });
+
+  it('fades a bar whose rate rests on fewer than 30 calls in its denominator, each bar on its own', () => {
+    const o = buildGroupedRatesOption(
+      ['(none)', 'Verified'],
+      [
+        { name: 'Connect', values: [0.67, 0.6], n: [3, 5000] },
+        // 29 answered calls with a known party: the hang-up bar fades though its group has 5000 dials.
+        { name: 'Hang-up', values: [0.5, 0.3], n: [2, 29] },
+        { name: 'Rejection', values: [0.1, 0.05] },
+      ],
+      { pct },
+    ) as any;
+    expect(o.series[0].data).toEqual([{ value: 0.67, itemStyle: { opacity: FADED } }, 0.6]);
+    expect(o.series[1].data).toEqual([
+      { value: 0.5, itemStyle: { opacity: FADED } },
+      { value: 0.3, itemStyle: { opacity: FADED } },
+    ]);
+    expect(o.series[2].data).toEqual([0.1, 0.05]);
+    const lower = buildGroupedRatesOption(['A'], [{ name: 'Connect', values: [0.5], n: [29] }], { pct, minSample: 20 });
+    expect((lower as any).series[0].data).toEqual([0.5]);
     expect(renderSvg(o)).toContain('Verified');
   });
 

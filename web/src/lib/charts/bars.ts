@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { CATEGORICAL, CJK_CHAR, FONT_STACK, INK, MUTED, escapeHtml } from './theme.ts';
+import { CATEGORICAL, CJK_CHAR, FONT_STACK, INK, MIN_SAMPLE, MUTED, escapeHtml } from './theme.ts';
 
 export interface ShareRow {
   label: string;
@@ -57,7 +57,12 @@ export function buildShareBarsOption(rows: readonly ShareRow[], o: ShareBarsOpti
 
 export interface GroupedBarsOptions {
   pct: (r: number | null) => string;
+  /** Bars whose rate has a denominator below this are faded (default MIN_SAMPLE). */
+  minSample?: number;
 }
+
+/** Opacity of a bar on too few calls: still there, plainly not to be read like the others. */
+export const FADED = 0.3;
 
 const CJK_PER_LINE = 4;
 
@@ -77,7 +82,8 @@ export const wordPerLine = (label: string): string => label.trim().split(/\s+/).
 /** Several rates side by side per category (e.g. connect / rejection / hang-up rate per number tag). */
 export function buildGroupedRatesOption(
   categories: readonly string[],
-  series: readonly { name: string; values: readonly (number | null)[] }[],
+  // n: each value's denominator (dials for the connect rate, known-party answers for the hang-up rate).
+  series: readonly { name: string; values: readonly (number | null)[]; n?: readonly number[] }[],
   o: GroupedBarsOptions,
 ): EChartsOption {
   return {
@@ -103,7 +109,9 @@ export function buildGroupedRatesOption(
     series: series.map((s, i) => ({
       type: 'bar' as const,
       name: s.name,
-      data: [...s.values],
+      data: s.values.map((v, j) =>
+        s.n && s.n[j]! < (o.minSample ?? MIN_SAMPLE) ? { value: v, itemStyle: { opacity: FADED } } : v,
+      ),
       itemStyle: { color: CATEGORICAL[i % CATEGORICAL.length] },
       barMaxWidth: 28,
     })),
