@@ -171,9 +171,11 @@ export function uploadRoutes(d: UploadDeps) {
         const [row] = await d.db.query<{ rejectsPath: string | null; fileName: string }>(sqlText('ingest_get'), {
           ingest_id: id,
         });
-        // The path comes from the database row, and must still lie in <dataDir>/rejects.
+        // Rejects files live in <dataDir>/rejects under a sanitised name: the row's file name is
+        // looked up there, so a data folder moved or restored elsewhere still serves them (the row
+        // keeps the absolute path it was written to).
         const root = resolve(d.dataDir, 'rejects');
-        const path = row?.rejectsPath ? resolve(row.rejectsPath) : null;
+        const path = row?.rejectsPath ? resolve(root, basename(row.rejectsPath)) : null;
         if (!path || relative(root, path).startsWith('..') || !path.startsWith(root + sep) || !existsSync(path)) {
           throw new ApiError(404, 'not_found', `ingest #${id} has no rejected rows to download`);
         }

@@ -95,6 +95,18 @@ describe('POST /api/ingest and the ingest history', () => {
       english.toString('utf8'),
     );
     await expect.poll(() => readdirSync(join(t.dir, 'tmp')).filter((f) => f.startsWith('rejects-zh'))).toEqual([]);
+    // A data folder moved or restored elsewhere: the row still names the old absolute path.
+    await t.store.db.write((con) =>
+      con.run(
+        `UPDATE ingest_log SET rejects_path = '/elsewhere/old-data/rejects/' || regexp_extract(rejects_path, '[^/]+$') WHERE ingest_id = $id`,
+        {
+          id: withRejects.report!.ingestId,
+        },
+      ),
+    );
+    const moved = await t.app.request(`/api/ingests/${withRejects.report!.ingestId}/rejects`);
+    expect(moved.status).toBe(200);
+    expect(Buffer.from(await moved.arrayBuffer())).toEqual(english);
     expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}/rejects?lang=fr`)).status).toBe(400);
     expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}/rejects?path=/etc/passwd`)).status).toBe(400);
     expect((await t.api(`/api/ingests/${withRejects.report!.ingestId}`, { method: 'DELETE', headers: W })).status).toBe(
