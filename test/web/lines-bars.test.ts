@@ -40,13 +40,30 @@ describe('buildRateLinesOption', () => {
     expect(band.data[0]).toBeCloseTo(0.1);
     expect(band.data[1]).toBeCloseTo(0.6);
     expect(band.areaStyle.color).toBe('#0072B2');
-    expect(rate.data.map((d: any) => d.value)).toEqual([0.3, 0.5]);
+    expect(rate.data.map((d: any) => d.value)).toEqual([0.3, null]);
   });
 
-  it('draws points on too few calls hollow and says so in the tooltip', () => {
-    const [, , rate] = option.series;
-    expect(rate.data[0].itemStyle).toBeUndefined();
-    expect(rate.data[1].itemStyle.color).toBe('#ffffff');
+  it('draws points on too few calls hollow, joined by a thin dashed line, and says so in the tooltip', () => {
+    const [, , rate, thin] = option.series;
+    // The solid line holds readable points only; the dashed one the small point and its neighbour.
+    expect(rate.data).toEqual([{ value: 0.3 }, { value: null }]);
+    expect(thin.name).toBe(rate.name);
+    expect(thin.lineStyle.type).toBe('dashed');
+    expect(thin.data[0]).toEqual({ value: 0.3, symbol: 'none' });
+    expect(thin.data[1].value).toBe(0.5);
+    expect(thin.data[1].itemStyle.color).toBe('#ffffff');
+    const far = buildRateLinesOption(
+      [
+        lineOf([
+          ...line.points,
+          { x: '2026-09-09', rate: 0.31, low: 0.27, high: 0.35, n: 500 },
+          { x: '2026-09-10', rate: 0.32, low: 0.28, high: 0.36, n: 500 },
+        ]),
+      ],
+      opts,
+    ) as any;
+    expect(far.series[2].data.map((d: any) => d.value)).toEqual([0.3, null, 0.31, 0.32]);
+    expect(far.series[3].data.map((d: any) => d.value)).toEqual([0.3, 0.5, 0.31, null]);
     const tip = option.tooltip.formatter([{ dataIndex: 1 }]);
     expect(tip).toContain('d2026-09-08');
     expect(tip).toContain('<b>50.0%</b>');
@@ -59,7 +76,7 @@ describe('buildRateLinesOption', () => {
     expect(option.legend).toBeUndefined();
     const two = buildRateLinesOption([line, { ...line, name: 'Connect rate' }], opts) as any;
     expect(two.legend.data).toEqual(['Hang-up rate', 'Connect rate']);
-    expect(two.series).toHaveLength(6);
+    expect(two.series).toHaveLength(8);
   });
 
   it('renders in ECharts', () => {
