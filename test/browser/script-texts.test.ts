@@ -64,6 +64,12 @@ describe('/scripts with a scripts file loaded', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await a.isVisible()).toBe(true);
+    // The filter's menu of long options stays on the screen too.
+    await page.click('button[aria-controls=filters]');
+    await page.click('[data-filter=script] summary');
+    expect(await page.locator('[data-filter=script] .opt').first().isVisible()).toBe(true);
+    expect(await sideScroll(page)).toBe(0);
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: join(SCREENSHOTS, `scripts-texts-${lang}-phone.png`), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
