@@ -4,7 +4,8 @@ import { armRowsFrame } from './arm-rows.ts';
 import { VIRIDIS } from './palette.ts';
 import { INK } from './theme.ts';
 
-export type ForestPoint = ForestRow & { label: string };
+/** An arm's row with its axis label and, for the tooltip, a longer note (its opening line). */
+export type ForestPoint = ForestRow & { label: string; note?: string };
 
 export interface ForestOptions {
   width: number;
@@ -39,6 +40,7 @@ export function buildForestPlot(rows: readonly ForestPoint[], o: ForestOptions):
   const title = (r: ForestPoint) =>
     [
       r.label,
+      ...(r.note ? [r.note] : []),
       `${o.text.diff}: ${pp(r.diff)}`,
       `${o.text.interval}: ${pp(r.low)} – ${pp(r.high)}`,
       ...(r.seqLow !== null ? [`${o.text.sequence}: ${pp(r.seqLow)} – ${pp(r.seqHigh)}`] : []),

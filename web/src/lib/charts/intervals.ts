@@ -3,6 +3,8 @@ import { CJK_CHAR, FONT_STACK, INK, MIN_SAMPLE, MUTED, SMALL_SAMPLE_GREY } from 
 
 export interface IntervalRow {
   label: string;
+  /** A longer description shown in the tooltip under the label (e.g. an opening line's text). */
+  note?: string;
   /** Optional facet (e.g. campaign): one panel per value, stacked. */
   facet?: string;
   rate: number | null;
@@ -63,6 +65,7 @@ export function buildIntervalPlot(rows: readonly IntervalRow[], o: IntervalOptio
   const title = (r: IntervalRow) =>
     [
       `${r.facet ? `${r.facet} · ` : ''}${r.label}`,
+      ...(r.note ? [r.note] : []),
       `${o.text.rate}: ${o.pct(r.rate)}`,
       `${o.text.interval}: ${o.pct(r.low)} – ${o.pct(r.high)}`,
       `${o.text.n}: ${o.int(r.n)}`,

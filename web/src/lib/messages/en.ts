@@ -71,6 +71,7 @@ export const en = {
   'dim.date': 'Date',
   'dim.campaign': 'Campaign',
   'dim.script': 'Opening line',
+  'dim.scriptText': 'Wording',
   'dim.segment': 'Segment',
   'dim.age_band': 'Age band',
   'dim.number_tag': 'Number tag',

@@ -73,6 +73,7 @@ export const zhCN: Record<MessageKey, string> = {
   'dim.date': '日期',
   'dim.campaign': '活动',
   'dim.script': '开场白',
+  'dim.scriptText': '开场白原文',
   'dim.segment': '客群',
   'dim.age_band': '年龄段',
   'dim.number_tag': '号码标记',
