@@ -186,6 +186,12 @@ describe('phone controls', () => {
     ]);
     expect(high!.x).toBeCloseTo(low!.x, 0);
     expect(high!.y).toBeCloseTo(low!.y + low!.height, 0);
+    // The colour key keeps both ends on the scale's line ("→ worse" wrapped alone at 390 px).
+    const ends = await page
+      .locator('[data-heat-legend] .end')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(ends.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(ends.map(Math.round)).size).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'phone-segments-table-en.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
