@@ -10,6 +10,9 @@ import { ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import { ingestMessage } from '../../web/src/lib/upload.ts';
 import type { IngestRow } from '../../web/src/lib/upload-types.ts';
+import { unknownFormat } from '../../server/ingest/formats/explain.ts';
+import { sampleOf } from '../../server/ingest/formats/sample.ts';
+import { publicParts } from '../../server/ingest/public-message.ts';
 
 const p = (code: MessagePart['code'], args: MessagePart['args'] = {}): MessagePart => ({ code, args });
 
@@ -125,6 +128,46 @@ describe('ingest messages in the reader language', () => {
     expect(ingestMessage('zh-CN', 'x', refused)).toBe(
       '3 行主叫号码：号码标签已按生效日期重新应用到历史通话；2 行被拒绝：键列缺失或为空。1 行被拒绝：from_date 不是日期（例如“2026-13-01”）。',
     );
+  });
+
+  it('a file of no known format reads wholly in Chinese, the advice naming the page Format list', () => {
+    // As GET /api/ingests sends it: through the public fence, which caps each text argument.
+    const parts = publicParts([
+      unknownFormat(sampleOf('a,retired,55-64\n1,yes,3\n', 'csv'), ['a', 'retired', '55-64'], 'x.csv'),
+    ])!;
+    const english = renderIngestMessage(parts);
+    expect(english).toContain('canonical (missing call_id; started_at; disposition; ended_at or talk_seconds)');
+    expect(english).toContain('npm run hangup -- mapping x.csv'); // the CLI keeps its advice
+    const zh = ingestMessage('zh-CN', english, parts);
+    expect(zh).toContain('标准话单（缺少 call_id、started_at、disposition、ended_at 或 talk_seconds）');
+    expect(zh).toContain('表头：a, retired, 55-64（共 3 列）');
+    expect(zh).toContain('“格式”');
+    // No fixed English words left: only the file's column names and the formats' column names.
+    const rest = zh.replace(
+      /Asterisk CDR|Twilio|call_id|started_at|disposition|ended_at|talk_seconds|calldate|start|billsec|Call Sid|Sid|Status|From|To|retired|55-64/g,
+      '',
+    );
+    expect(rest).not.toMatch(/[A-Za-z]{3,}/);
+    expect(zh).not.toMatch(/npm|--format|--mapping/);
+    const en = ingestMessage('en', english, parts);
+    expect(en).toContain('choose it under Format above');
+    expect(en).not.toMatch(/npm|--format|--mapping/);
+    // Rows stored before the keyed parts: the English near and header stay, the advice still names the page.
+    const old = [p('unknown_format', { near: 'canonical (missing call_id)', header: 'a (1 column)', file: 'x.csv' })];
+    expect(ingestMessage('zh-CN', 'x', old)).toBe(
+      '无法识别的格式：最接近的是 canonical (missing call_id)。表头：a (1 column)。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+    );
+  });
+
+  it('refused-row reasons of old dimension ingests read in Chinese', () => {
+    const old = [
+      p('dim_customers', { stored: 2 }),
+      p('dim_refused', { reasons: 'key column missing or empty; from_date: not a date: "x"' }),
+    ];
+    expect(ingestMessage('zh-CN', 'x', old)).toBe(
+      '2 行客户：客户分群与年龄段已重新应用到其通话；其他列作为细分属性；被拒绝的行：键列缺失或为空；from_date 不是日期：“x”。',
+    );
+    expect(ingestMessage('en', 'x', old)).toBe(renderIngestMessage(old));
   });
 
   it('falls back to the English message for an unknown code, an unknown source, or no parts', () => {
