@@ -80,10 +80,18 @@ export const OFFSET_SOURCES_EN: Record<OffsetSource, string> = {
  * these as ingest.web.* (web/src/lib/messages/data.en.ts; Chinese twins in data.zh-CN.ts).
  */
 export const INGEST_MESSAGES_WEB_EN = {
+  tz_not_whole_hour:
+    "timezone: {what} say {offset} ({agree} of {evidence} rows), not a whole hour: read in {zone}; if that is wrong, whoever runs the server can load the file again with the zone's name (e.g. Asia/Kolkata)",
+  tz_rows_disagree:
+    "timezone: rows disagree on their UTC offset ({what} say {offset} ({agree} of {evidence} rows)): read in {zone}; if that is wrong, whoever runs the server can load the file again with the zone's name",
   unknown_format:
     'no known format: closest tried {near}. Header: {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise the file needs a mapping, which whoever runs the server can write',
   unknown_format_no_header:
     'no known format: closest tried {near}. First line (a record, not a header: the file has none): {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise the file needs a mapping, which whoever runs the server can write',
+  dates_order_conflict:
+    'dates disagree on their order: "{day}" is day-first, "{month}" month-first; export the file again with one date format (best YYYY-MM-DD), or have whoever runs the server name the order in a mapping',
+  dates_order_ambiguous:
+    'dates such as "{example}" could be day-first or month-first (no field above 12 in the file\'s {n} dates); export the file again with dates as YYYY-MM-DD, or have whoever runs the server name the order in a mapping',
 } as const satisfies Partial<Record<IngestMessageCode, string>>;
 
 /**

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 // The data page registers these texts with its chunk (messages/data.ts); so does this test.
 import '../../web/src/lib/messages/data.ts';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
-import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ingest-messages.en.ts';
+import {
+  INGEST_MESSAGES_EN,
+  INGEST_MESSAGES_WEB_EN,
+  OFFSET_SOURCES_EN,
+} from '../../server/contract/ingest-messages.en.ts';
 import { renderIngestMessage } from '../../server/contract/ingest-message-text.ts';
 import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
@@ -157,6 +161,20 @@ describe('ingest messages in the reader language', () => {
     expect(ingestMessage('zh-CN', 'x', old)).toBe(
       '无法识别的格式：最接近的是 canonical (missing call_id)。表头：a (1 column)。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
     );
+  });
+
+  it('on the page, advice names no CLI flag; each web text has a Chinese twin with the same placeholders', () => {
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    const flags = /--[a-z]|npm run/;
+    for (const code of INGEST_MESSAGE_CODES) {
+      for (const lang of ['en', 'zh-CN'] as const)
+        expect(ingestMessage(lang, 'x', [p(code, ARGS)]), `${lang} ${code}`).not.toMatch(flags);
+    }
+    for (const [code, en] of Object.entries(INGEST_MESSAGES_WEB_EN)) {
+      const key = `ingest.web.${code}` as keyof typeof dataEn;
+      expect(dataEn[key], code).toBe(en);
+      expect(placeholders(dataZhCN[key]), code).toEqual(placeholders(en));
+    }
   });
 
   it('refused-row reasons of old dimension ingests read in Chinese', () => {

@@ -122,6 +122,14 @@ export const dataZhCN: Record<DataMessageKey, string> = {
     '无法识别的格式：最接近的是 {near}。表头：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
   'ingest.web.unknown_format_no_header':
     '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+  'ingest.web.tz_not_whole_hour':
+    '时区：{what}显示为 {offset}（{evidence} 行中 {agree} 行），不是整小时：已按 {zone} 读取；如有误，请服务器管理员指定时区名称（如 Asia/Kolkata）后重新导入该文件',
+  'ingest.web.tz_rows_disagree':
+    '时区：各行的 UTC 偏移不一致（{what}显示为 {offset}，{evidence} 行中 {agree} 行）：已按 {zone} 读取；如有误，请服务器管理员指定时区名称后重新导入该文件',
+  'ingest.web.dates_order_conflict':
+    '日期顺序不一致："{day}" 是日在前，"{month}" 是月在前；请以统一的日期格式（最好是 YYYY-MM-DD）重新导出该文件，或请服务器管理员在映射中指定日期顺序',
+  'ingest.web.dates_order_ambiguous':
+    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请以 YYYY-MM-DD 格式的日期重新导出该文件，或请服务器管理员在映射中指定日期顺序',
   // {near} 与 {header} 的组成部分（server/ingest/formats/explain.ts）。
   'ingest.near': '{format}（缺少 {missing}）',
   'ingest.near.join': '；',
