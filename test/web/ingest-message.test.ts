@@ -156,11 +156,23 @@ describe('ingest messages in the reader language', () => {
     const en = ingestMessage('en', english, parts);
     expect(en).toContain('choose it under Format above');
     expect(en).not.toMatch(/npm|--format|--mapping/);
-    // Rows stored before the keyed parts: the English near and header stay, the advice still names the page.
-    const old = [p('unknown_format', { near: 'canonical (missing call_id)', header: 'a (1 column)', file: 'x.csv' })];
-    expect(ingestMessage('zh-CN', 'x', old)).toBe(
-      '无法识别的格式：最接近的是 canonical (missing call_id)。表头：a (1 column)。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+    // Rows stored before the keyed parts: their English near and header read back, so they read the same.
+    const { near1, near2, near3, headerShown, headerRest, headerTotal, ...before } = parts[0]!.args;
+    void [near1, near2, near3, headerShown, headerRest, headerTotal];
+    expect(ingestMessage('zh-CN', english, [p('unknown_format', before)])).toBe(zh);
+    const positional = [
+      p('unknown_format', {
+        near: 'asterisk_cdr_custom (missing 19 fields without a header; a start time in field 9), cn_export (missing two Chinese header words (主叫号码, 被叫号码, 呼叫时间, 通话时长, ...))',
+        header: 'a, b, … (+3 columns) (5 columns)',
+        file: 'x.csv',
+      }),
+    ];
+    expect(ingestMessage('zh-CN', 'x', positional)).toBe(
+      '无法识别的格式：最接近的是 Asterisk CDR（自定义）（缺少 无表头且有 19 个字段、第 9 个字段为开始时间）；国内外呼系统导出（缺少 表头含两个中文列名（主叫号码、被叫号码、呼叫时间、通话时长等））。表头：a, b，…（另有 3 列）（共 5 列）。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
     );
+    // What does not read back stays as the server wrote it.
+    const odd = [p('unknown_format', { near: 'something else', header: 'a', file: 'x.csv' })];
+    expect(ingestMessage('zh-CN', 'x', odd)).toContain('最接近的是 something else。表头：a。');
   });
 
   it('on the page, advice names no CLI flag; each web text has a Chinese twin with the same placeholders', () => {

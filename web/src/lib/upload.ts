@@ -1,6 +1,7 @@
 // Pure logic of the /data upload: progress of one file, and what to say when it fails.
 import type { MessagePart } from '../../../server/contract/ingests.ts';
 import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
+import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
 import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
@@ -138,13 +139,16 @@ export function ingestMessage(
 
 type Args = MessagePart['args'];
 
-/** unknown_format's closest formats from its near1..near3 args (explain.ts); null for rows without them. */
+/**
+ * unknown_format's closest formats from its near1..near3 args (explain.ts), or, for rows stored
+ * before those, read back from the English {near}; null when neither can be read.
+ */
 function nearText(lang: Lang, args: Args): string | null {
   const near: string[] = [];
-  for (const k of ['near1', 'near2', 'near3']) {
-    if (args[k] === undefined) continue;
+  const keyed = ['near1', 'near2', 'near3'].filter((k) => args[k] !== undefined).map((k) => String(args[k]));
+  for (const json of keyed.length ? keyed : (parseNear(String(args.near ?? '')) ?? [])) {
     try {
-      const [format, missing] = JSON.parse(String(args[k])) as [string, [string, Args?][]];
+      const [format, missing] = JSON.parse(json) as [string, [string, Args?][]];
       const needs = missing.map(([kind, a]) => {
         const key = `ingest.need.${kind}` as MessageKey;
         const text = translate(lang, key, a ?? {});
@@ -164,10 +168,55 @@ function nearText(lang: Lang, args: Args): string | null {
   return near.length ? near.join(translate(lang, 'ingest.near.join')) : null;
 }
 
-/** The quoted header with its column count in the reader's language; null for rows without the parts. */
+// Each requirement's English text as a pattern, the most specific (most fixed words) first:
+// "{n} fields without a header" would also match "16 to 21 fields…", and "{name}" anything.
+const fixed = (text: string) => text.replace(/\{\w+\}/g, '').length;
+const NEED_PATTERNS = Object.entries(FORMAT_NEEDS_EN)
+  .sort(([, a], [, b]) => fixed(b) - fixed(a))
+  .map(([kind, text]) => {
+    const names: string[] = [];
+    const source = text
+      .split(/(\{\w+\})/)
+      .map((bit) => {
+        const name = /^\{(\w+)\}$/.exec(bit)?.[1];
+        if (!name) return bit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { kind, names, re: new RegExp(`^${source}$`) };
+  });
+
+/** An English {near} ("canonical (missing call_id; started_at), ...") as near1..3 JSON; null if it does not read. */
+function parseNear(near: string): string[] | null {
+  const formats = near.split(/\), (?=\w+ \(missing )/);
+  const out: string[] = [];
+  for (const [i, f] of formats.entries()) {
+    const m = /^(\w+) \(missing (.*)$/.exec(i === formats.length - 1 ? f.replace(/\)$/, '') : f);
+    if (!m) return null;
+    const needs = m[2]!.split('; ').map((text) => {
+      for (const p of NEED_PATTERNS) {
+        const hit = p.re.exec(text);
+        if (hit) return [p.kind, Object.fromEntries(p.names.map((n, k) => [n, hit[k + 1]!]))];
+      }
+      return null;
+    });
+    if (needs.includes(null)) return null;
+    out.push(JSON.stringify([m[1], needs]));
+  }
+  return out;
+}
+
+/** The quoted header with its column count in the reader's language (older rows: read back from the English). */
 function headerText(lang: Lang, args: Args): string | null {
-  if (args.headerShown === undefined || args.headerTotal === undefined) return null;
-  const vars = { shown: args.headerShown, rest: args.headerRest ?? 0, total: args.headerTotal };
+  const old = /^(.*?)(?:, … \(\+(\d+) columns?\))? \((\d+) columns?\)$/.exec(String(args.header ?? ''));
+  const vars =
+    args.headerShown !== undefined && args.headerTotal !== undefined
+      ? { shown: args.headerShown, rest: args.headerRest ?? 0, total: args.headerTotal }
+      : old
+        ? { shown: old[1]!, rest: Number(old[2] ?? 0), total: Number(old[3]) }
+        : null;
+  if (!vars) return null;
   // English keeps the server's own wording ("1 column"); only a Chinese reader needs it rebuilt.
   if (lang === 'en') return null;
   return translate(lang, Number(vars.rest) ? 'ingest.headerCut' : 'ingest.header', vars);
