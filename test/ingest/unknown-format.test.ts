@@ -12,7 +12,7 @@ describe('unknown formats', () => {
 
   it('names the nearest formats first, with what each lacked', () => {
     const near = nearestFormats(sampleOf('Sid,Status,From,Caller\nCA1,completed,+1,+2\n', 'csv'));
-    expect(near[0]).toEqual({ name: 'twilio_calls', missing: ['To'], share: 0.75 });
+    expect(near[0]).toEqual({ name: 'twilio_calls', missing: [['column', { name: 'To' }]], share: 0.75 });
   });
 
   it('quotes the whole header, never cutting a column, capped for safety', () => {

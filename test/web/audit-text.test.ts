@@ -6,7 +6,7 @@ import {
   refusedOutcome,
   refusedReason,
 } from '../../server/contract/audit.ts';
-import { auditCounts, auditOutcome, auditTarget } from '../../web/src/lib/audit-text.ts';
+import { auditActor, auditCounts, auditOutcome, auditTarget } from '../../web/src/lib/audit-text.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import '../../web/src/lib/messages/data.ts';
 
@@ -29,6 +29,11 @@ describe('audit rows in the reader language', () => {
     expect(auditCounts({ deleted: 3, kept: 1, other: 'x' }, zh, int)).toBe('已删除 3 · 保留 1 · other x');
     expect(auditCounts(null, zh, int)).toBe('');
     expect(auditTarget('ingest #5', zh)).toBe('导入 #5');
+    expect(auditActor('inbox', zh)).toBe('收件箱');
+    expect(auditActor('server', zh)).toBe('服务器');
+    expect(auditActor('cli:ops', zh)).toBe('命令行：ops');
+    expect(auditActor('ada', zh)).toBe('ada');
+    expect(auditActor('inbox', en)).toBe('inbox');
     expect(auditTarget('ada (admin)', zh)).toBe('ada (admin)');
     expect(auditOutcome('loaded', zh)).toBe('已导入');
     expect(auditOutcome('repeated', zh)).toBe('此前已导入');

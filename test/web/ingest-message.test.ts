@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 // The data page registers these texts with its chunk (messages/data.ts); so does this test.
 import '../../web/src/lib/messages/data.ts';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
-import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ingest-messages.en.ts';
+import {
+  INGEST_MESSAGES_EN,
+  INGEST_MESSAGES_WEB_EN,
+  OFFSET_SOURCES_EN,
+} from '../../server/contract/ingest-messages.en.ts';
 import { renderIngestMessage } from '../../server/contract/ingest-message-text.ts';
 import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
@@ -10,6 +14,9 @@ import { ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import { ingestMessage } from '../../web/src/lib/upload.ts';
 import type { IngestRow } from '../../web/src/lib/upload-types.ts';
+import { unknownFormat } from '../../server/ingest/formats/explain.ts';
+import { sampleOf } from '../../server/ingest/formats/sample.ts';
+import { publicParts } from '../../server/ingest/public-message.ts';
 
 const p = (code: MessagePart['code'], args: MessagePart['args'] = {}): MessagePart => ({ code, args });
 
@@ -125,6 +132,72 @@ describe('ingest messages in the reader language', () => {
     expect(ingestMessage('zh-CN', 'x', refused)).toBe(
       '3 行主叫号码：号码标签已按生效日期重新应用到历史通话；2 行被拒绝：键列缺失或为空。1 行被拒绝：from_date 不是日期（例如“2026-13-01”）。',
     );
+  });
+
+  it('a file of no known format reads wholly in Chinese, the advice naming the page Format list', () => {
+    // As GET /api/ingests sends it: through the public fence, which caps each text argument.
+    const parts = publicParts([
+      unknownFormat(sampleOf('a,retired,55-64\n1,yes,3\n', 'csv'), ['a', 'retired', '55-64'], 'x.csv'),
+    ])!;
+    const english = renderIngestMessage(parts);
+    expect(english).toContain('canonical (missing call_id; started_at; disposition; ended_at or talk_seconds)');
+    expect(english).toContain('npm run hangup -- mapping x.csv'); // the CLI keeps its advice
+    const zh = ingestMessage('zh-CN', english, parts);
+    expect(zh).toContain('标准话单（缺少 call_id、started_at、disposition、ended_at 或 talk_seconds）');
+    expect(zh).toContain('表头：a, retired, 55-64（共 3 列）');
+    expect(zh).toContain('“格式”');
+    // No fixed English words left: only the file's column names and the formats' column names.
+    const rest = zh.replace(
+      /Asterisk CDR|Twilio|call_id|started_at|disposition|ended_at|talk_seconds|calldate|start|billsec|Call Sid|Sid|Status|From|To|retired|55-64/g,
+      '',
+    );
+    expect(rest).not.toMatch(/[A-Za-z]{3,}/);
+    expect(zh).not.toMatch(/npm|--format|--mapping/);
+    const en = ingestMessage('en', english, parts);
+    expect(en).toContain('choose it under Format above');
+    expect(en).not.toMatch(/npm|--format|--mapping/);
+    // Rows stored before the keyed parts: their English near and header read back, so they read the same.
+    const { near1, near2, near3, headerShown, headerRest, headerTotal, ...before } = parts[0]!.args;
+    void [near1, near2, near3, headerShown, headerRest, headerTotal];
+    expect(ingestMessage('zh-CN', english, [p('unknown_format', before)])).toBe(zh);
+    const positional = [
+      p('unknown_format', {
+        near: 'asterisk_cdr_custom (missing 19 fields without a header; a start time in field 9), cn_export (missing two Chinese header words (主叫号码, 被叫号码, 呼叫时间, 通话时长, ...))',
+        header: 'a, b, … (+3 columns) (5 columns)',
+        file: 'x.csv',
+      }),
+    ];
+    expect(ingestMessage('zh-CN', 'x', positional)).toBe(
+      '无法识别的格式：最接近的是 Asterisk CDR（自定义）（缺少 无表头且有 19 个字段、第 9 个字段为开始时间）；国内外呼系统导出（缺少 表头含两个中文列名（主叫号码、被叫号码、呼叫时间、通话时长等））。表头：a, b，…（另有 3 列）（共 5 列）。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+    );
+    // What does not read back stays as the server wrote it.
+    const odd = [p('unknown_format', { near: 'something else', header: 'a', file: 'x.csv' })];
+    expect(ingestMessage('zh-CN', 'x', odd)).toContain('最接近的是 something else。表头：a。');
+  });
+
+  it('on the page, advice names no CLI flag; each web text has a Chinese twin with the same placeholders', () => {
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    const flags = /--[a-z]|npm run/;
+    for (const code of INGEST_MESSAGE_CODES) {
+      for (const lang of ['en', 'zh-CN'] as const)
+        expect(ingestMessage(lang, 'x', [p(code, ARGS)]), `${lang} ${code}`).not.toMatch(flags);
+    }
+    for (const [code, en] of Object.entries(INGEST_MESSAGES_WEB_EN)) {
+      const key = `ingest.web.${code}` as keyof typeof dataEn;
+      expect(dataEn[key], code).toBe(en);
+      expect(placeholders(dataZhCN[key]), code).toEqual(placeholders(en));
+    }
+  });
+
+  it('refused-row reasons of old dimension ingests read in Chinese', () => {
+    const old = [
+      p('dim_customers', { stored: 2 }),
+      p('dim_refused', { reasons: 'key column missing or empty; from_date: not a date: "x"' }),
+    ];
+    expect(ingestMessage('zh-CN', 'x', old)).toBe(
+      '2 行客户：客户分群与年龄段已重新应用到其通话；其他列作为细分属性；被拒绝的行：键列缺失或为空；from_date 不是日期：“x”。',
+    );
+    expect(ingestMessage('en', 'x', old)).toBe(renderIngestMessage(old));
   });
 
   it('falls back to the English message for an unknown code, an unknown source, or no parts', () => {

@@ -2,6 +2,7 @@ import { maskPhone } from '../phone.ts';
 import { looseName, splitCsvLine } from './csv-line.ts';
 import type { Sample } from './types.ts';
 import { part, type MessagePart } from '../message-parts.ts';
+import { FORMAT_NEEDS_EN, type FormatNeed } from '../../contract/ingest-messages.en.ts';
 
 /**
  * Why a file matched no format: for each format, what it looks for and what of
@@ -10,8 +11,17 @@ import { part, type MessagePart } from '../message-parts.ts';
  */
 interface Check {
   name: string;
-  /** Each requirement: a label and whether the file meets it. */
-  needs(s: Sample): [string, boolean][];
+  /** Each requirement: what it is (a FORMAT_NEEDS_EN text and its args) and whether the file meets it. */
+  needs(s: Sample): [Need, boolean][];
+}
+
+/** One requirement of a format, keyed so the dashboard can say it in the reader's language. */
+export type Need = [FormatNeed, Record<string, string | number>?];
+const need = (kind: FormatNeed, args?: Record<string, string | number>): Need => (args ? [kind, args] : [kind]);
+
+/** A requirement in English (FORMAT_NEEDS_EN), as the server's message and the CLI say it. */
+export function needText([kind, args = {}]: Need): string {
+  return FORMAT_NEEDS_EN[kind].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
 }
 
 const STAMP = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d\d(:\d\d)?$/;
@@ -27,7 +37,10 @@ const named = (name: string, wanted: string[][]): Check => ({
   name,
   needs: (s) => {
     const h = header(s);
-    return wanted.map((alts) => [alts.join(' or '), alts.some((a) => h.has(looseName(a)))]);
+    return wanted.map((alts) => [
+      alts.length === 1 ? need('column', { name: alts[0]! }) : need('column_or', { a: alts[0]!, b: alts[1]! }),
+      alts.some((a) => h.has(looseName(a))),
+    ]);
   },
 });
 const fields = (s: Sample) => splitCsvLine(s.lines[0] ?? '');
@@ -42,9 +55,9 @@ const CHECKS: Check[] = [
     needs: (s) => {
       const f = fields(s);
       return [
-        ['16 to 21 fields without a header', f.length >= 16 && f.length <= 21],
-        ['a start time in field 10', STAMP.test(f[9] ?? '')],
-        ['a disposition (ANSWERED, NO ANSWER, ...) in field 15', DISPOSITION.test(f[14] ?? '')],
+        [need('fields_between', { min: 16, max: 21 }), f.length >= 16 && f.length <= 21],
+        [need('start_in_field', { n: 10 }), STAMP.test(f[9] ?? '')],
+        [need('disposition_list_in_field', { n: 15 }), DISPOSITION.test(f[14] ?? '')],
       ];
     },
   },
@@ -53,9 +66,9 @@ const CHECKS: Check[] = [
     needs: (s) => {
       const f = fields(s);
       return [
-        ['19 fields without a header', f.length === 19],
-        ['a start time in field 9', STAMP.test(f[8] ?? '')],
-        ['a disposition in field 14', DISPOSITION.test(f[13] ?? '')],
+        [need('fields_exactly', { n: 19 }), f.length === 19],
+        [need('start_in_field', { n: 9 }), STAMP.test(f[8] ?? '')],
+        [need('disposition_in_field', { n: 14 }), DISPOSITION.test(f[13] ?? '')],
       ];
     },
   },
@@ -64,10 +77,10 @@ const CHECKS: Check[] = [
     needs: (s) => {
       const f = fields(s);
       return [
-        ['13 to 16 fields without a header', f.length >= 13 && f.length <= 16],
-        ['a start time in field 5', STAMP.test(f[4] ?? '')],
-        ['a hang-up cause in field 10', /^[A-Z][A-Z_]+$/.test(f[9] ?? '')],
-        ['a uuid in field 11', UUID.test(f[10] ?? '')],
+        [need('fields_between', { min: 13, max: 16 }), f.length >= 13 && f.length <= 16],
+        [need('start_in_field', { n: 5 }), STAMP.test(f[4] ?? '')],
+        [need('cause_in_field', { n: 10 }), /^[A-Z][A-Z_]+$/.test(f[9] ?? '')],
+        [need('uuid_in_field', { n: 11 }), UUID.test(f[10] ?? '')],
       ];
     },
   },
@@ -76,19 +89,14 @@ const CHECKS: Check[] = [
     needs: (s) => {
       const words = ['主叫号码', '被叫号码', '呼叫时间', '开始时间', '通话时长', '呼叫结果'];
       const line = s.lines.slice(0, 5).join('\n');
-      return [
-        [
-          'two Chinese header words (主叫号码, 被叫号码, 呼叫时间, 通话时长, ...)',
-          words.filter((w) => line.includes(w)).length >= 2,
-        ],
-      ];
+      return [[need('chinese_words'), words.filter((w) => line.includes(w)).length >= 2]];
     },
   },
 ];
 
 export interface Near {
   name: string;
-  missing: string[];
+  missing: Need[];
   share: number;
 }
 
@@ -106,8 +114,8 @@ export function nearestFormats(s: Sample, n = 3): Near[] {
     .slice(0, n);
 }
 
-/** A header quoted in a message: every column whole, control characters out, at most `max` characters. */
-export function quoteHeader(names: string[], max = 2000): string {
+/** A header quoted in a message, in parts: the columns shown, how many were left out, how many there are. */
+export function headerParts(names: string[], max = 2000): { shown: string; rest: number; total: number } {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = names.map((h) => h.replace(/[\u0000-\u001f\u007f]/g, '').trim());
   const out: string[] = [];
@@ -117,19 +125,38 @@ export function quoteHeader(names: string[], max = 2000): string {
     out.push(h);
     len += h.length + 2;
   }
-  const rest = clean.length - out.length;
-  const n = (k: number) => `${k} column${k === 1 ? '' : 's'}`;
-  return `${out.join(', ')}${rest ? `, … (+${n(rest)})` : ''} (${n(clean.length)})`;
+  return { shown: out.join(', '), rest: clean.length - out.length, total: clean.length };
 }
 
-/** The refusal for a file of no known format, keyed (message-parts.ts): closest formats and what each lacked, the header, a way out. */
+/** A header quoted in a message: every column whole, control characters out, at most `max` characters. */
+export function quoteHeader(names: string[], max = 2000): string {
+  const { shown, rest, total } = headerParts(names, max);
+  const n = (k: number) => `${k} column${k === 1 ? '' : 's'}`;
+  return `${shown}${rest ? `, … (+${n(rest)})` : ''} (${n(total)})`;
+}
+
+/**
+ * The refusal for a file of no known format, keyed (message-parts.ts): closest formats and what each
+ * lacked, the header, a way out. {near} and {header} are the English; near1..near3 (JSON: the format
+ * and its missing Needs) and headerShown/headerRest/headerTotal let the dashboard say them in Chinese.
+ */
 export function unknownFormat(s: Sample, headerNames: string[], fileName: string): MessagePart {
-  const near = nearestFormats(s)
-    .map((f) => `${f.name} (missing ${f.missing.join('; ')})`)
-    .join(', ');
+  const nearest = nearestFormats(s);
+  const near = nearest.map((f) => `${f.name} (missing ${f.missing.map(needText).join('; ')})`).join(', ');
   // A date in the "header" means the file has none: a mapping then needs header: false + columns.
   const noHeader = headerNames.some((h) => /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d|$)/.test(h.trim()));
   // A record's fields may be customers' numbers: those are masked, never quoted.
-  const header = quoteHeader(noHeader ? headerNames.map(maskPhone) : headerNames);
-  return part(noHeader ? 'unknown_format_no_header' : 'unknown_format', { near, header, file: fileName });
+  const quoted = noHeader ? headerNames.map(maskPhone) : headerNames;
+  const header = quoteHeader(quoted);
+  const { shown, rest, total } = headerParts(quoted);
+  const keyed = Object.fromEntries(nearest.map((f, i) => [`near${i + 1}`, JSON.stringify([f.name, f.missing])]));
+  return part(noHeader ? 'unknown_format_no_header' : 'unknown_format', {
+    near,
+    header,
+    file: fileName,
+    ...keyed,
+    headerShown: shown,
+    headerRest: rest,
+    headerTotal: total,
+  });
 }

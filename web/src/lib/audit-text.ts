@@ -20,6 +20,12 @@ export function auditCounts(
     .join(' · ');
 }
 
+/** Who acted: the server's own actors ("inbox", "server", "cli:<user>") in the reader's language; a user name as it is. */
+export function auditActor(actor: string, t: T): string {
+  if (actor === 'inbox' || actor === 'server') return t(`audit.actor.${actor}`);
+  return actor.startsWith('cli:') ? t('audit.actor.cli', { user: actor.slice(4) }) : actor;
+}
+
 /** "ingest #12" in the reader's language; a user name as it is. */
 export function auditTarget(target: string | null, t: T): string | null {
   const id = ingestOfTarget(target);

@@ -1,7 +1,8 @@
 // Pure logic of the /data upload: progress of one file, and what to say when it fails.
 import type { MessagePart } from '../../../server/contract/ingests.ts';
 import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
-import { translate, type Lang, type MessageKey } from './i18n.ts';
+import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
+import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
 export type Phase =
@@ -102,9 +103,11 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
 
 /**
  * An ingest message in the reader's language: each part as ingest.msg.<code> with its args (a
- * `what` arg names an ingest.msg.what.* text). The server's English message stands instead when
- * there are no parts (rows from before migration 002) or a part's code has
- * no text here (a newer server). Text quoted inside an arg (DuckDB's words, headers) stays as is.
+ * `what` arg names an ingest.msg.what.* text), or as ingest.web.<code> where the page has its own
+ * advice (its controls rather than the CLI's flags). The server's English message stands instead
+ * when there are no parts (rows from before migration 002) or a part's code has no text here (a
+ * newer server). Text quoted inside an arg (DuckDB's words, a file's column names) stays as is;
+ * the fixed words around them (what a near format lacks, the column count) are translated.
  */
 export function ingestMessage(
   lang: Lang,
@@ -114,18 +117,122 @@ export function ingestMessage(
   if (!parts?.length) return message ?? '';
   const texts: string[] = [];
   for (const p of parts) {
-    const key = `ingest.msg.${p.code}` as MessageKey;
+    const web = `ingest.web.${p.code}` as MessageKey;
+    const key = translate(lang, web) === web ? (`ingest.msg.${p.code}` as MessageKey) : web;
     const args = { ...p.args };
     if (typeof args.what === 'string') {
       const what = `ingest.msg.what.${args.what}` as MessageKey;
       if (translate(lang, what) === what) return message ?? '';
       args.what = translate(lang, what);
     }
+    if (p.code === 'unknown_format' || p.code === 'unknown_format_no_header') {
+      args.near = nearText(lang, args) ?? args.near ?? '';
+      args.header = headerText(lang, args) ?? args.header ?? '';
+    }
+    if (p.code === 'dim_refused' && typeof args.reasons === 'string') args.reasons = refusedText(lang, args.reasons);
     const text = translate(lang, key, args);
     if (text === key) return message ?? '';
     texts.push(text);
   }
   return joinSentences(texts, lang === 'zh-CN' ? '；' : '; ');
+}
+
+type Args = MessagePart['args'];
+
+/**
+ * unknown_format's closest formats from its near1..near3 args (explain.ts), or, for rows stored
+ * before those, read back from the English {near}; null when neither can be read.
+ */
+function nearText(lang: Lang, args: Args): string | null {
+  const near: string[] = [];
+  const keyed = ['near1', 'near2', 'near3'].filter((k) => args[k] !== undefined).map((k) => String(args[k]));
+  for (const json of keyed.length ? keyed : (parseNear(String(args.near ?? '')) ?? [])) {
+    try {
+      const [format, missing] = JSON.parse(json) as [string, [string, Args?][]];
+      const needs = missing.map(([kind, a]) => {
+        const key = `ingest.need.${kind}` as MessageKey;
+        const text = translate(lang, key, a ?? {});
+        if (text === key) throw new Error(`unknown requirement ${kind}`);
+        return text;
+      });
+      near.push(
+        translate(lang, 'ingest.near', {
+          format: valueLabel(lang, 'format', format),
+          missing: needs.join(translate(lang, 'ingest.need.join')),
+        }),
+      );
+    } catch {
+      return null;
+    }
+  }
+  return near.length ? near.join(translate(lang, 'ingest.near.join')) : null;
+}
+
+// Each requirement's English text as a pattern, the most specific (most fixed words) first:
+// "{n} fields without a header" would also match "16 to 21 fields…", and "{name}" anything.
+const fixed = (text: string) => text.replace(/\{\w+\}/g, '').length;
+const NEED_PATTERNS = Object.entries(FORMAT_NEEDS_EN)
+  .sort(([, a], [, b]) => fixed(b) - fixed(a))
+  .map(([kind, text]) => {
+    const names: string[] = [];
+    const source = text
+      .split(/(\{\w+\})/)
+      .map((bit) => {
+        const name = /^\{(\w+)\}$/.exec(bit)?.[1];
+        if (!name) return bit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { kind, names, re: new RegExp(`^${source}$`) };
+  });
+
+/** An English {near} ("canonical (missing call_id; started_at), ...") as near1..3 JSON; null if it does not read. */
+function parseNear(near: string): string[] | null {
+  const formats = near.split(/\), (?=\w+ \(missing )/);
+  const out: string[] = [];
+  for (const [i, f] of formats.entries()) {
+    const m = /^(\w+) \(missing (.*)$/.exec(i === formats.length - 1 ? f.replace(/\)$/, '') : f);
+    if (!m) return null;
+    const needs = m[2]!.split('; ').map((text) => {
+      for (const p of NEED_PATTERNS) {
+        const hit = p.re.exec(text);
+        if (hit) return [p.kind, Object.fromEntries(p.names.map((n, k) => [n, hit[k + 1]!]))];
+      }
+      return null;
+    });
+    if (needs.includes(null)) return null;
+    out.push(JSON.stringify([m[1], needs]));
+  }
+  return out;
+}
+
+/** The quoted header with its column count in the reader's language (older rows: read back from the English). */
+function headerText(lang: Lang, args: Args): string | null {
+  const old = /^(.*?)(?:, … \(\+(\d+) columns?\))? \((\d+) columns?\)$/.exec(String(args.header ?? ''));
+  const vars =
+    args.headerShown !== undefined && args.headerTotal !== undefined
+      ? { shown: args.headerShown, rest: args.headerRest ?? 0, total: args.headerTotal }
+      : old
+        ? { shown: old[1]!, rest: Number(old[2] ?? 0), total: Number(old[3]) }
+        : null;
+  if (!vars) return null;
+  // English keeps the server's own wording ("1 column"); only a Chinese reader needs it rebuilt.
+  if (lang === 'en') return null;
+  return translate(lang, Number(vars.rest) ? 'ingest.headerCut' : 'ingest.header', vars);
+}
+
+/** An old dim_refused part's English reasons ("key column missing or empty; ...") in the reader's language. */
+function refusedText(lang: Lang, reasons: string): string {
+  return reasons
+    .split('; ')
+    .map((r) => {
+      if (r === 'key column missing or empty') return translate(lang, 'ingest.refused.key');
+      if (r === 'number_tag missing') return translate(lang, 'ingest.refused.tag');
+      const date = /^from_date: not a date: "(.*)"$/.exec(r);
+      return date ? translate(lang, 'ingest.refused.date', { value: date[1]! }) : r;
+    })
+    .join(lang === 'zh-CN' ? '；' : '; ');
 }
 
 /** The earlier ingest a repeated file matched, from its `repeated` message part (null: none). */

@@ -1,4 +1,9 @@
-import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../../../server/contract/ingest-messages.en.ts';
+import {
+  FORMAT_NEEDS_EN,
+  INGEST_MESSAGES_EN,
+  INGEST_MESSAGES_WEB_EN,
+  OFFSET_SOURCES_EN,
+} from '../../../../server/contract/ingest-messages.en.ts';
 
 /** `texts` keyed `${prefix}${key}`: the server's message texts as dictionary entries. */
 function prefixed<P extends string, K extends string>(prefix: P, texts: Record<K, string>): Record<`${P}${K}`, string> {
@@ -84,6 +89,9 @@ export const dataEn = {
   'audit.note': 'Every write, newest first: uploads, inbox files, deletions, user changes, uploads cut off by a stop.',
   'audit.at': 'When',
   'audit.actor': 'Who',
+  'audit.actor.inbox': 'inbox',
+  'audit.actor.server': 'server',
+  'audit.actor.cli': 'command line: {user}',
   'audit.action': 'What',
   'audit.file': 'File',
   'audit.counts': 'Counts',
@@ -113,6 +121,19 @@ export const dataEn = {
   // Ingest messages, one per part code: the server's English texts (server/contract/ingest-messages.en.ts).
   ...prefixed('ingest.msg.', INGEST_MESSAGES_EN),
   ...prefixed('ingest.msg.what.', OFFSET_SOURCES_EN),
+  // The same for a reader of this page: advice that names its controls, not the CLI's flags.
+  ...prefixed('ingest.web.', INGEST_MESSAGES_WEB_EN),
+  // The parts of unknown_format's {near} and {header} (server/ingest/formats/explain.ts).
+  'ingest.near': '{format} (missing {missing})',
+  'ingest.near.join': ', ',
+  'ingest.need.join': '; ',
+  ...prefixed('ingest.need.', FORMAT_NEEDS_EN),
+  'ingest.header': '{shown} ({total} columns)',
+  'ingest.headerCut': '{shown}, … (+{rest} columns) ({total} columns)',
+  // Refused-row reasons of dimension files ingested before they were counted by reason (dim_refused).
+  'ingest.refused.key': 'key column missing or empty',
+  'ingest.refused.tag': 'number_tag missing',
+  'ingest.refused.date': 'from_date: not a date: "{value}"',
 } as const;
 
 export type DataMessageKey = keyof typeof dataEn;

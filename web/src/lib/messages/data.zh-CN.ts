@@ -73,6 +73,9 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'audit.note': '每一次写入，最新的在前：上传、收件箱文件、删除、用户变更、因停机中断的上传。',
   'audit.at': '时间',
   'audit.actor': '操作人',
+  'audit.actor.inbox': '收件箱',
+  'audit.actor.server': '服务器',
+  'audit.actor.cli': '命令行：{user}',
   'audit.action': '操作',
   'audit.file': '文件',
   'audit.counts': '数量',
@@ -114,6 +117,38 @@ export const dataZhCN: Record<DataMessageKey, string> = {
     '无法识别的格式：最接近的是 {near}。表头：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
   'ingest.msg.unknown_format_no_header':
     '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
+  // 在本页显示时的说法：建议指向页面上的控件，而非命令行参数（ingest-messages.en.ts 的 INGEST_MESSAGES_WEB_EN）。
+  'ingest.web.unknown_format':
+    '无法识别的格式：最接近的是 {near}。表头：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+  'ingest.web.unknown_format_no_header':
+    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+  'ingest.web.tz_not_whole_hour':
+    '时区：{what}显示为 {offset}（{evidence} 行中 {agree} 行），不是整小时：已按 {zone} 读取；如有误，请服务器管理员指定时区名称（如 Asia/Kolkata）后重新导入该文件',
+  'ingest.web.tz_rows_disagree':
+    '时区：各行的 UTC 偏移不一致（{what}显示为 {offset}，{evidence} 行中 {agree} 行）：已按 {zone} 读取；如有误，请服务器管理员指定时区名称后重新导入该文件',
+  'ingest.web.dates_order_conflict':
+    '日期顺序不一致："{day}" 是日在前，"{month}" 是月在前；请以统一的日期格式（最好是 YYYY-MM-DD）重新导出该文件，或请服务器管理员在映射中指定日期顺序',
+  'ingest.web.dates_order_ambiguous':
+    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请以 YYYY-MM-DD 格式的日期重新导出该文件，或请服务器管理员在映射中指定日期顺序',
+  // {near} 与 {header} 的组成部分（server/ingest/formats/explain.ts）。
+  'ingest.near': '{format}（缺少 {missing}）',
+  'ingest.near.join': '；',
+  'ingest.need.join': '、',
+  'ingest.need.column': '{name}',
+  'ingest.need.column_or': '{a} 或 {b}',
+  'ingest.need.fields_between': '无表头且有 {min} 至 {max} 个字段',
+  'ingest.need.fields_exactly': '无表头且有 {n} 个字段',
+  'ingest.need.start_in_field': '第 {n} 个字段为开始时间',
+  'ingest.need.disposition_in_field': '第 {n} 个字段为通话结果',
+  'ingest.need.disposition_list_in_field': '第 {n} 个字段为通话结果（ANSWERED、NO ANSWER 等）',
+  'ingest.need.cause_in_field': '第 {n} 个字段为挂断原因',
+  'ingest.need.uuid_in_field': '第 {n} 个字段为 uuid',
+  'ingest.need.chinese_words': '表头含两个中文列名（主叫号码、被叫号码、呼叫时间、通话时长等）',
+  'ingest.header': '{shown}（共 {total} 列）',
+  'ingest.headerCut': '{shown}，…（另有 {rest} 列）（共 {total} 列）',
+  'ingest.refused.key': '键列缺失或为空',
+  'ingest.refused.tag': '缺少 number_tag',
+  'ingest.refused.date': 'from_date 不是日期：“{value}”',
   'ingest.msg.unknown_format_name': '未知格式“{format}”',
   'ingest.msg.bad_timezone': '无效的时区“{zone}”',
   'ingest.msg.bad_encoding':
