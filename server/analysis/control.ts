@@ -17,12 +17,17 @@ export interface ControlCandidate {
  * that sorts first": an uploaded script called "0-test" must not become everyone's baseline.
  */
 export function pickControl(candidates: readonly ControlCandidate[]): string | null {
+  return pickControlCandidate(candidates)?.script ?? null;
+}
+
+/** pickControl's choice with why it was chosen (`marked`: a scripts file marks it; else the most answered). */
+export function pickControlCandidate(candidates: readonly ControlCandidate[]): ControlCandidate | null {
   const marked = candidates.filter((c) => c.marked);
   const pool = marked.length ? marked : candidates;
   let best: ControlCandidate | null = null;
   for (const c of pool)
     if (!best || c.answered > best.answered || (c.answered === best.answered && c.script < best.script)) best = c;
-  return best?.script ?? null;
+  return best;
 }
 
 /** Scripts with calls matching `filters` and their answered calls, from the smallest rollup covering them. */
@@ -44,9 +49,16 @@ async function candidatesOf(db: Database, filters: Filters, settings: Settings):
   return scripts.map((r) => ({ script: r.script, answered: r.answered, marked: marked.has(r.script) }));
 }
 
-/** The default control for these filters, without checking them (the weekly report: same choice as /api/ab). */
-export async function defaultControl(db: Database, filters: Filters, settings: Settings): Promise<string | null> {
-  return pickControl(await candidatesOf(db, filters, settings));
+/**
+ * The default control for these filters, without checking them (the weekly report: same choice as
+ * /api/ab), with why it was chosen so the report can say so. Null: no script in view.
+ */
+export async function defaultControl(
+  db: Database,
+  filters: Filters,
+  settings: Settings,
+): Promise<ControlCandidate | null> {
+  return pickControlCandidate(await candidatesOf(db, filters, settings));
 }
 
 /**

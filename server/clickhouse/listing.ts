@@ -8,6 +8,7 @@ import type { ClickHouseStore } from './store.ts';
 const FROM_ROLLUPS = {
   dimension_values: 'clickhouse_dimension_values',
   date_bounds: 'clickhouse_date_bounds',
+  data_dates: 'clickhouse_data_dates',
 } as const;
 
 /**

@@ -26,7 +26,7 @@ export interface QueryStore {
   run<T = Record<string, unknown>>(sql: string, params?: BoundParams): Promise<T[]>;
 }
 
-export type ListingName = 'call_count' | 'date_bounds' | 'dimension_values';
+export type ListingName = 'call_count' | 'date_bounds' | 'data_dates' | 'dimension_values';
 
 const stores = new WeakMap<Database, QueryStore>();
 
@@ -75,7 +75,7 @@ const LISTED: [string, string][] = [
 ];
 
 /**
- * Listings of the stored calls (not metrics): call count, date bounds, distinct values per
+ * Listings of the stored calls (not metrics): call count, date bounds, dates with calls, distinct values per
  * filter column. DuckDB runs its queries/*.sql files; another engine gets the same question
  * generated through its dialect.
  */
@@ -95,6 +95,12 @@ export async function callsListing<T = Record<string, unknown>>(db: Database, na
     return q.run<T>(
       `SELECT ${d.formatDate('min(local_date)')} AS ${d.ident('firstDate')}, ${d.formatDate('max(local_date)')} AS ${d.ident('lastDate')}, ` +
         `${d.countAll()} AS ${d.ident('calls')} FROM ${q.calls.from}${where()}`,
+    );
+  }
+  if (name === 'data_dates') {
+    const date = d.formatDate('local_date');
+    return q.run<T>(
+      `SELECT ${date} AS ${d.ident('date')} FROM ${q.calls.from}${where()} GROUP BY local_date ORDER BY local_date`,
     );
   }
   const parts = LISTED.map(

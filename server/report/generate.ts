@@ -79,7 +79,7 @@ export async function renderFormat(
       });
     case 'csv':
       step('writing CSV');
-      return renderCsv(buildTables(data, lang));
+      return renderCsv(buildTables(data, lang), lang);
   }
 }
 

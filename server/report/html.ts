@@ -9,6 +9,7 @@ import type { Decomposition } from './decomposition.ts';
 import { esc, html, note, raw, tableHtml, type Raw } from './html-parts.ts';
 import { dict, fill, fmtInt, fmtP, fmtPct, fmtPctRange, fmtPp, fmtPpRange, reportFormat, type Lang } from './i18n.ts';
 import {
+  abNote,
   abSentence,
   abWarning,
   recommendationItems,
@@ -381,7 +382,7 @@ function openingLinesSection(d: ReportData, lang: Lang, tables: ReportTable[]): 
       .map((a) => [a, abWarning(a, lang)] as const)
       .filter(([, w]) => w)
       .map(([a, w]) => html`<p class="warn">${valueLabel(lang, 'script', a.script)}: ${w}</p>`)}
-    ${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''} ${abTable(ab, lang)}${note(t.abNote)}`;
+    ${ab.srmMismatch ? html`<p class="warn">${t.srmWarning}</p>` : ''} ${abTable(ab, lang)}${note(abNote(ab, lang))}`;
 }
 
 /** Recommendation lists longer than this show their first rows in the body and all of them in the appendix. */

@@ -138,7 +138,10 @@ const zh = {
   noDifference: '尚无证据',
   tooFew: '通话太少',
   abNote:
-    '对照组为字母序第一个开场白；差异为本组减对照组（未调整）；调整后结果为按时段 × 分群 × 号码标签分层的 Mantel–Haenszel 比值比与 CMH 检验；所有 p 值均经 Holm 多重比较校正；结论依据调整后检验；“优于对照组的概率”为 Beta(1,1) 先验下、按调整后（标准化）比率计算的后验概率，与结论一致；本组或对照组的分母（比较挂断率时为挂断方已知的接通数，比较短通话占比时为接通数）少于 30 通时不下结论。',
+    '对照组：{control}；差异为本组减对照组（未调整）；调整后结果为按时段 × 分群 × 号码标签分层的 Mantel–Haenszel 比值比与 CMH 检验；所有 p 值均经 Holm 多重比较校正；结论依据调整后检验；“优于对照组的概率”为 Beta(1,1) 先验下、按调整后（标准化）比率计算的后验概率，与结论一致；本组或对照组的分母（比较挂断率时为挂断方已知的接通数，比较短通话占比时为接通数）少于 30 通时不下结论。',
+  abControlMarked: '{line}（开场白文件中标为对照组）',
+  abControlMostAnswered: '{line}（开场白文件未标记对照组，取本周接通数最多的开场白）',
+  abControlRule: '开场白文件中标为对照组的开场白，未标记时取本周接通数最多的开场白',
   srmWarning: '各开场白的外呼量与均分计划显著不符（SRM），分配可能有问题，结论需谨慎。',
   bestWindow: '最佳',
   worstWindow: '应避免',
@@ -342,7 +345,10 @@ const en: Dict = {
   noDifference: 'no evidence yet',
   tooFew: 'not enough calls',
   abNote:
-    "Control: the first opening line in alphabetical order; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict when the line or the control has fewer than 30 calls in the rate's denominator (answered calls with a known hang-up party for the hang-up rate, answered calls for the short-call rate).",
+    "Control: {control}; differences are arm minus control (crude); adjusted results: Mantel–Haenszel odds ratio and CMH test across hour × segment × number-tag strata; all p-values Holm-adjusted across arms; the verdict follows the adjusted test; chance to beat control: posterior probability under Beta(1,1) priors on the adjusted (standardised) rates, so it agrees with the verdict; no verdict when the line or the control has fewer than 30 calls in the rate's denominator (answered calls with a known hang-up party for the hang-up rate, answered calls for the short-call rate).",
+  abControlMarked: '{line} (marked as control in the scripts file)',
+  abControlMostAnswered: '{line} (no scripts file marks a control: the line with the most answered calls this week)',
+  abControlRule: 'the line a scripts file marks as control, else the line with the most answered calls this week',
   srmWarning:
     'Dials per opening line differ significantly from the planned equal split (SRM): the assignment may be broken; read the verdicts with care.',
   bestWindow: 'best',

@@ -24,6 +24,20 @@ export function sectionNote(s: Section<unknown>, lang: Lang): string | null {
   return s.status === 'ok' ? null : dict(lang).failed + s.reason;
 }
 
+/**
+ * The A/B method note, naming the week's control and the rule that chose it (server/analysis/control.ts:
+ * the line a scripts file marks, else the most answered); the rule alone when there is no control.
+ */
+export function abNote(ab: AbView | null, lang: Lang): string {
+  const t = dict(lang);
+  const line = ab?.control ? valueLabel(lang, 'script', ab.control) : null;
+  const control =
+    line === null || !ab?.controlRule
+      ? t.abControlRule
+      : fill(ab.controlRule === 'marked' ? t.abControlMarked : t.abControlMostAnswered, { line });
+  return fill(t.abNote, { control });
+}
+
 /** The p-value the verdict reads: the one of the analysis it came from (adjusted CMH or crude, Holm). */
 export const verdictP = (a: AbArm) =>
   a.verdictFrom?.pValueAdjusted ??
@@ -50,7 +64,7 @@ export function abRows(s: Section<AbView>, lang: Lang): ReportTable {
       ...cols('text', t.verdict, t.simpson),
     ],
     rows: [],
-    note: sectionNote(s, lang) ?? t.abNote,
+    note: sectionNote(s, lang) ?? abNote(s.status === 'ok' ? s.value : null, lang),
   };
   if (s.status !== 'ok') return table;
   // The compared rate is the week's headline: name its numerator, denominator and rate.

@@ -35,6 +35,8 @@ export interface AbView {
   /** The rate compared: the week's headline metric, as /api/summary and /scripts pick it. */
   metric: Headline;
   control: string | null;
+  /** Why the control is the control (server/analysis/control.ts): a scripts file marks it, or it has the most answered calls. */
+  controlRule: 'marked' | 'most_answered' | null;
   correction: string;
   arms: AbArm[];
   srmMismatch: boolean;
@@ -63,14 +65,15 @@ export const AB_ADJUST = ['hour', 'segment', 'number_tag'] as const;
  */
 export function weeklyAb(db: Database, filters: Filters, settings: Settings): Promise<Section<AbView>> {
   return guarded(async () => {
-    const control = (await defaultControl(db, filters, settings)) ?? undefined; // the control /api/ab picks
-    const r = await abAnalysis(db, { filters, control, adjust: [...AB_ADJUST] }, settings);
+    const picked = await defaultControl(db, filters, settings); // the control /api/ab picks
+    const r = await abAnalysis(db, { filters, control: picked?.script, adjust: [...AB_ADJUST] }, settings);
     // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis, adjusted
     // the same way as /scripts by default, so the report and the page cannot disagree.
     const arms = r.arms as AbArm[];
     return {
       metric: r.metric,
       control: r.control ?? null,
+      controlRule: picked && r.control === picked.script ? (picked.marked ? 'marked' : 'most_answered') : null,
       correction: 'correction' in r ? r.correction : 'holm',
       arms,
       srmMismatch: 'srm' in r ? Boolean(r.srm.mismatch) : false,

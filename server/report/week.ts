@@ -113,6 +113,46 @@ export function lastCompleteWeek(lastDate: string): IsoWeek {
   return w.days[6] === lastDate ? w : shiftWeek(w, -1);
 }
 
+/** A week the data has calls in; `complete`: the data starts by its Monday and reaches its Sunday. */
+export interface WeekWithData {
+  week: IsoWeek;
+  complete: boolean;
+}
+
+/** One week as GET /api/reports/weeks lists it (the week picker's option). */
+export interface WeekOption {
+  /** e.g. `2026-W44`. */
+  week: string;
+  /** Monday and Sunday, YYYY-MM-DD. */
+  from: string;
+  until: string;
+  complete: boolean;
+}
+
+export const weekOption = (w: WeekWithData): WeekOption => ({
+  week: w.week.label,
+  from: w.week.from,
+  until: w.week.days[6]!,
+  complete: w.complete,
+});
+
+/**
+ * The ISO weeks holding at least one of `dates` (the local dates with calls, any order), newest
+ * first: the weekly report's week picker, which never offers a week without a call.
+ */
+export function weeksOfDates(dates: readonly string[]): WeekWithData[] {
+  if (dates.length === 0) return [];
+  const sorted = [...dates].sort();
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const out = new Map<string, WeekWithData>();
+  for (const date of sorted.reverse()) {
+    const week = isoWeekOfDate(date);
+    if (!out.has(week.label)) out.set(week.label, { week, complete: week.days[6]! <= last && week.from >= first });
+  }
+  return [...out.values()];
+}
+
 /**
  * The week a report covers when none is named (CLI, API, schedule, and the /reports page): the
  * last week the data reaches to its Sunday, never one still running at `now`; with less than a

@@ -5,9 +5,9 @@ import type { Database } from '../db/database.ts';
 import type { Settings } from '../metrics.ts';
 import { FORMATS, generateReport } from '../report/generate.ts';
 import { LANGS } from '../report/i18n.ts';
-import { lastWeekWithData } from '../report/default-week.ts';
+import { lastWeekWithData, weeksWithCalls } from '../report/default-week.ts';
 import { ChromiumMissingError } from '../report/pdf.ts';
-import { parseIsoWeek } from '../report/week.ts';
+import { parseIsoWeek, weekOption, type WeekOption } from '../report/week.ts';
 import { ApiError } from './errors.ts';
 import { reportFiles } from './report-files.ts';
 import { BadRequest, parseQuery } from './query-input.ts';
@@ -35,10 +35,18 @@ export const WeeklyReportQuerySchema = z.intersection(
 // The report is static: no script, no fetch. Say so to the browser too.
 const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
-/** GET /reports/weekly: the weekly report for an ISO week and the standard filters (without from/to). */
+/**
+ * GET /reports/weeks: the ISO weeks with calls, newest first (the week picker: no empty weeks);
+ * GET /reports/weekly: the weekly report for an ISO week and the standard filters (without from/to).
+ */
 export function reportRoutes(db: Database, settings: Settings, opts: { chromiumPath?: string } = {}) {
   const kept = reportFiles(db);
-  return new Hono().get('/weekly', async (c) => {
+  const app = new Hono();
+  app.get('/weeks', async (c) => {
+    const weeks: WeekOption[] = (await weeksWithCalls(db)).map(weekOption);
+    return c.json({ weeks });
+  });
+  return app.get('/weekly', async (c) => {
     const q = parseQuery(c, WeeklyReportQuerySchema);
     const stray = (['from', 'to'] as const).filter((k) => q[k] !== undefined);
     if (stray.length)

@@ -10,7 +10,7 @@ import { GenerationStore } from './generation-store.ts';
  * carry the time they were made.
  */
 const CACHEABLE =
-  /^\/api\/(summary|breakdown|breakdown\/attribute|heatmap|dimensions|ab|survival|recommendations|health)$/;
+  /^\/api\/(summary|breakdown|breakdown\/attribute|heatmap|dimensions|ab|survival|recommendations|health|reports\/weeks)$/;
 
 interface Entry {
   body: ArrayBuffer;

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../server/ingest/ingest-file.ts';
+import { HEADER, row } from '../report/fixture.ts';
 import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
+import { sideScroll } from './layout.ts';
 
 // No Chromium for the server's PDF export: the page must say so and keep the other formats.
 // Polls that wait on the server generating something (a report, an A/B analysis) get time
@@ -96,5 +99,57 @@ describe('/reports', () => {
     expect(problems.filter((p) => !/\b503\b/.test(p))).toEqual([]);
     expect(problems.filter((p) => /\b503\b/.test(p))).toHaveLength(2);
     await page.close();
+  });
+
+  // Last in this file: it adds two stray calls from 2023 to the shared store.
+  it('with stray calls years back: only weeks with calls, and at 390 px nothing scrolls sideways', async () => {
+    const { store } = env().server;
+    const file = join(store.dataDir, 'stray-2023.csv');
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        row('stray-1', '2023-07-26T10:00:00+08:00', 'stray', 'A'),
+        row('stray-2', '2023-07-27T10:00:00+08:00', 'stray', 'A'),
+      ].join('\n') + '\n',
+    );
+    const r = await ingestFile(store.db, file, {
+      dataDir: store.dataDir,
+      businessTimezone: 'Asia/Shanghai',
+      earlySeconds: 10,
+    });
+    expect(r.inserted).toBe(2);
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const page = await env().browser.newPage({ viewport: { width: 390, height: 844 } });
+      const problems = watch(page);
+      await page.goto(`${env().server.url}/reports?lang=${lang}&week=2026-W37`);
+      await settled(page);
+      // The picker: the sample's 8 weeks and 2023-W30 (incomplete), not the ~170 ISO weeks between.
+      const options = await page
+        .locator('[data-week] option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(options).toHaveLength(9);
+      expect(options.at(-1)).toBe('2023-W30');
+      expect(options.slice(0, -1).every((w) => w.startsWith('2026-'))).toBe(true);
+      // ‹ from the first week of 2026 goes to the stray week, not into an empty one.
+      await page.click('[data-week-step="-1"]');
+      await expect.poll(() => new URL(page.url()).searchParams.get('week')).toBe('2023-W30');
+      expect(await page.isDisabled('[data-week-step="-1"]')).toBe(true);
+      // The longest option ("… (incomplete)") made the select push the › button off the screen.
+      expect(await sideScroll(page)).toBeLessThanOrEqual(0);
+      const next = await page.locator('[data-week-step="1"]').boundingBox();
+      expect(next!.x + next!.width).toBeLessThanOrEqual(390);
+      // The label keeps to one line ("周次" broke into 周 / 次).
+      const label = page.locator('label.week > span');
+      const lines = await label.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((b) => Math.round(b.top))).size;
+      });
+      expect(lines).toBe(1);
+      await page.screenshot({ path: join(SCREENSHOTS, `reports-390-weeks-${lang}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
   });
 });

@@ -39,7 +39,17 @@ const arms = [
 describe('the report A/B table follows the headline metric', () => {
   it('short: the columns and sentence name the short-call rate and its counts', () => {
     const t = abRows(
-      { status: 'ok', value: { metric: 'short', control: 'A', correction: 'holm', arms, srmMismatch: false } },
+      {
+        status: 'ok',
+        value: {
+          metric: 'short',
+          control: 'A',
+          controlRule: 'most_answered',
+          correction: 'holm',
+          arms,
+          srmMismatch: false,
+        },
+      },
       'en',
     );
     expect(t.columns.slice(1, 4).map((c) => c.header)).toEqual(['Answered', 'Short calls', 'Short-call rate']);
@@ -50,7 +60,17 @@ describe('the report A/B table follows the headline metric', () => {
 
   it('hangup: the denominator is named as the known-party calls', () => {
     const t = abRows(
-      { status: 'ok', value: { metric: 'hangup', control: 'A', correction: 'holm', arms, srmMismatch: false } },
+      {
+        status: 'ok',
+        value: {
+          metric: 'hangup',
+          control: 'A',
+          controlRule: 'most_answered',
+          correction: 'holm',
+          arms,
+          srmMismatch: false,
+        },
+      },
       'zh',
     );
     expect(t.columns.slice(1, 4).map((c) => c.header)).toEqual(['挂断方已知的接通数', '早挂数', '挂断率']);

@@ -34,7 +34,7 @@ describe('CLI report', () => {
     expect(existsSync(out)).toBe(true);
     // The KPI block's dials for "this week" are a positive count, not an empty report.
     const csv = readFileSync(out, 'utf8');
-    const dials = csv.split(/\r?\n/).find((l) => l.startsWith('外呼量,'))!;
+    const dials = csv.split(/\r?\n/).find((l) => l.startsWith('外呼量（计数）,'))!;
     expect(Number(dials.split(',')[1])).toBeGreaterThan(0);
   }, 120_000);
 

@@ -25,12 +25,12 @@ export const INJECTION_SCRIPTS = [
   '<img src="https://evil.example/x.png">',
 ];
 
-const HEADER =
+export const HEADER =
   'call_id,started_at,answered_at,ended_at,ring_seconds,talk_seconds,disposition,answered_by,hangup_by,hangup_cause,campaign,script_id,agent_id,caller_number,number_tag,callee_id,segment,age_band,outcome';
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** One answered call hung up by the callee after 4 s. */
-function row(id: string, startedAt: string, campaign: string, script: string): string {
+export function row(id: string, startedAt: string, campaign: string, script: string): string {
   return [
     id,
     startedAt,

@@ -136,10 +136,71 @@ describe('CSV', () => {
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString('utf8').slice(1);
     const cur = await getJson<Summary>(fx.app, `/api/summary?from=${WEEK_FROM}&to=${WEEK_TO}`);
-    expect(text).toContain(`挂断率,${cur.hangupRate},`);
-    expect(text).toContain(`外呼量,${cur.dials},`);
+    // Rates in percent with one decimal (the unit in the header), counts as they are.
+    expect(text).toContain(`挂断率,${Math.round(cur.hangupRate! * 1000) / 10},`);
+    expect(text).toContain(`外呼量（计数）,${cur.dials},`);
     for (const title of ['核心指标', '变化来自哪里', '每日趋势', '时段 × 星期', '开场白', '数据质量', '指标定义'])
       expect(text).toContain(title);
+  });
+});
+
+describe('CSV units (opens readable in Excel)', () => {
+  /** The fields of a CSV line, quoted ones unquoted. */
+  const fieldsOf = (line: string) =>
+    [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+      .filter((m, i, all) => i < all.length - 1 || m[0] !== '')
+      .map((m) => (m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!));
+  /** The CSV as blocks: title, header and rows of fields. */
+  async function blocks(lang: 'zh' | 'en') {
+    const text = Buffer.from(await (await getReport(fx.app, `week=${WEEK}&format=csv&lang=${lang}`)).arrayBuffer())
+      .toString('utf8')
+      .slice(1);
+    return text.split('\r\n\r\n').map((b) => {
+      const [title, header, ...rows] = b.split('\r\n').map(fieldsOf);
+      return { title: title!.join(','), header: header ?? [], rows };
+    });
+  }
+  const decimals = (f: string) => (/^-?\d+(\.\d+)?$/.test(f) ? (f.split('.')[1]?.length ?? 0) : null);
+
+  it.each(['zh', 'en'] as const)(
+    '%s: rates in percent and changes in points, one decimal, the unit in the header',
+    async (lang) => {
+      const all = await blocks(lang);
+      const [pct, pt, count] = lang === 'zh' ? ['（%）', '（百分点）', '（计数）'] : [' (%)', ' (pt)', ' (count)'];
+      const kpi = all[0]!;
+      const [thisWeek, change] = lang === 'zh' ? ['本周', '变化'] : ['This week', 'Change'];
+      expect(kpi.header).toContain(thisWeek + pct);
+      expect(kpi.header).toContain(change + pt);
+      let checked = 0;
+      for (const b of all)
+        b.header.forEach((h, c) => {
+          if (!h.endsWith(pct) && !h.endsWith(pt)) return;
+          for (const row of b.rows) {
+            if (row[0]!.endsWith(count)) continue; // a row of counts (dials) in a rate column says so
+            const d = decimals(row[c] ?? '');
+            if (d === null) continue;
+            expect(d, `${b.title} / ${h}: ${row[c]}`).toBeLessThanOrEqual(1);
+            if (h.endsWith(pct)) expect(Math.abs(Number(row[c]))).toBeLessThanOrEqual(100);
+            checked++;
+          }
+        });
+      expect(checked).toBeGreaterThan(100);
+      // Nothing in full float precision anywhere (p-values: three significant digits).
+      for (const b of all) for (const row of b.rows) for (const f of row) expect(f).not.toMatch(/\.\d*[1-9]\d{6,}/);
+    },
+  );
+
+  it('agrees with the XLSX, which keeps the full numbers with % and point formats', async () => {
+    const wb = await readXlsx(await (await getReport(fx.app, `week=${WEEK}&format=xlsx&lang=en`)).arrayBuffer());
+    const ws = wb.getWorksheet('KPIs')!;
+    const kpi = (await blocks('en'))[0]!;
+    const csvRow = kpi.rows.find((r) => r[0] === 'Hang-up rate')!;
+    const xlsxRow = rowByLabel(ws, 'Hang-up rate');
+    expect(xlsxRow.getCell(2).numFmt).toBe('0.0%');
+    expect(xlsxRow.getCell(4).numFmt).toBe('+0.0;-0.0;0.0');
+    expect(Number(csvRow[1])).toBe(Math.round((xlsxRow.getCell(2).value as number) * 1000) / 10);
+    expect(Number(csvRow[3])).toBeCloseTo(xlsxRow.getCell(4).value as number, 1);
+    expect(kpi.rows.find((r) => r[0] === 'Dials (count)')).toBeDefined();
   });
 });
 

@@ -218,7 +218,7 @@ describe('report charts when the hang-up party is mostly unknown: the short-call
   it('CSV: the heatmap block carries the same columns', async () => {
     const text = Buffer.from(await (await report(unknown, 'csv', 'zh')).arrayBuffer()).toString('utf8');
     expect(text).toContain(
-      '星期,小时,外呼量,接通数,挂断方已知,早挂数,挂断率,区间下限,区间上限,短通话数,短通话占比,短通话区间下限,短通话区间上限\r\n周一,10,50,40,4,4,1,',
+      '星期,小时,外呼量,接通数,挂断方已知,早挂数,挂断率（%）,区间下限（%）,区间上限（%）,短通话数,短通话占比（%）,短通话区间下限（%）,短通话区间上限（%）\r\n周一,10,50,40,4,4,100,',
     );
   });
 });

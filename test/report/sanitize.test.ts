@@ -11,21 +11,24 @@ describe('formula neutralisation', () => {
   });
 
   it('writes CSV text neutralised and quoted, numbers as numbers', () => {
-    const csv = renderCsv([
-      {
-        id: 't',
-        name: 't',
-        title: 'T',
-        columns: [
-          { header: 'a', fmt: 'text' },
-          { header: 'b', fmt: 'num' },
-        ],
-        rows: [
-          ['=1,2', -0.5],
-          ['say "hi"', null],
-        ],
-      },
-    ]);
+    const csv = renderCsv(
+      [
+        {
+          id: 't',
+          name: 't',
+          title: 'T',
+          columns: [
+            { header: 'a', fmt: 'text' },
+            { header: 'b', fmt: 'num' },
+          ],
+          rows: [
+            ['=1,2', -0.5],
+            ['say "hi"', null],
+          ],
+        },
+      ],
+      'en',
+    );
     expect(csv.toString('utf8')).toBe('\uFEFFT\r\na,b\r\n"\'=1,2",-0.5\r\n"say ""hi""",\r\n');
   });
 });

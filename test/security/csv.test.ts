@@ -53,9 +53,10 @@ describe('the one CSV writer', () => {
   });
 
   it('the report CSV (server/report/csv.ts) writes no live formula', () => {
-    const body = renderCsv([
-      { title: '@title', columns: [{ header: '+h' }], rows: ATTACKS.map((a) => [a]), note: '-note' } as never,
-    ]).toString('utf8');
+    const body = renderCsv(
+      [{ title: '@title', columns: [{ header: '+h' }], rows: ATTACKS.map((a) => [a]), note: '-note' } as never],
+      'en',
+    ).toString('utf8');
     const all = cells(body);
     expect(all.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     expect(all).toContain("'@title");

@@ -16,6 +16,8 @@ export const api = {
   survival: (by: 'script' | 'segment' | 'number_tag' | 'agent', f: Filters) =>
     `/api/survival?${filterQuery(f, { by })}`,
   recommendations: (f: Filters) => `/api/recommendations?${filterQuery(f)}`,
+  /** The ISO weeks with calls, newest first (the weekly report's week picker). */
+  reportWeeks: () => '/api/reports/weeks',
 };
 
 /** URLs of the ingest routes (README "Ingest routes"); writes go through lib/upload-client.ts. */

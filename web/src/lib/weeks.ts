@@ -1,11 +1,11 @@
 // ISO week arithmetic is shared with the report itself (pure, no node imports), so the page
 // and the server can never disagree on which dates "2026-W44" covers.
-import { isoWeekOfDate, lastCompleteWeek, shiftWeek, type IsoWeek } from '../../../server/report/week.ts';
+import { lastCompleteWeek, type IsoWeek, type WeekOption } from '../../../server/report/week.ts';
 import type { Filters } from './api-types.ts';
 import { filterQuery } from './filters.ts';
 import type { Lang } from './i18n.ts';
 
-export type { IsoWeek };
+export type { IsoWeek, WeekOption };
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ReportLang = 'zh' | 'en';
@@ -13,14 +13,23 @@ export type ReportLang = 'zh' | 'en';
 /** The last week whose Sunday the data reaches (shared with the report's default week). */
 export { lastCompleteWeek };
 
-/** Every week with data, newest first; `complete` is false for a week the data ends inside of. */
-export function weeksWithData(firstDate: string, lastDate: string): { week: IsoWeek; complete: boolean }[] {
-  const first = isoWeekOfDate(firstDate);
-  const out: { week: IsoWeek; complete: boolean }[] = [];
-  for (let w = isoWeekOfDate(lastDate); w.from >= first.from; w = shiftWeek(w, -1)) {
-    out.push({ week: w, complete: w.days[6]! <= lastDate && w.from >= firstDate });
-  }
-  return out;
+/** GET /api/reports/weeks: the weeks with calls, newest first (never an empty week). */
+export interface ReportWeeks {
+  weeks: WeekOption[];
+}
+
+/**
+ * The week the page shows, one of `weeks` (newest first): the URL's when listed; else the last
+ * week the data covers to its Sunday (the report's default); else the newest complete one, else
+ * the newest. Null without weeks.
+ */
+export function pickWeek(weeks: readonly WeekOption[], asked: string | null): string | null {
+  const listed = (label: string | null | undefined) => (label && weeks.some((w) => w.week === label) ? label : null);
+  const newest = weeks[0];
+  if (!newest) return null;
+  // The newest week is complete when the data reaches its Sunday; else the last complete week is the one before.
+  const lastComplete = newest.complete ? newest.week : lastCompleteWeek(newest.from).label;
+  return listed(asked) ?? listed(lastComplete) ?? weeks.find((w) => w.complete)?.week ?? newest.week;
 }
 
 /** The report's language for a dashboard language. */
