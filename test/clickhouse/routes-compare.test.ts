@@ -147,7 +147,7 @@ async function urls(): Promise<string[]> {
     q({ from: shift(dims.firstDate, 7), to: shift(dims.lastDate, -6), segment: [seg, HOSTILE[0]!] }),
     q({ campaign: HOSTILE, numberTag: dims.numberTag.map((v: { value: string }) => v.value).slice(0, 2) }),
   ];
-  const out = ['/api/health', '/api/dimensions'];
+  const out = ['/api/health', '/api/dimensions', '/api/reports/weeks'];
   for (const f of filters) {
     const amp = f ? `&${f}` : '';
     out.push(
@@ -172,6 +172,7 @@ async function urls(): Promise<string[]> {
 const AFTER_WRITES = [
   '/api/health',
   '/api/dimensions',
+  '/api/reports/weeks',
   '/api/summary',
   '/api/breakdown?by=nth_call_30d',
   '/api/breakdown?by=date',
