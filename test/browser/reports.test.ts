@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../server/ingest/ingest-file.ts';
-import { HEADER, row } from '../report/fixture.ts';
+import { ingestStray2023 } from '../report/fixture.ts';
 import { SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
 import { sideScroll } from './layout.ts';
 
@@ -104,21 +103,7 @@ describe('/reports', () => {
   // Last in this file: it adds two stray calls from 2023 to the shared store.
   it('with stray calls years back: only weeks with calls, and at 390 px nothing scrolls sideways', async () => {
     const { store } = env().server;
-    const file = join(store.dataDir, 'stray-2023.csv');
-    writeFileSync(
-      file,
-      [
-        HEADER,
-        row('stray-1', '2023-07-26T10:00:00+08:00', 'stray', 'A'),
-        row('stray-2', '2023-07-27T10:00:00+08:00', 'stray', 'A'),
-      ].join('\n') + '\n',
-    );
-    const r = await ingestFile(store.db, file, {
-      dataDir: store.dataDir,
-      businessTimezone: 'Asia/Shanghai',
-      earlySeconds: 10,
-    });
-    expect(r.inserted).toBe(2);
+    await ingestStray2023(store);
     for (const lang of ['en', 'zh-CN'] as const) {
       const page = await env().browser.newPage({ viewport: { width: 390, height: 844 } });
       const problems = watch(page);

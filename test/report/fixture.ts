@@ -56,6 +56,25 @@ export function row(id: string, startedAt: string, campaign: string, script: str
     .join(',');
 }
 
+/** Two stray calls from July 2023 (2023-W30) into `store`: years before the sample's weeks. */
+export async function ingestStray2023(store: Store): Promise<void> {
+  const file = join(store.dataDir, 'stray-2023.csv');
+  writeFileSync(
+    file,
+    [
+      HEADER,
+      row('stray-1', '2023-07-26T10:00:00+08:00', 'stray', 'A'),
+      row('stray-2', '2023-07-27T10:00:00+08:00', 'stray', 'A'),
+    ].join('\n') + '\n',
+  );
+  const r = await ingestFile(store.db, file, {
+    dataDir: store.dataDir,
+    businessTimezone: SETTINGS.timezone,
+    earlySeconds: SETTINGS.earlySeconds,
+  });
+  if (r.inserted !== 2) throw new Error(`stray rows: ${JSON.stringify(r)}`);
+}
+
 export const EXTRA_ROWS = [
   // Sunday 23:30 in Shanghai, with an explicit offset: Sunday of W38.
   row('tz-sun-2330', '2026-09-20T23:30:00+08:00', 'tz_probe', 'A'),

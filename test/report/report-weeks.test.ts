@@ -1,29 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile } from '../../server/ingest/ingest-file.ts';
-import { HEADER, SETTINGS, getJson, reportFixture, row, type Fixture } from './fixture.ts';
+import { getJson, ingestStray2023, reportFixture, type Fixture } from './fixture.ts';
 
 // A store of 8 weeks of 2026 calls plus two stray calls from 2023: the week picker listed every ISO
 // week between them (~170, ~160 of them empty). GET /api/reports/weeks lists the weeks with calls.
 let fx: Fixture;
 beforeAll(async () => {
   fx = await reportFixture();
-  const stray = join(fx.dir, 'stray.csv');
-  writeFileSync(
-    stray,
-    [
-      HEADER,
-      row('stray-1', '2023-07-26T10:00:00+08:00', 'stray', 'A'),
-      row('stray-2', '2023-07-27T10:00:00+08:00', 'stray', 'A'),
-    ].join('\n') + '\n',
-  );
-  const r = await ingestFile(fx.store.db, stray, {
-    dataDir: fx.store.dataDir,
-    businessTimezone: SETTINGS.timezone,
-    earlySeconds: SETTINGS.earlySeconds,
-  });
-  if (r.inserted !== 2) throw new Error(`stray rows: ${JSON.stringify(r)}`);
+  await ingestStray2023(fx.store);
 });
 afterAll(() => fx?.close());
 
