@@ -148,14 +148,18 @@ describe('/insights: recommendations with their evidence', () => {
         expect(await items.first().locator('dd').count()).toBeGreaterThanOrEqual(3);
         expect(await items.first().locator('a[data-link]').getAttribute('href')).toContain(`lang=${lang}`);
       }
-      // Each list shows its three strongest items; "show all" opens the rest, windows in hour order.
+      // Each list shows its three strongest items, the windows each segment's strongest one;
+      // "show all" opens the rest, windows in hour order.
       const windows = page.locator('[data-card=rec-windows]');
-      expect(await windows.locator('[data-rec]').count()).toBeLessThanOrEqual(3);
+      const ids = () => windows.locator('[data-rec]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')!));
+      const segmentOf = (id: string) => /^(.*)-\d+$/.exec(id)![1]!;
+      const top = await ids();
       await windows.locator('[data-show-all]').click();
-      const hours = await windows
-        .locator('[data-rec]')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-rec')!));
-      expect(hours.length).toBeGreaterThan(3);
+      const hours = await ids();
+      expect(hours.length).toBeGreaterThan(top.length);
+      const segments = new Set(hours.map(segmentOf));
+      expect(new Set(top.map(segmentOf))).toEqual(segments);
+      expect(top.length).toBeLessThanOrEqual(Math.max(3, segments.size));
       const bySegment = new Map<string, number[]>();
       for (const id of hours) {
         const [, seg, h] = /^(.*)-(\d+)$/.exec(id)!;

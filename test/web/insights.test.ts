@@ -141,5 +141,27 @@ describe('recommendation items', () => {
     ]);
     expect(topItems(items, 3).map((i) => i.id)).toEqual(['blue_collar-11', 'blue_collar-20', 'retired-10']);
     expect(topItems(items.slice(0, 2), 3)).toHaveLength(2);
+    // One segment with the strongest windows: each segment still leads with its own strongest.
+    const four = windowItems(
+      [
+        w('white_collar', 19, 1e-9),
+        w('white_collar', 20, 1e-8),
+        w('white_collar', 21, 1e-7),
+        w('blue_collar', 9, 0.01),
+        w('retired', 10, 0.02),
+        w('retired', 8, 0.03),
+        w('student', 12, 0.04),
+      ],
+      ctx('en'),
+    );
+    expect(topItems(four, 3).map((i) => i.id)).toEqual([
+      'blue_collar-9',
+      'retired-10',
+      'student-12',
+      'white_collar-19',
+    ]);
+    // Fewer groups than n: the next strongest fill up to n.
+    const oneSegment = four.filter((i) => i.id.startsWith('white_collar'));
+    expect(topItems(oneSegment, 2).map((i) => i.id)).toEqual(['white_collar-19', 'white_collar-20']);
   });
 });

@@ -142,14 +142,17 @@ export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] 
   }));
 }
 
-/** The `n` strongest items, kept in the list's own order (segment, hour). */
+/**
+ * The `n` strongest items, kept in the list's own order (segment, hour). A list in groups (call
+ * windows per segment) leads with each group's strongest item, so it may keep more than `n`: the
+ * three strongest windows of one segment answered "when to call each segment" for that one alone.
+ */
 export function topItems(items: readonly RecItem[], n: number): RecItem[] {
   if (items.length <= n) return [...items];
-  const keep = new Set(
-    [...items]
-      .sort((a, b) => a.rank - b.rank)
-      .slice(0, n)
-      .map((i) => i.id),
-  );
+  const ranked = [...items].sort((a, b) => a.rank - b.rank);
+  const groups = new Set<string>();
+  const lead = ranked.filter((i) => i.group !== undefined && !groups.has(i.group) && groups.add(i.group));
+  const rest = ranked.filter((i) => !lead.includes(i));
+  const keep = new Set([...lead, ...rest].slice(0, Math.max(n, lead.length)).map((i) => i.id));
   return items.filter((i) => keep.has(i.id));
 }
