@@ -184,6 +184,22 @@ describe('uploading on /data', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('a scripts file uploaded here names the lines with their wording on the other pages, no reload needed', async () => {
+    const { page, problems } = await open('/data?lang=en');
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.setInputFiles('[data-upload-input]', join(ROOT, 'sample-data', 'formats', 'dim_scripts.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    await page.click('[data-nav="/scripts"]');
+    await settled(page);
+    await page.click('[data-filter=script] summary');
+    await expect
+      .poll(() => page.locator('[data-filter=script] .opt').allTextContents(), SLOW)
+      .toContain('Line B — Hello, this is Anna…');
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the write rule on /data', () => {
