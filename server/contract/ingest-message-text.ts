@@ -3,6 +3,7 @@
  * (ingest-messages.en.ts): what the server stores as `message` and the CLI prints.
  */
 import type { MessagePart, OffsetSource } from './ingests.ts';
+import { fill } from './fill.ts';
 import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from './ingest-messages.en.ts';
 
 /**
@@ -14,9 +15,10 @@ export function renderPart(p: MessagePart): string {
   if (typeof args.what === 'string' && Object.hasOwn(OFFSET_SOURCES_EN, args.what))
     args.what = OFFSET_SOURCES_EN[args.what as OffsetSource];
   const template = INGEST_MESSAGES_EN[p.code] ?? p.code;
-  return template
-    .replace(/ \(\{(\w+)\}\)$/, (m, name: string) => (name in args ? m : ''))
-    .replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  return fill(
+    template.replace(/ \(\{(\w+)\}\)$/, (m, name: string) => (name in args ? m : '')),
+    args,
+  );
 }
 
 /**

@@ -426,9 +426,7 @@ const en: Dict = {
 export const DICTS: Record<Lang, Dict> = { zh, en };
 export const dict = (lang: Lang): Dict => DICTS[lang];
 
-/** `{name}` placeholders filled from `vars`. */
-export const fill = (text: string, vars: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+export { fill } from '../contract/fill.ts';
 
 // Number formats come from the one module the dashboard uses too (server/contract/format.ts).
 const F = { zh: createFormat('zh'), en: createFormat('en') };

@@ -2,6 +2,7 @@ import { maskPhone } from '../phone.ts';
 import { looseName, splitCsvLine } from './csv-line.ts';
 import type { Sample } from './types.ts';
 import { part, type MessagePart } from '../message-parts.ts';
+import { fill } from '../../contract/fill.ts';
 import { FORMAT_NEEDS_EN, type FormatNeed } from '../../contract/ingest-messages.en.ts';
 
 /**
@@ -21,7 +22,7 @@ const need = (kind: FormatNeed, args?: Record<string, string | number>): Need =>
 
 /** A requirement in English (FORMAT_NEEDS_EN), as the server's message and the CLI say it. */
 export function needText([kind, args = {}]: Need): string {
-  return FORMAT_NEEDS_EN[kind].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  return fill(FORMAT_NEEDS_EN[kind], args);
 }
 
 const STAMP = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d\d(:\d\d)?$/;

@@ -1,4 +1,5 @@
 import { valueLabel as sharedLabel } from '../../../server/contract/labels.ts';
+import { fill } from '../../../server/contract/fill.ts';
 import type { AnalysisMessageKey } from './messages/analysis.en.ts';
 import type { DataMessageKey } from './messages/data.en.ts';
 import { en, type MessageKey as CoreMessageKey } from './messages/en.ts';
@@ -35,7 +36,7 @@ export function detectLang(preferred: readonly string[]): Lang {
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   // A key whose texts are not loaded shows as itself: visible in a test, never a crash.
   const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fill(text, vars);
 }
 
 /** A readable label for a stored dimension value (the shared dictionary, server/contract/labels.ts). */
