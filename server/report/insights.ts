@@ -67,8 +67,9 @@ export function weeklyAb(db: Database, filters: Filters, settings: Settings): Pr
   return guarded(async () => {
     const picked = await defaultControl(db, filters, settings); // the control /api/ab picks
     const r = await abAnalysis(db, { filters, control: picked?.script, adjust: [...AB_ADJUST] }, settings);
-    // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis, adjusted
-    // the same way as /scripts by default, so the report and the page cannot disagree.
+    // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis, as on
+    // /scripts. The strata differ: /scripts adjusts for hour and segment by default (web/src/lib/ab.ts
+    // DEFAULT_ADJUST), the report for number tag too, so the two can disagree (README documents both).
     const arms = r.arms as AbArm[];
     return {
       metric: r.metric,
