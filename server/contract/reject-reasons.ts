@@ -49,7 +49,21 @@ function partZh(part: string): string {
   return part;
 }
 
+/**
+ * The parts of a joined reason. A "; " separates two parts only outside a quoted value (values are
+ * quoted, their own quotes unescaped): a piece that leaves a quote open is joined with the next.
+ */
+export function reasonParts(reason: string): string[] {
+  const parts: string[] = [];
+  for (const piece of reason.split('; ')) {
+    const open = parts.length > 0 && (parts[parts.length - 1].split('"').length - 1) % 2 === 1;
+    if (open) parts[parts.length - 1] += `; ${piece}`;
+    else parts.push(piece);
+  }
+  return parts;
+}
+
 /** A rejects-file reason in Chinese, part by part ("; " between parts, as written). */
 export function rejectReasonZh(reason: string): string {
-  return reason.split('; ').map(partZh).join('; ');
+  return reasonParts(reason).map(partZh).join('; ');
 }

@@ -30,9 +30,12 @@ describe('rejects-file reasons in Chinese', () => {
   ])('%s', (en, zh) => expect(rejectReasonZh(en)).toBe(zh));
 
   it('translates each part of a joined reason; values and unknown words stay as written', () => {
+    // a "; " inside a quoted value stays in its part
     expect(rejectReasonZh('call_id: missing; disposition: unknown value "是; 否"')).toBe(
-      // a "; " inside a value splits it: those pieces match nothing and come back unchanged
-      'call_id：缺失; disposition: unknown value "是; 否"',
+      'call_id：缺失; disposition：未知取值 "是; 否"',
+    );
+    expect(rejectReasonZh('answered_by: unknown value "a; b; c"; hangup_by: unknown value "d; e"')).toBe(
+      'answered_by：未知取值 "a; b; c"; hangup_by：未知取值 "d; e"',
     );
     expect(rejectReasonZh('started_at: missing; hangup_by: unknown value "x"')).toBe(
       'started_at：缺失; hangup_by：未知取值 "x"',

@@ -192,10 +192,10 @@ describe('ingest messages in the reader language', () => {
   it('refused-row reasons of old dimension ingests read in Chinese', () => {
     const old = [
       p('dim_customers', { stored: 2 }),
-      p('dim_refused', { reasons: 'key column missing or empty; from_date: not a date: "x"' }),
+      p('dim_refused', { reasons: 'key column missing or empty; from_date: not a date: "x; y"' }),
     ];
     expect(ingestMessage('zh-CN', 'x', old)).toBe(
-      '2 行客户：客户分群与年龄段已重新应用到其通话；其他列作为细分属性；被拒绝的行：键列缺失或为空；from_date 不是日期：“x”。',
+      '2 行客户：客户分群与年龄段已重新应用到其通话；其他列作为细分属性；被拒绝的行：键列缺失或为空；from_date 不是日期：“x; y”。',
     );
     expect(ingestMessage('en', 'x', old)).toBe(renderIngestMessage(old));
   });

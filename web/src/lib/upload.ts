@@ -2,6 +2,7 @@
 import type { MessagePart } from '../../../server/contract/ingests.ts';
 import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
 import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
+import { reasonParts } from '../../../server/contract/reject-reasons.ts';
 import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
@@ -224,8 +225,7 @@ function headerText(lang: Lang, args: Args): string | null {
 
 /** An old dim_refused part's English reasons ("key column missing or empty; ...") in the reader's language. */
 function refusedText(lang: Lang, reasons: string): string {
-  return reasons
-    .split('; ')
+  return reasonParts(reasons)
     .map((r) => {
       if (r === 'key column missing or empty') return translate(lang, 'ingest.refused.key');
       if (r === 'number_tag missing') return translate(lang, 'ingest.refused.tag');
