@@ -66,6 +66,10 @@ export const VALUE_LABELS: Record<string, Record<string, [zh: string, en: string
   hangup_by: { callee: ['客户', 'Callee'], agent: ['坐席', 'Agent'], system: ['系统', 'System'] },
   format: {
     canonical: ['标准话单', 'Canonical CDR'],
+    // A canonical file is logged under its container (ingest_log.format), e.g. "csv".
+    csv: ['标准话单（CSV）', 'Canonical CDR (CSV)'],
+    json: ['标准话单（JSON）', 'Canonical CDR (JSON)'],
+    parquet: ['标准话单（Parquet）', 'Canonical CDR (Parquet)'],
     asterisk_cdr_csv: ['Asterisk CDR（CSV）', 'Asterisk CDR (CSV)'],
     asterisk_cdr_custom: ['Asterisk CDR（自定义）', 'Asterisk CDR (custom)'],
     asterisk_db: ['Asterisk CDR（数据库导出）', 'Asterisk CDR (database)'],

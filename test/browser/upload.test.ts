@@ -106,7 +106,7 @@ describe('uploading on /data', () => {
     await settled(page);
     const row = rows.filter({ hasText: 'with-rejects.csv' });
     expect(await row.locator('td').allTextContents()).toEqual(
-      expect.arrayContaining(['with-rejects.csv', 'loaded', 'csv · utf-8', '8', '3', '1', '4']),
+      expect.arrayContaining(['with-rejects.csv', 'loaded', 'Canonical CDR (CSV) · UTF-8', '8', '3', '1', '4']),
     );
     // Its message reads on a line of its own under the row, across the table, not in a squeezed last column.
     const note = row.locator('xpath=following-sibling::tr[1]').locator('[data-prose=message]');

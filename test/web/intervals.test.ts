@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIntervalPlot, labelWidth, type IntervalRow } from '../../web/src/lib/charts/intervals.ts';
+import { buildIntervalPlot, intervalDomain, labelWidth, type IntervalRow } from '../../web/src/lib/charts/intervals.ts';
 import { int, pct } from './fixtures.ts';
 
 const text = { rate: 'Hang-up rate', interval: '95% interval', n: 'Answered', smallSample: 'small sample' };
@@ -62,6 +62,76 @@ describe('buildIntervalPlot with shrunk rates', () => {
     const marks = marksOf(o);
     expect(marks.map((m) => m.ariaLabel)).toEqual(['x-grid', 'rule', 'tick', 'dot']);
     expect(marks[2]!.data.map((r) => r.label)).toEqual(['a07', 'a01', 'a41']);
+  });
+});
+
+describe('intervalDomain', () => {
+  // /segments by age band: a "(none)" band seen on 2 answered calls, both hung up early.
+  const bands: IntervalRow[] = [
+    { label: '18-25', rate: 0.34, low: 0.32, high: 0.36, n: 2100 },
+    { label: '26-35', rate: 0.29, low: 0.27, high: 0.31, n: 2400 },
+    { label: '36-50', rate: 0.27, low: 0.25, high: 0.29, n: 2000 },
+    { label: '(none)', rate: 1, low: 0.34, high: 1, n: 2 },
+  ];
+
+  it('comes from the rows with enough calls: a 2-call rate of 100% does not stretch it', () => {
+    const [start, end] = intervalDomain(bands, { reference: 0.3 });
+    expect(start).toBeCloseTo(0.2, 12);
+    expect(end).toBeCloseTo(0.36 * 1.08, 12);
+    // Nor one of 0% pull its start down to 0.
+    const low = intervalDomain([...bands.slice(0, 3), { label: '(none)', rate: 0, low: 0, high: 0.66, n: 2 }]);
+    expect(low[0]).toBeCloseTo(0.2, 12);
+  });
+
+  it('keeps the reference line and every shrunk tick in view', () => {
+    expect(intervalDomain(bands, { reference: 0.45 })[1]).toBeCloseTo(0.45 * 1.08, 12);
+    expect(intervalDomain(bands, { reference: 0.12 })[0]).toBeCloseTo(0.1, 12);
+    const shrunk = bands.map((r) => ({ ...r, shrunk: r.n < 30 ? 0.4 : r.rate }));
+    expect(intervalDomain(shrunk)[1]).toBeCloseTo(0.4 * 1.08, 12);
+  });
+
+  it('falls back to the rates (not their 0–100% intervals) when no row has enough calls', () => {
+    const thin = bands.map((r) => ({ ...r, n: 5 }));
+    expect(intervalDomain(thin)).toEqual([0.2, 1]);
+    const [start, end] = intervalDomain(thin.slice(0, 3));
+    expect(start).toBeCloseTo(0.2, 12);
+    expect(end).toBeCloseTo(0.34 * 1.08, 12);
+  });
+
+  it('honours minSample, a 5% floor and the [0, 1] bounds; rows without a rate are ignored', () => {
+    expect(intervalDomain(bands, { minSample: 1 })).toEqual([0.2, 1]);
+    const rare = [{ label: 'x', rate: 0.01, low: 0.005, high: 0.02, n: 4000 }];
+    expect(intervalDomain(rare)).toEqual([0, 0.05 * 1.08]);
+    expect(intervalDomain([{ label: 'none', rate: null, low: null, high: null, n: 0 }])).toEqual([0, 0.05 * 1.08]);
+  });
+
+  it('is what buildIntervalPlot draws; a small-sample rate beyond it is a hollow arrow at the edge', () => {
+    const o = buildIntervalPlot(bands, {
+      width: 640,
+      pct,
+      int,
+      text: { ...text, offScale: 'beyond the axis' },
+      reference: 0.3,
+    });
+    const domain = (o.x as { domain: number[] }).domain;
+    expect(domain[1]).toBeCloseTo(0.36 * 1.08, 12); // not 100% × 1.08 for the 2-call band
+    expect(domain).toEqual(intervalDomain(bands, { reference: 0.3 }));
+    const marks = o.marks as unknown as {
+      ariaLabel: string;
+      data: IntervalRow[];
+      channels: Record<string, { value: unknown }>;
+    }[];
+    const dots = marks.filter((m) => m.ariaLabel === 'dot');
+    expect(dots.map((m) => m.data.map((r) => r.label))).toEqual([['18-25', '26-35', '36-50'], ['(none)']]);
+    const arrow = dots[1]!.channels;
+    const row = bands[3]!;
+    expect((arrow.x!.value as (r: IntervalRow) => number)(row)).toBe(domain[1]);
+    expect((arrow.rotate!.value as (r: IntervalRow) => number)(row)).toBe(90); // pointing right
+    // The tooltip still gives the true rate.
+    const title = (arrow.title!.value as (r: IntervalRow) => string)(row);
+    expect(title).toContain('Hang-up rate: 100.0%');
+    expect(title).toContain('small sample');
+    expect(title).toContain('beyond the axis');
   });
 });
 

@@ -2,7 +2,7 @@ import '../../web/src/lib/messages/analysis.ts';
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier, type SurvivalObservation } from '../../server/stats/index.ts';
 import type { SurvivalGroup, SurvivalPoint } from '../../web/src/lib/api-types.ts';
-import { buildKmPlot, kmSteps, viridisCategories } from '../../web/src/lib/charts/survival.ts';
+import { buildKmPlot, kmSteps, viridisCategories, type KmStep } from '../../web/src/lib/charts/survival.ts';
 import { translate } from '../../web/src/lib/i18n.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
 import { survivalAtWithSe, survivalDifference, survivalSentence } from '../../web/src/lib/km-compare.ts';
@@ -130,6 +130,35 @@ describe('kmSteps / buildKmPlot', () => {
     // The lowest band in view is control's at 5 s; the axis starts at the tenth below it.
     const lowest = Math.min(...steps.map((s) => s.low));
     expect((o.y as { domain: number[] }).domain).toEqual([Math.floor((lowest - 0.02) * 10) / 10, 1]);
+  });
+
+  it('keeps the legend short ("Line A") and puts a stored wording in the tooltip, under the label', () => {
+    const wording = '您好，我是XX银行的客户经理，耽误您一分钟，给您介绍一款低息贷款。';
+    const texts: Record<string, string> = { A: wording };
+    const worded = kmSteps(
+      [group('A', withLate), group('B', arm)],
+      60,
+      (k) => `Line ${k}`,
+      (k) => texts[k] ?? null,
+    );
+    const o = buildKmPlot(worded, {
+      width: 800,
+      maxT: 60,
+      labels: ['Line A', 'Line B'],
+      pct: (r) => `${Math.round(r * 100)}%`,
+      text: { x: 's', y: 'S', survival: 'S', interval: 'CI', atRisk: 'n' },
+    });
+    expect((o.color as { domain: string[] }).domain).toEqual(['Line A', 'Line B']);
+    const tip = (
+      o.marks as unknown as { ariaLabel: string; channels: { title: { value: (s: KmStep) => string } } }[]
+    ).find((m) => m.ariaLabel === 'tip')!.channels.title.value;
+    const a = worded.find((s) => s.key === 'A' && s.t === 2)!;
+    expect(tip(a).split('\n').slice(0, 3)).toEqual(['Line A · 2 s', wording, 'S: 80%']);
+    // No wording stored for B: the tooltip goes straight from the label to the numbers.
+    const b = worded.find((s) => s.key === 'B' && s.t === 3)!;
+    expect(tip(b).split('\n').slice(0, 2)).toEqual(['Line B · 3 s', 'S: 90%']);
+    // Without wordings (no scripts file), the steps carry none.
+    expect(steps.every((s) => s.note === undefined)).toBe(true);
   });
 
   it('viridisCategories stays off the light yellow end', () => {

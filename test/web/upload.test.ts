@@ -214,6 +214,34 @@ describe('ingest history columns', () => {
     ).toBe('cn_export · gb18030');
   });
 
+  it('name the detected format as the Format menu does on screen, raw in the CSV', () => {
+    const langs = ['zh-CN', 'en'] as const;
+    const [zh, en] = langs.map((lang) =>
+      ingestColumns(
+        (k) => translate(lang, k),
+        (d, v) => valueLabel(lang, d, v),
+        lang,
+      ).find((c) => c.key === 'format')!,
+    );
+    const customers: IngestRow = { ...ROW, kind: 'dimension', format: 'dim_customers' };
+    const chinese: IngestRow = { ...ROW, format: 'canonical', encoding: 'gb18030' };
+    // The same names as the upload's Format select (label('format', name)).
+    expect(zh!.display!(customers)).toBe(`${valueLabel('zh-CN', 'format', 'dim_customers')} · UTF-8`);
+    expect(zh!.display!(customers)).toBe('客户维表 · UTF-8');
+    expect(zh!.display!(chinese)).toBe('标准话单 · GB18030');
+    expect(en!.display!(customers)).toBe('Customers table · UTF-8');
+    expect(en!.display!(chinese)).toBe('Canonical CDR · GB18030');
+    // Parquet has no encoding; a name the dictionary does not know is shown as stored.
+    expect(en!.display!({ ...ROW, format: 'parquet', encoding: null })).toBe('Canonical CDR (Parquet)');
+    // A canonical CSV is logged as "csv".
+    expect(zh!.display!(ROW)).toBe('标准话单（CSV） · UTF-8');
+    expect(en!.display!({ ...ROW, format: 'vicidial+mapping' })).toBe('vicidial+mapping · UTF-8');
+    expect(zh!.display!({ ...ROW, status: 'repeated', format: 'unknown', encoding: null })).toBe('–');
+    // The CSV download keeps the stored names.
+    const csv = toCsv([zh!], [customers, chinese]).slice(1).split('\r\n');
+    expect(csv.slice(1, 3)).toEqual(['dim_customers · utf-8', 'canonical · gb18030']);
+  });
+
   it('offer deletion only for loaded call files that added calls', () => {
     expect(deletable(ROW)).toBe(true);
     expect(deletable({ ...ROW, status: 'repeated' })).toBe(false);

@@ -20,12 +20,18 @@ export function ingestColumns(
     { key: 'fileName', label: t('data.file'), kind: 'text', value: (r) => r.fileName },
     { key: 'status', label: t('data.status'), kind: 'text', value: (r) => label('status', r.status) },
     // "unknown": never detected (a repeated file is recognised by its hash first, or unreadable).
+    // The CSV keeps the stored names (data teams grep "cn_export · gb18030"); the table names the
+    // format as the upload's Format menu does ("国内外呼系统导出 · GB18030").
     {
       key: 'format',
       label: t('data.detectedFormat'),
       kind: 'text',
       wrap: true,
       value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')),
+      display: (r) =>
+        r.format === 'unknown'
+          ? '–'
+          : [label('format', r.format), r.encoding?.toUpperCase()].filter(Boolean).join(' · '),
     },
     { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
     { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => ofCalls(r, r.calls) },

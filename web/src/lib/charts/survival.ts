@@ -7,6 +7,8 @@ import { FONT_STACK, INK } from './theme.ts';
 export interface KmStep {
   key: string;
   label: string;
+  /** The group's longer description for the tooltip (an opening line's wording), when stored. */
+  note?: string;
   t: number;
   survival: number;
   low: number;
@@ -16,18 +18,26 @@ export interface KmStep {
 
 /**
  * The curves cut at maxT, ready for step-after lines: each starts at (0, 1) and ends with its
- * last value at maxT, so every curve spans the same window.
+ * last value at maxT, so every curve spans the same window. `noteOf` gives a group's wording
+ * for the tooltip (the legend keeps the short label).
  */
-export function kmSteps(groups: readonly SurvivalGroup[], maxT: number, label: (key: string) => string): KmStep[] {
+export function kmSteps(
+  groups: readonly SurvivalGroup[],
+  maxT: number,
+  label: (key: string) => string,
+  noteOf: (key: string) => string | null = () => null,
+): KmStep[] {
   return groups.flatMap((g) => {
     const name = label(g.key);
-    const steps: KmStep[] = [{ key: g.key, label: name, t: 0, survival: 1, low: 1, high: 1, atRisk: g.n }];
+    const note = noteOf(g.key) || undefined;
+    const steps: KmStep[] = [{ key: g.key, label: name, note, t: 0, survival: 1, low: 1, high: 1, atRisk: g.n }];
     for (const p of g.points) {
       if (p.t > maxT) break;
       // The log-log band is undefined once S = 0: draw it as the point itself.
       steps.push({
         key: g.key,
         label: name,
+        note,
         t: p.t,
         survival: p.survival,
         low: p.ciLow ?? p.survival,
@@ -70,6 +80,7 @@ export function buildKmPlot(steps: readonly KmStep[], o: KmOptions): Plot.PlotOp
   const title = (s: KmStep) =>
     [
       `${s.label} · ${s.t} s`,
+      ...(s.note ? [s.note] : []),
       `${o.text.survival}: ${o.pct(s.survival)}`,
       `${o.text.interval}: ${o.pct(s.low)} – ${o.pct(s.high)}`,
       `${o.text.atRisk}: ${s.atRisk}`,

@@ -63,6 +63,7 @@ export const en = {
   'sample.answered': 'answered calls',
   'sample.dials': 'dials',
   'sample.small': 'small sample',
+  'sample.offScale': 'beyond the axis, drawn at its edge',
   'sample.hollow': "Hollow point on a dashed line = fewer than {n} in the rate's denominator: too few to read.",
   'sample.faded': "Faded bar = fewer than {n} in the rate's denominator: too few to read.",
   'chart.reference': 'Dashed line: the rate over all selected calls.',

@@ -65,6 +65,7 @@ export const zhCN: Record<MessageKey, string> = {
   'sample.answered': '接通数',
   'sample.dials': '拨打量',
   'sample.small': '样本少',
+  'sample.offScale': '超出坐标轴，画在边缘',
   'sample.hollow': '空心点（虚线相连）= 分母少于 {n}：样本太少，不宜解读。',
   'sample.faded': '浅色柱 = 分母少于 {n}：样本太少，不宜解读。',
   'chart.reference': '虚线：当前筛选下全部通话的比率。',
