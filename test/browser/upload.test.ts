@@ -14,6 +14,7 @@ import { ROOT, SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
 const env = useDashboard();
 const WITH_REJECTS = join(ROOT, 'sample-data', 'examples', 'with-rejects.csv');
 const GBK = join(ROOT, 'sample-data', 'formats', 'cn_export_gbk.csv');
+const REAL = join(ROOT, 'sample-data', 'formats', 'real');
 const TOKEN = 'browser-test-token-0123456789';
 // A file loads in a second or two next to the 30,000 sample calls; expect.poll waits 1 s by default.
 const SLOW = { timeout: 20_000 };
@@ -147,7 +148,10 @@ describe('uploading on /data', () => {
     // UTF-16 text is refused with the reason the server gives.
     await drop(page, [{ name: 'utf16.csv', bytes: [0xff, 0xfe, 0x63, 0x00, 0x61, 0x00, 0x6c, 0x00, 0x6c, 0x00] }]);
     await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
-    expect(await item(page).locator('[role=alert]').textContent()).toMatch(/^The file could not be read: .*UTF-8/);
+    expect(await item(page).locator('.not-loaded').textContent()).toBe('Not loaded');
+    expect(await item(page).locator('[role=alert]').textContent()).toBe(
+      'UTF-16 text is not supported: save the export as UTF-8 or GB18030',
+    );
     await expect.poll(() => rows.count()).toBe(4);
     expect(problems).toEqual([]);
     await page.close();
@@ -181,6 +185,27 @@ describe('uploading on /data', () => {
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before);
     await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('已删除');
     expect(await row.locator('[data-delete]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('(zh) a file of no known format: the live result says what its history row says, whole, in Chinese', async () => {
+    const { page, problems } = await open('/data?lang=zh-CN');
+    // A real export no built-in format reads (its mapping is beside it): 25 columns, a long header.
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'cdr_stats_import.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
+    const live = (await item(page).locator('[role=alert]').textContent())!.trim();
+    expect(await item(page).locator('.not-loaded').textContent()).toBe('未导入');
+    // Chinese from the message parts, not the server's English line capped at 300 characters.
+    expect(live).toMatch(/^无法识别的格式：最接近的是 /);
+    expect(live).not.toMatch(/no known format|closest tried|Header:|…$/);
+    expect(live).toContain('（共 25 列）');
+    const row = page
+      .locator('table[data-table=ingests] tbody tr[data-row]')
+      .filter({ hasText: 'cdr_stats_import.csv' });
+    await expect.poll(() => row.count()).toBe(1);
+    const history = await row.locator('xpath=following-sibling::tr[1]').locator('[data-prose=message]').textContent();
+    expect(history!.replace(/^说明\s+/, '')).toBe(live);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,8 @@ import {
   failureText,
   formatBytes,
   formatDuration,
+  ingestMessage,
+  jobResult,
   offReason,
   phaseOf,
   PHASE_KEYS,
@@ -17,7 +19,7 @@ import {
   tokenHeaders,
   type UploadFailure,
 } from '../../web/src/lib/upload.ts';
-import type { IngestRow } from '../../web/src/lib/upload-types.ts';
+import type { IngestReport, IngestRow } from '../../web/src/lib/upload-types.ts';
 
 const http = (status: number, body: { error?: string; maxUploadBytes?: number } | null = null): UploadFailure => ({
   kind: 'http',
@@ -94,6 +96,42 @@ describe('what a failed upload says', () => {
     expect(say({ kind: 'lost' }, 'zh-CN')).toMatch(/找不到此次上传/);
   });
 
+  it('a file the server could not read shows its report: the message parts, whole, as the history row does', () => {
+    const parts = [
+      {
+        code: 'unknown_format' as const,
+        args: {
+          near1: '["asterisk_db",[["column_or",{"a":"calldate","b":"start"}],["column",{"name":"disposition"}]]]',
+          headerShown: 'switch, cdr_source_type, callid',
+          headerRest: 0,
+          headerTotal: 3,
+          file: 'x.csv',
+        },
+      },
+    ];
+    const english = 'no known format: closest tried asterisk_db (missing calldate or start; disposition). Header: sw…';
+    const report = { ...REPORT, status: 'failed' as const, message: english, messageParts: parts };
+    const shown = jobResult({ state: 'failed', report, error: english });
+    expect(shown).toEqual({ report, failure: null });
+    const history = ingestColumns(
+      (k) => translate('zh-CN', k),
+      (d, v) => valueLabel('zh-CN', d, v),
+      'zh-CN',
+    );
+    const message = history
+      .find((c) => c.key === 'message')!
+      .value({ ...ROW, message: report.message, messageParts: report.messageParts });
+    expect(ingestMessage('zh-CN', report.message, report.messageParts)).toBe(message);
+    expect(message).toMatch(
+      /^无法识别的格式：最接近的是 Asterisk CDR（数据库导出）（缺少 calldate 或 start、disposition）。表头：switch, cdr_source_type, callid（共 3 列）。如果它属于/,
+    );
+    // A job that died without a report has only its error to give.
+    expect(jobResult({ state: 'failed', report: null, error: 'disk full' })).toEqual({
+      report: null,
+      failure: { kind: 'unreadable', reason: 'disk full' },
+    });
+  });
+
   it('gives the server’s reason for uploads being off without repeating the headline', () => {
     expect(
       offReason(
@@ -132,6 +170,27 @@ describe('upload formatting and headers', () => {
     expect(tokenHeaders(null)).toEqual({});
   });
 });
+
+const REPORT: IngestReport = {
+  ingestId: 9,
+  fileName: 'x.csv',
+  format: 'unknown',
+  encoding: null,
+  status: 'loaded',
+  kind: 'calls',
+  message: null,
+  messageParts: [],
+  rowsRead: 0,
+  calls: 0,
+  folded: 0,
+  foldNotes: [],
+  inserted: 0,
+  duplicates: 0,
+  rejected: 0,
+  rejectsFile: null,
+  unknownParty: 0,
+  durationMs: 40,
+};
 
 const ROW: IngestRow = {
   ingestId: 2,

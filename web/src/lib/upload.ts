@@ -4,6 +4,7 @@ import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
 import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
 import { reasonParts } from '../../../server/contract/reject-reasons.ts';
 import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
+import type { IngestJob, IngestReport } from './upload-types.ts';
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
 export type Phase =
@@ -70,6 +71,18 @@ export type UploadFailure =
   | { kind: 'unreadable'; reason: string | null }
   /** The server no longer knows the job (restarted). */
   | { kind: 'lost' };
+
+/**
+ * What a finished job shows: its report whenever the server wrote one, a file it could not read
+ * included (the report's message parts read in the page's language, whole, as in the history);
+ * only a job that died without a report falls back to its error, the server's English line.
+ */
+export function jobResult(
+  job: Pick<IngestJob, 'state' | 'report' | 'error'>,
+): { report: IngestReport; failure: null } | { report: null; failure: UploadFailure } {
+  if (job.report) return { report: job.report, failure: null };
+  return { report: null, failure: { kind: 'unreadable', reason: job.error } };
+}
 
 export interface Text {
   key: MessageKey;

@@ -1,5 +1,5 @@
 import { getJob, postFile, UploadError } from './upload-client.ts';
-import { phaseOf, progressOf, type Phase, type UploadFailure } from './upload.ts';
+import { jobResult, phaseOf, progressOf, type Phase, type UploadFailure } from './upload.ts';
 import type { IngestReport } from './upload-types.ts';
 
 /** One dropped file on its way in: its bar while loading, then its report or its failure. */
@@ -79,10 +79,10 @@ export class Uploader {
       for (;;) {
         const job = await getJob(jobId);
         if (job.state === 'done' || job.state === 'failed') {
-          if (job.state === 'failed')
-            throw new UploadError({ kind: 'unreadable', reason: job.error ?? job.report?.message ?? null });
+          const result = jobResult(job);
+          if (result.failure) throw new UploadError(result.failure);
           this.#show(item, 'done', 1);
-          item.report = job.report;
+          item.report = result.report;
           return true;
         }
         this.#show(item, phaseOf(job), job.fraction);
