@@ -210,6 +210,29 @@ describe('uploading on /data', () => {
     await page.close();
   });
 
+  it('(zh) a real export with inbound calls: the result card counts them, so its numbers add up', async () => {
+    const { page, problems } = await open('/data?lang=zh-CN');
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'mysql_cdr_trunk_inbound.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    const n = async (key: string) => Number(await count(page, key));
+    // Counted by hand in test/ingest/real-exports.test.ts: 60 rows, 7 folded, 41 dials stored, 12 inbound.
+    expect([await n('rowsRead'), await n('calls'), await n('folded')]).toEqual([60, 53, 7]);
+    expect([await n('inserted'), await n('duplicates'), await n('rejected'), await n('inbound')]).toEqual([
+      41, 0, 0, 12,
+    ]);
+    expect((await n('inserted')) + (await n('duplicates')) + (await n('rejected')) + (await n('inbound'))).toBe(
+      await n('calls'),
+    );
+    expect(await item(page).locator('[data-count=inbound] dt').textContent()).toBe('呼入（不计拨打）');
+    // The audit log's counts of the upload add up to the calls too.
+    const audit = page.locator('table[data-table=audit] tbody tr[data-row]', {
+      hasText: 'mysql_cdr_trunk_inbound.csv',
+    });
+    await expect.poll(() => audit.first().textContent(), SLOW).toContain('新增 41 · 重复 0 · 拒收 0 · 呼入 12');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a scripts file uploaded here names the lines with their wording on the other pages, no reload needed', async () => {
     const { page, problems } = await open('/data?lang=en');
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));

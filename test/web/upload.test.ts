@@ -16,6 +16,7 @@ import {
   PHASE_KEYS,
   progressOf,
   repeatedOf,
+  resultCounts,
   tokenHeaders,
   type UploadFailure,
 } from '../../web/src/lib/upload.ts';
@@ -147,6 +148,60 @@ describe('what a failed upload says', () => {
     expect(repeatedOf(parts)).toEqual({ id: 12, file: 'calls.csv', at: '2026-11-29 17:17:54+08' });
     expect(repeatedOf(null)).toBeNull();
     expect(repeatedOf([{ code: 'empty_file' as const, args: {} }])).toBeNull();
+  });
+});
+
+describe("a loaded file's result card", () => {
+  it('shows every bucket of the report, so its counts add up to the calls and the rows read', () => {
+    // Every bucket: folded legs, inserted, a duplicate, rejected rows, inbound calls.
+    const report = {
+      ...REPORT,
+      rowsRead: 72,
+      calls: 65,
+      folded: 7,
+      inserted: 41,
+      duplicates: 2,
+      rejected: 10,
+      inbound: 12,
+      unknownParty: 28,
+    };
+    const shown = Object.fromEntries(resultCounts(report).map((c) => [c.key, c.value]));
+    expect(shown).toEqual({
+      rowsRead: 72,
+      calls: 65,
+      folded: 7,
+      inserted: 41,
+      duplicates: 2,
+      rejected: 10,
+      inbound: 12,
+      unknownParty: 28,
+    });
+    expect(shown.inserted! + shown.duplicates! + shown.rejected! + shown.inbound!).toBe(shown.calls);
+    expect(shown.calls! + shown.folded!).toBe(shown.rowsRead);
+    // Labelled as the history's columns are, in both languages.
+    const labels = resultCounts(report).map((c) => translate('zh-CN', c.label));
+    expect(labels).toEqual([
+      '读取行数',
+      '通话数',
+      '合并的行',
+      '新增',
+      '重复',
+      '拒收',
+      '呼入（不计拨打）',
+      '挂机方未知',
+    ]);
+    // An older server without the inbound count: shown as 0, the card still draws.
+    const { inbound, ...older } = report;
+    void inbound;
+    expect(resultCounts(older).find((c) => c.key === 'inbound')!.value).toBe(0);
+    // A customers file has rows, not calls.
+    const customers = { ...report, kind: 'dimension' as const, rowsRead: 3, inserted: 2, duplicates: 0, rejected: 1 };
+    expect(resultCounts(customers).map((c) => [c.key, c.value])).toEqual([
+      ['rowsRead', 3],
+      ['inserted', 2],
+      ['duplicates', 0],
+      ['rejected', 1],
+    ]);
   });
 });
 

@@ -84,6 +84,42 @@ export function jobResult(
   return { report: null, failure: { kind: 'unreadable', reason: job.error } };
 }
 
+/** One number of an upload's result card. */
+export interface ResultCount {
+  key: 'rowsRead' | 'calls' | 'folded' | 'inserted' | 'duplicates' | 'rejected' | 'inbound' | 'unknownParty';
+  label: MessageKey;
+  value: number;
+}
+
+/**
+ * The counts of a loaded file's card, every bucket of the report so the card adds up as the
+ * history does: rows read = calls + folded, calls = inserted + duplicates + rejected + inbound
+ * (inbound calls are counted apart, never stored); then the answered calls stored without a
+ * hang-up party. In the history's column order. A dimension file has rows, not calls: only what
+ * it stored, repeated and refused (the history leaves its call counts empty).
+ */
+export function resultCounts(r: IngestReport): ResultCount[] {
+  const count = (key: ResultCount['key'], label: MessageKey, value: number | undefined): ResultCount => ({
+    key,
+    label,
+    value: value ?? 0,
+  });
+  const stored = [
+    count('inserted', 'data.inserted', r.inserted),
+    count('duplicates', 'data.duplicates', r.duplicates),
+    count('rejected', 'data.rejected', r.rejected),
+  ];
+  if (r.kind !== 'calls') return [count('rowsRead', 'data.rowsRead', r.rowsRead), ...stored];
+  return [
+    count('rowsRead', 'data.rowsRead', r.rowsRead),
+    count('calls', 'data.calls', r.calls),
+    count('folded', 'data.folded', r.folded),
+    ...stored,
+    count('inbound', 'data.inbound', r.inbound),
+    count('unknownParty', 'data.unknownParty', r.unknownParty),
+  ];
+}
+
 export interface Text {
   key: MessageKey;
   vars?: Record<string, string | number>;

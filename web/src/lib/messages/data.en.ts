@@ -107,6 +107,7 @@ export const dataEn = {
   'audit.count.inserted': 'inserted',
   'audit.count.duplicates': 'duplicates',
   'audit.count.rejected': 'rejected',
+  'audit.count.inbound': 'inbound',
   'audit.count.deleted': 'deleted',
   'audit.count.kept': 'kept',
   'audit.target.ingest': 'ingest #{id}',

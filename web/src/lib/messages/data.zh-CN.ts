@@ -91,6 +91,7 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'audit.count.inserted': '新增',
   'audit.count.duplicates': '重复',
   'audit.count.rejected': '拒收',
+  'audit.count.inbound': '呼入',
   'audit.count.deleted': '已删除',
   'audit.count.kept': '保留',
   'audit.target.ingest': '导入 #{id}',
