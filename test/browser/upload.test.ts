@@ -233,6 +233,75 @@ describe('uploading on /data', () => {
     await page.close();
   });
 
+  it('More options: a day-first FreePBX export loads with its mapping file and source timezone; bad choices are refused with their reason', async () => {
+    const { page, problems } = await open('/data?lang=en');
+    const before = Number(await storedCalls(page));
+    // Folded away: the simple case stays a drop zone and a Format menu.
+    const more = page.locator('[data-upload-more]');
+    expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('[data-upload-timezone]').isVisible()).toBe(false);
+    await more.locator('summary').click();
+    expect(await page.locator('[data-upload-timezone] option').first().textContent()).toBe('Infer from the file');
+    expect(await page.locator('[data-upload-timezone] option').allTextContents()).toEqual(
+      expect.arrayContaining(['UTC', 'Asia/Shanghai', 'Asia/Ho_Chi_Minh', 'Africa/Lagos']),
+    );
+
+    // Checked here as the server checks it: an empty mapping file is refused before any upload.
+    await page.setInputFiles('[data-mapping-input]', {
+      name: 'empty.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('\n'),
+    });
+    await expect
+      .poll(() => page.locator('[data-mapping-error]').textContent())
+      .toBe('The mapping file empty.yaml is empty.');
+    expect(await page.locator('[data-action=choose-files]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-upload-off]').textContent()).toBe(
+      'Choose another mapping file or remove it first (More options).',
+    );
+    // What only the server can check, it says, and the page names the field.
+    const broken = { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('extends: [asterisk_db\n') };
+    await page.setInputFiles('[data-mapping-input]', broken);
+    await expect.poll(() => page.locator('[data-mapping-error]').count()).toBe(0);
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'freepbx_dayfirst.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
+    expect(await item(page).locator('[role=alert]').textContent()).toMatch(
+      /^The server refused the mapping file: not JSON or YAML: /,
+    );
+    // HTTP 400 refused warnings are the expected problems (the request and Chromium's console line).
+    expect(problems.splice(0)).toEqual([
+      expect.stringMatching(/^HTTP 400: .*\/api\/ingest$/),
+      expect.stringMatching(/^console error: .*400/),
+    ]);
+
+    // The mapping a data team writes for it (dateFormat day-first, no header), and the zone it was written in.
+    await page.setInputFiles('[data-mapping-input]', join(REAL, 'freepbx_dayfirst.mapping.yaml'));
+    await page.selectOption('[data-upload-timezone]', 'Africa/Lagos');
+    await expect
+      .poll(() => more.locator('summary').textContent())
+      .toBe('More options · mapping file: freepbx_dayfirst.mapping.yaml · source timezone: Africa/Lagos');
+    // The mapping names the format itself.
+    expect(await page.locator('[data-upload-format]').isDisabled()).toBe(true);
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'freepbx_dayfirst.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    // Counted by hand in test/ingest/real-exports.test.ts: 80 calls, one of them inbound (from-pstn).
+    expect([await count(page, 'rowsRead'), await count(page, 'inserted'), await count(page, 'inbound')]).toEqual([
+      '80',
+      '79',
+      '1',
+    ]);
+    await expect.poll(async () => Number(await storedCalls(page)), SLOW).toBe(before + 79);
+    const row = page
+      .locator('table[data-table=ingests] tbody tr[data-row]')
+      .filter({ hasText: 'freepbx_dayfirst.csv' });
+    await expect
+      .poll(() => row.first().locator('td').allTextContents(), SLOW)
+      .toEqual(expect.arrayContaining(['loaded', 'freepbx_cdr_report · UTF-8', 'Africa/Lagos']));
+    await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-mapping-en.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a scripts file uploaded here names the lines with their wording on the other pages, no reload needed', async () => {
     const { page, problems } = await open('/data?lang=en');
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));

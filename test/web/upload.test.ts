@@ -21,6 +21,8 @@ import {
   type UploadFailure,
 } from '../../web/src/lib/upload.ts';
 import type { IngestReport, IngestRow } from '../../web/src/lib/upload-types.ts';
+import { MAPPING_MAX_CHARS, mappingProblem, timezoneNames, validTimezone } from '../../web/src/lib/upload-options.ts';
+import { timezoneSchema } from '../../server/ingest/formats/mapping-file.ts';
 
 const http = (status: number, body: { error?: string; maxUploadBytes?: number } | null = null): UploadFailure => ({
   kind: 'http',
@@ -148,6 +150,54 @@ describe('what a failed upload says', () => {
     expect(repeatedOf(parts)).toEqual({ id: 12, file: 'calls.csv', at: '2026-11-29 17:17:54+08' });
     expect(repeatedOf(null)).toBeNull();
     expect(repeatedOf([{ code: 'empty_file' as const, args: {} }])).toBeNull();
+  });
+});
+
+describe('More options: source timezone and mapping file, checked as the server checks them', () => {
+  it('offers UTC and the IANA names, each one the route takes', () => {
+    const zones = timezoneNames();
+    expect(zones[0]).toBe('UTC');
+    expect(zones).toEqual(
+      expect.arrayContaining(['Asia/Shanghai', 'Europe/London', 'America/New_York', 'Asia/Kolkata']),
+    );
+    expect(new Set(zones).size).toBe(zones.length);
+    // Today's IANA names, where the browser lists the old CLDR ones.
+    expect(timezoneNames(['Asia/Saigon', 'Asia/Calcutta', 'Asia/Shanghai', 'UTC'])).toEqual([
+      'UTC',
+      'Asia/Ho_Chi_Minh',
+      'Asia/Kolkata',
+      'Asia/Shanghai',
+    ]);
+    expect(zones).not.toContain('Asia/Calcutta');
+    for (const zone of zones) expect(timezoneSchema.max(64).safeParse(zone).success, zone).toBe(true);
+    // What the server refuses, refused here too.
+    for (const bad of ['Mars/Olympus', 'Asia/Shanghai; DROP', '', 'x'.repeat(65)]) {
+      expect(validTimezone(bad), bad).toBe(false);
+      expect(timezoneSchema.max(64).safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it("refuses an empty mapping file or one over the route's limits before sending the upload", () => {
+    expect(mappingProblem('extends: asterisk_db\n')).toBeNull();
+    expect(mappingProblem('  \n')).toBe('upload.mapping.empty');
+    expect(mappingProblem('#'.repeat(MAPPING_MAX_CHARS))).toBeNull();
+    expect(mappingProblem('#'.repeat(MAPPING_MAX_CHARS + 1))).toBe('upload.mapping.tooLarge');
+    // 100,000 Chinese characters are 300,000 bytes of UTF-8: over the 256 KiB a multipart field may carry.
+    expect(mappingProblem('# ' + '注'.repeat(100_000))).toBe('upload.mapping.tooLarge');
+    expect(translate('zh-CN', 'upload.mapping.empty', { file: 'm.yaml' })).toBe('映射文件 m.yaml 是空的。');
+  });
+
+  it("names the field the server refused: the mapping file or the source timezone, with the server's words", () => {
+    const reason = 'mapping: not JSON or YAML: Nested mappings are not allowed in compact mappings at line 1';
+    expect(say(http(400, { error: reason }), 'zh-CN')).toBe(
+      '服务器不接受该映射文件：not JSON or YAML: Nested mappings are not allowed in compact mappings at line 1',
+    );
+    expect(say(http(400, { error: 'mapping: extends: no built-in call format "nope"' }))).toBe(
+      'The server refused the mapping file: extends: no built-in call format "nope"',
+    );
+    expect(say(http(400, { error: 'timezone: not an IANA timezone name (e.g. Asia/Shanghai, UTC)' }), 'zh-CN')).toBe(
+      '服务器不接受该源时区：not an IANA timezone name (e.g. Asia/Shanghai, UTC)',
+    );
   });
 });
 

@@ -142,7 +142,12 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
       return { key: 'upload.err.token' };
     case 403:
       return { key: 'upload.err.off', vars: { reason } };
-    case 400:
+    case 400: {
+      // The More options fields, as the route names them ("mapping: not JSON or YAML: …", "timezone: not an IANA …").
+      const field = /^(mapping|timezone): (.*)$/s.exec(reason);
+      if (field) return { key: `upload.err.${field[1] as 'mapping' | 'timezone'}`, vars: { reason: field[2]! } };
+      return { key: 'upload.err.refused', vars: { reason } };
+    }
     case 404:
     case 409:
       return { key: 'upload.err.refused', vars: { reason } };

@@ -15,6 +15,10 @@ export interface UploadItem {
 
 export interface UploadOptions {
   format: string | null;
+  /** The file's source timezone (IANA name); null: inferred by the server. */
+  timezone?: string | null;
+  /** A mapping file's text; it names the format itself. */
+  mapping?: string | null;
   token: string | null;
   /** The server's limit: larger files are refused here, before sending them. */
   maxBytes: number;
@@ -72,6 +76,8 @@ export class Uploader {
       this.#show(item, 'uploading', 0);
       const { jobId } = await postFile(file, {
         format: opts.format,
+        timezone: opts.timezone,
+        mapping: opts.mapping,
         token: opts.token,
         onProgress: (f) => this.#show(item, 'uploading', f),
       });
