@@ -144,6 +144,15 @@ describe('uploading on /data', () => {
     );
     await expect.poll(() => rows.count()).toBe(3);
     expect(Number(await storedCalls(page))).toBe(before + 3);
+    // That moment reads the same in the result, in the repeat's history message and in the first row's time.
+    const loadedAt = (await row.filter({ hasText: 'loaded' }).locator('td').first().textContent())!.trim();
+    expect(loadedAt).toMatch(/^[A-Z][a-z]{2} \d{1,2}, 20\d\d, \d{1,2}:\d\d [AP]M$/);
+    expect(await item(page).locator('[data-repeated]').textContent()).toContain(`(with-rejects.csv, ${loadedAt})`);
+    const repeatNote = row
+      .filter({ hasText: 'repeated' })
+      .locator('xpath=following-sibling::tr[1]')
+      .locator('[data-prose=message]');
+    expect(await repeatNote.textContent()).toContain(`(with-rejects.csv, ${loadedAt})`);
 
     // UTF-16 text is refused with the reason the server gives.
     await drop(page, [{ name: 'utf16.csv', bytes: [0xff, 0xfe, 0x63, 0x00, 0x61, 0x00, 0x6c, 0x00, 0x6c, 0x00] }]);
@@ -184,6 +193,21 @@ describe('uploading on /data', () => {
       .toBe(`已删除 cn_export_gbk.csv 的 ${inserted} 条通话。`);
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before);
     await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('已删除');
+    // The deletion's moment is written as every other time on the page (its ingest time, the audit log's).
+    const zhTime = /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/;
+    expect((await row.locator('td').first().textContent())!.trim()).toMatch(zhTime);
+    const deletedNote = await row
+      .locator('xpath=following-sibling::tr[1]')
+      .locator('[data-prose=message]')
+      .textContent();
+    const deletedAt = /^说明\s+已删除通话：\d+（(.*)）$/.exec(deletedNote!.trim())?.[1];
+    expect(deletedAt).toMatch(zhTime);
+    const auditAt = page
+      .locator('table[data-table=audit] tbody tr[data-row]', { hasText: '删除' })
+      .first()
+      .locator('td')
+      .first();
+    await expect.poll(async () => (await auditAt.textContent())!.trim(), SLOW).toMatch(zhTime);
     expect(await row.locator('[data-delete]').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -224,6 +248,11 @@ describe('uploading on /data', () => {
       await n('calls'),
     );
     expect(await item(page).locator('[data-count=inbound] dt').textContent()).toBe('呼入（不计拨打）');
+    // Its inferred source timezone, in full-width brackets.
+    const history = page.locator('table[data-table=ingests] tbody tr[data-row]', {
+      hasText: 'mysql_cdr_trunk_inbound.csv',
+    });
+    await expect.poll(() => history.first().locator('td').allTextContents(), SLOW).toContain('-05:00（由文件推断）');
     // The audit log's counts of the upload add up to the calls too.
     const audit = page.locator('table[data-table=audit] tbody tr[data-row]', {
       hasText: 'mysql_cdr_trunk_inbound.csv',

@@ -8,7 +8,7 @@ import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
 import { ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
-import { ingestMessage } from '../../web/src/lib/upload.ts';
+import { ingestMessage, when } from '../../web/src/lib/upload.ts';
 import type { IngestRow } from '../../web/src/lib/upload-types.ts';
 import { unknownFormat } from '../../server/ingest/formats/explain.ts';
 import { sampleOf } from '../../server/ingest/formats/sample.ts';
@@ -87,11 +87,12 @@ describe('ingest messages in the reader language', () => {
 
   it('renders each example in zh-CN and English, the timezone source translated too', () => {
     const repeated = [p('repeated', { id: 12, file: 'a.csv', at: '2026-03-02 10:00:00+0800' })];
+    // The moment as every other time on the page (when(): the reader's timezone).
     expect(ingestMessage('en', 'x', repeated)).toBe(
-      'already ingested as #12 (a.csv, 2026-03-02 10:00:00+0800); nothing added',
+      `already ingested as #12 (a.csv, ${when('en', '2026-03-02T02:00:00Z')}); nothing added`,
     );
     expect(ingestMessage('zh-CN', 'x', repeated)).toBe(
-      '已作为 #12 导入过（a.csv，2026-03-02 10:00:00+0800），未新增任何数据',
+      `已作为 #12 导入过（a.csv，${when('zh-CN', '2026-03-02T02:00:00Z')}），未新增任何数据`,
     );
     const tz = [p('tz_inferred', { what: 'offsets', offset: '+08:00', agree: 6, evidence: 6 })];
     expect(ingestMessage('en', 'x', tz)).toBe(
@@ -231,8 +232,35 @@ describe('ingest messages in the reader language', () => {
     expect(ingestMessage('en', null, null)).toBe('');
   });
 
+  it('every moment on the Data page is written one way, in the page language', () => {
+    // One moment as the server sends it in each place: the history's ingest time (ISO), a repeated
+    // file's earlier ingest (DuckDB strftime %z), a deletion (toISOString) and the audit log.
+    const forms = ['2026-12-04T00:53:08+00:00', '2026-12-04 08:53:08+08', '2026-12-04T00:53:08.899Z'];
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+      const cols = ingestColumns(t, (_d, v) => v, lang);
+      const at = cols.find((c) => c.key === 'startedAt')!.display!({ startedAt: forms[0] } as IngestRow);
+      expect(new Set(forms.map((f) => when(lang, f)))).toEqual(new Set([at]));
+      expect(at).toMatch(
+        lang === 'zh-CN' ? /^2026年12月\d{1,2}日 \d{2}:\d{2}$/ : /^Dec \d{1,2}, 2026, \d{1,2}:\d{2} [AP]M$/,
+      );
+      const message = cols.find((c) => c.key === 'message')!;
+      const row = (parts: MessagePart[]) => ({ message: 'x', messageParts: parts }) as unknown as IngestRow;
+      const repeated = message.value(row([p('repeated', { id: 2, file: 'a.csv', at: forms[1]! })]));
+      const deleted = message.value(row([p('deleted', { deleted: 40, at: forms[2]! })]));
+      const interrupted = message.value(row([p('upload_interrupted_at', { at: forms[2]! })]));
+      for (const text of [repeated, deleted, interrupted]) {
+        expect(text).toContain(at);
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:|\+08|Z\b/);
+      }
+      if (lang === 'zh-CN') expect(deleted).toBe(`已删除通话：40（${at}）`);
+    }
+    // What is no time stays as written.
+    expect(when('zh-CN', 'soon')).toBe('soon');
+  });
+
   it('the history message column speaks the page language, and old rows keep their English', () => {
-    const t = (k: MessageKey) => translate('zh-CN', k);
+    const t = (k: MessageKey, v?: Record<string, string | number>) => translate('zh-CN', k, v);
     const col = ingestColumns(t, (_d, v) => v, 'zh-CN').find((c) => c.key === 'message')!;
     const row = { message: 'the file is empty', messageParts: [p('empty_file')] } as unknown as IngestRow;
     expect(col.value(row)).toBe('文件为空');

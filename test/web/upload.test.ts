@@ -117,7 +117,7 @@ describe('what a failed upload says', () => {
     const shown = jobResult({ state: 'failed', report, error: english });
     expect(shown).toEqual({ report, failure: null });
     const history = ingestColumns(
-      (k) => translate('zh-CN', k),
+      (k, v) => translate('zh-CN', k, v),
       (d, v) => valueLabel('zh-CN', d, v),
       'zh-CN',
     );
@@ -323,7 +323,7 @@ const ROW: IngestRow = {
 
 describe('ingest history columns', () => {
   it('show the counts of issue 5 and keep seconds in the CSV', () => {
-    const t = (k: MessageKey) => translate('en', k);
+    const t = (k: MessageKey, v?: Record<string, string | number>) => translate('en', k, v);
     const cols = ingestColumns(t, (d, v) => valueLabel('en', d, v), 'en');
     expect(cols.map((c) => c.label)).toEqual([
       'Ingested at',
@@ -365,11 +365,16 @@ describe('ingest history columns', () => {
       '+03:00 (inferred from the file)',
     );
     const zh = ingestColumns(
-      (k) => translate('zh-CN', k),
+      (k, v) => translate('zh-CN', k, v),
       (d, v) => valueLabel('zh-CN', d, v),
       'zh-CN',
     );
     expect(zh.find((c) => c.key === 'status')!.value({ ...ROW, status: 'deleted' })).toBe('已删除');
+    // Full-width brackets in Chinese.
+    expect(
+      zh.find((c) => c.key === 'sourceTimezone')!.value({ ...ROW, sourceTimezone: '+03:00', timezoneInferred: true }),
+    ).toBe('+03:00（由文件推断）');
+    expect(zh.find((c) => c.key === 'sourceTimezone')!.value(ROW)).toBe('Asia/Shanghai');
     expect(
       zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown', encoding: null }),
     ).toBeNull();
@@ -382,7 +387,7 @@ describe('ingest history columns', () => {
     const langs = ['zh-CN', 'en'] as const;
     const [zh, en] = langs.map((lang) =>
       ingestColumns(
-        (k) => translate(lang, k),
+        (k, v) => translate(lang, k, v),
         (d, v) => valueLabel(lang, d, v),
         lang,
       ).find((c) => c.key === 'format')!,

@@ -1,6 +1,6 @@
 import type { Column } from './columns.ts';
 import type { Lang, MessageKey } from './i18n.ts';
-import { formatDuration, ingestMessage } from './upload.ts';
+import { formatDuration, ingestMessage, when } from './upload.ts';
 import type { IngestRow } from './upload-types.ts';
 
 /** History fields added with direction and timezone inference; older rows lack them. */
@@ -11,12 +11,18 @@ const ofCalls = (r: IngestRow, n: number | undefined): number | null => (r.kind 
 
 /** The columns of the ingest history (/data), for its table and its CSV. */
 export function ingestColumns(
-  t: (k: MessageKey) => string,
+  t: (k: MessageKey, vars?: Record<string, string | number>) => string,
   label: (dim: string, value: string) => string,
   lang: Lang,
 ): Column<IngestRow>[] {
   return [
-    { key: 'startedAt', label: t('data.when'), kind: 'datetime', value: (r) => r.startedAt },
+    {
+      key: 'startedAt',
+      label: t('data.when'),
+      kind: 'datetime',
+      value: (r) => r.startedAt,
+      display: (r) => when(lang, r.startedAt),
+    },
     { key: 'fileName', label: t('data.file'), kind: 'text', value: (r) => r.fileName },
     { key: 'status', label: t('data.status'), kind: 'text', value: (r) => label('status', r.status) },
     // "unknown": never detected (a repeated file is recognised by its hash first, or unreadable).
@@ -50,7 +56,9 @@ export function ingestColumns(
       wrap: true,
       value: (r) =>
         r.sourceTimezone && r.kind === 'calls'
-          ? r.sourceTimezone + ((r as Row).timezoneInferred ? ` (${t('data.timezoneInferred')})` : '')
+          ? (r as Row).timezoneInferred
+            ? t('data.timezoneHow', { zone: r.sourceTimezone, how: t('data.timezoneInferred') })
+            : r.sourceTimezone
           : null,
     },
     // Seconds in the CSV (a number a spreadsheet can sum), a readable duration on screen.

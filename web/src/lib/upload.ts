@@ -3,8 +3,23 @@ import type { MessagePart } from '../../../server/contract/ingests.ts';
 import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
 import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
 import { reasonParts } from '../../../server/contract/reject-reasons.ts';
+import { createFormat, type Format } from './format.ts';
 import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
 import type { IngestJob, IngestReport } from './upload-types.ts';
+
+const formats = new Map<Lang, Format>();
+
+/**
+ * Every moment the Data page writes (a file's ingest time, the audit log's, the earlier ingest a
+ * repeated file matches, a deletion's), one way: the page language's date and time in the reader's
+ * timezone ("2026年12月4日 08:53", "Dec 4, 2026, 8:53 AM"), whatever form the server sent it in
+ * ("2026-12-04 08:53:08+08", "2026-12-04T00:53:08.899Z"). Text that is no time stays as it is.
+ */
+export function when(lang: Lang, iso: string): string {
+  let f = formats.get(lang);
+  if (!f) formats.set(lang, (f = createFormat(lang)));
+  return f.dateTime(iso);
+}
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
 export type Phase =
@@ -175,6 +190,8 @@ export function ingestMessage(
     const web = `ingest.web.${p.code}` as MessageKey;
     const key = translate(lang, web) === web ? (`ingest.msg.${p.code}` as MessageKey) : web;
     const args = { ...p.args };
+    // A moment (repeated, deleted, upload_interrupted_at) as every other time on the page.
+    if (typeof args.at === 'string') args.at = when(lang, args.at);
     if (typeof args.what === 'string') {
       const what = `ingest.msg.what.${args.what}` as MessageKey;
       if (translate(lang, what) === what) return message ?? '';

@@ -93,6 +93,7 @@ export const dataEn = {
   'data.folded': 'Folded rows',
   'data.unknownParty': 'Unknown hang-up party',
   'data.duration': 'Time taken',
+  'data.timezoneHow': '{zone} ({how})',
   'data.actions': 'Rejects · actions',
   'data.rejectsDownload': '↓ Rejects',
   'data.delete': 'Delete calls',

@@ -78,6 +78,7 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'data.folded': '合并的行',
   'data.unknownParty': '挂机方未知',
   'data.duration': '耗时',
+  'data.timezoneHow': '{zone}（{how}）',
   'data.actions': '拒收行 · 操作',
   'data.rejectsDownload': '↓ 拒收行',
   'data.delete': '删除通话',
