@@ -98,7 +98,10 @@ describe('uploading on /data', () => {
     expect(await count(page, 'duplicates')).toBe('1');
     expect(await count(page, 'rejected')).toBe('4');
     expect(await count(page, 'unknownParty')).toBe('0');
-    expect(await item(page).locator('.ok').textContent()).toMatch(/^Loaded as #2 · csv · [\d.]+ sec$/);
+    // The format as the history's column and the Format menu name it, not the stored "csv".
+    expect(await item(page).locator('.ok').textContent()).toMatch(
+      /^Loaded as #2 · Canonical CDR \(CSV\) · UTF-8 · [\d.]+ sec$/,
+    );
 
     // The history and the stored-calls count refresh without a reload.
     const rows = page.locator('table[data-table=ingests] tbody tr[data-row]');
@@ -176,7 +179,9 @@ describe('uploading on /data', () => {
     await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
     const inserted = Number(await count(page, 'inserted'));
     expect(inserted).toBeGreaterThan(0);
-    expect(await item(page).locator('.ok').textContent()).toMatch(/^已导入为 #\d+ · cn_export · [\d.]+秒$/);
+    expect(await item(page).locator('.ok').textContent()).toMatch(
+      /^已导入为 #\d+ · 国内外呼系统导出 · GB18030 · [\d.]+秒$/,
+    );
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before + inserted);
     await settled(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-result-zh-CN.png'), fullPage: true });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../web/src/lib/messages/data.ts';
 import { toCsv } from '../../web/src/lib/csv.ts';
 import { translate, valueLabel } from '../../web/src/lib/i18n.ts';
-import { deletable, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
+import { deletable, formatText, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import type { MessageKey } from '../../web/src/lib/i18n.ts';
 import {
   failureText,
@@ -406,6 +406,10 @@ describe('ingest history columns', () => {
     expect(zh!.display!(ROW)).toBe('标准话单（CSV） · UTF-8');
     expect(en!.display!({ ...ROW, format: 'vicidial+mapping' })).toBe('vicidial+mapping · UTF-8');
     expect(zh!.display!({ ...ROW, status: 'repeated', format: 'unknown', encoding: null })).toBe('–');
+    // An upload's result line says it the same way (formatText, shared with the column).
+    const zhLabel = (d: string, v: string) => valueLabel('zh-CN', d, v);
+    expect(formatText(zhLabel, { format: 'cn_export', encoding: 'gb18030' })).toBe('国内外呼系统导出 · GB18030');
+    expect(formatText(zhLabel, ROW)).toBe(zh!.display!(ROW));
     // The CSV download keeps the stored names.
     const csv = toCsv([zh!], [customers, chinese]).slice(1).split('\r\n');
     expect(csv.slice(1, 3)).toEqual(['dim_customers · utf-8', 'canonical · gb18030']);

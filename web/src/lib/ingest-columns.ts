@@ -9,6 +9,20 @@ type Row = IngestRow & { inbound?: number; timezoneInferred?: boolean };
 /** A count that only a file of call records has (none for customers, scripts or summaries). */
 const ofCalls = (r: IngestRow, n: number | undefined): number | null => (r.kind === 'calls' ? (n ?? 0) : null);
 
+/**
+ * A file's format as the upload's Format menu names it, with its encoding ("国内外呼系统导出 ·
+ * GB18030", "Canonical CDR (CSV) · UTF-8"); a name the dictionary does not know (a mapping's own
+ * format) as stored. The history's column and an upload's result line both say it this way.
+ */
+export function formatText(
+  label: (dim: string, value: string) => string,
+  r: Pick<IngestRow, 'format' | 'encoding'>,
+): string {
+  return r.format === 'unknown'
+    ? '–'
+    : [label('format', r.format), r.encoding?.toUpperCase()].filter(Boolean).join(' · ');
+}
+
 /** The columns of the ingest history (/data), for its table and its CSV. */
 export function ingestColumns(
   t: (k: MessageKey, vars?: Record<string, string | number>) => string,
@@ -34,10 +48,7 @@ export function ingestColumns(
       kind: 'text',
       wrap: true,
       value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')),
-      display: (r) =>
-        r.format === 'unknown'
-          ? '–'
-          : [label('format', r.format), r.encoding?.toUpperCase()].filter(Boolean).join(' · '),
+      display: (r) => formatText(label, r),
     },
     { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
     { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => ofCalls(r, r.calls) },
