@@ -75,6 +75,9 @@ describe('the Data page', () => {
     // A calls file with an inferred source timezone (a long value beside 源时区), and files of
     // no known format: eight history rows with their messages, more than a 32rem box shows.
     await upload(LONG_NAME, readFileSync(join(ROOT, 'sample-data', 'examples', 'with-rejects.csv'), 'utf8'));
+    // Real exports: long names without spaces, an inferred "-05:00 (inferred from the file)", inbound calls.
+    for (const name of ['mysql_cdr_trunk_inbound.csv', 'asterisk_custom_utc3.csv'])
+      await upload(name, readFileSync(join(ROOT, 'sample-data', 'formats', 'real', name), 'utf8'));
     for (let i = 0; i < 6; i++) await upload(`age-bands-${i}.csv`, `a,retired,55-64\n${i},yes,3\n`);
   }, 120_000);
 
@@ -93,6 +96,37 @@ describe('the Data page', () => {
     expect(await rows.last().locator('td').nth(1).textContent()).toMatch(/^sample/);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('(1440 and 1280 px, both languages) the history fits its card: every column, the rejects link and the delete button whole', async () => {
+    for (const width of [1440, 1280])
+      for (const lang of ['en', 'zh-CN']) {
+        const { page, problems } = await open(`/data?lang=${lang}`, { width, height: 900 });
+        const fit = await page.evaluate(() => {
+          const table = document.querySelector('table[data-table=ingests]')!;
+          const box = table.parentElement!.getBoundingClientRect();
+          const actions = [...table.querySelectorAll('[data-delete], [data-rejects]')].map(
+            (a) => a.getBoundingClientRect().right,
+          );
+          return {
+            overflow: table.parentElement!.scrollWidth - table.parentElement!.clientWidth,
+            tableRight: table.getBoundingClientRect().right,
+            boxRight: box.right,
+            actions: actions.length,
+            actionsRight: Math.max(...actions),
+          };
+        });
+        const where = `${lang} at ${width} px`;
+        expect(fit.overflow, where).toBeLessThanOrEqual(0);
+        expect(fit.tableRight, where).toBeLessThanOrEqual(fit.boxRight + 0.5);
+        expect(fit.actions, where).toBeGreaterThanOrEqual(2);
+        expect(fit.actionsRight, where).toBeLessThanOrEqual(fit.boxRight + 0.5);
+        expect(await sideScroll(page), where).toBe(0);
+        if (width === 1280)
+          await page.screenshot({ path: join(SCREENSHOTS, `data-history-${lang}-1280.png`), fullPage: true });
+        expect(problems, where).toEqual([]);
+        await page.close();
+      }
   });
 
   it('(zh) a file of no known format is explained in Chinese, pointing at the Format list; formats and actors read as labels', async () => {

@@ -14,6 +14,7 @@ import { ROOT, SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
 const env = useDashboard();
 const WITH_REJECTS = join(ROOT, 'sample-data', 'examples', 'with-rejects.csv');
 const GBK = join(ROOT, 'sample-data', 'formats', 'cn_export_gbk.csv');
+const REAL = join(ROOT, 'sample-data', 'formats', 'real');
 const TOKEN = 'browser-test-token-0123456789';
 // A file loads in a second or two next to the 30,000 sample calls; expect.poll waits 1 s by default.
 const SLOW = { timeout: 20_000 };
@@ -97,7 +98,10 @@ describe('uploading on /data', () => {
     expect(await count(page, 'duplicates')).toBe('1');
     expect(await count(page, 'rejected')).toBe('4');
     expect(await count(page, 'unknownParty')).toBe('0');
-    expect(await item(page).locator('.ok').textContent()).toMatch(/^Loaded as #2 · csv · [\d.]+ sec$/);
+    // The format as the history's column and the Format menu name it, not the stored "csv".
+    expect(await item(page).locator('.ok').textContent()).toMatch(
+      /^Loaded as #2 · Canonical CDR \(CSV\) · UTF-8 · [\d.]+ sec$/,
+    );
 
     // The history and the stored-calls count refresh without a reload.
     const rows = page.locator('table[data-table=ingests] tbody tr[data-row]');
@@ -143,11 +147,23 @@ describe('uploading on /data', () => {
     );
     await expect.poll(() => rows.count()).toBe(3);
     expect(Number(await storedCalls(page))).toBe(before + 3);
+    // That moment reads the same in the result, in the repeat's history message and in the first row's time.
+    const loadedAt = (await row.filter({ hasText: 'loaded' }).locator('td').first().textContent())!.trim();
+    expect(loadedAt).toMatch(/^[A-Z][a-z]{2} \d{1,2}, 20\d\d, \d{1,2}:\d\d [AP]M$/);
+    expect(await item(page).locator('[data-repeated]').textContent()).toContain(`(with-rejects.csv, ${loadedAt})`);
+    const repeatNote = row
+      .filter({ hasText: 'repeated' })
+      .locator('xpath=following-sibling::tr[1]')
+      .locator('[data-prose=message]');
+    expect(await repeatNote.textContent()).toContain(`(with-rejects.csv, ${loadedAt})`);
 
     // UTF-16 text is refused with the reason the server gives.
     await drop(page, [{ name: 'utf16.csv', bytes: [0xff, 0xfe, 0x63, 0x00, 0x61, 0x00, 0x6c, 0x00, 0x6c, 0x00] }]);
     await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
-    expect(await item(page).locator('[role=alert]').textContent()).toMatch(/^The file could not be read: .*UTF-8/);
+    expect(await item(page).locator('.not-loaded').textContent()).toBe('Not loaded');
+    expect(await item(page).locator('[role=alert]').textContent()).toBe(
+      'UTF-16 text is not supported: save the export as UTF-8 or GB18030',
+    );
     await expect.poll(() => rows.count()).toBe(4);
     expect(problems).toEqual([]);
     await page.close();
@@ -163,7 +179,9 @@ describe('uploading on /data', () => {
     await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
     const inserted = Number(await count(page, 'inserted'));
     expect(inserted).toBeGreaterThan(0);
-    expect(await item(page).locator('.ok').textContent()).toMatch(/^已导入为 #\d+ · cn_export · [\d.]+秒$/);
+    expect(await item(page).locator('.ok').textContent()).toMatch(
+      /^已导入为 #\d+ · 国内外呼系统导出 · GB18030 · [\d.]+秒$/,
+    );
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before + inserted);
     await settled(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-result-zh-CN.png'), fullPage: true });
@@ -180,7 +198,140 @@ describe('uploading on /data', () => {
       .toBe(`已删除 cn_export_gbk.csv 的 ${inserted} 条通话。`);
     await expect.poll(async () => Number(await storedCalls(page))).toBe(before);
     await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('已删除');
+    // The deletion's moment is written as every other time on the page (its ingest time, the audit log's).
+    const zhTime = /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/;
+    expect((await row.locator('td').first().textContent())!.trim()).toMatch(zhTime);
+    const deletedNote = await row
+      .locator('xpath=following-sibling::tr[1]')
+      .locator('[data-prose=message]')
+      .textContent();
+    const deletedAt = /^说明\s+已删除通话：\d+（(.*)）$/.exec(deletedNote!.trim())?.[1];
+    expect(deletedAt).toMatch(zhTime);
+    const auditAt = page
+      .locator('table[data-table=audit] tbody tr[data-row]', { hasText: '删除' })
+      .first()
+      .locator('td')
+      .first();
+    await expect.poll(async () => (await auditAt.textContent())!.trim(), SLOW).toMatch(zhTime);
     expect(await row.locator('[data-delete]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('(zh) a file of no known format: the live result says what its history row says, whole, in Chinese', async () => {
+    const { page, problems } = await open('/data?lang=zh-CN');
+    // A real export no built-in format reads (its mapping is beside it): 25 columns, a long header.
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'cdr_stats_import.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
+    const live = (await item(page).locator('[role=alert]').textContent())!.trim();
+    expect(await item(page).locator('.not-loaded').textContent()).toBe('未导入');
+    // Chinese from the message parts, not the server's English line capped at 300 characters.
+    expect(live).toMatch(/^无法识别的格式：最接近的是 /);
+    expect(live).not.toMatch(/no known format|closest tried|Header:|…$/);
+    expect(live).toContain('（共 25 列）');
+    const row = page
+      .locator('table[data-table=ingests] tbody tr[data-row]')
+      .filter({ hasText: 'cdr_stats_import.csv' });
+    await expect.poll(() => row.count()).toBe(1);
+    const history = await row.locator('xpath=following-sibling::tr[1]').locator('[data-prose=message]').textContent();
+    expect(history!.replace(/^说明\s+/, '')).toBe(live);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('(zh) a real export with inbound calls: the result card counts them, so its numbers add up', async () => {
+    const { page, problems } = await open('/data?lang=zh-CN');
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'mysql_cdr_trunk_inbound.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    const n = async (key: string) => Number(await count(page, key));
+    // Counted by hand in test/ingest/real-exports.test.ts: 60 rows, 7 folded, 41 dials stored, 12 inbound.
+    expect([await n('rowsRead'), await n('calls'), await n('folded')]).toEqual([60, 53, 7]);
+    expect([await n('inserted'), await n('duplicates'), await n('rejected'), await n('inbound')]).toEqual([
+      41, 0, 0, 12,
+    ]);
+    expect((await n('inserted')) + (await n('duplicates')) + (await n('rejected')) + (await n('inbound'))).toBe(
+      await n('calls'),
+    );
+    expect(await item(page).locator('[data-count=inbound] dt').textContent()).toBe('呼入（不计拨打）');
+    // Its inferred source timezone, in full-width brackets.
+    const history = page.locator('table[data-table=ingests] tbody tr[data-row]', {
+      hasText: 'mysql_cdr_trunk_inbound.csv',
+    });
+    await expect.poll(() => history.first().locator('td').allTextContents(), SLOW).toContain('-05:00（由文件推断）');
+    // The audit log's counts of the upload add up to the calls too.
+    const audit = page.locator('table[data-table=audit] tbody tr[data-row]', {
+      hasText: 'mysql_cdr_trunk_inbound.csv',
+    });
+    await expect.poll(() => audit.first().textContent(), SLOW).toContain('新增 41 · 重复 0 · 拒收 0 · 呼入 12');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('More options: a day-first FreePBX export loads with its mapping file and source timezone; bad choices are refused with their reason', async () => {
+    const { page, problems } = await open('/data?lang=en');
+    const before = Number(await storedCalls(page));
+    // Folded away: the simple case stays a drop zone and a Format menu.
+    const more = page.locator('[data-upload-more]');
+    expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('[data-upload-timezone]').isVisible()).toBe(false);
+    await more.locator('summary').click();
+    expect(await page.locator('[data-upload-timezone] option').first().textContent()).toBe('Infer from the file');
+    expect(await page.locator('[data-upload-timezone] option').allTextContents()).toEqual(
+      expect.arrayContaining(['UTC', 'Asia/Shanghai', 'Asia/Ho_Chi_Minh', 'Africa/Lagos']),
+    );
+
+    // Checked here as the server checks it: an empty mapping file is refused before any upload.
+    await page.setInputFiles('[data-mapping-input]', {
+      name: 'empty.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('\n'),
+    });
+    await expect
+      .poll(() => page.locator('[data-mapping-error]').textContent())
+      .toBe('The mapping file empty.yaml is empty.');
+    expect(await page.locator('[data-action=choose-files]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-upload-off]').textContent()).toBe(
+      'Choose another mapping file or remove it first (More options).',
+    );
+    // What only the server can check, it says, and the page names the field.
+    const broken = { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('extends: [asterisk_db\n') };
+    await page.setInputFiles('[data-mapping-input]', broken);
+    await expect.poll(() => page.locator('[data-mapping-error]').count()).toBe(0);
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'freepbx_dayfirst.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
+    expect(await item(page).locator('[role=alert]').textContent()).toMatch(
+      /^The server refused the mapping file: not JSON or YAML: /,
+    );
+    // HTTP 400 refused warnings are the expected problems (the request and Chromium's console line).
+    expect(problems.splice(0)).toEqual([
+      expect.stringMatching(/^HTTP 400: .*\/api\/ingest$/),
+      expect.stringMatching(/^console error: .*400/),
+    ]);
+
+    // The mapping a data team writes for it (dateFormat day-first, no header), and the zone it was written in.
+    await page.setInputFiles('[data-mapping-input]', join(REAL, 'freepbx_dayfirst.mapping.yaml'));
+    await page.selectOption('[data-upload-timezone]', 'Africa/Lagos');
+    await expect
+      .poll(() => more.locator('summary').textContent())
+      .toBe('More options · mapping file: freepbx_dayfirst.mapping.yaml · source timezone: Africa/Lagos');
+    // The mapping names the format itself.
+    expect(await page.locator('[data-upload-format]').isDisabled()).toBe(true);
+    await page.setInputFiles('[data-upload-input]', join(REAL, 'freepbx_dayfirst.csv'));
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    // Counted by hand in test/ingest/real-exports.test.ts: 80 calls, one of them inbound (from-pstn).
+    expect([await count(page, 'rowsRead'), await count(page, 'inserted'), await count(page, 'inbound')]).toEqual([
+      '80',
+      '79',
+      '1',
+    ]);
+    await expect.poll(async () => Number(await storedCalls(page)), SLOW).toBe(before + 79);
+    const row = page
+      .locator('table[data-table=ingests] tbody tr[data-row]')
+      .filter({ hasText: 'freepbx_dayfirst.csv' });
+    await expect
+      .poll(() => row.first().locator('td').allTextContents(), SLOW)
+      .toEqual(expect.arrayContaining(['loaded', 'freepbx_cdr_report · UTF-8', 'Africa/Lagos']));
+    await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-mapping-en.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });

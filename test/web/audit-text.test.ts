@@ -6,7 +6,7 @@ import {
   refusedOutcome,
   refusedReason,
 } from '../../server/contract/audit.ts';
-import { auditActor, auditCounts, auditOutcome, auditTarget } from '../../web/src/lib/audit-text.ts';
+import { auditActor, auditCounts, auditOutcome, auditTarget, countsWithInbound } from '../../web/src/lib/audit-text.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import '../../web/src/lib/messages/data.ts';
 
@@ -49,5 +49,29 @@ describe('audit rows in the reader language', () => {
     expect(auditTarget('ingest #5', en)).toBe('ingest #5');
     expect(auditOutcome(INTERRUPTED_OUTCOME, en)).toBe(INTERRUPTED_OUTCOME);
     expect(auditOutcome('refused: x', en)).toBe('refused: x');
+  });
+
+  it("an ingest's counts include its inbound calls, so they add up to the file's calls", () => {
+    // As the server writes them once it counts inbound calls.
+    const counts = { inserted: 41, duplicates: 0, rejected: 0, inbound: 12 };
+    expect(auditCounts(counts, zh, int)).toBe('新增 41 · 重复 0 · 拒收 0 · 呼入 12');
+    expect(auditCounts(counts, en, int)).toBe('inserted 41 · duplicates 0 · rejected 0 · inbound 12');
+    // Rows written before: the inbound count comes from the file's history row.
+    const history = [
+      { ingestId: 3, kind: 'calls', inbound: 12 },
+      { ingestId: 4, kind: 'dimension', inbound: 0 },
+    ];
+    const upload = { action: 'upload', target: 'ingest #3', counts: { inserted: 41, duplicates: 0, rejected: 0 } };
+    expect(auditCounts(countsWithInbound(upload, history), zh, int)).toBe('新增 41 · 重复 0 · 拒收 0 · 呼入 12');
+    for (const action of ['inbox', 'ingest'])
+      expect(countsWithInbound({ ...upload, action }, history)).toEqual({ ...upload.counts, inbound: 12 });
+    // What the row says itself wins; deletions, customers files and unknown files stay as written.
+    expect(countsWithInbound({ ...upload, counts: counts }, [{ ingestId: 3, kind: 'calls', inbound: 5 }])).toBe(counts);
+    const deletion = { action: 'delete', target: 'ingest #3', counts: { deleted: 40, kept: 1 } };
+    expect(countsWithInbound(deletion, history)).toBe(deletion.counts);
+    expect(countsWithInbound({ ...upload, target: 'ingest #4' }, history)).toBe(upload.counts);
+    expect(countsWithInbound({ ...upload, target: 'ingest #9' }, history)).toBe(upload.counts);
+    expect(countsWithInbound(upload, undefined)).toBe(upload.counts);
+    expect(countsWithInbound({ ...upload, counts: null }, history)).toBeNull();
   });
 });

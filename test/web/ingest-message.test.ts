@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 // The data page registers these texts with its chunk (messages/data.ts); so does this test.
 import '../../web/src/lib/messages/data.ts';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
-import {
-  INGEST_MESSAGES_EN,
-  INGEST_MESSAGES_WEB_EN,
-  OFFSET_SOURCES_EN,
-} from '../../server/contract/ingest-messages.en.ts';
+import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ingest-messages.en.ts';
 import { renderIngestMessage } from '../../server/contract/ingest-message-text.ts';
 import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
 import { ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
-import { ingestMessage } from '../../web/src/lib/upload.ts';
+import { ingestMessage, when } from '../../web/src/lib/upload.ts';
 import type { IngestRow } from '../../web/src/lib/upload-types.ts';
 import { unknownFormat } from '../../server/ingest/formats/explain.ts';
 import { sampleOf } from '../../server/ingest/formats/sample.ts';
@@ -91,11 +87,12 @@ describe('ingest messages in the reader language', () => {
 
   it('renders each example in zh-CN and English, the timezone source translated too', () => {
     const repeated = [p('repeated', { id: 12, file: 'a.csv', at: '2026-03-02 10:00:00+0800' })];
+    // The moment as every other time on the page (when(): the reader's timezone).
     expect(ingestMessage('en', 'x', repeated)).toBe(
-      'already ingested as #12 (a.csv, 2026-03-02 10:00:00+0800); nothing added',
+      `already ingested as #12 (a.csv, ${when('en', '2026-03-02T02:00:00Z')}); nothing added`,
     );
     expect(ingestMessage('zh-CN', 'x', repeated)).toBe(
-      '已作为 #12 导入过（a.csv，2026-03-02 10:00:00+0800），未新增任何数据',
+      `已作为 #12 导入过（a.csv，${when('zh-CN', '2026-03-02T02:00:00Z')}），未新增任何数据`,
     );
     const tz = [p('tz_inferred', { what: 'offsets', offset: '+08:00', agree: 6, evidence: 6 })];
     expect(ingestMessage('en', 'x', tz)).toBe(
@@ -148,7 +145,7 @@ describe('ingest messages in the reader language', () => {
     expect(zh).toContain('“格式”');
     // No fixed English words left: only the file's column names and the formats' column names.
     const rest = zh.replace(
-      /Asterisk CDR|Twilio|call_id|started_at|disposition|ended_at|talk_seconds|calldate|start|billsec|Call Sid|Sid|Status|From|To|retired|55-64/g,
+      /YAML|JSON|Asterisk CDR|Twilio|call_id|started_at|disposition|ended_at|talk_seconds|calldate|start|billsec|Call Sid|Sid|Status|From|To|retired|55-64/g,
       '',
     );
     expect(rest).not.toMatch(/[A-Za-z]{3,}/);
@@ -168,7 +165,7 @@ describe('ingest messages in the reader language', () => {
       }),
     ];
     expect(ingestMessage('zh-CN', 'x', positional)).toBe(
-      '无法识别的格式：最接近的是 Asterisk CDR（自定义）（缺少 无表头且有 19 个字段、第 9 个字段为开始时间）；国内外呼系统导出（缺少 表头含两个中文列名（主叫号码、被叫号码、呼叫时间、通话时长等））。表头：a, b，…（另有 3 列）（共 5 列）。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+      '无法识别的格式：最接近的是 Asterisk CDR（自定义）（缺少 无表头且有 19 个字段、第 9 个字段为开始时间）；国内外呼系统导出（缺少 表头含两个中文列名（主叫号码、被叫号码、呼叫时间、通话时长等））。表头：a, b，…（另有 3 列）（共 5 列）。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则请为它编写映射文件（YAML 或 JSON），在上方“更多选项”中选择后重新上传',
     );
     // What does not read back stays as the server wrote it.
     const odd = [p('unknown_format', { near: 'something else', header: 'a', file: 'x.csv' })];
@@ -182,11 +179,35 @@ describe('ingest messages in the reader language', () => {
       for (const lang of ['en', 'zh-CN'] as const)
         expect(ingestMessage(lang, 'x', [p(code, ARGS)]), `${lang} ${code}`).not.toMatch(flags);
     }
-    for (const [code, en] of Object.entries(INGEST_MESSAGES_WEB_EN)) {
-      const key = `ingest.web.${code}` as keyof typeof dataEn;
-      expect(dataEn[key], code).toBe(en);
-      expect(placeholders(dataZhCN[key]), code).toEqual(placeholders(en));
+    const web = Object.keys(dataEn).filter((k) => k.startsWith('ingest.web.'));
+    expect(web.length).toBeGreaterThan(0);
+    for (const key of web as (keyof typeof dataEn)[]) {
+      const code = key.slice('ingest.web.'.length) as keyof typeof INGEST_MESSAGES_EN;
+      // The page's wording of a server message fills its placeholders from the server's args (it
+      // may leave some out: {file} only fed the CLI's advice); both languages the same ones.
+      expect(INGEST_MESSAGES_EN[code], code).toBeTruthy();
+      const server = placeholders(INGEST_MESSAGES_EN[code]);
+      expect(server, code).toEqual(expect.arrayContaining(placeholders(dataEn[key])));
+      expect(placeholders(dataZhCN[key]), code).toEqual(placeholders(dataEn[key]));
     }
+  });
+
+  it("where the page can do what the advice asks (More options: a mapping file, the source timezone), it says so instead of sending the reader to the server's admin", () => {
+    const advice = ['unknown_format', 'unknown_format_no_header', 'tz_not_whole_hour', 'tz_rows_disagree'] as const;
+    for (const code of [...advice, 'dates_order_conflict', 'dates_order_ambiguous'] as const) {
+      const zh = ingestMessage('zh-CN', 'x', [p(code, ARGS)]);
+      const en = ingestMessage('en', 'x', [p(code, ARGS)]);
+      expect(zh, code).toContain('“更多选项”');
+      expect(en, code).toContain('More options');
+      expect(zh, code).not.toMatch(/管理员/);
+      expect(en, code).not.toMatch(/whoever runs the server|admin/);
+    }
+    for (const code of ['dates_order_conflict', 'dates_order_ambiguous'] as const)
+      for (const lang of ['zh-CN', 'en'] as const)
+        expect(ingestMessage(lang, 'x', [p(code, ARGS)]), code).toContain('dateFormat: "%d/%m/%Y %H:%M:%S"');
+    // A file loaded in the wrong zone is a repeat until its calls are deleted: the advice says to delete first.
+    expect(ingestMessage('zh-CN', 'x', [p('tz_rows_disagree', ARGS)])).toContain('请删除该文件的通话');
+    expect(ingestMessage('en', 'x', [p('tz_not_whole_hour', ARGS)])).toContain("delete this file's calls");
   });
 
   it('refused-row reasons of old dimension ingests read in Chinese', () => {
@@ -211,8 +232,35 @@ describe('ingest messages in the reader language', () => {
     expect(ingestMessage('en', null, null)).toBe('');
   });
 
+  it('every moment on the Data page is written one way, in the page language', () => {
+    // One moment as the server sends it in each place: the history's ingest time (ISO), a repeated
+    // file's earlier ingest (DuckDB strftime %z), a deletion (toISOString) and the audit log.
+    const forms = ['2026-12-04T00:53:08+00:00', '2026-12-04 08:53:08+08', '2026-12-04T00:53:08.899Z'];
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+      const cols = ingestColumns(t, (_d, v) => v, lang);
+      const at = cols.find((c) => c.key === 'startedAt')!.display!({ startedAt: forms[0] } as IngestRow);
+      expect(new Set(forms.map((f) => when(lang, f)))).toEqual(new Set([at]));
+      expect(at).toMatch(
+        lang === 'zh-CN' ? /^2026年12月\d{1,2}日 \d{2}:\d{2}$/ : /^Dec \d{1,2}, 2026, \d{1,2}:\d{2} [AP]M$/,
+      );
+      const message = cols.find((c) => c.key === 'message')!;
+      const row = (parts: MessagePart[]) => ({ message: 'x', messageParts: parts }) as unknown as IngestRow;
+      const repeated = message.value(row([p('repeated', { id: 2, file: 'a.csv', at: forms[1]! })]));
+      const deleted = message.value(row([p('deleted', { deleted: 40, at: forms[2]! })]));
+      const interrupted = message.value(row([p('upload_interrupted_at', { at: forms[2]! })]));
+      for (const text of [repeated, deleted, interrupted]) {
+        expect(text).toContain(at);
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:|\+08|Z\b/);
+      }
+      if (lang === 'zh-CN') expect(deleted).toBe(`已删除通话：40（${at}）`);
+    }
+    // What is no time stays as written.
+    expect(when('zh-CN', 'soon')).toBe('soon');
+  });
+
   it('the history message column speaks the page language, and old rows keep their English', () => {
-    const t = (k: MessageKey) => translate('zh-CN', k);
+    const t = (k: MessageKey, v?: Record<string, string | number>) => translate('zh-CN', k, v);
     const col = ingestColumns(t, (_d, v) => v, 'zh-CN').find((c) => c.key === 'message')!;
     const row = { message: 'the file is empty', messageParts: [p('empty_file')] } as unknown as IngestRow;
     expect(col.value(row)).toBe('文件为空');

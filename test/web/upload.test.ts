@@ -3,21 +3,26 @@ import { describe, expect, it } from 'vitest';
 import '../../web/src/lib/messages/data.ts';
 import { toCsv } from '../../web/src/lib/csv.ts';
 import { translate, valueLabel } from '../../web/src/lib/i18n.ts';
-import { deletable, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
+import { deletable, formatText, ingestColumns } from '../../web/src/lib/ingest-columns.ts';
 import type { MessageKey } from '../../web/src/lib/i18n.ts';
 import {
   failureText,
   formatBytes,
   formatDuration,
+  ingestMessage,
+  jobResult,
   offReason,
   phaseOf,
   PHASE_KEYS,
   progressOf,
   repeatedOf,
+  resultCounts,
   tokenHeaders,
   type UploadFailure,
 } from '../../web/src/lib/upload.ts';
-import type { IngestRow } from '../../web/src/lib/upload-types.ts';
+import type { IngestReport, IngestRow } from '../../web/src/lib/upload-types.ts';
+import { MAPPING_MAX_CHARS, mappingProblem, timezoneNames, validTimezone } from '../../web/src/lib/upload-options.ts';
+import { timezoneSchema } from '../../server/ingest/formats/mapping-file.ts';
 
 const http = (status: number, body: { error?: string; maxUploadBytes?: number } | null = null): UploadFailure => ({
   kind: 'http',
@@ -94,6 +99,42 @@ describe('what a failed upload says', () => {
     expect(say({ kind: 'lost' }, 'zh-CN')).toMatch(/找不到此次上传/);
   });
 
+  it('a file the server could not read shows its report: the message parts, whole, as the history row does', () => {
+    const parts = [
+      {
+        code: 'unknown_format' as const,
+        args: {
+          near1: '["asterisk_db",[["column_or",{"a":"calldate","b":"start"}],["column",{"name":"disposition"}]]]',
+          headerShown: 'switch, cdr_source_type, callid',
+          headerRest: 0,
+          headerTotal: 3,
+          file: 'x.csv',
+        },
+      },
+    ];
+    const english = 'no known format: closest tried asterisk_db (missing calldate or start; disposition). Header: sw…';
+    const report = { ...REPORT, status: 'failed' as const, message: english, messageParts: parts };
+    const shown = jobResult({ state: 'failed', report, error: english });
+    expect(shown).toEqual({ report, failure: null });
+    const history = ingestColumns(
+      (k, v) => translate('zh-CN', k, v),
+      (d, v) => valueLabel('zh-CN', d, v),
+      'zh-CN',
+    );
+    const message = history
+      .find((c) => c.key === 'message')!
+      .value({ ...ROW, message: report.message, messageParts: report.messageParts });
+    expect(ingestMessage('zh-CN', report.message, report.messageParts)).toBe(message);
+    expect(message).toMatch(
+      /^无法识别的格式：最接近的是 Asterisk CDR（数据库导出）（缺少 calldate 或 start、disposition）。表头：switch, cdr_source_type, callid（共 3 列）。如果它属于/,
+    );
+    // A job that died without a report has only its error to give.
+    expect(jobResult({ state: 'failed', report: null, error: 'disk full' })).toEqual({
+      report: null,
+      failure: { kind: 'unreadable', reason: 'disk full' },
+    });
+  });
+
   it('gives the server’s reason for uploads being off without repeating the headline', () => {
     expect(
       offReason(
@@ -109,6 +150,108 @@ describe('what a failed upload says', () => {
     expect(repeatedOf(parts)).toEqual({ id: 12, file: 'calls.csv', at: '2026-11-29 17:17:54+08' });
     expect(repeatedOf(null)).toBeNull();
     expect(repeatedOf([{ code: 'empty_file' as const, args: {} }])).toBeNull();
+  });
+});
+
+describe('More options: source timezone and mapping file, checked as the server checks them', () => {
+  it('offers UTC and the IANA names, each one the route takes', () => {
+    const zones = timezoneNames();
+    expect(zones[0]).toBe('UTC');
+    expect(zones).toEqual(
+      expect.arrayContaining(['Asia/Shanghai', 'Europe/London', 'America/New_York', 'Asia/Kolkata']),
+    );
+    expect(new Set(zones).size).toBe(zones.length);
+    // Today's IANA names, where the browser lists the old CLDR ones.
+    expect(timezoneNames(['Asia/Saigon', 'Asia/Calcutta', 'Asia/Shanghai', 'UTC'])).toEqual([
+      'UTC',
+      'Asia/Ho_Chi_Minh',
+      'Asia/Kolkata',
+      'Asia/Shanghai',
+    ]);
+    expect(zones).not.toContain('Asia/Calcutta');
+    for (const zone of zones) expect(timezoneSchema.max(64).safeParse(zone).success, zone).toBe(true);
+    // What the server refuses, refused here too.
+    for (const bad of ['Mars/Olympus', 'Asia/Shanghai; DROP', '', 'x'.repeat(65)]) {
+      expect(validTimezone(bad), bad).toBe(false);
+      expect(timezoneSchema.max(64).safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it("refuses an empty mapping file or one over the route's limits before sending the upload", () => {
+    expect(mappingProblem('extends: asterisk_db\n')).toBeNull();
+    expect(mappingProblem('  \n')).toBe('upload.mapping.empty');
+    expect(mappingProblem('#'.repeat(MAPPING_MAX_CHARS))).toBeNull();
+    expect(mappingProblem('#'.repeat(MAPPING_MAX_CHARS + 1))).toBe('upload.mapping.tooLarge');
+    // 100,000 Chinese characters are 300,000 bytes of UTF-8: over the 256 KiB a multipart field may carry.
+    expect(mappingProblem('# ' + '注'.repeat(100_000))).toBe('upload.mapping.tooLarge');
+    expect(translate('zh-CN', 'upload.mapping.empty', { file: 'm.yaml' })).toBe('映射文件 m.yaml 是空的。');
+  });
+
+  it("names the field the server refused: the mapping file or the source timezone, with the server's words", () => {
+    const reason = 'mapping: not JSON or YAML: Nested mappings are not allowed in compact mappings at line 1';
+    expect(say(http(400, { error: reason }), 'zh-CN')).toBe(
+      '服务器不接受该映射文件：not JSON or YAML: Nested mappings are not allowed in compact mappings at line 1',
+    );
+    expect(say(http(400, { error: 'mapping: extends: no built-in call format "nope"' }))).toBe(
+      'The server refused the mapping file: extends: no built-in call format "nope"',
+    );
+    expect(say(http(400, { error: 'timezone: not an IANA timezone name (e.g. Asia/Shanghai, UTC)' }), 'zh-CN')).toBe(
+      '服务器不接受该源时区：not an IANA timezone name (e.g. Asia/Shanghai, UTC)',
+    );
+  });
+});
+
+describe("a loaded file's result card", () => {
+  it('shows every bucket of the report, so its counts add up to the calls and the rows read', () => {
+    // Every bucket: folded legs, inserted, a duplicate, rejected rows, inbound calls.
+    const report = {
+      ...REPORT,
+      rowsRead: 72,
+      calls: 65,
+      folded: 7,
+      inserted: 41,
+      duplicates: 2,
+      rejected: 10,
+      inbound: 12,
+      unknownParty: 28,
+    };
+    const shown = Object.fromEntries(resultCounts(report).map((c) => [c.key, c.value]));
+    expect(shown).toEqual({
+      rowsRead: 72,
+      calls: 65,
+      folded: 7,
+      inserted: 41,
+      duplicates: 2,
+      rejected: 10,
+      inbound: 12,
+      unknownParty: 28,
+    });
+    expect(shown.inserted! + shown.duplicates! + shown.rejected! + shown.inbound!).toBe(shown.calls);
+    expect(shown.calls! + shown.folded!).toBe(shown.rowsRead);
+    // Labelled as the history's columns are, in both languages.
+    const labels = resultCounts(report).map((c) => translate('zh-CN', c.label));
+    expect(labels).toEqual([
+      '读取行数',
+      '通话数',
+      '合并的行',
+      '新增',
+      '重复',
+      '拒收',
+      '呼入（不计拨打）',
+      '挂机方未知',
+    ]);
+    // An older server without the inbound count: shown as 0, the card still draws.
+    const { inbound, ...older } = report;
+    void inbound;
+    expect(resultCounts(older).find((c) => c.key === 'inbound')!.value).toBe(0);
+    // A customers file has rows, not calls.
+    const customers = { ...report, kind: 'dimension' as const, rowsRead: 3, inserted: 2, duplicates: 0, rejected: 1 };
+    expect(resultCounts(customers).map((c) => [c.key, c.value])).toEqual([
+      ['rowsRead', 3],
+      ['inserted', 2],
+      ['duplicates', 0],
+      ['rejected', 1],
+    ]);
   });
 });
 
@@ -132,6 +275,27 @@ describe('upload formatting and headers', () => {
     expect(tokenHeaders(null)).toEqual({});
   });
 });
+
+const REPORT: IngestReport = {
+  ingestId: 9,
+  fileName: 'x.csv',
+  format: 'unknown',
+  encoding: null,
+  status: 'loaded',
+  kind: 'calls',
+  message: null,
+  messageParts: [],
+  rowsRead: 0,
+  calls: 0,
+  folded: 0,
+  foldNotes: [],
+  inserted: 0,
+  duplicates: 0,
+  rejected: 0,
+  rejectsFile: null,
+  unknownParty: 0,
+  durationMs: 40,
+};
 
 const ROW: IngestRow = {
   ingestId: 2,
@@ -159,7 +323,7 @@ const ROW: IngestRow = {
 
 describe('ingest history columns', () => {
   it('show the counts of issue 5 and keep seconds in the CSV', () => {
-    const t = (k: MessageKey) => translate('en', k);
+    const t = (k: MessageKey, v?: Record<string, string | number>) => translate('en', k, v);
     const cols = ingestColumns(t, (d, v) => valueLabel('en', d, v), 'en');
     expect(cols.map((c) => c.label)).toEqual([
       'Ingested at',
@@ -201,11 +365,16 @@ describe('ingest history columns', () => {
       '+03:00 (inferred from the file)',
     );
     const zh = ingestColumns(
-      (k) => translate('zh-CN', k),
+      (k, v) => translate('zh-CN', k, v),
       (d, v) => valueLabel('zh-CN', d, v),
       'zh-CN',
     );
     expect(zh.find((c) => c.key === 'status')!.value({ ...ROW, status: 'deleted' })).toBe('已删除');
+    // Full-width brackets in Chinese.
+    expect(
+      zh.find((c) => c.key === 'sourceTimezone')!.value({ ...ROW, sourceTimezone: '+03:00', timezoneInferred: true }),
+    ).toBe('+03:00（由文件推断）');
+    expect(zh.find((c) => c.key === 'sourceTimezone')!.value(ROW)).toBe('Asia/Shanghai');
     expect(
       zh.find((c) => c.key === 'format')!.value({ ...ROW, status: 'repeated', format: 'unknown', encoding: null }),
     ).toBeNull();
@@ -218,7 +387,7 @@ describe('ingest history columns', () => {
     const langs = ['zh-CN', 'en'] as const;
     const [zh, en] = langs.map((lang) =>
       ingestColumns(
-        (k) => translate(lang, k),
+        (k, v) => translate(lang, k, v),
         (d, v) => valueLabel(lang, d, v),
         lang,
       ).find((c) => c.key === 'format')!,
@@ -237,6 +406,10 @@ describe('ingest history columns', () => {
     expect(zh!.display!(ROW)).toBe('标准话单（CSV） · UTF-8');
     expect(en!.display!({ ...ROW, format: 'vicidial+mapping' })).toBe('vicidial+mapping · UTF-8');
     expect(zh!.display!({ ...ROW, status: 'repeated', format: 'unknown', encoding: null })).toBe('–');
+    // An upload's result line says it the same way (formatText, shared with the column).
+    const zhLabel = (d: string, v: string) => valueLabel('zh-CN', d, v);
+    expect(formatText(zhLabel, { format: 'cn_export', encoding: 'gb18030' })).toBe('国内外呼系统导出 · GB18030');
+    expect(formatText(zhLabel, ROW)).toBe(zh!.display!(ROW));
     // The CSV download keeps the stored names.
     const csv = toCsv([zh!], [customers, chinese]).slice(1).split('\r\n');
     expect(csv.slice(1, 3)).toEqual(['dim_customers · utf-8', 'canonical · gb18030']);

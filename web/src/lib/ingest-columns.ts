@@ -1,6 +1,6 @@
 import type { Column } from './columns.ts';
 import type { Lang, MessageKey } from './i18n.ts';
-import { formatDuration, ingestMessage } from './upload.ts';
+import { formatDuration, ingestMessage, when } from './upload.ts';
 import type { IngestRow } from './upload-types.ts';
 
 /** History fields added with direction and timezone inference; older rows lack them. */
@@ -9,14 +9,34 @@ type Row = IngestRow & { inbound?: number; timezoneInferred?: boolean };
 /** A count that only a file of call records has (none for customers, scripts or summaries). */
 const ofCalls = (r: IngestRow, n: number | undefined): number | null => (r.kind === 'calls' ? (n ?? 0) : null);
 
+/**
+ * A file's format as the upload's Format menu names it, with its encoding ("国内外呼系统导出 ·
+ * GB18030", "Canonical CDR (CSV) · UTF-8"); a name the dictionary does not know (a mapping's own
+ * format) as stored. The history's column and an upload's result line both say it this way.
+ */
+export function formatText(
+  label: (dim: string, value: string) => string,
+  r: Pick<IngestRow, 'format' | 'encoding'>,
+): string {
+  return r.format === 'unknown'
+    ? '–'
+    : [label('format', r.format), r.encoding?.toUpperCase()].filter(Boolean).join(' · ');
+}
+
 /** The columns of the ingest history (/data), for its table and its CSV. */
 export function ingestColumns(
-  t: (k: MessageKey) => string,
+  t: (k: MessageKey, vars?: Record<string, string | number>) => string,
   label: (dim: string, value: string) => string,
   lang: Lang,
 ): Column<IngestRow>[] {
   return [
-    { key: 'startedAt', label: t('data.when'), kind: 'datetime', value: (r) => r.startedAt },
+    {
+      key: 'startedAt',
+      label: t('data.when'),
+      kind: 'datetime',
+      value: (r) => r.startedAt,
+      display: (r) => when(lang, r.startedAt),
+    },
     { key: 'fileName', label: t('data.file'), kind: 'text', value: (r) => r.fileName },
     { key: 'status', label: t('data.status'), kind: 'text', value: (r) => label('status', r.status) },
     // "unknown": never detected (a repeated file is recognised by its hash first, or unreadable).
@@ -28,10 +48,7 @@ export function ingestColumns(
       kind: 'text',
       wrap: true,
       value: (r) => (r.format === 'unknown' ? null : [r.format, r.encoding].filter(Boolean).join(' · ')),
-      display: (r) =>
-        r.format === 'unknown'
-          ? '–'
-          : [label('format', r.format), r.encoding?.toUpperCase()].filter(Boolean).join(' · '),
+      display: (r) => formatText(label, r),
     },
     { key: 'rowsRead', label: t('data.rowsRead'), kind: 'int', value: (r) => r.rowsRead },
     { key: 'calls', label: t('data.calls'), kind: 'int', value: (r) => ofCalls(r, r.calls) },
@@ -50,7 +67,9 @@ export function ingestColumns(
       wrap: true,
       value: (r) =>
         r.sourceTimezone && r.kind === 'calls'
-          ? r.sourceTimezone + ((r as Row).timezoneInferred ? ` (${t('data.timezoneInferred')})` : '')
+          ? (r as Row).timezoneInferred
+            ? t('data.timezoneHow', { zone: r.sourceTimezone, how: t('data.timezoneInferred') })
+            : r.sourceTimezone
           : null,
     },
     // Seconds in the CSV (a number a spreadsheet can sum), a readable duration on screen.

@@ -25,7 +25,15 @@ function parse(text: string): { error?: string; maxUploadBytes?: number } | null
  */
 export function postFile(
   file: File,
-  opts: { format?: string | null; token?: string | null; onProgress?: (fraction: number | null) => void },
+  opts: {
+    format?: string | null;
+    /** IANA name of the zone of the file's naive times (the route's `timezone` field). */
+    timezone?: string | null;
+    /** The text of a YAML/JSON mapping file (the route's `mapping` field). */
+    mapping?: string | null;
+    token?: string | null;
+    onProgress?: (fraction: number | null) => void;
+  },
 ): Promise<{ jobId: string; job: IngestJob }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -43,6 +51,8 @@ export function postFile(
     xhr.onerror = () => reject(new UploadError({ kind: 'network', message: 'the connection failed' }));
     const form = new FormData();
     if (opts.format) form.append('format', opts.format);
+    if (opts.timezone) form.append('timezone', opts.timezone);
+    if (opts.mapping) form.append('mapping', opts.mapping);
     form.append('file', file, file.name);
     xhr.send(form);
   });

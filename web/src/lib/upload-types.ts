@@ -25,13 +25,16 @@ export interface IngestRow extends Omit<Ingest, 'status'> {
   status: 'loaded' | 'repeated' | 'failed' | 'deleted';
   kind: 'calls' | 'dimension' | 'evidence';
   sha256: string;
-  /** Rows read = calls + folded; calls = inserted + duplicates + rejected. */
+  /** Rows read = calls + folded; calls = inserted + duplicates + rejected + inbound. */
   calls: number;
   folded: number;
   foldNotes: string | null;
   /** Answered calls of this file with no known hang-up party. */
   unknownParty: number;
+  /** Inbound calls, counted apart (calls = inserted + duplicates + rejected + inbound); absent from older servers. */
+  inbound?: number;
   sourceTimezone: string | null;
+  timezoneInferred?: boolean;
 }
 
 /** The report of a finished job (job.report): the same counts as a history row. */
@@ -52,8 +55,13 @@ export interface IngestReport {
   inserted: number;
   duplicates: number;
   rejected: number;
+  /** Inbound calls: counted apart, never stored (calls = inserted + duplicates + rejected + inbound); absent from older servers. */
+  inbound?: number;
   rejectsFile: string | null;
   unknownParty: number;
+  /** The zone naive times were read in (an IANA name, or an offset such as +03:00 when inferred). */
+  sourceTimezone?: string | null;
+  timezoneInferred?: boolean;
   durationMs: number;
 }
 

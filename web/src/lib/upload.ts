@@ -3,7 +3,23 @@ import type { MessagePart } from '../../../server/contract/ingests.ts';
 import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
 import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
 import { reasonParts } from '../../../server/contract/reject-reasons.ts';
+import { createFormat, type Format } from './format.ts';
 import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
+import type { IngestJob, IngestReport } from './upload-types.ts';
+
+const formats = new Map<Lang, Format>();
+
+/**
+ * Every moment the Data page writes (a file's ingest time, the audit log's, the earlier ingest a
+ * repeated file matches, a deletion's), one way: the page language's date and time in the reader's
+ * timezone ("2026年12月4日 08:53", "Dec 4, 2026, 8:53 AM"), whatever form the server sent it in
+ * ("2026-12-04 08:53:08+08", "2026-12-04T00:53:08.899Z"). Text that is no time stays as it is.
+ */
+export function when(lang: Lang, iso: string): string {
+  let f = formats.get(lang);
+  if (!f) formats.set(lang, (f = createFormat(lang)));
+  return f.dateTime(iso);
+}
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
 export type Phase =
@@ -71,6 +87,54 @@ export type UploadFailure =
   /** The server no longer knows the job (restarted). */
   | { kind: 'lost' };
 
+/**
+ * What a finished job shows: its report whenever the server wrote one, a file it could not read
+ * included (the report's message parts read in the page's language, whole, as in the history);
+ * only a job that died without a report falls back to its error, the server's English line.
+ */
+export function jobResult(
+  job: Pick<IngestJob, 'state' | 'report' | 'error'>,
+): { report: IngestReport; failure: null } | { report: null; failure: UploadFailure } {
+  if (job.report) return { report: job.report, failure: null };
+  return { report: null, failure: { kind: 'unreadable', reason: job.error } };
+}
+
+/** One number of an upload's result card. */
+export interface ResultCount {
+  key: 'rowsRead' | 'calls' | 'folded' | 'inserted' | 'duplicates' | 'rejected' | 'inbound' | 'unknownParty';
+  label: MessageKey;
+  value: number;
+}
+
+/**
+ * The counts of a loaded file's card, every bucket of the report so the card adds up as the
+ * history does: rows read = calls + folded, calls = inserted + duplicates + rejected + inbound
+ * (inbound calls are counted apart, never stored); then the answered calls stored without a
+ * hang-up party. In the history's column order. A dimension file has rows, not calls: only what
+ * it stored, repeated and refused (the history leaves its call counts empty).
+ */
+export function resultCounts(r: IngestReport): ResultCount[] {
+  const count = (key: ResultCount['key'], label: MessageKey, value: number | undefined): ResultCount => ({
+    key,
+    label,
+    value: value ?? 0,
+  });
+  const stored = [
+    count('inserted', 'data.inserted', r.inserted),
+    count('duplicates', 'data.duplicates', r.duplicates),
+    count('rejected', 'data.rejected', r.rejected),
+  ];
+  if (r.kind !== 'calls') return [count('rowsRead', 'data.rowsRead', r.rowsRead), ...stored];
+  return [
+    count('rowsRead', 'data.rowsRead', r.rowsRead),
+    count('calls', 'data.calls', r.calls),
+    count('folded', 'data.folded', r.folded),
+    ...stored,
+    count('inbound', 'data.inbound', r.inbound),
+    count('unknownParty', 'data.unknownParty', r.unknownParty),
+  ];
+}
+
 export interface Text {
   key: MessageKey;
   vars?: Record<string, string | number>;
@@ -93,7 +157,12 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
       return { key: 'upload.err.token' };
     case 403:
       return { key: 'upload.err.off', vars: { reason } };
-    case 400:
+    case 400: {
+      // The More options fields, as the route names them ("mapping: not JSON or YAML: …", "timezone: not an IANA …").
+      const field = /^(mapping|timezone): (.*)$/s.exec(reason);
+      if (field) return { key: `upload.err.${field[1] as 'mapping' | 'timezone'}`, vars: { reason: field[2]! } };
+      return { key: 'upload.err.refused', vars: { reason } };
+    }
     case 404:
     case 409:
       return { key: 'upload.err.refused', vars: { reason } };
@@ -121,6 +190,8 @@ export function ingestMessage(
     const web = `ingest.web.${p.code}` as MessageKey;
     const key = translate(lang, web) === web ? (`ingest.msg.${p.code}` as MessageKey) : web;
     const args = { ...p.args };
+    // A moment (repeated, deleted, upload_interrupted_at) as every other time on the page.
+    if (typeof args.at === 'string') args.at = when(lang, args.at);
     if (typeof args.what === 'string') {
       const what = `ingest.msg.what.${args.what}` as MessageKey;
       if (translate(lang, what) === what) return message ?? '';

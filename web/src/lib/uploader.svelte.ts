@@ -1,5 +1,5 @@
 import { getJob, postFile, UploadError } from './upload-client.ts';
-import { phaseOf, progressOf, type Phase, type UploadFailure } from './upload.ts';
+import { jobResult, phaseOf, progressOf, type Phase, type UploadFailure } from './upload.ts';
 import type { IngestReport } from './upload-types.ts';
 
 /** One dropped file on its way in: its bar while loading, then its report or its failure. */
@@ -15,6 +15,10 @@ export interface UploadItem {
 
 export interface UploadOptions {
   format: string | null;
+  /** The file's source timezone (IANA name); null: inferred by the server. */
+  timezone?: string | null;
+  /** A mapping file's text; it names the format itself. */
+  mapping?: string | null;
   token: string | null;
   /** The server's limit: larger files are refused here, before sending them. */
   maxBytes: number;
@@ -72,6 +76,8 @@ export class Uploader {
       this.#show(item, 'uploading', 0);
       const { jobId } = await postFile(file, {
         format: opts.format,
+        timezone: opts.timezone,
+        mapping: opts.mapping,
         token: opts.token,
         onProgress: (f) => this.#show(item, 'uploading', f),
       });
@@ -79,10 +85,10 @@ export class Uploader {
       for (;;) {
         const job = await getJob(jobId);
         if (job.state === 'done' || job.state === 'failed') {
-          if (job.state === 'failed')
-            throw new UploadError({ kind: 'unreadable', reason: job.error ?? job.report?.message ?? null });
+          const result = jobResult(job);
+          if (result.failure) throw new UploadError(result.failure);
           this.#show(item, 'done', 1);
-          item.report = job.report;
+          item.report = result.report;
           return true;
         }
         this.#show(item, phaseOf(job), job.fraction);

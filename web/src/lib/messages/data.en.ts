@@ -1,7 +1,6 @@
 import {
   FORMAT_NEEDS_EN,
   INGEST_MESSAGES_EN,
-  INGEST_MESSAGES_WEB_EN,
   OFFSET_SOURCES_EN,
 } from '../../../../server/contract/ingest-messages.en.ts';
 
@@ -41,6 +40,25 @@ export const dataEn = {
   'upload.format': 'Format',
   'upload.formatAuto': 'Detect automatically',
   'upload.limit': 'Up to {limit} per file.',
+  'upload.more': 'More options',
+  'upload.chosenMapping': 'mapping file: {file}',
+  'upload.chosenTimezone': 'source timezone: {zone}',
+  'upload.timezone': 'Source timezone',
+  'upload.timezoneInfer': 'Infer from the file',
+  'upload.timezoneNote':
+    "The zone the file's times are in when they carry no offset. Inferred: the mapping file's timezone, else the offset the file itself states (Asterisk uniqueid epochs, offsets written in started_at), else the business timezone above. A file loaded in the wrong zone: delete its calls, then upload it again with its zone.",
+  'upload.mapping': 'Mapping file',
+  'upload.mappingChoose': 'Choose a mapping file…',
+  'upload.mappingNone': 'none',
+  'upload.mappingClear': 'Remove',
+  'upload.mappingBlocked': 'Choose another mapping file or remove it first (More options).',
+  'upload.mappingNote':
+    'A YAML or JSON file that reads an export no format knows (README, "Mapping files"): which column is the call id, the start, the disposition… It names the format itself, so Format is not used while one is chosen.',
+  'upload.mapping.empty': 'The mapping file {file} is empty.',
+  'upload.mapping.tooLarge': 'The mapping file {file} is larger than the server takes (200,000 characters, 256 KiB).',
+  'upload.mapping.unreadable': 'Could not read the mapping file {file}: {reason}',
+  'upload.err.mapping': 'The server refused the mapping file: {reason}',
+  'upload.err.timezone': 'The server refused the source timezone: {reason}',
   'upload.token': 'Upload token',
   'upload.tokenNote':
     'This server asks for its upload token (HANGUP_UPLOAD_TOKEN) to upload or delete. It is kept in this browser tab only.',
@@ -75,6 +93,7 @@ export const dataEn = {
   'data.folded': 'Folded rows',
   'data.unknownParty': 'Unknown hang-up party',
   'data.duration': 'Time taken',
+  'data.timezoneHow': '{zone} ({how})',
   'data.actions': 'Rejects · actions',
   'data.rejectsDownload': '↓ Rejects',
   'data.delete': 'Delete calls',
@@ -107,6 +126,7 @@ export const dataEn = {
   'audit.count.inserted': 'inserted',
   'audit.count.duplicates': 'duplicates',
   'audit.count.rejected': 'rejected',
+  'audit.count.inbound': 'inbound',
   'audit.count.deleted': 'deleted',
   'audit.count.kept': 'kept',
   'audit.target.ingest': 'ingest #{id}',
@@ -121,8 +141,20 @@ export const dataEn = {
   // Ingest messages, one per part code: the server's English texts (server/contract/ingest-messages.en.ts).
   ...prefixed('ingest.msg.', INGEST_MESSAGES_EN),
   ...prefixed('ingest.msg.what.', OFFSET_SOURCES_EN),
-  // The same for a reader of this page: advice that names its controls, not the CLI's flags.
-  ...prefixed('ingest.web.', INGEST_MESSAGES_WEB_EN),
+  // The same for a reader of this page where the advice differs: it names the page's controls
+  // (Format, More options), not the CLI's flags. Same {placeholders} as the server's texts.
+  'ingest.web.unknown_format':
+    'no known format: closest tried {near}. Header: {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise write a mapping file for it (YAML or JSON), choose it under More options above and upload the file again',
+  'ingest.web.unknown_format_no_header':
+    'no known format: closest tried {near}. First line (a record, not a header: the file has none): {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise write a mapping file for it (YAML or JSON), choose it under More options above and upload the file again',
+  'ingest.web.tz_not_whole_hour':
+    "timezone: {what} say {offset} ({agree} of {evidence} rows), not a whole hour: read in {zone}; if that is wrong, delete this file's calls and upload it again with the zone's name (e.g. Asia/Kolkata) as its source timezone under More options",
+  'ingest.web.tz_rows_disagree':
+    "timezone: rows disagree on their UTC offset ({what} say {offset} ({agree} of {evidence} rows)): read in {zone}; if that is wrong, delete this file's calls and upload it again with its source timezone chosen under More options",
+  'ingest.web.dates_order_conflict':
+    'dates disagree on their order: "{day}" is day-first, "{month}" month-first; export the file again with one date format (best YYYY-MM-DD), or upload it again with a mapping file (More options) whose dateFormat names the order, e.g. dateFormat: "%d/%m/%Y %H:%M:%S" for day first',
+  'ingest.web.dates_order_ambiguous':
+    'dates such as "{example}" could be day-first or month-first (no field above 12 in the file\'s {n} dates); export the file again with dates as YYYY-MM-DD, or upload it again with a mapping file (More options) whose dateFormat names the order, e.g. dateFormat: "%d/%m/%Y %H:%M:%S" for day first',
   // The parts of unknown_format's {near} and {header} (server/ingest/formats/explain.ts).
   'ingest.near': '{format} (missing {missing})',
   'ingest.near.join': ', ',

@@ -26,6 +26,25 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'upload.format': '格式',
   'upload.formatAuto': '自动识别',
   'upload.limit': '每个文件不超过 {limit}。',
+  'upload.more': '更多选项',
+  'upload.chosenMapping': '映射文件：{file}',
+  'upload.chosenTimezone': '源时区：{zone}',
+  'upload.timezone': '源时区',
+  'upload.timezoneInfer': '由文件推断',
+  'upload.timezoneNote':
+    '文件中不带偏移的时间所在的时区。由文件推断：取映射文件中的 timezone，否则取文件自身写明的偏移（Asterisk uniqueid 时间戳、started_at 中的偏移），否则按上方的业务时区。按错误时区导入的文件：请先删除其通话，再选定时区重新上传。',
+  'upload.mapping': '映射文件',
+  'upload.mappingChoose': '选择映射文件…',
+  'upload.mappingNone': '无',
+  'upload.mappingClear': '移除',
+  'upload.mappingBlocked': '请先在“更多选项”中换一个映射文件或将其移除。',
+  'upload.mappingNote':
+    '用于读取无法识别格式的导出文件的 YAML 或 JSON 文件（见 README“Mapping files”）：哪一列是通话 ID、开始时间、通话结果……它自带格式名称，因此选定映射文件后不再使用“格式”。',
+  'upload.mapping.empty': '映射文件 {file} 是空的。',
+  'upload.mapping.tooLarge': '映射文件 {file} 超过服务器接受的上限（200,000 个字符，256 KiB）。',
+  'upload.mapping.unreadable': '无法读取映射文件 {file}：{reason}',
+  'upload.err.mapping': '服务器不接受该映射文件：{reason}',
+  'upload.err.timezone': '服务器不接受该源时区：{reason}',
   'upload.token': '上传令牌',
   'upload.tokenNote': '此服务器上传或删除需要上传令牌（HANGUP_UPLOAD_TOKEN）。令牌只保存在当前浏览器标签页中。',
   'upload.tokenNeeded': '请先输入上传令牌。',
@@ -59,6 +78,7 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'data.folded': '合并的行',
   'data.unknownParty': '挂机方未知',
   'data.duration': '耗时',
+  'data.timezoneHow': '{zone}（{how}）',
   'data.actions': '拒收行 · 操作',
   'data.rejectsDownload': '↓ 拒收行',
   'data.delete': '删除通话',
@@ -91,6 +111,7 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'audit.count.inserted': '新增',
   'audit.count.duplicates': '重复',
   'audit.count.rejected': '拒收',
+  'audit.count.inbound': '呼入',
   'audit.count.deleted': '已删除',
   'audit.count.kept': '保留',
   'audit.target.ingest': '导入 #{id}',
@@ -117,19 +138,19 @@ export const dataZhCN: Record<DataMessageKey, string> = {
     '无法识别的格式：最接近的是 {near}。表头：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
   'ingest.msg.unknown_format_no_header':
     '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
-  // 在本页显示时的说法：建议指向页面上的控件，而非命令行参数（ingest-messages.en.ts 的 INGEST_MESSAGES_WEB_EN）。
+  // 在本页显示时的说法：建议指向页面上的控件（“格式”“更多选项”），而非命令行参数（英文见 data.en.ts 的 ingest.web.*）。
   'ingest.web.unknown_format':
-    '无法识别的格式：最接近的是 {near}。表头：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+    '无法识别的格式：最接近的是 {near}。表头：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则请为它编写映射文件（YAML 或 JSON），在上方“更多选项”中选择后重新上传',
   'ingest.web.unknown_format_no_header':
-    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则需要为该文件编写映射，请联系服务器管理员',
+    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则请为它编写映射文件（YAML 或 JSON），在上方“更多选项”中选择后重新上传',
   'ingest.web.tz_not_whole_hour':
-    '时区：{what}显示为 {offset}（{evidence} 行中 {agree} 行），不是整小时：已按 {zone} 读取；如有误，请服务器管理员指定时区名称（如 Asia/Kolkata）后重新导入该文件',
+    '时区：{what}显示为 {offset}（{evidence} 行中 {agree} 行），不是整小时：已按 {zone} 读取；如有误，请删除该文件的通话，再在“更多选项”中将源时区设为该时区的名称（如 Asia/Kolkata）后重新上传',
   'ingest.web.tz_rows_disagree':
-    '时区：各行的 UTC 偏移不一致（{what}显示为 {offset}，{evidence} 行中 {agree} 行）：已按 {zone} 读取；如有误，请服务器管理员指定时区名称后重新导入该文件',
+    '时区：各行的 UTC 偏移不一致（{what}显示为 {offset}，{evidence} 行中 {agree} 行）：已按 {zone} 读取；如有误，请删除该文件的通话，再在“更多选项”中选择源时区后重新上传',
   'ingest.web.dates_order_conflict':
-    '日期顺序不一致："{day}" 是日在前，"{month}" 是月在前；请以统一的日期格式（最好是 YYYY-MM-DD）重新导出该文件，或请服务器管理员在映射中指定日期顺序',
+    '日期顺序不一致："{day}" 是日在前，"{month}" 是月在前；请以统一的日期格式（最好是 YYYY-MM-DD）重新导出该文件，或在“更多选项”中选择用 dateFormat 写明日期顺序的映射文件（如 dateFormat: "%d/%m/%Y %H:%M:%S" 表示日在前）后重新上传',
   'ingest.web.dates_order_ambiguous':
-    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请以 YYYY-MM-DD 格式的日期重新导出该文件，或请服务器管理员在映射中指定日期顺序',
+    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请以 YYYY-MM-DD 格式的日期重新导出该文件，或在“更多选项”中选择用 dateFormat 写明日期顺序的映射文件（如 dateFormat: "%d/%m/%Y %H:%M:%S" 表示日在前）后重新上传',
   // {near} 与 {header} 的组成部分（server/ingest/formats/explain.ts）。
   'ingest.near': '{format}（缺少 {missing}）',
   'ingest.near.join': '；',
