@@ -77,7 +77,7 @@ export const analysisEn = {
   'ab.yes': 'yes',
   'ab.notYet': 'not yet',
   'ab.requiredNote':
-    'Needed per line: answered calls each line needs to detect the difference seen so far with 80% power at α = 0.05.',
+    'Needed per line: {unit} each line needs to detect the difference seen so far with 80% power at α = 0.05.',
   'ab.chi': 'All lines together: χ² = {chi} on {df} df, p {p}.',
   'km.title': 'Who stays on the line: the first {max} seconds',
   'km.note':
@@ -165,7 +165,7 @@ export const analysisEn = {
   'verdict.fromCrude': 'Unadjusted (no strata chosen)',
   'verdict.or': 'Odds ratio {or} (95% CI {low}–{high}), {p}',
   'verdict.diff': 'Difference {diff} pp (95% CI {low} to {high}), {p}',
-  'verdict.tooFewNote': 'Fewer than {n} answered calls in this line or the control.',
+  'verdict.tooFewNote': 'Fewer than {n} {unit} in this line or the control.',
   'verdict.rule':
     "Better or worse: the comparison's p adjusted for {k} lines ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.",
   'verdict.none': 'Only one line matches these filters: nothing to compare.',

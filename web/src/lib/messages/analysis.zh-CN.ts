@@ -75,7 +75,7 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.enough': '数据足够？',
   'ab.yes': '是',
   'ab.notYet': '尚不足',
-  'ab.requiredNote': '每组所需样本：在 α = 0.05、80% 检验效能下，检出目前观察到的差异每条开场白需要的接通量。',
+  'ab.requiredNote': '每组所需样本：在 α = 0.05、80% 检验效能下，检出目前观察到的差异每条开场白需要的{unit}。',
   'ab.chi': '所有开场白整体检验：χ² = {chi}，自由度 {df}，p {p}。',
   'km.title': '通话留存：接通后前 {max} 秒',
   'km.note': 'Kaplan–Meier 曲线：各开场白接通后被叫尚未挂断的比例；色带：95% 区间。虚线：{t} 秒。',
@@ -156,7 +156,7 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'verdict.fromCrude': '未调整（未选择调整因素）',
   'verdict.or': '比值比 {or}（95% 区间 {low}–{high}），{p}',
   'verdict.diff': '差异 {diff} 个百分点（95% 区间 {low} 至 {high}），{p}',
-  'verdict.tooFewNote': '该开场白或对照组接通少于 {n} 通。',
+  'verdict.tooFewNote': '该开场白或对照组的{unit}少于 {n}。',
   'verdict.rule':
     '更好或更差：经 {k} 条开场白多重比较校正（{method}）后的 p 值小于 0.05；比值比小于 1 表示早挂更少。尚无证据：继续拨打，下表给出每条开场白还需要多少通接通。',
   'verdict.none': '符合筛选条件的开场白只有一条，无法比较。',
