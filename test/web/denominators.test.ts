@@ -9,6 +9,7 @@ import { heatmapText } from '../../web/src/lib/charts/heat-columns.ts';
 import { buildHeatmapOption } from '../../web/src/lib/charts/heatmap.ts';
 import { MEASURES, METRIC_TEXT, RATE_METRICS } from '../../web/src/lib/charts/measures.ts';
 import { MIN_SAMPLE } from '../../web/src/lib/charts/theme.ts';
+import { rateColumns } from '../../web/src/lib/columns.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import { en } from '../../web/src/lib/messages/en.ts';
 import { zhCN } from '../../web/src/lib/messages/zh-CN.ts';
@@ -67,5 +68,64 @@ describe('the words of each rate name its own denominator', () => {
     expect(translate('zh-CN', 'verdict.tooFewNote', { n: 30, unit: translate('zh-CN', abWords('short').unit) })).toBe(
       '该开场白或对照组的接通数少于 30。',
     );
+  });
+});
+
+describe('tables: each rate beside and greyed on its own denominator (rateColumns)', () => {
+  const agent = { ...fewKnown, key: 'a99' };
+  const t = (k: MessageKey) => translate('en', k);
+  const byKey = (cols: ReturnType<typeof rateColumns<typeof agent>>) => new Map(cols.map((c) => [c.key, c]));
+
+  it('the hang-up rate: 100% over 3 known-party calls is greyed and shown beside "Known party 3", answered kept', () => {
+    const cols = rateColumns<typeof agent>(t, MIN_SAMPLE, { rejection: true, shrunk: true });
+    const col = byKey(cols);
+    expect(col.get('hangupRate')!.value(agent)).toBe(1);
+    for (const k of ['hangupRate', 'ciLow', 'ciHigh']) expect(col.get(k)!.muted!(agent), k).toBe(true);
+    expect(col.get('knownParty')!.label).toBe('Known party');
+    expect(col.get('knownParty')!.value(agent)).toBe(3);
+    expect(col.get('answered')!.value(agent)).toBe(40);
+    // The count the rate is over sits next to its numerator: "3 of 3", not "3 of 40".
+    const keys = cols.map((c) => c.key);
+    expect(keys.indexOf('knownParty')).toBe(keys.indexOf('earlyHangups') + 1);
+    // The connect and rejection rates rest on 40 dials: readable.
+    expect(col.get('connectRate')!.muted!(agent)).toBe(false);
+    expect(col.get('rejectionRate')!.muted!(agent)).toBe(false);
+    // 3 known of 40 answered, zh-CN: the column keeps the name the UI uses for the count.
+    const zh = rateColumns<typeof agent>((k) => translate('zh-CN', k), MIN_SAMPLE);
+    expect(zh.find((c) => c.key === 'knownParty')!.label).toBe('挂断方已知');
+  });
+
+  it('enough known-party calls: not greyed, whatever the answered count', () => {
+    const many = { ...agent, knownParty: 30, earlyHangups: 9, hangupRate: 0.3 };
+    const col = byKey(rateColumns<typeof many>(t, MIN_SAMPLE));
+    expect(col.get('hangupRate')!.muted!(many)).toBe(false);
+  });
+
+  it('the short-call rate (the headline when most calls do not say who hung up) is over the answered calls', () => {
+    const cols = rateColumns<typeof agent>(t, MIN_SAMPLE, { metric: 'shortCallRate' });
+    const col = byKey(cols);
+    expect(cols.map((c) => c.key)).toEqual([
+      'shortCallRate',
+      'ciLow',
+      'ciHigh',
+      'shortCalls',
+      'answered',
+      'dials',
+      'connectRate',
+    ]);
+    expect(col.get('shortCallRate')!.value(agent)).toBe(3 / 40);
+    expect(col.get('shortCallRate')!.muted!(agent)).toBe(false);
+    const few = { ...agent, answered: 29 };
+    expect(col.get('shortCallRate')!.muted!(few)).toBe(true);
+  });
+
+  it('the connect and rejection rates are greyed on the dials', () => {
+    const few = { ...agent, dials: 29 };
+    const col = byKey(rateColumns<typeof few>(t, MIN_SAMPLE, { rejection: true }));
+    expect(col.get('connectRate')!.muted!(few)).toBe(true);
+    expect(col.get('rejectionRate')!.muted!(few)).toBe(true);
+    const connect = rateColumns<typeof few>(t, MIN_SAMPLE, { metric: 'connectRate' });
+    expect(connect.map((c) => c.key)).toEqual(['connectRate', 'ciLow', 'ciHigh', 'answered', 'dials']);
+    expect(connect[0]!.muted!(few)).toBe(true);
   });
 });
