@@ -411,7 +411,7 @@ function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]
     const sentences = windows
       ? ''
       : html`<ul class="recs">
-          ${shown.map((i) => html`<li>${recommendationText(key, i, lang)}</li>`)}
+          ${shown.map((i) => html`<li>${recommendationText(key, i, lang, recs.metric)}</li>`)}
         </ul>`;
     const more =
       items.length > BODY_ROWS

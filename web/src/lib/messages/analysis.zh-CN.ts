@@ -8,9 +8,9 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'agents.shrunkNote':
     '绿色刻度：收缩后挂断率（经验贝叶斯）。每位坐席的挂断率向团队水平收缩，通话越少收缩越多：请按它排序，而不是按原始圆点。',
   'agents.shrunkTable':
-    '收缩后挂断率：每位坐席的挂断率向团队水平收缩，接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
+    '收缩后挂断率：每位坐席的挂断率向团队水平收缩，挂断方已知的接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
   'numbers.shrunkNote':
-    '收缩后挂断率：每个号码的挂断率向所有号码的平均水平收缩，接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
+    '收缩后挂断率：每个号码的挂断率向所有号码的平均水平收缩，挂断方已知的接通越少收缩越多（经验贝叶斯）；请按它排序，而不是按原始挂断率。',
   'ab.control': '对照组',
   'ab.controlTag': '{arm}（对照组）',
   'ab.adjustFor': '校正因素',
@@ -90,7 +90,7 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'insights.title': '行动建议',
   'insights.note': '经多重比较校正后仍然成立的发现，每条都附有证据和对应图表的链接。',
   'insights.windows': '各客群的最佳拨打时段',
-  'insights.windowsNote': '接通量至少 {n} 的时段中，挂断率与该客群其他时段显著不同者（z 检验，Holm 校正后 p < 0.05）。',
+  'insights.windowsNote': '{unit}至少 {n} 的时段中，比率与该客群其他时段显著不同者（z 检验，Holm 校正后 p < 0.05）。',
   'insights.best': '推荐',
   'insights.worst': '避免',
   'insights.cap': '呼叫频次上限',
@@ -103,10 +103,8 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
     '收缩后挂断率（经验贝叶斯）可信地高于团队：高于团队的概率 > 0.95。通话少的坐席会向团队水平收缩，不会因偶然波动被标记。',
   'insights.none': '在当前筛选条件下没有通过检验的发现。',
   'insights.see': '查看图表',
-  'ev.rate': '挂断率',
   'ev.interval': '95% 区间',
   'ev.credible': '95% 可信区间',
-  'ev.answered': '接通量',
   'ev.pAdj': '校正后 p 值',
   'ev.segmentRate': '客群平均',
   'ev.firstCall': '首次拨打',
