@@ -6,6 +6,8 @@
 export interface RateColumnFields {
   dials: number;
   answered: number;
+  /** Answered calls that say who hung up: the hang-up rate's denominator. */
+  knownParty: number;
   earlyHangups: number;
   hangupRate: number | null;
   ciLow: number | null;

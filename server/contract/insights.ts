@@ -146,9 +146,13 @@ export interface WindowRec extends Explained {
   hour: number;
   answered: number;
   earlyHangups: number;
-  /** Denominator and events of the rate used (metric of Recommendations). */
-  n?: number;
-  events?: number;
+  /**
+   * Denominator and events of the rate used (metric of Recommendations): known-party calls and
+   * early hang-ups for the hang-up rate, answered and short calls for the short-call rate.
+   * `hangupRate` and its bounds hold that rate.
+   */
+  n: number;
+  events: number;
   hangupRate: number;
   ciLow: number;
   ciHigh: number;
@@ -161,6 +165,9 @@ export interface FrequencyCapRec extends Explained {
   capAt: number;
   answered: number;
   earlyHangups: number;
+  /** Denominator and events of the rate used at call #capAt (as in WindowRec). */
+  n: number;
+  events: number;
   hangupRate: number;
   firstCallRate: number;
   diff: number;
@@ -197,6 +204,9 @@ export interface AgentRec extends Explained {
   agent: string;
   answered: number;
   earlyHangups: number;
+  /** Denominator and events of the rate used (as in WindowRec): the calls the shrunk rate rests on. */
+  n: number;
+  events: number;
   rawRate: number;
   shrunkRate: number;
   shrunkCiLow: number;

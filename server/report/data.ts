@@ -182,7 +182,7 @@ export interface ReportData {
 }
 
 export const SIGNIFICANCE_LEVEL = 0.05;
-/** Rates over fewer answered calls than this are greyed out (never read noise). */
+/** Rates over fewer calls than this in their own denominator (known-party calls for the hang-up rate) are greyed out or not drawn (never read noise). */
 export const MIN_DENOMINATOR = 30;
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

@@ -288,7 +288,11 @@ function dailySection(d: ReportData, lang: Lang, tables: ReportTable[]): Raw {
   // Not one unbreakable block: a chart and a table kept together pushed whole half pages ahead.
   return html`<section>
     <h2>${headline === 'short' ? t.dailyTitleShort : t.dailyTitle}</h2>
-    ${headline === 'short' ? note(shortChartNote(d, lang, fill(t.dailyNoteShort, { min: MIN_DENOMINATOR }))) : ''}
+    ${note(
+      headline === 'short'
+        ? shortChartNote(d, lang, fill(t.dailyNoteShort, { min: MIN_DENOMINATOR }))
+        : fill(t.dailyNote, { min: MIN_DENOMINATOR }),
+    )}
     <figure>${raw(renderSvg(buildTrendOption(d, lang, headline), WIDTH, 240))}</figure>
     ${tableHtml(thisWeek, lang)}
   </section>`;
@@ -411,7 +415,7 @@ function recommendationsSection(d: ReportData, lang: Lang, tables: ReportTable[]
     const sentences = windows
       ? ''
       : html`<ul class="recs">
-          ${shown.map((i) => html`<li>${recommendationText(key, i, lang)}</li>`)}
+          ${shown.map((i) => html`<li>${recommendationText(key, i, lang, recs.metric)}</li>`)}
         </ul>`;
     const more =
       items.length > BODY_ROWS

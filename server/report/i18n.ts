@@ -94,6 +94,7 @@ const zh = {
   heatmapNoteShort:
     '格内为短通话占比（%）：通话不足 {T} 秒的接通通话（不论谁挂断）占接通数的比例；蓝色好于本周整体、红色差于整体，白色约等于整体；接通数少于 {min} 的格子显示为灰色，不宜解读。',
   dailyTitleShort: '每日趋势：短通话占比',
+  dailyNote: '挂断方已知的接通数少于 {min} 的日期不画点。',
   dailyNoteShort: '接通数少于 {min} 的日期不画点。',
   chartsShortReason:
     '按本周核心指标短通话占比作图，而非挂断率：{share} 的接通通话未记录挂断方（超过一半未记录时核心指标改为短通话占比）。',
@@ -301,6 +302,7 @@ const en: Dict = {
   heatmapNoteShort:
     'Cells show the short-call rate (%): answered calls shorter than {T} s, whoever hung up, of all answered calls; blue is better than the week overall, red worse, white about average; cells with fewer than {min} answered calls are grey and should not be read.',
   dailyTitleShort: 'Daily trend: short-call rate',
+  dailyNote: 'Days with fewer than {min} answered calls that say who hung up have no point.',
   dailyNoteShort: 'Days with fewer than {min} answered calls have no point.',
   chartsShortReason:
     'Charted as the short-call rate, the headline metric this week, not the hang-up rate: {share} of the answered calls do not say who hung up (the headline switches when more than half do not).',

@@ -3,6 +3,7 @@
  * the evidence fields it shows, with headers in both languages.
  */
 import type { ReportData } from './data.ts';
+import type { Headline } from '../semantic/measures.ts';
 import { valueLabel } from '../contract/labels.ts';
 import {
   agentText,
@@ -182,14 +183,21 @@ export function recommendationItems(r: Recommendations, key: RecKey): Item[] {
 }
 
 /** The sentence for an item, from its fields with the shared formats and labels (server/contract/rec-text.ts). */
-export function recommendationText(key: RecKey, item: Item, lang: Lang): string {
+export function recommendationText(key: RecKey, item: Item, lang: Lang, metric: Headline = 'hangup'): string {
   // The item is the key's own row shape (server/analysis/recommendations.ts), held here as a record.
   const f = item as unknown;
-  if (key === 'windows' || key === 'windowsAvoid') return windowText(f as WindowFields, lang);
-  if (key === 'frequencyCap') return capText(f as CapFields, lang);
+  if (key === 'windows' || key === 'windowsAvoid') return windowText(f as WindowFields, lang, metric);
+  if (key === 'frequencyCap') return capText(f as CapFields, lang, metric);
   if (key === 'numbersToRest') return numberText(f as NumberFields, lang);
-  return agentText(f as AgentFields, lang);
+  return agentText(f as AgentFields, lang, metric);
 }
+
+/**
+ * The calls the ranked rate is over (`n` of each item): known-party calls for the hang-up rate,
+ * named as the A/B table names them; left out for the short-call rate, whose n is the answered
+ * column. `hangupRate` holds the ranked rate, headed with its name.
+ */
+const N_EVIDENCE: [string, string, string, Fmt] = ['n', AB_RATE_WORDS.hangup.n.zh, AB_RATE_WORDS.hangup.n.en, 'int'];
 
 /** Evidence columns of a call window, best or to avoid alike. */
 const WINDOW_EVIDENCE: [string, string, string, Fmt][] = [
@@ -197,6 +205,7 @@ const WINDOW_EVIDENCE: [string, string, string, Fmt][] = [
   ['hour', '时段', 'Hours', 'text'],
   ['answered', '接通数', 'Answered', 'int'],
   ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+  N_EVIDENCE,
   ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
   ['ciLow', '区间下限', 'CI low', 'pct'],
   ['ciHigh', '区间上限', 'CI high', 'pct'],
@@ -212,6 +221,7 @@ const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
     ['capAt', '自第几次起', 'From call #', 'int'],
     ['answered', '接通数', 'Answered', 'int'],
     ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    N_EVIDENCE,
     ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
     ['firstCallRate', '首次拨打挂断率', 'First-call rate', 'pct'],
     ['diff', '差异', 'Difference', 'pp'],
@@ -234,6 +244,7 @@ const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
     ['agent', '坐席', 'Agent', 'text'],
     ['answered', '接通数', 'Answered', 'int'],
     ['earlyHangups', '早挂数', 'Early hang-ups', 'int'],
+    N_EVIDENCE,
     ['rawRate', '原始挂断率', 'Raw rate', 'pct'],
     ['shrunkRate', '收缩后挂断率', 'Shrunk rate', 'pct'],
     ['shrunkCiLow', '可信区间下限', 'Credible low', 'pct'],
@@ -246,8 +257,14 @@ const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
 export function recommendationRows(s: Section<Recommendations>, lang: Lang, d: ReportData): ReportTable[] {
   const t = dict(lang);
   const periodNote = fill(t.recommendationsPeriod, { from: d.recommendationsPeriod.from, to: d.week.days[6]! });
+  const metric: Headline = s.status === 'ok' ? s.value.metric : 'hangup';
+  const words = AB_RATE_WORDS[metric];
   return REC_KEYS.map((key) => {
-    const spec = EVIDENCE[key];
+    const spec = EVIDENCE[key]
+      .filter(([field]) => field !== 'n' || metric === 'hangup')
+      .map(([field, zh, en, fmt]): [string, string, string, Fmt] =>
+        field === 'hangupRate' ? [field, words.rate.zh, words.rate.en, fmt] : [field, zh, en, fmt],
+      );
     const table: ReportTable = {
       id: key,
       name: t.sheetNames[key],
@@ -270,7 +287,7 @@ export function recommendationRows(s: Section<Recommendations>, lang: Lang, d: R
         if (fmt === 'pp') return points(num(v));
         return typeof v === 'number' ? num(v) : v == null ? null : String(v);
       }),
-      recommendationText(key, item, lang),
+      recommendationText(key, item, lang, metric),
     ]);
     if (items.length === 0) table.note = `${periodNote} ${t.noItems}`;
     return table;

@@ -258,5 +258,11 @@ describe('report charts when the hang-up party is known: the hang-up rate, uncha
     expect(text).not.toContain(short);
     expect(text).not.toContain(lang === 'en' ? 'Charted as the short-call rate' : '按本周核心指标短通话占比作图');
     expect(text).not.toContain(lang === 'en' ? 'Short-call rate by hour' : '短通话占比热力图');
+    // Tuesday's 20 known-party calls draw no point on the trend: the note names that count.
+    expect(text).toContain(
+      lang === 'en'
+        ? 'Days with fewer than 30 answered calls that say who hung up have no point.'
+        : '挂断方已知的接通数少于 30 的日期不画点。',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { createFormat } from '../../web/src/lib/format.ts';
 import { translate, valueLabel, type Lang } from '../../web/src/lib/i18n.ts';
 import {
   agentItems,
+  capItems,
   explain,
   linkWithView,
   topItems,
@@ -20,13 +21,16 @@ const ctx = (lang: Lang, query = ''): RecContext => ({
   params: new URLSearchParams(query),
 });
 
-// As /api/recommendations answers on the 200k sample.
+// As /api/recommendations answers on the 200k sample: the rate is early hang-ups over the
+// calls that say who hung up (n), fewer than the answered calls.
 const window: WindowRec = {
   kind: 'best',
   segment: 'blue_collar',
   hour: 19,
-  answered: 1839,
+  answered: 1890,
   earlyHangups: 426,
+  n: 1839,
+  events: 426,
   hangupRate: 0.23165,
   ciLow: 0.21294,
   ciHigh: 0.25148,
@@ -51,7 +55,9 @@ const agent: AgentRec = {
   agent: 'a07',
   answered: 2289,
   earlyHangups: 1104,
-  rawRate: 0.4823,
+  n: 2244,
+  events: 1104,
+  rawRate: 1104 / 2244,
   shrunkRate: 0.4753,
   shrunkCiLow: 0.4553,
   shrunkCiHigh: 0.4954,
@@ -101,7 +107,8 @@ describe('recommendation items', () => {
     });
     expect(item!.evidence).toEqual([
       { label: 'Hang-up rate', value: '23.2% (21.3% – 25.1%)' },
-      { label: 'Answered', value: '1,839' },
+      // The count the rate is over, by its name: the calls that say who hung up, not the 1,890 answered.
+      { label: 'Known party', value: '1,839' },
       { label: 'Segment average', value: '29.8%' },
       { label: 'Adjusted p', value: '< 0.001' },
     ]);
@@ -115,9 +122,10 @@ describe('recommendation items', () => {
   it('agents: shrunk rate with its credible interval next to the raw rate, never a certain 100%', () => {
     const [item] = agentItems([agent], ctx('zh-CN'));
     expect(item!.text).toBe(
-      '建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,289 通接通电话，高于团队的概率为 > 99.9%。',
+      '建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,244 通挂断方已知的接通电话，高于团队的概率为 > 99.9%。',
     );
-    expect(item!.evidence.map((e) => e.value)).toEqual(['47.5% (45.5% – 49.5%)', '48.2%', '2,289', '31.5%', '> 99.9%']);
+    expect(item!.evidence.map((e) => e.value)).toEqual(['47.5% (45.5% – 49.5%)', '49.2%', '2,244', '31.5%', '> 99.9%']);
+    expect(item!.evidence[2]!.label).toBe('挂断方已知');
   });
 
   it('top 3 by strength of evidence, kept in list order; windows by segment then hour', () => {
@@ -163,5 +171,51 @@ describe('recommendation items', () => {
     // Fewer groups than n: the next strongest fill up to n.
     const oneSegment = four.filter((i) => i.id.startsWith('white_collar'));
     expect(topItems(oneSegment, 2).map((i) => i.id)).toEqual(['white_collar-19', 'white_collar-20']);
+  });
+});
+
+describe('the count a recommendation’s rate is over, by its name (not "answered" for the hang-up rate)', () => {
+  it('agents: "on 2,244 answered calls that say who hung up" (a07: 1,104 of 2,244, 49.2%), not "on 2,289 answered calls"', () => {
+    const [en] = agentItems([agent], ctx('en'));
+    expect(en!.text).toBe(
+      'Coach a07: shrunk hang-up rate 47.5% (95% credible 45.5%–49.5%) vs team 31.5%; chance above the team > 99.9% on 2,244 answered calls that say who hung up.',
+    );
+    expect(en!.evidence.find((e) => e.value === '2,244')!.label).toBe('Known party');
+    expect(en!.text).not.toContain('2,289');
+  });
+
+  it('the short-call rate (the headline when most calls do not say who hung up) is over the answered calls', () => {
+    const short = { ...agent, n: 2289, events: 1131 };
+    const [en] = agentItems([short], { ...ctx('en'), metric: 'short' });
+    expect(en!.text).toContain('shrunk short-call rate 47.5%');
+    expect(en!.text).toMatch(/on 2,289 answered calls\.$/);
+    expect(en!.evidence.find((e) => e.value === '2,289')!.label).toBe('Answered');
+    const [zh] = agentItems([short], { ...ctx('zh-CN'), metric: 'short' });
+    expect(zh!.text).toContain('收缩后短通话占比 47.5%');
+    expect(zh!.text).toContain('基于 2,289 通接通电话');
+    const [w] = windowItems([{ ...window, n: 1890 }], { ...ctx('en'), metric: 'short' });
+    expect(w!.text).toMatch(/^Call Blue-collar at 19:00–20:00: short-call rate 23\.2%/);
+    expect(w!.evidence.slice(0, 2).map((e) => e.label)).toEqual(['Short-call rate', 'Answered']);
+  });
+
+  it('frequency cap: the rate at call #n beside its own count', () => {
+    const cap = {
+      capAt: 4,
+      answered: 900,
+      earlyHangups: 360,
+      n: 880,
+      events: 360,
+      hangupRate: 360 / 880,
+      firstCallRate: 0.3,
+      diff: 0.109,
+      diffCiLow: 0.07,
+      diffCiHigh: 0.15,
+      pValue: 1e-6,
+      pValueAdjusted: 1e-5,
+      link: '/frequency',
+      explanation: { en: '', zh: '' },
+    };
+    expect(capItems(cap, ctx('en'))[0]!.evidence[0]!.value).toBe('40.9% · Known party 880');
+    expect(capItems(cap, ctx('zh-CN'))[0]!.evidence[0]!.value).toBe('40.9% · 挂断方已知 880');
   });
 });

@@ -102,7 +102,8 @@ describe('rateColumns', () => {
     const keys = rateColumns<ReturnType<typeof row>>((k) => k, 30, { shrunk: true }).map((c) => c.key);
     // The rate leads (right after the key), its interval and the shrunk rate next to it, the counts after.
     expect(keys.slice(0, 6)).toEqual(['hangupRate', 'ciLow', 'ciHigh', 'shrunkRate', 'shrunkCiLow', 'shrunkCiHigh']);
-    expect(keys.slice(6)).toEqual(['answered', 'earlyHangups', 'dials', 'connectRate']);
+    // The counts: the rate's numerator, its own denominator (known party), then answered calls and dials.
+    expect(keys.slice(6)).toEqual(['earlyHangups', 'knownParty', 'answered', 'dials', 'connectRate']);
     expect(rateColumns<ReturnType<typeof row>>((k) => k, 30).map((c) => c.key)).not.toContain('shrunkRate');
   });
 });

@@ -1,6 +1,6 @@
 import { api } from './api-urls.ts';
 import { ADJUST_KEYS, type AbArm, type AbResult, type AdjustKey, type Filters, type Headline } from './api-types.ts';
-import type { RateMetric } from './charts/measures.ts';
+import { METRIC_TEXT, type RateMetric } from './charts/measures.ts';
 import type { MessageKey } from './i18n.ts';
 import type { ResourceState } from './resource-state.ts';
 
@@ -23,6 +23,9 @@ export const parseAbMetric = (p: string | null): Headline | undefined =>
 
 /** The chart metric that shows an A/B rate. */
 export const rateMetricOf = (m: Headline): RateMetric => (m === 'short' ? 'shortCallRate' : 'hangupRate');
+
+/** The compared rate's words: its denominator ("Known party" for the hang-up rate, "Answered" for the short-call rate) and its unit. */
+export const abWords = (m: Headline | undefined) => METRIC_TEXT[rateMetricOf(m ?? 'hangup')];
 
 /** /api/ab's URL with the compared rate when one is chosen (absent = the server's headline). */
 export function abUrl(f: Filters, o: { control?: string; adjust: readonly AdjustKey[]; metric?: Headline }): string {

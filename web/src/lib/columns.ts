@@ -1,4 +1,7 @@
 import type { RateColumnFields } from '../../../server/contract/columns.ts';
+import { rateByKey } from '../../../server/semantic/measures.ts';
+import type { MetricFields } from './api-types.ts';
+import { MEASURES, METRIC_TEXT, type RateMetric } from './charts/measures.ts';
 import type { MessageKey } from './i18n.ts';
 
 /** pp: a difference of rates shown in percentage points; p: a p-value; prob: a probability. */
@@ -34,20 +37,30 @@ export interface RateFields extends RateColumnFields {
 }
 
 /**
- * The standard numeric columns of a rate row: every rate next to its numerator, denominator
- * and interval, so no rate is ever shown without its sample size.
+ * The standard numeric columns of a rate row: the rate shown (the hang-up rate unless `metric`
+ * says otherwise, e.g. the view's headline) next to its numerator, its own denominator and its
+ * interval, so no rate is ever shown without its sample size. Each rate is greyed on its own
+ * denominator: the hang-up rate on the known-party calls (an agent with 40 answered calls of which
+ * 3 say who hung up has a hang-up rate over 3), the short-call rate on the answered calls, the
+ * connect and rejection rates on the dials.
  */
 export function rateColumns<R extends RateFields>(
   t: (k: MessageKey) => string,
   minSample: number,
-  opts: { rejection?: boolean; shrunk?: boolean } = {},
+  opts: { metric?: RateMetric; rejection?: boolean; shrunk?: boolean } = {},
 ): Column<R>[] {
-  const small = (r: R) => r.answered < minSample;
+  const metric = opts.metric ?? 'hangupRate';
+  const words = METRIC_TEXT[metric];
+  // Rows are breakdown rows, heatmap cells or A/B arms: each carries the shown rate's fields.
+  const read = (r: R) => r as unknown as MetricFields;
+  const m = MEASURES[metric];
+  const small = (r: R) => m.den(read(r)) < minSample;
+  const fewDials = (r: R) => r.dials < minSample;
   // The rate and its interval first (after the key): the answer, then how sure, then the counts.
   const cols: Column<R>[] = [
-    { key: 'hangupRate', label: t('metric.hangupRate'), kind: 'pct', value: (r) => r.hangupRate, muted: small },
-    { key: 'ciLow', label: t('metric.ciLow'), kind: 'pct', value: (r) => r.ciLow, muted: small },
-    { key: 'ciHigh', label: t('metric.ciHigh'), kind: 'pct', value: (r) => r.ciHigh, muted: small },
+    { key: metric, label: t(words.label), kind: 'pct', value: (r) => m.rate(read(r)), muted: small },
+    { key: 'ciLow', label: t('metric.ciLow'), kind: 'pct', value: (r) => m.low(read(r)), muted: small },
+    { key: 'ciHigh', label: t('metric.ciHigh'), kind: 'pct', value: (r) => m.high(read(r)), muted: small },
   ];
   if (opts.shrunk) {
     // Next to the raw rate, not muted: shrinkage is what makes a small sample readable.
@@ -57,18 +70,31 @@ export function rateColumns<R extends RateFields>(
       { key: 'shrunkCiHigh', label: t('metric.shrunkHigh'), kind: 'pct', value: (r) => r.shrunkCiHigh ?? null },
     );
   }
-  cols.push(
-    { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
-    { key: 'earlyHangups', label: t('metric.earlyHangups'), kind: 'int', value: (r) => r.earlyHangups },
-    { key: 'dials', label: t('metric.dials'), kind: 'int', value: (r) => r.dials },
-    { key: 'connectRate', label: t('metric.connectRate'), kind: 'pct', value: (r) => r.connectRate },
-  );
+  // Numerator and denominator of the rate shown, then the answered calls and dials behind them.
+  const { numerator, denominator } = rateByKey(metric);
+  const counts = [...new Set([numerator, denominator, 'answered', 'dials'] as const)];
+  const count = (key: (typeof counts)[number]): Column<R> => ({
+    key,
+    label: t(`metric.${key}` as MessageKey),
+    kind: 'int',
+    value: (r) => read(r)[key],
+  });
+  cols.push(...counts.map(count));
+  if (metric !== 'connectRate')
+    cols.push({
+      key: 'connectRate',
+      label: t('metric.connectRate'),
+      kind: 'pct',
+      value: (r) => r.connectRate,
+      muted: fewDials,
+    });
   if (opts.rejection)
     cols.push({
       key: 'rejectionRate',
       label: t('metric.rejectionRate'),
       kind: 'pct',
       value: (r) => r.rejectionRate ?? null,
+      muted: fewDials,
     });
   return cols;
 }

@@ -1,4 +1,5 @@
-import type { AgentRec, FrequencyCapRec, NumberRec, WindowRec } from './api-types.ts';
+import { abWords } from './ab.ts';
+import type { AgentRec, FrequencyCapRec, Headline, NumberRec, WindowRec } from './api-types.ts';
 import type { Column } from './columns.ts';
 import type { Lang, MessageKey } from './i18n.ts';
 
@@ -7,9 +8,21 @@ type Label = (dim: string, value: string | number | null) => string;
 const text = (lang: Lang) => (r: { explanation: { zh: string; en: string } }) =>
   lang === 'zh-CN' ? r.explanation.zh : r.explanation.en;
 
+/**
+ * The rate ranked (the response's `metric`) and the calls it is over: "Known party" for the
+ * hang-up rate, "Answered" for the short-call rate (then the same count as the answered column).
+ */
+function rateCols<R extends { n: number; hangupRate: number }>(t: T, metric: Headline | undefined): Column<R>[] {
+  const w = abWords(metric);
+  return [
+    ...(w.den === 'metric.answered' ? [] : [{ key: 'n', label: t(w.den), kind: 'int' as const, value: (r: R) => r.n }]),
+    { key: 'hangupRate', label: t(w.label), kind: 'pct', value: (r) => r.hangupRate },
+  ];
+}
+
 /** The CSV behind each recommendation list: raw numbers (rates as fractions) and the sentence. */
 export const insightColumns = {
-  windows: (t: T, label: Label, lang: Lang): Column<WindowRec>[] => [
+  windows: (t: T, label: Label, lang: Lang, metric?: Headline): Column<WindowRec>[] => [
     { key: 'segment', label: t('dim.segment'), kind: 'text', value: (r) => label('segment', r.segment) },
     {
       key: 'kind',
@@ -20,17 +33,17 @@ export const insightColumns = {
     { key: 'hour', label: t('dim.hour'), kind: 'text', value: (r) => label('hour', r.hour) },
     { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
     { key: 'earlyHangups', label: t('metric.earlyHangups'), kind: 'int', value: (r) => r.earlyHangups },
-    { key: 'hangupRate', label: t('metric.hangupRate'), kind: 'pct', value: (r) => r.hangupRate },
+    ...rateCols<WindowRec>(t, metric),
     { key: 'ciLow', label: t('metric.ciLow'), kind: 'pct', value: (r) => r.ciLow },
     { key: 'ciHigh', label: t('metric.ciHigh'), kind: 'pct', value: (r) => r.ciHigh },
     { key: 'segmentRate', label: t('ev.segmentRate'), kind: 'pct', value: (r) => r.segmentRate },
     { key: 'pAdj', label: t('ev.pAdj'), kind: 'p', value: (r) => r.pValueAdjusted },
     { key: 'text', label: t('ev.explanation'), kind: 'text', value: text(lang) },
   ],
-  cap: (t: T, lang: Lang): Column<FrequencyCapRec>[] => [
+  cap: (t: T, lang: Lang, metric?: Headline): Column<FrequencyCapRec>[] => [
     { key: 'capAt', label: t('dim.nth_call_30d'), kind: 'int', value: (r) => r.capAt },
     { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
-    { key: 'hangupRate', label: t('metric.hangupRate'), kind: 'pct', value: (r) => r.hangupRate },
+    ...rateCols<FrequencyCapRec>(t, metric),
     { key: 'firstCallRate', label: t('ev.firstCall'), kind: 'pct', value: (r) => r.firstCallRate },
     { key: 'diff', label: t('ev.diff'), kind: 'pp', value: (r) => r.diff },
     { key: 'diffCiLow', label: t('ab.diffLow'), kind: 'pp', value: (r) => r.diffCiLow },
@@ -54,9 +67,13 @@ export const insightColumns = {
     },
     { key: 'text', label: t('ev.explanation'), kind: 'text', value: text(lang) },
   ],
-  agents: (t: T, lang: Lang): Column<AgentRec>[] => [
+  agents: (t: T, lang: Lang, metric?: Headline): Column<AgentRec>[] => [
     { key: 'agent', label: t('dim.agent'), kind: 'text', value: (r) => r.agent },
     { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
+    // The calls the shrunk rate rests on.
+    ...(abWords(metric).den === 'metric.answered'
+      ? []
+      : [{ key: 'n', label: t(abWords(metric).den), kind: 'int' as const, value: (r: AgentRec) => r.n }]),
     { key: 'rawRate', label: t('ev.raw'), kind: 'pct', value: (r) => r.rawRate },
     { key: 'shrunkRate', label: t('ev.shrunk'), kind: 'pct', value: (r) => r.shrunkRate },
     { key: 'shrunkCiLow', label: t('metric.shrunkLow'), kind: 'pct', value: (r) => r.shrunkCiLow },

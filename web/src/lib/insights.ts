@@ -1,6 +1,7 @@
 import { relabel } from '../../../server/contract/labels.ts';
 import { agentText, capText, numberText, windowText } from '../../../server/contract/rec-text.ts';
-import type { AgentRec, FrequencyCapRec, NumberRec, WindowRec } from './api-types.ts';
+import type { AgentRec, FrequencyCapRec, Headline, NumberRec, WindowRec } from './api-types.ts';
+import { abWords } from './ab.ts';
 import { VIEW_KEYS } from './filters.ts';
 import type { Format } from './format.ts';
 import type { Lang, MessageKey } from './i18n.ts';
@@ -42,6 +43,14 @@ export interface RecContext {
   label: (dim: string, value: string | number | null) => string;
   /** The current query, whose filters and language the links keep. */
   params: URLSearchParams;
+  /** The rate the recommendations rank by (`metric` of the response; absent = the hang-up rate). */
+  metric?: Headline;
+}
+
+/** The ranked rate's name and the name of the calls it is over ("Known party" for the hang-up rate). */
+function words(c: RecContext) {
+  const w = abWords(c.metric);
+  return { rate: c.t(w.label), calls: c.t(w.den) };
 }
 
 /** One recommendation as shown: its sentence, its evidence as label/value pairs, the link behind it. */
@@ -72,10 +81,10 @@ export function windowItems(rows: readonly WindowRec[], c: RecContext): RecItem[
         text: `${t(w.kind === 'best' ? 'insights.best' : 'insights.worst')} ${fmt.hours(w.hour)}`,
         good: w.kind === 'best',
       },
-      text: windowText(w, c.lang),
+      text: windowText(w, c.lang, c.metric),
       evidence: [
-        { label: t('ev.rate'), value: `${fmt.pct(w.hangupRate)} (${fmt.interval(w.ciLow, w.ciHigh)})` },
-        { label: t('ev.answered'), value: fmt.int(w.answered) },
+        { label: words(c).rate, value: `${fmt.pct(w.hangupRate)} (${fmt.interval(w.ciLow, w.ciHigh)})` },
+        { label: words(c).calls, value: fmt.int(w.n) },
         { label: t('ev.segmentRate'), value: fmt.pct(w.segmentRate) },
         { label: t('ev.pAdj'), value: fmt.p(w.pValueAdjusted) },
       ],
@@ -91,11 +100,11 @@ export function capItems(cap: FrequencyCapRec | null, c: RecContext): RecItem[] 
   return [
     {
       id: `cap-${cap.capAt}`,
-      text: capText(cap, c.lang),
+      text: capText(cap, c.lang, c.metric),
       evidence: [
         {
           label: t('ev.callN', { n: cap.capAt }),
-          value: `${fmt.pct(cap.hangupRate)} · ${t('ev.answered')} ${fmt.int(cap.answered)}`,
+          value: `${fmt.pct(cap.hangupRate)} · ${words(c).calls} ${fmt.int(cap.n)}`,
         },
         { label: t('ev.firstCall'), value: fmt.pct(cap.firstCallRate) },
         { label: t('ev.diff'), value: `${fmt.pp(cap.diff)} (${fmt.pp(cap.diffCiLow)} – ${fmt.pp(cap.diffCiHigh)})` },
@@ -129,11 +138,11 @@ export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] 
   const { t, fmt } = c;
   return rows.map((a) => ({
     id: a.agent,
-    text: agentText(a, c.lang),
+    text: agentText(a, c.lang, c.metric),
     evidence: [
       { label: t('ev.shrunk'), value: `${fmt.pct(a.shrunkRate)} (${fmt.interval(a.shrunkCiLow, a.shrunkCiHigh)})` },
       { label: t('ev.raw'), value: fmt.pct(a.rawRate) },
-      { label: t('ev.answered'), value: fmt.int(a.answered) },
+      { label: words(c).calls, value: fmt.int(a.n) },
       { label: t('ev.team'), value: fmt.pct(a.teamRate) },
       { label: t('ev.probAbove'), value: fmt.prob(a.probAboveTeam) },
     ],

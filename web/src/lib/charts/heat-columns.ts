@@ -2,14 +2,14 @@ import type { HeatCell } from '../api-types.ts';
 import type { Column } from '../columns.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { HeatmapText } from './heatmap.ts';
-import { MEASURES, metricText, type RateMetric } from './measures.ts';
+import { MEASURES, METRIC_TEXT, type RateMetric } from './measures.ts';
 import { MIN_SAMPLE } from './theme.ts';
 
 type Translate = (key: MessageKey) => string;
 
-/** The words of a heatmap's tooltip for this metric (the hang-up rate's denominator as the cells have it). */
-export function heatmapText(metric: RateMetric, cells: readonly HeatCell[], t: Translate): HeatmapText {
-  const words = metricText(metric, cells);
+/** The words of a heatmap's tooltip for this metric. */
+export function heatmapText(metric: RateMetric, t: Translate): HeatmapText {
+  const words = METRIC_TEXT[metric];
   return {
     metric: t(words.label),
     numerator: t(words.num),
@@ -25,12 +25,11 @@ export function heatmapText(metric: RateMetric, cells: readonly HeatCell[], t: T
  */
 export function heatRateColumns<R extends HeatCell>(
   metric: RateMetric,
-  cells: readonly HeatCell[],
   t: Translate,
   opts: { numerator?: boolean } = {},
 ): Column<R>[] {
   const m = MEASURES[metric];
-  const words = metricText(metric, cells);
+  const words = METRIC_TEXT[metric];
   const small = (c: R) => m.den(c) < MIN_SAMPLE;
   return [
     { key: 'rate', label: t(words.label), kind: 'pct', value: (c) => m.rate(c), muted: small },

@@ -1,6 +1,6 @@
 import type { HeatCell, MetricFields, RateRow } from '../api-types.ts';
 import type { MessageKey } from '../i18n.ts';
-import { RATES } from '../../../../server/semantic/measures.ts';
+import { RATES, rateByKey } from '../../../../server/semantic/measures.ts';
 import { centeredRange } from './palette.ts';
 
 /** The semantic layer's rates that travel with Wilson bounds (all but the unknown-party share). */
@@ -58,32 +58,36 @@ export function measurePoints<R extends HeatCell | RateRow>(
   return rows.map((r) => ({ x: x(r), rate: m.rate(r), low: m.low(r), high: m.high(r), n: m.den(r) }));
 }
 
-/** The words of each metric: its name, numerator, denominator and the unit of the small-sample note. */
-export const METRIC_TEXT: Record<
-  RateMetric,
-  { label: MessageKey; num: MessageKey; den: MessageKey; unit: MessageKey; title: MessageKey }
-> = {
-  hangupRate: {
-    label: 'metric.hangupRate',
-    num: 'metric.earlyHangups',
-    den: 'metric.answered',
-    unit: 'sample.answered',
-    title: 'when.title',
-  },
-  shortCallRate: {
-    label: 'metric.shortCallRate',
-    num: 'metric.shortCalls',
-    den: 'metric.answered',
-    unit: 'sample.answered',
-    title: 'when.titleShort',
-  },
-  connectRate: {
-    label: 'metric.connectRate',
-    num: 'metric.answered',
-    den: 'metric.dials',
-    unit: 'sample.dials',
-    title: 'when.titleConnect',
-  },
+/** The words of a metric: its name, numerator, denominator, the unit of the small-sample note and the /when title. */
+export interface MetricWords {
+  label: MessageKey;
+  num: MessageKey;
+  den: MessageKey;
+  unit: MessageKey;
+  title: MessageKey;
+}
+
+/**
+ * A metric's words, its counts named as the semantic layer defines them: the hang-up rate's
+ * denominator is "Known party" and its small-sample unit "answered calls that say who hung up"
+ * (cells are greyed on that count, so the legend names it), the short-call rate's "Answered",
+ * the connect rate's "Dials".
+ */
+function wordsOf(metric: RateMetric, title: MessageKey): MetricWords {
+  const def = rateByKey(metric);
+  return {
+    label: def.labelKey as MessageKey,
+    num: `metric.${def.numerator}` as MessageKey,
+    den: `metric.${def.denominator}` as MessageKey,
+    unit: `sample.${def.denominator}` as MessageKey,
+    title,
+  };
+}
+
+export const METRIC_TEXT: Record<RateMetric, MetricWords> = {
+  hangupRate: wordsOf('hangupRate', 'when.title'),
+  shortCallRate: wordsOf('shortCallRate', 'when.titleShort'),
+  connectRate: wordsOf('connectRate', 'when.titleConnect'),
 };
 
 /** Whether the server sent the short-call fields (the semantic branch); the switch hides the option until then. */
@@ -117,14 +121,4 @@ export function mapRange(
   const m = MEASURES[metric];
   const rates = rows.filter((r) => m.den(r) >= minSample && m.rate(r) !== null).map((r) => m.rate(r)!);
   return centeredRange(rates, center ?? pooled(rows, metric));
-}
-
-/**
- * The words of a metric for these rows: once the server sends `knownParty`, the
- * hang-up rate's denominator is the answered calls whose hang-up party is known, and says so.
- */
-export function metricText(metric: RateMetric, rows: readonly object[]) {
-  const text = METRIC_TEXT[metric];
-  const known = metric === 'hangupRate' && rows.some((r) => (r as Partial<HeatCell>).knownParty !== undefined);
-  return known ? { ...text, den: 'metric.knownParty' as MessageKey } : text;
 }

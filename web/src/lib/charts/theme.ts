@@ -13,7 +13,7 @@ export const SMALL_SAMPLE_GREY = '#d0d4d9';
 /** Okabe–Ito: distinguishable with every common colour-vision deficiency. */
 export const CATEGORICAL = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
-/** Denominator below which a rate is greyed out (answered calls for hang-up rate, dials for connect rate). */
+/** Denominator below which a rate is greyed out: its own denominator (known-party calls for the hang-up rate, answered calls for the short-call rate, dials for the connect rate). */
 export const MIN_SAMPLE = 30;
 
 /** A CJK character (ideographs, radicals, full-width forms): about twice as wide as a Latin one, no spaces between words. */

@@ -9,9 +9,9 @@ export const analysisEn = {
   'agents.shrunkNote':
     "Green tick: the shrunk rate (empirical Bayes). Each agent's rate is pulled toward the team's, the more the fewer calls: rank agents by it, not by the raw dot.",
   'agents.shrunkTable':
-    "Shrunk rate: each agent's hang-up rate pulled toward the team's, the more the fewer answered calls (empirical Bayes); rank agents by it, not by the raw rate.",
+    "Shrunk rate: each agent's hang-up rate pulled toward the team's, the more the fewer calls say who hung up (empirical Bayes); rank agents by it, not by the raw rate.",
   'numbers.shrunkNote':
-    "Shrunk rate: each number's hang-up rate pulled toward the average of all numbers, the more the fewer answered calls (empirical Bayes); rank by it, not by the raw rate.",
+    "Shrunk rate: each number's hang-up rate pulled toward the average of all numbers, the more the fewer calls say who hung up (empirical Bayes); rank by it, not by the raw rate.",
   'ab.control': 'Control',
   'ab.controlTag': '{arm} (control)',
   'ab.adjustFor': 'Adjust for',
@@ -77,7 +77,7 @@ export const analysisEn = {
   'ab.yes': 'yes',
   'ab.notYet': 'not yet',
   'ab.requiredNote':
-    'Needed per line: answered calls each line needs to detect the difference seen so far with 80% power at α = 0.05.',
+    'Needed per line: {unit} each line needs to detect the difference seen so far with 80% power at α = 0.05.',
   'ab.chi': 'All lines together: χ² = {chi} on {df} df, p {p}.',
   'km.title': 'Who stays on the line: the first {max} seconds',
   'km.note':
@@ -97,7 +97,7 @@ export const analysisEn = {
     'Findings that hold up after correcting for the number of comparisons, each with its evidence and a link to the chart behind it.',
   'insights.windows': 'When to call each segment',
   'insights.windowsNote':
-    'Hours with at least {n} answered calls whose hang-up rate differs from the rest of the segment (z-test, Holm-adjusted p < 0.05).',
+    'Hours with at least {n} {unit} whose rate differs from the rest of the segment (z-test, Holm-adjusted p < 0.05).',
   'insights.best': 'Call',
   'insights.worst': 'Avoid',
   'insights.cap': 'Frequency cap',
@@ -111,10 +111,8 @@ export const analysisEn = {
     "Shrunk hang-up rate (empirical Bayes) credibly above the team's: P(above team) > 0.95. Agents with few calls are pulled toward the team rate, so noise alone does not flag them.",
   'insights.none': 'Nothing passes the test for these filters.',
   'insights.see': 'See the chart',
-  'ev.rate': 'Hang-up rate',
   'ev.interval': '95% interval',
   'ev.credible': '95% credible interval',
-  'ev.answered': 'Answered',
   'ev.pAdj': 'Adjusted p',
   'ev.segmentRate': 'Segment average',
   'ev.firstCall': 'First call',
@@ -165,7 +163,7 @@ export const analysisEn = {
   'verdict.fromCrude': 'Unadjusted (no strata chosen)',
   'verdict.or': 'Odds ratio {or} (95% CI {low}–{high}), {p}',
   'verdict.diff': 'Difference {diff} pp (95% CI {low} to {high}), {p}',
-  'verdict.tooFewNote': 'Fewer than {n} answered calls in this line or the control.',
+  'verdict.tooFewNote': 'Fewer than {n} {unit} in this line or the control.',
   'verdict.rule':
     "Better or worse: the comparison's p adjusted for {k} lines ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.",
   'verdict.none': 'Only one line matches these filters: nothing to compare.',

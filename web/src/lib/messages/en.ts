@@ -61,6 +61,7 @@ export const en = {
   'kpi.of': 'of {n}',
   'sample.note': 'Grey = fewer than {n} {unit}: too few to read.',
   'sample.answered': 'answered calls',
+  'sample.knownParty': 'answered calls that say who hung up',
   'sample.dials': 'dials',
   'sample.small': 'small sample',
   'sample.offScale': 'beyond the axis, drawn at its edge',
@@ -108,7 +109,8 @@ export const en = {
   'numbers.table': 'Caller numbers',
   'numbers.byTag': 'Rates by number tag',
   'agents.chart': 'Hang-up rate by agent',
-  'agents.note': 'Agents with few answered calls have wide intervals; judge them by the interval, not the dot.',
+  'agents.note':
+    'Agents with few calls that say who hung up have wide intervals; judge them by the interval, not the dot.',
   'frequency.chart': 'Rates by how often the person was called',
   'frequency.note': "x: the dial's rank among the dials this person received in the trailing 30 days (1 = first).",
   'nav.insights': 'Insights',
