@@ -7,6 +7,12 @@ type Rate = number | null;
 /** Strata the A/B comparison can adjust for (server/analysis/ab.ts ADJUST_KEYS). */
 export const ADJUST_KEYS = ['hour', 'segment', 'number_tag'] as const;
 export type AdjustKey = (typeof ADJUST_KEYS)[number];
+/**
+ * What /scripts adjusts for without an `adjust` parameter, and what the weekly report adjusts for:
+ * the two confounders every dialer has. One list, so a manager's report and a marketing lead's page
+ * give the same verdicts and numbers for the same week.
+ */
+export const DEFAULT_ADJUST: readonly AdjustKey[] = ['hour', 'segment'];
 
 /** One arm against the control (server/analysis/ab.ts verdictOf). */
 export type Verdict = 'better' | 'worse' | 'no_evidence' | 'too_few';

@@ -6,7 +6,7 @@
 import { defaultControl } from '../analysis/control.ts';
 import type { Filters } from '../contract/filters.ts';
 import type { Database } from '../db/database.ts';
-import type { AbArm as ContractAbArm } from '../contract/insights.ts';
+import { DEFAULT_ADJUST, type AbArm as ContractAbArm } from '../contract/insights.ts';
 import type { Headline } from '../semantic/measures.ts';
 import { abAnalysis } from '../analysis/ab.ts';
 import { recommendations } from '../analysis/recommendations.ts';
@@ -56,20 +56,17 @@ async function guarded<T>(run: () => Promise<T>): Promise<Section<T>> {
   }
 }
 
-export const AB_ADJUST = ['hour', 'segment', 'number_tag'] as const;
-
 /**
- * The week's A/B/n verdicts over the filtered calls, adjusted for hour, segment and number tag,
+ * The week's A/B/n verdicts over the filtered calls, adjusted as /scripts adjusts by default (DEFAULT_ADJUST),
  * on the week's headline rate (abAnalysis's default: the hang-up rate over the known-party calls,
  * or the short-call rate when most calls do not say who hung up).
  */
 export function weeklyAb(db: Database, filters: Filters, settings: Settings): Promise<Section<AbView>> {
   return guarded(async () => {
     const picked = await defaultControl(db, filters, settings); // the control /api/ab picks
-    const r = await abAnalysis(db, { filters, control: picked?.script, adjust: [...AB_ADJUST] }, settings);
-    // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis, as on
-    // /scripts. The strata differ: /scripts adjusts for hour and segment by default (web/src/lib/ab.ts
-    // DEFAULT_ADJUST), the report for number tag too, so the two can disagree (README documents both).
+    const r = await abAnalysis(db, { filters, control: picked?.script, adjust: [...DEFAULT_ADJUST] }, settings);
+    // Verdicts, the Holm-adjusted CMH p and the Bayesian figures come from abAnalysis on the strata
+    // /scripts uses by default, so the report and the page agree for the same week and filters.
     const arms = r.arms as AbArm[];
     return {
       metric: r.metric,

@@ -1,5 +1,7 @@
 import { addDays, defaultWeek } from '../../server/report/week.ts';
 import { valueLabel } from '../../server/contract/labels.ts';
+import { abUrl, parseAdjust } from '../../web/src/lib/ab.ts';
+import { FiltersSchema } from '../../server/contract/filters.ts';
 import { agentText } from '../../server/contract/rec-text.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -283,12 +285,13 @@ describe('HTML', () => {
 });
 
 describe('issue 4 sections', () => {
-  it('carry the numbers of /api/ab for the week and /api/recommendations for the 4 weeks ending with it', async () => {
+  it('carry the numbers /scripts shows for the week (its default strata) and /api/recommendations for the 4 weeks ending with it', async () => {
     // The table shows the compared rate (the week's headline): its denominator, events and rate.
     type Arm = { script: string; n: number; events: number; rate: number; pValueAdjusted?: number; oddsRatio?: number };
     const ab = await getJson<{ control: string; arms: Arm[] }>(
       fx.app,
-      `/api/ab?from=${WEEK_FROM}&to=${WEEK_TO}&adjust=hour,segment,number_tag`,
+      // the URL /scripts requests for the week without an `adjust` parameter
+      abUrl(FiltersSchema.parse({ from: WEEK_FROM, to: WEEK_TO }), { adjust: parseAdjust(null) }),
     );
     const rec = await getJson<Record<string, unknown[] | unknown | null>>(
       fx.app,

@@ -1,11 +1,18 @@
 import { api } from './api-urls.ts';
-import { ADJUST_KEYS, type AbArm, type AbResult, type AdjustKey, type Filters, type Headline } from './api-types.ts';
+import {
+  ADJUST_KEYS,
+  DEFAULT_ADJUST,
+  type AbArm,
+  type AbResult,
+  type AdjustKey,
+  type Filters,
+  type Headline,
+} from './api-types.ts';
 import { METRIC_TEXT, type RateMetric } from './charts/measures.ts';
 import type { MessageKey } from './i18n.ts';
 import type { ResourceState } from './resource-state.ts';
 
-/** Without an `adjust` parameter the page adjusts for hour and segment: the two confounders every dialer has. */
-export const DEFAULT_ADJUST: readonly AdjustKey[] = ['hour', 'segment'];
+export { DEFAULT_ADJUST };
 
 /**
  * The strata from the URL: absent = the default, empty (`adjust=`) = crude only; unknown names
