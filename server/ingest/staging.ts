@@ -1,7 +1,7 @@
 import { type DuckDBConnection, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
-import { CANONICAL_COLUMNS, mapHeader, stagingShapesSql, stagingType } from './canonical.ts';
+import { CANONICAL_COLUMNS, mapHeader, stagingShapesSql } from './canonical.ts';
 import { splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { part, renderPart, type MessagePart } from './message-parts.ts';
 
@@ -60,7 +60,7 @@ export async function openCsv(
     {
       path,
       names: listValue(names),
-      types: listValue(names.map(stagingType)),
+      types: listValue(names.map(() => 'VARCHAR')),
       delim: delimiter,
       max_line: limits.maxLine,
       buffer: limits.buffer,
