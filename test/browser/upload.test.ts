@@ -97,7 +97,8 @@ describe('uploading on /data', () => {
     expect(await count(page, 'duplicates')).toBe('1');
     expect(await count(page, 'rejected')).toBe('4');
     expect(await count(page, 'unknownParty')).toBe('0');
-    expect(await item(page).locator('.ok').textContent()).toMatch(/^Loaded as #2 · csv · [\d.]+ sec$/);
+    // The stored format name (`canonical`, was the reader's kind `csv`), shown as stored until the page labels it.
+    expect(await item(page).locator('.ok').textContent()).toMatch(/^Loaded as #2 · canonical · [\d.]+ sec$/);
 
     // The history and the stored-calls count refresh without a reload.
     const rows = page.locator('table[data-table=ingests] tbody tr[data-row]');
@@ -106,7 +107,7 @@ describe('uploading on /data', () => {
     await settled(page);
     const row = rows.filter({ hasText: 'with-rejects.csv' });
     expect(await row.locator('td').allTextContents()).toEqual(
-      expect.arrayContaining(['with-rejects.csv', 'loaded', 'csv · utf-8', '8', '3', '1', '4']),
+      expect.arrayContaining(['with-rejects.csv', 'loaded', 'canonical · utf-8', '8', '3', '1', '4']),
     );
     // Its message reads on a line of its own under the row, across the table, not in a squeezed last column.
     const note = row.locator('xpath=following-sibling::tr[1]').locator('[data-prose=message]');
