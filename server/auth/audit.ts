@@ -70,6 +70,8 @@ export interface IngestOutcome {
   inserted: number;
   duplicates: number;
   rejected: number;
+  /** Inbound calls: counted apart, never stored (calls = inserted + duplicates + rejected + inbound). */
+  inbound: number;
 }
 
 /** The audit row of one ingested file, whoever handed it in (upload, inbox, CLI). */
@@ -84,7 +86,7 @@ export function auditIngest(
     fileName: r.fileName,
     sha256: r.sha256,
     outcome: r.status,
-    counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected },
+    counts: { inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected, inbound: r.inbound },
   });
 }
 

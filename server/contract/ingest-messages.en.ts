@@ -18,7 +18,7 @@ export const INGEST_MESSAGES_EN: Record<IngestMessageCode, string> = {
   unknown_format:
     'no known format: closest tried {near}. Header: {header}. Write a starter mapping with `npm run hangup -- mapping {file}`, edit it and pass it with --mapping, or name the format with --format',
   unknown_format_no_header:
-    'no known format: closest tried {near}. First line (a record, not a header: the file has none): {header}. Write a starter mapping with `npm run hangup -- mapping {file}`, edit it and pass it with --mapping, or name the format with --format',
+    'no known format: closest tried {near}. First line (a record, not a header: the file has none; its values are not shown, only their shape: 9 = a digit, a = letters): {header}. Write a starter mapping with `npm run hangup -- mapping {file}`, edit it and pass it with --mapping, or name the format with --format',
   unknown_format_name: 'unknown format "{format}"',
   bad_timezone: 'bad timezone "{zone}"',
   bad_encoding:
@@ -87,7 +87,7 @@ export const INGEST_MESSAGES_WEB_EN = {
   unknown_format:
     'no known format: closest tried {near}. Header: {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise the file needs a mapping, which whoever runs the server can write',
   unknown_format_no_header:
-    'no known format: closest tried {near}. First line (a record, not a header: the file has none): {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise the file needs a mapping, which whoever runs the server can write',
+    'no known format: closest tried {near}. First line (a record, not a header: the file has none; its values are not shown, only their shape: 9 = a digit, a = letters): {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise the file needs a mapping, which whoever runs the server can write',
   dates_order_conflict:
     'dates disagree on their order: "{day}" is day-first, "{month}" month-first; export the file again with one date format (best YYYY-MM-DD), or have whoever runs the server name the order in a mapping',
   dates_order_ambiguous:

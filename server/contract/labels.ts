@@ -66,7 +66,7 @@ export const VALUE_LABELS: Record<string, Record<string, [zh: string, en: string
   hangup_by: { callee: ['客户', 'Callee'], agent: ['坐席', 'Agent'], system: ['系统', 'System'] },
   format: {
     canonical: ['标准话单', 'Canonical CDR'],
-    // A canonical file is logged under its container (ingest_log.format), e.g. "csv".
+    // Canonical files ingested before they were logged as "canonical" carry their container, e.g. "csv".
     csv: ['标准话单（CSV）', 'Canonical CDR (CSV)'],
     json: ['标准话单（JSON）', 'Canonical CDR (JSON)'],
     parquet: ['标准话单（Parquet）', 'Canonical CDR (Parquet)'],

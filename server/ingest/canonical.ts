@@ -25,31 +25,19 @@ export const CANONICAL_COLUMNS = [
 export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
 
 /**
- * Storage type of each canonical column while staging; everything not listed is text. Durations
- * are typed by DuckDB's reader (a bad value becomes a named reject). Timestamps stay text until
- * ingest_check: the reader turns an invalid TIMESTAMPTZ into NULL without a reject (DuckDB
- * 1.5.6), which would hide the bad value.
- */
-export const TYPED_COLUMNS: Partial<Record<CanonicalColumn, 'double'>> = {
-  ring_seconds: 'double',
-  talk_seconds: 'double',
-};
-export const stagingType = (col: string) => TYPED_COLUMNS[col as CanonicalColumn] ?? 'varchar';
-
-/**
- * The staging tables' one declaration: the row bookkeeping columns and every canonical column,
- * typed as the CSV reader types them (`staging_shape`) or all text (`staging_text_shape`, for JSON
- * lines, Parquet and dialer formats before ingest_type_text). Staging SELECTs take their columns
- * `UNION ALL BY NAME` with it, so a column the file lacks is NULL without an ALTER per file.
- * Built from the fixed list above (identifiers only), once per ingest on the write connection.
+ * The staging table's one declaration: the row bookkeeping columns and every canonical column, all
+ * text (`staging_shape`). Every reader stages text: the CSV reader reads each column as VARCHAR, so
+ * a rejected row goes back to its rejects file as written (talk_seconds `5` stays `5`, not `5.0`;
+ * a bad number is refused by ingest_check with its value). Timestamps and durations are typed in
+ * ingest_check (the reader would turn an invalid TIMESTAMPTZ into NULL without a reject, DuckDB
+ * 1.5.6, hiding the bad value). Staging SELECTs take their columns `UNION ALL BY NAME` with it, so
+ * a column the file lacks is NULL without an ALTER per file. Built from the fixed list above
+ * (identifiers only), once per ingest on the write connection.
  */
 export function stagingShapesSql(): string {
   const head = 'rec_no BIGINT, line_no BIGINT, parse_error VARCHAR, raw_line VARCHAR';
-  const cols = (typed: boolean) => CANONICAL_COLUMNS.map((c) => `"${c}" ${typed ? stagingType(c) : 'varchar'}`);
-  return [
-    `CREATE OR REPLACE TEMP TABLE staging_shape (${[head, ...cols(true)].join(', ')});`,
-    `CREATE OR REPLACE TEMP TABLE staging_text_shape (${[head, ...cols(false)].join(', ')});`,
-  ].join('\n');
+  const cols = CANONICAL_COLUMNS.map((c) => `"${c}" VARCHAR`);
+  return `CREATE OR REPLACE TEMP TABLE staging_shape (${[head, ...cols].join(', ')});`;
 }
 
 /** Columns a file must have; `ended_at` or `talk_seconds` is checked separately. */

@@ -127,6 +127,22 @@ export async function claimInboxFile(path: string, inbox: string, processing: st
   }
 }
 
+/**
+ * Where every row read went, as equations that add up (IngestReport: rows read = calls + folded,
+ * folded = the fold notes, which name skipped rows by their reason too; calls = inserted +
+ * duplicates + rejected + inbound). A dimension file's rows are stored, duplicates or rejected.
+ */
+function accountingLines(r: IngestReport): string[] {
+  if (r.kind === 'dimension')
+    return [`rows read: ${r.rowsRead} = stored ${r.inserted} + duplicates ${r.duplicates} + rejected ${r.rejected}`];
+  return [
+    `rows read: ${r.rowsRead} = calls ${r.calls} + folded ${r.folded}`,
+    ...r.foldNotes.map((n) => `  folded: ${n.reason}: ${n.rows}`),
+    `calls: ${r.calls} = inserted ${r.inserted} + duplicates ${r.duplicates} + rejected ${r.rejected} + inbound ${r.inbound}`,
+    ...(r.inbound ? ['  inbound: calls into the site, not dials: counted apart, not stored'] : []),
+  ];
+}
+
 function reportText(r: IngestReport): string {
   return [
     `file: ${r.fileName}`,
@@ -134,9 +150,7 @@ function reportText(r: IngestReport): string {
     `status: ${r.status}`,
     `format: ${r.format}`,
     `encoding: ${r.encoding ?? '-'}`,
-    `rows read: ${r.rowsRead} = calls ${r.calls} + folded ${r.folded}`,
-    ...r.foldNotes.map((n) => `  folded: ${n.reason}: ${n.rows}`),
-    `calls: ${r.calls} = inserted ${r.inserted} + duplicates ${r.duplicates} + rejected ${r.rejected}`,
+    ...accountingLines(r),
     `answered calls with unknown hang-up party: ${r.unknownParty}`,
     `timezone of naive timestamps: ${r.sourceTimezone ?? '-'}`,
     r.rejectsPath ? `rejected rows and reasons: ${r.rejectsPath}` : null,

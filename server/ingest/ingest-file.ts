@@ -90,13 +90,12 @@ async function ingestNow(db: Database, path: string, opts: IngestOptions): Promi
     const detected = chooseFormat(sniffed, sample, opts, fileName);
     const planned = detected.kind === 'calls' ? detected.format.plan(sample) : null;
     const plan = planned && opts.dateFormat ? { ...planned, dateFormat: opts.dateFormat } : planned;
+    // The format's name (the dictionary's `format` labels, server/contract/labels.ts), never the
+    // reader's kind: a canonical file is `canonical` whether it is CSV, JSON lines or Parquet
+    // (ingests before this stored `csv`, `json` or `parquet`).
     report.format =
       plan?.name ??
-      (detected.kind === 'canonical'
-        ? sniffed.format
-        : detected.kind === 'calls'
-          ? detected.format.name
-          : detected.name);
+      (detected.kind === 'canonical' ? 'canonical' : detected.kind === 'calls' ? detected.format.name : detected.name);
     report.kind = detected.kind === 'dimension' ? 'dimension' : detected.kind === 'evidence' ? 'evidence' : 'calls';
     report.encoding = sniffed.encoding;
     let readable = path;

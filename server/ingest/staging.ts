@@ -1,9 +1,10 @@
 import { type DuckDBConnection, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
-import { CANONICAL_COLUMNS, mapHeader, stagingShapesSql, stagingType } from './canonical.ts';
+import { CANONICAL_COLUMNS, mapHeader, stagingShapesSql } from './canonical.ts';
 import { splitHeader, UnreadableFileError, type Sniffed } from './sniff.ts';
 import { part, renderPart, type MessagePart } from './message-parts.ts';
+import { firstLineShown } from './formats/explain.ts';
 
 /** A canonical file without a required column: its message is the user's answer. */
 export class MissingColumnsError extends Error {
@@ -51,7 +52,8 @@ export async function openCsv(
   const { names, extras, missing } = mapHeader(header);
   if (missing.length)
     throw new MissingColumnsError(
-      part('missing_column', { columns: missing.join(', '), header: header.join(', ').slice(0, 200) }),
+      // A first line that is a record (no header) is quoted by its shape: its values are customers'.
+      part('missing_column', { columns: missing.join(', '), header: firstLineShown(header).join(', ').slice(0, 200) }),
     );
   if (sniffed.complete && sniffed.text.slice(sniffed.text.indexOf('\n') + 1).trim() === '')
     return { extras, empty: true };
@@ -60,7 +62,7 @@ export async function openCsv(
     {
       path,
       names: listValue(names),
-      types: listValue(names.map(stagingType)),
+      types: listValue(names.map(() => 'VARCHAR')),
       delim: delimiter,
       max_line: limits.maxLine,
       buffer: limits.buffer,

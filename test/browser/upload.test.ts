@@ -98,9 +98,9 @@ describe('uploading on /data', () => {
     expect(await count(page, 'duplicates')).toBe('1');
     expect(await count(page, 'rejected')).toBe('4');
     expect(await count(page, 'unknownParty')).toBe('0');
-    // The format as the history's column and the Format menu name it, not the stored "csv".
+    // The format as the history's column and the Format menu name it, not the stored "canonical".
     expect(await item(page).locator('.ok').textContent()).toMatch(
-      /^Loaded as #2 · Canonical CDR \(CSV\) · UTF-8 · [\d.]+ sec$/,
+      /^Loaded as #2 · Canonical CDR · UTF-8 · [\d.]+ sec$/,
     );
 
     // The history and the stored-calls count refresh without a reload.
@@ -110,7 +110,7 @@ describe('uploading on /data', () => {
     await settled(page);
     const row = rows.filter({ hasText: 'with-rejects.csv' });
     expect(await row.locator('td').allTextContents()).toEqual(
-      expect.arrayContaining(['with-rejects.csv', 'loaded', 'Canonical CDR (CSV) · UTF-8', '8', '3', '1', '4']),
+      expect.arrayContaining(['with-rejects.csv', 'loaded', 'Canonical CDR · UTF-8', '8', '3', '1', '4']),
     );
     // Its message reads on a line of its own under the row, across the table, not in a squeezed last column.
     const note = row.locator('xpath=following-sibling::tr[1]').locator('[data-prose=message]');

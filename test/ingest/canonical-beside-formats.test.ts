@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeSampleCsv, CSV_HEADER } from '../../sample-data/generate.ts';
+import { valueLabel } from '../../server/contract/labels.ts';
 import { formatStore, type TempStore } from '../helpers/format-store.ts';
 
 /** The canonical ingest of issue 2 keeps working beside the dialer formats. */
@@ -26,7 +27,8 @@ describe('canonical files', () => {
     const r = await t.ingest(path);
     expect(r).toMatchObject({
       status: 'loaded',
-      format: 'csv',
+      // The format's name, which the history, the inbox report and the dashboard's labels use (not `csv`).
+      format: 'canonical',
       kind: 'calls',
       rowsRead: 5,
       calls: 5,
@@ -43,6 +45,10 @@ describe('canonical files', () => {
       { call_id: 'K1', ring_seconds: 5, talk_seconds: 4 },
       { call_id: 'K2', ring_seconds: null, talk_seconds: 30 },
     ]);
+    const { body } = await t.api<{ ingests: { format: string }[] }>('/api/ingests');
+    expect(body.ingests[0]!.format).toBe('canonical');
+    expect(valueLabel('en', 'format', body.ingests[0]!.format)).toBe('Canonical CDR');
+    expect(valueLabel('zh-CN', 'format', body.ingests[0]!.format)).toBe('标准话单');
   });
 
   it('loads the generated sample', async () => {

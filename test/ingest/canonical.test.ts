@@ -182,7 +182,7 @@ describe('canonical ingest: nothing lost, nothing doubled', () => {
     const r = await ingestText(store, 'calls.jsonl', lines);
     expect(r).toMatchObject({
       status: 'loaded',
-      format: 'json',
+      format: 'canonical', // the format's name, not the reader's kind (json)
       rowsRead: 3,
       inserted: 2,
       rejected: 1,
@@ -203,7 +203,7 @@ describe('canonical ingest: nothing lost, nothing doubled', () => {
       `COPY (SELECT 'P' || call_id AS call_id, started_at, disposition, talk_seconds FROM calls) TO '${pq}' (FORMAT parquet)`,
     );
     const r = await ingestText(store, 'calls.parquet', readFileSync(pq));
-    expect(r).toMatchObject({ status: 'loaded', format: 'parquet', rowsRead: 2, inserted: 2 });
+    expect(r).toMatchObject({ status: 'loaded', format: 'canonical', rowsRead: 2, inserted: 2 });
     const times = await store.db.query<{ n: number }>('SELECT count(DISTINCT started_at)::INTEGER n FROM calls');
     expect(times[0]!.n).toBe(1); // the instant survived the round trip
   });

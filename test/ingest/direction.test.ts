@@ -97,4 +97,151 @@ fields:
     const r = await t.ingest(file, { mapping, timezone: 'UTC' });
     expect(r).toMatchObject({ status: 'loaded', calls: 2, inserted: 1, inbound: 1 });
   });
+
+  // FreeSWITCH rows in the `example` template's shape (the real ones are in sample-data/formats/real).
+  const fs = (
+    name: string,
+    cid: string,
+    dest: string,
+    ctx: string,
+    start: string,
+    answer: string,
+    end: string,
+    uuid: string,
+    extra = '',
+  ) =>
+    `"${name}","${cid}","${dest}","${ctx}","${start}","${answer}","${end}","30","20","NORMAL_CLEARING","${uuid}","","acct","PCMU","PCMU"${extra}`;
+  const uuid = (n: number) => `6f1c2a10-0009-4000-8000-00000000000${n}`;
+
+  it('FreeSWITCH: a site context is inbound only when the caller reached an internal target or the switch answered at start', async () => {
+    t = await formatStore();
+    const file = join(t.dir, 'Master.csv');
+    writeFileSync(
+      file,
+      [
+        // a site's trunk context, to a queue: inbound
+        fs(
+          'Caller',
+          '13900139001',
+          '3000',
+          'from_gw',
+          '2026-03-02 10:00:00',
+          '2026-03-02 10:00:04',
+          '2026-03-02 10:00:34',
+          uuid(1),
+        ),
+        // a site's trunk context, to a DID, answered at its start by an IVR: inbound
+        fs(
+          'Caller',
+          '13900139002',
+          '02150002222',
+          'from_gw',
+          '2026-03-02 10:01:00',
+          '2026-03-02 10:01:00',
+          '2026-03-02 10:01:30',
+          uuid(2),
+        ),
+        // a dialer's own context dialling a customer: a dial
+        fs(
+          'Campaign',
+          '02150002222',
+          '13800138003',
+          'dialer',
+          '2026-03-02 10:02:00',
+          '2026-03-02 10:02:06',
+          '2026-03-02 10:02:36',
+          uuid(3),
+        ),
+        // originate to an application from a site context: a dial
+        fs(
+          'Outbound Call',
+          '02150002222',
+          '&',
+          'dialer',
+          '2026-03-02 10:03:00',
+          '2026-03-02 10:03:05',
+          '2026-03-02 10:03:35',
+          uuid(4),
+        ),
+        // `default`, answered at its start (originate, as in a CDR-Pusher sample): a dial
+        fs(
+          'Outbound Call',
+          '13800138005',
+          '13800138005',
+          'default',
+          '2026-03-02 10:04:00',
+          '2026-03-02 10:04:00',
+          '2026-03-02 10:04:30',
+          uuid(5),
+        ),
+      ].join('\n') + '\n',
+    );
+    const r = await t.ingest(file, { timezone: 'UTC' });
+    expect(r).toMatchObject({
+      format: 'freeswitch_cdr_csv',
+      status: 'loaded',
+      calls: 5,
+      inserted: 3,
+      rejected: 0,
+      inbound: 2,
+    });
+    expect((await stored()).map((c) => c.call_id)).toEqual([uuid(3), uuid(4), uuid(5)]);
+  });
+
+  it('FreeSWITCH: answered at start says nothing from minute stamps (an Excel round trip)', async () => {
+    t = await formatStore();
+    const file = join(t.dir, 'Master.csv');
+    writeFileSync(
+      file,
+      fs(
+        'Campaign',
+        '02150002222',
+        '13800138006',
+        'dialer',
+        '2026/3/2 10:05',
+        '2026/3/2 10:05',
+        '2026/3/2 10:06',
+        uuid(6),
+      ).replace(/"/g, '') + '\n',
+    );
+    const r = await t.ingest(file, { timezone: 'UTC' });
+    expect(r).toMatchObject({ format: 'freeswitch_cdr_csv', inserted: 1, inbound: 0 });
+  });
+
+  it("FreeSWITCH: a template's ${direction} column: an A leg the switch originated is a dial in any context", async () => {
+    t = await formatStore();
+    const file = join(t.dir, 'Master.csv');
+    writeFileSync(
+      file,
+      [
+        // originated by the switch (a dialer's originate into its own context, to an agent's extension)
+        fs(
+          'Campaign',
+          '02150002222',
+          '1001',
+          'dialer',
+          '2026-03-02 10:07:00',
+          '2026-03-02 10:07:09',
+          '2026-03-02 10:07:39',
+          uuid(7),
+          ',"outbound"',
+        ),
+        // came in (a leg the switch did not originate) to an extension in a site context: inbound
+        fs(
+          'Caller',
+          '13900139008',
+          '1001',
+          'from_gw',
+          '2026-03-02 10:08:00',
+          '2026-03-02 10:08:05',
+          '2026-03-02 10:08:35',
+          uuid(8),
+          ',"inbound"',
+        ),
+      ].join('\n') + '\n',
+    );
+    const r = await t.ingest(file, { timezone: 'UTC' });
+    expect(r).toMatchObject({ format: 'freeswitch_cdr_csv', calls: 2, inserted: 1, inbound: 1, extraColumns: [] });
+    expect((await stored()).map((c) => c.call_id)).toEqual([uuid(7)]);
+  });
 });

@@ -42,7 +42,7 @@ const ALONE: [MessagePart, string][] = [
   ],
   [
     p('unknown_format_no_header', FORMAT),
-    'no known format: closest tried canonical (missing disposition). First line (a record, not a header: the file has none): a, b (2 columns). Write a starter mapping with `npm run hangup -- mapping acme_dialer.csv`, edit it and pass it with --mapping, or name the format with --format',
+    'no known format: closest tried canonical (missing disposition). First line (a record, not a header: the file has none; its values are not shown, only their shape: 9 = a digit, a = letters): a, b (2 columns). Write a starter mapping with `npm run hangup -- mapping acme_dialer.csv`, edit it and pass it with --mapping, or name the format with --format',
   ],
   [p('unknown_format_name', { format: 'nope' }), 'unknown format "nope"'],
   [p('bad_timezone', { zone: 'Mars/Olympus' }), 'bad timezone "Mars/Olympus"'],

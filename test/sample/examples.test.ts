@@ -39,7 +39,7 @@ describe('the small example files say what sample-data/README.md says', () => {
   it('calls.jsonl and gbk-segments.csv load fully', async () => {
     expect(await ingestText(store, 'calls.jsonl', example('calls.jsonl'))).toMatchObject({
       inserted: 3,
-      format: 'json',
+      format: 'canonical',
     });
     expect(await ingestText(store, 'gbk-segments.csv', example('gbk-segments.csv'))).toMatchObject({
       inserted: 3,

@@ -115,6 +115,41 @@ export function nearestFormats(s: Sample, n = 3): Near[] {
     .slice(0, n);
 }
 
+/**
+ * The first line is a record, not a header, when a field is a date or time, a number or a phone
+ * number: header names are words. (A headerless file of words only cannot be told from a header.)
+ */
+export function looksLikeRecord(names: string[]): boolean {
+  return names.some((h) => {
+    const v = h.trim();
+    return (
+      /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d|$)/.test(v) ||
+      /^\d{1,2}:\d\d(:\d\d)?$/.test(v) ||
+      /^[+-]?\d+([.,]\d+)?$/.test(v) ||
+      maskPhone(v) === '#'
+    );
+  });
+}
+
+/**
+ * A field of a record shown by its shape only: each digit is 9, each run of letters is `a`, the
+ * rest (separators, quotes, brackets) as written: `2019-07-22 16:44:37` is `9999-99-99 99:99:99`,
+ * a customer's name `Phạm Thành Nam` is `a a a`. A record's fields are customers' names and
+ * numbers: the messages that quote a file's first line (kept in the ingest history, which every
+ * viewer reads) never show them.
+ */
+export function valueShape(v: string): string {
+  return v
+    .trim()
+    .replace(/\p{N}/gu, '9')
+    .replace(/[\p{L}\p{M}]+/gu, 'a');
+}
+
+/** The first line as a message may quote it: a header as written, a record by its fields' shapes. */
+export function firstLineShown(names: string[]): string[] {
+  return looksLikeRecord(names) ? names.map(valueShape) : names;
+}
+
 /** A header quoted in a message, in parts: the columns shown, how many were left out, how many there are. */
 export function headerParts(names: string[], max = 2000): { shown: string; rest: number; total: number } {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -144,10 +179,9 @@ export function quoteHeader(names: string[], max = 2000): string {
 export function unknownFormat(s: Sample, headerNames: string[], fileName: string): MessagePart {
   const nearest = nearestFormats(s);
   const near = nearest.map((f) => `${f.name} (missing ${f.missing.map(needText).join('; ')})`).join(', ');
-  // A date in the "header" means the file has none: a mapping then needs header: false + columns.
-  const noHeader = headerNames.some((h) => /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d|$)/.test(h.trim()));
-  // A record's fields may be customers' numbers: those are masked, never quoted.
-  const quoted = noHeader ? headerNames.map(maskPhone) : headerNames;
+  // A record in place of a header means the file has none: a mapping then needs header: false + columns.
+  const noHeader = looksLikeRecord(headerNames);
+  const quoted = firstLineShown(headerNames);
   const header = quoteHeader(quoted);
   const { shown, rest, total } = headerParts(quoted);
   const keyed = Object.fromEntries(nearest.map((f, i) => [`near${i + 1}`, JSON.stringify([f.name, f.missing])]));

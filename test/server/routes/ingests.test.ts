@@ -49,7 +49,7 @@ describe('GET /api/ingests', () => {
       inserted: 500,
       duplicates: 0,
       rejected: 0,
-      format: 'csv',
+      format: 'canonical',
     });
     expect(sample!.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect(Number(latest!.ingestId)).toBeGreaterThan(Number(sample!.ingestId));

@@ -146,7 +146,7 @@ export const dataEn = {
   'ingest.web.unknown_format':
     'no known format: closest tried {near}. Header: {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise write a mapping file for it (YAML or JSON), choose it under More options above and upload the file again',
   'ingest.web.unknown_format_no_header':
-    'no known format: closest tried {near}. First line (a record, not a header: the file has none): {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise write a mapping file for it (YAML or JSON), choose it under More options above and upload the file again',
+    'no known format: closest tried {near}. First line (a record, not a header: the file has none; its values are not shown, only their shape: 9 = a digit, a = letters): {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise write a mapping file for it (YAML or JSON), choose it under More options above and upload the file again',
   'ingest.web.tz_not_whole_hour':
     "timezone: {what} say {offset} ({agree} of {evidence} rows), not a whole hour: read in {zone}; if that is wrong, delete this file's calls and upload it again with the zone's name (e.g. Asia/Kolkata) as its source timezone under More options",
   'ingest.web.tz_rows_disagree':

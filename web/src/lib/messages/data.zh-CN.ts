@@ -137,12 +137,12 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'ingest.msg.unknown_format':
     '无法识别的格式：最接近的是 {near}。表头：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
   'ingest.msg.unknown_format_no_header':
-    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
+    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头；不显示其中的值，只显示形态：9 = 数字，a = 字母）：{header}。可用 `npm run hangup -- mapping {file}` 生成映射文件草稿，修改后用 --mapping 传入，或用 --format 指定格式',
   // 在本页显示时的说法：建议指向页面上的控件（“格式”“更多选项”），而非命令行参数（英文见 data.en.ts 的 ingest.web.*）。
   'ingest.web.unknown_format':
     '无法识别的格式：最接近的是 {near}。表头：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则请为它编写映射文件（YAML 或 JSON），在上方“更多选项”中选择后重新上传',
   'ingest.web.unknown_format_no_header':
-    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头）：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则请为它编写映射文件（YAML 或 JSON），在上方“更多选项”中选择后重新上传',
+    '无法识别的格式：最接近的是 {near}。第一行（是一条记录而非表头：文件没有表头；不显示其中的值，只显示形态：9 = 数字，a = 字母）：{header}。如果它属于列出的某种格式，请在上方“格式”中选择后重新上传；否则请为它编写映射文件（YAML 或 JSON），在上方“更多选项”中选择后重新上传',
   'ingest.web.tz_not_whole_hour':
     '时区：{what}显示为 {offset}（{evidence} 行中 {agree} 行），不是整小时：已按 {zone} 读取；如有误，请删除该文件的通话，再在“更多选项”中将源时区设为该时区的名称（如 Asia/Kolkata）后重新上传',
   'ingest.web.tz_rows_disagree':
