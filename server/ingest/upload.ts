@@ -92,6 +92,9 @@ export interface ReceivedUpload {
   fields: Record<string, string>;
 }
 
+/** The largest text field (a mapping file is one) an upload may carry. */
+export const FIELD_MAX_BYTES = 256 * 1024;
+
 // Keep only an allow-listed extension from the client name: readers look at .gz and .json.
 const EXTENSION = /\.(csv|tsv|txt|json|jsonl|ndjson|parquet)(\.gz)?$/i;
 
@@ -112,7 +115,7 @@ export async function receiveUpload(
   try {
     bb = busboy({
       headers: { 'content-type': contentType },
-      limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 256 * 1024 },
+      limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: FIELD_MAX_BYTES },
     });
   } catch (err) {
     // "Multipart: Boundary not found" and other header faults are the client's: a 400, not a 500.
@@ -126,8 +129,11 @@ export async function receiveUpload(
     truncated: () => boolean;
   }
   const box: { saved: Saved | null } = { saved: null };
-  bb.on('field', (name, value) => {
-    if (/^[a-z]{1,20}$/.test(name)) fields[name] = value;
+  let cut: string | null = null;
+  bb.on('field', (name, value, info) => {
+    // busboy cuts a field at fieldSize and says so: a half-read mapping must not load.
+    if (info.valueTruncated) cut ??= name.slice(0, 40);
+    else if (/^[a-z]{1,20}$/.test(name)) fields[name] = value;
   });
   bb.on('file', (name, stream, info) => {
     if (name !== 'file' || box.saved) {
@@ -151,6 +157,7 @@ export async function receiveUpload(
     const file = box.saved;
     if (!file) throw new BadUpload('no file: send multipart/form-data with the file in a field named "file"');
     await file.done;
+    if (cut !== null) throw new BadUpload(`field "${cut}" is over ${FIELD_MAX_BYTES / 1024} KiB`);
     if (file.truncated()) throw new UploadTooLarge();
     return { path: file.path, clientName: file.clientName, fields };
   } catch (err) {

@@ -4,7 +4,7 @@ import { ReadableStream } from 'node:stream/web';
 import { describe, expect, it } from 'vitest';
 import { recentAudit } from '../../server/auth/audit.ts';
 import { recordOrphanUploads } from '../../server/ingest/history-note.ts';
-import { receiveUpload, UploadStalled } from '../../server/ingest/upload.ts';
+import { FIELD_MAX_BYTES, receiveUpload, UploadStalled } from '../../server/ingest/upload.ts';
 import { freshFormatStores } from '../helpers/suite-store.ts';
 
 const W = { 'x-requested-with': 'hangup' };
@@ -44,6 +44,17 @@ describe('bounded uploads', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/bad multipart request/);
     expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(/); // no stack trace
+  });
+
+  it('a text field over its limit (a mapping file) is a 400 naming it, never loaded half-read', async () => {
+    const t = await fresh();
+    const form = new FormData();
+    form.set('mapping', `format: x\n# ${'y'.repeat(FIELD_MAX_BYTES)}`);
+    form.set('file', new Blob(['call_id,started_at\n']), 'a.csv');
+    const res = await t.api<{ error: string }>('/api/ingest', { method: 'POST', body: form, headers: W });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('field "mapping" is over 256 KiB');
+    expect(readdirSync(join(t.dir, 'uploads'))).toEqual([]); // the received file is removed
   });
 
   it('uploads a killed server left behind are removed at start with an `interrupted` history row', async () => {
