@@ -197,6 +197,36 @@ describe('phone controls', () => {
     await page.close();
   });
 
+  it('a number never breaks from its unit or sign: table cards, the card header, the verdicts', async () => {
+    /** How many lines each element's own text takes (not its ::before label), from `from` (a pattern) on. */
+    const lines = (sel: string, from = '^') =>
+      page.locator(sel).evaluateAll(
+        (els, pattern) =>
+          els.map((el) => {
+            const text = el.firstChild!;
+            const r = document.createRange();
+            r.setStart(text, Math.max(0, text.textContent!.search(new RegExp(pattern))));
+            r.setEnd(text, text.textContent!.length);
+            return new Set([...r.getClientRects()].map((b) => Math.round(b.bottom))).size;
+          }),
+        from,
+      );
+    let { page, problems } = await open('/scripts?lang=en', PHONE);
+    await expect.poll(async () => (await lines('table[data-table=ab-decision] td.num')).length).toBeGreaterThan(8);
+    expect(new Set(await lines('table[data-table=ab-decision] td.num'))).toEqual(new Set([1]));
+    // "Odds ratio 1.36 (95% CI 1.31–1.41), p < 0.001": the p-value from "p" on stays on one line.
+    const basis = await lines('[data-verdicts] .basis', 'p\\s[<=]');
+    expect(basis.length).toBeGreaterThan(0);
+    expect(new Set(basis)).toEqual(new Set([1]));
+    expect(problems).toEqual([]);
+    await page.close();
+    ({ page, problems } = await open('/agents?lang=en', PHONE));
+    await expect.poll(async () => (await lines('table[data-table=agents] td.lead')).length).toBe(10);
+    expect(new Set(await lines('table[data-table=agents] td.lead'))).toEqual(new Set([1]));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a long table shows its first 10 cards and the rest on a tap; the CSV keeps every row', async () => {
     const { page, problems } = await open('/agents?lang=en', PHONE);
     const cards = page.locator('table[data-table=agents] tbody tr[data-row]');

@@ -110,7 +110,7 @@ describe('recommendation items', () => {
       // The count the rate is over, by its name: the calls that say who hung up, not the 1,890 answered.
       { label: 'Known party', value: '1,839' },
       { label: 'Segment average', value: '29.8%' },
-      { label: 'Adjusted p', value: '< 0.001' },
+      { label: 'Adjusted p', value: '<\u00a00.001' },
     ]);
     expect(windowItems([worst], ctx('zh-CN'))[0]!.badge).toEqual({ text: '避免 19:00–20:00', good: false });
     // The sentence is written from the fields with the shared formats and labels, not the API's raw text.
@@ -124,7 +124,13 @@ describe('recommendation items', () => {
     expect(item!.text).toBe(
       '建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,244 通挂断方已知的接通电话，高于团队的概率为 > 99.9%。',
     );
-    expect(item!.evidence.map((e) => e.value)).toEqual(['47.5% (45.5% – 49.5%)', '49.2%', '2,244', '31.5%', '> 99.9%']);
+    expect(item!.evidence.map((e) => e.value)).toEqual([
+      '47.5% (45.5% – 49.5%)',
+      '49.2%',
+      '2,244',
+      '31.5%',
+      '>\u00a099.9%',
+    ]);
     expect(item!.evidence[2]!.label).toBe('挂断方已知');
   });
 

@@ -85,11 +85,11 @@ describe('format', () => {
     const en = createFormat('en');
     expect(en.p(0.41826)).toBe('0.418');
     expect(en.p(0.0012)).toBe('0.0012');
-    expect(en.p(1.7e-51)).toBe('< 0.001');
+    expect(en.p(1.7e-51)).toBe('<\u00a00.001');
     expect(en.p(null)).toBe('–');
     // Exact integration can overshoot 1 by a rounding error; never print 100% or 0% as certain.
-    expect(en.prob(1.0000000000000024)).toBe('> 99.9%');
-    expect(en.prob(8e-26)).toBe('< 0.1%');
+    expect(en.prob(1.0000000000000024)).toBe('>\u00a099.9%');
+    expect(en.prob(8e-26)).toBe('<\u00a00.1%');
     expect(en.prob(0.79085)).toBe('79.1%');
     expect(en.ratio(0.87538)).toBe('0.88');
     expect(en.points(0.04139)).toBe('4.1');
