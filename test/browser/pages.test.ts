@@ -256,6 +256,18 @@ describe('phone controls', () => {
 });
 
 describe('on every page', () => {
+  it('a filter lists its picks with the page language’s separator', async () => {
+    for (const [lang, sep] of [
+      ['en', ', '],
+      ['zh-CN', '、'],
+    ] as const) {
+      const { page, problems } = await open(`/when?lang=${lang}&agent=a07&agent=a19`);
+      expect(await page.locator('[data-filter=agent] summary .value').textContent()).toBe(`a07${sep}a19`);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the glossary is one click away and states the metric definitions', async () => {
     const { browser, server } = env();
     const page = await browser.newPage({ viewport: LAPTOP });

@@ -25,6 +25,7 @@ export const en = {
   'filter.agent': 'Agent',
   'filter.all': 'All',
   'filter.nSelected': '{n} selected',
+  'filter.sep': ', ',
   'filter.clear': 'Clear filters',
   'filter.clearOne': 'Clear',
   'filter.search': 'Search…',

@@ -27,6 +27,7 @@ export const zhCN: Record<MessageKey, string> = {
   'filter.agent': '坐席',
   'filter.all': '全部',
   'filter.nSelected': '已选 {n} 项',
+  'filter.sep': '、',
   'filter.clear': '清除筛选',
   'filter.clearOne': '清除',
   'filter.search': '搜索…',
