@@ -4,7 +4,7 @@ import { rateColumns } from '../../web/src/lib/columns.ts';
 import { toCsv } from '../../web/src/lib/csv.ts';
 import { filterQuery, hasFilters, readFilters } from '../../web/src/lib/filters.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
-import { detectLang, translate, valueLabel } from '../../web/src/lib/i18n.ts';
+import { detectLang, translate, valueLabel, type MessageKey } from '../../web/src/lib/i18n.ts';
 import { en } from '../../web/src/lib/messages/en.ts';
 import { zhCN } from '../../web/src/lib/messages/zh-CN.ts';
 import { analysisEn } from '../../web/src/lib/messages/analysis.en.ts';
@@ -148,6 +148,22 @@ describe('i18n', () => {
     expect(detectLang(['de-DE', 'en-GB'])).toBe('en');
     expect(detectLang([])).toBe('en');
     expect(translate('zh-CN', 'kpi.vsPrevious', { days: 7 })).toBe('较前 7 天');
+  });
+
+  it('says "1 day", "2 days" in English; Chinese has no plural', () => {
+    expect(translate('en', 'overview.period', { from: 'a', until: 'b', days: 1 })).toBe('a – b · 1 day');
+    expect(translate('en', 'overview.period', { from: 'a', until: 'b', days: 2 })).toBe('a – b · 2 days');
+    expect(translate('en', 'kpi.vsPrevious', { days: 1 })).toBe('vs previous 1 day');
+    expect(translate('en', 'kpi.noPrevious', { days: '90' })).toBe('no calls in the previous 90 days');
+    expect(translate('en', 'verdict.rule', { k: 1, method: 'Holm' })).toContain('adjusted for 1 line (Holm)');
+    expect(translate('en', 'verdict.rule', { k: 3, method: 'Holm' })).toContain('adjusted for 3 lines (Holm)');
+    expect(translate('zh-CN', 'overview.period', { from: 'a', until: 'b', days: 1 })).toBe('a 至 b，共 1 天');
+    // No text of either language shows a plural marker or says "1 days" ({n} is a fixed threshold: 30 calls, 10 rows).
+    for (const lang of ['en', 'zh-CN'] as const)
+      for (const key of Object.keys({ ...en, ...analysisEn }) as MessageKey[]) {
+        const text = translate(lang, key, { days: 1, k: 1 });
+        expect(text, key).not.toMatch(/\{s:|\b1 (days|lines|calls|rows)\b/);
+      }
   });
 
   it('labels known values and shows unknown ones as stored', () => {

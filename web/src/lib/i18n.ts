@@ -32,11 +32,14 @@ export function detectLang(preferred: readonly string[]): Lang {
   return 'en';
 }
 
-/** The text for `key` in `lang`, with {name} placeholders filled. */
+/** The text for `key` in `lang`, with {name} placeholders filled; `{s:n}` is an English plural "s" unless n is 1. */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   // A key whose texts are not loaded shows as itself: visible in a test, never a crash.
   const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
-  return fill(text, vars);
+  return fill(
+    text.replace(/\{s:(\w+)\}/g, (_, k: string) => (+vars[k]! === 1 ? '' : 's')),
+    vars,
+  );
 }
 
 /** A readable label for a stored dimension value (the shared dictionary, server/contract/labels.ts). */

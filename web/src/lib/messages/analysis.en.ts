@@ -64,7 +64,7 @@ export const analysisEn = {
     'Rates: hollow dot = overall rate, filled dot = standardised rate (as if every line had been dialled to the same mix). Odds ratios: below 1 = fewer early hang-ups than the control within the same strata. Orange: overall and adjusted disagree.',
   'ab.decision': 'Which line to keep',
   'ab.decisionNote':
-    'p-values adjusted for comparing {k} lines with the control ({method}). Chance to beat the control and expected loss: Bayesian, Beta(1,1) priors, computed exactly. Expected loss: how many points of hang-up rate you would give up, on average, if you switched to the line and it is in fact worse.',
+    'p-values adjusted for comparing {k} line{s:k} with the control ({method}). Chance to beat the control and expected loss: Bayesian, Beta(1,1) priors, computed exactly. Expected loss: how many points of hang-up rate you would give up, on average, if you switched to the line and it is in fact worse.',
   'ab.holm': 'Holm',
   'ab.bh': 'Benjamini–Hochberg',
   'ab.pAdj': 'p ({method})',
@@ -165,7 +165,7 @@ export const analysisEn = {
   'verdict.diff': 'Difference {diff} pp (95% CI {low} to {high}), {p}',
   'verdict.tooFewNote': 'Fewer than {n} {unit} in this line or the control.',
   'verdict.rule':
-    "Better or worse: the comparison's p adjusted for {k} lines ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.",
+    "Better or worse: the comparison's p adjusted for {k} line{s:k} ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.",
   'verdict.none': 'Only one line matches these filters: nothing to compare.',
   'details.title': 'Statistical details',
   'details.hint':
@@ -173,7 +173,7 @@ export const analysisEn = {
   'ab.decisionAdjusted': 'Which line to keep (adjusted for {strata})',
   'ab.decisionCrude': 'Which line to keep (unadjusted)',
   'ab.decisionNoteAdjusted':
-    "Chance to beat the control, expected loss and chance to be best are Bayesian (Beta(1,1) priors, exact) on each line's rate standardised to the same mix of {strata}, so they agree with the verdict above. p: the adjusted (CMH) test, corrected for comparing {k} lines with the control ({method}).",
+    "Chance to beat the control, expected loss and chance to be best are Bayesian (Beta(1,1) priors, exact) on each line's rate standardised to the same mix of {strata}, so they agree with the verdict above. p: the adjusted (CMH) test, corrected for comparing {k} line{s:k} with the control ({method}).",
   'ab.verdictCol': 'Verdict',
   'ab.seqMethodName': 'mSPRT with a normal mixture (always-valid p-value, Johari et al. 2017)',
   'insights.showAll': 'Show all {n}',
