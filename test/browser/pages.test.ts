@@ -256,6 +256,18 @@ describe('phone controls', () => {
 });
 
 describe('on every page', () => {
+  it('the agents table fits a 1440 px laptop in both languages: every column, no sideways scroll', async () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const { page, problems } = await open(`/agents?lang=${lang}`);
+      const box = page.locator('div.scroll:has(> table[data-table=agents])');
+      await expect.poll(() => page.locator('table[data-table=agents] tbody tr').count()).toBeGreaterThan(10);
+      expect(await page.locator('table[data-table=agents] th').count()).toBe(13);
+      expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('a filter lists its picks with the page language’s separator', async () => {
     for (const [lang, sep] of [
       ['en', ', '],
