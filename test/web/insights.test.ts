@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentRec, WindowRec } from '../../web/src/lib/api-types.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
 import { translate, valueLabel, type Lang } from '../../web/src/lib/i18n.ts';
+import { insightColumns } from '../../web/src/lib/insight-columns.ts';
 import {
   agentItems,
   capItems,
@@ -199,6 +200,21 @@ describe('the count a recommendation’s rate is over, by its name (not "answere
     const [zh] = agentItems([short], { ...ctx('zh-CN'), metric: 'short' });
     expect(zh!.text).toContain('收缩后短通话占比 47.5%');
     expect(zh!.text).toContain('基于 2,289 通接通电话');
+    // The evidence labels name the rate shown, not 挂断率; the CSV's columns too.
+    expect(zh!.evidence.slice(0, 2).map((e) => e.label)).toEqual(['收缩后短通话占比', '原始短通话占比']);
+    expect(
+      agentItems([agent], ctx('zh-CN'))[0]!
+        .evidence.slice(0, 2)
+        .map((e) => e.label),
+    ).toEqual(['收缩后挂断率', '原始挂断率']);
+    expect(en!.evidence.slice(0, 2).map((e) => e.label)).toEqual(['Shrunk short-call rate', 'Raw short-call rate']);
+    const zhCols = (m?: 'short') =>
+      insightColumns
+        .agents((k, v) => translate('zh-CN', k, v), 'zh-CN', m)
+        .filter((c) => c.key === 'rawRate' || c.key === 'shrunkRate')
+        .map((c) => c.label);
+    expect(zhCols('short')).toEqual(['原始短通话占比', '收缩后短通话占比']);
+    expect(zhCols()).toEqual(['原始挂断率', '收缩后挂断率']);
     const [w] = windowItems([{ ...window, n: 1890 }], { ...ctx('en'), metric: 'short' });
     expect(w!.text).toMatch(/^Call Blue-collar at 19:00–20:00: short-call rate 23\.2%/);
     expect(w!.evidence.slice(0, 2).map((e) => e.label)).toEqual(['Short-call rate', 'Answered']);

@@ -102,13 +102,13 @@ export const analysisEn = {
   'insights.worst': 'Avoid',
   'insights.cap': 'Frequency cap',
   'insights.capNote':
-    "The smallest 30-day call count whose hang-up rate is credibly above the first call's (z-test, Holm-adjusted).",
+    "The smallest 30-day call count whose {rate} is credibly above the first call's (z-test, Holm-adjusted).",
   'insights.numbers': 'Caller numbers to rest',
   'insights.numbersNote':
     'Answer rate down or rejection rate up in the last 7 days of the data vs the 21 days before (Holm-adjusted p < 0.05; numbers with at least 50 dials in each period).',
   'insights.agents': 'Agents to coach',
   'insights.agentsNote':
-    "Shrunk hang-up rate (empirical Bayes) credibly above the team's: P(above team) > 0.95. Agents with few calls are pulled toward the team rate, so noise alone does not flag them.",
+    "Shrunk {rate} (empirical Bayes) credibly above the team's: P(above team) > 0.95. Agents with few calls are pulled toward the team rate, so noise alone does not flag them.",
   'insights.none': 'Nothing passes the test for these filters.',
   'insights.see': 'See the chart',
   'ev.interval': '95% interval',
@@ -124,8 +124,8 @@ export const analysisEn = {
   'ev.priorReject': 'Rejection rate, 21 days before',
   'ev.was': 'before: {v}',
   'ev.dials': 'Dials, last 7 days / 21 days before',
-  'ev.raw': 'Raw rate',
-  'ev.shrunk': 'Shrunk rate',
+  'ev.raw': 'Raw {rate}',
+  'ev.shrunk': 'Shrunk {rate}',
   'ev.team': 'Team',
   'ev.probAbove': 'P(above team)',
   'ev.kind': 'Advice',
