@@ -291,12 +291,15 @@ describe('on every page', () => {
       const dialog = page.locator('dialog[data-glossary]');
       await expect.poll(() => dialog.isVisible()).toBe(true);
       await expect.poll(() => dialog.textContent()).toContain('hung up within 10 seconds of answering');
+      // The hang-up rate's denominator has its own entry.
+      expect(await dialog.locator('dt', { hasText: 'Known party' }).count()).toBe(1);
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.isVisible()).toBe(false);
     }
     await page.goto(`${server.url}/when?lang=zh-CN`);
     await page.click('[data-action=glossary]');
     await expect.poll(() => page.locator('dialog[data-glossary]').textContent()).toContain('挂断率');
+    expect(await page.locator('dialog[data-glossary] dt', { hasText: '挂断方已知' }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'glossary-zh-CN.png') });
     expect(problems).toEqual([]);
     await page.close();

@@ -16,6 +16,9 @@ import '../../web/src/lib/messages/data.ts';
 import { signinEn } from '../../web/src/lib/messages/signin.en.ts';
 import { signinZhCN } from '../../web/src/lib/messages/signin.zh-CN.ts';
 import '../../web/src/lib/messages/signin.ts';
+import { glossaryEn } from '../../web/src/lib/messages/glossary.en.ts';
+import { glossaryZhCN } from '../../web/src/lib/messages/glossary.zh-CN.ts';
+import '../../web/src/lib/messages/glossary.ts';
 import { addDays, defaultRange, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
 import { bestAndWorst } from '../../web/src/lib/windows.ts';
 import { cell, row } from './fixtures.ts';
@@ -116,6 +119,7 @@ describe('i18n', () => {
       [analysisEn, analysisZhCN],
       [dataEn, dataZhCN],
       [signinEn, signinZhCN],
+      [glossaryEn, glossaryZhCN],
     ] as [Record<string, string>, Record<string, string>][]) {
       for (const key of Object.keys(enTexts)) {
         expect(zhTexts[key], key).toBeTruthy();
@@ -130,9 +134,10 @@ describe('i18n', () => {
   });
 
   it('data-page and sign-in texts are not in the core set either, and register on import', () => {
-    for (const lazy of [dataEn, signinEn]) expect(Object.keys(lazy).filter((k) => k in en)).toEqual([]);
+    for (const lazy of [dataEn, signinEn, glossaryEn]) expect(Object.keys(lazy).filter((k) => k in en)).toEqual([]);
     expect(translate('zh-CN', 'audit.title')).toBe(dataZhCN['audit.title']); // registered by the imports above
     expect(translate('en', 'auth.title')).toBe('Sign in');
+    expect(translate('zh-CN', 'glossary.knownParty')).toBe(glossaryZhCN['glossary.knownParty']);
     // The header's signed-in badge renders on any page, so its texts stay in the core set.
     expect(Object.keys(en).filter((k) => k.startsWith('auth.'))).toEqual([
       'auth.signedInAs',

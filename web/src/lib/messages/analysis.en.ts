@@ -72,7 +72,6 @@ export const analysisEn = {
   'ab.loss': 'Expected loss (pp)',
   'ab.probBest': 'Chance to be best',
   'ab.required': 'Needed per line',
-  'ab.have': 'Answered (smaller line)',
   'ab.enough': 'Enough data?',
   'ab.yes': 'yes',
   'ab.notYet': 'not yet',

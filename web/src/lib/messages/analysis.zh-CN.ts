@@ -71,7 +71,6 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.loss': '期望损失（百分点）',
   'ab.probBest': '最佳概率',
   'ab.required': '每组所需样本',
-  'ab.have': '接通量（较小一组）',
   'ab.enough': '数据足够？',
   'ab.yes': '是',
   'ab.notYet': '尚不足',

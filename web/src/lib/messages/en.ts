@@ -115,31 +115,7 @@ export const en = {
   'frequency.chart': 'Rates by how often the person was called',
   'frequency.note': "x: the dial's rank among the dials this person received in the trailing 30 days (1 = first).",
   'nav.insights': 'Insights',
-  'glossary.shrunk': 'Shrunk rate',
-  'glossary.shrunkDef':
-    'Empirical-Bayes estimate: a rate pulled toward the group average, more strongly the fewer calls it rests on. Ranks agents and numbers without rewarding luck on small samples.',
-  'glossary.adjusted': 'Adjusted comparison',
-  'glossary.adjustedDef':
-    'Opening lines compared within the same hours and segments (strata), so a line dialled at worse hours is not blamed for them: Mantel–Haenszel odds ratio and directly standardised rates.',
   'nav.reports': 'Reports',
-  'glossary.title': 'Metric glossary',
-  'glossary.dials': 'Every dial attempt (one row of the call records).',
-  'glossary.answered': 'Dials with disposition "answered".',
-  'glossary.connectRate': 'Answered ÷ dials.',
-  'glossary.hangupRate':
-    'Early hang-ups ÷ answered calls whose hang-up party is known: the callee hung up within {t} seconds of answering. The headline metric when at least half of the answered calls say who hung up.',
-  'glossary.shortCallRate':
-    'Answered calls shorter than {t} seconds, whoever hung up ÷ answered. The headline metric when most calls do not say who hung up (plain Asterisk and FreeSWITCH CSVs).',
-  'glossary.rejectionRate': 'Dials declined while ringing ÷ dials.',
-  'glossary.conversionRate': 'Answered calls with outcome "converted" ÷ answered.',
-  'glossary.interval': '95% interval',
-  'glossary.intervalDef':
-    'Wilson score interval: the range the true rate plausibly lies in, given the sample size. Wide interval = few calls.',
-  'glossary.smallSample': 'Small sample',
-  'glossary.smallSampleDef':
-    'Cells and points with fewer than {n} calls in the denominator are greyed: their rate is mostly noise.',
-  'glossary.nthCall': 'Call frequency',
-  'glossary.nthCallDef': 'How many dials this person received in the 30 days up to and including this one.',
   'notFound.body': 'There is no page at this address.',
   'notFound.home': 'Go to the overview',
   'heat.better': 'better',
