@@ -77,9 +77,9 @@ describe('the default dates', () => {
     expect(await page.locator('.filters .clear').count()).toBe(0);
     expect(new URL(page.url()).searchParams.has('from')).toBe(false);
     await page.screenshot({ path: join(SCREENSHOTS, 'default-dates-en.png'), fullPage: true });
-    // On a phone the folded filter bar counts the default dates, so the view never looks like all dates.
+    // On a phone the folded filter bar counts only what the reader set: the default dates are not a filter.
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.locator('[data-filter-count]').textContent()).toBe('1');
+    expect(await page.locator('[data-filter-count]').count()).toBe(0);
     await page.setViewportSize({ width: 1400, height: 900 });
 
     summaries.length = 0;

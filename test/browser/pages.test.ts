@@ -197,6 +197,36 @@ describe('phone controls', () => {
     await page.close();
   });
 
+  it('a number never breaks from its unit or sign: table cards, the card header, the verdicts', async () => {
+    /** How many lines each element's own text takes (not its ::before label), from `from` (a pattern) on. */
+    const lines = (sel: string, from = '^') =>
+      page.locator(sel).evaluateAll(
+        (els, pattern) =>
+          els.map((el) => {
+            const text = el.firstChild!;
+            const r = document.createRange();
+            r.setStart(text, Math.max(0, text.textContent!.search(new RegExp(pattern))));
+            r.setEnd(text, text.textContent!.length);
+            return new Set([...r.getClientRects()].map((b) => Math.round(b.bottom))).size;
+          }),
+        from,
+      );
+    let { page, problems } = await open('/scripts?lang=en', PHONE);
+    await expect.poll(async () => (await lines('table[data-table=ab-decision] td.num')).length).toBeGreaterThan(8);
+    expect(new Set(await lines('table[data-table=ab-decision] td.num'))).toEqual(new Set([1]));
+    // "Odds ratio 1.36 (95% CI 1.31–1.41), p < 0.001": the p-value from "p" on stays on one line.
+    const basis = await lines('[data-verdicts] .basis', 'p\\s[<=]');
+    expect(basis.length).toBeGreaterThan(0);
+    expect(new Set(basis)).toEqual(new Set([1]));
+    expect(problems).toEqual([]);
+    await page.close();
+    ({ page, problems } = await open('/agents?lang=en', PHONE));
+    await expect.poll(async () => (await lines('table[data-table=agents] td.lead')).length).toBe(10);
+    expect(new Set(await lines('table[data-table=agents] td.lead'))).toEqual(new Set([1]));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a long table shows its first 10 cards and the rest on a tap; the CSV keeps every row', async () => {
     const { page, problems } = await open('/agents?lang=en', PHONE);
     const cards = page.locator('table[data-table=agents] tbody tr[data-row]');
@@ -226,6 +256,30 @@ describe('phone controls', () => {
 });
 
 describe('on every page', () => {
+  it('the agents table fits a 1440 px laptop in both languages: every column, no sideways scroll', async () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const { page, problems } = await open(`/agents?lang=${lang}`);
+      const box = page.locator('div.scroll:has(> table[data-table=agents])');
+      await expect.poll(() => page.locator('table[data-table=agents] tbody tr').count()).toBeGreaterThan(10);
+      expect(await page.locator('table[data-table=agents] th').count()).toBe(13);
+      expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('a filter lists its picks with the page language’s separator', async () => {
+    for (const [lang, sep] of [
+      ['en', ', '],
+      ['zh-CN', '、'],
+    ] as const) {
+      const { page, problems } = await open(`/when?lang=${lang}&agent=a07&agent=a19`);
+      expect(await page.locator('[data-filter=agent] summary .value').textContent()).toBe(`a07${sep}a19`);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the glossary is one click away and states the metric definitions', async () => {
     const { browser, server } = env();
     const page = await browser.newPage({ viewport: LAPTOP });
@@ -237,12 +291,15 @@ describe('on every page', () => {
       const dialog = page.locator('dialog[data-glossary]');
       await expect.poll(() => dialog.isVisible()).toBe(true);
       await expect.poll(() => dialog.textContent()).toContain('hung up within 10 seconds of answering');
+      // The hang-up rate's denominator has its own entry.
+      expect(await dialog.locator('dt', { hasText: 'Known party' }).count()).toBe(1);
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.isVisible()).toBe(false);
     }
     await page.goto(`${server.url}/when?lang=zh-CN`);
     await page.click('[data-action=glossary]');
     await expect.poll(() => page.locator('dialog[data-glossary]').textContent()).toContain('挂断率');
+    expect(await page.locator('dialog[data-glossary] dt', { hasText: '挂断方已知' }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'glossary-zh-CN.png') });
     expect(problems).toEqual([]);
     await page.close();

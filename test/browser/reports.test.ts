@@ -29,6 +29,8 @@ describe('/reports', () => {
       .poll(() => preview(page).locator('h1').textContent(), SERVER_WORK)
       .toBe('Weekly hang-up report · 2026-W44');
     expect(await page.locator('iframe[data-report-preview]').getAttribute('sandbox')).toBe('');
+    // The bar's date range (default or picked) never applies to a weekly report: the page says so.
+    expect(await page.locator('[data-dates-ignored]').count()).toBe(1);
     await page.click('[data-week-step="-1"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('week')).toBe('2026-W43');
     await expect

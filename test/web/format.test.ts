@@ -7,8 +7,19 @@ describe('one number format for dashboard and report', () => {
   const en = createFormat('en');
   const zh = createFormat('zh-CN');
 
-  it('is the same module on both sides', () => {
-    expect(webFormat).toBe(createFormat);
+  it('is the same format on both sides; on screen a value never breaks from its sign', () => {
+    const web = webFormat('en');
+    const xs = [null, 0, 1e-9, 0.0004, 0.024, 0.41826, 0.9995, 1, 12345.6];
+    for (const k of Object.keys(en) as (keyof typeof en)[]) {
+      if (k === 'day' || k === 'date' || k === 'month' || k === 'dateTime') continue;
+      const f = web[k] as (x: number | null) => string;
+      const g = en[k] as (x: number | null) => string;
+      for (const x of xs) expect(f(x).replace(/\u00a0/g, ' '), `${k}(${x})`).toBe(g(x));
+    }
+    expect(web.pIs(1e-9)).toBe('p\u00a0<\u00a00.001');
+    expect(web.pIs(0.04)).toBe('p\u00a0=\u00a00.04');
+    expect(web.prob(1)).toBe('>\u00a099.9%');
+    expect(web.prob(0)).toBe('<\u00a00.1%');
   });
 
   it('percent with one decimal, counts with separators, no negative zero', () => {

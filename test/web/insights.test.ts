@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentRec, WindowRec } from '../../web/src/lib/api-types.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
 import { translate, valueLabel, type Lang } from '../../web/src/lib/i18n.ts';
+import { insightColumns } from '../../web/src/lib/insight-columns.ts';
 import {
   agentItems,
   capItems,
@@ -110,7 +111,7 @@ describe('recommendation items', () => {
       // The count the rate is over, by its name: the calls that say who hung up, not the 1,890 answered.
       { label: 'Known party', value: '1,839' },
       { label: 'Segment average', value: '29.8%' },
-      { label: 'Adjusted p', value: '< 0.001' },
+      { label: 'Adjusted p', value: '<\u00a00.001' },
     ]);
     expect(windowItems([worst], ctx('zh-CN'))[0]!.badge).toEqual({ text: '避免 19:00–20:00', good: false });
     // The sentence is written from the fields with the shared formats and labels, not the API's raw text.
@@ -124,7 +125,13 @@ describe('recommendation items', () => {
     expect(item!.text).toBe(
       '建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,244 通挂断方已知的接通电话，高于团队的概率为 > 99.9%。',
     );
-    expect(item!.evidence.map((e) => e.value)).toEqual(['47.5% (45.5% – 49.5%)', '49.2%', '2,244', '31.5%', '> 99.9%']);
+    expect(item!.evidence.map((e) => e.value)).toEqual([
+      '47.5% (45.5% – 49.5%)',
+      '49.2%',
+      '2,244',
+      '31.5%',
+      '>\u00a099.9%',
+    ]);
     expect(item!.evidence[2]!.label).toBe('挂断方已知');
   });
 
@@ -193,6 +200,21 @@ describe('the count a recommendation’s rate is over, by its name (not "answere
     const [zh] = agentItems([short], { ...ctx('zh-CN'), metric: 'short' });
     expect(zh!.text).toContain('收缩后短通话占比 47.5%');
     expect(zh!.text).toContain('基于 2,289 通接通电话');
+    // The evidence labels name the rate shown, not 挂断率; the CSV's columns too.
+    expect(zh!.evidence.slice(0, 2).map((e) => e.label)).toEqual(['收缩后短通话占比', '原始短通话占比']);
+    expect(
+      agentItems([agent], ctx('zh-CN'))[0]!
+        .evidence.slice(0, 2)
+        .map((e) => e.label),
+    ).toEqual(['收缩后挂断率', '原始挂断率']);
+    expect(en!.evidence.slice(0, 2).map((e) => e.label)).toEqual(['Shrunk short-call rate', 'Raw short-call rate']);
+    const zhCols = (m?: 'short') =>
+      insightColumns
+        .agents((k, v) => translate('zh-CN', k, v), 'zh-CN', m)
+        .filter((c) => c.key === 'rawRate' || c.key === 'shrunkRate')
+        .map((c) => c.label);
+    expect(zhCols('short')).toEqual(['原始短通话占比', '收缩后短通话占比']);
+    expect(zhCols()).toEqual(['原始挂断率', '收缩后挂断率']);
     const [w] = windowItems([{ ...window, n: 1890 }], { ...ctx('en'), metric: 'short' });
     expect(w!.text).toMatch(/^Call Blue-collar at 19:00–20:00: short-call rate 23\.2%/);
     expect(w!.evidence.slice(0, 2).map((e) => e.label)).toEqual(['Short-call rate', 'Answered']);

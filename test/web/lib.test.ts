@@ -4,7 +4,7 @@ import { rateColumns } from '../../web/src/lib/columns.ts';
 import { toCsv } from '../../web/src/lib/csv.ts';
 import { filterQuery, hasFilters, readFilters } from '../../web/src/lib/filters.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
-import { detectLang, translate, valueLabel } from '../../web/src/lib/i18n.ts';
+import { detectLang, translate, valueLabel, type MessageKey } from '../../web/src/lib/i18n.ts';
 import { en } from '../../web/src/lib/messages/en.ts';
 import { zhCN } from '../../web/src/lib/messages/zh-CN.ts';
 import { analysisEn } from '../../web/src/lib/messages/analysis.en.ts';
@@ -16,6 +16,9 @@ import '../../web/src/lib/messages/data.ts';
 import { signinEn } from '../../web/src/lib/messages/signin.en.ts';
 import { signinZhCN } from '../../web/src/lib/messages/signin.zh-CN.ts';
 import '../../web/src/lib/messages/signin.ts';
+import { glossaryEn } from '../../web/src/lib/messages/glossary.en.ts';
+import { glossaryZhCN } from '../../web/src/lib/messages/glossary.zh-CN.ts';
+import '../../web/src/lib/messages/glossary.ts';
 import { addDays, defaultRange, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
 import { bestAndWorst } from '../../web/src/lib/windows.ts';
 import { cell, row } from './fixtures.ts';
@@ -85,11 +88,11 @@ describe('format', () => {
     const en = createFormat('en');
     expect(en.p(0.41826)).toBe('0.418');
     expect(en.p(0.0012)).toBe('0.0012');
-    expect(en.p(1.7e-51)).toBe('< 0.001');
+    expect(en.p(1.7e-51)).toBe('<\u00a00.001');
     expect(en.p(null)).toBe('–');
     // Exact integration can overshoot 1 by a rounding error; never print 100% or 0% as certain.
-    expect(en.prob(1.0000000000000024)).toBe('> 99.9%');
-    expect(en.prob(8e-26)).toBe('< 0.1%');
+    expect(en.prob(1.0000000000000024)).toBe('>\u00a099.9%');
+    expect(en.prob(8e-26)).toBe('<\u00a00.1%');
     expect(en.prob(0.79085)).toBe('79.1%');
     expect(en.ratio(0.87538)).toBe('0.88');
     expect(en.points(0.04139)).toBe('4.1');
@@ -116,6 +119,7 @@ describe('i18n', () => {
       [analysisEn, analysisZhCN],
       [dataEn, dataZhCN],
       [signinEn, signinZhCN],
+      [glossaryEn, glossaryZhCN],
     ] as [Record<string, string>, Record<string, string>][]) {
       for (const key of Object.keys(enTexts)) {
         expect(zhTexts[key], key).toBeTruthy();
@@ -130,9 +134,10 @@ describe('i18n', () => {
   });
 
   it('data-page and sign-in texts are not in the core set either, and register on import', () => {
-    for (const lazy of [dataEn, signinEn]) expect(Object.keys(lazy).filter((k) => k in en)).toEqual([]);
+    for (const lazy of [dataEn, signinEn, glossaryEn]) expect(Object.keys(lazy).filter((k) => k in en)).toEqual([]);
     expect(translate('zh-CN', 'audit.title')).toBe(dataZhCN['audit.title']); // registered by the imports above
     expect(translate('en', 'auth.title')).toBe('Sign in');
+    expect(translate('zh-CN', 'glossary.knownParty')).toBe(glossaryZhCN['glossary.knownParty']);
     // The header's signed-in badge renders on any page, so its texts stay in the core set.
     expect(Object.keys(en).filter((k) => k.startsWith('auth.'))).toEqual([
       'auth.signedInAs',
@@ -148,6 +153,22 @@ describe('i18n', () => {
     expect(detectLang(['de-DE', 'en-GB'])).toBe('en');
     expect(detectLang([])).toBe('en');
     expect(translate('zh-CN', 'kpi.vsPrevious', { days: 7 })).toBe('较前 7 天');
+  });
+
+  it('says "1 day", "2 days" in English; Chinese has no plural', () => {
+    expect(translate('en', 'overview.period', { from: 'a', until: 'b', days: 1 })).toBe('a – b · 1 day');
+    expect(translate('en', 'overview.period', { from: 'a', until: 'b', days: 2 })).toBe('a – b · 2 days');
+    expect(translate('en', 'kpi.vsPrevious', { days: 1 })).toBe('vs previous 1 day');
+    expect(translate('en', 'kpi.noPrevious', { days: '90' })).toBe('no calls in the previous 90 days');
+    expect(translate('en', 'verdict.rule', { k: 1, method: 'Holm' })).toContain('adjusted for 1 line (Holm)');
+    expect(translate('en', 'verdict.rule', { k: 3, method: 'Holm' })).toContain('adjusted for 3 lines (Holm)');
+    expect(translate('zh-CN', 'overview.period', { from: 'a', until: 'b', days: 1 })).toBe('a 至 b，共 1 天');
+    // No text of either language shows a plural marker or says "1 days" ({n} is a fixed threshold: 30 calls, 10 rows).
+    for (const lang of ['en', 'zh-CN'] as const)
+      for (const key of Object.keys({ ...en, ...analysisEn }) as MessageKey[]) {
+        const text = translate(lang, key, { days: 1, k: 1 });
+        expect(text, key).not.toMatch(/\{s:|\b1 (days|lines|calls|rows)\b/);
+      }
   });
 
   it('labels known values and shows unknown ones as stored', () => {

@@ -3,13 +3,14 @@ import { fill } from '../../../server/contract/fill.ts';
 import type { AnalysisMessageKey } from './messages/analysis.en.ts';
 import type { DataMessageKey } from './messages/data.en.ts';
 import { en, type MessageKey as CoreMessageKey } from './messages/en.ts';
+import type { GlossaryMessageKey } from './messages/glossary.en.ts';
 import type { SignInMessageKey } from './messages/signin.en.ts';
 import { zhCN } from './messages/zh-CN.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-/** Core texts (every page) and the texts loaded with the pages that use them (analysis, data, sign-in). */
-export type MessageKey = CoreMessageKey | AnalysisMessageKey | DataMessageKey | SignInMessageKey;
+/** Core texts (every page) and the texts loaded with the pages that use them (analysis, data, sign-in, glossary). */
+export type MessageKey = CoreMessageKey | AnalysisMessageKey | DataMessageKey | SignInMessageKey | GlossaryMessageKey;
 
 const MESSAGES: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, 'zh-CN': { ...zhCN } };
 
@@ -32,11 +33,14 @@ export function detectLang(preferred: readonly string[]): Lang {
   return 'en';
 }
 
-/** The text for `key` in `lang`, with {name} placeholders filled. */
+/** The text for `key` in `lang`, with {name} placeholders filled; `{s:n}` is an English plural "s" unless n is 1. */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   // A key whose texts are not loaded shows as itself: visible in a test, never a crash.
   const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
-  return fill(text, vars);
+  return fill(
+    text.replace(/\{s:(\w+)\}/g, (_, k: string) => (+vars[k]! === 1 ? '' : 's')),
+    vars,
+  );
 }
 
 /** A readable label for a stored dimension value (the shared dictionary, server/contract/labels.ts). */

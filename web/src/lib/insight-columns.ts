@@ -74,8 +74,18 @@ export const insightColumns = {
     ...(abWords(metric).den === 'metric.answered'
       ? []
       : [{ key: 'n', label: t(abWords(metric).den), kind: 'int' as const, value: (r: AgentRec) => r.n }]),
-    { key: 'rawRate', label: t('ev.raw'), kind: 'pct', value: (r) => r.rawRate },
-    { key: 'shrunkRate', label: t('ev.shrunk'), kind: 'pct', value: (r) => r.shrunkRate },
+    {
+      key: 'rawRate',
+      label: t('ev.raw', { rate: t(abWords(metric).label).toLowerCase() }),
+      kind: 'pct',
+      value: (r) => r.rawRate,
+    },
+    {
+      key: 'shrunkRate',
+      label: t('ev.shrunk', { rate: t(abWords(metric).label).toLowerCase() }),
+      kind: 'pct',
+      value: (r) => r.shrunkRate,
+    },
     { key: 'shrunkCiLow', label: t('metric.shrunkLow'), kind: 'pct', value: (r) => r.shrunkCiLow },
     { key: 'shrunkCiHigh', label: t('metric.shrunkHigh'), kind: 'pct', value: (r) => r.shrunkCiHigh },
     { key: 'teamRate', label: t('ev.team'), kind: 'pct', value: (r) => r.teamRate },

@@ -140,8 +140,12 @@ export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] 
     id: a.agent,
     text: agentText(a, c.lang, c.metric),
     evidence: [
-      { label: t('ev.shrunk'), value: `${fmt.pct(a.shrunkRate)} (${fmt.interval(a.shrunkCiLow, a.shrunkCiHigh)})` },
-      { label: t('ev.raw'), value: fmt.pct(a.rawRate) },
+      // Named after the rate ranked: "Shrunk short-call rate" / 收缩后短通话占比, not a hang-up rate.
+      {
+        label: t('ev.shrunk', { rate: words(c).rate.toLowerCase() }),
+        value: `${fmt.pct(a.shrunkRate)} (${fmt.interval(a.shrunkCiLow, a.shrunkCiHigh)})`,
+      },
+      { label: t('ev.raw', { rate: words(c).rate.toLowerCase() }), value: fmt.pct(a.rawRate) },
       { label: words(c).calls, value: fmt.int(a.n) },
       { label: t('ev.team'), value: fmt.pct(a.teamRate) },
       { label: t('ev.probAbove'), value: fmt.prob(a.probAboveTeam) },

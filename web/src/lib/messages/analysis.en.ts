@@ -64,7 +64,7 @@ export const analysisEn = {
     'Rates: hollow dot = overall rate, filled dot = standardised rate (as if every line had been dialled to the same mix). Odds ratios: below 1 = fewer early hang-ups than the control within the same strata. Orange: overall and adjusted disagree.',
   'ab.decision': 'Which line to keep',
   'ab.decisionNote':
-    'p-values adjusted for comparing {k} lines with the control ({method}). Chance to beat the control and expected loss: Bayesian, Beta(1,1) priors, computed exactly. Expected loss: how many points of hang-up rate you would give up, on average, if you switched to the line and it is in fact worse.',
+    'p-values adjusted for comparing {k} line{s:k} with the control ({method}). Chance to beat the control and expected loss: Bayesian, Beta(1,1) priors, computed exactly. Expected loss: how many points of hang-up rate you would give up, on average, if you switched to the line and it is in fact worse.',
   'ab.holm': 'Holm',
   'ab.bh': 'Benjamini–Hochberg',
   'ab.pAdj': 'p ({method})',
@@ -72,7 +72,6 @@ export const analysisEn = {
   'ab.loss': 'Expected loss (pp)',
   'ab.probBest': 'Chance to be best',
   'ab.required': 'Needed per line',
-  'ab.have': 'Answered (smaller line)',
   'ab.enough': 'Enough data?',
   'ab.yes': 'yes',
   'ab.notYet': 'not yet',
@@ -102,13 +101,13 @@ export const analysisEn = {
   'insights.worst': 'Avoid',
   'insights.cap': 'Frequency cap',
   'insights.capNote':
-    "The smallest 30-day call count whose hang-up rate is credibly above the first call's (z-test, Holm-adjusted).",
+    "The smallest 30-day call count whose {rate} is credibly above the first call's (z-test, Holm-adjusted).",
   'insights.numbers': 'Caller numbers to rest',
   'insights.numbersNote':
     'Answer rate down or rejection rate up in the last 7 days of the data vs the 21 days before (Holm-adjusted p < 0.05; numbers with at least 50 dials in each period).',
   'insights.agents': 'Agents to coach',
   'insights.agentsNote':
-    "Shrunk hang-up rate (empirical Bayes) credibly above the team's: P(above team) > 0.95. Agents with few calls are pulled toward the team rate, so noise alone does not flag them.",
+    "Shrunk {rate} (empirical Bayes) credibly above the team's: P(above team) > 0.95. Agents with few calls are pulled toward the team rate, so noise alone does not flag them.",
   'insights.none': 'Nothing passes the test for these filters.',
   'insights.see': 'See the chart',
   'ev.interval': '95% interval',
@@ -124,8 +123,8 @@ export const analysisEn = {
   'ev.priorReject': 'Rejection rate, 21 days before',
   'ev.was': 'before: {v}',
   'ev.dials': 'Dials, last 7 days / 21 days before',
-  'ev.raw': 'Raw rate',
-  'ev.shrunk': 'Shrunk rate',
+  'ev.raw': 'Raw {rate}',
+  'ev.shrunk': 'Shrunk {rate}',
   'ev.team': 'Team',
   'ev.probAbove': 'P(above team)',
   'ev.kind': 'Advice',
@@ -165,7 +164,7 @@ export const analysisEn = {
   'verdict.diff': 'Difference {diff} pp (95% CI {low} to {high}), {p}',
   'verdict.tooFewNote': 'Fewer than {n} {unit} in this line or the control.',
   'verdict.rule':
-    "Better or worse: the comparison's p adjusted for {k} lines ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.",
+    "Better or worse: the comparison's p adjusted for {k} line{s:k} ({method}) is below 0.05; an odds ratio below 1 means fewer early hang-ups. No evidence yet: keep calling; the table below says how many calls each line needs.",
   'verdict.none': 'Only one line matches these filters: nothing to compare.',
   'details.title': 'Statistical details',
   'details.hint':
@@ -173,7 +172,7 @@ export const analysisEn = {
   'ab.decisionAdjusted': 'Which line to keep (adjusted for {strata})',
   'ab.decisionCrude': 'Which line to keep (unadjusted)',
   'ab.decisionNoteAdjusted':
-    "Chance to beat the control, expected loss and chance to be best are Bayesian (Beta(1,1) priors, exact) on each line's rate standardised to the same mix of {strata}, so they agree with the verdict above. p: the adjusted (CMH) test, corrected for comparing {k} lines with the control ({method}).",
+    "Chance to beat the control, expected loss and chance to be best are Bayesian (Beta(1,1) priors, exact) on each line's rate standardised to the same mix of {strata}, so they agree with the verdict above. p: the adjusted (CMH) test, corrected for comparing {k} line{s:k} with the control ({method}).",
   'ab.verdictCol': 'Verdict',
   'ab.seqMethodName': 'mSPRT with a normal mixture (always-valid p-value, Johari et al. 2017)',
   'insights.showAll': 'Show all {n}',
