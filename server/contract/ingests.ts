@@ -1,4 +1,10 @@
 // Response shape of GET /api/ingests rows (server/routes/ingests.ts).
+
+/** The largest text field of an upload (a mapping file is one), in bytes: busboy's fieldSize. */
+export const UPLOAD_FIELD_MAX_BYTES = 256 * 1024;
+/** The largest mapping file POST /api/ingest takes, in characters (the route's schema). */
+export const MAPPING_MAX_CHARS = 200_000;
+
 export interface Ingest {
   ingestId: number;
   fileName: string;

@@ -1,4 +1,5 @@
 import busboy from 'busboy';
+import { UPLOAD_FIELD_MAX_BYTES } from '../contract/ingests.ts';
 import { randomUUID } from 'node:crypto';
 import {
   createWriteStream,
@@ -92,9 +93,6 @@ export interface ReceivedUpload {
   fields: Record<string, string>;
 }
 
-/** The largest text field (a mapping file is one) an upload may carry. */
-export const FIELD_MAX_BYTES = 256 * 1024;
-
 // Keep only an allow-listed extension from the client name: readers look at .gz and .json.
 const EXTENSION = /\.(csv|tsv|txt|json|jsonl|ndjson|parquet)(\.gz)?$/i;
 
@@ -115,7 +113,7 @@ export async function receiveUpload(
   try {
     bb = busboy({
       headers: { 'content-type': contentType },
-      limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: FIELD_MAX_BYTES },
+      limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: UPLOAD_FIELD_MAX_BYTES },
     });
   } catch (err) {
     // "Multipart: Boundary not found" and other header faults are the client's: a 400, not a 500.
@@ -157,7 +155,7 @@ export async function receiveUpload(
     const file = box.saved;
     if (!file) throw new BadUpload('no file: send multipart/form-data with the file in a field named "file"');
     await file.done;
-    if (cut !== null) throw new BadUpload(`field "${cut}" is over ${FIELD_MAX_BYTES / 1024} KiB`);
+    if (cut !== null) throw new BadUpload(`field "${cut}" is over ${UPLOAD_FIELD_MAX_BYTES / 1024} KiB`);
     if (file.truncated()) throw new UploadTooLarge();
     return { path: file.path, clientName: file.clientName, fields };
   } catch (err) {

@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
+import { MAPPING_MAX_CHARS } from '../contract/ingests.ts';
 import { deleteIngest } from '../ingest/delete-ingest.ts';
 import { MappingError, parseMapping, timezoneSchema } from '../ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
@@ -43,7 +44,7 @@ export interface UploadDeps {
 const UploadFields = z.object({
   format: z.enum(FORMAT_NAMES as unknown as [string, ...string[]]).optional(),
   timezone: timezoneSchema.max(64).optional(),
-  mapping: z.string().max(200_000).optional(),
+  mapping: z.string().max(MAPPING_MAX_CHARS).optional(),
 });
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 const RejectsQuery = z.object({ lang: z.enum(LANGS).optional() });

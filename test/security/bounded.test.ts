@@ -4,7 +4,8 @@ import { ReadableStream } from 'node:stream/web';
 import { describe, expect, it } from 'vitest';
 import { recentAudit } from '../../server/auth/audit.ts';
 import { recordOrphanUploads } from '../../server/ingest/history-note.ts';
-import { FIELD_MAX_BYTES, receiveUpload, UploadStalled } from '../../server/ingest/upload.ts';
+import { receiveUpload, UploadStalled } from '../../server/ingest/upload.ts';
+import { UPLOAD_FIELD_MAX_BYTES } from '../../server/contract/ingests.ts';
 import { freshFormatStores } from '../helpers/suite-store.ts';
 
 const W = { 'x-requested-with': 'hangup' };
@@ -49,7 +50,7 @@ describe('bounded uploads', () => {
   it('a text field over its limit (a mapping file) is a 400 naming it, never loaded half-read', async () => {
     const t = await fresh();
     const form = new FormData();
-    form.set('mapping', `format: x\n# ${'y'.repeat(FIELD_MAX_BYTES)}`);
+    form.set('mapping', `format: x\n# ${'y'.repeat(UPLOAD_FIELD_MAX_BYTES)}`);
     form.set('file', new Blob(['call_id,started_at\n']), 'a.csv');
     const res = await t.api<{ error: string }>('/api/ingest', { method: 'POST', body: form, headers: W });
     expect(res.status).toBe(400);

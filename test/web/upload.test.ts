@@ -21,7 +21,8 @@ import {
   type UploadFailure,
 } from '../../web/src/lib/upload.ts';
 import type { IngestReport, IngestRow } from '../../web/src/lib/upload-types.ts';
-import { MAPPING_MAX_CHARS, mappingProblem, timezoneNames, validTimezone } from '../../web/src/lib/upload-options.ts';
+import { mappingProblem, timezoneNames, validTimezone } from '../../web/src/lib/upload-options.ts';
+import { MAPPING_MAX_CHARS } from '../../server/contract/ingests.ts';
 import { timezoneSchema } from '../../server/ingest/formats/mapping-file.ts';
 
 const http = (status: number, body: { error?: string; maxUploadBytes?: number } | null = null): UploadFailure => ({

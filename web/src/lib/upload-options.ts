@@ -1,11 +1,7 @@
 // The upload's "More options": the file's source timezone and a mapping file, checked here as
 // POST /api/ingest checks them (server/routes/uploads.ts), so a bad choice is said before sending.
+import { MAPPING_MAX_CHARS, UPLOAD_FIELD_MAX_BYTES } from '../../../server/contract/ingests.ts';
 import type { MessageKey } from './i18n.ts';
-
-/** The route's limit on the `mapping` field: z.string().max(200_000) (characters). */
-export const MAPPING_MAX_CHARS = 200_000;
-/** Multipart text fields are cut at 256 KiB (server/ingest/upload.ts, busboy fieldSize): bytes of UTF-8. */
-export const MAPPING_MAX_BYTES = 256 * 1024;
 
 /**
  * An IANA zone name as the route's timezoneSchema takes it (server/ingest/formats/mapping-file.ts):
@@ -54,7 +50,7 @@ export function timezoneNames(known: readonly string[] = Intl.supportedValuesOf?
 /** Why a mapping file's text cannot be sent (null: it can); the server still checks what it says. */
 export function mappingProblem(text: string): MessageKey | null {
   if (!text.trim()) return 'upload.mapping.empty';
-  if (text.length > MAPPING_MAX_CHARS || new TextEncoder().encode(text).length > MAPPING_MAX_BYTES)
+  if (text.length > MAPPING_MAX_CHARS || new TextEncoder().encode(text).length > UPLOAD_FIELD_MAX_BYTES)
     return 'upload.mapping.tooLarge';
   return null;
 }
