@@ -11,3 +11,12 @@ export function createFormat(lang: FormatLang): Format {
   }
   return f;
 }
+
+const byLang = new Map<FormatLang, Format>();
+
+/** The formatter of one language, built on first use and kept (every page and the Data page share it). */
+export function formatFor(lang: FormatLang): Format {
+  let f = byLang.get(lang);
+  if (!f) byLang.set(lang, (f = createFormat(lang)));
+  return f;
+}

@@ -1,10 +1,6 @@
-import { createFormat, type Format } from './format.ts';
+import { formatFor, type Format } from './format.ts';
 import { translate, valueLabel, type MessageKey } from './i18n.ts';
 import { url } from './url-state.svelte.ts';
-
-// One formatter per language, built on first use.
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a memo of formatters, read by no effect
-const formats = new Map<string, Format>();
 
 /** UI text in the language of the current URL; reactive wherever it is read. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
@@ -13,9 +9,7 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
 
 /** Number and date formatting for the current language. */
 export function fmt(): Format {
-  let f = formats.get(url.lang);
-  if (!f) formats.set(url.lang, (f = createFormat(url.lang)));
-  return f;
+  return formatFor(url.lang);
 }
 
 /** A stored dimension value's label in the current language. */

@@ -3,11 +3,9 @@ import type { MessagePart } from '../../../server/contract/ingests.ts';
 import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
 import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
 import { reasonParts } from '../../../server/contract/reject-reasons.ts';
-import { createFormat, type Format } from './format.ts';
+import { formatFor } from './format.ts';
 import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
 import type { IngestJob, IngestReport } from './upload-types.ts';
-
-const formats = new Map<Lang, Format>();
 
 /**
  * Every moment the Data page writes (a file's ingest time, the audit log's, the earlier ingest a
@@ -16,9 +14,7 @@ const formats = new Map<Lang, Format>();
  * ("2026-12-04 08:53:08+08", "2026-12-04T00:53:08.899Z"). Text that is no time stays as it is.
  */
 export function when(lang: Lang, iso: string): string {
-  let f = formats.get(lang);
-  if (!f) formats.set(lang, (f = createFormat(lang)));
-  return f.dateTime(iso);
+  return formatFor(lang).dateTime(iso);
 }
 
 /** Where one file is: sending its bytes, then the server's job phases (README "Ingest routes"). */
