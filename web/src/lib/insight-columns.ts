@@ -13,11 +13,16 @@ const text = (lang: Lang) => (r: { explanation: { zh: string; en: string } }) =>
  * hang-up rate, "Answered" for the short-call rate (then the same count as the answered column).
  */
 function rateCols<R extends { n: number; hangupRate: number }>(t: T, metric: Headline | undefined): Column<R>[] {
-  const w = abWords(metric);
   return [
-    ...(w.den === 'metric.answered' ? [] : [{ key: 'n', label: t(w.den), kind: 'int' as const, value: (r: R) => r.n }]),
-    { key: 'hangupRate', label: t(w.label), kind: 'pct', value: (r) => r.hangupRate },
+    ...nCol<R>(t, metric),
+    { key: 'hangupRate', label: t(abWords(metric).label), kind: 'pct', value: (r) => r.hangupRate },
   ];
+}
+
+/** The calls the ranked rate is over, when they are not the answered column already shown. */
+function nCol<R extends { n: number }>(t: T, metric: Headline | undefined): Column<R>[] {
+  const den = abWords(metric).den;
+  return den === 'metric.answered' ? [] : [{ key: 'n', label: t(den), kind: 'int', value: (r) => r.n }];
 }
 
 /** The CSV behind each recommendation list: raw numbers (rates as fractions) and the sentence. */
@@ -71,9 +76,7 @@ export const insightColumns = {
     { key: 'agent', label: t('dim.agent'), kind: 'text', value: (r) => r.agent },
     { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
     // The calls the shrunk rate rests on.
-    ...(abWords(metric).den === 'metric.answered'
-      ? []
-      : [{ key: 'n', label: t(abWords(metric).den), kind: 'int' as const, value: (r: AgentRec) => r.n }]),
+    ...nCol<AgentRec>(t, metric),
     {
       key: 'rawRate',
       label: t('ev.raw', { rate: t(abWords(metric).label).toLowerCase() }),
