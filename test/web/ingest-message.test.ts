@@ -192,6 +192,31 @@ describe('ingest messages in the reader language', () => {
     }
   });
 
+  it('a headerless first line stored with its values (rows from before the server shaped them) shows only their shapes, in both languages', () => {
+    const old = [
+      p('unknown_format_no_header', {
+        near: 'canonical (missing call_id)',
+        header: '1/9/2017 16:33:01, "Test User" <105>, Phạm Thành Nam (3 columns)',
+        file: 'x.csv',
+      }),
+    ];
+    const shape = '9/9/9999 99:99:99, "a a" <999>, a a a';
+    const en = ingestMessage('en', 'x', old);
+    const zh = ingestMessage('zh-CN', 'x', old);
+    expect(en).toContain(`${shape} (3 columns)`);
+    expect(zh).toContain(`${shape}（共 3 列）`);
+    for (const text of [en, zh]) expect(text).not.toMatch(/Test User|2017|Phạm/);
+    // A header (a file that has one) is quoted as written.
+    const named = [
+      p('unknown_format', {
+        near: 'canonical (missing call_id)',
+        header: 'caller, Agent Name (2 columns)',
+        file: 'x.csv',
+      }),
+    ];
+    expect(ingestMessage('en', 'x', named)).toContain('caller, Agent Name (2 columns)');
+  });
+
   it("where the page can do what the advice asks (More options: a mapping file, the source timezone), it says so instead of sending the reader to the server's admin", () => {
     const advice = ['unknown_format', 'unknown_format_no_header', 'tz_not_whole_hour', 'tz_rows_disagree'] as const;
     for (const code of [...advice, 'dates_order_conflict', 'dates_order_ambiguous'] as const) {

@@ -1,3 +1,4 @@
+import { valueShape } from '../../contract/value-shape.ts';
 import { maskPhone } from '../phone.ts';
 import { looseName, splitCsvLine } from './csv-line.ts';
 import type { Sample } from './types.ts';
@@ -129,20 +130,6 @@ export function looksLikeRecord(names: string[]): boolean {
       maskPhone(v) === '#'
     );
   });
-}
-
-/**
- * A field of a record shown by its shape only: each digit is 9, each run of letters is `a`, the
- * rest (separators, quotes, brackets) as written: `2019-07-22 16:44:37` is `9999-99-99 99:99:99`,
- * a customer's name `Phạm Thành Nam` is `a a a`. A record's fields are customers' names and
- * numbers: the messages that quote a file's first line (kept in the ingest history, which every
- * viewer reads) never show them.
- */
-export function valueShape(v: string): string {
-  return v
-    .trim()
-    .replace(/\p{N}/gu, '9')
-    .replace(/[\p{L}\p{M}]+/gu, 'a');
 }
 
 /** The first line as a message may quote it: a header as written, a record by its fields' shapes. */

@@ -3,6 +3,7 @@ import type { MessagePart } from '../../../server/contract/ingests.ts';
 import { joinSentences } from '../../../server/contract/ingest-message-text.ts';
 import { FORMAT_NEEDS_EN } from '../../../server/contract/ingest-messages.en.ts';
 import { reasonParts } from '../../../server/contract/reject-reasons.ts';
+import { valueShape } from '../../../server/contract/value-shape.ts';
 import { formatFor } from './format.ts';
 import { translate, valueLabel, type Lang, type MessageKey } from './i18n.ts';
 import type { IngestJob, IngestReport } from './upload-types.ts';
@@ -195,7 +196,7 @@ export function ingestMessage(
     }
     if (p.code === 'unknown_format' || p.code === 'unknown_format_no_header') {
       args.near = nearText(lang, args) ?? args.near ?? '';
-      args.header = headerText(lang, args) ?? args.header ?? '';
+      args.header = headerText(lang, args, p.code === 'unknown_format_no_header') ?? args.header ?? '';
     }
     if (p.code === 'dim_refused' && typeof args.reasons === 'string') args.reasons = refusedText(lang, args.reasons);
     const text = translate(lang, key, args);
@@ -275,18 +276,24 @@ function parseNear(near: string): string[] | null {
   return out;
 }
 
-/** The quoted header with its column count in the reader's language (older rows: read back from the English). */
-function headerText(lang: Lang, args: Args): string | null {
-  const old = /^(.*?)(?:, … \(\+(\d+) columns?\))? \((\d+) columns?\)$/.exec(String(args.header ?? ''));
-  const vars =
+/**
+ * The quoted header with its column count in the reader's language (older rows: read back from the
+ * English). A first line that is a record (`record`) shows its values' shapes only, whatever the
+ * row stored: rows from before the server shaped them hold the values themselves.
+ */
+function headerText(lang: Lang, args: Args, record: boolean): string | null {
+  const header = String(args.header ?? '');
+  const old = /^(.*?)(?:, … \(\+(\d+) columns?\))? \((\d+) columns?\)$/s.exec(header);
+  const found =
     args.headerShown !== undefined && args.headerTotal !== undefined
-      ? { shown: args.headerShown, rest: args.headerRest ?? 0, total: args.headerTotal }
+      ? { shown: String(args.headerShown), rest: args.headerRest ?? 0, total: args.headerTotal }
       : old
         ? { shown: old[1]!, rest: Number(old[2] ?? 0), total: Number(old[3]) }
         : null;
-  if (!vars) return null;
+  if (!found) return record ? valueShape(header) : null;
+  const vars = record ? { ...found, shown: valueShape(found.shown) } : found;
   // English keeps the server's own wording ("1 column"); only a Chinese reader needs it rebuilt.
-  if (lang === 'en') return null;
+  if (lang === 'en') return record && old ? valueShape(old[1]!) + header.slice(old[1]!.length) : null;
   return translate(lang, Number(vars.rest) ? 'ingest.headerCut' : 'ingest.header', vars);
 }
 
