@@ -42,6 +42,7 @@ export interface Format {
 }
 
 export const DASH = '–';
+const NBSP = '\u00a0';
 const blank = (x: number | null | undefined): x is null | undefined => x == null || !Number.isFinite(x);
 /** Rounding can leave -0 ("-0.0%"): a value that rounds to zero is shown unsigned. */
 const unsignZero = (x: number, digits: number) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x);
@@ -75,8 +76,9 @@ export function createFormat(lang: FormatLang): Format {
   const asDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const pct = (r: number | null | undefined, digits = 1) =>
     blank(r) ? DASH : pctFmt[digits]!.format(unsignZero(r, digits + 2));
+  // No-break spaces: a value never breaks from its sign, on a phone or a printed page ("p < 0.001").
   const p = (x: number | null | undefined) =>
-    blank(x) ? DASH : x < 0.001 ? `< ${sig3.format(0.001)}` : sig3.format(Math.min(1, x));
+    blank(x) ? DASH : x < 0.001 ? `<${NBSP}${sig3.format(0.001)}` : sig3.format(Math.min(1, x));
   const clock = (h: number) => `${String(h).padStart(2, '0')}:00`;
   const hourOf = (h: number | string | null | undefined) =>
     h == null || h === '' || !Number.isFinite(Number(h)) ? null : Number(h);
@@ -88,12 +90,12 @@ export function createFormat(lang: FormatLang): Format {
     change: (ratio) => (blank(ratio) ? DASH : signedPct.format(unsignZero(ratio, 3))),
     interval: (low, high) => (blank(low) || blank(high) ? DASH : `${pct(low)} – ${pct(high)}`),
     p,
-    pIs: (x) => (blank(x) ? `p ${DASH}` : x < 0.001 ? `p ${p(x)}` : `p = ${p(x)}`),
+    pIs: (x) => (blank(x) ? `p${NBSP}${DASH}` : x < 0.001 ? `p${NBSP}${p(x)}` : `p${NBSP}=${NBSP}${p(x)}`),
     prob: (x) => {
       if (blank(x)) return DASH;
       // Numerical integration can land a hair outside [0, 1] (1.0000000000000024).
       const c = Math.min(1, Math.max(0, x));
-      return c > 0.999 ? `> ${pct(0.999)}` : c < 0.001 ? `< ${pct(0.001)}` : pct(c);
+      return c > 0.999 ? `>${NBSP}${pct(0.999)}` : c < 0.001 ? `<${NBSP}${pct(0.001)}` : pct(c);
     },
     ratio: (x) => (blank(x) ? DASH : dec2.format(unsignZero(x, 2))),
     hours: (h) => {

@@ -46,7 +46,7 @@ describe('report recommendations: the count the rate is over, by its name', () =
     expect(headers.slice(1, 4)).toEqual(['Answered', 'Early hang-ups', 'Answered, hang-up party known']);
     expect(en.rows[0]!.slice(1, 4)).toEqual([2289, 1104, 2244]);
     expect(en.rows[0]!.at(-1)).toBe(
-      'Coach a07: shrunk hang-up rate 48.5% (95% credible 46.5%–50.5%) vs team 32.6%; chance above the team > 99.9% on 2,244 answered calls that say who hung up.',
+      'Coach a07: shrunk hang-up rate 48.5% (95% credible 46.5%–50.5%) vs team 32.6%; chance above the team >\u00a099.9% on 2,244 answered calls that say who hung up.',
     );
     const zh = agents(recs('hangup'), 'zh');
     expect(zh.columns[3]!.header).toBe('挂断方已知的接通数');

@@ -80,8 +80,8 @@ const HEADLINES: [week: string, en: string, zh: string][] = [
     // of 2/5 − 3/5 from the Wilson bounds (0.1176, 0.7693) and (0.2307, 0.8824): −0.5993 to 0.3222;
     // pooled z = −0.2 / √(0.25 · 0.4) = −0.632, two-sided p = 0.527.
     '2026-W38',
-    'No answered call this week says who hung up (5 answered, hang-up party unknown): no hang-up rate to report; the headline is the share of calls shorter than 10 s (short-call rate). This week: 40.0% (2/5) against 60.0% the week before, -20.0 pt (95% CI -59.9 – 32.2 pt, p = 0.527).',
-    '本周接通 5 通，没有一通记录挂断方（挂断方未知），无法计算挂断率：核心指标改为通话不足 10 秒的占比（短通话占比）。 本周短通话占比 40.0% (2/5)，上周 60.0%，变化 -20.0 个百分点（95% 置信区间 -59.9 – 32.2 个百分点，p = 0.527）。',
+    'No answered call this week says who hung up (5 answered, hang-up party unknown): no hang-up rate to report; the headline is the share of calls shorter than 10 s (short-call rate). This week: 40.0% (2/5) against 60.0% the week before, -20.0 pt (95% CI -59.9 – 32.2 pt, p\u00a0=\u00a00.527).',
+    '本周接通 5 通，没有一通记录挂断方（挂断方未知），无法计算挂断率：核心指标改为通话不足 10 秒的占比（短通话占比）。 本周短通话占比 40.0% (2/5)，上周 60.0%，变化 -20.0 个百分点（95% 置信区间 -59.9 – 32.2 个百分点，p\u00a0=\u00a00.527）。',
   ],
   [
     // Dials but no answered call.

@@ -123,7 +123,7 @@ describe('recommendation items', () => {
   it('agents: shrunk rate with its credible interval next to the raw rate, never a certain 100%', () => {
     const [item] = agentItems([agent], ctx('zh-CN'));
     expect(item!.text).toBe(
-      '建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,244 通挂断方已知的接通电话，高于团队的概率为 > 99.9%。',
+      '建议辅导 a07：收缩后挂断率 47.5%（95% 可信区间 45.5%–49.5%），团队为 31.5%；基于 2,244 通挂断方已知的接通电话，高于团队的概率为 >\u00a099.9%。',
     );
     expect(item!.evidence.map((e) => e.value)).toEqual([
       '47.5% (45.5% – 49.5%)',
@@ -185,7 +185,7 @@ describe('the count a recommendation’s rate is over, by its name (not "answere
   it('agents: "on 2,244 answered calls that say who hung up" (a07: 1,104 of 2,244, 49.2%), not "on 2,289 answered calls"', () => {
     const [en] = agentItems([agent], ctx('en'));
     expect(en!.text).toBe(
-      'Coach a07: shrunk hang-up rate 47.5% (95% credible 45.5%–49.5%) vs team 31.5%; chance above the team > 99.9% on 2,244 answered calls that say who hung up.',
+      'Coach a07: shrunk hang-up rate 47.5% (95% credible 45.5%–49.5%) vs team 31.5%; chance above the team >\u00a099.9% on 2,244 answered calls that say who hung up.',
     );
     expect(en!.evidence.find((e) => e.value === '2,244')!.label).toBe('Known party');
     expect(en!.text).not.toContain('2,289');
