@@ -304,14 +304,18 @@ export function agentsToCoach(rows: (RateCounts & { key: string })[], metric: He
   });
 }
 
-/** Adds the empirical-Bayes shrunk hang-up rate (over known-party calls) next to the raw one (agent and caller-number breakdowns). */
-export function withShrunkRates<T extends RateCounts>(rows: T[]) {
-  const fit = shrinkRates(rows.map((r) => ({ events: r.earlyHangups, n: r.knownParty ?? r.answered })));
-  const f = (x: number) => (Number.isFinite(x) ? x : null);
-  return rows.map((r, i) => ({
-    ...r,
-    shrunkRate: f(fit.units[i]!.shrunkRate),
-    shrunkCiLow: f(fit.units[i]!.lower),
-    shrunkCiHigh: f(fit.units[i]!.upper),
-  }));
+/**
+ * Adds the empirical-Bayes shrunk hang-up rate (over known-party calls) next to the raw one (agent
+ * and caller-number breakdowns). Calls without an agent (number) are no unit: they stay out of the
+ * fit, as in agentsToCoach, so /agents and /insights shrink the same agents the same way.
+ */
+export function withShrunkRates<T extends RateCounts & { key: unknown }>(rows: T[]) {
+  const units = rows.filter((r) => r.key !== null);
+  const fit = shrinkRates(units.map((r) => ({ events: r.earlyHangups, n: r.knownParty ?? r.answered })));
+  const f = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
+  let i = 0;
+  return rows.map((r) => {
+    const u = r.key === null ? undefined : fit.units[i++];
+    return { ...r, shrunkRate: f(u?.shrunkRate), shrunkCiLow: f(u?.lower), shrunkCiHigh: f(u?.upper) };
+  });
 }

@@ -37,6 +37,15 @@ describe('shrunk hang-up rate over known-party calls', () => {
     expect(width(out[0]!)).toBeGreaterThan(width(out[1]!));
   });
 
+  it('leaves calls without an agent out of the fit, as /insights does: no shrunk rate for "(none)"', () => {
+    // 500 known-party calls with no agent, all early hang-ups: in the fit they would move μ to
+    // 533/599 and every shrunk rate with it; the agents' values must stay the hand-derived ones.
+    const out = withShrunkRates([...rows, { key: null, answered: 500, knownParty: 500, earlyHangups: 500 }]);
+    expect(out[0]!.shrunkRate).toBeCloseTo(1780 / 2997, 12);
+    expect(out[2]!.shrunkRate).toBeCloseTo(16837 / 41139, 12);
+    expect(out[3]).toMatchObject({ key: null, shrunkRate: null, shrunkCiLow: null, shrunkCiHigh: null });
+  });
+
   it('ranks and tests on the same counts: early hang-ups over known party', () => {
     expect(metricCounts(rows[0]!, 'hangup')).toEqual({ events: 3, n: 3 });
     expect(metricCounts({ ...rows[0]!, shortCalls: 3 }, 'short')).toEqual({ events: 3, n: 40 });
