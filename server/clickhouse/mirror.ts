@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
 import type { IngestReport } from '../ingest/ingest-file.ts';
 import { part, partsJson, renderIngestMessage, renderPart } from '../ingest/message-parts.ts';
+import { errorShape } from '../contract/error-shape.ts';
 import type { CallsMirror } from './hooks.ts';
 import { ClickHouseRollups, monthOf, rollupSignature, type Month } from './rollups.ts';
 import { shippedColumns, type DuckColumn, type ShippedColumn } from './schema.ts';
@@ -273,7 +274,10 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
    * ClickHouse what did arrive. Re-ingesting the same bytes is then allowed.
    */
   private async undo(report: IngestReport, err: unknown): Promise<IngestReport> {
-    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+    const error = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+    // ClickHouse's error can quote a row it could not take: in the history every viewer reads, its
+    // values by their shape; the server's log keeps the error as written.
+    const reason = errorShape(error).slice(0, 300);
     const notStored = part('clickhouse_not_stored', { reason });
     const con = this.db.writeConnection;
     await con.run('BEGIN TRANSACTION');
@@ -304,7 +308,7 @@ SELECT ${names}, {v:UInt64}, 1 FROM \`${db}\`.\`${all}\` FINAL WHERE _deleted = 
     }
     const leftovers = parts.slice(1).map((p) => `; ${renderPart(p)}`);
     this.opts.log?.(
-      `ingest #${report.ingestId} (${report.fileName}): ClickHouse failed: ${reason}${leftovers.join('')}`,
+      `ingest #${report.ingestId} (${report.fileName}): ClickHouse failed: ${error.slice(0, 300)}${leftovers.join('')}`,
     );
     return { ...report, status: 'failed', inserted: 0, message: renderIngestMessage(parts), messageParts: parts };
   }

@@ -53,7 +53,8 @@ export const INGEST_MESSAGES_EN: Record<IngestMessageCode, string> = {
   dim_refused: 'Refused rows: {reasons}.',
   dim_refused_key: '{n} row(s) refused: key column missing or empty.',
   dim_refused_tag: '{n} row(s) refused: number_tag missing.',
-  dim_refused_date: '{n} row(s) refused: from_date not a date (e.g. "{example}").',
+  dim_refused_date:
+    '{n} row(s) refused: from_date not a date (e.g. "{example}", shown by its shape: 9 = a digit, a = letters).',
   insights_applied:
     'hang-up party and ring time set on {matched} stored call(s); summaries of calls not loaded yet apply when they arrive',
   could_not_read: 'could not be read: {error}',

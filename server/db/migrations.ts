@@ -1,15 +1,31 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { CODE_MIGRATIONS } from './code-migrations.ts';
 import { allQueryNames, sqlText } from './sql-files.ts';
 
 const MIGRATION = /^migration_(\d{3})_[a-z0-9_]+$/;
 
-/** The numbered migrations under queries/migrations/, in order: `migration_NNN_what.sql`. */
-export function migrations(): { version: number; name: string }[] {
-  return allQueryNames()
+/** One numbered migration: a SQL file (`migration_NNN_what.sql`) or, with `run`, a TypeScript one. */
+export interface Migration {
+  version: number;
+  name: string;
+  run?: (con: DuckDBConnection) => Promise<void>;
+}
+
+/**
+ * The numbered migrations, in order: the SQL files under queries/migrations/ and the TypeScript
+ * ones of code-migrations.ts, one sequence of versions (a version used twice stops start-up).
+ */
+export function migrations(): Migration[] {
+  const sql: Migration[] = allQueryNames()
     .map((name) => ({ name, m: MIGRATION.exec(name) }))
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
-    .map(({ name, m }) => ({ version: Number(m[1]), name }))
-    .sort((a, b) => a.version - b.version);
+    .map(({ name, m }) => ({ version: Number(m[1]), name }));
+  const all = [...sql, ...CODE_MIGRATIONS.map(({ version, name, run }) => ({ version, name, run }))];
+  for (const m of all) {
+    const twin = all.find((o) => o !== m && o.version === m.version);
+    if (twin) throw new Error(`two migrations are numbered ${m.version}: ${m.name} and ${twin.name}`);
+  }
+  return all.sort((a, b) => a.version - b.version);
 }
 
 /**
@@ -28,7 +44,8 @@ export async function runMigrations(con: DuckDBConnection): Promise<number[]> {
     if (done.has(m.version)) continue;
     await con.run('BEGIN TRANSACTION');
     try {
-      await con.run(sqlText(m.name));
+      if (m.run) await m.run(con);
+      else await con.run(sqlText(m.name));
       await con.run(sqlText('migration_record'), { version: m.version, name: m.name });
       await con.run('COMMIT');
     } catch (err) {

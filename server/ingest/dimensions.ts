@@ -5,6 +5,7 @@ import { hmacPads, loadCalleeKey } from './callee-key.ts';
 import { looseName } from './formats/csv-line.ts';
 import { PathList, resolver, RULE, ruleValue } from './formats/stage-mapped.ts';
 import { part, renderIngestMessage, type MessagePart } from './message-parts.ts';
+import { valueShape } from '../contract/value-shape.ts';
 
 export type DimensionKind = 'dim_scripts' | 'dim_caller_numbers' | 'dim_customers';
 
@@ -110,7 +111,10 @@ export async function loadDimension(
   if (n('keyMissing')) messageParts.push(part('dim_refused_key', { n: n('keyMissing') }));
   if (n('tagMissing')) messageParts.push(part('dim_refused_tag', { n: n('tagMissing') }));
   if (n('badDates'))
-    messageParts.push(part('dim_refused_date', { n: n('badDates'), example: String(counts!.badDateExample) }));
+    // The example by its shape: a from_date that is not a date can be any cell (a shifted column's number).
+    messageParts.push(
+      part('dim_refused_date', { n: n('badDates'), example: valueShape(String(counts!.badDateExample)) }),
+    );
   return {
     rowsRead,
     stored,

@@ -21,6 +21,7 @@ import { loadCalls } from './load-calls.ts';
 import { clearScratch, MissingColumnsError } from './staging.ts';
 import { tzLiteral } from './tz-literal.ts';
 import { mirrorOf } from '../clickhouse/hooks.ts';
+import { errorShape } from '../contract/error-shape.ts';
 
 export type { IngestOptions, IngestReport } from './ingest-types.ts';
 
@@ -222,6 +223,7 @@ async function finish(con: DuckDBConnection, r: IngestReport, t0: number): Promi
   return r;
 }
 
+/** The error's first line for the history every viewer reads: a value it quotes from the file by its shape. */
 function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+  return errorShape((err instanceof Error ? err.message : String(err)).split('\n')[0]!).slice(0, 300);
 }

@@ -137,9 +137,9 @@ const JOINED: [MessagePart[], string][] = [
       p('dim_caller_numbers', { stored: 3 }),
       p('dim_refused_key', { n: 2 }),
       p('dim_refused_tag', { n: 1 }),
-      p('dim_refused_date', { n: 4, example: '2026-13-01' }),
+      p('dim_refused_date', { n: 4, example: '9999-99-99' }),
     ],
-    '3 caller numbers rows: number tags re-applied to past calls by from-date. 2 row(s) refused: key column missing or empty. 1 row(s) refused: number_tag missing. 4 row(s) refused: from_date not a date (e.g. "2026-13-01").',
+    '3 caller numbers rows: number tags re-applied to past calls by from-date. 2 row(s) refused: key column missing or empty. 1 row(s) refused: number_tag missing. 4 row(s) refused: from_date not a date (e.g. "9999-99-99", shown by its shape: 9 = a digit, a = letters).',
   ],
   [
     [p('clickhouse_not_stored', { reason: 'Connection refused' }), p('clickhouse_leftovers')],

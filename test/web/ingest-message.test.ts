@@ -124,10 +124,10 @@ describe('ingest messages in the reader language', () => {
     const refused = [
       p('dim_caller_numbers', { stored: 3 }),
       p('dim_refused_key', { n: 2 }),
-      p('dim_refused_date', { n: 1, example: '2026-13-01' }),
+      p('dim_refused_date', { n: 1, example: '9999-99-99' }),
     ];
     expect(ingestMessage('zh-CN', 'x', refused)).toBe(
-      '3 行主叫号码：号码标签已按生效日期重新应用到历史通话；2 行被拒绝：键列缺失或为空。1 行被拒绝：from_date 不是日期（例如“2026-13-01”）。',
+      '3 行主叫号码：号码标签已按生效日期重新应用到历史通话；2 行被拒绝：键列缺失或为空。1 行被拒绝：from_date 不是日期（例如“9999-99-99”，只显示形态：9 = 数字，a = 字母）。',
     );
   });
 

@@ -201,7 +201,8 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'ingest.msg.dim_refused': '被拒绝的行：{reasons}。',
   'ingest.msg.dim_refused_key': '{n} 行被拒绝：键列缺失或为空。',
   'ingest.msg.dim_refused_tag': '{n} 行被拒绝：缺少 number_tag。',
-  'ingest.msg.dim_refused_date': '{n} 行被拒绝：from_date 不是日期（例如“{example}”）。',
+  'ingest.msg.dim_refused_date':
+    '{n} 行被拒绝：from_date 不是日期（例如“{example}”，只显示形态：9 = 数字，a = 字母）。',
   'ingest.msg.insights_applied': '已为 {matched} 条已存通话设置挂断方和振铃时长；尚未导入的通话的摘要会在其到达时应用',
   'ingest.msg.could_not_read': '无法读取：{error}',
   'ingest.msg.upload_interrupted': '服务器在此上传导入前停止；未新增任何数据：请重新发送文件',
