@@ -7,6 +7,7 @@ import { ingestFile, type IngestReport } from './ingest/ingest-file.ts';
 import { loadMapping, MappingError, parseMapping } from './ingest/formats/mapping-file.ts';
 import { draftMapping } from './ingest/draft-mapping.ts';
 import { FORMAT_NAMES } from './ingest/formats/registry.ts';
+import { DATE_ORDERS, type DateOrder } from './contract/ingests.ts';
 import { loadSample, openStore } from './store.ts';
 import { serve } from './serve.ts';
 import { BUILD_COMMAND, ensureWebBuild, webBuildStale } from './web-build.ts';
@@ -27,9 +28,12 @@ usage: npm run hangup -- <command> [options]
   serve   [--db PATH] [--port 8787] [--host 127.0.0.1] [--timezone Asia/Shanghai] [--early-seconds 10] [--no-build]
           builds the dashboard first when it is missing or stale; --no-build serves a page saying how to build it
   start   the same as serve (npm start)
-  ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json] [--date-format PATTERN]
+  ingest  FILE... [--db PATH] [--timezone ZONE] [--format NAME] [--mapping FILE.yaml|.json]
+          [--date-order day-first|month-first | --date-format PATTERN]
           --timezone: zone of naive timestamps in the files (default: the mapping's, else the offset the
             file itself states (Asterisk uniqueid, offsets in started_at), else HANGUP_TIMEZONE)
+          --date-order: how d/m/yyyy dates are read when the file cannot tell (default auto: from the
+            file's own dates); a date that order cannot read refuses the file
           --date-format: strptime pattern of the times, e.g. "%d/%m/%Y %H:%M:%S" (day first)
           --format: ${FORMAT_NAMES.join(', ')}
   mapping FILE [--out FILE.mapping.yaml]
@@ -170,6 +174,7 @@ async function main(argv: string[]): Promise<void> {
       mapping: { type: 'string' },
       lang: { type: 'string' },
       'date-format': { type: 'string' },
+      'date-order': { type: 'string' },
       campaign: { type: 'string', multiple: true },
       script: { type: 'string', multiple: true },
       segment: { type: 'string', multiple: true },
@@ -237,12 +242,20 @@ async function main(argv: string[]): Promise<void> {
       const dateFormat = values['date-format'];
       if (dateFormat !== undefined && (!dateFormat.includes('%') || dateFormat.length > 100))
         fail(`--date-format must be a strptime pattern such as "%d/%m/%Y %H:%M:%S", got "${dateFormat}"`);
+      const dateOrder = values['date-order'] as DateOrder | undefined;
+      if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder))
+        fail(`--date-order must be one of ${DATE_ORDERS.join(', ')}, got "${dateOrder}"`);
+      const ordered = dateOrder !== undefined && dateOrder !== 'auto';
+      // A pattern names the order itself and would win: both given is a mistake said, not one ignored.
+      if (ordered && dateFormat !== undefined) fail('give --date-order or --date-format, not both');
       let mapping;
       try {
         mapping = values.mapping ? loadMapping(values.mapping) : undefined;
       } catch (err) {
         fail(err instanceof MappingError ? err.message : `--mapping: ${(err as Error).message}`);
       }
+      if (ordered && mapping?.dateFormat)
+        fail(`--date-order: the mapping's dateFormat "${mapping.dateFormat}" gives the order already`);
       const store = await openStore(dbPath, settings);
       const ch = await attachClickHouse(store, values); // --clickhouse: accepted calls shipped to ClickHouse
       let failed = 0;
@@ -262,6 +275,7 @@ async function main(argv: string[]): Promise<void> {
           mapping,
           onProgress: bar.update,
           dateFormat: values['date-format'],
+          dateOrder,
         });
         bar.stop();
         printReport(r);

@@ -4,7 +4,7 @@
  * English dictionary takes its ingest.msg.* entries from here (web/src/lib/messages/data.en.ts).
  * The Chinese twins are in data.zh-CN.ts, with the same {placeholders}.
  */
-import type { IngestMessageCode, OffsetSource } from './ingests.ts';
+import type { GivenDateOrder, IngestMessageCode, OffsetSource } from './ingests.ts';
 
 /** One text per code, `{name}` filled from the part's args; {what} is an OFFSET_SOURCES_EN text. */
 export const INGEST_MESSAGES_EN: Record<IngestMessageCode, string> = {
@@ -41,7 +41,10 @@ export const INGEST_MESSAGES_EN: Record<IngestMessageCode, string> = {
   dates_order_conflict:
     'dates disagree on their order: "{day}" is day-first, "{month}" month-first; give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)',
   dates_order_ambiguous:
-    'dates such as "{example}" could be day-first or month-first (no field above 12 in the file\'s {n} dates); give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)',
+    'dates such as "{example}" could be day-first or month-first (no field above 12 in the file\'s {n} dates); give the order with --date-order day-first or --date-order month-first, or as a pattern with --date-format or dateFormat in a mapping file, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first)',
+  dates_order_contradicts:
+    'dates do not fit the order given ({order}): read that way, "{example}" would have a month above 12; nothing was loaded: check the file, or give the other --date-order, or none to let the file\'s own dates decide',
+  dates_order_given: 'dates such as "{example}" read {order}, as given',
   missing_column: 'missing required column {columns} (header: {header})',
   missing_json_field: 'missing required field {columns} in every JSON line',
   missing_parquet_column: 'missing required column {columns} (Parquet column names must be canonical)',
@@ -73,6 +76,12 @@ export const INGEST_MESSAGES_EN: Record<IngestMessageCode, string> = {
 export const OFFSET_SOURCES_EN: Record<OffsetSource, string> = {
   epochs: 'the epochs in the file (Asterisk uniqueid)',
   offsets: 'the offsets written in started_at',
+};
+
+/** How a date order given is named: the {order} of the dates_order_* texts. */
+export const DATE_ORDERS_EN: Record<GivenDateOrder, string> = {
+  'day-first': 'day first',
+  'month-first': 'month first',
 };
 
 /**

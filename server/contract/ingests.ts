@@ -62,6 +62,8 @@ export const INGEST_MESSAGE_CODES = [
   'line_too_long',
   'dates_order_conflict',
   'dates_order_ambiguous',
+  'dates_order_contradicts',
+  'dates_order_given',
   'missing_column',
   'missing_json_field',
   'missing_parquet_column',
@@ -83,6 +85,16 @@ export const INGEST_MESSAGE_CODES = [
   'deleted_kept',
 ] as const;
 export type IngestMessageCode = (typeof INGEST_MESSAGE_CODES)[number];
+
+/**
+ * How a file's d/m/yyyy dates are read (the upload's `dateOrder` field, the CLI's --date-order):
+ * `auto` lets the file's own dates decide (a field above 12 is a day); the other two settle a file
+ * whose dates fit both ways, and refuse one with a date the order cannot read (server/ingest/dates.ts).
+ */
+export const DATE_ORDERS = ['auto', 'day-first', 'month-first'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+/** An order given (arg `order` of the dates_order_* codes). */
+export type GivenDateOrder = Exclude<DateOrder, 'auto'>;
 
 /** The two sources of a file's own word on its UTC offset (arg `what` of the tz_* codes). */
 export type OffsetSource = 'epochs' | 'offsets';

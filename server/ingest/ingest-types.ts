@@ -7,6 +7,7 @@ import type { Mapping } from './formats/mapping-file.ts';
 import type { FoldNote } from './formats/stage-mapped.ts';
 import type { ProgressFn } from './progress.ts';
 import type { MessagePart } from './message-parts.ts';
+import type { DateOrder } from '../contract/ingests.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface IngestOptions {
   mapping?: Mapping;
   /** strptime pattern of the file's times (--date-format); wins over a mapping's dateFormat. */
   dateFormat?: string;
+  /** Day-first or month-first d/m/yyyy dates (the upload's dateOrder, --date-order); a dateFormat wins. */
+  dateOrder?: DateOrder;
   /** A value longer than this (bytes) refuses its row, not the file (default MAX_FIELD_BYTES, 1 MB). */
   maxFieldBytes?: number;
 }

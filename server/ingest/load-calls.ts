@@ -9,7 +9,7 @@ import type { FormatPlan } from './formats/types.ts';
 import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import { MAX_FIELD_BYTES, readerLimits, type Scan } from './integrity.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
-import { renderIngestMessage } from './message-parts.ts';
+import { renderIngestMessage, type MessagePart } from './message-parts.ts';
 import { writeRejects } from './rejects.ts';
 import { jsonLayout, type Sniffed } from './sniff.ts';
 import {
@@ -52,6 +52,7 @@ export async function loadCalls(
   const limits = readerLimits(scan.longest);
   const ctx = { con, report, opts, progress };
   let zoneSettled = false;
+  let datesNote: MessagePart | null = null;
   let csv: { extras: string[]; empty: boolean } | null = null;
   if (!plan && sniffed.format === 'csv') {
     csv = await openCsv(con, path, sniffed, limits);
@@ -80,7 +81,7 @@ export async function loadCalls(
       const staged = await stageMapped(
         con,
         path,
-        plan,
+        { ...plan, dateOrder: opts.dateOrder }, // the order given settles the mapped dates (dates.ts)
         limits,
         () => oversized(con, scan, opts, 'mapped', 'reject'),
         jsonLayout(sniffed),
@@ -88,6 +89,7 @@ export async function loadCalls(
       await con.run(sqlText('ingest_type_text'));
       report.extraColumns = staged.extras;
       report.foldNotes = staged.notes;
+      datesNote = staged.dates;
       report.folded = staged.notes.reduce((s, n) => s + n.rows, 0);
     } else if (csv) {
       await con.run(sqlText(csv.empty ? 'ingest_stage_empty' : 'ingest_stage_csv'));
@@ -99,7 +101,12 @@ export async function loadCalls(
     }
   });
   // Dialer formats settled their dates on `mapped` before folding (stage-mapped.ts).
-  if (!plan) await settleDates(con, 'staged', opts.dateFormat);
+  if (!plan) datesNote = await settleDates(con, 'staged', opts.dateFormat, opts.dateOrder);
+  // The order given that read the file's dates: said in the report and the history (before the zone's note).
+  if (datesNote) {
+    report.messageParts.push(datesNote);
+    report.message = renderIngestMessage(report.messageParts);
+  }
   if (!zoneSettled) await settleTimezone(con, plan, report, opts);
   let counts = await withQueryProgress(con, 'checking', progress, () => check(ctx, 'table'));
   if (counts.repeats > 0) {

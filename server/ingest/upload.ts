@@ -131,7 +131,7 @@ export async function receiveUpload(
   bb.on('field', (name, value, info) => {
     // busboy cuts a field at fieldSize and says so: a half-read mapping must not load.
     if (info.valueTruncated) cut ??= name.slice(0, 40);
-    else if (/^[a-z]{1,20}$/.test(name)) fields[name] = value;
+    else if (/^[a-zA-Z]{1,20}$/.test(name)) fields[name] = value;
   });
   bb.on('file', (name, stream, info) => {
     if (name !== 'file' || box.saved) {

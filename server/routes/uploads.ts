@@ -6,7 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';
-import { MAPPING_MAX_CHARS } from '../contract/ingests.ts';
+import { DATE_ORDERS, MAPPING_MAX_CHARS } from '../contract/ingests.ts';
 import { deleteIngest } from '../ingest/delete-ingest.ts';
 import { MappingError, parseMapping, timezoneSchema } from '../ingest/formats/mapping-file.ts';
 import { FORMAT_NAMES } from '../ingest/formats/registry.ts';
@@ -45,6 +45,7 @@ const UploadFields = z.object({
   format: z.enum(FORMAT_NAMES as unknown as [string, ...string[]]).optional(),
   timezone: timezoneSchema.max(64).optional(),
   mapping: z.string().max(MAPPING_MAX_CHARS).optional(),
+  dateOrder: z.enum(DATE_ORDERS).optional(),
 });
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 const RejectsQuery = z.object({ lang: z.enum(LANGS).optional() });
@@ -128,6 +129,11 @@ export function uploadRoutes(d: UploadDeps) {
           if (!fields.success)
             throw new MappingError(fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
           mapping = fields.data.mapping ? parseMapping(fields.data.mapping, 'mapping') : undefined;
+          // Two words on one thing: the pattern would win, so the order chosen would be ignored unsaid.
+          if (mapping?.dateFormat && fields.data.dateOrder && fields.data.dateOrder !== 'auto')
+            throw new MappingError(
+              `dateOrder: the mapping file's dateFormat "${mapping.dateFormat}" gives the order already: choose auto or remove its dateFormat`,
+            );
         } catch (err) {
           forgetUpload(upload.path);
           if (err instanceof MappingError) throw new ApiError(400, 'bad_upload', err.message);
@@ -146,6 +152,7 @@ export function uploadRoutes(d: UploadDeps) {
               format: fields.data!.format,
               timezone: fields.data!.timezone,
               mapping,
+              dateOrder: fields.data!.dateOrder,
               onProgress: progress,
             });
             await auditIngest(

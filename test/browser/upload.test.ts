@@ -10,6 +10,7 @@ import { IngestJobs } from '../../server/ingest/jobs.ts';
 import type { WritePolicy } from '../../server/routes/write-guard.ts';
 import { mountWeb } from '../../server/serve.ts';
 import { ROOT, SCREENSHOTS, settled, useDashboard, watch } from './harness.ts';
+import { sideScroll } from './layout.ts';
 
 const env = useDashboard();
 const WITH_REJECTS = join(ROOT, 'sample-data', 'examples', 'with-rejects.csv');
@@ -267,7 +268,7 @@ describe('uploading on /data', () => {
     await page.close();
   });
 
-  it('More options: a day-first FreePBX export loads with its mapping file and source timezone; bad choices are refused with their reason', async () => {
+  it('More options: a day-first FreePBX export loads with its mapping file and source timezone, a file whose dates fit both ways with Day first; bad choices are refused with their reason', async () => {
     const { page, problems } = await open('/data?lang=en');
     const before = Number(await storedCalls(page));
     // Folded away: the simple case stays a drop zone and a Format menu.
@@ -332,6 +333,71 @@ describe('uploading on /data', () => {
       .poll(() => row.first().locator('td').allTextContents(), SLOW)
       .toEqual(expect.arrayContaining(['loaded', 'freepbx_cdr_report · UTF-8', 'Africa/Lagos']));
     await page.screenshot({ path: join(SCREENSHOTS, 'data-upload-mapping-en.png'), fullPage: true });
+
+    // Date order: a file whose dates all fit both ways (no field above 12) is refused with the
+    // page's own way out, then loads once Day first is chosen.
+    await page.click('[data-action=clear-mapping]');
+    await page.selectOption('[data-upload-timezone]', '');
+    const order = page.getByLabel('Date order', { exact: true });
+    expect(await order.getAttribute('data-upload-date-order')).toBe('');
+    expect(await order.locator('option').allTextContents()).toEqual([
+      "Auto (the file's dates decide)",
+      'Day first (e.g. 31/12/2026)',
+      'Month first (e.g. 12/31/2026)',
+    ]);
+    expect(await order.inputValue()).toBe('auto');
+    const dayFirst = {
+      name: 'dayfirst-orders.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'call_id,started_at,talk_seconds,disposition',
+          'web-order-1,03/04/2026 09:15:00,0,no_answer',
+          'web-order-2,11/04/2026 18:40:00,35,answered',
+          'web-order-3,12/05/2026 10:00:00,0,no_answer',
+        ].join('\n') + '\n',
+      ),
+    };
+    const storedBefore = Number(await storedCalls(page));
+    await page.setInputFiles('[data-upload-input]', dayFirst);
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('failed');
+    expect(await item(page).locator('[data-message]').textContent()).toBe(
+      'dates such as "12/05/2026 10:00:00" could be day-first or month-first (no field above 12 in the file\'s 3 dates); choose Day first or Month first under Date order in More options and upload the file again (or export it again with dates as YYYY-MM-DD)',
+    );
+    await order.selectOption('day-first');
+    await expect.poll(() => more.locator('summary').textContent()).toBe('More options · date order: day first');
+    await page
+      .locator('[data-card=upload]')
+      .screenshot({ path: join(SCREENSHOTS, 'data-upload-date-order-1280-en.png') });
+    await page.setInputFiles('[data-upload-input]', dayFirst);
+    await expect.poll(() => item(page).getAttribute('data-state'), SLOW).toBe('loaded');
+    expect(await count(page, 'inserted')).toBe('3');
+    expect(await item(page).locator('[data-message]').textContent()).toBe(
+      'dates such as "12/05/2026 10:00:00" read day first, as given',
+    );
+    await expect.poll(async () => Number(await storedCalls(page)), SLOW).toBe(storedBefore + 3);
+    // The history says so too, on the message line under the file's row.
+    await expect
+      .poll(() => page.locator('table[data-table=ingests] tbody').textContent(), SLOW)
+      .toContain('dates such as "12/05/2026 10:00:00" read day first, as given');
+    // Stored day first: 3 April, 11 April and 12 May (local dates in the business timezone the file was read in).
+    expect(
+      await env().server.store.db.query(
+        `SELECT call_id, local_date::VARCHAR AS d FROM calls WHERE call_id LIKE 'web-order-%' ORDER BY call_id`,
+      ),
+    ).toEqual([
+      { call_id: 'web-order-1', d: '2026-04-03' },
+      { call_id: 'web-order-2', d: '2026-04-11' },
+      { call_id: 'web-order-3', d: '2026-05-12' },
+    ]);
+    // On a phone: the choice and its note fit the width.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await expect.poll(() => sideScroll(page)).toBe(0);
+    const box = await order.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page
+      .locator('[data-card=upload]')
+      .screenshot({ path: join(SCREENSHOTS, 'data-upload-date-order-390-en.png') });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,4 +87,53 @@ describe('CLI ingest --format / --mapping / --timezone', () => {
       /read 4 rows = 3 calls \+ 1 folded; inserted 3, duplicates 0, rejected 0 \(asterisk_cdr_csv, /,
     );
   });
+
+  const orders = () => {
+    const file = join(dir, 'orders.csv');
+    writeFileSync(
+      file,
+      'call_id,started_at,talk_seconds,disposition\ncli-o1,03/04/2026 09:15:00,0,no_answer\ncli-o2,10/11/2026 10:00:00,0,no_answer\n',
+    );
+    return file;
+  };
+
+  it('--date-order day-first reads a file whose dates fit both ways, which fails without it', async () => {
+    const file = orders();
+    const amb = await cli(file);
+    expect(amb.code).toBe(1);
+    expect(amb.err).toMatch(/give the order with --date-order day-first or --date-order month-first/);
+    const r = await cli(file, '--date-order', 'day-first', '--timezone', 'UTC');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/dates such as "10\/11\/2026 10:00:00" read day first, as given/);
+    expect(
+      await query(
+        `SELECT call_id, strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS s FROM calls WHERE call_id LIKE 'cli-o%' ORDER BY 1`,
+      ),
+    ).toEqual([
+      { call_id: 'cli-o1', s: '2026-04-03 09:15' },
+      { call_id: 'cli-o2', s: '2026-11-10 10:00' },
+    ]);
+  });
+
+  it('--date-order: a bad value, or one beside a pattern (--date-format, a mapping dateFormat), exits 2 before touching the database', async () => {
+    const file = orders();
+    const logged = async () => Number((await query('SELECT count(*) AS n FROM ingest_log'))[0]!.n);
+    const before = existsSync(db) ? await logged() : 0;
+    for (const [args, said] of [
+      [['--date-order', 'dmy'], /--date-order must be one of auto, day-first, month-first, got "dmy"/],
+      [
+        ['--date-order', 'day-first', '--date-format', '%d/%m/%Y %H:%M:%S'],
+        /give --date-order or --date-format, not both/,
+      ],
+      [
+        ['--date-order', 'month-first', '--mapping', 'sample-data/formats/real/freepbx_dayfirst.mapping.yaml'],
+        /--date-order: the mapping's dateFormat "%d\/%m\/%Y %H:%M:%S" gives the order already/,
+      ],
+    ] as const) {
+      const bad = await cli(file, ...args);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.err).toMatch(said);
+    }
+    expect(existsSync(db) ? await logged() : 0).toBe(before);
+  }, 120_000); // three CLI starts (tsx): each takes 10-20 s on a busy 2-core machine
 });

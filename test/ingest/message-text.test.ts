@@ -78,7 +78,15 @@ const ALONE: [MessagePart, string][] = [
   ],
   [
     p('dates_order_ambiguous', { example: '01/02/2026', n: 30 }),
-    'dates such as "01/02/2026" could be day-first or month-first (no field above 12 in the file\'s 30 dates); give the order with dateFormat in a mapping file or --date-format, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first) or "%m/%d/%Y %H:%M:%S" (month first)',
+    'dates such as "01/02/2026" could be day-first or month-first (no field above 12 in the file\'s 30 dates); give the order with --date-order day-first or --date-order month-first, or as a pattern with --date-format or dateFormat in a mapping file, e.g. --date-format "%d/%m/%Y %H:%M:%S" (day first)',
+  ],
+  [
+    p('dates_order_contradicts', { order: 'month-first', example: '25/12/2026 10:00' }),
+    'dates do not fit the order given (month first): read that way, "25/12/2026 10:00" would have a month above 12; nothing was loaded: check the file, or give the other --date-order, or none to let the file\'s own dates decide',
+  ],
+  [
+    p('dates_order_given', { order: 'day-first', example: '12/05/2026' }),
+    'dates such as "12/05/2026" read day first, as given',
   ],
   [
     p('missing_column', { columns: 'disposition, talk_seconds', header: 'call_id, started_at' }),

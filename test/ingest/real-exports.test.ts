@@ -273,7 +273,7 @@ describe('real exports: FreePBX day-first report with a mapping', () => {
     const r = await t.ingest(R + 'freepbx_dayfirst.csv', { mapping });
     expect(r.status).toBe('failed');
     expect(r.message).toMatch(
-      /^dates such as "\d+\/9\/2017 [\d:]+" could be day-first or month-first \(no field above 12 in the file's 80 dates\); give the order with dateFormat in a mapping file or --date-format/,
+      /^dates such as "\d+\/9\/2017 [\d:]+" could be day-first or month-first \(no field above 12 in the file's 80 dates\); give the order with --date-order day-first or --date-order month-first, or as a pattern with --date-format or dateFormat in a mapping file/,
     );
   });
 

@@ -184,6 +184,76 @@ describe('POST /api/ingest and the ingest history', () => {
     ).toBe(400);
   });
 
+  it('dateOrder: a file whose dates fit both ways is refused without it and loads day-first with it; a date it cannot read refuses the file; a bad value is a 400', async () => {
+    t = await formatStore();
+    const csv = (lines: string[]) =>
+      Buffer.from(['call_id,started_at,talk_seconds,disposition', ...lines].join('\n') + '\n');
+    const AMBIGUOUS = csv(['o1,03/04/2026 09:15:00,0,no_answer', 'o2,07/08/2026 23:30:00,0,no_answer']);
+    /** The upload's answer, and its job's report once loaded or refused (null: the route answered 4xx). */
+    const send = (file: Buffer, fields: Record<string, string> = {}) =>
+      t.api<{ jobId: string; error: string; code: string }>('/api/ingest', {
+        method: 'POST',
+        headers: W,
+        body: form(file, 'orders.csv', fields),
+      });
+    const upload = async (file: Buffer, fields: Record<string, string> = {}) => {
+      const up = await send(file, fields);
+      expect(up.status, up.body.error).toBe(202);
+      return (await waitJob(t, up.body.jobId)).report!;
+    };
+    const refused = await upload(AMBIGUOUS);
+    expect(refused.status).toBe('failed');
+    expect(refused.messageParts).toEqual([
+      { code: 'dates_order_ambiguous', args: { example: '07/08/2026 23:30:00', n: 2 } },
+    ]);
+    // Auto is what no field says: the same refusal.
+    expect((await upload(AMBIGUOUS, { dateOrder: 'auto' })).status).toBe('failed');
+    const loaded = await upload(AMBIGUOUS, { dateOrder: 'day-first' });
+    expect(loaded).toMatchObject({ status: 'loaded', inserted: 2, rejected: 0 });
+    expect(loaded.messageParts).toEqual([
+      { code: 'dates_order_given', args: { order: 'day-first', example: '07/08/2026 23:30:00' } },
+    ]);
+    // Naive times are read in the business timezone (Asia/Shanghai): 3 April 09:15 there, 01:15Z.
+    const calls = await t.store.db.query(
+      `SELECT call_id, strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, local_date::VARCHAR AS d, hour
+       FROM calls WHERE call_id LIKE 'o%' ORDER BY call_id`,
+    );
+    expect(calls).toEqual([
+      { call_id: 'o1', utc: '2026-04-03 01:15', d: '2026-04-03', hour: 9 },
+      { call_id: 'o2', utc: '2026-08-07 15:30', d: '2026-08-07', hour: 23 },
+    ]);
+    // The history keeps the note, keyed for the page.
+    const history = await t.api<{ ingests: { ingestId: number; messageParts: unknown }[] }>('/api/ingests');
+    expect(history.body.ingests.find((i) => i.ingestId === loaded.ingestId)!.messageParts).toEqual(loaded.messageParts);
+
+    // 25/12 can only be day-first: given as month-first, the file is refused, not misread.
+    const contradicted = await upload(csv(['c1,03/04/2026,0,no_answer', 'c2,25/12/2026 10:00,0,no_answer']), {
+      dateOrder: 'month-first',
+    });
+    expect(contradicted).toMatchObject({ status: 'failed', inserted: 0 });
+    expect(contradicted.messageParts).toEqual([
+      { code: 'dates_order_contradicts', args: { order: 'month-first', example: '25/12/2026 10:00' } },
+    ]);
+    expect(contradicted.message).toMatch(
+      /^dates do not fit the order given \(month first\): read that way, "25\/12\/2026 10:00" would have a month above 12/,
+    );
+
+    // A value the field does not know, and an order beside a mapping whose dateFormat names one: 400s naming the field.
+    const mapping = readFileSync(join(FORMATS_DIR, 'real', 'freepbx_dayfirst.mapping.yaml'), 'utf8');
+    const bad: Record<string, string>[] = [
+      { dateOrder: 'dmy' },
+      { dateOrder: 'DAY-FIRST' },
+      { dateOrder: 'day-first', mapping },
+    ];
+    for (const fields of bad) {
+      const res = await send(AMBIGUOUS, fields);
+      expect(res.status, JSON.stringify(fields).slice(0, 40)).toBe(400);
+      expect(res.body.code).toBe('bad_upload');
+      expect(res.body.error).toMatch(/^dateOrder: /);
+    }
+    expect(readdirSync(join(t.store.dataDir, 'uploads'))).toEqual([]);
+  });
+
   it('answers 413 with a clear message over the size limit', async () => {
     t = await formatStore({ maxUploadBytes: 2048 });
     const big = Buffer.alloc(8192, 'a');

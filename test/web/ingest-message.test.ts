@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The data page registers these texts with its chunk (messages/data.ts); so does this test.
 import '../../web/src/lib/messages/data.ts';
 import { INGEST_MESSAGE_CODES, type MessagePart } from '../../server/contract/ingests.ts';
-import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ingest-messages.en.ts';
+import { DATE_ORDERS_EN, INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ingest-messages.en.ts';
 import { renderIngestMessage } from '../../server/contract/ingest-message-text.ts';
 import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { dataZhCN } from '../../web/src/lib/messages/data.zh-CN.ts';
@@ -42,6 +42,7 @@ const ARGS: Record<string, string | number> = {
   day: '13/02/2026',
   month: '02/13/2026',
   example: '01/02/2026',
+  order: 'day-first',
   columns: 'disposition',
   stored: 5,
   reasons: 'no number (2)',
@@ -72,8 +73,13 @@ describe('ingest messages in the reader language', () => {
     const en: Record<string, string> = {
       ...INGEST_MESSAGES_EN,
       ...Object.fromEntries(Object.entries(OFFSET_SOURCES_EN).map(([k, v]) => [`what.${k}`, v])),
+      ...Object.fromEntries(Object.entries(DATE_ORDERS_EN).map(([k, v]) => [`order.${k}`, v])),
     };
-    const names = [...INGEST_MESSAGE_CODES, ...Object.keys(OFFSET_SOURCES_EN).map((k) => `what.${k}`)];
+    const names = [
+      ...INGEST_MESSAGE_CODES,
+      ...Object.keys(OFFSET_SOURCES_EN).map((k) => `what.${k}`),
+      ...Object.keys(DATE_ORDERS_EN).map((k) => `order.${k}`),
+    ];
     expect(Object.keys(en).sort()).toEqual([...names].sort());
     for (const name of names) {
       const key = `ingest.msg.${name}` as keyof typeof dataEn;
@@ -219,7 +225,8 @@ describe('ingest messages in the reader language', () => {
 
   it("where the page can do what the advice asks (More options: a mapping file, the source timezone), it says so instead of sending the reader to the server's admin", () => {
     const advice = ['unknown_format', 'unknown_format_no_header', 'tz_not_whole_hour', 'tz_rows_disagree'] as const;
-    for (const code of [...advice, 'dates_order_conflict', 'dates_order_ambiguous'] as const) {
+    const dates = ['dates_order_conflict', 'dates_order_ambiguous', 'dates_order_contradicts'] as const;
+    for (const code of [...advice, ...dates]) {
       const zh = ingestMessage('zh-CN', 'x', [p(code, ARGS)]);
       const en = ingestMessage('en', 'x', [p(code, ARGS)]);
       expect(zh, code).toContain('“更多选项”');
@@ -227,12 +234,66 @@ describe('ingest messages in the reader language', () => {
       expect(zh, code).not.toMatch(/管理员/);
       expect(en, code).not.toMatch(/whoever runs the server|admin/);
     }
-    for (const code of ['dates_order_conflict', 'dates_order_ambiguous'] as const)
-      for (const lang of ['zh-CN', 'en'] as const)
-        expect(ingestMessage(lang, 'x', [p(code, ARGS)]), code).toContain('dateFormat: "%d/%m/%Y %H:%M:%S"');
+    // Dates that prove both orders: no one order reads them, a pattern in a mapping file can (rows of the other order rejected).
+    for (const lang of ['zh-CN', 'en'] as const)
+      expect(ingestMessage(lang, 'x', [p('dates_order_conflict', ARGS)])).toContain('dateFormat: "%d/%m/%Y %H:%M:%S"');
+    // Dates that fit both ways: the page's own Date order choice, named as the control names it.
+    expect(ingestMessage('en', 'x', [p('dates_order_ambiguous', ARGS)])).toContain(
+      '; choose Day first or Month first under Date order in More options and upload the file again',
+    );
+    expect(ingestMessage('zh-CN', 'x', [p('dates_order_ambiguous', ARGS)])).toContain(
+      '；请在“更多选项”的“日期顺序”中选择“日在前”或“月在前”后重新上传',
+    );
     // A file loaded in the wrong zone is a repeat until its calls are deleted: the advice says to delete first.
     expect(ingestMessage('zh-CN', 'x', [p('tz_rows_disagree', ARGS)])).toContain('请删除该文件的通话');
     expect(ingestMessage('en', 'x', [p('tz_not_whole_hour', ARGS)])).toContain("delete this file's calls");
+  });
+
+  it('a date order: the note of one given and the refusal of one the file contradicts read whole in both languages, the order named as the page names it', () => {
+    const given = [p('dates_order_given', { order: 'day-first', example: '12/05/2026' })];
+    expect(ingestMessage('en', 'x', given)).toBe('dates such as "12/05/2026" read day first, as given');
+    expect(ingestMessage('en', 'x', given)).toBe(renderIngestMessage(given));
+    expect(ingestMessage('zh-CN', 'x', given)).toBe('"12/05/2026" 这样的日期已按指定的顺序（日在前）读取');
+    const contradicts = [p('dates_order_contradicts', { order: 'month-first', example: '25/12/2026 10:00' })];
+    expect(ingestMessage('en', 'x', contradicts)).toBe(
+      'dates do not fit the order given (month first): read that way, "25/12/2026 10:00" would have a month above 12; nothing was loaded: check the file, or choose the other order or Auto under Date order in More options and upload it again',
+    );
+    expect(ingestMessage('zh-CN', 'x', contradicts)).toBe(
+      '日期与指定的顺序（月在前）不符：按此顺序读取，"25/12/2026 10:00" 的月份会大于 12；未导入任何数据：请检查文件，或在“更多选项”的“日期顺序”中改选另一种顺序或“自动”后重新上传',
+    );
+    // An order this page does not know (a newer server): the server's English stands.
+    expect(ingestMessage('zh-CN', 'ENGLISH', [p('dates_order_given', { order: 'year-first', example: 'x' })])).toBe(
+      'ENGLISH',
+    );
+    // The advice's words are the control's own: its label and the first words of its choices.
+    const control = (lang: 'en' | 'zh-CN') => ({
+      label: translate(lang, 'upload.dateOrder'),
+      more: translate(lang, 'upload.more'),
+      day: translate(lang, 'upload.dateOrder.day-first').replace(/ ?[(（].*$/, ''),
+      month: translate(lang, 'upload.dateOrder.month-first').replace(/ ?[(（].*$/, ''),
+      auto: translate(lang, 'upload.dateOrder.auto').replace(/ ?[(（].*$/, ''),
+    });
+    expect(control('en')).toEqual({
+      label: 'Date order',
+      more: 'More options',
+      day: 'Day first',
+      month: 'Month first',
+      auto: 'Auto',
+    });
+    expect(control('zh-CN')).toEqual({
+      label: '日期顺序',
+      more: '更多选项',
+      day: '日在前',
+      month: '月在前',
+      auto: '自动',
+    });
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const c = control(lang);
+      const ambiguous = ingestMessage(lang, 'x', [p('dates_order_ambiguous', ARGS)]);
+      for (const word of [c.label, c.more, c.day, c.month]) expect(ambiguous, `${lang} ${word}`).toContain(word);
+      const refused = ingestMessage(lang, 'x', contradicts);
+      for (const word of [c.label, c.more, c.auto]) expect(refused, `${lang} ${word}`).toContain(word);
+    }
   });
 
   it('refused-row reasons of old dimension ingests read in Chinese', () => {

@@ -188,7 +188,7 @@ describe('More options: source timezone and mapping file, checked as the server 
     expect(translate('zh-CN', 'upload.mapping.empty', { file: 'm.yaml' })).toBe('映射文件 m.yaml 是空的。');
   });
 
-  it("names the field the server refused: the mapping file or the source timezone, with the server's words", () => {
+  it("names the field the server refused: the mapping file, the source timezone or the date order, with the server's words", () => {
     const reason = 'mapping: not JSON or YAML: Nested mappings are not allowed in compact mappings at line 1';
     expect(say(http(400, { error: reason }), 'zh-CN')).toBe(
       '服务器不接受该映射文件：not JSON or YAML: Nested mappings are not allowed in compact mappings at line 1',
@@ -198,6 +198,13 @@ describe('More options: source timezone and mapping file, checked as the server 
     );
     expect(say(http(400, { error: 'timezone: not an IANA timezone name (e.g. Asia/Shanghai, UTC)' }), 'zh-CN')).toBe(
       '服务器不接受该源时区：not an IANA timezone name (e.g. Asia/Shanghai, UTC)',
+    );
+    const order = 'dateOrder: Invalid option: expected one of "auto"|"day-first"|"month-first"';
+    expect(say(http(400, { error: order }))).toBe(
+      'The server refused the date order: Invalid option: expected one of "auto"|"day-first"|"month-first"',
+    );
+    expect(say(http(400, { error: order }), 'zh-CN')).toBe(
+      '服务器不接受该日期顺序：Invalid option: expected one of "auto"|"day-first"|"month-first"',
     );
   });
 });

@@ -15,6 +15,7 @@ import { looseName } from './csv-line.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan } from './types.ts';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
 import { settleDates } from '../dates.ts';
+import type { MessagePart } from '../message-parts.ts';
 import type { JsonLayout } from '../sniff.ts';
 
 export const RULE = STRUCT({
@@ -122,7 +123,7 @@ export async function stageMapped(
   beforeFoldCheck: () => Promise<void> = async () => undefined,
   /** A JSON file's layout (sniff.ts jsonLayout). */
   layout: JsonLayout = 'unstructured',
-): Promise<{ notes: FoldNote[]; extras: string[] }> {
+): Promise<{ notes: FoldNote[]; extras: string[]; dates: MessagePart | null }> {
   await con.run(sqlText('format_prepare'));
   const reader = plan.reader;
   let header: string[] | null = null;
@@ -168,7 +169,7 @@ export async function stageMapped(
   });
   types.opts = OPTS;
   await con.run(renderEach(sqlText('format_map'), { rule: MAPPED_COLUMNS }), params, types);
-  await settleDates(con, 'mapped', plan.dateFormat);
+  const dates = await settleDates(con, 'mapped', plan.dateFormat, plan.dateOrder);
   await beforeFoldCheck();
   for (const step of plan.beforeFold ?? []) await con.run(sqlText(step));
   await con.run(sqlText('format_fold_count'), { fold_reason: plan.foldReason ?? 'rows of one call' });
@@ -181,5 +182,5 @@ export async function stageMapped(
     reason: String(r.reason),
     rows: Number(r.rows),
   }));
-  return { notes, extras: header && reader.kind === 'csv' && !reader.names ? unusedColumns(header, plan) : [] };
+  return { notes, extras: header && reader.kind === 'csv' && !reader.names ? unusedColumns(header, plan) : [], dates };
 }

@@ -1,4 +1,5 @@
 import type { CanonicalColumn } from '../canonical.ts';
+import type { DateOrder } from '../../contract/ingests.ts';
 
 /** Columns a format's rules can fill: the canonical ones plus the helpers folding needs (format_map.sql). */
 export const HELPER_COLUMNS = [
@@ -78,6 +79,8 @@ export interface FormatPlan {
   timezone?: string;
   /** strptime pattern of the file's times (DuckDB's), when detection cannot tell (day-first dates). */
   dateFormat?: string;
+  /** The order of d/m/yyyy dates the user gave (server/ingest/dates.ts); a dateFormat wins. */
+  dateOrder?: DateOrder;
 }
 
 /** What detection sees: the decoded first lines of a text file, or the first JSON object. */

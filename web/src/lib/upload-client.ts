@@ -1,4 +1,5 @@
 // The writes of the /data page: upload with progress, job polling, deleting a file's calls.
+import type { DateOrder } from '../../../server/contract/ingests.ts';
 import { ingestApi } from './api.ts';
 import { auth, WRITE_HEADERS } from './auth.svelte.ts';
 import { tokenHeaders, type UploadFailure } from './upload.ts';
@@ -31,6 +32,8 @@ export function postFile(
     timezone?: string | null;
     /** The text of a YAML/JSON mapping file (the route's `mapping` field). */
     mapping?: string | null;
+    /** How the file's d/m/yyyy dates are read (the route's `dateOrder` field); null or auto: from the file. */
+    dateOrder?: DateOrder | null;
     token?: string | null;
     onProgress?: (fraction: number | null) => void;
   },
@@ -53,6 +56,7 @@ export function postFile(
     if (opts.format) form.append('format', opts.format);
     if (opts.timezone) form.append('timezone', opts.timezone);
     if (opts.mapping) form.append('mapping', opts.mapping);
+    if (opts.dateOrder && opts.dateOrder !== 'auto') form.append('dateOrder', opts.dateOrder);
     form.append('file', file, file.name);
     xhr.send(form);
   });

@@ -156,8 +156,9 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
       return { key: 'upload.err.off', vars: { reason } };
     case 400: {
       // The More options fields, as the route names them ("mapping: not JSON or YAML: …", "timezone: not an IANA …").
-      const field = /^(mapping|timezone): (.*)$/s.exec(reason);
-      if (field) return { key: `upload.err.${field[1] as 'mapping' | 'timezone'}`, vars: { reason: field[2]! } };
+      const field = /^(mapping|timezone|dateOrder): (.*)$/s.exec(reason);
+      if (field)
+        return { key: `upload.err.${field[1] as 'mapping' | 'timezone' | 'dateOrder'}`, vars: { reason: field[2]! } };
       return { key: 'upload.err.refused', vars: { reason } };
     }
     case 404:
@@ -170,11 +171,12 @@ export function failureText(f: UploadFailure, lang: Lang, limitBytes?: number): 
 
 /**
  * An ingest message in the reader's language: each part as ingest.msg.<code> with its args (a
- * `what` arg names an ingest.msg.what.* text), or as ingest.web.<code> where the page has its own
- * advice (its controls rather than the CLI's flags). The server's English message stands instead
- * when there are no parts (rows from before migration 002) or a part's code has no text here (a
- * newer server). Text quoted inside an arg (DuckDB's words, a file's column names) stays as is;
- * the fixed words around them (what a near format lacks, the column count) are translated.
+ * `what` arg names an ingest.msg.what.* text, an `order` arg an ingest.msg.order.* text), or as
+ * ingest.web.<code> where the page has its own advice (its controls rather than the CLI's flags).
+ * The server's English message stands instead when there are no parts (rows from before migration
+ * 002) or a part's code has no text here (a newer server). Text quoted inside an arg (DuckDB's
+ * words, a file's column names) stays as is; the fixed words around them (what a near format
+ * lacks, the column count) are translated.
  */
 export function ingestMessage(
   lang: Lang,
@@ -193,6 +195,11 @@ export function ingestMessage(
       const what = `ingest.msg.what.${args.what}` as MessageKey;
       if (translate(lang, what) === what) return message ?? '';
       args.what = translate(lang, what);
+    }
+    if (typeof args.order === 'string') {
+      const order = `ingest.msg.order.${args.order}` as MessageKey;
+      if (translate(lang, order) === order) return message ?? '';
+      args.order = translate(lang, order);
     }
     if (p.code === 'unknown_format' || p.code === 'unknown_format_no_header') {
       args.near = nearText(lang, args) ?? args.near ?? '';

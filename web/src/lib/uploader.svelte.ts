@@ -1,3 +1,4 @@
+import type { DateOrder } from '../../../server/contract/ingests.ts';
 import { getJob, postFile, UploadError } from './upload-client.ts';
 import { jobResult, phaseOf, progressOf, type Phase, type UploadFailure } from './upload.ts';
 import type { IngestReport } from './upload-types.ts';
@@ -19,6 +20,8 @@ export interface UploadOptions {
   timezone?: string | null;
   /** A mapping file's text; it names the format itself. */
   mapping?: string | null;
+  /** Day-first or month-first d/m/yyyy dates; null: the file's own dates decide. */
+  dateOrder?: DateOrder | null;
   token: string | null;
   /** The server's limit: larger files are refused here, before sending them. */
   maxBytes: number;
@@ -78,6 +81,7 @@ export class Uploader {
         format: opts.format,
         timezone: opts.timezone,
         mapping: opts.mapping,
+        dateOrder: opts.dateOrder,
         token: opts.token,
         onProgress: (f) => this.#show(item, 'uploading', f),
       });

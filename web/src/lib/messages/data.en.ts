@@ -1,4 +1,5 @@
 import {
+  DATE_ORDERS_EN,
   FORMAT_NEEDS_EN,
   INGEST_MESSAGES_EN,
   OFFSET_SOURCES_EN,
@@ -43,10 +44,17 @@ export const dataEn = {
   'upload.more': 'More options',
   'upload.chosenMapping': 'mapping file: {file}',
   'upload.chosenTimezone': 'source timezone: {zone}',
+  'upload.chosenDateOrder': 'date order: {order}',
   'upload.timezone': 'Source timezone',
   'upload.timezoneInfer': 'Infer from the file',
   'upload.timezoneNote':
     "The zone the file's times are in when they carry no offset. Inferred: the mapping file's timezone, else the offset the file itself states (Asterisk uniqueid epochs, offsets written in started_at), else the business timezone above. A file loaded in the wrong zone: delete its calls, then upload it again with its zone.",
+  'upload.dateOrder': 'Date order',
+  'upload.dateOrder.auto': "Auto (the file's dates decide)",
+  'upload.dateOrder.day-first': 'Day first (e.g. 31/12/2026)',
+  'upload.dateOrder.month-first': 'Month first (e.g. 12/31/2026)',
+  'upload.dateOrderNote':
+    'For dates written like 03/04/2026. Auto: a field above 12 shows the order; a file whose dates all fit both ways is refused until you choose. A file with a date the chosen order cannot read is refused, not misread.',
   'upload.mapping': 'Mapping file',
   'upload.mappingChoose': 'Choose a mapping file…',
   'upload.mappingNone': 'none',
@@ -59,6 +67,7 @@ export const dataEn = {
   'upload.mapping.unreadable': 'Could not read the mapping file {file}: {reason}',
   'upload.err.mapping': 'The server refused the mapping file: {reason}',
   'upload.err.timezone': 'The server refused the source timezone: {reason}',
+  'upload.err.dateOrder': 'The server refused the date order: {reason}',
   'upload.token': 'Upload token',
   'upload.tokenNote':
     'This server asks for its upload token (HANGUP_UPLOAD_TOKEN) to upload or delete. It is kept in this browser tab only.',
@@ -141,6 +150,7 @@ export const dataEn = {
   // Ingest messages, one per part code: the server's English texts (server/contract/ingest-messages.en.ts).
   ...prefixed('ingest.msg.', INGEST_MESSAGES_EN),
   ...prefixed('ingest.msg.what.', OFFSET_SOURCES_EN),
+  ...prefixed('ingest.msg.order.', DATE_ORDERS_EN),
   // The same for a reader of this page where the advice differs: it names the page's controls
   // (Format, More options), not the CLI's flags. Same {placeholders} as the server's texts.
   'ingest.web.unknown_format':
@@ -154,7 +164,9 @@ export const dataEn = {
   'ingest.web.dates_order_conflict':
     'dates disagree on their order: "{day}" is day-first, "{month}" month-first; export the file again with one date format (best YYYY-MM-DD), or upload it again with a mapping file (More options) whose dateFormat names the order, e.g. dateFormat: "%d/%m/%Y %H:%M:%S" for day first',
   'ingest.web.dates_order_ambiguous':
-    'dates such as "{example}" could be day-first or month-first (no field above 12 in the file\'s {n} dates); export the file again with dates as YYYY-MM-DD, or upload it again with a mapping file (More options) whose dateFormat names the order, e.g. dateFormat: "%d/%m/%Y %H:%M:%S" for day first',
+    'dates such as "{example}" could be day-first or month-first (no field above 12 in the file\'s {n} dates); choose Day first or Month first under Date order in More options and upload the file again (or export it again with dates as YYYY-MM-DD)',
+  'ingest.web.dates_order_contradicts':
+    'dates do not fit the order given ({order}): read that way, "{example}" would have a month above 12; nothing was loaded: check the file, or choose the other order or Auto under Date order in More options and upload it again',
   // The parts of unknown_format's {near} and {header} (server/ingest/formats/explain.ts).
   'ingest.near': '{format} (missing {missing})',
   'ingest.near.join': ', ',

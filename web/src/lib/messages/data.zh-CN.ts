@@ -28,11 +28,18 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'upload.limit': '每个文件不超过 {limit}。',
   'upload.more': '更多选项',
   'upload.chosenMapping': '映射文件：{file}',
+  'upload.chosenDateOrder': '日期顺序：{order}',
   'upload.chosenTimezone': '源时区：{zone}',
   'upload.timezone': '源时区',
   'upload.timezoneInfer': '由文件推断',
   'upload.timezoneNote':
     '文件中不带偏移的时间所在的时区。由文件推断：取映射文件中的 timezone，否则取文件自身写明的偏移（Asterisk uniqueid 时间戳、started_at 中的偏移），否则按上方的业务时区。按错误时区导入的文件：请先删除其通话，再选定时区重新上传。',
+  'upload.dateOrder': '日期顺序',
+  'upload.dateOrder.auto': '自动（由文件中的日期判断）',
+  'upload.dateOrder.day-first': '日在前（如 31/12/2026）',
+  'upload.dateOrder.month-first': '月在前（如 12/31/2026）',
+  'upload.dateOrderNote':
+    '用于 03/04/2026 这样写的日期。自动：文件中大于 12 的字段可表明顺序；若所有日期两种读法都成立，文件会被拒绝，直到您选择顺序。若有日期无法按所选顺序读取，文件会被拒绝，而不会被误读。',
   'upload.mapping': '映射文件',
   'upload.mappingChoose': '选择映射文件…',
   'upload.mappingNone': '无',
@@ -44,6 +51,7 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'upload.mapping.tooLarge': '映射文件 {file} 超过服务器接受的上限（200,000 个字符，256 KiB）。',
   'upload.mapping.unreadable': '无法读取映射文件 {file}：{reason}',
   'upload.err.mapping': '服务器不接受该映射文件：{reason}',
+  'upload.err.dateOrder': '服务器不接受该日期顺序：{reason}',
   'upload.err.timezone': '服务器不接受该源时区：{reason}',
   'upload.token': '上传令牌',
   'upload.tokenNote': '此服务器上传或删除需要上传令牌（HANGUP_UPLOAD_TOKEN）。令牌只保存在当前浏览器标签页中。',
@@ -150,7 +158,9 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'ingest.web.dates_order_conflict':
     '日期顺序不一致："{day}" 是日在前，"{month}" 是月在前；请以统一的日期格式（最好是 YYYY-MM-DD）重新导出该文件，或在“更多选项”中选择用 dateFormat 写明日期顺序的映射文件（如 dateFormat: "%d/%m/%Y %H:%M:%S" 表示日在前）后重新上传',
   'ingest.web.dates_order_ambiguous':
-    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请以 YYYY-MM-DD 格式的日期重新导出该文件，或在“更多选项”中选择用 dateFormat 写明日期顺序的映射文件（如 dateFormat: "%d/%m/%Y %H:%M:%S" 表示日在前）后重新上传',
+    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请在“更多选项”的“日期顺序”中选择“日在前”或“月在前”后重新上传（或以 YYYY-MM-DD 格式的日期重新导出该文件）',
+  'ingest.web.dates_order_contradicts':
+    '日期与指定的顺序（{order}）不符：按此顺序读取，"{example}" 的月份会大于 12；未导入任何数据：请检查文件，或在“更多选项”的“日期顺序”中改选另一种顺序或“自动”后重新上传',
   // {near} 与 {header} 的组成部分（server/ingest/formats/explain.ts）。
   'ingest.near': '{format}（缺少 {missing}）',
   'ingest.near.join': '；',
@@ -191,7 +201,12 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'ingest.msg.dates_order_conflict':
     '日期顺序不一致："{day}" 是日在前，"{month}" 是月在前；请在映射文件中用 dateFormat 或用 --date-format 指定顺序，例如 --date-format "%d/%m/%Y %H:%M:%S"（日在前）或 "%m/%d/%Y %H:%M:%S"（月在前）',
   'ingest.msg.dates_order_ambiguous':
-    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请在映射文件中用 dateFormat 或用 --date-format 指定顺序，例如 --date-format "%d/%m/%Y %H:%M:%S"（日在前）或 "%m/%d/%Y %H:%M:%S"（月在前）',
+    '"{example}" 这样的日期既可能是日在前也可能是月在前（文件的 {n} 个日期中没有大于 12 的字段）；请用 --date-order day-first 或 --date-order month-first 指定顺序，或以格式串指定：--date-format 或映射文件中的 dateFormat，例如 --date-format "%d/%m/%Y %H:%M:%S"（日在前）',
+  'ingest.msg.dates_order_contradicts':
+    '日期与指定的顺序（{order}）不符：按此顺序读取，"{example}" 的月份会大于 12；未导入任何数据：请检查文件，或改用另一种 --date-order，或不指定（由文件自身的日期决定）',
+  'ingest.msg.dates_order_given': '"{example}" 这样的日期已按指定的顺序（{order}）读取',
+  'ingest.msg.order.day-first': '日在前',
+  'ingest.msg.order.month-first': '月在前',
   'ingest.msg.missing_column': '缺少必需的列 {columns}（表头：{header}）',
   'ingest.msg.missing_json_field': '每行 JSON 都缺少必需的字段 {columns}',
   'ingest.msg.missing_parquet_column': '缺少必需的列 {columns}（Parquet 列名必须是规范列名）',
