@@ -1,7 +1,8 @@
 // Issue 9 in the browser: a day whose CDRs mostly do not say who hung up. The headline is the
 // short-call rate there; /when and /scripts start on it, /scripts can switch to the hang-up rate
 // (over the few known-party calls), and the overview shows the server's reason as sent.
-// The overview's KPI cards grey a rate on fewer than 30 calls in its own denominator and say why.
+// The overview's KPI cards and /scripts' decision table grey a rate on fewer than 30 calls in its own
+// denominator, and the cards say why.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,14 +107,21 @@ describe('headline short-call rate when the CDRs do not say who hung up', () => 
       await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('better');
       const head = page.locator('table[data-table=ab-decision] thead');
       expect(await head.textContent()).not.toContain(known);
+      // The rate column (after the line, its verdict and its calls): greyed when the line has too few calls.
+      const rateGrey = () =>
+        page
+          .locator('table[data-table=ab-decision] tbody tr[data-row]')
+          .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[3]?.classList.contains('muted')));
+      expect(await rateGrey()).toEqual([false, false]);
       expect(await page.locator('main').textContent()).not.toMatch(rawKey);
       // On the hang-up rate only 5 calls per line say who hung up: too few for a verdict.
       await page.click('[data-ab-metric=hangup]');
       await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('hangup');
       await expect.poll(() => b.getAttribute('data-verdict'), SERVER_WORK).toBe('too_few');
       expect(await page.locator('[data-ab-metric=hangup]').getAttribute('aria-pressed')).toBe('true');
-      // The decision table's calls are now the hang-up rate's denominator.
+      // The decision table's calls are now the hang-up rate's denominator, and 5 of them grey each line's rate.
       await expect.poll(() => head.textContent()).toContain(known);
+      await expect.poll(rateGrey).toEqual([true, true]);
       await settled(page);
       expect(await page.locator('main').textContent()).not.toMatch(rawKey);
       expect(problems).toEqual([]);

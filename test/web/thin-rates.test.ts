@@ -3,12 +3,16 @@
 // own denominator (known-party calls for the hang-up rate, answered calls for the short-call and
 // conversion rates, dials for the connect and rejection rates) below MIN_SAMPLE = 30, and says why
 // in words.
+import '../../web/src/lib/messages/analysis.ts';
 import '../../web/src/lib/messages/overview.ts';
 import { describe, expect, it } from 'vitest';
 import { rateByKey } from '../../server/semantic/measures.ts';
-import type { MetricFields } from '../../web/src/lib/api-types.ts';
+import { armTooFew } from '../../web/src/lib/ab.ts';
+import type { AbArm, AgentRec, MetricFields } from '../../web/src/lib/api-types.ts';
 import { MIN_SAMPLE } from '../../web/src/lib/charts/theme.ts';
-import { translate, type Lang } from '../../web/src/lib/i18n.ts';
+import { createFormat } from '../../web/src/lib/format.ts';
+import { translate, valueLabel, type Lang } from '../../web/src/lib/i18n.ts';
+import { agentItems } from '../../web/src/lib/insights.ts';
 import { comparable, KPI_RATES, kpiMeasures, thinNote, type KpiRate } from '../../web/src/lib/kpi.ts';
 import { cell } from './fixtures.ts';
 
@@ -97,5 +101,50 @@ describe('KPI cards: each rate greyed on its own denominator', () => {
     // The short-call rate of the same periods is over answered calls: comparable.
     expect(comparable(measure('shortCallRate'), few, many)).toBe('yes');
     expect(translate('en', 'kpi.fewBefore', { days: 7 })).toBe('too few calls in the previous 7 days to compare');
+  });
+});
+
+describe('/scripts and /insights grey a rate on too few calls too', () => {
+  it('a line of the decision table: 29 calls in the compared rate’s denominator is grey, 30 is not', () => {
+    const arm = (n: number) => ({ script: 'B', n }) as AbArm;
+    expect(armTooFew(arm(29), { minAnswered: 30 })).toBe(true);
+    expect(armTooFew(arm(30), { minAnswered: 30 })).toBe(false);
+    expect(armTooFew(arm(29), undefined)).toBe(true); // an older server: the tables' MIN_SAMPLE
+    expect(armTooFew(arm(30), undefined)).toBe(false);
+  });
+
+  it('an agent to coach: the raw rate on 29 calls is grey (the shrunk one reads it), on 30 it is not', () => {
+    const ctx = (lang: Lang) => ({
+      lang,
+      t: (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v),
+      fmt: createFormat(lang),
+      label: (d: string, v: string | number | null) => valueLabel(lang, d, v),
+      params: new URLSearchParams(),
+    });
+    const agent = (n: number): AgentRec => ({
+      agent: 'a07',
+      answered: n + 5,
+      earlyHangups: 20,
+      n,
+      events: 20,
+      rawRate: 20 / n,
+      shrunkRate: 0.45,
+      shrunkCiLow: 0.38,
+      shrunkCiHigh: 0.52,
+      probAboveTeam: 0.97,
+      teamRate: 0.31,
+      link: '/agents',
+      explanation: { en: 'Coach a07.', zh: '建议辅导 a07。' },
+    });
+    const muted = (n: number) =>
+      Object.fromEntries(agentItems([agent(n)], ctx('en'))[0]!.evidence.map((e) => [e.label, e.muted === true]));
+    expect(muted(29)).toEqual({
+      'Shrunk hang-up rate': false,
+      'Raw hang-up rate': true,
+      'Known party': false,
+      Team: false,
+      'P(above team)': false,
+    });
+    expect(muted(30)['Raw hang-up rate']).toBe(false);
   });
 });
