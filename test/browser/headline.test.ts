@@ -2,7 +2,8 @@
 // short-call rate there; /when and /scripts start on it, /scripts can switch to the hang-up rate
 // (over the few known-party calls), and the overview shows the server's reason as sent.
 // The overview's KPI cards and /scripts' decision table grey a rate on fewer than 30 calls in its own
-// denominator, and the cards say why.
+// denominator (the cards say why), and the survival curves on /scripts say which event they count,
+// per the rate compared.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,4 +197,21 @@ describe('KPI cards grey a rate on too few calls in its own denominator', () => 
     expect(await page.locator('[data-hollow-note]').count()).toBe(1);
     expect(problems).toEqual([]);
   });
+});
+
+describe('the survival curves say which event they count', () => {
+  it.each([
+    ['en', 'of all answered calls, the share still talking', 'of the answered calls that say who hung up'],
+    ['zh-CN', '在全部接通电话中，各开场白仍在通话的比例', '在记录了挂断方的接通电话中，各开场白被叫尚未挂断的比例'],
+  ])(
+    'short-call rate: the call ending; switched to the hang-up rate: the callee hanging up (%s)',
+    async (lang, short, hangup) => {
+      const { page, problems } = await open(`/scripts?lang=${lang}&${DAY}&control=A`);
+      const note = page.locator('[data-card=survival] header .note');
+      await expect.poll(() => note.textContent(), SERVER_WORK).toContain(short);
+      await page.click('[data-ab-metric=hangup]');
+      await expect.poll(() => note.textContent(), SERVER_WORK).toContain(hangup);
+      expect(problems).toEqual([]);
+    },
+  );
 });
