@@ -27,7 +27,12 @@ const AbQuery = z.intersection(
     metric: z.enum(['hangup', 'short']).optional(),
   }),
 );
-const SurvivalQuery = z.intersection(FiltersSchema, z.object({ by: z.enum(SURVIVAL_GROUPS).default('script') }));
+// The curve's event: `hangup` (callee hung up, known-party calls) or `short` (call ended, answered
+// calls); absent = the view's headline. /scripts asks for the rate its A/B compares.
+const SurvivalQuery = z.intersection(
+  FiltersSchema,
+  z.object({ by: z.enum(SURVIVAL_GROUPS).default('script'), metric: z.enum(['hangup', 'short']).optional() }),
+);
 
 /** Statistics routes. Numbers from queries/*.sql, statistics from server/stats. */
 export function insightRoutes(db: Database, settings: Settings) {
@@ -53,7 +58,7 @@ export function insightRoutes(db: Database, settings: Settings) {
     })
     .get('/survival', async (c) => {
       const q = parseQuery(c, SurvivalQuery);
-      return c.json(await survival(db, q.by, q, settings));
+      return c.json(await survival(db, q.by, q, settings, q.metric));
     })
     .get('/recommendations', async (c) => c.json(await recommendations(db, parseQuery(c, FiltersSchema), settings)));
 }

@@ -149,4 +149,25 @@ describe('/api/ab when 95% of answered calls do not say who hung up', () => {
     expect(b).toMatchObject({ events: 0, n: 5, rate: 0 });
     expect(b.verdict).toBe('too_few');
   });
+
+  it('/api/survival draws the rate asked for, as /scripts compares it: the headline (short) by default', async () => {
+    const curves = async (q: string) =>
+      Object.fromEntries(
+        (
+          (await getJson(fx.app, `/api/survival?by=script${q}`)).body.groups as {
+            key: string;
+            n: number;
+            events: number;
+          }[]
+        ).map((g) => [g.key, [g.n, g.events]]),
+      );
+    // Short: every answered call, the event is the call ending (each one ends): 100 / 100 per line.
+    expect((await getJson(fx.app, '/api/survival?by=script')).body.metric).toBe('short');
+    expect(await curves('')).toEqual({ A: [100, 100], B: [100, 100] });
+    expect(await curves('&metric=short')).toEqual({ A: [100, 100], B: [100, 100] });
+    // Hang-up: the 5 known-party calls per line; A's 5 are callee hang-ups, B's agent hang-ups (censored).
+    expect((await getJson(fx.app, '/api/survival?by=script&metric=hangup')).body.metric).toBe('hangup');
+    expect(await curves('&metric=hangup')).toEqual({ A: [5, 5], B: [5, 0] });
+    expect((await getJson(fx.app, '/api/survival?metric=connect')).status).toBe(400);
+  });
 });

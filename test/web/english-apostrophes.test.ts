@@ -10,13 +10,14 @@ import { INGEST_MESSAGES_EN, OFFSET_SOURCES_EN } from '../../server/contract/ing
 import { analysisEn } from '../../web/src/lib/messages/analysis.en.ts';
 import { dataEn } from '../../web/src/lib/messages/data.en.ts';
 import { en } from '../../web/src/lib/messages/en.ts';
+import { overviewEn } from '../../web/src/lib/messages/overview.en.ts';
 import { signinEn } from '../../web/src/lib/messages/signin.en.ts';
 
 const CURLY_QUOTE = /[\u2018\u2019\u201C\u201D]/;
 
 describe('no curly quotes or apostrophes in the English dictionaries', () => {
   it('every English text of the dashboard and of the ingest messages', () => {
-    const dicts = { en, analysisEn, dataEn, signinEn, INGEST_MESSAGES_EN, OFFSET_SOURCES_EN };
+    const dicts = { en, analysisEn, dataEn, signinEn, overviewEn, INGEST_MESSAGES_EN, OFFSET_SOURCES_EN };
     const texts = Object.entries(dicts).flatMap(([name, d]) =>
       Object.entries(d as Record<string, string>).map(([key, text]) => [`${name}.${key}`, text] as const),
     );

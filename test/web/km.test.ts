@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { kaplanMeier, type SurvivalObservation } from '../../server/stats/index.ts';
 import type { SurvivalGroup, SurvivalPoint } from '../../web/src/lib/api-types.ts';
 import { buildKmPlot, kmSteps, viridisCategories, type KmStep } from '../../web/src/lib/charts/survival.ts';
-import { translate } from '../../web/src/lib/i18n.ts';
+import { translate, type Lang } from '../../web/src/lib/i18n.ts';
 import { createFormat } from '../../web/src/lib/format.ts';
-import { survivalAtWithSe, survivalDifference, survivalSentence } from '../../web/src/lib/km-compare.ts';
+import { kmWords, survivalAtWithSe, survivalDifference, survivalSentence } from '../../web/src/lib/km-compare.ts';
 
 const obs = (spec: [time: number, event: boolean, count: number][]): SurvivalObservation[] =>
   spec.flatMap(([time, event, count]) => Array.from({ length: count }, () => ({ time, event })));
@@ -89,7 +89,7 @@ describe('Kaplan–Meier difference at t (hand-computed)', () => {
       'Line A keeps 21.4 points fewer callees past 10 s than Line B (95% CI -13.6 to 56.5; crude, not adjusted).',
     );
     expect(sentence('zh-CN', arm, control, ['话术 B', '话术 A'])).toBe(
-      '话术 B 在接通 10 秒后仍在通话的被叫比 话术 A 多 21.4 个百分点（95% 区间 -13.6 至 56.5；未校正）。',
+      '话术 B 接通 10 秒后被叫尚未挂断的比例比 话术 A 高 21.4 个百分点（95% 区间 -13.6 至 56.5；未校正）。',
     );
   });
 });
@@ -165,5 +165,60 @@ describe('kmSteps / buildKmPlot', () => {
     expect(viridisCategories(4)).toHaveLength(4);
     expect(viridisCategories(4)[0]).toBe('#440154');
     expect(viridisCategories(4).at(-1)).not.toBe('#fde725');
+  });
+});
+
+// The curve shown is the headline's (or the rate /scripts compares): its note, axis, tooltip and
+// sentences say which event it counts, in both languages.
+describe('the survival curve says what it measures, per headline', () => {
+  it('hang-up rate: the callee hanging up, over the calls that say who hung up', () => {
+    const w = kmWords('hangup');
+    expect(kmWords(undefined)).toEqual(w); // an older server's curves were the hang-up ones
+    expect(translate('en', w.note, { t: 10 })).toBe(
+      'Kaplan–Meier, per opening line: of the answered calls that say who hung up, the share the callee has not hung up on yet (a call the agent ended counts until it ended); band: 95% interval. Dashed line: 10 s.',
+    );
+    expect(translate('en', w.y)).toBe('Callee has not hung up');
+    expect(translate('zh-CN', w.note, { t: 10 })).toContain('在记录了挂断方的接通电话中');
+    expect(translate('zh-CN', w.y)).toBe('被叫尚未挂断');
+  });
+
+  it('short-call rate: the call ending for any reason, over every answered call', () => {
+    const w = kmWords('short');
+    expect(translate('en', w.note, { t: 10 })).toBe(
+      'Kaplan–Meier, per opening line: of all answered calls, the share still talking, whoever hangs up (the curve behind the short-call rate); band: 95% interval. Dashed line: 10 s.',
+    );
+    expect(translate('en', w.y)).toBe('Still talking');
+    expect(translate('zh-CN', w.note, { t: 10 })).toContain('在全部接通电话中');
+    expect(translate('zh-CN', w.y)).toBe('仍在通话');
+    for (const lang of ['en', 'zh-CN'] as const) {
+      expect(translate(lang, w.note, { t: 10 })).not.toBe(translate(lang, kmWords('hangup').note, { t: 10 }));
+    }
+  });
+
+  it('the comparison sentences name the same event as the curve', () => {
+    const pts = (s: number) => [
+      { t: 5, survival: s, standardError: 0.01, ciLow: s - 0.02, ciHigh: s + 0.02, atRisk: 500 },
+    ];
+    // 0.8 - 0.7 = 10 points; se = sqrt(0.01² + 0.01²) = 0.014142; ± 1.959964 · 0.014142 = ± 2.77 points.
+    const d = survivalDifference(pts(0.8), pts(0.7), 10);
+    const say = (lang: Lang, metric: 'hangup' | 'short', diff = d) => {
+      const s = survivalSentence(diff, { arm: 'B', control: 'A' }, 10, createFormat(lang).points, metric);
+      return translate(lang, s.key, s.vars);
+    };
+    expect(say('en', 'hangup')).toBe(
+      'B keeps 10.0 points more callees past 10 s than A (95% CI 7.2 to 12.8; crude, not adjusted).',
+    );
+    expect(say('en', 'short')).toBe(
+      'B has 10.0 points more calls still talking past 10 s than A (95% CI 7.2 to 12.8; crude, not adjusted).',
+    );
+    expect(say('en', 'short', survivalDifference(pts(0.7), pts(0.8), 10))).toBe(
+      'B has 10.0 points fewer calls still talking past 10 s than A (95% CI 7.2 to 12.8; crude, not adjusted).',
+    );
+    expect(say('zh-CN', 'hangup')).toBe(
+      'B 接通 10 秒后被叫尚未挂断的比例比 A 高 10.0 个百分点（95% 区间 7.2 至 12.8；未校正）。',
+    );
+    expect(say('zh-CN', 'short')).toBe(
+      'B 接通 10 秒后仍在通话的比例比 A 高 10.0 个百分点（95% 区间 7.2 至 12.8；未校正）。',
+    );
   });
 });

@@ -19,6 +19,9 @@ import '../../web/src/lib/messages/signin.ts';
 import { glossaryEn } from '../../web/src/lib/messages/glossary.en.ts';
 import { glossaryZhCN } from '../../web/src/lib/messages/glossary.zh-CN.ts';
 import '../../web/src/lib/messages/glossary.ts';
+import { overviewEn } from '../../web/src/lib/messages/overview.en.ts';
+import { overviewZhCN } from '../../web/src/lib/messages/overview.zh-CN.ts';
+import '../../web/src/lib/messages/overview.ts';
 import { addDays, defaultRange, lastDays, previousPeriod, selectedPeriod } from '../../web/src/lib/period.ts';
 import { bestAndWorst } from '../../web/src/lib/windows.ts';
 import { cell, row } from './fixtures.ts';
@@ -120,6 +123,7 @@ describe('i18n', () => {
       [dataEn, dataZhCN],
       [signinEn, signinZhCN],
       [glossaryEn, glossaryZhCN],
+      [overviewEn, overviewZhCN],
     ] as [Record<string, string>, Record<string, string>][]) {
       for (const key of Object.keys(enTexts)) {
         expect(zhTexts[key], key).toBeTruthy();
@@ -134,7 +138,8 @@ describe('i18n', () => {
   });
 
   it('data-page and sign-in texts are not in the core set either, and register on import', () => {
-    for (const lazy of [dataEn, signinEn, glossaryEn]) expect(Object.keys(lazy).filter((k) => k in en)).toEqual([]);
+    for (const lazy of [dataEn, signinEn, glossaryEn, overviewEn])
+      expect(Object.keys(lazy).filter((k) => k in en)).toEqual([]);
     expect(translate('zh-CN', 'audit.title')).toBe(dataZhCN['audit.title']); // registered by the imports above
     expect(translate('en', 'auth.title')).toBe('Sign in');
     expect(translate('zh-CN', 'glossary.knownParty')).toBe(glossaryZhCN['glossary.knownParty']);

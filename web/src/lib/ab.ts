@@ -9,6 +9,7 @@ import {
   type Headline,
 } from './api-types.ts';
 import { METRIC_TEXT, type RateMetric } from './charts/measures.ts';
+import { MIN_SAMPLE } from './charts/theme.ts';
 import type { MessageKey } from './i18n.ts';
 import type { ResourceState } from './resource-state.ts';
 
@@ -117,6 +118,14 @@ export function sampleStatus(
   const have = Math.min(arm.n, control.n);
   return { required: arm.requiredPerArm, have, enough: have >= arm.requiredPerArm };
 }
+
+/**
+ * An arm whose compared rate rests on too few calls in its denominator (known-party calls for the
+ * hang-up rate, answered for the short-call rate): greyed as in every other table. The server's
+ * own minimum (`minAnswered`, the one below which it gives no verdict) when it sends one.
+ */
+export const armTooFew = (arm: AbArm, result: Pick<AbResult, 'minAnswered'> | undefined): boolean =>
+  arm.n < (result?.minAnswered ?? MIN_SAMPLE);
 
 /** The compared rate over every arm together, drawn as the reference line. */
 export function pooledRate(arms: readonly AbArm[]): number | null {

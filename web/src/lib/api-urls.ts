@@ -1,4 +1,4 @@
-import type { AdjustKey, Dimension, Filters } from './api-types.ts';
+import type { AdjustKey, Dimension, Filters, Headline } from './api-types.ts';
 import { filterQuery } from './filters.ts';
 
 // Pure (no fetch, no auth state), so modules that only build URLs stay testable without Svelte.
@@ -13,8 +13,9 @@ export const api = {
   /** A/B/n of opening lines; always with the daily always-valid looks (the page states the method). */
   ab: (f: Filters, o: { control?: string; adjust: readonly AdjustKey[] }) =>
     `/api/ab?${filterQuery(f, { ...(o.control ? { control: o.control } : {}), ...(o.adjust.length ? { adjust: o.adjust.join(',') } : {}), sequential: '1' })}`,
-  survival: (by: 'script' | 'segment' | 'number_tag' | 'agent', f: Filters) =>
-    `/api/survival?${filterQuery(f, { by })}`,
+  /** Kaplan–Meier curves; `metric` picks the event (absent = the view's headline, as the server picks it). */
+  survival: (by: 'script' | 'segment' | 'number_tag' | 'agent', f: Filters, metric?: Headline) =>
+    `/api/survival?${filterQuery(f, { by, ...(metric ? { metric } : {}) })}`,
   recommendations: (f: Filters) => `/api/recommendations?${filterQuery(f)}`,
   /** The ISO weeks with calls, newest first (the weekly report's week picker). */
   reportWeeks: () => '/api/reports/weeks',

@@ -54,8 +54,8 @@ export function rateColumns<R extends RateFields>(
   // Rows are breakdown rows, heatmap cells or A/B arms: each carries the shown rate's fields.
   const read = (r: R) => r as unknown as MetricFields;
   const m = MEASURES[metric];
-  const small = (r: R) => m.den(read(r)) < minSample;
-  const fewDials = (r: R) => r.dials < minSample;
+  const small = (r: R) => m.small(read(r), minSample);
+  const fewDials = (r: R) => MEASURES.connectRate.small(read(r), minSample);
   // The rate and its interval first (after the key): the answer, then how sure, then the counts.
   const cols: Column<R>[] = [
     { key: metric, label: t(words.label), kind: 'pct', value: (r) => m.rate(read(r)), muted: small },

@@ -4,17 +4,19 @@ import type { AnalysisMessageKey } from './messages/analysis.en.ts';
 import type { DataMessageKey } from './messages/data.en.ts';
 import { en, type MessageKey as CoreMessageKey } from './messages/en.ts';
 import type { GlossaryMessageKey } from './messages/glossary.en.ts';
+import type { OverviewMessageKey } from './messages/overview.en.ts';
 import type { SignInMessageKey } from './messages/signin.en.ts';
 import { zhCN } from './messages/zh-CN.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-/** Core texts (every page) and the texts loaded with the pages that use them (analysis, data, sign-in, glossary). */
-export type MessageKey = CoreMessageKey | AnalysisMessageKey | DataMessageKey | SignInMessageKey | GlossaryMessageKey;
+/** Core texts (every page) and the texts loaded with the pages that use them (analysis, data, sign-in, glossary, overview). */
+export type MessageKey =
+  CoreMessageKey | AnalysisMessageKey | DataMessageKey | SignInMessageKey | GlossaryMessageKey | OverviewMessageKey;
 
 const MESSAGES: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, 'zh-CN': { ...zhCN } };
 
-/** Adds texts that a lazily loaded page brings (messages/analysis.ts, data.ts, signin.ts). */
+/** Adds texts that a lazily loaded page brings (messages/analysis.ts, data.ts, signin.ts, overview.ts). */
 export function extendMessages(extra: Record<Lang, Partial<Record<MessageKey, string>>>): void {
   for (const lang of LANGS) Object.assign(MESSAGES[lang], extra[lang]);
 }

@@ -2,6 +2,7 @@ import { relabel } from '../../../server/contract/labels.ts';
 import { agentText, capText, numberText, windowText } from '../../../server/contract/rec-text.ts';
 import type { AgentRec, FrequencyCapRec, Headline, NumberRec, WindowRec } from './api-types.ts';
 import { abWords } from './ab.ts';
+import { MIN_SAMPLE } from './charts/theme.ts';
 import { VIEW_KEYS } from './filters.ts';
 import type { Format } from './format.ts';
 import type { Lang, MessageKey } from './i18n.ts';
@@ -60,7 +61,8 @@ export interface RecItem {
   group?: string;
   badge?: { text: string; good: boolean };
   text: string;
-  evidence: { label: string; value: string }[];
+  /** Label/value pairs; `muted`: a rate on too few calls, greyed as in the tables. */
+  evidence: { label: string; value: string; muted?: boolean }[];
   href: string;
   /** Strength of the evidence for "top 3" (lower = stronger: an adjusted p, or minus a probability). */
   rank: number;
@@ -145,7 +147,8 @@ export function agentItems(rows: readonly AgentRec[], c: RecContext): RecItem[] 
         label: t('ev.shrunk', { rate: words(c).rate.toLowerCase() }),
         value: `${fmt.pct(a.shrunkRate)} (${fmt.interval(a.shrunkCiLow, a.shrunkCiHigh)})`,
       },
-      { label: t('ev.raw', { rate: words(c).rate.toLowerCase() }), value: fmt.pct(a.rawRate) },
+      // The raw rate on too few calls is greyed as in the agents table; the shrunk one is what reads it.
+      { label: t('ev.raw', { rate: words(c).rate.toLowerCase() }), value: fmt.pct(a.rawRate), muted: a.n < MIN_SAMPLE },
       { label: words(c).calls, value: fmt.int(a.n) },
       { label: t('ev.team'), value: fmt.pct(a.teamRate) },
       { label: t('ev.probAbove'), value: fmt.prob(a.probAboveTeam) },

@@ -1,4 +1,5 @@
-import type { SurvivalPoint } from './api-types.ts';
+import type { Headline, SurvivalPoint } from './api-types.ts';
+import type { MessageKey } from './i18n.ts';
 
 const Z_95 = 1.959963984540054;
 
@@ -46,18 +47,40 @@ export function survivalDifference(
   return { diff, se, low: diff - Z_95 * se, high: diff + Z_95 * se, approximate: a.fromBand || c.fromBand };
 }
 
+/**
+ * The words of the curves shown, per the survival response's `metric` (server/analysis/survival.ts):
+ * `hangup` = the callee hanging up, over the answered calls that say who hung up (a call the agent
+ * ended counts until then); `short` = the call ending for any reason, over every answered call
+ * (the share still talking at t s). An older server sends no metric: its curves were the hang-up ones.
+ */
+export function kmWords(metric: Headline | undefined): KmWords {
+  return metric === 'short'
+    ? { note: 'km.note.short', y: 'km.y.short', more: 'km.more.short', fewer: 'km.fewer.short' }
+    : { note: 'km.note', y: 'km.y', more: 'km.more', fewer: 'km.fewer' };
+}
+interface KmWords {
+  note: MessageKey;
+  /** The y axis, the tooltip's value and the table's column. */
+  y: MessageKey;
+  /** The sentences comparing a line with the control. */
+  more: MessageKey;
+  fewer: MessageKey;
+}
+
 /** The message and its values for one sentence: "B keeps 4.1 points more callees past 10 s than A (95% CI 2.0 to 6.2 …)". */
 export function survivalSentence(
   d: SurvivalDifference,
   names: { arm: string; control: string },
   t: number,
   points: (x: number) => string,
-): { key: 'km.more' | 'km.fewer'; vars: Record<string, string | number> } {
+  metric?: Headline,
+): { key: MessageKey; vars: Record<string, string | number> } {
   // The interval is told in the sentence's own direction: "fewer (95% CI 2.0 to 6.2)".
   const more = d.diff >= 0;
   const [lo, hi] = more ? [d.low, d.high] : [-d.high, -d.low];
+  const words = kmWords(metric);
   return {
-    key: more ? 'km.more' : 'km.fewer',
+    key: more ? words.more : words.fewer,
     vars: { arm: names.arm, control: names.control, t, d: points(Math.abs(d.diff)), low: points(lo), high: points(hi) },
   };
 }

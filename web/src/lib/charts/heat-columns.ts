@@ -30,7 +30,7 @@ export function heatRateColumns<R extends HeatCell>(
 ): Column<R>[] {
   const m = MEASURES[metric];
   const words = METRIC_TEXT[metric];
-  const small = (c: R) => m.den(c) < MIN_SAMPLE;
+  const small = (c: R) => m.small(c, MIN_SAMPLE);
   return [
     { key: 'rate', label: t(words.label), kind: 'pct', value: (c) => m.rate(c), muted: small },
     ...(opts.numerator === false

@@ -2,6 +2,7 @@ import type { HeatCell, MetricFields, RateRow } from '../api-types.ts';
 import type { MessageKey } from '../i18n.ts';
 import { RATES, rateByKey } from '../../../../server/semantic/measures.ts';
 import { centeredRange } from './palette.ts';
+import { MIN_SAMPLE } from './theme.ts';
 
 /** The semantic layer's rates that travel with Wilson bounds (all but the unknown-party share). */
 type Rated = Exclude<(typeof RATES)[number], { bounds: null }>;
@@ -20,24 +21,39 @@ export const metricFromParam = (p: string | null): RateMetric =>
   p === 'connect' ? 'connectRate' : p === 'short' ? 'shortCallRate' : 'hangupRate';
 
 /** How a rate is read off a result row (summary, breakdown row, heatmap cell): value, interval, numerator and denominator. */
-export interface Measure {
+export interface Measure<K extends RatedKey = RatedKey> {
+  key: K;
+  /** The count the rate is over, as the semantic layer names it (knownParty for the hang-up rate). */
+  denominator: Rated['denominator'];
+  /** Whether a higher value is good news. */
+  upIsGood: boolean;
   rate(r: MetricFields): number | null;
   low(r: MetricFields): number | null;
   high(r: MetricFields): number | null;
   num(r: MetricFields): number;
   den(r: MetricFields): number;
+  /**
+   * Too few calls behind the rate to read it: its own denominator below `min` (MIN_SAMPLE). The
+   * one rule every table, chart and KPI card greys a rate by.
+   */
+  small(r: MetricFields, min?: number): boolean;
 }
 
 /** A rate of the semantic layer read off a row: its numerator, denominator and bounds as defined there. */
-export function measureOf(key: RatedKey): Measure {
+export function measureOf<K extends RatedKey>(key: K): Measure<K> {
   const def = RATES.find((d): d is Rated => d.key === key)!;
   const [lo, hi] = def.bounds;
+  const den = (r: MetricFields) => r[def.denominator];
   return {
+    key,
+    denominator: def.denominator,
+    upIsGood: def.upIsGood,
     rate: (r) => r[def.key],
     low: (r) => r[lo],
     high: (r) => r[hi],
     num: (r) => r[def.numerator],
-    den: (r) => r[def.denominator],
+    den,
+    small: (r, min = MIN_SAMPLE) => den(r) < min,
   };
 }
 

@@ -79,16 +79,25 @@ export const analysisEn = {
     'Needed per line: {unit} each line needs to detect the difference seen so far with 80% power at α = 0.05.',
   'ab.chi': 'All lines together: χ² = {chi} on {df} df, p {p}.',
   'km.title': 'Who stays on the line: the first {max} seconds',
+  // The curve shown is the headline's (server/analysis/survival.ts): with the hang-up rate the event is
+  // the callee hanging up, over the calls that say who hung up; with the short-call rate, the call ending.
   'km.note':
-    'Kaplan–Meier: share of answered calls the callee has not hung up on yet, per opening line; band: 95% interval. Dashed line: {t} s.',
+    'Kaplan–Meier, per opening line: of the answered calls that say who hung up, the share the callee has not hung up on yet (a call the agent ended counts until it ended); band: 95% interval. Dashed line: {t} s.',
+  'km.note.short':
+    'Kaplan–Meier, per opening line: of all answered calls, the share still talking, whoever hangs up (the curve behind the short-call rate); band: 95% interval. Dashed line: {t} s.',
   'km.x': 'Seconds after answering',
-  'km.y': 'Still on the line',
+  'km.y': 'Callee has not hung up',
+  'km.y.short': 'Still talking',
   'km.atRisk': 'Still at risk',
   'km.seconds': 'Seconds',
   'km.more':
     '{arm} keeps {d} points more callees past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
   'km.fewer':
     '{arm} keeps {d} points fewer callees past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
+  'km.more.short':
+    '{arm} has {d} points more calls still talking past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
+  'km.fewer.short':
+    '{arm} has {d} points fewer calls still talking past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
   'km.approx': "Intervals approximated from the width of the curves' bands.",
   'km.logRank': 'Log-rank test across lines (whole call, not only the first {max} s): χ² = {chi} on {df} df, p {p}.',
   'insights.title': 'Recommendations',

@@ -77,13 +77,21 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
   'ab.requiredNote': '每组所需样本：在 α = 0.05、80% 检验效能下，检出目前观察到的差异每条开场白需要的{unit}。',
   'ab.chi': '所有开场白整体检验：χ² = {chi}，自由度 {df}，p {p}。',
   'km.title': '通话留存：接通后前 {max} 秒',
-  'km.note': 'Kaplan–Meier 曲线：各开场白接通后被叫尚未挂断的比例；色带：95% 区间。虚线：{t} 秒。',
+  'km.note':
+    'Kaplan–Meier 曲线：在记录了挂断方的接通电话中，各开场白被叫尚未挂断的比例（坐席先挂断的电话计到挂断为止）；色带：95% 区间。虚线：{t} 秒。',
+  'km.note.short':
+    'Kaplan–Meier 曲线：在全部接通电话中，各开场白仍在通话的比例，不论哪方挂断（短通话占比背后的曲线）；色带：95% 区间。虚线：{t} 秒。',
   'km.x': '接通后秒数',
-  'km.y': '仍在通话',
+  'km.y': '被叫尚未挂断',
+  'km.y.short': '仍在通话',
   'km.atRisk': '风险集人数',
   'km.seconds': '秒',
-  'km.more': '{arm} 在接通 {t} 秒后仍在通话的被叫比 {control} 多 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
-  'km.fewer': '{arm} 在接通 {t} 秒后仍在通话的被叫比 {control} 少 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
+  'km.more': '{arm} 接通 {t} 秒后被叫尚未挂断的比例比 {control} 高 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
+  'km.fewer': '{arm} 接通 {t} 秒后被叫尚未挂断的比例比 {control} 低 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
+  'km.more.short':
+    '{arm} 接通 {t} 秒后仍在通话的比例比 {control} 高 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
+  'km.fewer.short':
+    '{arm} 接通 {t} 秒后仍在通话的比例比 {control} 低 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
   'km.approx': '区间由曲线置信带宽度近似得到。',
   'km.logRank': '各开场白的 log-rank 检验（整通电话，不限前 {max} 秒）：χ² = {chi}，自由度 {df}，p {p}。',
   'insights.title': '行动建议',
