@@ -4,9 +4,10 @@
 -- (idx: positions in the record's extracted values, see rule_raw),
 -- bound as a parameter: user mapping text is data here, never SQL.
 
--- Values that mean "empty" in exports: blank, Excel's '-'/'--', MySQL/VICIdial NULL and \N.
+-- Values that mean "empty" in exports: blank, Excel's '-'/'--' (also as a rejects file writes them,
+-- made inert with an apostrophe: reject_cell), MySQL/VICIdial NULL and \N.
 CREATE OR REPLACE TEMP MACRO blank_to_null(v) AS
-  CASE WHEN v IS NULL OR trim(v, E' \t\r\n') IN ('', '-', '--', 'NULL', '\N') THEN NULL
+  CASE WHEN v IS NULL OR trim(v, E' \t\r\n') IN ('', '-', '--', '''-', '''--', 'NULL', '\N') THEN NULL
        -- Excel text markers: a leading apostrophe or TAB before a number (stops 1.38E+10); both
        -- together are a TAB-marked number a rejects file made inert (reject_cell), read back as the number.
        -- (starts_with first: a regex on every value of every column costs seconds per million rows)

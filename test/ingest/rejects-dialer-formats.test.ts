@@ -279,7 +279,8 @@ describe('the rejects file of a dialer export gives its rows back as the source 
     const source = iconv.decode(readFileSync(join(FORMATS_DIR, 'cn_export_gbk.csv')), 'gb18030');
     const lines = source.trimEnd().split('\r\n'); // an Excel export: CRLF
     lines[2] = lines[2]!.replace(',2024/9/17 9:03,2024/9/17 9:03,', ',2024/9/17 9:03,2024/9/17 9:o3,'); // 序号 1: a letter o in the answer time
-    lines[3] = lines[3]!.replace(',1分12秒,', ',约72秒,'); // 序号 2: "about 72 s" is no duration
+    // 序号 3: a letter O in the end time; its answer time is Excel's empty marker `--`, its callee masked by the export.
+    lines[4] = lines[4]!.replace(',2024-09-17 09:20:30,', ',2024-09-17 09:20:3O,');
     const r = await t.ingest(write('外呼明细.csv', iconv.encode(lines.join('\r\n') + '\r\n', 'gb18030')));
     expect(r).toMatchObject({ format: 'cn_export', encoding: 'gb18030' });
     expectBuckets(r, { rows: 7, calls: 6, folded: 1, inserted: 4, rejected: 2 });
@@ -296,9 +297,9 @@ describe('the rejects file of a dialer export gives its rows back as the source 
         'answered_at: not a timestamp: "2024/9/17 9:o3"',
       ],
       [
-        ...(await asWritten(sourceHeader, csvRows(lines[3]!)[0]!, ['被叫号码'])),
-        '4',
-        'talk_seconds: not a number: "约72秒"',
+        ...(await asWritten(sourceHeader, csvRows(lines[4]!)[0]!, ['被叫号码'])),
+        '5',
+        'ended_at: not a timestamp: "2024-09-17 09:20:3O"',
       ],
     ]);
     expect(rows[0]!.slice(0, 5)).toEqual([
@@ -308,11 +309,20 @@ describe('the rejects file of a dialer export gives its rows back as the source 
       '2024/9/17 9:03',
       '2024/9/17 9:o3',
     ]);
+    // `--` made inert (a spreadsheet would read a formula), read back as empty; a masked number is a key of its own.
+    expect(rows[1]!.slice(0, 6)).toEqual([
+      '3',
+      "'\t02150001234",
+      '138****5678',
+      '2024-09-17 09:20:00',
+      "'--",
+      '2024-09-17 09:20:3O',
+    ]);
 
     const again = await t.ingest(
       write(
         '外呼明细.rejects-fixed.csv',
-        text.replace(',2024/9/17 9:o3,', ',2024/9/17 9:03,').replace(',约72秒,', ',72,'),
+        text.replace(',2024/9/17 9:o3,', ',2024/9/17 9:03,').replace(',2024-09-17 09:20:3O,', ',2024-09-17 09:20:30,'),
       ),
     );
     expect(again).toMatchObject({ format: 'cn_export', encoding: 'utf-8' });
@@ -322,14 +332,26 @@ describe('the rejects file of a dialer export gives its rows back as the source 
     expect(await storedCalls(t, ', call_id')).toEqual(
       await storedCalls(await cleanLoad('cn_export_gbk.csv'), ', call_id'),
     );
-    const stored = await t.store.db.query<{ caller_number: string; talk_seconds: number; disposition: string }>(
-      `SELECT caller_number, talk_seconds, disposition FROM calls WHERE ingest_id = $id ORDER BY started_at`,
+    const stored = await t.store.db.query(
+      `SELECT caller_number, callee_id, answered_at, talk_seconds, disposition FROM calls WHERE ingest_id = $id ORDER BY started_at`,
       { id: again.ingestId },
     );
     // The TAB that marked the number as text in the export, made inert in the rejects file, is read back as the number.
     expect(stored).toEqual([
-      { caller_number: '02150001234', talk_seconds: 5, disposition: 'answered' },
-      { caller_number: '02150001234', talk_seconds: 72, disposition: 'answered' },
+      {
+        caller_number: '02150001234',
+        callee_id: await calleeKey('13800138001'),
+        answered_at: '2024-09-17 01:03:00+00',
+        talk_seconds: 5,
+        disposition: 'answered',
+      },
+      {
+        caller_number: '02150001234',
+        callee_id: '138****5678',
+        answered_at: null,
+        talk_seconds: 0,
+        disposition: 'no_answer',
+      },
     ]);
   });
 
