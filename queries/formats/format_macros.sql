@@ -4,12 +4,14 @@
 -- (idx: positions in the record's extracted values, see rule_raw),
 -- bound as a parameter: user mapping text is data here, never SQL.
 
--- Values that mean "empty" in exports: blank, Excel's '-'/'--', MySQL/VICIdial NULL and \N.
+-- Values that mean "empty" in exports: blank, Excel's '-'/'--' (also as a rejects file writes them,
+-- made inert with an apostrophe: reject_cell), MySQL/VICIdial NULL and \N.
 CREATE OR REPLACE TEMP MACRO blank_to_null(v) AS
-  CASE WHEN v IS NULL OR trim(v, E' \t\r\n') IN ('', '-', '--', 'NULL', '\N') THEN NULL
-       -- Excel text markers: a leading apostrophe or TAB before a number (stops 1.38E+10).
+  CASE WHEN v IS NULL OR trim(v, E' \t\r\n') IN ('', '-', '--', '''-', '''--', 'NULL', '\N') THEN NULL
+       -- Excel text markers: a leading apostrophe or TAB before a number (stops 1.38E+10); both
+       -- together are a TAB-marked number a rejects file made inert (reject_cell), read back as the number.
        -- (starts_with first: a regex on every value of every column costs seconds per million rows)
-       WHEN starts_with(ltrim(v, E' \t'), '''') THEN regexp_replace(trim(v, E' \t\r\n'), '^''([+0-9])', '\1')
+       WHEN starts_with(ltrim(v, E' \t'), '''') THEN regexp_replace(trim(v, E' \t\r\n'), '^''[ \t]*([+0-9])', '\1')
        ELSE trim(v, E' \t\r\n') END;
 
 -- The raw value of a rule from `vals`, the record's values at every path any rule reads (one
@@ -130,3 +132,15 @@ CREATE OR REPLACE TEMP MACRO fmt_text(v, fmt) AS
 CREATE OR REPLACE TEMP MACRO reject_cell(x) AS
   (CASE WHEN regexp_matches(x, '^[=+\-@\t\r]') THEN '''' ELSE '' END)
   || CASE WHEN length(x) > 1000 THEN left(x, 1000) || '…' ELSE x END;
+
+-- A cell of a dialer CSV's rejects file in the source's own dialect (d: delimiter, q: quote, ''
+-- when the source quotes nothing; format_rejects_as_written.sql): quoted when it holds the
+-- delimiter, the quote, a line break or edge spaces, the quote doubled (every reader's escape is
+-- its quote). A dialect without quoting cannot carry those: its reader split on them, so no value
+-- read holds one; in the cells that could (a reason, a line the reader could not split) they become spaces.
+CREATE OR REPLACE TEMP MACRO csv_cell(v, d, q) AS
+  CASE WHEN v IS NULL THEN ''
+       WHEN q = '' THEN regexp_replace(replace(v, d, ' '), '[\r\n]', ' ', 'g')
+       WHEN contains(v, d) OR contains(v, q) OR contains(v, E'\n') OR contains(v, E'\r') OR v <> trim(v)
+         THEN q || replace(v, q, q || q) || q
+       ELSE v END;

@@ -24,9 +24,9 @@ WITH parsed AS (
   -- "each rule" lists repeat their template once per canonical and helper column (stage-mapped.ts).
   SELECT rec_no, line_no, rec, {{each rule: rule_raw(vals, $@) AS @}} FROM parsed
 ), extracted AS (
-  SELECT rec_no, line_no, rec, {{each rule: rule_extract(@, $@) AS @}} FROM got
+  SELECT rec_no, line_no, rec, got.callee_id AS callee_raw, {{each rule: rule_extract(@, $@) AS @}} FROM got
 ), picked AS (
-  SELECT rec_no, line_no, rec, {{each rule: rule_map(@, $@) AS @}} FROM extracted
+  SELECT rec_no, line_no, rec, callee_raw, {{each rule: rule_map(@, $@) AS @}} FROM extracted
 ), timed AS (
   -- A dateFormat the user gave reads the raw text first (fmt_text is NULL without one).
   SELECT * REPLACE (coalesce(fmt_text(started_at, $opts.date_format), norm_ts(started_at)) AS started_at,
@@ -54,8 +54,13 @@ SELECT rec_no, line_no, rec::VARCHAR AS raw_line,
        WHEN party_source IS NOT NULL AND party_source = party_callee THEN 'callee'
        WHEN party_source IS NOT NULL AND party_source = party_agent THEN 'agent'
   END AS hangup_by,
-  hangup_cause, campaign, script_id, agent_id, caller_number, number_tag, callee_id, segment, age_band, outcome,
-  fold_key, leg, version, record_id, skip, reject, leg_id, other_leg, epoch,
+  hangup_cause, campaign, script_id, agent_id, caller_number, number_tag,
+  -- A callee key (a rejects file writes one in place of the callee's number,
+  -- format_rejects_as_written.sql) stays the callee where the rule's pattern is made for numbers
+  -- (FreeSWITCH's): the fixed file dropped in again keeps its callee. One column, no regex.
+  CASE WHEN callee_id IS NULL AND starts_with(callee_raw, 'h:') AND length(callee_raw) = 26 THEN callee_raw
+       ELSE callee_id END AS callee_id,
+  segment, age_band, outcome, fold_key, leg, version, record_id, skip, reject, leg_id, other_leg, epoch,
   -- Asterisk writes calls the PBX itself answered (an inbound caller) with answer = start; only the
   -- call's first leg counts (format_fold): a bridged leg is answered at its own start on every call.
   coalesce(lower(direction), CASE WHEN $opts.inbound_answered_at_start AND answered_at = started_at THEN 'inbound' END) AS direction

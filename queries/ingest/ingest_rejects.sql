@@ -2,7 +2,8 @@
 -- wrote it (the text the reader staged, before any cast: talk_seconds 5 stays 5), so a data team
 -- can fix the rows and drop the file in again; the caller writes them next to the data (COPY ...
 -- TO a path the server builds itself). raw_line is the line where the reader gives it (a line it
--- could not split; a JSON line; a dialer record as read). The callee is its key (a phone number
+-- could not split; a JSON line; a JSON dialer record as read: a dialer CSV's rejects are its own
+-- rows instead, format_rejects_as_written.sql). The callee is its key (a phone number
 -- hashed, as in calls: dropped in again it is the same key), numbers in the raw line are masked
 -- (mask_phones) and every text cell is capped (reject_cell).
 SELECT line_no AS line, reason, reject_cell(call_id) AS call_id, reject_cell(started_at_text) AS started_at,

@@ -10,7 +10,8 @@ import type { IngestOptions, IngestReport } from './ingest-types.ts';
 import { MAX_FIELD_BYTES, readerLimits, type Scan } from './integrity.ts';
 import { withQueryProgress, type ProgressFn } from './progress.ts';
 import { renderIngestMessage, type MessagePart } from './message-parts.ts';
-import { writeRejects } from './rejects.ts';
+import { writeRejects, writeRejectsAsWritten } from './rejects.ts';
+import { sourceLayout, type SourceLayout } from './formats/source-layout.ts';
 import { jsonLayout, type Sniffed } from './sniff.ts';
 import {
   decideZone,
@@ -50,7 +51,7 @@ export async function loadCalls(
   scan: Scan,
 ): Promise<void> {
   const limits = readerLimits(scan.longest);
-  const ctx = { con, report, opts, progress };
+  const ctx: Ctx = { con, report, opts, progress, layout: null };
   let zoneSettled = false;
   let datesNote: MessagePart | null = null;
   let csv: { extras: string[]; empty: boolean } | null = null;
@@ -87,6 +88,8 @@ export async function loadCalls(
         jsonLayout(sniffed),
       );
       await con.run(sqlText('ingest_type_text'));
+      // A dialer CSV's rejects go back as the source wrote them; a JSON one's as canonical columns.
+      ctx.layout = sourceLayout(plan, staged.header, sniffed.text);
       report.extraColumns = staged.extras;
       report.foldNotes = staged.notes;
       datesNote = staged.dates;
@@ -127,6 +130,8 @@ interface Ctx {
   report: IngestReport;
   opts: IngestOptions;
   progress: ProgressFn;
+  /** A dialer CSV's columns and dialect, for its rejects file (null: canonical columns). */
+  layout: SourceLayout | null;
 }
 
 /** What the direct path reads before judging (ingest_survey.sql): d/m/yyyy times, the file's offset. */
@@ -209,12 +214,15 @@ function setCounts(report: IngestReport, c: Counts): void {
 }
 
 /** After the file's calls are stored: nth_call_30d of shared callees, dimensions, the report's counts, rejects. */
-async function afterInsert({ con, report, opts }: Ctx): Promise<void> {
+async function afterInsert({ con, report, opts, layout }: Ctx): Promise<void> {
   await con.run(sqlText('ingest_renumber'), { ingest_id: report.ingestId });
   await applyDimensionsToIngest(con, report.ingestId);
   const [u] = await Database.all(con, sqlText('ingest_unknown_party'), { ingest_id: report.ingestId });
   report.unknownParty = Number(u!.unknown);
-  if (report.rejected > 0) report.rejectsPath = await writeRejects(con, opts.dataDir, report.fileName);
+  if (report.rejected > 0)
+    report.rejectsPath = layout
+      ? await writeRejectsAsWritten(con, opts.dataDir, report.fileName, layout)
+      : await writeRejects(con, opts.dataDir, report.fileName);
 }
 
 /** Refuses the rows on lines holding a value over the field limit (found while hashing, integrity.ts). */

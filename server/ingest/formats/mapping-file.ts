@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CANONICAL_COLUMNS } from '../canonical.ts';
+import { looseName, splitCsvLine } from './csv-line.ts';
 import { formatByName } from './registry.ts';
 import { HELPER_COLUMNS, type FieldRule, type FormatPlan, type MappedColumn, type Sample } from './types.ts';
 
@@ -113,6 +114,12 @@ export function parseMapping(text: string, label = 'mapping'): Mapping {
   return m;
 }
 
+/** Whether a line's first fields are `columns` (names compared loosely, as rules resolve them). */
+function namesColumns(line: string, columns: string[], delimiter: string): boolean {
+  const fields = splitCsvLine(line.replace(/^\uFEFF/, ''), delimiter);
+  return fields.length >= columns.length && columns.every((c, i) => looseName(c) === looseName(fields[i]!));
+}
+
 /** The plan a mapping describes: a built-in's plan (if it extends one) with the mapping's overrides. */
 export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
   const base = m.extends ? formatByName(m.extends) : null;
@@ -136,6 +143,11 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
     base?.kind === 'calls'
       ? base.format.plan(named)
       : { name: 'mapping', reader: { kind: 'csv', delimiter: ',', quote: '"', escape: '"' }, rules: {} };
+  // header: false, yet the first line names the columns: the rejects file of such a file (written
+  // with the mapping's columns as its header, format_rejects_as_written.sql), read by that header.
+  const headed =
+    input?.header !== false ||
+    (input.columns !== undefined && namesColumns(sample.lines[input.skipLines] ?? '', input.columns, input.delimiter));
   const rules: Partial<Record<MappedColumn, FieldRule>> = { ...plan.rules, ...m.fields };
   if (m.foldBy) rules.fold_key = m.foldBy;
   return {
@@ -149,7 +161,7 @@ export function planFromMapping(m: Mapping, sample: Sample): FormatPlan {
             delimiter: input.delimiter,
             quote: input.quote,
             escape: input.quote,
-            names: input.header ? undefined : input.columns,
+            names: headed ? undefined : input.columns,
             skipLines: input.skipLines,
           }
       : plan.reader,

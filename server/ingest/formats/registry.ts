@@ -3,6 +3,7 @@ import { cnExport } from './cn-export.ts';
 import { connectCtr } from './connect.ts';
 import { looseName, splitCsvLine } from './csv-line.ts';
 import { freeswitchCdrCsv } from './freeswitch.ts';
+import { layoutBody, withLayoutHeader } from './layout-header.ts';
 import { twilioCalls, twilioInsights } from './twilio.ts';
 import type { FormatPlan, Sample } from './types.ts';
 import { vicidial } from './vicidial.ts';
@@ -13,8 +14,7 @@ export interface CallFormat {
   plan(s: Sample): FormatPlan;
 }
 
-/** Dialer formats read by mapping (format_map.sql), in detection order: specific before general. */
-export const CALL_FORMATS: CallFormat[] = [
+const DETECTED: CallFormat[] = [
   cnExport,
   twilioCalls,
   vicidial,
@@ -24,6 +24,13 @@ export const CALL_FORMATS: CallFormat[] = [
   freeswitchCdrCsv,
   connectCtr,
 ];
+
+/**
+ * Dialer formats read by mapping (format_map.sql), in detection order: specific before general.
+ * Each also reads its records below a header naming its layout (a headerless format's rejects
+ * file, layout-header.ts), by the header.
+ */
+export const CALL_FORMATS: CallFormat[] = DETECTED.map(withLayoutHeader);
 
 /** Names `--format` accepts. */
 export const FORMAT_NAMES = [
@@ -72,7 +79,10 @@ export function detectFormat(s: Sample): Detected {
   const dim = dimensionOf(s);
   if (dim) return dim;
   if (isCanonical(s)) return { kind: 'canonical' };
-  const format = CALL_FORMATS.find((f) => f.detect(s));
+  // A headerless format's records under a header naming its layout first: asterisk_db would claim
+  // an Asterisk cdr-csv layout with a header (the same rules under another name).
+  const headed = DETECTED.findIndex((f) => layoutBody(s, f) !== null);
+  const format = headed >= 0 ? CALL_FORMATS[headed] : CALL_FORMATS.find((f) => f.detect(s));
   return format ? { kind: 'calls', format } : { kind: 'canonical' };
 }
 

@@ -99,20 +99,25 @@ export function ruleValue(
   });
 }
 
+/** The column names a rule reads. */
+export function ruleColumns(rule: FieldRule | undefined): string[] {
+  const r = typeof rule === 'string' ? { column: rule } : (rule ?? {});
+  return r.concat ?? (r.column === undefined ? [] : [r.column].flat());
+}
+
 /** Columns of the file no rule reads (reported as extras, like canonical ingest does). */
 function unusedColumns(header: string[], plan: FormatPlan): string[] {
   const used = new Set<string>();
-  for (const rule of Object.values(plan.rules)) {
-    const r = typeof rule === 'string' ? { column: rule } : (rule ?? {});
-    for (const n of r.concat ?? (r.column === undefined ? [] : [r.column].flat())) used.add(looseName(n));
-  }
+  for (const rule of Object.values(plan.rules)) for (const n of ruleColumns(rule)) used.add(looseName(n));
   return header.filter((h) => !used.has(looseName(h)));
 }
 
 /**
  * Fills `staged` (one row per call) from a dialer file: read every record as JSON, apply the
  * plan's rules (format_map.sql), run its format-specific steps, fold rows into calls. Returns
- * what was folded, by reason, and the columns no rule used.
+ * what was folded, by reason, the columns no rule used, and a CSV's columns as read (its header
+ * as the reader named them, or the layout of a headerless one; null for JSON): each record's
+ * keys, in order.
  */
 export async function stageMapped(
   con: DuckDBConnection,
@@ -123,7 +128,7 @@ export async function stageMapped(
   beforeFoldCheck: () => Promise<void> = async () => undefined,
   /** A JSON file's layout (sniff.ts jsonLayout). */
   layout: JsonLayout = 'unstructured',
-): Promise<{ notes: FoldNote[]; extras: string[]; dates: MessagePart | null }> {
+): Promise<{ notes: FoldNote[]; extras: string[]; dates: MessagePart | null; header: string[] | null }> {
   await con.run(sqlText('format_prepare'));
   const reader = plan.reader;
   let header: string[] | null = null;
@@ -182,5 +187,10 @@ export async function stageMapped(
     reason: String(r.reason),
     rows: Number(r.rows),
   }));
-  return { notes, extras: header && reader.kind === 'csv' && !reader.names ? unusedColumns(header, plan) : [], dates };
+  return {
+    notes,
+    extras: header && reader.kind === 'csv' && !reader.names ? unusedColumns(header, plan) : [],
+    dates,
+    header,
+  };
 }
