@@ -60,7 +60,7 @@ describe('one number format for dashboard and report', () => {
     expect(formatCell(1, 'prob', 'en')).toBe('>\u00a099.9%');
     expect(formatCell(-0.04, 'pp', 'zh')).toBe('0.0');
     expect(formatCell(2.5, 'pp', 'zh')).toBe('+2.5');
-    expect(formatCell(0.00002, 'p', 'en')).toBe('< 0.001');
+    expect(formatCell(0.00002, 'p', 'en')).toBe('<\u00a00.001');
     expect(formatCell(12345, 'int', 'zh')).toBe('12,345');
   });
 });
