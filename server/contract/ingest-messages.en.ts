@@ -85,26 +85,6 @@ export const DATE_ORDERS_EN: Record<GivenDateOrder, string> = {
 };
 
 /**
- * The same messages for a reader of the dashboard, where only some codes differ: their advice
- * names the page's own controls (the Format list) instead of the CLI's flags. The dashboard takes
- * these as ingest.web.* (web/src/lib/messages/data.en.ts; Chinese twins in data.zh-CN.ts).
- */
-export const INGEST_MESSAGES_WEB_EN = {
-  tz_not_whole_hour:
-    "timezone: {what} say {offset} ({agree} of {evidence} rows), not a whole hour: read in {zone}; if that is wrong, whoever runs the server can load the file again with the zone's name (e.g. Asia/Kolkata)",
-  tz_rows_disagree:
-    "timezone: rows disagree on their UTC offset ({what} say {offset} ({agree} of {evidence} rows)): read in {zone}; if that is wrong, whoever runs the server can load the file again with the zone's name",
-  unknown_format:
-    'no known format: closest tried {near}. Header: {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise the file needs a mapping, which whoever runs the server can write',
-  unknown_format_no_header:
-    'no known format: closest tried {near}. First line (a record, not a header: the file has none; its values are not shown, only their shape: 9 = a digit, a = letters): {header}. If it is one of the listed formats, choose it under Format above and upload it again; otherwise the file needs a mapping, which whoever runs the server can write',
-  dates_order_conflict:
-    'dates disagree on their order: "{day}" is day-first, "{month}" month-first; export the file again with one date format (best YYYY-MM-DD), or have whoever runs the server name the order in a mapping',
-  dates_order_ambiguous:
-    'dates such as "{example}" could be day-first or month-first (no field above 12 in the file\'s {n} dates); export the file again with dates as YYYY-MM-DD, or have whoever runs the server name the order in a mapping',
-} as const satisfies Partial<Record<IngestMessageCode, string>>;
-
-/**
  * What a format close to an unknown file lacked (unknown_format's {near}), one text per kind of
  * requirement (server/ingest/formats/explain.ts); the dashboard shows them as ingest.need.*.
  */

@@ -5,12 +5,15 @@ import { sqlText } from '../db/sql-files.ts';
 import type { SourceLayout } from './formats/source-layout.ts';
 import { safeStem } from './safe-stem.ts';
 
-/** <dataDir>/rejects/<stem>.<time>.csv: built here from a sanitised stem, never from raw input. */
-function rejectsFile(dataDir: string, fileName: string): string {
+/**
+ * <dataDir>/rejects/<stem>.<time>.csv (or .tsv for a TAB-separated source, so the download opens
+ * as what it is): built here from a sanitised stem, never from raw input.
+ */
+function rejectsFile(dataDir: string, fileName: string, ext: 'csv' | 'tsv' = 'csv'): string {
   const dir = join(dataDir, 'rejects');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return join(dir, `${safeStem(fileName)}.${stamp}.csv`);
+  return join(dir, `${safeStem(fileName)}.${stamp}.${ext}`);
 }
 
 /** COPY takes no bound path: a path rejectsFile() built, quoted. */
@@ -40,7 +43,7 @@ export async function writeRejectsAsWritten(
   fileName: string,
   layout: SourceLayout,
 ): Promise<string> {
-  const out = rejectsFile(dataDir, fileName);
+  const out = rejectsFile(dataDir, fileName, layout.delimiter === '\t' ? 'tsv' : 'csv');
   await con.run(
     `COPY (${sqlText('format_rejects_as_written')}) TO ${literal(out)} (HEADER false, QUOTE '', ESCAPE '')`,
     {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createReadStream, existsSync, rmSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
@@ -191,8 +191,12 @@ export function uploadRoutes(d: UploadDeps) {
         const file = zh ? await rejectsInChinese(d.db, d.dataDir, path) : path;
         const stream = createReadStream(file);
         if (zh) stream.on('close', () => rmSync(file, { force: true })); // the translated copy only
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="ingest-${id}-rejects${zh ? '-zh' : ''}.csv"`);
+        const tsv = extname(path) === '.tsv'; // a TAB-separated source's rejects keep its dialect
+        c.header('Content-Type', `${tsv ? 'text/tab-separated-values' : 'text/csv'}; charset=utf-8`);
+        c.header(
+          'Content-Disposition',
+          `attachment; filename="ingest-${id}-rejects${zh ? '-zh' : ''}.${tsv ? 'tsv' : 'csv'}"`,
+        );
         // A BOM, so Excel and WPS read the UTF-8 (Chinese reasons, names in raw lines) as UTF-8.
         return c.body(Readable.toWeb(Readable.from(withBom(stream))) as ReadableStream);
       })

@@ -374,7 +374,11 @@ describe('the rejects file of a dialer export gives its rows back as the source 
     ]);
     expect(text).toContain('\tsaid "not now"\t'); // no quoting added: VICIdial reads none
 
+    // TAB-separated rows are named and served as TSV, so a spreadsheet splits them on open.
+    expect(r.rejectsPath).toMatch(/\.tsv$/);
     const res = await t.app.request(`/api/ingests/${r.ingestId}/rejects?lang=zh`);
+    expect(res.headers.get('content-type')).toBe('text/tab-separated-values; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="ingest-${r.ingestId}-rejects-zh.tsv"`);
     const zh = Buffer.from(await res.arrayBuffer()).toString('utf8');
     expect(zh).toBe(
       '\ufeff' +

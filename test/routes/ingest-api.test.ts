@@ -77,7 +77,7 @@ describe('POST /api/ingest and the ingest history', () => {
     const rejects = await t.app.request(`/api/ingests/${withRejects.report!.ingestId}/rejects`);
     expect(rejects.status).toBe(200);
     expect(rejects.headers.get('content-disposition')).toBe(
-      `attachment; filename="ingest-${withRejects.report!.ingestId}-rejects.csv"`,
+      `attachment; filename="ingest-${withRejects.report!.ingestId}-rejects.tsv"`, // VICIdial's TABs kept, named so
     );
     const english = Buffer.from(await rejects.arrayBuffer());
     expect(english.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // Excel and WPS read UTF-8
@@ -86,7 +86,7 @@ describe('POST /api/ingest and the ingest history', () => {
     const zh = await t.app.request(`/api/ingests/${withRejects.report!.ingestId}/rejects?lang=zh`);
     expect(zh.status).toBe(200);
     expect(zh.headers.get('content-disposition')).toBe(
-      `attachment; filename="ingest-${withRejects.report!.ingestId}-rejects-zh.csv"`,
+      `attachment; filename="ingest-${withRejects.report!.ingestId}-rejects-zh.tsv"`,
     );
     const chinese = Buffer.from(await zh.arrayBuffer()).toString('utf8');
     expect(chinese.startsWith('\ufeff')).toBe(true);

@@ -87,7 +87,7 @@ export const dataEn = {
   'upload.repeated': 'Already ingested as #{id} ({file}, {at}): nothing added.',
   'upload.failed': 'Not loaded',
   'upload.dismiss': 'Dismiss',
-  'upload.rejectsLink': '↓ {n} rejected rows (CSV)',
+  'upload.rejectsLink': '↓ The {n} rejected calls, with reasons',
   'upload.err.tooLarge': 'The file is larger than the upload limit of {limit}.',
   'upload.err.tooLargeNoLimit': "The file is larger than the server's upload limit.",
   'upload.err.token': "The upload token is missing or wrong: enter the server's HANGUP_UPLOAD_TOKEN in 'Upload token'.",

@@ -71,7 +71,7 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'upload.repeated': '此文件已导入过（#{id}，{file}，{at}），未新增任何数据。',
   'upload.failed': '未导入',
   'upload.dismiss': '关闭',
-  'upload.rejectsLink': '↓ {n} 行拒收记录（CSV）',
+  'upload.rejectsLink': '↓ {n} 通拒收通话及原因',
   'upload.err.tooLarge': '文件超过上传上限 {limit}。',
   'upload.err.tooLargeNoLimit': '文件超过服务器的上传上限。',
   'upload.err.token': '上传令牌缺失或错误：请在“上传令牌”中输入服务器的 HANGUP_UPLOAD_TOKEN。',
