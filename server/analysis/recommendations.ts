@@ -219,6 +219,8 @@ export function frequencyCap(rows: (RateCounts & { key: number })[], metric: Hea
     events: r.events,
     hangupRate: rate,
     firstCallRate: base,
+    firstCallN: first.n,
+    firstCallEvents: first.events,
     diff: d.difference,
     diffCiLow: d.lower,
     diffCiHigh: d.upper,

@@ -176,6 +176,9 @@ export interface FrequencyCapRec extends Explained {
   events: number;
   hangupRate: number;
   firstCallRate: number;
+  /** Denominator and events of the first call's rate, so its size shows beside it. */
+  firstCallN: number;
+  firstCallEvents: number;
   diff: number;
   diffCiLow: number;
   diffCiHigh: number;

@@ -224,6 +224,12 @@ const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
     N_EVIDENCE,
     ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
     ['firstCallRate', '首次拨打挂断率', 'First-call rate', 'pct'],
+    [
+      'firstCallN',
+      `首次拨打：${AB_RATE_WORDS.hangup.n.zh}`,
+      `First call: ${AB_RATE_WORDS.hangup.n.en.toLowerCase()}`,
+      'int',
+    ],
     ['diff', '差异', 'Difference', 'pp'],
     ['diffCiLow', '差异下限', 'Diff. CI low', 'pp'],
     ['diffCiHigh', '差异上限', 'Diff. CI high', 'pp'],
@@ -263,7 +269,11 @@ export function recommendationRows(s: Section<Recommendations>, lang: Lang, d: R
     const spec = EVIDENCE[key]
       .filter(([field]) => field !== 'n' || metric === 'hangup')
       .map(([field, zh, en, fmt]): [string, string, string, Fmt] =>
-        field === 'hangupRate' ? [field, words.rate.zh, words.rate.en, fmt] : [field, zh, en, fmt],
+        field === 'hangupRate'
+          ? [field, words.rate.zh, words.rate.en, fmt]
+          : field === 'firstCallN'
+            ? [field, `首次拨打：${words.n.zh}`, `First call: ${words.n.en.toLowerCase()}`, fmt]
+            : [field, zh, en, fmt],
       );
     const table: ReportTable = {
       id: key,

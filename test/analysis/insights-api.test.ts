@@ -78,6 +78,13 @@ describe('statistics routes on generated data where the truth is planted', () =>
       .map((w: any) => w.hour);
     expect(worst).toEqual(expect.arrayContaining([10]));
     expect(body.frequencyCap.capAt).toBeGreaterThanOrEqual(2);
+    // The first call's rate and its size are those of the nth_call_30d = 1 row of the breakdown.
+    const first = (await getJson(app, '/api/breakdown?by=nth_call_30d')).body.rows.find(
+      (r: any) => Number(r.key) === 1,
+    );
+    expect(body.frequencyCap.firstCallN).toBe(first.knownParty);
+    expect(body.frequencyCap.firstCallEvents / body.frequencyCap.firstCallN).toBeCloseTo(first.hangupRate, 12);
+    expect(body.frequencyCap.firstCallRate).toBeCloseTo(first.hangupRate, 12);
     expect(body.numbersToRest.map((n: any) => n.callerNumber)).toContain('0215557220');
     for (const r of [...body.windows, ...body.agentsToCoach, ...body.numbersToRest, body.frequencyCap]) {
       expect(r.explanation.en.length).toBeGreaterThan(20);

@@ -229,6 +229,8 @@ describe('the count a recommendation’s rate is over, by its name (not "answere
       events: 360,
       hangupRate: 360 / 880,
       firstCallRate: 0.3,
+      firstCallN: 2000,
+      firstCallEvents: 600,
       diff: 0.109,
       diffCiLow: 0.07,
       diffCiHigh: 0.15,
@@ -239,5 +241,8 @@ describe('the count a recommendation’s rate is over, by its name (not "answere
     };
     expect(capItems(cap, ctx('en'))[0]!.evidence[0]!.value).toBe('40.9% · Known party 880');
     expect(capItems(cap, ctx('zh-CN'))[0]!.evidence[0]!.value).toBe('40.9% · 挂断方已知 880');
+    // The first call's rate carries its own count too: 30% of 2,000 is not 30% of 40.
+    expect(capItems(cap, ctx('en'))[0]!.evidence[1]!.value).toBe('30.0% · Known party 2,000');
+    expect(capItems(cap, { ...ctx('en'), metric: 'short' })[0]!.evidence[1]!.value).toBe('30.0% · Answered 2,000');
   });
 });

@@ -221,4 +221,21 @@ describe('the survival curve says what it measures, per headline', () => {
       'B 接通 10 秒后仍在通话的比例比 A 高 10.0 个百分点（95% 区间 7.2 至 12.8；未校正）。',
     );
   });
+
+  it('a line whose curve reached 0 gets both shares and no interval, never "CI – to –"', () => {
+    // The server sends standardError and the band as null at S = 0 (Greenwood is undefined there).
+    const ended = [{ t: 3, survival: 0, standardError: null, ciLow: null, ciHigh: null, atRisk: 2 }];
+    const stays = [{ t: 20, survival: 0.9, standardError: 0.03, ciLow: 0.83, ciHigh: 0.95, atRisk: 100 }];
+    const d = survivalDifference(stays as SurvivalPoint[], ended as SurvivalPoint[], 10);
+    expect(d.diff).toBeCloseTo(1, 12); // 1 − 0: nothing of `stays` has ended by 10 s
+    expect(d.approximate).toBe(false); // nothing was approximated: there is no interval
+    const say = (lang: Lang) => {
+      const s = survivalSentence(d, { arm: 'B', control: 'A' }, 10, createFormat(lang).points);
+      return translate(lang, s.key, s.vars);
+    };
+    expect(say('en')).toBe(
+      'Past 10 s: B 100.0%, A 0.0%. No interval: one of the two lines has no calls left on its curve by then.',
+    );
+    expect(say('zh-CN')).toBe('接通 10 秒后：B 100.0%，A 0.0%。无法给出区间：其中一条开场白此时已没有剩余通话。');
+  });
 });

@@ -50,6 +50,12 @@ export const insightColumns = {
     { key: 'answered', label: t('metric.answered'), kind: 'int', value: (r) => r.answered },
     ...rateCols<FrequencyCapRec>(t, metric),
     { key: 'firstCallRate', label: t('ev.firstCall'), kind: 'pct', value: (r) => r.firstCallRate },
+    {
+      key: 'firstCallN',
+      label: `${t('ev.firstCall')} · ${t(abWords(metric).den)}`,
+      kind: 'int',
+      value: (r) => r.firstCallN,
+    },
     { key: 'diff', label: t('ev.diff'), kind: 'pp', value: (r) => r.diff },
     { key: 'diffCiLow', label: t('ab.diffLow'), kind: 'pp', value: (r) => r.diffCiLow },
     { key: 'diffCiHigh', label: t('ab.diffHigh'), kind: 'pp', value: (r) => r.diffCiHigh },

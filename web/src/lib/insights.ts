@@ -108,7 +108,10 @@ export function capItems(cap: FrequencyCapRec | null, c: RecContext): RecItem[] 
           label: t('ev.callN', { n: cap.capAt }),
           value: `${fmt.pct(cap.hangupRate)} · ${words(c).calls} ${fmt.int(cap.n)}`,
         },
-        { label: t('ev.firstCall'), value: fmt.pct(cap.firstCallRate) },
+        {
+          label: t('ev.firstCall'),
+          value: `${fmt.pct(cap.firstCallRate)} · ${words(c).calls} ${fmt.int(cap.firstCallN)}`,
+        },
         { label: t('ev.diff'), value: `${fmt.pp(cap.diff)} (${fmt.pp(cap.diffCiLow)} – ${fmt.pp(cap.diffCiHigh)})` },
         { label: t('ev.pAdj'), value: fmt.p(cap.pValueAdjusted) },
       ],

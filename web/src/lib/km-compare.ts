@@ -29,6 +29,9 @@ export interface SurvivalDifference {
   high: number;
   /** True when a standard error came from the band width instead of Greenwood. */
   approximate: boolean;
+  /** S(t) of each curve, for the sentence when there is no interval to give. */
+  armSurvival: number;
+  controlSurvival: number;
 }
 
 /**
@@ -44,7 +47,15 @@ export function survivalDifference(
   const c = survivalAtWithSe(control, t);
   const diff = a.survival - c.survival;
   const se = Math.sqrt(a.se ** 2 + c.se ** 2);
-  return { diff, se, low: diff - Z_95 * se, high: diff + Z_95 * se, approximate: a.fromBand || c.fromBand };
+  return {
+    diff,
+    se,
+    low: diff - Z_95 * se,
+    high: diff + Z_95 * se,
+    approximate: (a.fromBand || c.fromBand) && Number.isFinite(se), // no "approximated" note for no interval
+    armSurvival: a.survival,
+    controlSurvival: c.survival,
+  };
 }
 
 /**
@@ -75,6 +86,18 @@ export function survivalSentence(
   points: (x: number) => string,
   metric?: Headline,
 ): { key: MessageKey; vars: Record<string, string | number> } {
+  // A curve at 0 by t has no standard error: both shares, and no made-up interval.
+  if (!Number.isFinite(d.low) || !Number.isFinite(d.high))
+    return {
+      key: 'km.noInterval',
+      vars: {
+        arm: names.arm,
+        control: names.control,
+        t,
+        a: points(d.armSurvival),
+        c: points(d.controlSurvival),
+      },
+    };
   // The interval is told in the sentence's own direction: "fewer (95% CI 2.0 to 6.2)".
   const more = d.diff >= 0;
   const [lo, hi] = more ? [d.low, d.high] : [-d.high, -d.low];

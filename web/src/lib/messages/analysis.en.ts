@@ -98,6 +98,9 @@ export const analysisEn = {
     '{arm} has {d} points more calls still talking past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
   'km.fewer.short':
     '{arm} has {d} points fewer calls still talking past {t} s than {control} (95% CI {low} to {high}; crude, not adjusted).',
+  // A curve at 0 has no Greenwood error (every call of the line had its event): no interval to give.
+  'km.noInterval':
+    'Past {t} s: {arm} {a}%, {control} {c}%. No interval: one of the two lines has no calls left on its curve by then.',
   'km.approx': "Intervals approximated from the width of the curves' bands.",
   'km.logRank': 'Log-rank test across lines (whole call, not only the first {max} s): χ² = {chi} on {df} df, p {p}.',
   'insights.title': 'Recommendations',

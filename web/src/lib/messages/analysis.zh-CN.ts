@@ -92,6 +92,7 @@ export const analysisZhCN: Record<AnalysisMessageKey, string> = {
     '{arm} 接通 {t} 秒后仍在通话的比例比 {control} 高 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
   'km.fewer.short':
     '{arm} 接通 {t} 秒后仍在通话的比例比 {control} 低 {d} 个百分点（95% 区间 {low} 至 {high}；未校正）。',
+  'km.noInterval': '接通 {t} 秒后：{arm} {a}%，{control} {c}%。无法给出区间：其中一条开场白此时已没有剩余通话。',
   'km.approx': '区间由曲线置信带宽度近似得到。',
   'km.logRank': '各开场白的 log-rank 检验（整通电话，不限前 {max} 秒）：χ² = {chi}，自由度 {df}，p {p}。',
   'insights.title': '行动建议',
