@@ -142,11 +142,24 @@ describe('inbox: per-folder settings (.hangup.json) and subfolders', () => {
         /reason: dateOrder: give dateOrder or dateFormat, not both/,
       ],
     ];
+    cases.push(['too-big', `${' '.repeat(70_000)}{}`, /reason: the settings file is over 64 KB/]);
     for (const [i, [name, settings]] of cases.entries())
       writeFileSync(join(folder(d.inbox, name, settings), `f${i}.csv`), ambiguous(`c${i}x`));
+    // A settings file that is a link to a file outside the inbox is not read (nor quoted).
+    const linked = join(d.inbox, 'linked-settings');
+    mkdirSync(linked);
+    symlinkSync(join(t.dir, 'outside.json'), join(linked, '.hangup.json'));
+    writeFileSync(join(t.dir, 'outside.json'), '{"SECRET-LINE": 1}');
+    cases.push(['linked-settings', '', /reason: the settings file is a symbolic link: only a regular file is read/]);
+    writeFileSync(join(linked, `f${cases.length - 1}.csv`), ambiguous(`c${cases.length - 1}x`));
     await until(() => d.refused.length === cases.length);
     await inbox!.idle();
     expect(d.ingested).toEqual([]);
+    expect(
+      files(d.quarantine)
+        .map((f) => readFileSync(join(d.quarantine, f), 'utf8'))
+        .join(''),
+    ).not.toContain('SECRET-LINE');
     for (const [i, [name, , problem]] of cases.entries()) {
       const note = quarantineNote(d, `-${name}-f${i}.csv`);
       expect(note).toContain(`settings: ${name}/.hangup.json\n`);
