@@ -93,10 +93,12 @@ export async function serve(store: Store, opts: ServeOptions): Promise<void> {
           void recordAudit(store.db, { actor: 'inbox', action: 'inbox', fileName, outcome: refusedOutcome(reason) });
         },
         // Inbox files show in the job list too, so the /data page sees their progress.
-        ingest: async (path, fileName) => {
+        // `options`: the file's folder settings (.hangup.json), the upload's fields by the same names.
+        ingest: async (path, fileName, options) => {
           const job = jobs.create(fileName, 'inbox');
           const done = await jobs.run(job, (progress) =>
             ingestFile(store.db, path, {
+              ...options,
               dataDir: store.dataDir,
               businessTimezone: store.settings.timezone,
               earlySeconds: store.settings.earlySeconds,

@@ -18,10 +18,11 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { IngestReport } from './ingest-file.ts';
 import { safeStem } from './ingest-file.ts';
+import { folderOptions, settingsAdvice, SettingsError, type FolderOptions } from './inbox-settings.ts';
 import { publicMessage } from './public-message.ts';
 
 export interface InboxOptions {
@@ -31,11 +32,12 @@ export interface InboxOptions {
   quarantine: string;
   /** A file counts as completely written once its size has not changed for this long. */
   stableMs: number;
-  ingest: (path: string, fileName: string) => Promise<IngestReport>;
+  /** Reads one file with its folder's settings (inbox-settings.ts), as an upload passes its fields. */
+  ingest: (path: string, fileName: string, options: FolderOptions) => Promise<IngestReport>;
   log?: (line: string) => void;
   /** Where a file is moved while it is read, owner-only (default: `processing` beside the inbox). */
   processing?: string;
-  /** Called for an entry that is not read at all (not a regular file, outside the inbox). */
+  /** Called for an entry that is not read at all (not a regular file, outside the inbox, its folder's settings wrong). */
   onRefused?: (fileName: string, reason: string) => void;
 }
 
@@ -73,22 +75,39 @@ function notRegular(st: Stats): string | null {
 
 export class RefusedEntry extends Error {}
 
+/** The subfolder an inbox entry is in ('' = the inbox itself), or null when deeper down (never read). */
+export function inboxFolderOf(path: string, inbox: string): string | null {
+  const parts = relative(resolve(inbox), resolve(path)).split(sep);
+  if (parts.length > 2 || parts.some((p) => p === '..' || p === '')) return null;
+  return parts.length === 2 ? parts[0]! : '';
+}
+
+/** A folder's own stats, or a refusal when it is a link (a linked folder is never read through). */
+function realFolder(dir: string): Stats {
+  const st = lstatSync(dir);
+  if (!st.isDirectory()) throw new RefusedEntry('in a folder that is a symbolic link: not read');
+  return st;
+}
+
 /**
  * Takes one inbox entry for reading, or refuses it. The entry is opened with O_NOFOLLOW and
  * O_NONBLOCK (a symlink fails to open, a FIFO does not block), checked on the open descriptor
- * (regular file, one name, inside the inbox after realpath), then moved into the owner-only
- * processing folder; a rename that moved anything but the inode just checked is refused. On
- * another filesystem the bytes are copied from the checked descriptor.
+ * (regular file, one name, in the inbox or one of its real subfolders after realpath), then moved
+ * into the owner-only processing folder (processing/<subfolder>/ for a subfolder's file, so a
+ * restart puts it back there); a rename that moved anything but the inode just checked is
+ * refused. On another filesystem the bytes are copied from the checked descriptor.
  */
 export async function claimInboxFile(path: string, inbox: string, processing: string): Promise<string> {
   const name = basename(path);
+  const folder = inboxFolderOf(path, inbox);
+  if (folder === null) throw new RefusedEntry('not in the inbox or one of its folders');
+  const folderStat = folder ? realFolder(dirname(path)) : null;
   const entry = lstatSync(path);
   const bad = notRegular(entry);
   if (bad) throw new RefusedEntry(`${bad}: only regular files are read from the inbox`);
   const root = realpathSync(inbox);
   const real = realpathSync(path);
-  if (dirname(real) !== root || relative(root, real).startsWith('..'))
-    throw new RefusedEntry('resolves outside the inbox');
+  if (real !== join(root, folder, name)) throw new RefusedEntry('resolves outside the inbox');
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -103,8 +122,12 @@ export async function claimInboxFile(path: string, inbox: string, processing: st
     const fault =
       notRegular(st) ?? (st.ino !== entry.ino || st.dev !== entry.dev ? 'changed while it was checked' : null);
     if (fault) throw new RefusedEntry(`${fault}: only regular files are read from the inbox`);
-    mkdirSync(processing, { recursive: true, mode: 0o700 });
-    const dest = join(processing, `${randomUUID()}-${name}`);
+    const into = join(processing, folder);
+    mkdirSync(into, { recursive: true, mode: 0o700 });
+    const dest = join(into, `${randomUUID()}-${name}`);
+    // Node has no renameat: the folder is checked again just before the rename goes through it.
+    if (folderStat && realFolder(dirname(path)).ino !== folderStat.ino)
+      throw new RefusedEntry('its folder was replaced while it was being taken: not read');
     try {
       renameSync(path, dest);
     } catch (err) {
@@ -118,7 +141,15 @@ export async function claimInboxFile(path: string, inbox: string, processing: st
     }
     const moved = lstatSync(dest);
     if (moved.ino !== st.ino || moved.dev !== st.dev || notRegular(moved)) {
-      rmSync(dest, { force: true });
+      // In the inbox itself the stranger is an inbox entry; through a swapped subfolder it may be a
+      // file from elsewhere, so it goes back where it came from (or stays, owner-only), never deleted.
+      if (!folder) rmSync(dest, { force: true });
+      else
+        try {
+          renameSync(dest, path);
+        } catch {
+          /* left in processing/ */
+        }
       throw new RefusedEntry('was replaced while it was being taken: not read');
     }
     return dest;
@@ -174,14 +205,27 @@ export function watchInbox(o: InboxOptions): Inbox {
   const processing = o.processing ?? join(o.inbox, '..', 'processing');
   mkdirSync(processing, { recursive: true, mode: 0o700 });
   const log = o.log ?? (() => {});
-  // A file being read when the server stopped goes back to the inbox and is read again.
-  for (const f of readdirSync(processing)) {
-    const back = join(o.inbox, f.replace(/^[0-9a-f-]{36}-/, ''));
-    if (!existsSync(back)) renameSync(join(processing, f), back);
+  // A file being read when the server stopped goes back to its folder and is read again (with
+  // that folder's settings): processing/<uuid>-name to the inbox, processing/<sub>/<uuid>-name to
+  // inbox/<sub>/, never into a folder that has become a link.
+  const giveBack = (from: string, folder: string) => {
+    const dir = join(o.inbox, folder);
+    mkdirSync(dir, { recursive: true });
+    if (!lstatSync(dir).isDirectory()) return log(`inbox: ${folder} is not a folder: ${from} left in processing`);
+    const back = join(dir, basename(from).replace(/^[0-9a-f-]{36}-/, ''));
+    if (!existsSync(back)) renameSync(from, back);
+  };
+  for (const e of readdirSync(processing, { withFileTypes: true })) {
+    if (!e.isDirectory()) giveBack(join(processing, e.name), '');
+    else for (const f of readdirSync(join(processing, e.name))) giveBack(join(processing, e.name, f), e.name);
   }
   const pending = new Set<Promise<void>>();
   const handle = async (entry: string) => {
     const name = basename(entry);
+    const folder = inboxFolderOf(entry, o.inbox);
+    if (folder === null) return; // deeper than one folder: not watched, never read
+    // Archive and quarantine names carry the subfolder, so two folders' report.csv stay apart.
+    const shown = folder ? `${safeStem(folder)}-${safeStem(name)}` : safeStem(name);
     let path: string;
     try {
       path = await claimInboxFile(entry, o.inbox, processing);
@@ -190,27 +234,47 @@ export function watchInbox(o: InboxOptions): Inbox {
       // Not read, so nothing in the note comes from the entry. The entry is unlinked, never moved:
       // a link or pipe holds no data of its own, and a hard link's data keeps its other name
       // (moving it to quarantine would only give the linked file a readable second name there).
-      const dest = join(o.quarantine, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safeStem(name)}`);
+      const dest = join(o.quarantine, `${new Date().toISOString().replace(/[:.]/g, '-')}-${shown}`);
       rmSync(entry, { force: true });
       writeFileSync(
         `${dest}.errors.txt`,
-        `This inbox entry was not read and has been removed from the inbox.\n\nentry: ${safeStem(name)}\nreason: ${err.message}\n`,
+        `This inbox entry was not read and has been removed from the inbox.\n\nentry: ${shown}\nreason: ${err.message}\n`,
       );
       log(`inbox: ${name} refused (${err.message})`);
       o.onRefused?.(name, err.message);
       return;
     }
+    let options: FolderOptions;
+    try {
+      options = folderOptions(o.inbox, folder);
+    } catch (err) {
+      if (!(err instanceof SettingsError)) throw err;
+      // Unusable settings: the file is kept in quarantine unread, to be dropped in again once they are fixed.
+      const problem = publicMessage(err.problem) ?? '';
+      const dest = join(o.quarantine, `${new Date().toISOString().replace(/[:.]/g, '-')}-${shown}`);
+      move(path, dest);
+      writeFileSync(
+        `${dest}.errors.txt`,
+        `This file was not read: the settings file of its folder cannot be used. The file is kept here unchanged; fix the settings file, then drop the file in again.\n\nentry: ${shown}\nsettings: ${err.file}\nreason: ${problem}\n`,
+      );
+      log(`inbox: ${name} -> quarantine (${err.file}: ${problem})`);
+      o.onRefused?.(name, `settings file ${err.file}: ${problem}`);
+      return;
+    }
     // Every note written beside the file carries the capped, one-line message (public-message.ts).
-    const ingested = await o.ingest(path, name);
+    const ingested = await o.ingest(path, name, options);
     const report = { ...ingested, message: publicMessage(ingested.message, resolve(o.inbox, '..')) };
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const stem = `${report.ingestId}-${safeStem(name)}`;
+    const stem = `${report.ingestId}-${shown}`;
+    // The message's advice names CLI flags; an inbox user gives the same in the folder's settings.
+    const advice = settingsAdvice(folder, report.messageParts);
+    const withAdvice = (text: string) => (advice ? `${text}${advice}\n` : text);
     if (report.status === 'failed') {
       const dest = join(o.quarantine, `${stamp}-${stem}`);
       move(path, dest);
       writeFileSync(
         `${dest}.errors.txt`,
-        `This file could not be loaded.\n\nreason: ${report.message}\n\n${reportText(report)}`,
+        withAdvice(`This file could not be loaded.\n\nreason: ${report.message}\n\n${reportText(report)}`),
       );
       log(`inbox: ${name} -> quarantine (${report.message})`);
       return;
@@ -219,14 +283,14 @@ export function watchInbox(o: InboxOptions): Inbox {
     mkdirSync(dir, { recursive: true });
     const dest = join(dir, stem);
     move(path, dest);
-    writeFileSync(`${dest}.report.txt`, reportText(report));
+    writeFileSync(`${dest}.report.txt`, withAdvice(reportText(report)));
     writeFileSync(`${dest}.report.json`, JSON.stringify(report, null, 2) + '\n');
     log(
       `inbox: ${name} -> archive (${report.status === 'repeated' ? report.message : `${report.inserted} ${report.kind === 'calls' ? 'calls inserted' : 'rows stored'}`})`,
     );
   };
   const watcher: FSWatcher = watch(o.inbox, {
-    depth: 0,
+    depth: 1, // the inbox and one level of subfolders (each may hold its own settings)
     followSymlinks: false, // a link is reported as itself and refused, never read through
     ignoreInitial: false, // files dropped while the server was down are picked up at start
     ignored: (p: string) => IGNORED.test(basename(p)),

@@ -104,14 +104,14 @@ describe('inbox: regular files only, nothing from outside the data folder', () =
 
   it('an entry named with ../ stays a name: nothing outside the inbox is touched', async () => {
     const d = await start();
-    mkdirSync(join(d.inbox, 'sub'), { recursive: true });
-    copyFileSync(join(FORMATS_DIR, 'asterisk_db.csv'), join(d.inbox, 'sub', 'deep.csv'));
+    mkdirSync(join(d.inbox, 'sub', 'deeper'), { recursive: true });
+    copyFileSync(join(FORMATS_DIR, 'asterisk_db.csv'), join(d.inbox, 'sub', 'deeper', 'deep.csv'));
     copyFileSync(join(FORMATS_DIR, 'asterisk_db.csv'), join(d.inbox, 'x..%2F..%2Fescape.csv'));
     await until(() => d.ingested.length === 1).catch((e) => {
       throw new Error(`${e.message}: ${JSON.stringify([d.ingested, d.refused, readdirSync(d.inbox)])}`);
     });
     await inbox!.idle();
-    expect(d.ingested).toEqual(['x..%2F..%2Fescape.csv']); // sub/ is not watched (depth 0)
+    expect(d.ingested).toEqual(['x..%2F..%2Fescape.csv']); // sub/deeper/ is not watched (one folder level only)
     expect(readdirSync(t.dir).filter((f) => f.includes('escape'))).toEqual([]);
   });
 });
