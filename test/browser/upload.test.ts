@@ -46,10 +46,10 @@ const item = (page: Page) => page.locator('[data-upload-item]').first();
 const count = (page: Page, key: string) => item(page).locator(`[data-count=${key}]`).getAttribute('data-value');
 const storedCalls = (page: Page) => page.locator('[data-facts] dd[data-value]').getAttribute('data-value');
 
-/** The same store served again under another write policy (as on a non-loopback address). */
-async function policyServer(policy: WritePolicy, maxUploadBytes = 512 * 1_048_576) {
+/** The same store served again under another write policy (as on a non-loopback address), or with an inbox watched. */
+async function policyServer(policy: WritePolicy, maxUploadBytes = 512 * 1_048_576, inbox: string | null = null) {
   const { store } = env().server;
-  const ingest = { dataDir: store.dataDir, policy, maxUploadBytes, jobs: new IngestJobs() };
+  const ingest = { dataDir: store.dataDir, policy, maxUploadBytes, jobs: new IngestJobs(), inbox };
   const server = serve({
     fetch: createApp({ db: store.db, settings: store.settings, extend: mountWeb, ingest }).fetch,
     port: 0,
@@ -400,6 +400,30 @@ describe('uploading on /data', () => {
       .screenshot({ path: join(SCREENSHOTS, 'data-upload-date-order-390-en.png') });
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('More options tells a data team about the inbox and its .hangup.json only when the server watches one', async () => {
+    const off = await open('/data?lang=en');
+    await off.page.locator('[data-upload-more] summary').click();
+    expect(await off.page.locator('[data-inbox-note]').count()).toBe(0); // this server watches no inbox
+    await off.page.close();
+    const watching = await policyServer({ host: '127.0.0.1' }, undefined, join(env().server.store.dataDir, 'inbox'));
+    try {
+      for (const [lang, words] of [
+        ['en', "Files copied into the server's inbox folder load on their own"],
+        ['zh-CN', '复制到服务器收件箱文件夹的文件会自动导入'],
+      ]) {
+        const { page, problems } = await open(`/data?lang=${lang}`, watching.url);
+        await page.locator('[data-upload-more] summary').click();
+        const note = page.locator('[data-inbox-note]');
+        expect(await note.textContent()).toContain(words);
+        expect(await note.textContent()).toContain('.hangup.json');
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await watching.close();
+    }
   });
 
   it('a scripts file uploaded here names the lines with their wording on the other pages, no reload needed', async () => {

@@ -42,6 +42,9 @@ export const dataEn = {
   'upload.formatAuto': 'Detect automatically',
   'upload.limit': 'Up to {limit} per file.',
   'upload.more': 'More options',
+  // Shown when the server watches an inbox folder: its files get these options from a settings file, not from this form.
+  'upload.inboxNote':
+    'Files copied into the server\'s inbox folder load on their own, without this page. A folder\'s .hangup.json gives its files the same options, e.g. {"dateOrder": "day-first", "timezone": "Europe/London"} (README: Getting files in).',
   'upload.chosenMapping': 'mapping file: {file}',
   'upload.chosenTimezone': 'source timezone: {zone}',
   'upload.chosenDateOrder': 'date order: {order}',

@@ -21,6 +21,8 @@ export const dataZhCN: Record<DataMessageKey, string> = {
   'data.filtersNote': '本页计数针对整个数据库；只有“符合筛选的通话”随筛选条件变化。',
   'upload.title': '添加文件',
   'upload.note': '任意支持的外呼系统导出的话单，或话术、主叫号码、客户文件。格式按内容自动识别；同一文件只导入一次。',
+  'upload.inboxNote':
+    '复制到服务器收件箱文件夹的文件会自动导入，无需本页。文件夹里的 .hangup.json 可为其中的文件指定同样的选项，例如 {"dateOrder": "day-first", "timezone": "Europe/London"}（见 README“Getting files in”）。',
   'upload.drop': '将文件拖放到这里',
   'upload.choose': '选择文件…',
   'upload.format': '格式',
