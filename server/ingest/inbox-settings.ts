@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DATE_ORDERS, MAPPING_MAX_CHARS } from '../contract/ingests.ts';
-import { MappingError, parseMapping, timezoneSchema } from './formats/mapping-file.ts';
+import { dateFormatSchema, MappingError, parseMapping, timezoneSchema } from './formats/mapping-file.ts';
 import { FORMAT_NAMES } from './formats/registry.ts';
 import type { IngestOptions } from './ingest-types.ts';
 import type { MessagePart } from './message-parts.ts';
@@ -33,12 +33,7 @@ const FolderSettings = z
       .optional(),
     timezone: timezoneSchema.max(64).optional(),
     dateOrder: z.enum(DATE_ORDERS).optional(),
-    dateFormat: z
-      .string()
-      .min(2)
-      .max(100)
-      .refine((f) => f.includes('%'), 'a strptime pattern such as "%d/%m/%Y %H:%M:%S"')
-      .optional(),
+    dateFormat: dateFormatSchema.optional(),
   })
   .strict();
 const FIELDS = Object.keys(FolderSettings.shape).join(', ');

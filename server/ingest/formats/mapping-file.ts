@@ -43,6 +43,13 @@ export const timezoneSchema = z.string().refine((tz) => {
   }
 }, 'not an IANA timezone name (e.g. Asia/Shanghai, UTC)');
 
+/** A strptime pattern for the file's dates (a mapping's or an inbox folder's `dateFormat`). */
+export const dateFormatSchema = z
+  .string()
+  .min(2)
+  .max(100)
+  .refine((f) => f.includes('%'), 'a strptime pattern such as "%d/%m/%Y %H:%M:%S"');
+
 /** A data team's mapping file (README "Mapping files"). */
 export const MappingSchema = z
   .object({
@@ -63,12 +70,7 @@ export const MappingSchema = z
       .strict()
       .optional(),
     timezone: timezoneSchema.optional(),
-    dateFormat: z
-      .string()
-      .min(2)
-      .max(100)
-      .refine((f) => f.includes('%'), 'a strptime pattern such as "%d/%m/%Y %H:%M:%S"')
-      .optional(),
+    dateFormat: dateFormatSchema.optional(),
     fields: z.partialRecord(z.enum(COLUMNS), RuleSchema).default({}),
     foldBy: RuleSchema.optional(),
     foldReason: z.string().max(200).optional(),
