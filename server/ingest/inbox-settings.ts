@@ -12,6 +12,8 @@ import { dateFormatSchema, MappingError, parseMapping, timezoneSchema } from './
 import { FORMAT_NAMES } from './formats/registry.ts';
 import type { IngestOptions } from './ingest-types.ts';
 import type { MessagePart } from './message-parts.ts';
+import { notRegular } from './not-regular.ts';
+import { UNSAFE_CHARS } from './public-message.ts';
 
 export const SETTINGS_FILE = '.hangup.json';
 const SETTINGS_MAX_BYTES = 64 * 1024;
@@ -50,8 +52,7 @@ export class SettingsError extends Error {
 
 /** The settings file's path in the inbox ('' = the inbox itself), one printable line. */
 export function settingsLabel(folder: string): string {
-  // eslint-disable-next-line no-control-regex
-  const shown = folder.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '_');
+  const shown = folder.replace(UNSAFE_CHARS, '_');
   return shown ? `${shown}/${SETTINGS_FILE}` : SETTINGS_FILE;
 }
 
@@ -75,7 +76,7 @@ function readOwnFile(path: string, max: number, what: string): string | null {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || st.nlink > 1) throw new Error(`${what} is not a regular file of its own`);
+    if (notRegular(st)) throw new Error(`${what} is not a regular file of its own`);
     if (st.size > max) throw new Error(`${what} is over ${Math.round(max / 1024)} KB`);
     const buf = Buffer.alloc(max + 1);
     let n = 0;

@@ -23,6 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import type { IngestReport } from './ingest-file.ts';
 import { safeStem } from './ingest-file.ts';
 import { folderOptions, settingsAdvice, SettingsError, type FolderOptions } from './inbox-settings.ts';
+import { notRegular } from './not-regular.ts';
 import { publicMessage } from './public-message.ts';
 
 export interface InboxOptions {
@@ -58,19 +59,6 @@ function move(from: string, to: string): void {
     copyFileSync(from, to);
     rmSync(from);
   }
-}
-
-/** Why an inbox entry is not a plain file of its own, or null when it is one. */
-function notRegular(st: Stats): string | null {
-  if (st.isSymbolicLink()) return 'a symbolic link';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isSocket()) return 'a socket';
-  if (st.isBlockDevice() || st.isCharacterDevice()) return 'a device';
-  if (st.isDirectory()) return 'a folder';
-  if (!st.isFile()) return 'not a regular file';
-  // A hard link to a file elsewhere (the callee key, say) is a regular file with a second name.
-  if (st.nlink > 1) return 'a hard link to a file that has other names';
-  return null;
 }
 
 export class RefusedEntry extends Error {}

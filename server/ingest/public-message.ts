@@ -8,12 +8,15 @@ import type { MessagePart } from './message-parts.ts';
 
 const MAX = 300;
 
+/** Control, line-separator and bidirectional-override characters: never shown as they are. */
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export function publicMessage(message: string | null, dataDir?: string): string | null {
   if (message === null || message === undefined) return null;
   let text = String(message).split(/\r?\n/)[0]!;
   if (dataDir) text = text.split(dataDir).join('<data>');
-  // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
+  text = text.replace(UNSAFE_CHARS, ' ');
   return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
 }
 

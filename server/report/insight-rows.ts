@@ -199,6 +199,13 @@ export function recommendationText(key: RecKey, item: Item, lang: Lang, metric: 
  */
 const N_EVIDENCE: [string, string, string, Fmt] = ['n', AB_RATE_WORDS.hangup.n.zh, AB_RATE_WORDS.hangup.n.en, 'int'];
 
+/** Headers (zh, en) that name the ranked rate or its denominator, so they follow the headline metric. */
+function metricHeader(field: string, w: (typeof AB_RATE_WORDS)[Headline]): [string, string] | null {
+  if (field === 'hangupRate') return [w.rate.zh, w.rate.en];
+  if (field === 'firstCallN') return [`首次拨打：${w.n.zh}`, `First call: ${w.n.en.toLowerCase()}`];
+  return null;
+}
+
 /** Evidence columns of a call window, best or to avoid alike. */
 const WINDOW_EVIDENCE: [string, string, string, Fmt][] = [
   ['segment', '客户分群', 'Segment', 'text'],
@@ -224,12 +231,7 @@ const EVIDENCE: Record<RecKey, [string, string, string, Fmt][]> = {
     N_EVIDENCE,
     ['hangupRate', '挂断率', 'Hang-up rate', 'pct'],
     ['firstCallRate', '首次拨打挂断率', 'First-call rate', 'pct'],
-    [
-      'firstCallN',
-      `首次拨打：${AB_RATE_WORDS.hangup.n.zh}`,
-      `First call: ${AB_RATE_WORDS.hangup.n.en.toLowerCase()}`,
-      'int',
-    ],
+    ['firstCallN', ...metricHeader('firstCallN', AB_RATE_WORDS.hangup)!, 'int'],
     ['diff', '差异', 'Difference', 'pp'],
     ['diffCiLow', '差异下限', 'Diff. CI low', 'pp'],
     ['diffCiHigh', '差异上限', 'Diff. CI high', 'pp'],
@@ -268,13 +270,11 @@ export function recommendationRows(s: Section<Recommendations>, lang: Lang, d: R
   return REC_KEYS.map((key) => {
     const spec = EVIDENCE[key]
       .filter(([field]) => field !== 'n' || metric === 'hangup')
-      .map(([field, zh, en, fmt]): [string, string, string, Fmt] =>
-        field === 'hangupRate'
-          ? [field, words.rate.zh, words.rate.en, fmt]
-          : field === 'firstCallN'
-            ? [field, `首次拨打：${words.n.zh}`, `First call: ${words.n.en.toLowerCase()}`, fmt]
-            : [field, zh, en, fmt],
-      );
+      .map(([field, zh, en, fmt]): [string, string, string, Fmt] => [
+        field,
+        ...(metricHeader(field, words) ?? [zh, en]),
+        fmt,
+      ]);
     const table: ReportTable = {
       id: key,
       name: t.sheetNames[key],

@@ -191,12 +191,9 @@ export function uploadRoutes(d: UploadDeps) {
         const file = zh ? await rejectsInChinese(d.db, d.dataDir, path) : path;
         const stream = createReadStream(file);
         if (zh) stream.on('close', () => rmSync(file, { force: true })); // the translated copy only
-        const tsv = extname(path) === '.tsv'; // a TAB-separated source's rejects keep its dialect
-        c.header('Content-Type', `${tsv ? 'text/tab-separated-values' : 'text/csv'}; charset=utf-8`);
-        c.header(
-          'Content-Disposition',
-          `attachment; filename="ingest-${id}-rejects${zh ? '-zh' : ''}.${tsv ? 'tsv' : 'csv'}"`,
-        );
+        const ext = extname(path) === '.tsv' ? 'tsv' : 'csv'; // a TAB-separated source's rejects keep its dialect
+        c.header('Content-Type', `${ext === 'tsv' ? 'text/tab-separated-values' : 'text/csv'}; charset=utf-8`);
+        c.header('Content-Disposition', `attachment; filename="ingest-${id}-rejects${zh ? '-zh' : ''}.${ext}"`);
         // A BOM, so Excel and WPS read the UTF-8 (Chinese reasons, names in raw lines) as UTF-8.
         return c.body(Readable.toWeb(Readable.from(withBom(stream))) as ReadableStream);
       })
